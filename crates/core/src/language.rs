@@ -1,0 +1,116 @@
+use crate::{Edition, EditionCode};
+
+/// Picks the edition for a reader from an `Accept-Language` header, honouring q-values; `None`
+/// when no edition matches (the caller then uses the default edition).
+///
+/// A language range matches an edition when it equals the edition's tag, or when it names the
+/// same language and, for Chinese, the same script: `zh-CN`, `zh-SG` and bare `zh` read
+/// Simplified; `zh-TW`, `zh-HK` and `zh-MO` read Traditional. Among equal q-values the
+/// header's order wins. `*` matches nothing specific and is left to the default.
+pub fn negotiate_edition<'a>(header: &str, editions: &'a [Edition]) -> Option<&'a EditionCode> {
+    let mut ranges: Vec<(u16, usize, &str)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(index, item)| {
+            let mut parts = item.split(';');
+            let range = parts.next()?.trim();
+            if range.is_empty() || range.len() > 64 {
+                return None;
+            }
+            let mut quality = 1000;
+            for param in parts {
+                let param = param.trim();
+                if let Some(q) = param.strip_prefix("q=").or_else(|| param.strip_prefix("Q=")) {
+                    quality = parse_quality(q)?;
+                }
+            }
+            (quality > 0).then_some((quality, index, range))
+        })
+        .collect();
+    // Highest quality first; ties keep header order.
+    ranges.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranges.iter().find_map(|(_, _, range)| {
+        let wanted = LanguageKey::of(range);
+        editions.iter().find(|e| LanguageKey::of(&e.lang_tag) == wanted).map(|e| &e.code)
+    })
+}
+
+/// q-values are 0 to 1 with at most three decimals; kept as thousandths.
+fn parse_quality(text: &str) -> Option<u16> {
+    let value: f32 = text.trim().parse().ok()?;
+    (0.0..=1.0).contains(&value).then(|| (value * 1000.0).round() as u16)
+}
+
+/// What decides a match: the primary language and, for Chinese, the script.
+#[derive(PartialEq, Eq)]
+struct LanguageKey {
+    language: String,
+    script: Option<&'static str>,
+}
+
+impl LanguageKey {
+    fn of(tag: &str) -> LanguageKey {
+        let mut parts = tag.split(['-', '_']);
+        let language = parts.next().unwrap_or_default().to_ascii_lowercase();
+        let mut script = None;
+        if language == "zh" {
+            script = Some("hans");
+            for part in parts {
+                match part.to_ascii_lowercase().as_str() {
+                    "hant" | "tw" | "hk" | "mo" => script = Some("hant"),
+                    "hans" | "cn" | "sg" | "my" => script = Some("hans"),
+                    _ => {}
+                }
+            }
+        }
+        LanguageKey { language, script }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::TimeFormat;
+
+    fn editions() -> Vec<Edition> {
+        [("en", "en", true), ("zh-hans", "zh-Hans", false), ("zh-hant", "zh-Hant", false), ("mn", "mn-Cyrl", false)]
+            .into_iter()
+            .map(|(code, tag, is_default)| Edition {
+                code: EditionCode::parse(code).unwrap(),
+                lang_tag: tag.into(),
+                native_name: String::new(),
+                outlet_name: String::new(),
+                time_format: TimeFormat::parse("%Y").unwrap(),
+                zone_label: None,
+                position: 0,
+                is_default,
+            })
+            .collect()
+    }
+
+    fn check(header: &str, expected: Option<&str>) {
+        let editions = editions();
+        let got = negotiate_edition(header, &editions).map(EditionCode::as_str);
+        assert_eq!(got, expected, "Accept-Language: {header}");
+    }
+
+    #[test]
+    fn negotiation() {
+        check("en-US,en;q=0.9", Some("en"));
+        check("zh-CN,zh;q=0.9,en;q=0.8", Some("zh-hans"));
+        check("zh-TW", Some("zh-hant"));
+        check("zh-HK;q=0.9, en;q=0.5", Some("zh-hant"));
+        check("zh-Hant-TW", Some("zh-hant"));
+        check("zh", Some("zh-hans"));
+        check("mn-MN", Some("mn"));
+        check("mn", Some("mn"));
+        check("fr-FR, de;q=0.8", None);
+        check("fr, mn;q=0.2, en;q=0.1", Some("mn"));
+        check("en;q=0.3, zh-TW;q=0.8", Some("zh-hant"));
+        check("en;q=0, zh-CN;q=0.1", Some("zh-hans"));
+        check("*", None);
+        check("", None);
+        check("en;q=abc, mn", Some("mn"));
+        check(";;;,,,q=1", None);
+    }
+}

@@ -1,0 +1,38 @@
+//! The domain of Dateline: what an edition, a section, a story and its articles are, and the
+//! rules that hold for them whatever stores, renders or serves them.
+//!
+//! Main types: [`Edition`] (one language edition of the site, named by an [`EditionCode`]),
+//! [`Section`], [`Story`] with one [`Article`] per edition, [`Contributor`], [`Asset`],
+//! [`SocialAccount`] and [`SiteSettings`]. Helpers that carry rules rather than data:
+//! [`Slug`] (URL-safe names), [`PageRequest`] (pagination), [`negotiate_edition`]
+//! (`Accept-Language`) and [`NewsroomClock`] (times in the newsroom's zone, labelled).
+//!
+//! This crate is pure: no I/O, no async, no SQL or HTTP.
+//!
+//! ```
+//! use dateline_core::{Slug, PageRequest};
+//!
+//! assert_eq!(Slug::from_title("Ferry returns, after 40 years!").as_str(), "ferry-returns-after-40-years");
+//! let page = PageRequest::parse(Some("2"), 10).unwrap();
+//! assert_eq!(page.offset(), 10);
+//! ```
+
+mod content;
+mod edition;
+mod error;
+mod language;
+mod page;
+mod slug;
+mod time;
+
+pub use content::{
+    Article, ArticleStatus, Asset, AssetId, BylineRole, Contributor, ContributorId,
+    ContributorName, Section, SectionId, SectionName, SiteSettings, SocialAccount,
+    SocialAccountId, SocialPlatform, Story, StoryId, StoryKind, ArticleId,
+};
+pub use edition::{Edition, EditionCode};
+pub use error::ValidationError;
+pub use language::negotiate_edition;
+pub use page::{Page, PageRequest, MAX_PAGE};
+pub use slug::Slug;
+pub use time::{NewsroomClock, TimeFormat};
