@@ -265,6 +265,44 @@ impl Article {
     }
 }
 
+/// What a listing shows of a published article: enough for a card, without the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSummary {
+    /// The article's id.
+    pub id: ArticleId,
+    /// The story it tells.
+    pub story: StoryId,
+    /// The edition it belongs to.
+    pub edition: EditionCode,
+    /// Its URL slug.
+    pub slug: Slug,
+    /// The headline.
+    pub headline: String,
+    /// The summary line.
+    pub standfirst: Option<String>,
+    /// The story's section.
+    pub section: SectionId,
+    /// Text or video.
+    pub kind: StoryKind,
+    /// The story's poster image, shown on cards.
+    pub poster: Option<Asset>,
+    /// The byline's contributors, in order.
+    pub contributors: Vec<ContributorId>,
+    /// When it was first published.
+    pub published_at: Timestamp,
+    /// When a correction last changed it.
+    pub updated_at: Option<Timestamp>,
+}
+
+/// Where a story can be read in one edition: the published article's edition and slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Translation {
+    /// The edition.
+    pub edition: EditionCode,
+    /// The article's slug in that edition.
+    pub slug: Slug,
+}
+
 /// A person credited in bylines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contributor {

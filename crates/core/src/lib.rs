@@ -26,9 +26,9 @@ mod slug;
 mod time;
 
 pub use content::{
-    Article, ArticleStatus, Asset, AssetId, BylineRole, Contributor, ContributorId,
-    ContributorName, Section, SectionId, SectionName, SiteSettings, SocialAccount,
-    SocialAccountId, SocialPlatform, Story, StoryId, StoryKind, ArticleId,
+    Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor,
+    ContributorId, ContributorName, Section, SectionId, SectionName, SiteSettings, SocialAccount,
+    SocialAccountId, SocialPlatform, Story, StoryId, StoryKind, Translation,
 };
 pub use edition::{Edition, EditionCode};
 pub use error::ValidationError;

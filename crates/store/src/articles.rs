@@ -1,0 +1,358 @@
+//! Stories and their per-edition articles: writing them, and the reader site's queries.
+
+use std::collections::HashMap;
+
+use dateline_core::{
+    Article, ArticleId, ArticleStatus, ArticleSummary, AssetId, BylineRole, ContributorId, EditionCode,
+    Page, PageRequest, SectionId, Slug, Story, StoryId, StoryKind, Translation,
+};
+use jiff::Timestamp;
+use sqlx::{QueryBuilder, Sqlite};
+
+use crate::rows::{optional_timestamp, timestamp};
+use crate::{Store, StoreError, now_seconds};
+
+/// A story to add; its articles are added with [`Store::create_article`].
+#[derive(Debug, Clone)]
+pub struct NewStory {
+    /// Its section.
+    pub section: SectionId,
+    /// Text or video.
+    pub kind: StoryKind,
+    /// The video of a video report.
+    pub video: Option<AssetId>,
+    /// The poster still.
+    pub poster: Option<AssetId>,
+}
+
+/// An article to add to a story.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    /// The story it tells.
+    pub story: StoryId,
+    /// Its edition.
+    pub edition: EditionCode,
+    /// Its slug, unique in the edition.
+    pub slug: Slug,
+    /// Headline.
+    pub headline: String,
+    /// Summary line.
+    pub standfirst: Option<String>,
+    /// Markdown body.
+    pub body_markdown: String,
+    /// Byline role.
+    pub byline_role: BylineRole,
+    /// Byline contributors in order.
+    pub contributors: Vec<ContributorId>,
+    /// Dateline place.
+    pub place: Option<String>,
+    /// Workflow state.
+    pub status: ArticleStatus,
+    /// Publication time.
+    pub published_at: Option<Timestamp>,
+    /// Correction time.
+    pub updated_at: Option<Timestamp>,
+    /// Correction note.
+    pub correction: Option<String>,
+    /// Captions for the video in this edition's language.
+    pub captions: Option<AssetId>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ArticleRow {
+    id: i64,
+    story_id: i64,
+    edition: String,
+    slug: String,
+    headline: String,
+    standfirst: Option<String>,
+    body_markdown: String,
+    byline_role: String,
+    place: Option<String>,
+    status: String,
+    published_at: Option<i64>,
+    updated_at: Option<i64>,
+    correction: Option<String>,
+    captions_asset_id: Option<i64>,
+    revision: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    story_id: i64,
+    edition: String,
+    slug: String,
+    headline: String,
+    standfirst: Option<String>,
+    section_id: i64,
+    kind: String,
+    poster_asset_id: Option<i64>,
+    published_at: i64,
+    updated_at: Option<i64>,
+}
+
+const SUMMARY_SELECT: &str = "SELECT a.id, a.story_id, a.edition, a.slug, a.headline, a.standfirst, a.section_id,
+        s.kind, s.poster_asset_id, a.published_at, a.updated_at
+     FROM articles a JOIN stories s ON s.id = a.story_id";
+
+/// Which published articles of an edition a listing shows.
+enum Listing<'a> {
+    All,
+    Sections(&'a [SectionId]),
+    Contributor(ContributorId),
+}
+
+impl Store {
+    /// Adds a story.
+    pub async fn create_story(&self, story: &NewStory) -> Result<StoryId, StoreError> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO stories (section_id, kind, video_asset_id, poster_asset_id, created_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(story.section.0)
+        .bind(story.kind.as_str())
+        .bind(story.video.map(|a| a.0))
+        .bind(story.poster.map(|a| a.0))
+        .bind(now_seconds())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(StoryId(id))
+    }
+
+    /// Adds an article to its story, in one transaction with its byline.
+    pub async fn create_article(&self, article: &NewArticle) -> Result<ArticleId, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let section: Option<(i64,)> = sqlx::query_as("SELECT section_id FROM stories WHERE id = $1")
+            .bind(article.story.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((section_id,)) = section else {
+            return Err(StoreError::NotFound(format!("story {}", article.story)));
+        };
+        let now = now_seconds();
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO articles (story_id, edition, section_id, slug, headline, standfirst, body_markdown,
+                 byline_role, place, status, published_at, updated_at, correction, captions_asset_id,
+                 revision, created_at, modified_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15) RETURNING id",
+        )
+        .bind(article.story.0)
+        .bind(article.edition.as_str())
+        .bind(section_id)
+        .bind(article.slug.as_str())
+        .bind(&article.headline)
+        .bind(&article.standfirst)
+        .bind(&article.body_markdown)
+        .bind(article.byline_role.as_str())
+        .bind(&article.place)
+        .bind(article.status.as_str())
+        .bind(article.published_at.map(|t| t.as_second()))
+        .bind(article.updated_at.map(|t| t.as_second()))
+        .bind(&article.correction)
+        .bind(article.captions.map(|a| a.0))
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Conflict(_) => StoreError::Conflict(format!(
+                "an article with slug {:?} in edition {} (or this story's article in that edition)",
+                article.slug.as_str(),
+                article.edition
+            )),
+            other => other,
+        })?;
+        for (position, contributor) in article.contributors.iter().enumerate() {
+            sqlx::query("INSERT INTO article_contributors (article_id, contributor_id, position) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(contributor.0)
+                .bind(i64::try_from(position).unwrap_or(i64::MAX))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(ArticleId(id))
+    }
+
+    /// The published article at `slug` in `edition`.
+    pub async fn published_article(&self, edition: &EditionCode, slug: &Slug) -> Result<Option<Article>, StoreError> {
+        let row: Option<ArticleRow> = sqlx::query_as(
+            "SELECT id, story_id, edition, slug, headline, standfirst, body_markdown, byline_role, place, status,
+                    published_at, updated_at, correction, captions_asset_id, revision
+             FROM articles WHERE edition = $1 AND slug = $2 AND status = 'published'",
+        )
+        .bind(edition.as_str())
+        .bind(slug.as_str())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut contributors = self.bylines(&[row.id]).await?;
+        let mut captions = self.assets_by_ids(&row.captions_asset_id.into_iter().collect::<Vec<_>>()).await?;
+        Ok(Some(Article {
+            id: ArticleId(row.id),
+            story: StoryId(row.story_id),
+            edition: EditionCode::parse(&row.edition)?,
+            slug: Slug::parse(&row.slug)?,
+            headline: row.headline,
+            standfirst: row.standfirst,
+            body_markdown: row.body_markdown,
+            byline_role: BylineRole::parse(&row.byline_role)?,
+            contributors: contributors.remove(&row.id).unwrap_or_default(),
+            place: row.place,
+            status: ArticleStatus::parse(&row.status)?,
+            published_at: optional_timestamp(row.published_at)?,
+            updated_at: optional_timestamp(row.updated_at)?,
+            correction: row.correction,
+            captions: row.captions_asset_id.and_then(|id| captions.remove(&id)),
+            revision: row.revision,
+        }))
+    }
+
+    /// A story with its media.
+    pub async fn story(&self, id: StoryId) -> Result<Option<Story>, StoreError> {
+        let row: Option<(i64, i64, String, Option<i64>, Option<i64>)> =
+            sqlx::query_as("SELECT id, section_id, kind, video_asset_id, poster_asset_id FROM stories WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((id, section, kind, video, poster)) = row else { return Ok(None) };
+        let mut assets = self.assets_by_ids(&[video, poster].into_iter().flatten().collect::<Vec<_>>()).await?;
+        Ok(Some(Story {
+            id: StoryId(id),
+            section: SectionId(section),
+            kind: StoryKind::parse(&kind)?,
+            video: video.and_then(|v| assets.remove(&v)),
+            poster: poster.and_then(|p| assets.remove(&p)),
+        }))
+    }
+
+    /// Where the story is published, one entry per edition.
+    pub async fn translations(&self, story: StoryId) -> Result<Vec<Translation>, StoreError> {
+        let rows: Vec<(String, String)> =
+            sqlx::query_as("SELECT edition, slug FROM articles WHERE story_id = $1 AND status = 'published'")
+                .bind(story.0)
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(edition, slug)| Ok(Translation { edition: EditionCode::parse(&edition)?, slug: Slug::parse(&slug)? }))
+            .collect()
+    }
+
+    /// The newest published articles of an edition, newest first.
+    pub async fn latest_articles(
+        &self,
+        edition: &EditionCode,
+        page: PageRequest,
+    ) -> Result<Page<ArticleSummary>, StoreError> {
+        self.list(edition, Listing::All, page).await
+    }
+
+    /// The published articles of an edition in any of `sections`, newest first.
+    pub async fn section_articles(
+        &self,
+        edition: &EditionCode,
+        sections: &[SectionId],
+        page: PageRequest,
+    ) -> Result<Page<ArticleSummary>, StoreError> {
+        self.list(edition, Listing::Sections(sections), page).await
+    }
+
+    /// The published articles of an edition that name `contributor` in their byline, newest
+    /// first.
+    pub async fn contributor_articles(
+        &self,
+        edition: &EditionCode,
+        contributor: ContributorId,
+        page: PageRequest,
+    ) -> Result<Page<ArticleSummary>, StoreError> {
+        self.list(edition, Listing::Contributor(contributor), page).await
+    }
+
+    /// One page of a listing. Ties on the publication second are broken by id so that pages
+    /// never overlap or skip.
+    async fn list(
+        &self,
+        edition: &EditionCode,
+        listing: Listing<'_>,
+        page: PageRequest,
+    ) -> Result<Page<ArticleSummary>, StoreError> {
+        if let Listing::Sections([]) = listing {
+            return Ok(Page { items: Vec::new(), request: page, total: 0 });
+        }
+        let filter = |query: &mut QueryBuilder<Sqlite>| {
+            query.push(" WHERE a.edition = ").push_bind(edition.as_str().to_owned());
+            query.push(" AND a.status = 'published' AND a.published_at IS NOT NULL");
+            match &listing {
+                Listing::All => {}
+                Listing::Sections(sections) => {
+                    query.push(" AND a.section_id IN (");
+                    let mut list = query.separated(", ");
+                    for section in sections.iter() {
+                        list.push_bind(section.0);
+                    }
+                    query.push(")");
+                }
+                Listing::Contributor(contributor) => {
+                    query.push(" AND a.id IN (SELECT article_id FROM article_contributors WHERE contributor_id = ");
+                    query.push_bind(contributor.0).push(")");
+                }
+            }
+        };
+        let mut count = QueryBuilder::new("SELECT COUNT(*) FROM articles a");
+        filter(&mut count);
+        let (total,): (i64,) = count.build_query_as().fetch_one(&self.pool).await?;
+
+        let mut select = QueryBuilder::new(SUMMARY_SELECT);
+        filter(&mut select);
+        select.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ");
+        select.push_bind(i64::from(page.per_page()));
+        select.push(" OFFSET ");
+        select.push_bind(i64::try_from(page.offset()).unwrap_or(i64::MAX));
+        let rows: Vec<SummaryRow> = select.build_query_as().fetch_all(&self.pool).await?;
+
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut bylines = self.bylines(&ids).await?;
+        let poster_ids: Vec<i64> = rows.iter().filter_map(|r| r.poster_asset_id).collect();
+        let posters = self.assets_by_ids(&poster_ids).await?;
+        let items = rows
+            .into_iter()
+            .map(|row| {
+                Ok(ArticleSummary {
+                    id: ArticleId(row.id),
+                    story: StoryId(row.story_id),
+                    edition: EditionCode::parse(&row.edition)?,
+                    slug: Slug::parse(&row.slug)?,
+                    headline: row.headline,
+                    standfirst: row.standfirst,
+                    section: SectionId(row.section_id),
+                    kind: StoryKind::parse(&row.kind)?,
+                    poster: row.poster_asset_id.and_then(|p| posters.get(&p).cloned()),
+                    contributors: bylines.remove(&row.id).unwrap_or_default(),
+                    published_at: timestamp(row.published_at)?,
+                    updated_at: optional_timestamp(row.updated_at)?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
+    }
+
+    /// The byline contributors of each article, in byline order.
+    async fn bylines(&self, article_ids: &[i64]) -> Result<HashMap<i64, Vec<ContributorId>>, StoreError> {
+        let mut bylines: HashMap<i64, Vec<ContributorId>> = HashMap::new();
+        if article_ids.is_empty() {
+            return Ok(bylines);
+        }
+        let mut query =
+            QueryBuilder::new("SELECT article_id, contributor_id FROM article_contributors WHERE article_id IN (");
+        let mut list = query.separated(", ");
+        for id in article_ids {
+            list.push_bind(*id);
+        }
+        query.push(") ORDER BY article_id, position");
+        let rows: Vec<(i64, i64)> = query.build_query_as().fetch_all(&self.pool).await?;
+        for (article, contributor) in rows {
+            bylines.entry(article).or_default().push(ContributorId(contributor));
+        }
+        Ok(bylines)
+    }
+}

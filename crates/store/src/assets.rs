@@ -1,0 +1,68 @@
+use std::collections::HashMap;
+
+use dateline_core::{Asset, AssetId};
+use sqlx::QueryBuilder;
+
+use crate::rows::AssetRow;
+use crate::{Store, StoreError, now_seconds};
+
+/// A media file to record, already written to the media store.
+#[derive(Debug, Clone)]
+pub struct NewAsset {
+    /// Its key in the media store.
+    pub key: String,
+    /// Its sniffed MIME type.
+    pub mime: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Width in pixels.
+    pub width: Option<u32>,
+    /// Height in pixels.
+    pub height: Option<u32>,
+    /// Length of a video.
+    pub duration_ms: Option<u64>,
+}
+
+impl Store {
+    /// Records a stored media file.
+    pub async fn create_asset(&self, asset: &NewAsset) -> Result<AssetId, StoreError> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO assets (key, mime, size, width, height, duration_ms, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(&asset.key)
+        .bind(&asset.mime)
+        .bind(i64::try_from(asset.size).unwrap_or(i64::MAX))
+        .bind(asset.width.map(i64::from))
+        .bind(asset.height.map(i64::from))
+        .bind(asset.duration_ms.and_then(|d| i64::try_from(d).ok()))
+        .bind(now_seconds())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(AssetId(id))
+    }
+
+    /// The asset stored under `key`, if any.
+    pub async fn asset_by_key(&self, key: &str) -> Result<Option<Asset>, StoreError> {
+        let row: Option<AssetRow> = sqlx::query_as("SELECT id, key, mime, size, width, height, duration_ms FROM assets WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(Asset::from))
+    }
+
+    /// The assets with these ids, by id; unknown ids are absent from the map.
+    pub(crate) async fn assets_by_ids(&self, ids: &[i64]) -> Result<HashMap<i64, Asset>, StoreError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut query = QueryBuilder::new("SELECT id, key, mime, size, width, height, duration_ms FROM assets WHERE id IN (");
+        let mut list = query.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        query.push(")");
+        let rows: Vec<AssetRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(|row| (row.id, Asset::from(row))).collect())
+    }
+}

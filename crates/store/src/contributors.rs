@@ -1,0 +1,84 @@
+use std::collections::HashMap;
+
+use dateline_core::{Contributor, ContributorId, ContributorName, EditionCode, Slug};
+
+use crate::{Store, StoreError};
+
+/// A contributor to add.
+#[derive(Debug, Clone)]
+pub struct NewContributor {
+    /// The URL slug of their pages.
+    pub slug: Slug,
+    /// Name and bio per edition.
+    pub names: Vec<ContributorName>,
+}
+
+impl Store {
+    /// Every contributor with their names.
+    pub async fn contributors(&self) -> Result<Vec<Contributor>, StoreError> {
+        let rows: Vec<(i64, String, Option<i64>)> =
+            sqlx::query_as("SELECT id, slug, photo_asset_id FROM contributors ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        self.contributors_from_rows(rows).await
+    }
+
+    /// The contributor whose pages live at `slug`.
+    pub async fn contributor_by_slug(&self, slug: &Slug) -> Result<Option<Contributor>, StoreError> {
+        let rows: Vec<(i64, String, Option<i64>)> =
+            sqlx::query_as("SELECT id, slug, photo_asset_id FROM contributors WHERE slug = $1")
+                .bind(slug.as_str())
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(self.contributors_from_rows(rows).await?.into_iter().next())
+    }
+
+    async fn contributors_from_rows(
+        &self,
+        rows: Vec<(i64, String, Option<i64>)>,
+    ) -> Result<Vec<Contributor>, StoreError> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let names: Vec<(i64, String, String, Option<String>)> =
+            sqlx::query_as("SELECT contributor_id, edition, name, bio FROM contributor_names")
+                .fetch_all(&self.pool)
+                .await?;
+        let photo_ids: Vec<i64> = rows.iter().filter_map(|(_, _, photo)| *photo).collect();
+        let mut photos = self.assets_by_ids(&photo_ids).await?;
+        let mut names_by_id: HashMap<i64, Vec<ContributorName>> = HashMap::new();
+        for (id, edition, name, bio) in names {
+            names_by_id.entry(id).or_default().push(ContributorName { edition: EditionCode::parse(&edition)?, name, bio });
+        }
+        rows.into_iter()
+            .map(|(id, slug, photo)| {
+                Ok(Contributor {
+                    id: ContributorId(id),
+                    slug: Slug::parse(&slug)?,
+                    names: names_by_id.remove(&id).unwrap_or_default(),
+                    photo: photo.and_then(|p| photos.remove(&p)),
+                })
+            })
+            .collect()
+    }
+
+    /// Adds a contributor.
+    pub async fn create_contributor(&self, contributor: &NewContributor) -> Result<ContributorId, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let (id,): (i64,) = sqlx::query_as("INSERT INTO contributors (slug) VALUES ($1) RETURNING id")
+            .bind(contributor.slug.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+        for name in &contributor.names {
+            sqlx::query("INSERT INTO contributor_names (contributor_id, edition, name, bio) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(name.edition.as_str())
+                .bind(&name.name)
+                .bind(&name.bio)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(ContributorId(id))
+    }
+}

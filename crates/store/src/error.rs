@@ -1,0 +1,77 @@
+use std::path::PathBuf;
+
+use dateline_core::ValidationError;
+use thiserror::Error;
+
+/// What can go wrong in the store. Variants a caller acts on have predicates
+/// ([`StoreError::is_not_found`], [`StoreError::is_conflict`]).
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The database could not be opened or is not a usable Dateline database.
+    #[error("cannot open the database {path}: {reason}")]
+    Open {
+        /// The database file.
+        path: PathBuf,
+        /// What was wrong, in words.
+        reason: String,
+    },
+    /// The database was written by a newer Dateline than this one.
+    #[error(
+        "the database {path} has schema version {found}, newer than this build of Dateline understands (up to {supported}); run a newer Dateline or restore a backup"
+    )]
+    SchemaTooNew {
+        /// The database file.
+        path: PathBuf,
+        /// The newest migration applied to it.
+        found: i64,
+        /// The newest migration this build knows.
+        supported: i64,
+    },
+    /// Applying migrations failed.
+    #[error("cannot update the schema of {path}: {source}")]
+    Migrate {
+        /// The database file.
+        path: PathBuf,
+        /// The migration error.
+        #[source]
+        source: sqlx::migrate::MigrateError,
+    },
+    /// A write would break a uniqueness rule (a slug already taken, say).
+    #[error("{0} already exists")]
+    Conflict(String),
+    /// A referenced row does not exist.
+    #[error("{0} not found")]
+    NotFound(String),
+    /// A stored value breaks a domain rule: the data was changed outside Dateline.
+    #[error("stored data is invalid: {0}")]
+    Invalid(#[from] ValidationError),
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+}
+
+impl StoreError {
+    /// Whether the thing asked for does not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, StoreError::NotFound(_))
+    }
+
+    /// Whether a write clashed with existing data.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, StoreError::Conflict(_))
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &error
+            && db.is_unique_violation()
+        {
+            return StoreError::Conflict(db.message().to_owned());
+        }
+        if let sqlx::Error::RowNotFound = error {
+            return StoreError::NotFound("row".to_owned());
+        }
+        StoreError::Database(error)
+    }
+}

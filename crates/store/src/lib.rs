@@ -1,0 +1,60 @@
+//! Dateline's store: every read and write of content goes through [`Store`], and this crate is
+//! the only one that contains SQL.
+//!
+//! [`Store::open_sqlite`] opens (or creates) the embedded database in WAL mode and applies the
+//! migrations; the methods of [`Store`] are named for what the caller wants (`published_article`,
+//! `section_articles`) and return the domain types of `dateline-core`. The SQL is written to be
+//! portable (numbered `$1` parameters, standard types, times as Unix seconds) so that a
+//! PostgreSQL backend can sit behind the same methods without callers changing.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), dateline_store::StoreError> {
+//! let store = dateline_store::Store::open_sqlite(std::path::Path::new("dateline-data")).await?;
+//! for edition in store.editions().await? {
+//!     println!("{} {}", edition.code, edition.native_name);
+//! }
+//! # Ok(()) }
+//! ```
+
+mod articles;
+mod assets;
+mod contributors;
+mod error;
+mod rows;
+mod sections;
+mod site;
+mod sqlite;
+
+use sqlx::SqlitePool;
+
+pub use articles::{NewArticle, NewStory};
+pub use assets::NewAsset;
+pub use contributors::NewContributor;
+pub use error::StoreError;
+pub use sections::NewSection;
+pub use site::NewSocialAccount;
+pub use sqlite::DATABASE_FILE;
+
+/// A handle on the content database; cheap to clone (the connection pool is shared).
+#[derive(Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+impl Store {
+    /// Whether the site has no content yet: no stories at all.
+    pub async fn has_no_stories(&self) -> Result<bool, StoreError> {
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM stories").fetch_one(&self.pool).await?;
+        Ok(count == 0)
+    }
+
+    /// Closes the pool, waiting for connections to finish (checkpoints the WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Current time as stored: Unix seconds.
+fn now_seconds() -> i64 {
+    jiff::Timestamp::now().as_second()
+}

@@ -1,0 +1,73 @@
+use dateline_core::{EditionCode, Section, SectionId, SectionName, Slug};
+
+use crate::{Store, StoreError};
+
+/// A section to add, with its slug and name in each edition.
+#[derive(Debug, Clone)]
+pub struct NewSection {
+    /// The enclosing section, for a subsection.
+    pub parent: Option<SectionId>,
+    /// Order among its siblings.
+    pub position: i64,
+    /// Slug and name per edition.
+    pub names: Vec<SectionName>,
+}
+
+impl Store {
+    /// Every section with its names, parents before children, siblings in order.
+    ///
+    /// Sections are few (tens), so callers load them all and walk the tree in memory.
+    pub async fn sections(&self) -> Result<Vec<Section>, StoreError> {
+        let rows: Vec<(i64, Option<i64>, i64)> =
+            sqlx::query_as("SELECT id, parent_id, position FROM sections ORDER BY position, id")
+                .fetch_all(&self.pool)
+                .await?;
+        let names: Vec<(i64, String, String, String)> =
+            sqlx::query_as("SELECT section_id, edition, slug, name FROM section_names")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(id, parent, position)| {
+                let names = names
+                    .iter()
+                    .filter(|(section, ..)| *section == id)
+                    .map(|(_, edition, slug, name)| {
+                        Ok(SectionName {
+                            edition: EditionCode::parse(edition)?,
+                            slug: Slug::parse(slug)?,
+                            name: name.clone(),
+                        })
+                    })
+                    .collect::<Result<_, StoreError>>()?;
+                Ok(Section { id: SectionId(id), parent: parent.map(SectionId), position, names })
+            })
+            .collect()
+    }
+
+    /// Adds a section.
+    pub async fn create_section(&self, section: &NewSection) -> Result<SectionId, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let (id,): (i64,) = sqlx::query_as("INSERT INTO sections (parent_id, position) VALUES ($1, $2) RETURNING id")
+            .bind(section.parent.map(|p| p.0))
+            .bind(section.position)
+            .fetch_one(&mut *tx)
+            .await?;
+        for name in &section.names {
+            sqlx::query("INSERT INTO section_names (section_id, edition, slug, name) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(name.edition.as_str())
+                .bind(name.slug.as_str())
+                .bind(&name.name)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| match StoreError::from(e) {
+                    StoreError::Conflict(_) => {
+                        StoreError::Conflict(format!("section slug {:?} in edition {}", name.slug.as_str(), name.edition))
+                    }
+                    other => other,
+                })?;
+        }
+        tx.commit().await?;
+        Ok(SectionId(id))
+    }
+}

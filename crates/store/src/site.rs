@@ -1,0 +1,173 @@
+//! Site-wide data: settings, editions and the outlet's social accounts.
+
+use dateline_core::{
+    Edition, EditionCode, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform, TimeFormat,
+};
+
+use crate::{Store, StoreError};
+
+/// A social account to add.
+#[derive(Debug, Clone)]
+pub struct NewSocialAccount {
+    /// Platform.
+    pub platform: SocialPlatform,
+    /// The account's public address.
+    pub url: String,
+    /// Handle or display name.
+    pub handle: String,
+    /// Order in the "Follow us" block.
+    pub position: i64,
+    /// Per-edition captions.
+    pub captions: Vec<(EditionCode, String)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct EditionRow {
+    code: String,
+    lang_tag: String,
+    native_name: String,
+    outlet_name: String,
+    time_format: String,
+    zone_label: Option<String>,
+    position: i64,
+    is_default: bool,
+}
+
+impl Store {
+    /// The site settings, or the defaults when none were saved yet.
+    pub async fn settings(&self) -> Result<SiteSettings, StoreError> {
+        let row: Option<(String, String, String)> =
+            sqlx::query_as("SELECT time_zone, zone_label, byline_separator FROM site_settings WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(match row {
+            Some((time_zone, zone_label, byline_separator)) => {
+                SiteSettings { time_zone, zone_label, byline_separator }
+            }
+            None => SiteSettings::default(),
+        })
+    }
+
+    /// Saves the site settings.
+    pub async fn save_settings(&self, settings: &SiteSettings) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO site_settings (id, time_zone, zone_label, byline_separator) VALUES (1, $1, $2, $3)
+             ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone,
+                 zone_label = excluded.zone_label, byline_separator = excluded.byline_separator",
+        )
+        .bind(&settings.time_zone)
+        .bind(&settings.zone_label)
+        .bind(&settings.byline_separator)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Every edition, in switcher order.
+    pub async fn editions(&self) -> Result<Vec<Edition>, StoreError> {
+        let rows: Vec<EditionRow> = sqlx::query_as(
+            "SELECT code, lang_tag, native_name, outlet_name, time_format, zone_label, position, is_default
+             FROM editions ORDER BY position, code",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.into_iter()
+            .map(|row| {
+                Ok(Edition {
+                    code: EditionCode::parse(&row.code)?,
+                    lang_tag: row.lang_tag,
+                    native_name: row.native_name,
+                    outlet_name: row.outlet_name,
+                    time_format: TimeFormat::parse(&row.time_format)?,
+                    zone_label: row.zone_label,
+                    position: row.position,
+                    is_default: row.is_default,
+                })
+            })
+            .collect()
+    }
+
+    /// Adds an edition, or updates the one with the same code. Making it the default takes the
+    /// flag from any other edition, in the same transaction.
+    pub async fn save_edition(&self, edition: &Edition) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        if edition.is_default {
+            sqlx::query("UPDATE editions SET is_default = 0 WHERE code <> $1")
+                .bind(edition.code.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query(
+            "INSERT INTO editions (code, lang_tag, native_name, outlet_name, time_format, zone_label, position, is_default)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (code) DO UPDATE SET lang_tag = excluded.lang_tag, native_name = excluded.native_name,
+                 outlet_name = excluded.outlet_name, time_format = excluded.time_format,
+                 zone_label = excluded.zone_label, position = excluded.position, is_default = excluded.is_default",
+        )
+        .bind(edition.code.as_str())
+        .bind(&edition.lang_tag)
+        .bind(&edition.native_name)
+        .bind(&edition.outlet_name)
+        .bind(edition.time_format.as_str())
+        .bind(&edition.zone_label)
+        .bind(edition.position)
+        .bind(edition.is_default)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The outlet's social accounts, in display order.
+    pub async fn social_accounts(&self) -> Result<Vec<SocialAccount>, StoreError> {
+        let rows: Vec<(i64, String, String, String, i64)> =
+            sqlx::query_as("SELECT id, platform, url, handle, position FROM social_accounts ORDER BY position, id")
+                .fetch_all(&self.pool)
+                .await?;
+        let captions: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT account_id, edition, caption FROM social_account_captions")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(id, platform, url, handle, position)| {
+                let captions = captions
+                    .iter()
+                    .filter(|(account, _, _)| *account == id)
+                    .map(|(_, edition, caption)| Ok((EditionCode::parse(edition)?, caption.clone())))
+                    .collect::<Result<_, StoreError>>()?;
+                Ok(SocialAccount {
+                    id: SocialAccountId(id),
+                    platform: SocialPlatform::parse(&platform)?,
+                    url,
+                    handle,
+                    position,
+                    captions,
+                })
+            })
+            .collect()
+    }
+
+    /// Adds a social account with its captions.
+    pub async fn create_social_account(&self, account: &NewSocialAccount) -> Result<SocialAccountId, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO social_accounts (platform, url, handle, position) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(account.platform.as_str())
+        .bind(&account.url)
+        .bind(&account.handle)
+        .bind(account.position)
+        .fetch_one(&mut *tx)
+        .await?;
+        for (edition, caption) in &account.captions {
+            sqlx::query("INSERT INTO social_account_captions (account_id, edition, caption) VALUES ($1, $2, $3)")
+                .bind(id)
+                .bind(edition.as_str())
+                .bind(caption)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(SocialAccountId(id))
+    }
+}

@@ -1,0 +1,157 @@
+//! The SQLite store against a real database file in a temporary directory: opening and
+//! refusing bad databases, and the reader site's listings.
+
+use dateline_core::{
+    ArticleStatus, BylineRole, ContributorName, Edition, EditionCode, PageRequest, SectionName, Slug,
+    StoryKind, TimeFormat,
+};
+use dateline_store::{NewArticle, NewContributor, NewSection, NewStory, Store, StoreError, DATABASE_FILE};
+use jiff::Timestamp;
+
+fn code(value: &str) -> EditionCode {
+    EditionCode::parse(value).unwrap()
+}
+
+async fn site_with_articles(dir: &std::path::Path, count: i64) -> Store {
+    let store = Store::open_sqlite(dir).await.unwrap();
+    store
+        .save_edition(&Edition {
+            code: code("en"),
+            lang_tag: "en".into(),
+            native_name: "English".into(),
+            outlet_name: "Test Daily".into(),
+            time_format: TimeFormat::parse("%Y-%m-%d").unwrap(),
+            zone_label: None,
+            position: 0,
+            is_default: true,
+        })
+        .await
+        .unwrap();
+    let section = store
+        .create_section(&NewSection {
+            parent: None,
+            position: 0,
+            names: vec![SectionName { edition: code("en"), slug: Slug::parse("news").unwrap(), name: "News".into() }],
+        })
+        .await
+        .unwrap();
+    let writer = store
+        .create_contributor(&NewContributor {
+            slug: Slug::parse("writer").unwrap(),
+            names: vec![ContributorName { edition: code("en"), name: "A Writer".into(), bio: None }],
+        })
+        .await
+        .unwrap();
+    for n in 0..count {
+        let story = store
+            .create_story(&NewStory { section, kind: StoryKind::Text, video: None, poster: None })
+            .await
+            .unwrap();
+        store
+            .create_article(&NewArticle {
+                story,
+                edition: code("en"),
+                slug: Slug::parse(&format!("story-{n}")).unwrap(),
+                headline: format!("Story {n}"),
+                standfirst: None,
+                body_markdown: "Body".into(),
+                byline_role: BylineRole::Reporter,
+                contributors: vec![writer],
+                place: None,
+                // Several articles share one publication second: pagination must still be stable.
+                status: if n == 3 { ArticleStatus::Draft } else { ArticleStatus::Published },
+                published_at: Some(Timestamp::from_second(1_700_000_000 + n / 3).unwrap()),
+                updated_at: None,
+                correction: None,
+                captions: None,
+            })
+            .await
+            .unwrap();
+    }
+    store
+}
+
+#[tokio::test]
+async fn listings_page_without_overlap_and_skip_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 11).await;
+    let mut seen = Vec::new();
+    for number in 1..=4 {
+        let page = PageRequest::parse(Some(&number.to_string()), 3).unwrap();
+        let listing = store.latest_articles(&code("en"), page).await.unwrap();
+        assert_eq!(listing.total, 10);
+        seen.extend(listing.items.into_iter().map(|a| a.slug.to_string()));
+    }
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 10, "pages overlapped or skipped: {seen:?}");
+    assert!(!seen.contains(&"story-3".to_string()), "a draft was listed");
+    assert_eq!(seen[0], "story-10", "newest first");
+
+    let writer = store.contributor_by_slug(&Slug::parse("writer").unwrap()).await.unwrap().unwrap();
+    let by_writer = store.contributor_articles(&code("en"), writer.id, PageRequest::first(50)).await.unwrap();
+    assert_eq!(by_writer.total, 10);
+    assert!(store.published_article(&code("en"), &Slug::parse("story-3").unwrap()).await.unwrap().is_none());
+    let article = store.published_article(&code("en"), &Slug::parse("story-4").unwrap()).await.unwrap().unwrap();
+    assert_eq!(article.contributors, vec![writer.id]);
+    assert_eq!(store.translations(article.story).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn duplicate_slug_is_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 1).await;
+    let error = store
+        .create_section(&NewSection {
+            parent: None,
+            position: 1,
+            names: vec![SectionName { edition: code("en"), slug: Slug::parse("news").unwrap(), name: "Again".into() }],
+        })
+        .await
+        .unwrap_err();
+    assert!(error.is_conflict(), "{error}");
+}
+
+#[tokio::test]
+async fn reopening_keeps_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 2).await;
+    store.close().await;
+    let store = Store::open_sqlite(dir.path()).await.unwrap();
+    assert!(!store.has_no_stories().await.unwrap());
+}
+
+#[tokio::test]
+async fn corrupted_database_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE);
+    let garbage = b"this is not a database, it is a note that must survive".repeat(100);
+    std::fs::write(&path, &garbage).unwrap();
+    let error = Store::open_sqlite(dir.path()).await.err().expect("a corrupted file must be refused");
+    let message = error.to_string();
+    assert!(matches!(error, StoreError::Open { .. }), "{message}");
+    assert!(message.contains(DATABASE_FILE), "message names the file: {message}");
+    assert_eq!(std::fs::read(&path).unwrap(), garbage, "the file was modified");
+}
+
+#[tokio::test]
+async fn newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_sqlite(dir.path()).await.unwrap();
+    store.close().await;
+    // Pretend a future Dateline applied migration 9999.
+    let url = format!("sqlite:{}", dir.path().join(DATABASE_FILE).display());
+    let pool = sqlx::SqlitePool::connect(&url).await.unwrap();
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time)
+         VALUES (9999, 'future', CURRENT_TIMESTAMP, 1, x'00', 0)",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    let error = Store::open_sqlite(dir.path()).await.err().expect("a newer schema must be refused");
+    assert!(matches!(error, StoreError::SchemaTooNew { found: 9999, .. }), "{error}");
+    assert!(error.to_string().contains("newer"), "{error}");
+}
