@@ -1,0 +1,30 @@
+//! Dateline's renderer: turns domain data into the bytes readers get — HTML pages from a theme
+//! of runtime templates, with UI strings per edition, sanitized Markdown, JSON-LD and QR codes.
+//!
+//! [`Theme`] is the set of templates, static assets and message files: the default theme is
+//! embedded in the binary, and a newsroom can override any file of it from a directory.
+//! [`Renderer`] holds a theme and renders each reader page from the data it is handed
+//! ([`SiteContext`] plus the page's own content); it never queries a store. [`paths`] builds the
+//! site's URLs, so the router and the pages agree on them. [`render_markdown`] and [`qr_svg`]
+//! are the two pieces of content processing.
+//!
+//! ```
+//! let html = dateline_render::render_markdown("Hello <script>alert(1)</script> *world*");
+//! assert!(html.contains("<em>world</em>") && !html.contains("<script"));
+//! ```
+
+mod error;
+mod jsonld;
+mod markdown;
+mod messages;
+mod pages;
+pub mod paths;
+mod qr;
+mod theme;
+
+pub use error::RenderError;
+pub use markdown::render_markdown;
+pub use messages::Messages;
+pub use pages::{ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, Renderer, SiteContext};
+pub use qr::qr_svg;
+pub use theme::{Theme, ThemeAsset};

@@ -1,0 +1,734 @@
+//! Reader pages: each public method turns the data of one page into HTML through the theme's
+//! template for it. The view models here are the templates' contract with Rust: a theme can
+//! use any field of them, so renaming one is a breaking change for themes.
+
+use std::sync::Arc;
+
+use dateline_core::{
+    Article, ArticleSummary, Contributor, Edition, EditionCode, NewsroomClock, Page, Section, SectionId,
+    SiteSettings, SocialAccount, Story, StoryKind, Translation,
+};
+use fluent_bundle::FluentValue;
+use jiff::Timestamp;
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, State};
+use serde::Serialize;
+
+use crate::jsonld::{self, ArticleData, Crumb, VideoData};
+use crate::theme::content_hash;
+use crate::{Messages, RenderError, Theme, paths, qr_svg, render_markdown};
+
+/// Everything site-wide a page shows: the editions, sections, contributors, social accounts,
+/// settings and clock, and the base URL for absolute links (no trailing slash).
+pub struct SiteContext<'a> {
+    /// Every edition, in switcher order.
+    pub editions: &'a [Edition],
+    /// Every section.
+    pub sections: &'a [Section],
+    /// Every contributor.
+    pub contributors: &'a [Contributor],
+    /// The outlet's social accounts.
+    pub social_accounts: &'a [SocialAccount],
+    /// Site settings.
+    pub settings: &'a SiteSettings,
+    /// The newsroom's clock.
+    pub clock: &'a NewsroomClock,
+    /// `http://127.0.0.1:8080`, `https://news.example.org`.
+    pub base_url: &'a str,
+}
+
+/// An edition's homepage.
+pub struct HomePage<'a> {
+    /// The edition.
+    pub edition: &'a Edition,
+    /// The newest stories of the edition; the first is the lead.
+    pub latest: &'a [ArticleSummary],
+    /// The newest stories of each top-level section, in section order.
+    pub sections: &'a [(SectionId, Vec<ArticleSummary>)],
+}
+
+/// A paginated listing: a section's stories or a contributor's.
+pub struct ListingPage<'a> {
+    /// The edition.
+    pub edition: &'a Edition,
+    /// Whose listing.
+    pub subject: ListingSubject<'a>,
+    /// The page of stories.
+    pub page: &'a Page<ArticleSummary>,
+}
+
+/// What a listing lists.
+pub enum ListingSubject<'a> {
+    /// A section's stories (including its subsections').
+    Section(&'a Section),
+    /// A contributor's stories.
+    Contributor(&'a Contributor),
+}
+
+/// One article.
+pub struct ArticlePage<'a> {
+    /// The article's edition.
+    pub edition: &'a Edition,
+    /// The article.
+    pub article: &'a Article,
+    /// Its story (section, kind, media).
+    pub story: &'a Story,
+    /// Where the story is published, in every edition (this one included).
+    pub translations: &'a [Translation],
+}
+
+/// An error page in an edition's language.
+pub struct ErrorPage<'a> {
+    /// The edition whose language the page speaks.
+    pub edition: &'a Edition,
+    /// 400, 404, 410 or 500.
+    pub status: u16,
+}
+
+/// Renders reader pages from a theme.
+pub struct Renderer {
+    env: Environment<'static>,
+    messages: Arc<Messages>,
+    theme: Theme,
+    css_version: String,
+}
+
+const TEMPLATES: [&str; 5] = ["home.html", "listing.html", "article.html", "error.html", "base.html"];
+
+impl Renderer {
+    /// Loads the theme's message files and templates. Every template is compiled here, so a
+    /// broken override stops start-up with the template's name and line.
+    pub fn new(theme: Theme) -> Result<Renderer, RenderError> {
+        let messages = Arc::new(Messages::load(&theme)?);
+        let mut env = Environment::new();
+        let loader_theme = theme.clone();
+        env.set_loader(move |name| {
+            let Some(bytes) = loader_theme.read(&format!("templates/{name}")).map_err(|e| {
+                minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, "cannot read template").with_source(e)
+            })?
+            else {
+                return Ok(None);
+            };
+            String::from_utf8(bytes.into_owned()).map(Some).map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("template {name} is not UTF-8"))
+            })
+        });
+        let t_messages = Arc::clone(&messages);
+        env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let edition = state.lookup("edition_code").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let mut args: Vec<(&str, FluentValue<'_>)> = Vec::new();
+            for name in kwargs.args() {
+                let value: Value = kwargs.get(name)?;
+                let fluent = match value.as_i64() {
+                    Some(n) => FluentValue::from(n),
+                    None => FluentValue::from(value.to_string()),
+                };
+                args.push((name, fluent));
+            }
+            Ok(t_messages.get(&edition, key, &args))
+        });
+        for name in TEMPLATES {
+            env.get_template(name)?;
+        }
+        let css_version = theme
+            .asset("site.css")?
+            .map(|asset| content_hash(&asset.bytes)[..10].to_owned())
+            .unwrap_or_default();
+        Ok(Renderer { env, messages, theme, css_version })
+    }
+
+    /// The theme the pages come from.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The UI messages.
+    pub fn messages(&self) -> &Messages {
+        &self.messages
+    }
+
+    /// An edition's homepage.
+    pub fn home(&self, site: &SiteContext<'_>, page: &HomePage<'_>) -> Result<String, RenderError> {
+        let view = PageBuilder::new(self, site, page.edition);
+        let code = page.edition.code.as_str();
+        let switcher = site
+            .editions
+            .iter()
+            .map(|e| view.switch_entry(e, Some(paths::edition_home(e.code.as_str()))))
+            .collect();
+        let mut alternates: Vec<Alternate> = site
+            .editions
+            .iter()
+            .map(|e| Alternate { hreflang: e.hreflang(), href: view.absolute(&paths::edition_home(e.code.as_str())) })
+            .collect();
+        alternates.push(Alternate { hreflang: "x-default".into(), href: view.absolute("/") });
+        let (lead, rest) = match page.latest.split_first() {
+            Some((lead, rest)) => (Some(view.card(lead)), rest),
+            None => (None, &[][..]),
+        };
+        let top: Vec<Card> = rest.iter().take(4).map(|a| view.card(a)).collect();
+        let blocks: Vec<SectionBlock> = page
+            .sections
+            .iter()
+            .filter(|(_, articles)| !articles.is_empty())
+            .filter_map(|(id, articles)| {
+                let section = site.sections.iter().find(|s| s.id == *id)?;
+                let name = section.name_in(&page.edition.code)?;
+                Some(SectionBlock {
+                    name: name.name.clone(),
+                    href: paths::section(code, name.slug.as_str()),
+                    stories: articles.iter().map(|a| view.card(a)).collect(),
+                })
+            })
+            .collect();
+        let head = Head {
+            title: page.edition.outlet_name.clone(),
+            description: self.messages.get(code, "home-description", &[("outlet", page.edition.outlet_name.clone().into())]),
+            canonical: view.absolute(&paths::edition_home(code)),
+            alternates,
+            og_type: "website",
+            image: lead.as_ref().and_then(|c| c.poster.as_ref()).map(|p| view.absolute(&p.src)),
+            ..Head::default()
+        };
+        view.render("home.html", head, switcher, minijinja::context! { lead => v(&lead), top => v(&top), blocks => v(&blocks) })
+    }
+
+    /// A section's or contributor's listing.
+    pub fn listing(&self, site: &SiteContext<'_>, page: &ListingPage<'_>) -> Result<String, RenderError> {
+        let view = PageBuilder::new(self, site, page.edition);
+        let code = &page.edition.code;
+        // For each edition, this listing's path there, if it exists there.
+        let path_in = |edition: &EditionCode| -> Option<String> {
+            match page.subject {
+                ListingSubject::Section(section) => {
+                    section.name_in(edition).map(|n| paths::section(edition.as_str(), n.slug.as_str()))
+                }
+                ListingSubject::Contributor(contributor) => contributor
+                    .names
+                    .iter()
+                    .any(|n| &n.edition == edition)
+                    .then(|| paths::contributor(edition.as_str(), contributor.slug.as_str())),
+            }
+        };
+        let own_path = path_in(code).unwrap_or_else(|| paths::edition_home(code.as_str()));
+        let switcher = site.editions.iter().map(|e| view.switch_entry(e, path_in(&e.code))).collect();
+        let alternates = view.alternates(site.editions.iter().filter_map(|e| path_in(&e.code).map(|p| (e, p))));
+        let (title, breadcrumb, intro, kind) = match page.subject {
+            ListingSubject::Section(section) => {
+                let name = section.name_in(code).map(|n| n.name.clone()).unwrap_or_default();
+                let crumbs = view.section_trail(section.id);
+                let subsections: Vec<Link> = site
+                    .sections
+                    .iter()
+                    .filter(|s| s.parent == Some(section.id))
+                    .filter_map(|s| {
+                        let n = s.name_in(code)?;
+                        Some(Link { name: n.name.clone(), href: paths::section(code.as_str(), n.slug.as_str()) })
+                    })
+                    .collect();
+                (name, crumbs, minijinja::context! { subsections => v(&subsections) }, "section")
+            }
+            ListingSubject::Contributor(contributor) => {
+                let name = contributor.name_in(code).map(|n| n.name.clone()).unwrap_or_default();
+                let bio = contributor.name_in(code).and_then(|n| n.bio.clone());
+                let crumbs = vec![view.home_crumb()];
+                (name, crumbs, minijinja::context! { bio }, "contributor")
+            }
+        };
+        let number = page.page.request.number();
+        let pagination = Pagination {
+            current: number,
+            total: page.page.page_count(),
+            previous: page.page.previous().map(|n| paths::with_page(&own_path, n)),
+            next: page.page.next().map(|n| paths::with_page(&own_path, n)),
+        };
+        let stories: Vec<Card> = page.page.items.iter().map(|a| view.card(a)).collect();
+        let mut crumbs_json: Vec<Crumb<'_>> =
+            breadcrumb.iter().map(|c| Crumb { name: &c.name, url: view.absolute(&c.href) }).collect();
+        crumbs_json.push(Crumb { name: &title, url: view.absolute(&own_path) });
+        let head = Head {
+            title: if number > 1 {
+                format!("{title} ({}) - {}", number, page.edition.outlet_name)
+            } else {
+                format!("{title} - {}", page.edition.outlet_name)
+            },
+            description: title.clone(),
+            canonical: view.absolute(&paths::with_page(&own_path, number)),
+            alternates: if number == 1 { alternates } else { Vec::new() },
+            og_type: "website",
+            jsonld: vec![jsonld::to_script_text(&jsonld::breadcrumbs(&crumbs_json))],
+            prev: pagination.previous.clone(),
+            next: pagination.next.clone(),
+            ..Head::default()
+        };
+        view.render(
+            "listing.html",
+            head,
+            switcher,
+            minijinja::context! { kind, title, breadcrumb => v(&breadcrumb), intro, stories => v(&stories), pagination => v(&pagination) },
+        )
+    }
+
+    /// An article page.
+    pub fn article(&self, site: &SiteContext<'_>, page: &ArticlePage<'_>) -> Result<String, RenderError> {
+        let view = PageBuilder::new(self, site, page.edition);
+        let article = page.article;
+        let code = page.edition.code.as_str();
+        let path_in = |edition: &EditionCode| {
+            page.translations
+                .iter()
+                .find(|t| &t.edition == edition)
+                .map(|t| paths::article(edition.as_str(), t.slug.as_str()))
+        };
+        let own_path = paths::article(code, article.slug.as_str());
+        let switcher = site.editions.iter().map(|e| view.switch_entry(e, path_in(&e.code))).collect();
+        let alternates = view.alternates(site.editions.iter().filter_map(|e| path_in(&e.code).map(|p| (e, p))));
+
+        let section = site.sections.iter().find(|s| s.id == page.story.section);
+        let mut breadcrumb = view.section_trail(page.story.section);
+        let section_name = section.and_then(|s| s.name_in(&page.edition.code)).map(|n| n.name.clone());
+        let contributors: Vec<Link> = article
+            .contributors
+            .iter()
+            .filter_map(|id| site.contributors.iter().find(|c| c.id == *id))
+            .map(|c| Link {
+                name: c.name_in(&page.edition.code).map(|n| n.name.clone()).unwrap_or_default(),
+                href: paths::contributor(code, c.slug.as_str()),
+            })
+            .collect();
+        let published_at = article.published_at.unwrap_or_else(Timestamp::now);
+        let published = view.time(published_at);
+        let updated = article.updated_at.filter(|u| *u > published_at).map(|u| view.time(u));
+        let poster = page.story.poster.as_ref().map(|p| Image {
+            src: paths::media(&p.key),
+            width: p.width,
+            height: p.height,
+        });
+        let video = match (page.story.kind, &page.story.video) {
+            (StoryKind::Video, Some(video)) => Some(VideoView {
+                src: paths::media(&video.key),
+                mime: video.mime.clone(),
+                width: video.width,
+                height: video.height,
+                poster: poster.as_ref().map(|p| p.src.clone()),
+                captions: article.captions.as_ref().map(|c| Captions {
+                    src: paths::media(&c.key),
+                    srclang: page.edition.lang_tag.clone(),
+                    label: page.edition.native_name.clone(),
+                }),
+            }),
+            _ => None,
+        };
+        let canonical = view.absolute(&own_path);
+        let data = ArticleData {
+            url: &canonical,
+            headline: &article.headline,
+            description: article.standfirst.as_deref(),
+            language: &page.edition.lang_tag,
+            published: site.clock.iso8601(published_at),
+            modified: site.clock.iso8601(article.updated_at.unwrap_or(published_at)),
+            authors: contributors.iter().map(|c| (c.name.clone(), view.absolute(&c.href))).collect(),
+            publisher: &page.edition.outlet_name,
+            publisher_url: view.absolute(&paths::edition_home(code)),
+            logo_url: view.absolute(&paths::theme_asset("logo.svg", &self.css_version)),
+            section: section_name.as_deref(),
+            image: poster.as_ref().map(|p| view.absolute(&p.src)),
+            video: video.as_ref().map(|v| VideoData {
+                content_url: view.absolute(&v.src),
+                thumbnail_url: v.poster.as_ref().map(|p| view.absolute(p)),
+                duration_ms: page.story.video.as_ref().and_then(|a| a.duration_ms),
+            }),
+        };
+        let mut crumbs_json: Vec<Crumb<'_>> =
+            breadcrumb.iter().map(|c| Crumb { name: &c.name, url: view.absolute(&c.href) }).collect();
+        crumbs_json.push(Crumb { name: &article.headline, url: canonical.clone() });
+        let jsonld = vec![
+            jsonld::to_script_text(&jsonld::article(&data)),
+            jsonld::to_script_text(&jsonld::breadcrumbs(&crumbs_json)),
+        ];
+        let mut og = vec![
+            ("article:published_time".to_owned(), data.published.clone()),
+            ("article:modified_time".to_owned(), data.modified.clone()),
+        ];
+        if let Some(name) = &section_name {
+            og.push(("article:section".to_owned(), name.clone()));
+        }
+        if let Some(video) = &data.video {
+            og.push(("og:video".to_owned(), video.content_url.clone()));
+            if let Some(v) = &page.story.video {
+                og.push(("og:video:type".to_owned(), v.mime.clone()));
+            }
+        }
+        let head = Head {
+            title: format!("{} - {}", article.headline, page.edition.outlet_name),
+            description: article.standfirst.clone().unwrap_or_else(|| article.headline.clone()),
+            canonical: canonical.clone(),
+            alternates,
+            og_type: "article",
+            og_extra: og,
+            image: data.image.clone(),
+            jsonld,
+            ..Head::default()
+        };
+        breadcrumb.shrink_to_fit();
+        let body = Value::from_safe_string(render_markdown(&article.body_markdown));
+        let view_model = minijinja::context! {
+            headline => &article.headline,
+            standfirst => &article.standfirst,
+            breadcrumb => v(&breadcrumb),
+            role => article.byline_role.as_str(),
+            contributors => v(&contributors),
+            separator => &site.settings.byline_separator,
+            place => &article.place,
+            published => v(&published),
+            updated => v(&updated),
+            is_video => page.story.kind == StoryKind::Video,
+            video => v(&video),
+            body,
+            correction => &article.correction,
+        };
+        view.render("article.html", head, switcher, minijinja::context! { article => view_model })
+    }
+
+    /// An error page (400, 404, 410, 500) in the edition's language.
+    pub fn error(&self, site: &SiteContext<'_>, page: &ErrorPage<'_>) -> Result<String, RenderError> {
+        let view = PageBuilder::new(self, site, page.edition);
+        let code = page.edition.code.as_str();
+        let key = match page.status {
+            400 => "bad-request",
+            404 => "not-found",
+            410 => "gone",
+            _ => "server-error",
+        };
+        let title = self.messages.get(code, &format!("{key}-title"), &[]);
+        let switcher = site
+            .editions
+            .iter()
+            .map(|e| view.switch_entry(e, Some(paths::edition_home(e.code.as_str()))))
+            .collect();
+        let head = Head {
+            title: format!("{title} - {}", page.edition.outlet_name),
+            description: title.clone(),
+            robots: Some("noindex"),
+            og_type: "website",
+            ..Head::default()
+        };
+        view.render("error.html", head, switcher, minijinja::context! { status => page.status, key, title })
+    }
+
+    /// A minimal error page for when the site itself cannot be loaded (no edition exists, the
+    /// database is unreachable): plain English, no theme.
+    pub fn bare_error(status: u16) -> String {
+        let message = match status {
+            400 => "Bad request: the address or its parameters are not valid.",
+            404 => "Page not found.",
+            503 => "The site is unavailable right now; please try again shortly.",
+            _ => "Something went wrong.",
+        };
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{status}</title><h1>{status}</h1><p>{message}</p></html>"
+        )
+    }
+}
+
+/// Builds the parts every page shares, for one edition.
+struct PageBuilder<'r, 's> {
+    renderer: &'r Renderer,
+    site: &'s SiteContext<'s>,
+    edition: &'s Edition,
+}
+
+impl<'r, 's> PageBuilder<'r, 's> {
+    fn new(renderer: &'r Renderer, site: &'s SiteContext<'s>, edition: &'s Edition) -> Self {
+        PageBuilder { renderer, site, edition }
+    }
+
+    fn code(&self) -> &str {
+        self.edition.code.as_str()
+    }
+
+    fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.site.base_url, path)
+    }
+
+    fn time(&self, at: Timestamp) -> TimeView {
+        TimeView { display: self.site.clock.display(at, self.edition), iso: self.site.clock.iso8601(at) }
+    }
+
+    /// An edition switcher entry: `target` is this page in `edition` if it exists there.
+    fn switch_entry(&self, edition: &Edition, target: Option<String>) -> SwitchEntry {
+        SwitchEntry {
+            name: edition.native_name.clone(),
+            lang: edition.lang_tag.clone(),
+            available: target.is_some(),
+            href: target.unwrap_or_else(|| paths::edition_home(edition.code.as_str())),
+            current: edition.code == self.edition.code,
+        }
+    }
+
+    /// hreflang alternates for the editions where this page exists, plus `x-default`: the
+    /// default edition's version, else the first in edition order. Every version computes the
+    /// same set, so the alternates are reciprocal.
+    fn alternates<'e>(&self, versions: impl Iterator<Item = (&'e Edition, String)>) -> Vec<Alternate> {
+        let versions: Vec<(&Edition, String)> = versions.collect();
+        let mut alternates: Vec<Alternate> = versions
+            .iter()
+            .map(|(e, path)| Alternate { hreflang: e.hreflang(), href: self.absolute(path) })
+            .collect();
+        let default =
+            versions.iter().find(|(e, _)| e.is_default).or_else(|| versions.first()).map(|(_, p)| self.absolute(p));
+        if let Some(href) = default {
+            alternates.push(Alternate { hreflang: "x-default".into(), href });
+        }
+        alternates
+    }
+
+    fn home_crumb(&self) -> Link {
+        Link { name: self.renderer.messages.get(self.code(), "homepage", &[]), href: paths::edition_home(self.code()) }
+    }
+
+    /// Homepage › Section (› Subsection), ending with `section` itself.
+    fn section_trail(&self, section: SectionId) -> Vec<Link> {
+        let mut chain = Vec::new();
+        let mut next = Some(section);
+        while let Some(id) = next {
+            let Some(s) = self.site.sections.iter().find(|s| s.id == id) else { break };
+            if chain.len() > 8 {
+                break; // A cycle in stored parents; never loop forever on bad data.
+            }
+            if let Some(name) = s.name_in(&self.edition.code) {
+                chain.push(Link { name: name.name.clone(), href: paths::section(self.code(), name.slug.as_str()) });
+            }
+            next = s.parent;
+        }
+        chain.push(self.home_crumb());
+        chain.reverse();
+        chain
+    }
+
+    fn card(&self, article: &ArticleSummary) -> Card {
+        let section = self.site.sections.iter().find(|s| s.id == article.section).and_then(|s| {
+            let name = s.name_in(&self.edition.code)?;
+            Some(Link { name: name.name.clone(), href: paths::section(self.code(), name.slug.as_str()) })
+        });
+        let contributors = article
+            .contributors
+            .iter()
+            .filter_map(|id| self.site.contributors.iter().find(|c| c.id == *id))
+            .filter_map(|c| c.name_in(&self.edition.code).map(|n| n.name.clone()))
+            .collect();
+        Card {
+            headline: article.headline.clone(),
+            href: paths::article(self.code(), article.slug.as_str()),
+            standfirst: article.standfirst.clone(),
+            time: self.time(article.published_at),
+            is_video: article.kind == StoryKind::Video,
+            poster: article.poster.as_ref().map(|p| Image { src: paths::media(&p.key), width: p.width, height: p.height }),
+            section,
+            contributors,
+        }
+    }
+
+    fn chrome(&self, switcher: Vec<SwitchEntry>) -> Chrome {
+        let code = self.code();
+        let mut top_sections: Vec<&Section> = self.site.sections.iter().filter(|s| s.parent.is_none()).collect();
+        top_sections.sort_by_key(|s| s.position);
+        let nav = top_sections
+            .into_iter()
+            .filter_map(|s| {
+                let name = s.name_in(&self.edition.code)?;
+                Some(Link { name: name.name.clone(), href: paths::section(code, name.slug.as_str()) })
+            })
+            .collect();
+        let follow = self
+            .site
+            .social_accounts
+            .iter()
+            .map(|account| {
+                let platform = self.renderer.messages.get(code, &format!("platform-{}", account.platform.as_str()), &[]);
+                let args = [("platform", FluentValue::from(platform.clone()))];
+                let caption = account
+                    .caption_in(&self.edition.code)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| self.renderer.messages.get(code, "qr-caption", &args));
+                let label = self.renderer.messages.get(code, "qr-label", &args);
+                FollowEntry {
+                    platform: account.platform.as_str(),
+                    platform_name: platform,
+                    handle: account.handle.clone(),
+                    url: account.url.clone(),
+                    qr: qr_svg(&account.url, &label).map(Value::from_safe_string),
+                    caption,
+                }
+            })
+            .collect();
+        Chrome {
+            lang: self.edition.lang_tag.clone(),
+            outlet: self.edition.outlet_name.clone(),
+            home_href: paths::edition_home(code),
+            switcher,
+            nav,
+            follow,
+            css_href: paths::theme_asset("site.css", &self.renderer.css_version),
+            favicon_href: paths::theme_asset("favicon.svg", &self.renderer.css_version),
+            year: self.site.clock.local(Timestamp::now()).year(),
+        }
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        head: Head,
+        switcher: Vec<SwitchEntry>,
+        page: Value,
+    ) -> Result<String, RenderError> {
+        let mut head = head;
+        head.og_locale = og_locale(&self.edition.lang_tag);
+        head.jsonld_safe = head.jsonld.drain(..).map(Value::from_safe_string).collect();
+        let template = self.renderer.env.get_template(template)?;
+        let html = template.render(minijinja::context! {
+            edition_code => self.code(),
+            site => v(&self.chrome(switcher)),
+            head => v(&head),
+            ..page
+        })?;
+        Ok(html)
+    }
+}
+
+/// A view model as a template value. minijinja's serde bridge keeps nested safe strings
+/// (bodies, QR codes, JSON-LD) marked safe.
+fn v<T: Serialize>(value: &T) -> Value {
+    Value::from(minijinja::value::Serde(value))
+}
+
+/// `og:locale` wants language_TERRITORY; pick the territory a Chinese script is read in most.
+fn og_locale(lang_tag: &str) -> String {
+    match lang_tag.to_ascii_lowercase().as_str() {
+        "zh-hans" => "zh_CN".into(),
+        "zh-hant" => "zh_TW".into(),
+        "mn-cyrl" | "mn" => "mn_MN".into(),
+        "en" => "en_US".into(),
+        other => other.replace('-', "_"),
+    }
+}
+
+#[derive(Serialize, Default)]
+struct Head {
+    title: String,
+    description: String,
+    canonical: String,
+    alternates: Vec<Alternate>,
+    og_type: &'static str,
+    og_locale: String,
+    og_extra: Vec<(String, String)>,
+    image: Option<String>,
+    #[serde(skip)]
+    jsonld: Vec<String>,
+    #[serde(rename = "jsonld")]
+    jsonld_safe: Vec<Value>,
+    prev: Option<String>,
+    next: Option<String>,
+    robots: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct Chrome {
+    lang: String,
+    outlet: String,
+    home_href: String,
+    switcher: Vec<SwitchEntry>,
+    nav: Vec<Link>,
+    follow: Vec<FollowEntry>,
+    css_href: String,
+    favicon_href: String,
+    year: i16,
+}
+
+#[derive(Serialize)]
+struct SwitchEntry {
+    name: String,
+    lang: String,
+    href: String,
+    current: bool,
+    available: bool,
+}
+
+#[derive(Serialize, Clone)]
+struct Link {
+    name: String,
+    href: String,
+}
+
+#[derive(Serialize)]
+struct FollowEntry {
+    platform: &'static str,
+    platform_name: String,
+    handle: String,
+    url: String,
+    qr: Option<Value>,
+    caption: String,
+}
+
+#[derive(Serialize)]
+struct TimeView {
+    display: String,
+    iso: String,
+}
+
+#[derive(Serialize)]
+struct Image {
+    src: String,
+    width: Option<u32>,
+    height: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct Card {
+    headline: String,
+    href: String,
+    standfirst: Option<String>,
+    time: TimeView,
+    is_video: bool,
+    poster: Option<Image>,
+    section: Option<Link>,
+    contributors: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SectionBlock {
+    name: String,
+    href: String,
+    stories: Vec<Card>,
+}
+
+#[derive(Serialize)]
+struct Pagination {
+    current: u32,
+    total: u32,
+    previous: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct VideoView {
+    src: String,
+    mime: String,
+    width: Option<u32>,
+    height: Option<u32>,
+    poster: Option<String>,
+    captions: Option<Captions>,
+}
+
+#[derive(Serialize)]
+struct Captions {
+    src: String,
+    srclang: String,
+    label: String,
+}
