@@ -1,0 +1,176 @@
+//! The configuration file (TOML) and its defaults. Every key is documented in
+//! `docs/config.md`; an unknown key or a bad value stops start-up with the key and its line.
+//!
+//! Precedence: command-line flags, then the file, then the defaults.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow, bail};
+use dateline_core::NewsroomClock;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The settings a command runs with, after defaults and flags are applied.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub listen: SocketAddr,
+    pub base_url: String,
+    pub theme_dir: Option<PathBuf>,
+    pub time_zone: Option<String>,
+    pub zone_label: Option<String>,
+}
+
+/// Values given on the command line, which win over the file.
+pub struct Overrides {
+    pub data: Option<PathBuf>,
+    pub listen: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    data: Option<PathBuf>,
+    listen: Option<Spanned<String>>,
+    base_url: Option<Spanned<String>>,
+    theme: Option<PathBuf>,
+    #[serde(default)]
+    newsroom: NewsroomSection,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NewsroomSection {
+    time_zone: Option<Spanned<String>>,
+    zone_label: Option<String>,
+}
+
+const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+const DEFAULT_DATA: &str = "dateline-data";
+
+impl Config {
+    pub fn load(path: Option<&Path>, overrides: Overrides) -> anyhow::Result<Config> {
+        let (file, text) = match path {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the config file {}", path.display()))?;
+                let file: ConfigFile =
+                    toml::from_str(&text).map_err(|e| anyhow!("invalid config file {}: {e}", path.display()))?;
+                (file, text)
+            }
+            None => (ConfigFile::default(), String::new()),
+        };
+        let file_name = path.map(|p| p.display().to_string()).unwrap_or_default();
+        let at = |span: std::ops::Range<usize>| format!("{file_name}, line {}", line_of(&text, span.start));
+
+        let listen_text = match (&overrides.listen, &file.listen) {
+            (Some(flag), _) => flag.clone(),
+            (None, Some(value)) => {
+                let parsed: Result<SocketAddr, _> = value.get_ref().parse();
+                if parsed.is_err() {
+                    bail!(
+                        "invalid `listen` {:?} in {}: use an address and port such as 127.0.0.1:8080",
+                        value.get_ref(),
+                        at(value.span())
+                    );
+                }
+                value.get_ref().clone()
+            }
+            (None, None) => DEFAULT_LISTEN.to_owned(),
+        };
+        let listen: SocketAddr = listen_text.parse().map_err(|_| {
+            anyhow!("invalid listen address {listen_text:?}: use an address and port such as 127.0.0.1:8080")
+        })?;
+
+        let base_url = match &file.base_url {
+            Some(value) => {
+                let url = value.get_ref().trim_end_matches('/').to_owned();
+                let valid = (url.starts_with("http://") || url.starts_with("https://"))
+                    && url.len() > "https://".len()
+                    && !url.contains(char::is_whitespace);
+                if !valid {
+                    bail!(
+                        "invalid `base_url` {:?} in {}: use an absolute http:// or https:// URL such as https://news.example.org",
+                        value.get_ref(),
+                        at(value.span())
+                    );
+                }
+                url
+            }
+            None => format!("http://{listen}"),
+        };
+
+        let time_zone = match &file.newsroom.time_zone {
+            Some(value) => {
+                if let Err(error) = NewsroomClock::new(value.get_ref(), "") {
+                    bail!("invalid `newsroom.time_zone` in {}: {error}", at(value.span()));
+                }
+                Some(value.get_ref().clone())
+            }
+            None => None,
+        };
+
+        Ok(Config {
+            data_dir: overrides.data.or(file.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA)),
+            listen,
+            base_url,
+            theme_dir: file.theme,
+            time_zone,
+            zone_label: file.newsroom.zone_label,
+        })
+    }
+}
+
+/// The 1-based line of a byte offset.
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(1, |before| before.matches('\n').count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> anyhow::Result<Config> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dateline.toml");
+        std::fs::write(&path, text).unwrap();
+        Config::load(Some(&path), Overrides { data: None, listen: None })
+    }
+
+    fn error_of(text: &str) -> String {
+        format!("{:#}", load(text).unwrap_err())
+    }
+
+    #[test]
+    fn defaults_and_base_url_from_listen() {
+        let config = Config::load(None, Overrides { data: None, listen: Some("127.0.0.1:9123".into()) }).unwrap();
+        assert_eq!(config.base_url, "http://127.0.0.1:9123");
+        assert_eq!(config.data_dir, PathBuf::from("dateline-data"));
+        let config = load("base_url = \"https://news.example.org/\"\n[newsroom]\ntime_zone = \"Asia/Shanghai\"\nzone_label = \"BJT\"\n").unwrap();
+        assert_eq!(config.base_url, "https://news.example.org");
+        assert_eq!(config.time_zone.as_deref(), Some("Asia/Shanghai"));
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let message = error_of("listen = \"127.0.0.1:8080\"\n\ncolour = \"red\"\n");
+        assert!(message.contains("colour") && message.contains("line 3"), "{message}");
+        let message = error_of("[newsroom]\ntime_zone = \"UTC\"\nzone = \"x\"\n");
+        assert!(message.contains("zone") && message.contains("line 3"), "{message}");
+    }
+
+    #[test]
+    fn bad_time_zone_names_key_and_line() {
+        let message = error_of("# newsroom\n[newsroom]\ntime_zone = \"Asia/Beijing\"\n");
+        assert!(message.contains("newsroom.time_zone") && message.contains("line 3"), "{message}");
+        assert!(message.contains("Asia/Beijing"), "{message}");
+    }
+
+    #[test]
+    fn bad_values() {
+        assert!(error_of("listen = \"localhost\"").contains("line 1"));
+        assert!(error_of("base_url = \"ftp://x\"").contains("base_url"));
+        assert!(error_of("listen = [").contains("invalid config file"));
+    }
+}

@@ -1,0 +1,97 @@
+//! `dateline`: the publishing platform's one binary.
+//!
+//! `dateline serve [--demo]` runs the site on the embedded store; `dateline init` prepares a
+//! data directory. Each command is a function in its own module; this file parses the command
+//! line, sets up logging, and turns the first error into a message and an exit code.
+
+mod config;
+mod demo;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{Config, Overrides};
+
+#[derive(Parser)]
+#[command(name = "dateline", version, about = "Publishing platform for multilingual newsrooms")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server.
+    Serve {
+        /// Seed the demo site if the data directory has no stories yet.
+        #[arg(long)]
+        demo: bool,
+        /// Data directory: the SQLite database and media files [default: ./dateline-data].
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Address to listen on [default: 127.0.0.1:8080].
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Create a data directory with an empty, migrated database.
+    Init {
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve { demo, data, listen, config } => {
+                let config = Config::load(config.as_deref(), Overrides { data, listen })?;
+                serve::run(config, demo).await
+            }
+            Command::Init { data, config } => {
+                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
+                serve::init(&config).await
+            }
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Logs go to stderr; `DATELINE_LOG` (or `RUST_LOG`) picks levels, e.g. `debug` or
+/// `dateline_web=debug,info`.
+fn init_logging() {
+    use tracing_subscriber::filter::Targets;
+    use tracing_subscriber::prelude::*;
+
+    let spec = std::env::var("DATELINE_LOG").or_else(|_| std::env::var("RUST_LOG")).unwrap_or_default();
+    let filter: Targets = spec.parse().unwrap_or_else(|_| Targets::new().with_default(tracing::Level::INFO));
+    let filter = if spec.trim().is_empty() { Targets::new().with_default(tracing::Level::INFO) } else { filter };
+    tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false))
+        .with(filter)
+        .init();
+}

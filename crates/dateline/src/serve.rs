@@ -1,0 +1,117 @@
+//! `dateline serve` and `dateline init`.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use dateline_media::MediaStore;
+use dateline_render::{Renderer, Theme};
+use dateline_store::Store;
+use dateline_web::{AppConfig, AppState};
+
+use crate::config::Config;
+use crate::demo;
+
+/// `dateline init`: creates the data directory and a migrated, empty database.
+pub async fn init(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(&config.data_dir).await?;
+    store.close().await;
+    eprintln!(
+        "initialised {}; run `dateline serve --demo --data {}` to start with the demo site",
+        config.data_dir.display(),
+        config.data_dir.display()
+    );
+    Ok(())
+}
+
+/// `dateline serve`: opens the store (seeding the demo site if asked and the site is empty),
+/// loads the theme, and serves until Ctrl-C or SIGTERM.
+pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
+    let theme = match &config.theme_dir {
+        Some(dir) => Theme::with_override(dir).context("cannot use the theme directory")?,
+        None => Theme::embedded(),
+    };
+    let renderer = Renderer::new(theme).context("cannot load the theme")?;
+    let store = open_store(&config.data_dir).await?;
+    let media = MediaStore::local(&config.data_dir.join("media"));
+    if seed_demo {
+        if store.has_no_stories().await? {
+            demo::seed(&store, &media).await.context("cannot seed the demo site")?;
+            tracing::info!(data = %config.data_dir.display(), "seeded the demo site");
+        } else {
+            tracing::info!(
+                data = %config.data_dir.display(),
+                "the data directory already has stories; --demo left it alone"
+            );
+        }
+    }
+    let editions = store.editions().await?;
+    if editions.is_empty() {
+        tracing::warn!("the site has no editions yet; run with --demo to start from the demo site");
+    }
+    for edition in &editions {
+        if !renderer.messages().has_edition(edition.code.as_str()) {
+            tracing::warn!(edition = %edition.code, "no message file for this edition; its pages use English UI strings");
+        }
+    }
+
+    let state = AppState::new(
+        store.clone(),
+        media,
+        renderer,
+        AppConfig { base_url: config.base_url.clone(), time_zone: config.time_zone.clone(), zone_label: config.zone_label.clone() },
+    );
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.listen))?;
+    tracing::info!("Dateline is serving {} (listening on {})", config.base_url, config.listen);
+    axum::serve(listener, dateline_web::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server stopped with an error")?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Checks the data directory (creating it if absent) and opens its database.
+async fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
+    match std::fs::metadata(data_dir) {
+        Ok(meta) if !meta.is_dir() => {
+            bail!("the data directory {} is a file; give --data a directory", data_dir.display())
+        }
+        Ok(_) => {
+            std::fs::read_dir(data_dir)
+                .with_context(|| format!("cannot read the data directory {}", data_dir.display()))?;
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(data_dir)
+                .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+        }
+        Err(error) => {
+            return Err(error).with_context(|| format!("cannot read the data directory {}", data_dir.display()));
+        }
+    }
+    Store::open_sqlite(data_dir).await.with_context(|| format!("cannot open the data directory {}", data_dir.display()))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

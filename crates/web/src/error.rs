@@ -1,0 +1,151 @@
+//! Every failure becomes a page in the reader's edition, with the right status.
+//!
+//! Handlers return [`AppError`]; its response carries an [`ErrorPage`] extension and no body.
+//! The [`render_error_pages`] middleware, which has the state, fills in the themed page in
+//! the edition of the URL (or the default edition). A 5xx shows only "something went wrong";
+//! the error itself goes to the log.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use dateline_media::MediaError;
+use dateline_render::{ErrorPage as ErrorPageView, RenderError, Renderer};
+use dateline_store::StoreError;
+use thiserror::Error;
+
+use crate::AppState;
+use crate::site::SiteData;
+
+/// Longest request path we look at, in bytes. Real paths are under 300.
+const MAX_PATH_LEN: usize = 2048;
+
+/// Why a request failed.
+#[derive(Debug, Error)]
+pub(crate) enum AppError {
+    /// No such page.
+    #[error("not found")]
+    NotFound,
+    /// The request's path or query is malformed.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Rendering failed.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// Reading media failed.
+    #[error(transparent)]
+    Media(#[from] MediaError),
+}
+
+/// Marks a response as an error page still to be rendered.
+#[derive(Clone, Copy, Debug)]
+struct ErrorPage;
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Media(e) if e.is_not_found() => StatusCode::NOT_FOUND,
+            AppError::Store(e) if e.is_not_found() => StatusCode::NOT_FOUND,
+            AppError::Store(StoreError::Database(sqlx_error)) if is_unavailable(sqlx_error) => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        let mut response = status.into_response();
+        response.extensions_mut().insert(ErrorPage);
+        response
+    }
+}
+
+fn is_unavailable(error: &impl std::fmt::Display) -> bool {
+    let text = error.to_string();
+    text.contains("pool timed out") || text.contains("database is locked")
+}
+
+/// `GET` of anything no route matches.
+pub(crate) async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+/// Answers 400 for absurdly long paths before any routing or decoding work.
+pub(crate) async fn reject_overlong_paths(request: Request, next: Next) -> Response {
+    if request.uri().path().len() > MAX_PATH_LEN {
+        return AppError::BadRequest("path too long".into()).into_response();
+    }
+    next.run(request).await
+}
+
+/// Fills error responses with a themed page in the URL's edition, and sets the headers every
+/// response carries.
+pub(crate) async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let first_segment = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default().to_owned();
+    let mut response = next.run(request).await;
+    let status = response.status();
+    let needs_page = response.extensions().get::<ErrorPage>().is_some()
+        || (status.is_client_error() || status.is_server_error())
+            && response.headers().get(header::CONTENT_TYPE).is_none_or(|t| !t.as_bytes().starts_with(b"text/html"));
+    if needs_page {
+        let html = error_page_html(&state, &first_segment, status).await;
+        let mut page = (status, html).into_response();
+        copy_header(&response, &mut page, header::CONTENT_RANGE);
+        copy_header(&response, &mut page, header::ALLOW);
+        page.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        page.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+        response = page;
+    }
+    set_security_headers(&mut response);
+    response
+}
+
+fn copy_header(from: &Response, to: &mut Response, name: header::HeaderName) {
+    if let Some(value) = from.headers().get(&name) {
+        to.headers_mut().insert(name, value.clone());
+    }
+}
+
+async fn error_page_html(state: &AppState, first_segment: &str, status: StatusCode) -> Body {
+    let site = match SiteData::load(state).await {
+        Ok(site) => site,
+        Err(error) => {
+            tracing::error!(%error, "cannot load the site for an error page");
+            return Body::from(Renderer::bare_error(status.as_u16()));
+        }
+    };
+    let Some(edition) = site.edition(first_segment).or_else(|| site.default_edition()) else {
+        return Body::from(Renderer::bare_error(status.as_u16()));
+    };
+    let context = site.context(&state.config().base_url);
+    match state.renderer().error(&context, &ErrorPageView { edition, status: status.as_u16() }) {
+        Ok(html) => Body::from(html),
+        Err(error) => {
+            tracing::error!(%error, "cannot render the error page");
+            Body::from(Renderer::bare_error(status.as_u16()))
+        }
+    }
+}
+
+/// Headers that make the pages safer in browsers: no sniffing, no framing by other sites, no
+/// scripts at all (the reader site needs none; JSON-LD is data, not script).
+fn set_security_headers(response: &mut Response) {
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    let is_html = headers.get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+    if is_html {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
+            ),
+        );
+    }
+}

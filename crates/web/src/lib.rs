@@ -1,0 +1,59 @@
+//! Dateline's HTTP layer: [`router`] builds the whole axum application from an [`AppState`],
+//! for the binary to serve and for tests to drive directly.
+//!
+//! The reader site's handlers live in `reader`, media streaming with HTTP Range in `media`,
+//! theme assets in `assets`; `error` turns every failure into a page in the reader's edition.
+//! Handlers parse input, ask the store, and hand the result to the renderer: no SQL and no
+//! HTML here. This is the only crate that knows HTTP status codes.
+//!
+//! ```no_run
+//! # async fn serve(state: dateline_web::AppState) -> std::io::Result<()> {
+//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
+//! axum::serve(listener, dateline_web::router(state)).await
+//! # }
+//! ```
+
+mod assets;
+mod error;
+mod media;
+mod reader;
+mod site;
+mod state;
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate};
+use tower_http::compression::{CompressionLayer, DefaultPredicate};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use state::{AppConfig, AppState};
+
+/// The whole application: reader pages, media, theme assets, and the error pages for
+/// everything else.
+pub fn router(state: AppState) -> Router {
+    // Video is already compressed, and compressing a byte range would corrupt it.
+    let compress_when = DefaultPredicate::new()
+        .and(NotForContentType::const_new("video/"))
+        .and(NotForContentType::const_new("audio/"));
+    Router::new()
+        .route("/", get(reader::root_redirect))
+        .route("/media/{*key}", get(media::serve_media))
+        .route("/assets/{*path}", get(assets::serve_theme_asset))
+        .route("/{edition}", get(reader::add_trailing_slash))
+        .route("/{edition}/", get(reader::edition_home))
+        .route("/{edition}/sections/{slug}", get(reader::section_page))
+        .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
+        .route("/{edition}/articles/{slug}", get(reader::article_page))
+        .fallback(error::not_found)
+        .layer(axum::middleware::from_fn(error::reject_overlong_paths))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
+        .layer(CompressionLayer::new().compress_when(compress_when))
+        .layer(CatchPanicLayer::new())
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,157 @@
+//! `GET /media/{*key}`: media files streamed from the media store, with HTTP Range (RFC 9110
+//! §14) so that players can seek and resume, a strong ETag and conditional requests.
+//!
+//! A file is served only if an asset record names it: the record holds the MIME type sniffed
+//! at upload, so nothing dropped into the media directory by other means is ever served.
+
+use std::io::SeekFrom;
+use std::time::UNIX_EPOCH;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use dateline_media::MediaKey;
+use tokio::io::{AsyncReadExt, AsyncSeekExt};
+use tokio_util::io::ReaderStream;
+
+use crate::AppState;
+use crate::error::AppError;
+
+/// `GET /media/{*key}`.
+pub(crate) async fn serve_media(
+    State(state): State<AppState>,
+    key: Result<Path<String>, axum::extract::rejection::PathRejection>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let Ok(Path(key)) = key else { return Err(AppError::NotFound) };
+    let key = MediaKey::parse(&key).map_err(|_| AppError::NotFound)?;
+    let asset = state.store().asset_by_key(key.as_str()).await?.ok_or(AppError::NotFound)?;
+    let mut file = state.media().open(&key).await?;
+    let modified = file.modified.and_then(|m| m.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+    let etag = format!("\"{:x}-{:x}\"", file.len, modified);
+
+    let mut base = HeaderMap::new();
+    base.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    base.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        base.insert(header::ETAG, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&asset.mime) {
+        base.insert(header::CONTENT_TYPE, value);
+    }
+
+    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| etag_matches(v, &etag)) {
+        return Ok((StatusCode::NOT_MODIFIED, base).into_response());
+    }
+    // If-Range: serve the range only if the client's copy is still current.
+    let range_applies = headers.get(header::IF_RANGE).is_none_or(|v| v.as_bytes() == etag.as_bytes());
+    let range = match headers.get(header::RANGE) {
+        Some(value) if range_applies => parse_range(value.as_bytes(), file.len),
+        _ => RangeRequest::Full,
+    };
+    match range {
+        RangeRequest::Full => {
+            base.insert(header::CONTENT_LENGTH, HeaderValue::from(file.len));
+            Ok((StatusCode::OK, base, Body::from_stream(ReaderStream::new(file.file))).into_response())
+        }
+        RangeRequest::Unsatisfiable => {
+            let content_range = HeaderValue::from_str(&format!("bytes */{}", file.len)).map_err(|_| AppError::NotFound)?;
+            base.insert(header::CONTENT_RANGE, content_range);
+            base.remove(header::CONTENT_TYPE);
+            Ok((StatusCode::RANGE_NOT_SATISFIABLE, base).into_response())
+        }
+        RangeRequest::Bytes { start, end } => {
+            let length = end - start + 1;
+            file.file.seek(SeekFrom::Start(start)).await.map_err(|e| {
+                AppError::Media(dateline_media::MediaError::Io { path: key.as_str().into(), source: e })
+            })?;
+            let content_range =
+                HeaderValue::from_str(&format!("bytes {start}-{end}/{}", file.len)).map_err(|_| AppError::NotFound)?;
+            base.insert(header::CONTENT_RANGE, content_range);
+            base.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+            let body = Body::from_stream(ReaderStream::new(file.file.take(length)));
+            Ok((StatusCode::PARTIAL_CONTENT, base, body).into_response())
+        }
+    }
+}
+
+/// What a `Range` header asks of a file.
+#[derive(Debug, PartialEq, Eq)]
+enum RangeRequest {
+    /// Send everything: no usable range, a syntax we ignore, or several ranges (which RFC 9110
+    /// lets a server answer with the whole file).
+    Full,
+    /// One range, inclusive.
+    Bytes { start: u64, end: u64 },
+    /// A well-formed range entirely past the end.
+    Unsatisfiable,
+}
+
+fn parse_range(value: &[u8], len: u64) -> RangeRequest {
+    let Ok(text) = std::str::from_utf8(value) else { return RangeRequest::Full };
+    let Some(spec) = text.trim().strip_prefix("bytes=") else { return RangeRequest::Full };
+    if spec.contains(',') {
+        return RangeRequest::Full;
+    }
+    let Some((first, last)) = spec.trim().split_once('-') else { return RangeRequest::Full };
+    let parse = |s: &str| -> Option<u64> {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    };
+    match (first.trim(), last.trim()) {
+        ("", suffix) => match parse(suffix) {
+            Some(0) => RangeRequest::Unsatisfiable,
+            Some(n) if len > 0 => RangeRequest::Bytes { start: len.saturating_sub(n), end: len - 1 },
+            Some(_) => RangeRequest::Unsatisfiable,
+            None => RangeRequest::Full,
+        },
+        (start, "") => match parse(start) {
+            Some(start) if start < len => RangeRequest::Bytes { start, end: len - 1 },
+            Some(_) => RangeRequest::Unsatisfiable,
+            None => RangeRequest::Full,
+        },
+        (start, end) => match (parse(start), parse(end)) {
+            (Some(start), Some(end)) if start <= end => {
+                if start >= len {
+                    RangeRequest::Unsatisfiable
+                } else {
+                    RangeRequest::Bytes { start, end: end.min(len - 1) }
+                }
+            }
+            _ => RangeRequest::Full,
+        },
+    }
+}
+
+fn etag_matches(header: &HeaderValue, etag: &str) -> bool {
+    let Ok(text) = header.to_str() else { return false };
+    text.split(',').map(str::trim).any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == etag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(header: &str, len: u64, expected: RangeRequest) {
+        assert_eq!(parse_range(header.as_bytes(), len), expected, "Range: {header} of {len} bytes");
+    }
+
+    #[test]
+    fn ranges() {
+        use RangeRequest::*;
+        check("bytes=0-99", 1000, Bytes { start: 0, end: 99 });
+        check("bytes=500-", 1000, Bytes { start: 500, end: 999 });
+        check("bytes=-100", 1000, Bytes { start: 900, end: 999 });
+        check("bytes=-5000", 1000, Bytes { start: 0, end: 999 });
+        check("bytes=900-5000", 1000, Bytes { start: 900, end: 999 });
+        check("bytes=1000-", 1000, Unsatisfiable);
+        check("bytes=2000-3000", 1000, Unsatisfiable);
+        check("bytes=-0", 1000, Unsatisfiable);
+        check("bytes=5-1", 1000, Full);
+        check("bytes=0-1,5-9", 1000, Full);
+        check("items=0-1", 1000, Full);
+        check("bytes=a-b", 1000, Full);
+        check("bytes=99999999999999999999999-", 1000, Full);
+        check("bytes=0-", 0, Unsatisfiable);
+    }
+}

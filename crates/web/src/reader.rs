@@ -1,0 +1,179 @@
+//! The reader site: edition negotiation, homepages, section and contributor listings, articles.
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use dateline_core::{ArticleSummary, Edition, PageRequest, Slug, negotiate_edition};
+use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, paths};
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::site::SiteData;
+
+/// Stories per listing page.
+const PER_PAGE: u32 = 12;
+/// Stories on a homepage: the lead and the top list.
+const HOME_LATEST: u32 = 5;
+/// Stories per section block on a homepage.
+const HOME_PER_SECTION: usize = 4;
+
+/// `GET /`: sends the reader to the edition that best matches their `Accept-Language`, or to
+/// the default edition.
+pub(crate) async fn root_redirect(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+    let site = SiteData::load(&state).await?;
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let code = negotiate_edition(accept, &site.editions)
+        .or_else(|| site.default_edition().map(|e| &e.code))
+        .ok_or(AppError::NotFound)?;
+    let mut response = Redirect::to(&paths::edition_home(code.as_str())).into_response();
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
+    Ok(response)
+}
+
+/// `GET /{edition}`: the homepage lives at `/{edition}/`.
+pub(crate) async fn add_trailing_slash(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let code = path_value(path)?;
+    let site = SiteData::load(&state).await?;
+    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    Ok(Redirect::permanent(&paths::edition_home(edition.code.as_str())).into_response())
+}
+
+/// `GET /{edition}/`: the lead story, the top stories and the newest of each section.
+pub(crate) async fn edition_home(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let code = path_value(path)?;
+    let site = SiteData::load(&state).await?;
+    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let store = state.store();
+    let latest = store.latest_articles(&edition.code, PageRequest::first(HOME_LATEST)).await?.items;
+    let mut top_sections: Vec<_> =
+        site.sections.iter().filter(|s| s.parent.is_none() && s.name_in(&edition.code).is_some()).collect();
+    top_sections.sort_by_key(|s| s.position);
+    let mut blocks = Vec::new();
+    for section in top_sections {
+        let ids = site.section_and_descendants(section.id);
+        // Fetch a few extra so the block is still full after leaving out the top stories.
+        let request = PageRequest::first(HOME_PER_SECTION as u32 + HOME_LATEST);
+        let articles: Vec<ArticleSummary> = store
+            .section_articles(&edition.code, &ids, request)
+            .await?
+            .items
+            .into_iter()
+            .filter(|a| !latest.iter().any(|top| top.id == a.id))
+            .take(HOME_PER_SECTION)
+            .collect();
+        blocks.push((section.id, articles));
+    }
+    let context = site.context(&state.config().base_url);
+    let html = state.renderer().home(&context, &HomePage { edition, latest: &latest, sections: &blocks })?;
+    Ok(html_response(html, edition))
+}
+
+/// `GET /{edition}/sections/{slug}?page=N`: a section's stories (its subsections' included),
+/// newest first.
+pub(crate) async fn section_page(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    query: Result<Query<PageQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let (code, slug) = path_value(path)?;
+    let request = page_request(query)?;
+    let site = SiteData::load(&state).await?;
+    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let section = site
+        .sections
+        .iter()
+        .find(|s| s.name_in(&edition.code).is_some_and(|n| n.slug == slug))
+        .ok_or(AppError::NotFound)?;
+    let ids = site.section_and_descendants(section.id);
+    let page = state.store().section_articles(&edition.code, &ids, request).await?;
+    if page.is_past_end() {
+        return Err(AppError::NotFound);
+    }
+    let context = site.context(&state.config().base_url);
+    let html = state
+        .renderer()
+        .listing(&context, &ListingPage { edition, subject: ListingSubject::Section(section), page: &page })?;
+    Ok(html_response(html, edition))
+}
+
+/// `GET /{edition}/contributors/{slug}?page=N`: a contributor's stories in the edition.
+pub(crate) async fn contributor_page(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    query: Result<Query<PageQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let (code, slug) = path_value(path)?;
+    let request = page_request(query)?;
+    let site = SiteData::load(&state).await?;
+    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let contributor = site.contributors.iter().find(|c| c.slug == slug).ok_or(AppError::NotFound)?;
+    let page = state.store().contributor_articles(&edition.code, contributor.id, request).await?;
+    if page.is_past_end() {
+        return Err(AppError::NotFound);
+    }
+    let context = site.context(&state.config().base_url);
+    let html = state
+        .renderer()
+        .listing(&context, &ListingPage { edition, subject: ListingSubject::Contributor(contributor), page: &page })?;
+    Ok(html_response(html, edition))
+}
+
+/// `GET /{edition}/articles/{slug}`: one published article.
+pub(crate) async fn article_page(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    let (code, slug) = path_value(path)?;
+    let site = SiteData::load(&state).await?;
+    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let store = state.store();
+    let article = store.published_article(&edition.code, &slug).await?.ok_or(AppError::NotFound)?;
+    let story = store.story(article.story).await?.ok_or(AppError::NotFound)?;
+    let translations = store.translations(article.story).await?;
+    let context = site.context(&state.config().base_url);
+    let html = state
+        .renderer()
+        .article(&context, &ArticlePage { edition, article: &article, story: &story, translations: &translations })?;
+    Ok(html_response(html, edition))
+}
+
+/// A path that did not decode (invalid UTF-8 after percent-decoding, say) is a bad request.
+fn path_value<T>(path: Result<Path<T>, PathRejection>) -> Result<T, AppError> {
+    match path {
+        Ok(Path(value)) => Ok(value),
+        Err(rejection) => Err(AppError::BadRequest(rejection.body_text())),
+    }
+}
+
+fn page_request(query: Result<Query<PageQuery>, QueryRejection>) -> Result<PageRequest, AppError> {
+    let Query(query) = query.map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
+    PageRequest::parse(query.page.as_deref(), PER_PAGE).map_err(|e| AppError::BadRequest(e.to_string()))
+}
+
+fn html_response(html: String, edition: &Edition) -> Response {
+    let mut response = (StatusCode::OK, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
+    if let Ok(language) = HeaderValue::from_str(&edition.lang_tag) {
+        headers.insert(header::CONTENT_LANGUAGE, language);
+    }
+    response
+}
+
+/// The query of a listing page. Other parameters are ignored.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct PageQuery {
+    page: Option<String>,
+}

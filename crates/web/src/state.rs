@@ -1,0 +1,57 @@
+use std::sync::Arc;
+
+use dateline_media::MediaStore;
+use dateline_render::Renderer;
+use dateline_store::Store;
+
+/// Deployment settings the web layer needs.
+#[derive(Debug, Clone)]
+pub struct AppConfig {
+    /// Absolute URL prefix for canonical links, without a trailing slash
+    /// (`http://127.0.0.1:8080`).
+    pub base_url: String,
+    /// Overrides the stored newsroom time zone (IANA name), when set in the config file.
+    pub time_zone: Option<String>,
+    /// Overrides the stored zone label, when set in the config file.
+    pub zone_label: Option<String>,
+}
+
+/// What every handler can reach: the store, the media store, the renderer and the config.
+/// Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    media: MediaStore,
+    renderer: Renderer,
+    config: AppConfig,
+}
+
+impl AppState {
+    /// Bundles the application's parts.
+    pub fn new(store: Store, media: MediaStore, renderer: Renderer, mut config: AppConfig) -> AppState {
+        while config.base_url.ends_with('/') {
+            config.base_url.pop();
+        }
+        AppState { inner: Arc::new(Inner { store, media, renderer, config }) }
+    }
+
+    pub(crate) fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    pub(crate) fn media(&self) -> &MediaStore {
+        &self.inner.media
+    }
+
+    pub(crate) fn renderer(&self) -> &Renderer {
+        &self.inner.renderer
+    }
+
+    pub(crate) fn config(&self) -> &AppConfig {
+        &self.inner.config
+    }
+}
