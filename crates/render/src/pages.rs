@@ -217,7 +217,8 @@ impl Renderer {
         let (title, breadcrumb, intro, kind) = match page.subject {
             ListingSubject::Section(section) => {
                 let name = section.name_in(code).map(|n| n.name.clone()).unwrap_or_default();
-                let crumbs = view.section_trail(section.id);
+                let mut crumbs = view.section_trail(section.id);
+                crumbs.pop(); // The section itself is the page's title, the trail's last step.
                 let subsections: Vec<Link> = site
                     .sections
                     .iter()

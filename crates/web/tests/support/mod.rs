@@ -1,0 +1,303 @@
+//! A small, known site for the HTTP tests, built through the real store in a temporary
+//! directory, and helpers to send requests through the real router.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use axum::body::Body;
+use axum::http::{Request, Response};
+use dateline_core::{
+    ArticleStatus, BylineRole, ContributorName, Edition, EditionCode, SectionName, SiteSettings, Slug,
+    SocialPlatform, StoryKind, TimeFormat,
+};
+use dateline_media::{MediaKey, MediaStore};
+use dateline_render::{Renderer, Theme};
+use dateline_store::{NewArticle, NewAsset, NewContributor, NewSection, NewSocialAccount, NewStory, Store};
+use dateline_web::{AppConfig, AppState};
+use http_body_util::BodyExt;
+use jiff::Timestamp;
+use tower::ServiceExt;
+
+pub const BASE_URL: &str = "http://news.test:8080";
+pub const WECHAT_URL: &str = "https://weixin.example.org/test-daily?from=qr";
+/// 2016-05-04 13:40 in Beijing.
+pub const FERRY_PUBLISHED: &str = "2016-05-04T05:40:00Z";
+pub const EVIL_BODY: &str = "Safe paragraph.\n\n<script>alert('x')</script>\n\n<img src=x onerror=\"alert(1)\">\n\n[click](javascript:alert(1))\n\n<a href=\"jAvAsCrIpT:alert(2)\" onclick=\"steal()\">link</a>";
+/// The fake video: an MP4 signature followed by a byte pattern whose positions are checkable.
+pub fn video_bytes() -> Vec<u8> {
+    let mut bytes = b"\0\0\0\x18ftypisom\0\0\0\0isomavc1".to_vec();
+    bytes.extend((0..5000u32).map(|i| (i % 251) as u8));
+    bytes
+}
+
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+    pub state: AppState,
+}
+
+impl TestSite {
+    pub async fn get(&self, uri: &str) -> TestResponse {
+        self.request(Request::get(uri).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn get_with(&self, uri: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.request(request.body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn request(&self, request: Request<Body>) -> TestResponse {
+        let response = dateline_web::router(self.state.clone()).oneshot(request).await.unwrap();
+        TestResponse::read(response).await
+    }
+}
+
+pub struct TestResponse {
+    pub status: u16,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    async fn read(response: Response<Body>) -> TestResponse {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
+        TestResponse { status, headers, body }
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("body is UTF-8")
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
+    }
+
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.text())
+    }
+}
+
+fn code(value: &str) -> EditionCode {
+    EditionCode::parse(value).unwrap()
+}
+
+fn slug(value: &str) -> Slug {
+    Slug::parse(value).unwrap()
+}
+
+fn at(text: &str) -> Timestamp {
+    text.parse().unwrap()
+}
+
+/// Builds the test site with the embedded theme.
+pub async fn test_site() -> TestSite {
+    test_site_with_theme(None).await
+}
+
+/// Builds the test site, with `theme_dir` overriding the embedded theme if given.
+///
+/// Content: editions en (default), zh-hans, zh-hant, mn; sections World › Asia and Video;
+/// contributor Jane Doe; the ferry story (en and zh-hans published, zh-hant a draft, corrected
+/// in en); a video story (en only); 25 filler stories in World for pagination; a WeChat
+/// account.
+pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_sqlite(dir.path()).await.unwrap();
+    let media = MediaStore::local(&dir.path().join("media"));
+    store
+        .save_settings(&SiteSettings {
+            time_zone: "Asia/Shanghai".into(),
+            zone_label: "BJT".into(),
+            byline_separator: " 丨 ".into(),
+        })
+        .await
+        .unwrap();
+    let editions = [
+        ("en", "en", "English", "Test Daily", "%m-%d-%Y %H:%M {zone}", None),
+        ("zh-hans", "zh-Hans", "中文简体", "测试日报", "%Y年%m月%d日 %H:%M", None),
+        ("zh-hant", "zh-Hant", "中文繁體", "測試日報", "%Y年%m月%d日 %H:%M", None),
+        ("mn", "mn-Cyrl", "Монгол", "Туршилтын сонин", "%Y.%m.%d %H:%M {zone}", Some("Бээжингийн цаг")),
+    ];
+    for (position, (c, tag, native, outlet, format, label)) in editions.into_iter().enumerate() {
+        store
+            .save_edition(&Edition {
+                code: code(c),
+                lang_tag: tag.into(),
+                native_name: native.into(),
+                outlet_name: outlet.into(),
+                time_format: TimeFormat::parse(format).unwrap(),
+                zone_label: label.map(str::to_owned),
+                position: position as i64,
+                is_default: c == "en",
+            })
+            .await
+            .unwrap();
+    }
+    let names = |pairs: &[(&str, &str, &str)]| -> Vec<SectionName> {
+        pairs.iter().map(|(e, s, n)| SectionName { edition: code(e), slug: slug(s), name: (*n).into() }).collect()
+    };
+    let world = store
+        .create_section(&NewSection {
+            parent: None,
+            position: 1,
+            names: names(&[("en", "world", "World"), ("zh-hans", "world", "国际"), ("zh-hant", "world", "國際"), ("mn", "delkhii", "Дэлхий")]),
+        })
+        .await
+        .unwrap();
+    let asia = store
+        .create_section(&NewSection {
+            parent: Some(world),
+            position: 1,
+            names: names(&[("en", "asia", "Asia"), ("zh-hans", "asia", "亚洲")]),
+        })
+        .await
+        .unwrap();
+    let video_section = store
+        .create_section(&NewSection { parent: None, position: 2, names: names(&[("en", "video", "World Video")]) })
+        .await
+        .unwrap();
+    let jane = store
+        .create_contributor(&NewContributor {
+            slug: slug("jane-doe"),
+            names: vec![
+                ContributorName { edition: code("en"), name: "Jane Doe".into(), bio: Some("Covers ports.".into()) },
+                ContributorName { edition: code("zh-hans"), name: "简·多伊".into(), bio: None },
+            ],
+        })
+        .await
+        .unwrap();
+
+    let mut asset = |key: &'static str, bytes: Vec<u8>| {
+        let media = media.clone();
+        let store = store.clone();
+        async move {
+            let stored = media.put(&MediaKey::parse(key).unwrap(), &bytes).await.unwrap();
+            store
+                .create_asset(&NewAsset {
+                    key: key.into(),
+                    mime: stored.mime.into(),
+                    size: stored.size,
+                    width: Some(480),
+                    height: Some(270),
+                    duration_ms: Some(6000),
+                })
+                .await
+                .unwrap()
+        }
+    };
+    let video = asset("test/clip.mp4", video_bytes()).await;
+    let poster = asset("test/clip.jpg", b"\xFF\xD8\xFF\xE0fake jpeg".to_vec()).await;
+    let captions = asset("test/clip.en.vtt", b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n".to_vec()).await;
+    let _ = &mut asset;
+
+    let article = |story, edition: &str, s: &str, headline: &str, status, published: &str| NewArticle {
+        story,
+        edition: code(edition),
+        slug: slug(s),
+        headline: headline.into(),
+        standfirst: Some(format!("{headline}: the standfirst")),
+        body_markdown: "A paragraph.\n\n## A subheading\n\n> A quotation.".into(),
+        byline_role: BylineRole::Reporter,
+        contributors: vec![jane],
+        place: Some("Qingdao".into()),
+        status,
+        published_at: Some(at(published)),
+        updated_at: None,
+        correction: None,
+        captions: None,
+    };
+
+    let ferry = store.create_story(&NewStory { section: asia, kind: StoryKind::Text, video: None, poster: None }).await.unwrap();
+    store
+        .create_article(&NewArticle {
+            body_markdown: EVIL_BODY.into(),
+            updated_at: Some(at("2016-05-04T07:05:00Z")),
+            correction: Some("An earlier version misstated the ferry's capacity.".into()),
+            ..article(ferry, "en", "ferry", "Ferry returns", ArticleStatus::Published, FERRY_PUBLISHED)
+        })
+        .await
+        .unwrap();
+    store
+        .create_article(&article(ferry, "zh-hans", "ferry-zh", "渡轮回来了", ArticleStatus::Published, FERRY_PUBLISHED))
+        .await
+        .unwrap();
+    store
+        .create_article(&article(ferry, "zh-hant", "ferry-hant", "渡輪回來了", ArticleStatus::Draft, FERRY_PUBLISHED))
+        .await
+        .unwrap();
+
+    let clip = store
+        .create_story(&NewStory { section: video_section, kind: StoryKind::Video, video: Some(video), poster: Some(poster) })
+        .await
+        .unwrap();
+    store
+        .create_article(&NewArticle {
+            captions: Some(captions),
+            ..article(clip, "en", "harbour-clip", "Harbour at dusk", ArticleStatus::Published, "2016-05-05T01:00:00Z")
+        })
+        .await
+        .unwrap();
+
+    for n in 0..25 {
+        let story = store.create_story(&NewStory { section: world, kind: StoryKind::Text, video: None, poster: None }).await.unwrap();
+        let published = format!("2015-01-{:02}T00:00:00Z", n + 1);
+        store
+            .create_article(&article(story, "en", &format!("filler-{n}"), &format!("Filler {n}"), ArticleStatus::Published, &published))
+            .await
+            .unwrap();
+    }
+
+    store
+        .create_social_account(&NewSocialAccount {
+            platform: SocialPlatform::WeChat,
+            url: WECHAT_URL.into(),
+            handle: "Test Daily".into(),
+            position: 0,
+            captions: vec![],
+        })
+        .await
+        .unwrap();
+
+    let theme = match theme_dir {
+        Some(dir) => Theme::with_override(dir).unwrap(),
+        None => Theme::embedded(),
+    };
+    let state = AppState::new(
+        store,
+        media,
+        Renderer::new(theme).unwrap(),
+        AppConfig { base_url: BASE_URL.into(), time_zone: None, zone_label: None },
+    );
+    TestSite { dir, state }
+}
+
+/// Decodes the QR code in an SVG made by `dateline_render::qr_svg`: rasterizes its path to
+/// pixels and reads them with rqrr, as a phone camera would.
+pub fn decode_qr_svg(svg: &str) -> String {
+    let view_box = svg.split("viewBox=\"0 0 ").nth(1).expect("viewBox");
+    let size: usize = view_box.split(' ').next().unwrap().parse().unwrap();
+    let d = svg.split(" d=\"").nth(1).expect("path").split('"').next().unwrap();
+    let mut dark = vec![false; size * size];
+    for rect in d.split('M').filter(|r| !r.is_empty()) {
+        let (xy, rest) = rect.split_once('h').unwrap();
+        let (x, y) = xy.split_once(' ').unwrap();
+        let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
+        let run: usize = rest.split('v').next().unwrap().parse().unwrap();
+        for dx in 0..run {
+            dark[y * size + x + dx] = true;
+        }
+    }
+    let scale = 6;
+    let pixels = size * scale;
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(pixels, pixels, |x, y| {
+        if dark[(y / scale) * size + x / scale] { 0 } else { 255 }
+    });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "expected exactly one QR code");
+    grids[0].decode().expect("QR code decodes").1
+}
