@@ -448,10 +448,6 @@ pub struct SiteSettings {
 
 impl Default for SiteSettings {
     fn default() -> Self {
-        SiteSettings {
-            time_zone: "UTC".to_owned(),
-            zone_label: "UTC".to_owned(),
-            byline_separator: " 丨 ".to_owned(),
-        }
+        SiteSettings { time_zone: "UTC".to_owned(), zone_label: "UTC".to_owned(), byline_separator: " 丨 ".to_owned() }
     }
 }

@@ -13,9 +13,7 @@ impl EditionCode {
     /// Accepts `value` only if it has the form of an edition code.
     pub fn parse(value: &str) -> Result<EditionCode, ValidationError> {
         let valid = (2..=16).contains(&value.len())
-            && value
-                .split('-')
-                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()));
+            && value.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase()));
         if valid {
             Ok(EditionCode(value.to_owned()))
         } else {

@@ -26,13 +26,13 @@ mod slug;
 mod time;
 
 pub use content::{
-    Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor,
-    ContributorId, ContributorName, Section, SectionId, SectionName, SiteSettings, SocialAccount,
-    SocialAccountId, SocialPlatform, Story, StoryId, StoryKind, Translation,
+    Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor, ContributorId,
+    ContributorName, Section, SectionId, SectionName, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform,
+    Story, StoryId, StoryKind, Translation,
 };
 pub use edition::{Edition, EditionCode};
 pub use error::ValidationError;
 pub use language::negotiate_edition;
-pub use page::{Page, PageRequest, MAX_PAGE};
+pub use page::{MAX_PAGE, Page, PageRequest};
 pub use slug::Slug;
 pub use time::{NewsroomClock, TimeFormat};

@@ -19,9 +19,9 @@ impl Slug {
     pub fn parse(value: &str) -> Result<Slug, ValidationError> {
         let valid = !value.is_empty()
             && value.len() <= MAX_SLUG_LEN
-            && value.split('-').all(|part| {
-                !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            });
+            && value
+                .split('-')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if valid {
             Ok(Slug(value.to_owned()))
         } else {

@@ -65,8 +65,7 @@ impl NewsroomClock {
         let local = self.local(at);
         // The pattern was checked by `TimeFormat::parse`; formatting can only fail for
         // directives that need data a `ZonedDateTime` always has, so fall back to ISO 8601.
-        let text = strtime::format(edition.time_format.as_str(), &local)
-            .unwrap_or_else(|_| self.iso8601(at));
+        let text = strtime::format(edition.time_format.as_str(), &local).unwrap_or_else(|_| self.iso8601(at));
         let label = edition.zone_label.as_deref().unwrap_or(&self.label);
         text.replace("{zone}", label).trim().to_owned()
     }

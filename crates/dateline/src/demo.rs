@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, anyhow, bail};
 use dateline_core::{
-    ArticleStatus, AssetId, BylineRole, ContributorId, ContributorName, Edition, EditionCode, SectionId,
-    SectionName, SiteSettings, Slug, SocialPlatform, StoryKind, TimeFormat,
+    ArticleStatus, AssetId, BylineRole, ContributorId, ContributorName, Edition, EditionCode, SectionId, SectionName,
+    SiteSettings, Slug, SocialPlatform, StoryKind, TimeFormat,
 };
 use dateline_media::{MediaKey, MediaStore};
 use dateline_store::{NewArticle, NewAsset, NewContributor, NewSection, NewSocialAccount, NewStory, Store};
@@ -90,12 +90,49 @@ struct DemoArticle {
     captions: Option<String>,
 }
 
-/// The four demo editions: code, BCP 47 tag, native name, outlet name, time format, zone label.
-const EDITIONS: [(&str, &str, &str, &str, &str, Option<&str>); 4] = [
-    ("en", "en", "English", "Meridian Daily", "%m-%d-%Y %H:%M {zone}", None),
-    ("zh-hans", "zh-Hans", "中文简体", "子午线日报", "%Y年%m月%d日 %H:%M", None),
-    ("zh-hant", "zh-Hant", "中文繁體", "子午線日報", "%Y年%m月%d日 %H:%M", None),
-    ("mn", "mn-Cyrl", "Монгол", "Меридиан Өдөр Тутам", "%Y.%m.%d %H:%M {zone}", Some("Бээжингийн цаг")),
+/// One demo edition: its code, BCP 47 tag, native name, outlet name, time format and zone label.
+struct DemoEdition {
+    code: &'static str,
+    tag: &'static str,
+    native: &'static str,
+    outlet: &'static str,
+    time_format: &'static str,
+    zone_label: Option<&'static str>,
+}
+
+const EDITIONS: [DemoEdition; 4] = [
+    DemoEdition {
+        code: "en",
+        tag: "en",
+        native: "English",
+        outlet: "Meridian Daily",
+        time_format: "%m-%d-%Y %H:%M {zone}",
+        zone_label: None,
+    },
+    DemoEdition {
+        code: "zh-hans",
+        tag: "zh-Hans",
+        native: "中文简体",
+        outlet: "子午线日报",
+        time_format: "%Y年%m月%d日 %H:%M",
+        zone_label: None,
+    },
+    DemoEdition {
+        code: "zh-hant",
+        tag: "zh-Hant",
+        native: "中文繁體",
+        outlet: "子午線日報",
+        time_format: "%Y年%m月%d日 %H:%M",
+        zone_label: None,
+    },
+    DemoEdition {
+        code: "mn",
+        tag: "mn-Cyrl",
+        native: "Монгол",
+        outlet: "Меридиан Өдөр Тутам",
+        time_format: "%Y.%m.%d %H:%M {zone}",
+        zone_label: Some("Бээжингийн цаг"),
+    },
 ];
 
 /// Seeds the demo site into an empty store and media store.
@@ -109,17 +146,17 @@ pub async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
             byline_separator: " 丨 ".into(),
         })
         .await?;
-    for (position, (code, tag, native, outlet, format, label)) in EDITIONS.into_iter().enumerate() {
+    for (position, edition) in EDITIONS.iter().enumerate() {
         store
             .save_edition(&Edition {
-                code: EditionCode::parse(code)?,
-                lang_tag: tag.into(),
-                native_name: native.into(),
-                outlet_name: outlet.into(),
-                time_format: TimeFormat::parse(format)?,
-                zone_label: label.map(str::to_owned),
+                code: EditionCode::parse(edition.code)?,
+                lang_tag: edition.tag.into(),
+                native_name: edition.native.into(),
+                outlet_name: edition.outlet.into(),
+                time_format: TimeFormat::parse(edition.time_format)?,
+                zone_label: edition.zone_label.map(str::to_owned),
                 position: position as i64,
-                is_default: code == "en",
+                is_default: edition.code == "en",
             })
             .await?;
     }
@@ -131,7 +168,9 @@ pub async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
     for section in &site.sections {
         let parent = match &section.parent {
             Some(key) => Some(
-                *sections.get(key.as_str()).ok_or_else(|| anyhow!("section {} names unknown parent {key}", section.key))?,
+                *sections
+                    .get(key.as_str())
+                    .ok_or_else(|| anyhow!("section {} names unknown parent {key}", section.key))?,
             ),
             None => None,
         };
@@ -139,7 +178,11 @@ pub async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
             .names
             .iter()
             .map(|(edition, name)| {
-                Ok(SectionName { edition: EditionCode::parse(edition)?, slug: Slug::parse(&name.slug)?, name: name.name.clone() })
+                Ok(SectionName {
+                    edition: EditionCode::parse(edition)?,
+                    slug: Slug::parse(&name.slug)?,
+                    name: name.name.clone(),
+                })
             })
             .collect::<anyhow::Result<_>>()?;
         let id = store.create_section(&NewSection { parent, position: section.position, names }).await?;
@@ -152,7 +195,11 @@ pub async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
             .names
             .iter()
             .map(|(edition, name)| {
-                Ok(ContributorName { edition: EditionCode::parse(edition)?, name: name.name.clone(), bio: name.bio.clone() })
+                Ok(ContributorName {
+                    edition: EditionCode::parse(edition)?,
+                    name: name.name.clone(),
+                    bio: name.bio.clone(),
+                })
             })
             .collect::<anyhow::Result<_>>()?;
         let id = store.create_contributor(&NewContributor { slug: Slug::parse(&contributor.slug)?, names }).await?;
@@ -192,9 +239,7 @@ async fn seed_story(
     assets: &HashMap<String, AssetId>,
 ) -> anyhow::Result<()> {
     let asset = |name: &Option<String>| -> anyhow::Result<Option<AssetId>> {
-        name.as_ref()
-            .map(|n| assets.get(n).copied().ok_or_else(|| anyhow!("no demo media file {n}")))
-            .transpose()
+        name.as_ref().map(|n| assets.get(n).copied().ok_or_else(|| anyhow!("no demo media file {n}"))).transpose()
     };
     let section = *sections.get(story.section.as_str()).ok_or_else(|| anyhow!("unknown section {}", story.section))?;
     let kind = StoryKind::parse(&story.kind)?;
@@ -235,11 +280,8 @@ async fn seed_story(
 /// Writes every demo media file to the media store under `demo/` and records it as an asset;
 /// returns asset ids by file name.
 async fn store_media(store: &Store, media: &MediaStore, site: &DemoSite) -> anyhow::Result<HashMap<String, AssetId>> {
-    let durations: HashMap<&str, u64> = site
-        .stories
-        .iter()
-        .filter_map(|s| Some((s.video.as_deref()?, s.duration_seconds? * 1000)))
-        .collect();
+    let durations: HashMap<&str, u64> =
+        site.stories.iter().filter_map(|s| Some((s.video.as_deref()?, s.duration_seconds? * 1000))).collect();
     let mut ids = HashMap::new();
     for file in MEDIA.files() {
         let Some(name) = file.path().file_name().and_then(|n| n.to_str()) else { continue };

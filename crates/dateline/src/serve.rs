@@ -58,7 +58,11 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
         store.clone(),
         media,
         renderer,
-        AppConfig { base_url: config.base_url.clone(), time_zone: config.time_zone.clone(), zone_label: config.zone_label.clone() },
+        AppConfig {
+            base_url: config.base_url.clone(),
+            time_zone: config.time_zone.clone(),
+            zone_label: config.zone_label.clone(),
+        },
     );
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

@@ -72,7 +72,11 @@ impl MediaKey {
                     && !part.starts_with('.')
                     && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._-".contains(&b))
             });
-        if valid { Ok(MediaKey(value.to_owned())) } else { Err(MediaError::InvalidKey(value.chars().take(80).collect())) }
+        if valid {
+            Ok(MediaKey(value.to_owned()))
+        } else {
+            Err(MediaError::InvalidKey(value.chars().take(80).collect()))
+        }
     }
 
     /// The key as text.
@@ -180,7 +184,8 @@ mod tests {
         for good in ["a.mp4", "demo/harbour-timelapse.mp4", "2026/11/x_y.jpg"] {
             assert!(MediaKey::parse(good).is_ok(), "{good}");
         }
-        for bad in ["", "/a", "a/", "a//b", "../a", "a/../b", ".hidden", "A.mp4", "a b", "a\\b", "a\0b", "кино.mp4"] {
+        for bad in ["", "/a", "a/", "a//b", "../a", "a/../b", ".hidden", "A.mp4", "a b", "a\\b", "a\0b", "кино.mp4"]
+        {
             assert!(MediaKey::parse(bad).is_err(), "{bad:?}");
         }
     }

@@ -34,11 +34,8 @@ pub(crate) struct VideoData {
 }
 
 pub(crate) fn article(data: &ArticleData<'_>) -> Value {
-    let authors: Vec<Value> = data
-        .authors
-        .iter()
-        .map(|(name, url)| json!({ "@type": "Person", "name": name, "url": url }))
-        .collect();
+    let authors: Vec<Value> =
+        data.authors.iter().map(|(name, url)| json!({ "@type": "Person", "name": name, "url": url })).collect();
     let publisher = json!({
         "@type": "NewsMediaOrganization",
         "name": data.publisher,

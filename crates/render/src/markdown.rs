@@ -6,9 +6,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 /// URLs), links opened without leaking the page (`rel="noopener noreferrer"`).
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
-    builder
-        .link_rel(Some("noopener noreferrer"))
-        .url_schemes(["http", "https", "mailto"].into_iter().collect());
+    builder.link_rel(Some("noopener noreferrer")).url_schemes(["http", "https", "mailto"].into_iter().collect());
     builder
 });
 
@@ -66,7 +64,9 @@ mod tests {
 
     #[test]
     fn keeps_journalism() {
-        let html = render_markdown("# Sub\n\nText with [a link](https://example.org).\n\n> A quote\n\n- one\n- two\n\n![Alt](/media/a.jpg)");
+        let html = render_markdown(
+            "# Sub\n\nText with [a link](https://example.org).\n\n> A quote\n\n- one\n- two\n\n![Alt](/media/a.jpg)",
+        );
         assert!(html.contains("<h2>Sub</h2>"), "{html}");
         assert!(html.contains("<a href=\"https://example.org\" rel=\"noopener noreferrer\">a link</a>"), "{html}");
         assert!(html.contains("<blockquote>"), "{html}");

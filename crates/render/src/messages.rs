@@ -92,3 +92,37 @@ impl Messages {
         missing
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_edition_translates_every_message() {
+        let messages = Messages::load(&Theme::embedded()).unwrap();
+        for edition in ["en", "zh-hans", "zh-hant", "mn"] {
+            assert!(messages.has_edition(edition), "{edition}.ftl missing");
+            assert_eq!(messages.missing_keys(edition), Vec::<String>::new(), "{edition}.ftl lacks messages");
+        }
+    }
+
+    #[test]
+    fn arguments_plurals_and_fallback() {
+        let messages = Messages::load(&Theme::embedded()).unwrap();
+        let page = [("page", FluentValue::from(2)), ("pages", FluentValue::from(5))];
+        assert_eq!(messages.get("en", "page-of", &page), "Page 2 of 5");
+        assert_eq!(messages.get("zh-hans", "page-of", &page), "第2页，共5页");
+        assert_eq!(messages.get("xx", "homepage", &[]), "Homepage", "unknown edition falls back to English");
+        assert_eq!(messages.get("en", "no-such-key", &[]), "no-such-key");
+        assert_eq!(messages.get("en", "list-separator", &[]), ", ", "quoted spaces survive");
+    }
+
+    #[test]
+    fn broken_override_file_is_reported_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("messages")).unwrap();
+        std::fs::write(dir.path().join("messages/en.ftl"), "homepage = Home\n= broken\n").unwrap();
+        let error = Messages::load(&Theme::with_override(dir.path()).unwrap()).err().unwrap();
+        assert!(error.to_string().contains("messages/en.ftl"), "{error}");
+    }
+}

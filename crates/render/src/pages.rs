@@ -5,8 +5,8 @@
 use std::sync::Arc;
 
 use dateline_core::{
-    Article, ArticleSummary, Contributor, Edition, EditionCode, NewsroomClock, Page, Section, SectionId,
-    SiteSettings, SocialAccount, Story, StoryKind, Translation,
+    Article, ArticleSummary, Contributor, Edition, EditionCode, NewsroomClock, Page, Section, SectionId, SiteSettings,
+    SocialAccount, Story, StoryKind, Translation,
 };
 use fluent_bundle::FluentValue;
 use jiff::Timestamp;
@@ -131,10 +131,8 @@ impl Renderer {
         for name in TEMPLATES {
             env.get_template(name)?;
         }
-        let css_version = theme
-            .asset("site.css")?
-            .map(|asset| content_hash(&asset.bytes)[..10].to_owned())
-            .unwrap_or_default();
+        let css_version =
+            theme.asset("site.css")?.map(|asset| content_hash(&asset.bytes)[..10].to_owned()).unwrap_or_default();
         Ok(Renderer { env, messages, theme, css_version })
     }
 
@@ -152,11 +150,8 @@ impl Renderer {
     pub fn home(&self, site: &SiteContext<'_>, page: &HomePage<'_>) -> Result<String, RenderError> {
         let view = PageBuilder::new(self, site, page.edition);
         let code = page.edition.code.as_str();
-        let switcher = site
-            .editions
-            .iter()
-            .map(|e| view.switch_entry(e, Some(paths::edition_home(e.code.as_str()))))
-            .collect();
+        let switcher =
+            site.editions.iter().map(|e| view.switch_entry(e, Some(paths::edition_home(e.code.as_str())))).collect();
         let mut alternates: Vec<Alternate> = site
             .editions
             .iter()
@@ -184,19 +179,31 @@ impl Renderer {
             .collect();
         let head = Head {
             title: page.edition.outlet_name.clone(),
-            description: self.messages.get(code, "home-description", &[("outlet", page.edition.outlet_name.clone().into())]),
+            description: self.messages.get(
+                code,
+                "home-description",
+                &[("outlet", page.edition.outlet_name.clone().into())],
+            ),
             canonical: view.absolute(&paths::edition_home(code)),
             alternates,
             og_type: "website",
             image: lead.as_ref().and_then(|c| c.poster.as_ref()).map(|p| view.absolute(&p.src)),
             ..Head::default()
         };
-        view.render("home.html", head, switcher, minijinja::context! { lead => v(&lead), top => v(&top), blocks => v(&blocks) })
+        view.render(
+            "home.html",
+            head,
+            switcher,
+            minijinja::context! { lead => v(&lead), top => v(&top), blocks => v(&blocks) },
+        )
     }
 
     /// A section's or contributor's listing.
     pub fn listing(&self, site: &SiteContext<'_>, page: &ListingPage<'_>) -> Result<String, RenderError> {
-        let view = PageBuilder::new(self, site, page.edition);
+        let mut view = PageBuilder::new(self, site, page.edition);
+        if let ListingSubject::Section(section) = page.subject {
+            view = view.in_section(section.id);
+        }
         let code = &page.edition.code;
         // For each edition, this listing's path there, if it exists there.
         let path_in = |edition: &EditionCode| -> Option<String> {
@@ -273,7 +280,7 @@ impl Renderer {
 
     /// An article page.
     pub fn article(&self, site: &SiteContext<'_>, page: &ArticlePage<'_>) -> Result<String, RenderError> {
-        let view = PageBuilder::new(self, site, page.edition);
+        let view = PageBuilder::new(self, site, page.edition).in_section(page.story.section);
         let article = page.article;
         let code = page.edition.code.as_str();
         let path_in = |edition: &EditionCode| {
@@ -301,11 +308,8 @@ impl Renderer {
         let published_at = article.published_at.unwrap_or_else(Timestamp::now);
         let published = view.time(published_at);
         let updated = article.updated_at.filter(|u| *u > published_at).map(|u| view.time(u));
-        let poster = page.story.poster.as_ref().map(|p| Image {
-            src: paths::media(&p.key),
-            width: p.width,
-            height: p.height,
-        });
+        let poster =
+            page.story.poster.as_ref().map(|p| Image { src: paths::media(&p.key), width: p.width, height: p.height });
         let video = match (page.story.kind, &page.story.video) {
             (StoryKind::Video, Some(video)) => Some(VideoView {
                 src: paths::media(&video.key),
@@ -403,11 +407,8 @@ impl Renderer {
             _ => "server-error",
         };
         let title = self.messages.get(code, &format!("{key}-title"), &[]);
-        let switcher = site
-            .editions
-            .iter()
-            .map(|e| view.switch_entry(e, Some(paths::edition_home(e.code.as_str()))))
-            .collect();
+        let switcher =
+            site.editions.iter().map(|e| view.switch_entry(e, Some(paths::edition_home(e.code.as_str())))).collect();
         let head = Head {
             title: format!("{title} - {}", page.edition.outlet_name),
             description: title.clone(),
@@ -438,11 +439,30 @@ struct PageBuilder<'r, 's> {
     renderer: &'r Renderer,
     site: &'s SiteContext<'s>,
     edition: &'s Edition,
+    /// The section the page belongs to, to mark its top-level section in the navigation.
+    section: Option<SectionId>,
 }
 
 impl<'r, 's> PageBuilder<'r, 's> {
     fn new(renderer: &'r Renderer, site: &'s SiteContext<'s>, edition: &'s Edition) -> Self {
-        PageBuilder { renderer, site, edition }
+        PageBuilder { renderer, site, edition, section: None }
+    }
+
+    fn in_section(mut self, section: SectionId) -> Self {
+        self.section = Some(section);
+        self
+    }
+
+    /// The top-level section above (or equal to) the page's section.
+    fn top_section(&self) -> Option<SectionId> {
+        let mut current = self.section?;
+        for _ in 0..8 {
+            match self.site.sections.iter().find(|s| s.id == current).and_then(|s| s.parent) {
+                Some(parent) => current = parent,
+                None => break,
+            }
+        }
+        Some(current)
     }
 
     fn code(&self) -> &str {
@@ -474,10 +494,8 @@ impl<'r, 's> PageBuilder<'r, 's> {
     /// same set, so the alternates are reciprocal.
     fn alternates<'e>(&self, versions: impl Iterator<Item = (&'e Edition, String)>) -> Vec<Alternate> {
         let versions: Vec<(&Edition, String)> = versions.collect();
-        let mut alternates: Vec<Alternate> = versions
-            .iter()
-            .map(|(e, path)| Alternate { hreflang: e.hreflang(), href: self.absolute(path) })
-            .collect();
+        let mut alternates: Vec<Alternate> =
+            versions.iter().map(|(e, path)| Alternate { hreflang: e.hreflang(), href: self.absolute(path) }).collect();
         let default =
             versions.iter().find(|(e, _)| e.is_default).or_else(|| versions.first()).map(|(_, p)| self.absolute(p));
         if let Some(href) = default {
@@ -526,7 +544,11 @@ impl<'r, 's> PageBuilder<'r, 's> {
             standfirst: article.standfirst.clone(),
             time: self.time(article.published_at),
             is_video: article.kind == StoryKind::Video,
-            poster: article.poster.as_ref().map(|p| Image { src: paths::media(&p.key), width: p.width, height: p.height }),
+            poster: article.poster.as_ref().map(|p| Image {
+                src: paths::media(&p.key),
+                width: p.width,
+                height: p.height,
+            }),
             section,
             contributors,
         }
@@ -536,11 +558,16 @@ impl<'r, 's> PageBuilder<'r, 's> {
         let code = self.code();
         let mut top_sections: Vec<&Section> = self.site.sections.iter().filter(|s| s.parent.is_none()).collect();
         top_sections.sort_by_key(|s| s.position);
+        let top = self.top_section();
         let nav = top_sections
             .into_iter()
             .filter_map(|s| {
                 let name = s.name_in(&self.edition.code)?;
-                Some(Link { name: name.name.clone(), href: paths::section(code, name.slug.as_str()) })
+                Some(NavLink {
+                    name: name.name.clone(),
+                    href: paths::section(code, name.slug.as_str()),
+                    current: Some(s.id) == top,
+                })
             })
             .collect();
         let follow = self
@@ -548,7 +575,8 @@ impl<'r, 's> PageBuilder<'r, 's> {
             .social_accounts
             .iter()
             .map(|account| {
-                let platform = self.renderer.messages.get(code, &format!("platform-{}", account.platform.as_str()), &[]);
+                let platform =
+                    self.renderer.messages.get(code, &format!("platform-{}", account.platform.as_str()), &[]);
                 let args = [("platform", FluentValue::from(platform.clone()))];
                 let caption = account
                     .caption_in(&self.edition.code)
@@ -672,7 +700,7 @@ struct Chrome {
     outlet: String,
     home_href: String,
     switcher: Vec<SwitchEntry>,
-    nav: Vec<Link>,
+    nav: Vec<NavLink>,
     follow: Vec<FollowEntry>,
     css_href: String,
     favicon_href: String,
@@ -693,6 +721,13 @@ struct SwitchEntry {
 struct Link {
     name: String,
     href: String,
+}
+
+#[derive(Serialize)]
+struct NavLink {
+    name: String,
+    href: String,
+    current: bool,
 }
 
 #[derive(Serialize)]

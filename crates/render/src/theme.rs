@@ -118,9 +118,7 @@ pub(crate) fn content_hash(bytes: &[u8]) -> String {
 fn is_safe_relative(path: &str) -> bool {
     !path.is_empty()
         && path.len() <= 256
-        && path.split('/').all(|part| {
-            !part.is_empty() && !part.starts_with('.') && !part.contains(['\\', '\0', ':'])
-        })
+        && path.split('/').all(|part| !part.is_empty() && !part.starts_with('.') && !part.contains(['\\', '\0', ':']))
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use dateline_core::{
-    Article, ArticleId, ArticleStatus, ArticleSummary, AssetId, BylineRole, ContributorId, EditionCode,
-    Page, PageRequest, SectionId, Slug, Story, StoryId, StoryKind, Translation,
+    Article, ArticleId, ArticleStatus, ArticleSummary, AssetId, BylineRole, ContributorId, EditionCode, Page,
+    PageRequest, SectionId, Slug, Story, StoryId, StoryKind, Translation,
 };
 use jiff::Timestamp;
 use sqlx::{QueryBuilder, Sqlite};
@@ -75,6 +75,15 @@ struct ArticleRow {
     correction: Option<String>,
     captions_asset_id: Option<i64>,
     revision: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct StoryRow {
+    id: i64,
+    section_id: i64,
+    kind: String,
+    video_asset_id: Option<i64>,
+    poster_asset_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -210,12 +219,15 @@ impl Store {
 
     /// A story with its media.
     pub async fn story(&self, id: StoryId) -> Result<Option<Story>, StoreError> {
-        let row: Option<(i64, i64, String, Option<i64>, Option<i64>)> =
+        let row: Option<StoryRow> =
             sqlx::query_as("SELECT id, section_id, kind, video_asset_id, poster_asset_id FROM stories WHERE id = $1")
                 .bind(id.0)
                 .fetch_optional(&self.pool)
                 .await?;
-        let Some((id, section, kind, video, poster)) = row else { return Ok(None) };
+        let Some(StoryRow { id, section_id: section, kind, video_asset_id: video, poster_asset_id: poster }) = row
+        else {
+            return Ok(None);
+        };
         let mut assets = self.assets_by_ids(&[video, poster].into_iter().flatten().collect::<Vec<_>>()).await?;
         Ok(Some(Story {
             id: StoryId(id),
@@ -234,7 +246,9 @@ impl Store {
                 .fetch_all(&self.pool)
                 .await?;
         rows.into_iter()
-            .map(|(edition, slug)| Ok(Translation { edition: EditionCode::parse(&edition)?, slug: Slug::parse(&slug)? }))
+            .map(|(edition, slug)| {
+                Ok(Translation { edition: EditionCode::parse(&edition)?, slug: Slug::parse(&slug)? })
+            })
             .collect()
     }
 

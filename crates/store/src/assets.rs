@@ -44,10 +44,11 @@ impl Store {
 
     /// The asset stored under `key`, if any.
     pub async fn asset_by_key(&self, key: &str) -> Result<Option<Asset>, StoreError> {
-        let row: Option<AssetRow> = sqlx::query_as("SELECT id, key, mime, size, width, height, duration_ms FROM assets WHERE key = $1")
-            .bind(key)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<AssetRow> =
+            sqlx::query_as("SELECT id, key, mime, size, width, height, duration_ms FROM assets WHERE key = $1")
+                .bind(key)
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(row.map(Asset::from))
     }
 
@@ -56,7 +57,8 @@ impl Store {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
-        let mut query = QueryBuilder::new("SELECT id, key, mime, size, width, height, duration_ms FROM assets WHERE id IN (");
+        let mut query =
+            QueryBuilder::new("SELECT id, key, mime, size, width, height, duration_ms FROM assets WHERE id IN (");
         let mut list = query.separated(", ");
         for id in ids {
             list.push_bind(*id);

@@ -48,7 +48,11 @@ impl Store {
         let mut photos = self.assets_by_ids(&photo_ids).await?;
         let mut names_by_id: HashMap<i64, Vec<ContributorName>> = HashMap::new();
         for (id, edition, name, bio) in names {
-            names_by_id.entry(id).or_default().push(ContributorName { edition: EditionCode::parse(&edition)?, name, bio });
+            names_by_id.entry(id).or_default().push(ContributorName {
+                edition: EditionCode::parse(&edition)?,
+                name,
+                bio,
+            });
         }
         rows.into_iter()
             .map(|(id, slug, photo)| {

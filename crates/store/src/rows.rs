@@ -7,8 +7,7 @@ use jiff::Timestamp;
 use crate::StoreError;
 
 pub(crate) fn timestamp(seconds: i64) -> Result<Timestamp, StoreError> {
-    Timestamp::from_second(seconds)
-        .map_err(|_| StoreError::NotFound(format!("a valid time (stored value {seconds})")))
+    Timestamp::from_second(seconds).map_err(|_| StoreError::NotFound(format!("a valid time (stored value {seconds})")))
 }
 
 pub(crate) fn optional_timestamp(seconds: Option<i64>) -> Result<Option<Timestamp>, StoreError> {

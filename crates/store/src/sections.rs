@@ -23,9 +23,7 @@ impl Store {
                 .fetch_all(&self.pool)
                 .await?;
         let names: Vec<(i64, String, String, String)> =
-            sqlx::query_as("SELECT section_id, edition, slug, name FROM section_names")
-                .fetch_all(&self.pool)
-                .await?;
+            sqlx::query_as("SELECT section_id, edition, slug, name FROM section_names").fetch_all(&self.pool).await?;
         rows.into_iter()
             .map(|(id, parent, position)| {
                 let names = names
@@ -61,9 +59,11 @@ impl Store {
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| match StoreError::from(e) {
-                    StoreError::Conflict(_) => {
-                        StoreError::Conflict(format!("section slug {:?} in edition {}", name.slug.as_str(), name.edition))
-                    }
+                    StoreError::Conflict(_) => StoreError::Conflict(format!(
+                        "section slug {:?} in edition {}",
+                        name.slug.as_str(),
+                        name.edition
+                    )),
                     other => other,
                 })?;
         }

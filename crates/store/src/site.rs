@@ -1,8 +1,6 @@
 //! Site-wide data: settings, editions and the outlet's social accounts.
 
-use dateline_core::{
-    Edition, EditionCode, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform, TimeFormat,
-};
+use dateline_core::{Edition, EditionCode, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform, TimeFormat};
 
 use crate::{Store, StoreError};
 
@@ -41,9 +39,7 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(match row {
-            Some((time_zone, zone_label, byline_separator)) => {
-                SiteSettings { time_zone, zone_label, byline_separator }
-            }
+            Some((time_zone, zone_label, byline_separator)) => SiteSettings { time_zone, zone_label, byline_separator },
             None => SiteSettings::default(),
         })
     }

@@ -52,10 +52,7 @@ impl Store {
             pool.close().await;
             return Err(StoreError::SchemaTooNew { path, found, supported });
         }
-        MIGRATIONS
-            .run(&pool)
-            .await
-            .map_err(|source| StoreError::Migrate { path: path.clone(), source })?;
+        MIGRATIONS.run(&pool).await.map_err(|source| StoreError::Migrate { path: path.clone(), source })?;
         tracing::debug!(path = %path.display(), "database ready");
         Ok(Store { pool })
     }

@@ -2,10 +2,10 @@
 //! refusing bad databases, and the reader site's listings.
 
 use dateline_core::{
-    ArticleStatus, BylineRole, ContributorName, Edition, EditionCode, PageRequest, SectionName, Slug,
-    StoryKind, TimeFormat,
+    ArticleStatus, BylineRole, ContributorName, Edition, EditionCode, PageRequest, SectionName, Slug, StoryKind,
+    TimeFormat,
 };
-use dateline_store::{NewArticle, NewContributor, NewSection, NewStory, Store, StoreError, DATABASE_FILE};
+use dateline_store::{DATABASE_FILE, NewArticle, NewContributor, NewSection, NewStory, Store, StoreError};
 use jiff::Timestamp;
 
 fn code(value: &str) -> EditionCode {
@@ -43,10 +43,8 @@ async fn site_with_articles(dir: &std::path::Path, count: i64) -> Store {
         .await
         .unwrap();
     for n in 0..count {
-        let story = store
-            .create_story(&NewStory { section, kind: StoryKind::Text, video: None, poster: None })
-            .await
-            .unwrap();
+        let story =
+            store.create_story(&NewStory { section, kind: StoryKind::Text, video: None, poster: None }).await.unwrap();
         store
             .create_article(&NewArticle {
                 story,

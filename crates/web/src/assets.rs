@@ -20,7 +20,11 @@ pub(crate) async fn serve_theme_asset(
         return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag), (header::CACHE_CONTROL, cache)]).into_response());
     }
     Ok((
-        [(header::CONTENT_TYPE, HeaderValue::from_static(asset.mime)), (header::ETAG, etag), (header::CACHE_CONTROL, cache)],
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static(asset.mime)),
+            (header::ETAG, etag),
+            (header::CACHE_CONTROL, cache),
+        ],
         asset.bytes.into_owned(),
     )
         .into_response())

@@ -36,9 +36,8 @@ pub use state::{AppConfig, AppState};
 /// everything else.
 pub fn router(state: AppState) -> Router {
     // Video is already compressed, and compressing a byte range would corrupt it.
-    let compress_when = DefaultPredicate::new()
-        .and(NotForContentType::const_new("video/"))
-        .and(NotForContentType::const_new("audio/"));
+    let compress_when =
+        DefaultPredicate::new().and(NotForContentType::const_new("video/")).and(NotForContentType::const_new("audio/"));
     Router::new()
         .route("/", get(reader::root_redirect))
         .route("/media/{*key}", get(media::serve_media))

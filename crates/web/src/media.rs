@@ -56,7 +56,8 @@ pub(crate) async fn serve_media(
             Ok((StatusCode::OK, base, Body::from_stream(ReaderStream::new(file.file))).into_response())
         }
         RangeRequest::Unsatisfiable => {
-            let content_range = HeaderValue::from_str(&format!("bytes */{}", file.len)).map_err(|_| AppError::NotFound)?;
+            let content_range =
+                HeaderValue::from_str(&format!("bytes */{}", file.len)).map_err(|_| AppError::NotFound)?;
             base.insert(header::CONTENT_RANGE, content_range);
             base.remove(header::CONTENT_TYPE);
             Ok((StatusCode::RANGE_NOT_SATISFIABLE, base).into_response())

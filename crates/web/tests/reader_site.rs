@@ -27,10 +27,8 @@ fn attr(element: &ElementRef<'_>, name: &str) -> String {
 
 /// hreflang → href of the page's alternates.
 fn alternates(html: &Html) -> Vec<(String, String)> {
-    let mut pairs: Vec<(String, String)> = select(html, "link[rel=alternate][hreflang]")
-        .iter()
-        .map(|e| (attr(e, "hreflang"), attr(e, "href")))
-        .collect();
+    let mut pairs: Vec<(String, String)> =
+        select(html, "link[rel=alternate][hreflang]").iter().map(|e| (attr(e, "hreflang"), attr(e, "href"))).collect();
     pairs.sort();
     pairs
 }
@@ -61,8 +59,7 @@ async fn article_page_has_every_element_in_order() {
         "class=\"correction\"",
         "class=\"follow\"",
     ];
-    let positions: Vec<usize> =
-        markers.iter().map(|m| text.find(m).unwrap_or_else(|| panic!("{m} missing"))).collect();
+    let positions: Vec<usize> = markers.iter().map(|m| text.find(m).unwrap_or_else(|| panic!("{m} missing"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "elements out of order: {markers:?} at {positions:?}");
 
     let html = response.html();
@@ -74,6 +71,8 @@ async fn article_page_has_every_element_in_order() {
     let crumbs: Vec<String> = select(&html, ".breadcrumb a").iter().map(text_of).collect();
     assert_eq!(crumbs, ["Homepage", "World", "Asia"]);
     assert_eq!(attr(&select(&html, ".breadcrumb a")[2], "href"), "/en/sections/asia");
+    let current_nav: Vec<String> = select(&html, ".sections a[aria-current]").iter().map(text_of).collect();
+    assert_eq!(current_nav, ["World"], "the article's top-level section is marked in the navigation");
     assert!(one_text(&html, ".correction").contains("An earlier version misstated"));
     assert_eq!(attr(&select(&html, "link[rel=canonical]")[0], "href"), format!("{BASE_URL}/en/articles/ferry"));
     assert_eq!(attr(&select(&html, "meta[property='og:type']")[0], "content"), "article");
@@ -156,7 +155,8 @@ async fn json_ld_describes_the_article_and_breadcrumbs() {
     assert_eq!(article["publisher"]["name"], "Test Daily");
     assert_eq!(article["mainEntityOfPage"]["@id"], format!("{BASE_URL}/en/articles/ferry"));
     let crumbs = data.iter().find(|d| d["@type"] == "BreadcrumbList").expect("BreadcrumbList");
-    let names: Vec<&str> = crumbs["itemListElement"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> =
+        crumbs["itemListElement"].as_array().unwrap().iter().map(|i| i["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Homepage", "World", "Asia", "Ferry returns"]);
     assert_eq!(crumbs["itemListElement"][1]["item"], format!("{BASE_URL}/en/sections/world"));
 }
@@ -171,7 +171,10 @@ async fn video_report_has_player_and_video_object() {
     let source = select(&html, "video source")[0];
     assert_eq!((attr(&source, "src"), attr(&source, "type")), ("/media/test/clip.mp4".into(), "video/mp4".into()));
     let track = select(&html, "video track")[0];
-    assert_eq!((attr(&track, "kind"), attr(&track, "src"), attr(&track, "srclang")), ("captions".into(), "/media/test/clip.en.vtt".into(), "en".into()));
+    assert_eq!(
+        (attr(&track, "kind"), attr(&track, "src"), attr(&track, "srclang")),
+        ("captions".into(), "/media/test/clip.en.vtt".into(), "en".into())
+    );
 
     let data = json_ld(&html);
     let object = data.iter().find(|d| d["@type"] == "VideoObject").expect("VideoObject");
@@ -185,10 +188,9 @@ async fn video_report_has_player_and_video_object() {
 #[tokio::test]
 async fn follow_us_qr_code_decodes_to_the_account_url() {
     let site = test_site().await;
-    for (path, caption) in [
-        ("/en/articles/ferry", "Scan the QR code to follow us on WeChat"),
-        ("/zh-hans/", "扫描二维码，在微信关注我们"),
-    ] {
+    for (path, caption) in
+        [("/en/articles/ferry", "Scan the QR code to follow us on WeChat"), ("/zh-hans/", "扫描二维码，在微信关注我们")]
+    {
         let html = site.get(path).await.html();
         let account = select(&html, ".follow-account")[0];
         let link = select(&html, ".follow-account > a")[0];
@@ -253,7 +255,8 @@ async fn section_pages_paginate_stably() {
     assert_eq!(seen[0], "Ferry returns", "newest first");
     assert_eq!(site.get("/en/sections/world?page=4").await.status, 404);
     let subsection = site.get("/zh-hans/sections/asia").await.html();
-    let crumbs: Vec<String> = subsection.select(&Selector::parse(".breadcrumb li").unwrap()).map(|e| text_of(&e)).collect();
+    let crumbs: Vec<String> =
+        subsection.select(&Selector::parse(".breadcrumb li").unwrap()).map(|e| text_of(&e)).collect();
     assert_eq!(crumbs, ["首页", "国际", "亚洲"]);
 }
 
@@ -304,7 +307,8 @@ async fn video_is_served_with_ranges_and_validators() {
     assert_eq!(revalidated.status, 304);
     assert!(revalidated.body.is_empty());
 
-    let stale_if_range = site.get_with("/media/test/clip.mp4", &[("range", "bytes=0-9"), ("if-range", "\"old\"")]).await;
+    let stale_if_range =
+        site.get_with("/media/test/clip.mp4", &[("range", "bytes=0-9"), ("if-range", "\"old\"")]).await;
     assert_eq!(stale_if_range.status, 200, "a stale If-Range gets the whole file");
 
     let captions = site.get("/media/test/clip.en.vtt").await;

@@ -8,8 +8,8 @@ use std::path::Path;
 use axum::body::Body;
 use axum::http::{Request, Response};
 use dateline_core::{
-    ArticleStatus, BylineRole, ContributorName, Edition, EditionCode, SectionName, SiteSettings, Slug,
-    SocialPlatform, StoryKind, TimeFormat,
+    ArticleStatus, BylineRole, ContributorName, Edition, EditionCode, SectionName, SiteSettings, Slug, SocialPlatform,
+    StoryKind, TimeFormat,
 };
 use dateline_media::{MediaKey, MediaStore};
 use dateline_render::{Renderer, Theme};
@@ -145,7 +145,12 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
         .create_section(&NewSection {
             parent: None,
             position: 1,
-            names: names(&[("en", "world", "World"), ("zh-hans", "world", "国际"), ("zh-hant", "world", "國際"), ("mn", "delkhii", "Дэлхий")]),
+            names: names(&[
+                ("en", "world", "World"),
+                ("zh-hans", "world", "国际"),
+                ("zh-hant", "world", "國際"),
+                ("mn", "delkhii", "Дэлхий"),
+            ]),
         })
         .await
         .unwrap();
@@ -212,7 +217,10 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
         captions: None,
     };
 
-    let ferry = store.create_story(&NewStory { section: asia, kind: StoryKind::Text, video: None, poster: None }).await.unwrap();
+    let ferry = store
+        .create_story(&NewStory { section: asia, kind: StoryKind::Text, video: None, poster: None })
+        .await
+        .unwrap();
     store
         .create_article(&NewArticle {
             body_markdown: EVIL_BODY.into(),
@@ -232,7 +240,12 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
         .unwrap();
 
     let clip = store
-        .create_story(&NewStory { section: video_section, kind: StoryKind::Video, video: Some(video), poster: Some(poster) })
+        .create_story(&NewStory {
+            section: video_section,
+            kind: StoryKind::Video,
+            video: Some(video),
+            poster: Some(poster),
+        })
         .await
         .unwrap();
     store
@@ -244,10 +257,20 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
         .unwrap();
 
     for n in 0..25 {
-        let story = store.create_story(&NewStory { section: world, kind: StoryKind::Text, video: None, poster: None }).await.unwrap();
+        let story = store
+            .create_story(&NewStory { section: world, kind: StoryKind::Text, video: None, poster: None })
+            .await
+            .unwrap();
         let published = format!("2015-01-{:02}T00:00:00Z", n + 1);
         store
-            .create_article(&article(story, "en", &format!("filler-{n}"), &format!("Filler {n}"), ArticleStatus::Published, &published))
+            .create_article(&article(
+                story,
+                "en",
+                &format!("filler-{n}"),
+                &format!("Filler {n}"),
+                ArticleStatus::Published,
+                &published,
+            ))
             .await
             .unwrap();
     }

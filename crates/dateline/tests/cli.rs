@@ -1,0 +1,247 @@
+//! The `dateline` binary end to end: `serve --demo` over a real socket, and start-up refusing
+//! bad data directories and config files with a message, without touching the data.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const BINARY: &str = env!("CARGO_BIN_EXE_dateline");
+
+fn dateline(args: &[&str]) -> Output {
+    Command::new(BINARY).args(args).env("DATELINE_LOG", "info").output().expect("run dateline")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A running `dateline serve`, stopped (and its output shown on failure) when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    log: std::path::PathBuf,
+}
+
+impl Server {
+    fn start(data: &Path, extra: &[&str]) -> Server {
+        let port = free_port();
+        let log = data.with_extension("log");
+        let log_file = std::fs::File::create(&log).unwrap();
+        let listen = format!("127.0.0.1:{port}");
+        let mut args = vec!["serve", "--data", data.to_str().unwrap(), "--listen", &listen];
+        args.extend_from_slice(extra);
+        let child = Command::new(BINARY)
+            .args(&args)
+            .env("DATELINE_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(log_file)
+            .spawn()
+            .expect("start dateline serve");
+        let server = Server { child, port, log };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "server did not start; log:\n{}", server.log());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// A plain HTTP/1.1 GET over a real socket: (status, headers and body as text).
+    fn get(&self, path: &str, accept_language: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nAccept-Language: {accept_language}\r\nConnection: close\r\n\r\n",
+            self.port
+        )
+        .unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        let text = String::from_utf8_lossy(&response).into_owned();
+        let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        (status, text)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("--- dateline serve log ---\n{}", self.log());
+        }
+    }
+}
+
+#[test]
+fn serve_demo_runs_the_demo_site_on_the_given_port() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let server = Server::start(&data, &["--demo"]);
+    let base = format!("http://127.0.0.1:{}", server.port);
+
+    let (status, root) = server.get("/", "zh-TW,zh;q=0.9");
+    assert_eq!(status, 303, "{root}");
+    assert!(root.to_ascii_lowercase().contains("location: /zh-hant/"), "{root}");
+
+    let (status, home) = server.get("/en/", "en");
+    assert_eq!(status, 200);
+    assert!(home.contains("Meridian Daily"));
+    // Every absolute link uses the listen address as the base URL.
+    assert!(home.contains(&format!("<link rel=\"canonical\" href=\"{base}/en/\">")), "canonical on the served port");
+    for edition in ["English", "中文简体", "中文繁體", "Монгол"] {
+        assert!(home.contains(edition), "switcher names {edition}");
+    }
+    // The homepage links to articles; each one opens.
+    let article_path = home
+        .split("href=\"")
+        .filter_map(|rest| rest.split('"').next())
+        .find(|href| href.starts_with("/en/articles/"))
+        .expect("homepage links an article")
+        .to_owned();
+    let (status, article) = server.get(&article_path, "en");
+    assert_eq!(status, 200, "{article_path}");
+    assert!(article.contains(&format!("href=\"{base}{article_path}\"")), "absolute canonical");
+    assert!(article.contains("application/ld+json"));
+
+    let (status, video) = server.get("/en/sections/video", "en");
+    assert_eq!(status, 200);
+    assert!(video.contains("/media/demo/") && video.contains(".jpg"), "video cards show posters");
+    let (status, clip) = server.get("/media/demo/night-market.mp4", "en");
+    assert_eq!(status, 200);
+    assert!(clip.to_ascii_lowercase().contains("content-type: video/mp4"));
+    assert!(server.log().contains("seeded the demo site"), "{}", server.log());
+    drop(server);
+
+    // A second --demo run leaves the data alone and says so.
+    let again = Server::start(&data, &["--demo"]);
+    let (status, _) = again.get("/mn/", "mn");
+    assert_eq!(status, 200);
+    assert!(again.log().contains("already has stories; --demo left it alone"), "{}", again.log());
+}
+
+#[test]
+fn demo_site_has_the_promised_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let server = Server::start(&data, &["--demo"]);
+    let mut articles = std::collections::BTreeSet::new();
+    for edition in ["en", "zh-hans", "zh-hant", "mn"] {
+        let (status, home) = server.get(&format!("/{edition}/"), "en");
+        assert_eq!(status, 200, "/{edition}/");
+        let sections: Vec<String> = home
+            .split("href=\"")
+            .filter_map(|rest| rest.split('"').next())
+            .filter(|href| href.starts_with(&format!("/{edition}/sections/")))
+            .map(str::to_owned)
+            .collect();
+        assert!(sections.len() >= 3, "{edition} has at least 3 sections");
+        for section in sections {
+            let (status, listing) = server.get(&section, "en");
+            assert_eq!(status, 200, "{section}");
+            for href in listing.split("href=\"").filter_map(|rest| rest.split('"').next()) {
+                if href.starts_with(&format!("/{edition}/articles/")) {
+                    articles.insert(href.to_owned());
+                }
+            }
+        }
+    }
+    assert!(articles.len() >= 30, "articles across editions: {}", articles.len());
+    let (_, mn) = server.get(articles.iter().find(|a| a.starts_with("/mn/")).unwrap(), "mn");
+    assert!(mn.contains("lang=\"mn-Cyrl\""));
+}
+
+#[test]
+fn init_creates_a_data_directory_that_serve_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("fresh");
+    let output = dateline(&["init", "--data", data.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(data.join("dateline.sqlite3").is_file());
+    let server = Server::start(&data, &["--demo"]);
+    assert_eq!(server.get("/en/", "en").0, 200, "--demo seeds a data dir that init left empty");
+}
+
+#[test]
+fn a_data_path_that_is_a_file_stops_start_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, "keep me").unwrap();
+    let output = dateline(&["serve", "--data", file.to_str().unwrap(), "--listen", "127.0.0.1:0"]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("not-a-dir") && message.contains("is a file"), "{message}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep me");
+}
+
+#[test]
+fn a_corrupted_database_stops_start_up_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dateline.sqlite3");
+    let garbage = b"SQLite format 2\0 but not really; this is a newsroom's precious data".repeat(64);
+    std::fs::write(&db, &garbage).unwrap();
+    let output = dateline(&["serve", "--data", dir.path().to_str().unwrap(), "--listen", "127.0.0.1:0"]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("dateline.sqlite3"), "names the file: {message}");
+    assert!(message.contains("not a database") || message.contains("corrupted"), "{message}");
+    assert_eq!(std::fs::read(&db).unwrap(), garbage, "the file was changed");
+    assert!(!dir.path().join("media").exists(), "nothing else was created");
+}
+
+#[test]
+fn a_database_from_a_newer_dateline_stops_start_up() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(dateline(&["init", "--data", dir.path().to_str().unwrap()]).status.success());
+    // Record a migration from the future, as a newer Dateline would.
+    let db = dir.path().join("dateline.sqlite3");
+    let status = Command::new("python3")
+        .arg("-c")
+        .arg(format!(
+            "import sqlite3; c = sqlite3.connect({:?}); c.execute(\"INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time) VALUES (99999, 'future', CURRENT_TIMESTAMP, 1, x'00', 0)\"); c.commit()",
+            db.to_str().unwrap()
+        ))
+        .status()
+        .expect("python3 is needed to edit the database behind Dateline's back");
+    assert!(status.success());
+    let before = std::fs::read(&db).unwrap();
+    let output = dateline(&["serve", "--data", dir.path().to_str().unwrap(), "--listen", "127.0.0.1:0"]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("schema version 99999") && message.contains("newer"), "{message}");
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the database was changed");
+}
+
+#[test]
+fn a_bad_config_file_names_the_key_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("dateline.toml");
+    std::fs::write(
+        &config,
+        "listen = \"127.0.0.1:0\"\n[newsroom]\ntime_zone = \"Asia/Shanghai\"\nzone_lable = \"BJT\"\n",
+    )
+    .unwrap();
+    let output =
+        dateline(&["serve", "--config", config.to_str().unwrap(), "--data", dir.path().join("d").to_str().unwrap()]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("zone_lable") && message.contains("line 4"), "{message}");
+    assert!(!dir.path().join("d").exists(), "nothing created before the config is valid");
+
+    std::fs::write(&config, "[newsroom]\ntime_zone = \"Beijing\"\n").unwrap();
+    let output = dateline(&["serve", "--config", config.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert!(!output.status.success());
+    assert!(message.contains("newsroom.time_zone") && message.contains("line 2"), "{message}");
+}
