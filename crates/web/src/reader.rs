@@ -4,7 +4,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use dateline_core::{ArticleSummary, Edition, PageRequest, Slug, negotiate_edition};
+use dateline_core::{ArticleSummary, Edition, Page, PageRequest, Slug, negotiate_edition};
 use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, paths};
 
 use crate::AppState;
@@ -83,26 +83,17 @@ pub(crate) async fn section_page(
     path: Result<Path<(String, String)>, PathRejection>,
     query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let (code, slug) = path_value(path)?;
-    let request = page_request(query)?;
-    let site = SiteData::load(&state).await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
-    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let section = site
+    let target = ListingTarget::parse(&state, path, query).await?;
+    let edition = target.edition()?;
+    let section = target
+        .site
         .sections
         .iter()
-        .find(|s| s.name_in(&edition.code).is_some_and(|n| n.slug == slug))
+        .find(|s| s.name_in(&edition.code).is_some_and(|n| n.slug == target.slug))
         .ok_or(AppError::NotFound)?;
-    let ids = site.section_and_descendants(section.id);
-    let page = state.store().section_articles(&edition.code, &ids, request).await?;
-    if page.is_past_end() {
-        return Err(AppError::NotFound);
-    }
-    let context = site.context(&state.config().base_url);
-    let html = state
-        .renderer()
-        .listing(&context, &ListingPage { edition, subject: ListingSubject::Section(section), page: &page })?;
-    Ok(html_response(html, edition))
+    let ids = target.site.section_and_descendants(section.id);
+    let page = state.store().section_articles(&edition.code, &ids, target.request).await?;
+    target.render(&state, ListingSubject::Section(section), &page)
 }
 
 /// `GET /{edition}/contributors/{slug}?page=N`: a contributor's stories in the edition.
@@ -111,21 +102,53 @@ pub(crate) async fn contributor_page(
     path: Result<Path<(String, String)>, PathRejection>,
     query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let (code, slug) = path_value(path)?;
-    let request = page_request(query)?;
-    let site = SiteData::load(&state).await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
-    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let contributor = site.contributors.iter().find(|c| c.slug == slug).ok_or(AppError::NotFound)?;
-    let page = state.store().contributor_articles(&edition.code, contributor.id, request).await?;
-    if page.is_past_end() {
-        return Err(AppError::NotFound);
+    let target = ListingTarget::parse(&state, path, query).await?;
+    let edition = target.edition()?;
+    let contributor = target.site.contributors.iter().find(|c| c.slug == target.slug).ok_or(AppError::NotFound)?;
+    let page = state.store().contributor_articles(&edition.code, contributor.id, target.request).await?;
+    target.render(&state, ListingSubject::Contributor(contributor), &page)
+}
+
+/// What a listing URL asks for: `/{edition}/{kind}/{slug}?page=N`, checked.
+struct ListingTarget {
+    site: SiteData,
+    code: String,
+    slug: Slug,
+    request: PageRequest,
+}
+
+impl ListingTarget {
+    async fn parse(
+        state: &AppState,
+        path: Result<Path<(String, String)>, PathRejection>,
+        query: Result<Query<PageQuery>, QueryRejection>,
+    ) -> Result<ListingTarget, AppError> {
+        let (code, slug) = path_value(path)?;
+        let request = page_request(query)?;
+        let site = SiteData::load(state).await?;
+        let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+        Ok(ListingTarget { site, code, slug, request })
     }
-    let context = site.context(&state.config().base_url);
-    let html = state
-        .renderer()
-        .listing(&context, &ListingPage { edition, subject: ListingSubject::Contributor(contributor), page: &page })?;
-    Ok(html_response(html, edition))
+
+    fn edition(&self) -> Result<&Edition, AppError> {
+        self.site.edition(&self.code).ok_or(AppError::NotFound)
+    }
+
+    /// Renders the page, or a 404 for a page number past the end.
+    fn render(
+        &self,
+        state: &AppState,
+        subject: ListingSubject<'_>,
+        page: &Page<ArticleSummary>,
+    ) -> Result<Response, AppError> {
+        if page.is_past_end() {
+            return Err(AppError::NotFound);
+        }
+        let edition = self.edition()?;
+        let context = self.site.context(&state.config().base_url);
+        let html = state.renderer().listing(&context, &ListingPage { edition, subject, page })?;
+        Ok(html_response(html, edition))
+    }
 }
 
 /// `GET /{edition}/articles/{slug}`: one published article.
