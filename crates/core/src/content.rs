@@ -256,6 +256,8 @@ pub struct Article {
     pub captions: Option<Asset>,
     /// How many times it has been saved.
     pub revision: i64,
+    /// The newsroom user who created it (absent for imported or seeded articles).
+    pub author: Option<crate::UserId>,
 }
 
 impl Article {

@@ -17,22 +17,28 @@
 //! assert_eq!(page.offset(), 10);
 //! ```
 
+mod article_input;
 mod content;
+mod diff;
 mod edition;
 mod error;
 mod language;
+mod newsroom;
 mod page;
 mod slug;
 mod time;
 
+pub use article_input::{ArticleFields, ArticleInput, FieldErrors, MAX_BODY, MAX_HEADLINE, MAX_STANDFIRST};
 pub use content::{
     Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor, ContributorId,
     ContributorName, Section, SectionId, SectionName, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform,
     Story, StoryId, StoryKind, Translation,
 };
+pub use diff::{DiffLine, diff_lines};
 pub use edition::{Edition, EditionCode};
 pub use error::ValidationError;
 pub use language::negotiate_edition;
+pub use newsroom::{Role, User, UserId, WorkflowAction, WorkflowRefusal, may_edit, next_status};
 pub use page::{MAX_PAGE, Page, PageRequest};
 pub use slug::Slug;
 pub use time::{NewsroomClock, TimeFormat};

@@ -271,6 +271,7 @@ async fn seed_story(
                 updated_at: story.updated,
                 correction: article.correction.clone(),
                 captions: asset(&article.captions)?,
+                author: None,
             })
             .await?;
     }

@@ -4,6 +4,7 @@
 //! data directory. Each command is a function in its own module; this file parses the command
 //! line, sets up logging, and turns the first error into a message and an exit code.
 
+mod accounts;
 mod config;
 mod demo;
 mod serve;
@@ -48,6 +49,65 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
     },
+    /// Manage newsroom users (the password is read from a prompt or standard input).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR", global = true)]
+        data: Option<PathBuf>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE", global = true)]
+        config: Option<PathBuf>,
+    },
+    /// Manage personal API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR", global = true)]
+        data: Option<PathBuf>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE", global = true)]
+        config: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user.
+    Add {
+        /// Sign-in email.
+        #[arg(long)]
+        email: String,
+        /// Display name.
+        #[arg(long)]
+        name: String,
+        /// reporter, editor or admin.
+        #[arg(long)]
+        role: String,
+    },
+    /// Set a user's password (ends their sessions).
+    Passwd {
+        /// The user's email.
+        #[arg(long)]
+        email: String,
+    },
+    /// List users.
+    List,
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create a token for a user and print it (once).
+    Create {
+        /// The user's email.
+        #[arg(long)]
+        email: String,
+        /// A label saying what the token is for.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +129,24 @@ fn main() -> ExitCode {
             Command::Init { data, config } => {
                 let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
                 serve::init(&config).await
+            }
+            Command::User { command, data, config } => {
+                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
+                let store = serve::open_store(&config.data_dir).await?;
+                let result = match command {
+                    UserCommand::Add { email, name, role } => accounts::add_user(&store, &email, &name, &role).await,
+                    UserCommand::Passwd { email } => accounts::set_password(&store, &email).await,
+                    UserCommand::List => accounts::list_users(&store).await,
+                };
+                store.close().await;
+                result
+            }
+            Command::Token { command: TokenCommand::Create { email, name }, data, config } => {
+                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
+                let store = serve::open_store(&config.data_dir).await?;
+                let result = accounts::create_token(&store, &email, &name).await;
+                store.close().await;
+                result
             }
         }
     });

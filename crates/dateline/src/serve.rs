@@ -68,17 +68,20 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     tracing::info!("Dateline is serving {} (listening on {})", config.base_url, config.listen);
-    axum::serve(listener, dateline_web::router(state))
+    let scheduler = dateline_web::spawn_scheduler(state.clone());
+    let app = dateline_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")?;
+    scheduler.abort();
     store.close().await;
     tracing::info!("stopped");
     Ok(())
 }
 
 /// Checks the data directory (creating it if absent) and opens its database.
-async fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
+pub async fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
     match std::fs::metadata(data_dir) {
         Ok(meta) if !meta.is_dir() => {
             bail!("the data directory {} is a file; give --data a directory", data_dir.display())

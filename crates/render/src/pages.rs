@@ -307,7 +307,7 @@ impl Renderer {
             .collect();
         let published_at = article.published_at.unwrap_or_else(Timestamp::now);
         let published = view.time(published_at);
-        let updated = article.updated_at.filter(|u| *u > published_at).map(|u| view.time(u));
+        let updated = article.updated_at.filter(|u| *u >= published_at).map(|u| view.time(u));
         let poster =
             page.story.poster.as_ref().map(|p| Image { src: paths::media(&p.key), width: p.width, height: p.height });
         let video = match (page.story.kind, &page.story.video) {

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use dateline_core::{
     Article, ArticleId, ArticleStatus, ArticleSummary, AssetId, BylineRole, ContributorId, EditionCode, Page,
-    PageRequest, SectionId, Slug, Story, StoryId, StoryKind, Translation,
+    PageRequest, SectionId, Slug, Story, StoryId, StoryKind, Translation, UserId,
 };
 use jiff::Timestamp;
 use sqlx::{QueryBuilder, Sqlite};
@@ -56,6 +56,8 @@ pub struct NewArticle {
     pub correction: Option<String>,
     /// Captions for the video in this edition's language.
     pub captions: Option<AssetId>,
+    /// The newsroom user creating it.
+    pub author: Option<UserId>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -75,6 +77,7 @@ struct ArticleRow {
     correction: Option<String>,
     captions_asset_id: Option<i64>,
     revision: i64,
+    author_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -100,6 +103,12 @@ struct SummaryRow {
     published_at: i64,
     updated_at: Option<i64>,
 }
+
+/// The columns of [`ArticleRow`]; a constant, so formatting it into a query is safe.
+const ARTICLE_SELECT: &str =
+    "SELECT id, story_id, edition, slug, headline, standfirst, body_markdown, byline_role, place,
+        status, published_at, updated_at, correction, captions_asset_id, revision, author_id
+     FROM articles";
 
 const SUMMARY_SELECT: &str = "SELECT a.id, a.story_id, a.edition, a.slug, a.headline, a.standfirst, a.section_id,
         s.kind, s.poster_asset_id, a.published_at, a.updated_at
@@ -129,71 +138,78 @@ impl Store {
         Ok(StoryId(id))
     }
 
-    /// Adds an article to its story, in one transaction with its byline.
+    /// Adds an article to its story, in one transaction with its byline and first revision.
     pub async fn create_article(&self, article: &NewArticle) -> Result<ArticleId, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let section: Option<(i64,)> = sqlx::query_as("SELECT section_id FROM stories WHERE id = $1")
-            .bind(article.story.0)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some((section_id,)) = section else {
-            return Err(StoreError::NotFound(format!("story {}", article.story)));
-        };
-        let now = now_seconds();
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO articles (story_id, edition, section_id, slug, headline, standfirst, body_markdown,
-                 byline_role, place, status, published_at, updated_at, correction, captions_asset_id,
-                 revision, created_at, modified_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15) RETURNING id",
+        let id = insert_article(&mut tx, article).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Adds a story and its first article together: either both are saved or neither.
+    pub async fn create_story_with_article(
+        &self,
+        story: &NewStory,
+        article: &NewArticle,
+    ) -> Result<(StoryId, ArticleId), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let (story_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO stories (section_id, kind, video_asset_id, poster_asset_id, created_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
-        .bind(article.story.0)
-        .bind(article.edition.as_str())
-        .bind(section_id)
-        .bind(article.slug.as_str())
-        .bind(&article.headline)
-        .bind(&article.standfirst)
-        .bind(&article.body_markdown)
-        .bind(article.byline_role.as_str())
-        .bind(&article.place)
-        .bind(article.status.as_str())
-        .bind(article.published_at.map(|t| t.as_second()))
-        .bind(article.updated_at.map(|t| t.as_second()))
-        .bind(&article.correction)
-        .bind(article.captions.map(|a| a.0))
-        .bind(now)
+        .bind(story.section.0)
+        .bind(story.kind.as_str())
+        .bind(story.video.map(|a| a.0))
+        .bind(story.poster.map(|a| a.0))
+        .bind(now_seconds())
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| match StoreError::from(e) {
-            StoreError::Conflict(_) => StoreError::Conflict(format!(
-                "an article with slug {:?} in edition {} (or this story's article in that edition)",
-                article.slug.as_str(),
-                article.edition
-            )),
+            StoreError::Database(_) => StoreError::NotFound(format!("section {} or media", story.section)),
             other => other,
         })?;
-        for (position, contributor) in article.contributors.iter().enumerate() {
-            sqlx::query("INSERT INTO article_contributors (article_id, contributor_id, position) VALUES ($1, $2, $3)")
-                .bind(id)
-                .bind(contributor.0)
-                .bind(i64::try_from(position).unwrap_or(i64::MAX))
-                .execute(&mut *tx)
-                .await?;
-        }
+        let id = insert_article(&mut tx, &NewArticle { story: StoryId(story_id), ..article.clone() }).await?;
         tx.commit().await?;
-        Ok(ArticleId(id))
+        Ok((StoryId(story_id), id))
     }
 
     /// The published article at `slug` in `edition`.
     pub async fn published_article(&self, edition: &EditionCode, slug: &Slug) -> Result<Option<Article>, StoreError> {
-        let row: Option<ArticleRow> = sqlx::query_as(
-            "SELECT id, story_id, edition, slug, headline, standfirst, body_markdown, byline_role, place, status,
-                    published_at, updated_at, correction, captions_asset_id, revision
-             FROM articles WHERE edition = $1 AND slug = $2 AND status = 'published'",
-        )
+        let row: Option<ArticleRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{ARTICLE_SELECT} WHERE edition = $1 AND slug = $2 AND status = 'published'"
+        )))
         .bind(edition.as_str())
         .bind(slug.as_str())
         .fetch_optional(&self.pool)
         .await?;
+        self.article_from_row(row).await
+    }
+
+    /// The state of the article at `slug` in `edition`, whatever it is (to tell a withdrawn
+    /// article from one that never existed).
+    pub async fn article_status(
+        &self,
+        edition: &EditionCode,
+        slug: &Slug,
+    ) -> Result<Option<ArticleStatus>, StoreError> {
+        let row: Option<(String,)> = sqlx::query_as("SELECT status FROM articles WHERE edition = $1 AND slug = $2")
+            .bind(edition.as_str())
+            .bind(slug.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|(status,)| ArticleStatus::parse(&status).map_err(StoreError::from)).transpose()
+    }
+
+    /// The article with this id, whatever its state.
+    pub async fn article(&self, id: ArticleId) -> Result<Option<Article>, StoreError> {
+        let row: Option<ArticleRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{ARTICLE_SELECT} WHERE id = $1")))
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        self.article_from_row(row).await
+    }
+
+    async fn article_from_row(&self, row: Option<ArticleRow>) -> Result<Option<Article>, StoreError> {
         let Some(row) = row else { return Ok(None) };
         let mut contributors = self.bylines(&[row.id]).await?;
         let mut captions = self.assets_by_ids(&row.captions_asset_id.into_iter().collect::<Vec<_>>()).await?;
@@ -214,6 +230,7 @@ impl Store {
             correction: row.correction,
             captions: row.captions_asset_id.and_then(|id| captions.remove(&id)),
             revision: row.revision,
+            author: row.author_id.map(UserId),
         }))
     }
 
@@ -369,4 +386,101 @@ impl Store {
         }
         Ok(bylines)
     }
+}
+
+/// Replaces an article's byline, in the caller's transaction.
+pub(crate) async fn set_byline(
+    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    article: i64,
+    contributors: &[ContributorId],
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM article_contributors WHERE article_id = $1").bind(article).execute(&mut **tx).await?;
+    for (position, contributor) in contributors.iter().enumerate() {
+        sqlx::query("INSERT INTO article_contributors (article_id, contributor_id, position) VALUES ($1, $2, $3)")
+            .bind(article)
+            .bind(contributor.0)
+            .bind(i64::try_from(position).unwrap_or(i64::MAX))
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Database(_) => StoreError::NotFound(format!("contributor {contributor}")),
+                other => other,
+            })?;
+    }
+    Ok(())
+}
+
+/// Snapshots the article's current fields as its current revision, in the caller's
+/// transaction. Contributors are kept as a comma-separated list of ids.
+pub(crate) async fn record_revision(
+    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    article: i64,
+    user: Option<UserId>,
+) -> Result<(), StoreError> {
+    let contributors: Vec<(i64,)> =
+        sqlx::query_as("SELECT contributor_id FROM article_contributors WHERE article_id = $1 ORDER BY position")
+            .bind(article)
+            .fetch_all(&mut **tx)
+            .await?;
+    let contributors = contributors.iter().map(|(id,)| id.to_string()).collect::<Vec<_>>().join(",");
+    sqlx::query(
+        "INSERT INTO article_revisions (article_id, revision, user_id, created_at, slug, headline, standfirst,
+             body_markdown, byline_role, place, contributors)
+         SELECT id, revision, $2, $3, slug, headline, standfirst, body_markdown, byline_role, place, $4
+         FROM articles WHERE id = $1",
+    )
+    .bind(article)
+    .bind(user.map(|u| u.0))
+    .bind(now_seconds())
+    .bind(contributors)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Inserts an article with its byline and first revision, in the caller's transaction.
+async fn insert_article(tx: &mut sqlx::Transaction<'_, Sqlite>, article: &NewArticle) -> Result<ArticleId, StoreError> {
+    let section: Option<(i64,)> = sqlx::query_as("SELECT section_id FROM stories WHERE id = $1")
+        .bind(article.story.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some((section_id,)) = section else {
+        return Err(StoreError::NotFound(format!("story {}", article.story)));
+    };
+    let now = now_seconds();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO articles (story_id, edition, section_id, slug, headline, standfirst, body_markdown,
+                     byline_role, place, status, published_at, updated_at, correction, captions_asset_id,
+                     revision, created_at, modified_at, author_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16) RETURNING id",
+    )
+    .bind(article.story.0)
+    .bind(article.edition.as_str())
+    .bind(section_id)
+    .bind(article.slug.as_str())
+    .bind(&article.headline)
+    .bind(&article.standfirst)
+    .bind(&article.body_markdown)
+    .bind(article.byline_role.as_str())
+    .bind(&article.place)
+    .bind(article.status.as_str())
+    .bind(article.published_at.map(|t| t.as_second()))
+    .bind(article.updated_at.map(|t| t.as_second()))
+    .bind(&article.correction)
+    .bind(article.captions.map(|a| a.0))
+    .bind(now)
+    .bind(article.author.map(|u| u.0))
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| match StoreError::from(e) {
+        StoreError::Conflict(_) => StoreError::Conflict(format!(
+            "an article with slug {:?} in edition {} (or this story's article in that edition)",
+            article.slug.as_str(),
+            article.edition
+        )),
+        other => other,
+    })?;
+    set_byline(tx, id, &article.contributors).await?;
+    record_revision(tx, id, article.author).await?;
+    Ok(ArticleId(id))
 }

@@ -39,6 +39,12 @@ pub enum StoreError {
     /// A write would break a uniqueness rule (a slug already taken, say).
     #[error("{0} already exists")]
     Conflict(String),
+    /// A save based on an old revision: someone else saved in between.
+    #[error("the article was changed by someone else (now at revision {current}); reload and reapply your changes")]
+    Stale {
+        /// The article's current revision.
+        current: i64,
+    },
     /// A referenced row does not exist.
     #[error("{0} not found")]
     NotFound(String),

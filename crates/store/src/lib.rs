@@ -19,21 +19,25 @@
 mod articles;
 mod assets;
 mod contributors;
+mod editing;
 mod error;
 mod rows;
 mod sections;
 mod site;
 mod sqlite;
+mod users;
 
 use sqlx::SqlitePool;
 
 pub use articles::{NewArticle, NewStory};
 pub use assets::NewAsset;
 pub use contributors::NewContributor;
+pub use editing::{DeskFilter, DeskItem, Revision, Transition};
 pub use error::StoreError;
 pub use sections::NewSection;
 pub use site::NewSocialAccount;
 pub use sqlite::DATABASE_FILE;
+pub use users::{NewUser, SessionRecord, TokenRecord};
 
 /// A handle on the content database; cheap to clone (the connection pool is shared).
 #[derive(Clone)]

@@ -62,6 +62,7 @@ async fn site_with_articles(dir: &std::path::Path, count: i64) -> Store {
                 updated_at: None,
                 correction: None,
                 captions: None,
+                author: None,
             })
             .await
             .unwrap();

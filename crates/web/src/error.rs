@@ -27,6 +27,9 @@ pub(crate) enum AppError {
     /// No such page.
     #[error("not found")]
     NotFound,
+    /// The page existed but was withdrawn (a killed article).
+    #[error("gone")]
+    Gone,
     /// The request's path or query is malformed.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -49,6 +52,7 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Gone => StatusCode::GONE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Media(e) if e.is_not_found() => StatusCode::NOT_FOUND,
             AppError::Store(e) if e.is_not_found() => StatusCode::NOT_FOUND,
@@ -90,9 +94,11 @@ pub(crate) async fn render_error_pages(State(state): State<AppState>, request: R
     let first_segment = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default().to_owned();
     let mut response = next.run(request).await;
     let status = response.status();
+    // Responses that already have a body of their own (the Admin API's JSON errors) keep it;
+    // bare error statuses from axum's extractors or from our handlers get a page.
     let needs_page = response.extensions().get::<ErrorPage>().is_some()
-        || (status.is_client_error() || status.is_server_error())
-            && response.headers().get(header::CONTENT_TYPE).is_none_or(|t| !t.as_bytes().starts_with(b"text/html"));
+        || ((status.is_client_error() || status.is_server_error())
+            && response.headers().get(header::CONTENT_TYPE).is_none_or(|t| t.as_bytes().starts_with(b"text/plain")));
     if needs_page {
         let html = error_page_html(&state, &first_segment, status).await;
         let mut page = (status, html).into_response();

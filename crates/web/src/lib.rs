@@ -13,8 +13,10 @@
 //! # }
 //! ```
 
+pub mod admin;
 mod assets;
 mod error;
+mod jobs;
 mod media;
 mod reader;
 mod site;
@@ -30,6 +32,7 @@ use tower_http::compression::{CompressionLayer, DefaultPredicate};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+pub use jobs::spawn_scheduler;
 pub use state::{AppConfig, AppState};
 
 /// The whole application: reader pages, media, theme assets, and the error pages for
@@ -47,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/sections/{slug}", get(reader::section_page))
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
+        .nest("/admin/api", admin::routes())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::reject_overlong_paths))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))

@@ -4,7 +4,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use dateline_core::{ArticleSummary, Edition, Page, PageRequest, Slug, negotiate_edition};
+use dateline_core::{ArticleStatus, ArticleSummary, Edition, Page, PageRequest, Slug, negotiate_edition};
 use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, paths};
 
 use crate::AppState;
@@ -161,7 +161,12 @@ pub(crate) async fn article_page(
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let store = state.store();
-    let article = store.published_article(&edition.code, &slug).await?.ok_or(AppError::NotFound)?;
+    let Some(article) = store.published_article(&edition.code, &slug).await? else {
+        return Err(match store.article_status(&edition.code, &slug).await? {
+            Some(ArticleStatus::Killed) => AppError::Gone,
+            _ => AppError::NotFound,
+        });
+    };
     let story = store.story(article.story).await?.ok_or(AppError::NotFound)?;
     let translations = store.translations(article.story).await?;
     let context = site.context(&state.config().base_url);

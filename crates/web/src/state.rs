@@ -1,8 +1,12 @@
 use std::sync::Arc;
 
+use tokio::sync::OnceCell;
+
 use dateline_media::MediaStore;
 use dateline_render::Renderer;
 use dateline_store::Store;
+
+use crate::admin::auth::{SignInThrottle, hash_password};
 
 /// Deployment settings the web layer needs.
 #[derive(Debug, Clone)]
@@ -28,6 +32,8 @@ struct Inner {
     media: MediaStore,
     renderer: Renderer,
     config: AppConfig,
+    throttle: SignInThrottle,
+    dummy_hash: OnceCell<String>,
 }
 
 impl AppState {
@@ -36,7 +42,16 @@ impl AppState {
         while config.base_url.ends_with('/') {
             config.base_url.pop();
         }
-        AppState { inner: Arc::new(Inner { store, media, renderer, config }) }
+        AppState {
+            inner: Arc::new(Inner {
+                store,
+                media,
+                renderer,
+                config,
+                throttle: SignInThrottle::default(),
+                dummy_hash: OnceCell::new(),
+            }),
+        }
     }
 
     pub(crate) fn store(&self) -> &Store {
@@ -53,5 +68,24 @@ impl AppState {
 
     pub(crate) fn config(&self) -> &AppConfig {
         &self.inner.config
+    }
+
+    pub(crate) fn sign_in_throttle(&self) -> &SignInThrottle {
+        &self.inner.throttle
+    }
+
+    /// A real Argon2id hash of a random password, checked when the email is unknown so that
+    /// sign-in takes as long for unknown users as for known ones.
+    pub(crate) async fn dummy_password_hash(&self) -> String {
+        self.inner
+            .dummy_hash
+            .get_or_init(|| async {
+                let password = crate::admin::auth::new_secret().unwrap_or_default();
+                tokio::task::spawn_blocking(move || hash_password(&password).unwrap_or_default())
+                    .await
+                    .unwrap_or_default()
+            })
+            .await
+            .clone()
     }
 }

@@ -34,6 +34,7 @@ pub fn video_bytes() -> Vec<u8> {
 pub struct TestSite {
     pub dir: tempfile::TempDir,
     pub state: AppState,
+    pub store: Store,
 }
 
 impl TestSite {
@@ -215,6 +216,7 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
         updated_at: None,
         correction: None,
         captions: None,
+        author: None,
     };
 
     let ferry = store
@@ -291,12 +293,12 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
         None => Theme::embedded(),
     };
     let state = AppState::new(
-        store,
+        store.clone(),
         media,
         Renderer::new(theme).unwrap(),
         AppConfig { base_url: BASE_URL.into(), time_zone: None, zone_label: None },
     );
-    TestSite { dir, state }
+    TestSite { dir, state, store }
 }
 
 /// Decodes the QR code in an SVG made by `dateline_render::qr_svg`: rasterizes its path to

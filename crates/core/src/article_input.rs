@@ -1,0 +1,177 @@
+//! Checking what a writer typed before anything is saved: each bad field gets its own message,
+//! so a form can show them inline and an API client can point at them.
+
+use std::fmt;
+
+use crate::{BylineRole, ContributorId, Slug};
+
+/// Longest headline, in characters.
+pub const MAX_HEADLINE: usize = 300;
+/// Longest standfirst, in characters.
+pub const MAX_STANDFIRST: usize = 600;
+/// Largest body, in bytes (a very long feature is under 200 KB of Markdown).
+pub const MAX_BODY: usize = 1_000_000;
+
+/// An article's editable fields as submitted by a writer, unchecked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleInput {
+    /// Slug; empty means "derive one from the headline".
+    pub slug: String,
+    /// Headline.
+    pub headline: String,
+    /// Summary line.
+    pub standfirst: Option<String>,
+    /// Markdown body.
+    pub body_markdown: String,
+    /// Byline role name (`reporter`, …).
+    pub byline_role: String,
+    /// Byline contributors, in order.
+    pub contributors: Vec<i64>,
+    /// Dateline place.
+    pub place: Option<String>,
+    /// Correction note, for a published article.
+    pub correction: Option<String>,
+}
+
+/// An article's editable fields, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleFields {
+    /// Slug.
+    pub slug: Slug,
+    /// Headline, trimmed.
+    pub headline: String,
+    /// Summary line, trimmed; `None` if empty.
+    pub standfirst: Option<String>,
+    /// Markdown body.
+    pub body_markdown: String,
+    /// Byline role.
+    pub byline_role: BylineRole,
+    /// Byline contributors, in order, without repeats.
+    pub contributors: Vec<ContributorId>,
+    /// Dateline place, trimmed; `None` if empty.
+    pub place: Option<String>,
+    /// Correction note, trimmed; `None` if empty.
+    pub correction: Option<String>,
+}
+
+/// The fields that were wrong, each with a message.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(pub Vec<(String, String)>);
+
+impl FieldErrors {
+    /// Adds a message for `field`.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push((field.to_owned(), message.into()));
+    }
+
+    /// Whether no field was wrong.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(|(field, message)| format!("{field}: {message}")).collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl ArticleInput {
+    /// Checks every field, reporting all problems at once.
+    pub fn validate(&self) -> Result<ArticleFields, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let headline = self.headline.trim().to_owned();
+        if headline.is_empty() {
+            errors.add("headline", "write a headline");
+        } else if headline.chars().count() > MAX_HEADLINE {
+            errors.add("headline", format!("keep the headline under {MAX_HEADLINE} characters"));
+        }
+        let slug = if self.slug.trim().is_empty() {
+            Some(Slug::from_title(&headline))
+        } else {
+            match Slug::parse(self.slug.trim()) {
+                Ok(slug) => Some(slug),
+                Err(error) => {
+                    errors.add("slug", error.to_string());
+                    None
+                }
+            }
+        };
+        let standfirst = non_empty(&self.standfirst);
+        if standfirst.as_ref().is_some_and(|s| s.chars().count() > MAX_STANDFIRST) {
+            errors.add("standfirst", format!("keep the standfirst under {MAX_STANDFIRST} characters"));
+        }
+        if self.body_markdown.len() > MAX_BODY {
+            errors.add("body_markdown", "the body is over 1 MB; split the story");
+        }
+        let byline_role =
+            match BylineRole::parse(if self.byline_role.is_empty() { "reporter" } else { &self.byline_role }) {
+                Ok(role) => Some(role),
+                Err(error) => {
+                    errors.add("byline_role", error.to_string());
+                    None
+                }
+            };
+        let mut contributors: Vec<ContributorId> = Vec::new();
+        for id in &self.contributors {
+            if !contributors.contains(&ContributorId(*id)) {
+                contributors.push(ContributorId(*id));
+            }
+        }
+        let place = non_empty(&self.place);
+        if place.as_ref().is_some_and(|p| p.chars().count() > 100) {
+            errors.add("place", "keep the dateline place under 100 characters");
+        }
+        let correction = non_empty(&self.correction);
+        match (slug, byline_role) {
+            (Some(slug), Some(byline_role)) if errors.is_empty() => Ok(ArticleFields {
+                slug,
+                headline,
+                standfirst,
+                body_markdown: self.body_markdown.clone(),
+                byline_role,
+                contributors,
+                place,
+                correction,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn non_empty(value: &Option<String>) -> Option<String> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(headline: &str, slug: &str) -> ArticleInput {
+        ArticleInput { headline: headline.into(), slug: slug.into(), ..ArticleInput::default() }
+    }
+
+    #[test]
+    fn valid_input_is_trimmed_and_slugged() {
+        let fields = input("  Ferry returns ", "").validate().unwrap();
+        assert_eq!(fields.headline, "Ferry returns");
+        assert_eq!(fields.slug.as_str(), "ferry-returns");
+        assert_eq!(fields.byline_role, BylineRole::Reporter);
+        assert_eq!(fields.standfirst, None);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported() {
+        let bad = ArticleInput {
+            headline: " ".into(),
+            slug: "Bad Slug".into(),
+            byline_role: "boss".into(),
+            standfirst: Some("x".repeat(601)),
+            ..ArticleInput::default()
+        };
+        let errors = bad.validate().unwrap_err();
+        let fields: Vec<&str> = errors.0.iter().map(|(f, _)| f.as_str()).collect();
+        assert_eq!(fields, ["headline", "slug", "standfirst", "byline_role"]);
+    }
+}

@@ -1,0 +1,236 @@
+//! The newsroom's rules: who may do what, and how an article moves through the workflow.
+//!
+//! A wire desk's states: draft → submitted (in review) → scheduled or published; an editor can
+//! send a submitted article back; a published article can be unpublished (404) or killed (410);
+//! a draft can be spiked to a bin and restored. Every move is one [`WorkflowAction`], checked by
+//! [`next_status`] against the actor's [`Role`] and ownership.
+
+use std::fmt;
+
+use jiff::Timestamp;
+
+use crate::{ArticleStatus, ValidationError};
+
+/// Identifies a newsroom user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UserId(pub i64);
+
+impl fmt::Display for UserId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What a user may do, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Creates and edits their own drafts, submits them.
+    Reporter,
+    /// Edits any article, publishes, schedules, unpublishes, kills; manages sections,
+    /// contributors and social accounts.
+    Editor,
+    /// Everything, plus users and site settings.
+    Admin,
+}
+
+impl Role {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Reporter => "reporter",
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Reads a stored or typed name.
+    pub fn parse(value: &str) -> Result<Role, ValidationError> {
+        match value {
+            "reporter" => Ok(Role::Reporter),
+            "editor" => Ok(Role::Editor),
+            "admin" => Ok(Role::Admin),
+            _ => Err(ValidationError::invalid("role", value, "use reporter, editor or admin")),
+        }
+    }
+
+    /// Whether the role may edit and move any article, not just its own drafts.
+    pub fn is_editor(self) -> bool {
+        self >= Role::Editor
+    }
+
+    /// Whether the role may manage users and site settings.
+    pub fn is_admin(self) -> bool {
+        self == Role::Admin
+    }
+}
+
+/// A newsroom user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    /// The user's id.
+    pub id: UserId,
+    /// Sign-in address, unique.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// What they may do.
+    pub role: Role,
+}
+
+/// One move of an article through the workflow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkflowAction {
+    /// A draft goes to the editors for review.
+    Submit,
+    /// An editor returns a submitted (or scheduled) article to its writer, with a comment.
+    SendBack,
+    /// Goes live now.
+    Publish,
+    /// Goes live at the given time, without anyone being there.
+    Schedule(Timestamp),
+    /// Taken off the site (its URL answers 404); it can be published again.
+    Unpublish,
+    /// Withdrawn for legal or accuracy reasons: its URL answers 410 Gone.
+    Kill,
+    /// A draft moves to the bin.
+    Spike,
+    /// A spiked draft comes back.
+    Restore,
+}
+
+impl WorkflowAction {
+    /// The action's name in the API (`submit`, `send_back`, …).
+    pub fn name(&self) -> &'static str {
+        match self {
+            WorkflowAction::Submit => "submit",
+            WorkflowAction::SendBack => "send_back",
+            WorkflowAction::Publish => "publish",
+            WorkflowAction::Schedule(_) => "schedule",
+            WorkflowAction::Unpublish => "unpublish",
+            WorkflowAction::Kill => "kill",
+            WorkflowAction::Spike => "spike",
+            WorkflowAction::Restore => "restore",
+        }
+    }
+}
+
+/// Why a workflow move was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkflowRefusal {
+    /// The actor's role or ownership does not allow it.
+    Forbidden,
+    /// The article's state does not allow it (publishing a spiked draft, say).
+    InvalidState {
+        /// The state it is in.
+        from: ArticleStatus,
+        /// What was attempted.
+        action: &'static str,
+    },
+    /// A schedule time that is not in the future.
+    ScheduleInPast,
+}
+
+impl fmt::Display for WorkflowRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkflowRefusal::Forbidden => f.write_str("your role does not allow this"),
+            WorkflowRefusal::InvalidState { from, action } => {
+                write!(f, "cannot {} an article that is {}", action.replace('_', " "), from.as_str())
+            }
+            WorkflowRefusal::ScheduleInPast => f.write_str("the publication time must be in the future"),
+        }
+    }
+}
+
+/// The state an article moves to when `role` (owning the article or not) applies `action` to
+/// it in state `from` at time `now`.
+pub fn next_status(
+    from: ArticleStatus,
+    action: &WorkflowAction,
+    role: Role,
+    is_own: bool,
+    now: Timestamp,
+) -> Result<ArticleStatus, WorkflowRefusal> {
+    use ArticleStatus::*;
+    let reporter_may = matches!(action, WorkflowAction::Submit | WorkflowAction::Spike | WorkflowAction::Restore);
+    if !(role.is_editor() || (reporter_may && is_own)) {
+        return Err(WorkflowRefusal::Forbidden);
+    }
+    let to = match (action, from) {
+        (WorkflowAction::Submit, Draft) => Submitted,
+        (WorkflowAction::SendBack, Submitted | Scheduled) => Draft,
+        (WorkflowAction::Publish, Draft | Submitted | Scheduled | Unpublished) => Published,
+        (WorkflowAction::Schedule(at), Draft | Submitted | Scheduled) => {
+            if *at <= now {
+                return Err(WorkflowRefusal::ScheduleInPast);
+            }
+            Scheduled
+        }
+        (WorkflowAction::Unpublish, Published) => Unpublished,
+        (WorkflowAction::Kill, Published | Unpublished) => Killed,
+        (WorkflowAction::Spike, Draft | Submitted) => Spiked,
+        (WorkflowAction::Restore, Spiked) => Draft,
+        _ => return Err(WorkflowRefusal::InvalidState { from, action: action.name() }),
+    };
+    Ok(to)
+}
+
+/// Whether `role` may change the fields of an article in state `status`: editors any article,
+/// reporters only their own drafts.
+pub fn may_edit(status: ArticleStatus, role: Role, is_own: bool) -> bool {
+    match status {
+        ArticleStatus::Killed | ArticleStatus::Spiked => false,
+        _ if role.is_editor() => true,
+        ArticleStatus::Draft => is_own,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ArticleStatus::*;
+
+    fn now() -> Timestamp {
+        "2026-01-01T00:00:00Z".parse().unwrap()
+    }
+
+    fn check(from: ArticleStatus, action: WorkflowAction, role: Role, own: bool, expected: Result<ArticleStatus, ()>) {
+        let got = next_status(from, &action, role, own, now()).map_err(|_| ());
+        assert_eq!(got, expected, "{role:?} (own: {own}) {} from {from:?}", action.name());
+    }
+
+    #[test]
+    fn reporters_submit_and_spike_their_own_drafts_only() {
+        check(Draft, WorkflowAction::Submit, Role::Reporter, true, Ok(Submitted));
+        check(Draft, WorkflowAction::Submit, Role::Reporter, false, Err(()));
+        check(Draft, WorkflowAction::Spike, Role::Reporter, true, Ok(Spiked));
+        check(Spiked, WorkflowAction::Restore, Role::Reporter, true, Ok(Draft));
+        check(Submitted, WorkflowAction::Publish, Role::Reporter, true, Err(()));
+        check(Published, WorkflowAction::Kill, Role::Reporter, true, Err(()));
+    }
+
+    #[test]
+    fn editors_run_the_desk() {
+        let later: Timestamp = "2026-01-02T00:00:00Z".parse().unwrap();
+        check(Submitted, WorkflowAction::SendBack, Role::Editor, false, Ok(Draft));
+        check(Submitted, WorkflowAction::Publish, Role::Editor, false, Ok(Published));
+        check(Submitted, WorkflowAction::Schedule(later), Role::Editor, false, Ok(Scheduled));
+        check(Submitted, WorkflowAction::Schedule(now()), Role::Editor, false, Err(()));
+        check(Published, WorkflowAction::Unpublish, Role::Editor, false, Ok(Unpublished));
+        check(Unpublished, WorkflowAction::Publish, Role::Admin, false, Ok(Published));
+        check(Published, WorkflowAction::Kill, Role::Editor, false, Ok(Killed));
+        check(Killed, WorkflowAction::Publish, Role::Admin, false, Err(()));
+        check(Spiked, WorkflowAction::Publish, Role::Editor, false, Err(()));
+        check(Published, WorkflowAction::Submit, Role::Editor, false, Err(()));
+    }
+
+    #[test]
+    fn editing_rights() {
+        assert!(may_edit(Draft, Role::Reporter, true));
+        assert!(!may_edit(Draft, Role::Reporter, false));
+        assert!(!may_edit(Submitted, Role::Reporter, true));
+        assert!(may_edit(Published, Role::Editor, false));
+        assert!(!may_edit(Killed, Role::Admin, true));
+    }
+}

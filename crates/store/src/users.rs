@@ -1,0 +1,234 @@
+//! Newsroom users and their credentials: password hashes, browser sessions, API tokens.
+//!
+//! Only hashes of session ids and API tokens are stored; the values themselves exist only in
+//! the user's cookie or script.
+
+use dateline_core::{Role, User, UserId};
+
+use crate::{Store, StoreError, now_seconds};
+
+/// A user to add; the password is already hashed (Argon2id, by the web layer).
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Sign-in address.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// PHC-format password hash.
+    pub password_hash: String,
+}
+
+/// A live browser session.
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    /// Whose session.
+    pub user: User,
+    /// The token forms and API calls from this session must echo.
+    pub csrf_token: String,
+}
+
+/// An API token's listing (never the token itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRecord {
+    /// Token id.
+    pub id: i64,
+    /// The label given when created.
+    pub label: String,
+    /// Creation time (Unix seconds).
+    pub created_at: i64,
+    /// Last use (Unix seconds).
+    pub last_used_at: Option<i64>,
+    /// Whether it was revoked.
+    pub revoked: bool,
+}
+
+type UserRow = (i64, String, String, String);
+
+fn user_from_row((id, email, name, role): UserRow) -> Result<User, StoreError> {
+    Ok(User { id: UserId(id), email, name, role: Role::parse(&role)? })
+}
+
+impl Store {
+    /// Adds a user; an email already in use is a conflict.
+    pub async fn create_user(&self, user: &NewUser) -> Result<UserId, StoreError> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(user.email.trim().to_lowercase())
+        .bind(&user.name)
+        .bind(user.role.as_str())
+        .bind(&user.password_hash)
+        .bind(now_seconds())
+        .fetch_one(&self.pool)
+        .await
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Conflict(_) => StoreError::Conflict(format!("a user with email {}", user.email)),
+            other => other,
+        })?;
+        Ok(UserId(id))
+    }
+
+    /// The active user with this email and their password hash.
+    pub async fn user_credentials(&self, email: &str) -> Result<Option<(User, String)>, StoreError> {
+        let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, email, name, role, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL",
+        )
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, email, name, role, hash)| Ok((user_from_row((id, email, name, role))?, hash))).transpose()
+    }
+
+    /// A user by id.
+    pub async fn user(&self, id: UserId) -> Result<Option<User>, StoreError> {
+        let row: Option<UserRow> = sqlx::query_as("SELECT id, email, name, role FROM users WHERE id = $1")
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(user_from_row).transpose()
+    }
+
+    /// Every user, by email.
+    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
+        let rows: Vec<UserRow> =
+            sqlx::query_as("SELECT id, email, name, role FROM users ORDER BY email").fetch_all(&self.pool).await?;
+        rows.into_iter().map(user_from_row).collect()
+    }
+
+    /// Replaces a user's password hash and ends their sessions.
+    pub async fn set_password_hash(&self, user: UserId, hash: &str) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(hash)
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("user {user}")));
+        }
+        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(now_seconds())
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records a new session (by the hash of its id) lasting until `expires_at`.
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        user: UserId,
+        csrf_token: &str,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(id_hash)
+        .bind(user.0)
+        .bind(csrf_token)
+        .bind(now_seconds())
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The live session with this id hash: not expired, not revoked, its user not disabled.
+    pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
+        let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
+            "SELECT u.id, u.email, u.name, u.role, s.csrf_token
+             FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE s.id_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL",
+        )
+        .bind(id_hash)
+        .bind(now_seconds())
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|(id, email, name, role, csrf_token)| {
+            Ok(SessionRecord { user: user_from_row((id, email, name, role))?, csrf_token })
+        })
+        .transpose()
+    }
+
+    /// Ends a session.
+    pub async fn revoke_session(&self, id_hash: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE id_hash = $2 AND revoked_at IS NULL")
+            .bind(now_seconds())
+            .bind(id_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records an API token (by its hash) for a user.
+    pub async fn create_api_token(&self, user: UserId, label: &str, token_hash: &str) -> Result<i64, StoreError> {
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO api_tokens (user_id, label, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(user.0)
+        .bind(label)
+        .bind(token_hash)
+        .bind(now_seconds())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// The user a live API token belongs to; notes its use.
+    pub async fn user_by_api_token(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
+        let row: Option<(i64, UserRow)> = sqlx::query_as::<_, (i64, i64, String, String, String)>(
+            "SELECT t.id, u.id, u.email, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id
+             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|(token, id, email, name, role)| (token, (id, email, name, role)));
+        let Some((token, user)) = row else { return Ok(None) };
+        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+            .bind(now_seconds())
+            .bind(token)
+            .execute(&self.pool)
+            .await?;
+        user_from_row(user).map(Some)
+    }
+
+    /// A user's API tokens, newest first.
+    pub async fn api_tokens(&self, user: UserId) -> Result<Vec<TokenRecord>, StoreError> {
+        let rows: Vec<(i64, String, i64, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT id, label, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY id DESC",
+        )
+        .bind(user.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, label, created_at, last_used_at, revoked_at)| TokenRecord {
+                id,
+                label,
+                created_at,
+                last_used_at,
+                revoked: revoked_at.is_some(),
+            })
+            .collect())
+    }
+
+    /// Revokes one of `user`'s tokens; `NotFound` if it is not theirs.
+    pub async fn revoke_api_token(&self, user: UserId, token: i64) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3")
+            .bind(now_seconds())
+            .bind(token)
+            .bind(user.0)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("token {token}")));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,775 @@
+//! The Admin API's handlers.
+
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use dateline_core::{
+    Article, ArticleFields, ArticleId, ArticleInput, ArticleStatus, DiffLine, EditionCode, PageRequest, SectionId,
+    Slug, StoryKind, User, UserId, WorkflowAction, WorkflowRefusal, diff_lines, may_edit, next_status,
+};
+use dateline_store::{DeskFilter, NewArticle, NewStory, Revision, StoreError};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::auth::{
+    Caller, ClientAddress, SESSION_COOKIE, SESSION_LIFETIME, new_secret, secret_hash, session_cookie, verify_password,
+};
+use super::{ApiError, ApiJson};
+use crate::AppState;
+
+/// The Admin API's routes, mounted at `/admin/api`.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/session", post(sign_in).delete(sign_out))
+        .route("/me", get(me))
+        .route("/articles", get(list_articles))
+        .route("/stories", post(create_story))
+        .route("/articles/{id}", get(get_article).put(save_article))
+        .route("/articles/{id}/transitions", get(list_transitions).post(move_article))
+        .route("/articles/{id}/revisions", get(list_revisions))
+        .route("/articles/{id}/revisions/{revision}", get(get_revision))
+        .route("/articles/{id}/revisions/{revision}/diff", get(diff_revision))
+        .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
+        .route("/articles/{id}/translations", post(add_translation))
+        .route("/tokens", get(list_tokens).post(create_token))
+        .route("/tokens/{id}", delete(revoke_token))
+        .fallback(|| async { ApiError::not_found("API endpoint") })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SignIn {
+    email: String,
+    password: String,
+}
+
+/// `POST /admin/api/session`: signs in with email and password; sets the session cookie and
+/// returns the CSRF token that later state-changing calls must echo. Wrong passwords and
+/// unknown emails get the same answer.
+async fn sign_in(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    ApiJson(form): ApiJson<SignIn>,
+) -> Result<Response, ApiError> {
+    let throttle = state.sign_in_throttle();
+    if !throttle.allows(&form.email, &address) {
+        return Err(ApiError::too_many("too many failed sign-ins; wait 15 minutes and try again"));
+    }
+    let credentials = state.store().user_credentials(&form.email).await?;
+    // Verify against a real hash even for unknown users, so timing does not reveal which
+    // emails have accounts.
+    let (user, hash) = match credentials {
+        Some((user, hash)) => (Some(user), hash),
+        None => (None, state.dummy_password_hash().await),
+    };
+    let password = form.password.clone();
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+    let Some(user) = user.filter(|_| matches) else {
+        throttle.record_failure(&form.email, &address);
+        return Err(ApiError::unauthorized("wrong email or password"));
+    };
+    throttle.record_success(&form.email);
+    let session_id = new_secret().map_err(|e| ApiError::internal(&e))?;
+    let csrf_token = new_secret().map_err(|e| ApiError::internal(&e))?;
+    let expires = Timestamp::now().as_second() + SESSION_LIFETIME.as_secs() as i64;
+    state.store().create_session(&secret_hash(&session_id), user.id, &csrf_token, expires).await?;
+    let secure = if state.config().base_url.starts_with("https://") { "; Secure" } else { "" };
+    let cookie = format!(
+        "{SESSION_COOKIE}={session_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        SESSION_LIFETIME.as_secs()
+    );
+    let mut response = Json(json!({ "user": user_json(&user), "csrf_token": csrf_token })).into_response();
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().insert(header::SET_COOKIE, value);
+    }
+    Ok(response)
+}
+
+/// `DELETE /admin/api/session`: signs out (ends the session server-side).
+async fn sign_out(State(state): State<AppState>, _caller: Caller, request: Request) -> Result<Response, ApiError> {
+    let (parts, _) = request.into_parts();
+    if let Some(session_id) = session_cookie(&parts) {
+        state.store().revoke_session(&secret_hash(&session_id)).await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        HeaderValue::from_static("dateline_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
+    Ok(response)
+}
+
+/// `GET /admin/api/me`: the signed-in user.
+async fn me(caller: Caller) -> Json<Value> {
+    Json(json!({ "user": user_json(&caller.user), "csrf_token": caller.csrf_token }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    edition: Option<String>,
+    section: Option<i64>,
+    status: Option<String>,
+    author: Option<i64>,
+    q: Option<String>,
+    page: Option<String>,
+}
+
+/// `GET /admin/api/articles`: the newsroom's list, newest saves first, filterable by edition,
+/// section (with its subsections), status, author and headline text; 50 a page.
+async fn list_articles(
+    State(state): State<AppState>,
+    _caller: Caller,
+    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Query(query) = query.map_err(|r| ApiError::bad_request(r.body_text()))?;
+    let page = PageRequest::parse(query.page.as_deref(), 50).map_err(|e| ApiError::bad_request(e.to_string()))?;
+    let edition = query
+        .edition
+        .as_deref()
+        .map(EditionCode::parse)
+        .transpose()
+        .map_err(|e| ApiError::bad_request(e.to_string()))?;
+    let status = query
+        .status
+        .as_deref()
+        .map(ArticleStatus::parse)
+        .transpose()
+        .map_err(|e| ApiError::bad_request(e.to_string()))?;
+    let sections = match query.section {
+        Some(id) => {
+            let sections = state.store().sections().await?;
+            let mut ids = vec![SectionId(id)];
+            let mut index = 0;
+            while index < ids.len() {
+                let parent = ids[index];
+                ids.extend(sections.iter().filter(|s| s.parent == Some(parent)).map(|s| s.id));
+                index += 1;
+            }
+            Some(ids)
+        }
+        None => None,
+    };
+    let filter = DeskFilter {
+        edition,
+        sections,
+        status,
+        author: query.author.map(UserId),
+        headline: query.q.filter(|q| !q.trim().is_empty()).map(|q| q.trim().to_owned()),
+    };
+    let listing = state.store().desk_articles(&filter, page).await?;
+    let items: Vec<Value> = listing
+        .items
+        .iter()
+        .map(|item| {
+            json!({
+                "id": item.id.0,
+                "story_id": item.story.0,
+                "edition": item.edition.as_str(),
+                "section_id": item.section.0,
+                "slug": item.slug.as_str(),
+                "headline": item.headline,
+                "status": item.status.as_str(),
+                "author_id": item.author.map(|a| a.0),
+                "published_at": item.published_at.map(|t| t.to_string()),
+                "modified_at": item.modified_at.to_string(),
+                "revision": item.revision,
+            })
+        })
+        .collect();
+    Ok(Json(json!({
+        "articles": items,
+        "page": listing.request.number(),
+        "pages": listing.page_count(),
+        "total": listing.total,
+    })))
+}
+
+/// An article's editable fields in a request.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FieldsBody {
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    headline: String,
+    standfirst: Option<String>,
+    #[serde(default)]
+    body_markdown: String,
+    #[serde(default)]
+    byline_role: String,
+    #[serde(default)]
+    contributors: Vec<i64>,
+    place: Option<String>,
+    correction: Option<String>,
+}
+
+impl FieldsBody {
+    fn into_input(self) -> ArticleInput {
+        ArticleInput {
+            slug: self.slug,
+            headline: self.headline,
+            standfirst: self.standfirst,
+            body_markdown: self.body_markdown,
+            byline_role: self.byline_role,
+            contributors: self.contributors,
+            place: self.place,
+            correction: self.correction,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewStoryBody {
+    edition: String,
+    section_id: i64,
+    #[serde(default = "default_kind")]
+    kind: String,
+    video_asset_id: Option<i64>,
+    poster_asset_id: Option<i64>,
+    article: FieldsBody,
+}
+
+fn default_kind() -> String {
+    "text".to_owned()
+}
+
+/// `POST /admin/api/stories`: creates a story with its first article, a draft owned by the
+/// caller. Any role may.
+async fn create_story(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<NewStoryBody>,
+) -> Result<Response, ApiError> {
+    let store = state.store();
+    let mut errors = dateline_core::FieldErrors::default();
+    let edition = match EditionCode::parse(&body.edition) {
+        Ok(code) if store.editions().await?.iter().any(|e| e.code == code) => Some(code),
+        _ => {
+            errors.add("edition", format!("no edition {:?}", body.edition));
+            None
+        }
+    };
+    if !store.sections().await?.iter().any(|s| s.id == SectionId(body.section_id)) {
+        errors.add("section_id", format!("no section {}", body.section_id));
+    }
+    let kind = match StoryKind::parse(&body.kind) {
+        Ok(kind) => Some(kind),
+        Err(e) => {
+            errors.add("kind", e.to_string());
+            None
+        }
+    };
+    let fields = check_fields(&state, body.article.into_input(), &mut errors).await?;
+    let (Some(edition), Some(kind), Some(fields)) = (edition, kind, fields) else {
+        return Err(ApiError::invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::invalid(errors));
+    }
+    let story = NewStory {
+        section: SectionId(body.section_id),
+        kind,
+        video: body.video_asset_id.map(dateline_core::AssetId),
+        poster: body.poster_asset_id.map(dateline_core::AssetId),
+    };
+    let article = NewArticle {
+        story: dateline_core::StoryId(0),
+        edition,
+        slug: fields.slug.clone(),
+        headline: fields.headline,
+        standfirst: fields.standfirst,
+        body_markdown: fields.body_markdown,
+        byline_role: fields.byline_role,
+        contributors: fields.contributors,
+        place: fields.place,
+        status: ArticleStatus::Draft,
+        published_at: None,
+        updated_at: None,
+        correction: None,
+        captions: None,
+        author: Some(caller.user.id),
+    };
+    let (_, id) = store.create_story_with_article(&story, &article).await.map_err(slug_conflict_is_invalid)?;
+    let body = article_json(&state, id, &caller.user).await?;
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// `GET /admin/api/articles/{id}`: one article with its translations and the actions the
+/// caller may take on it.
+async fn get_article(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    Ok(Json(article_json(&state, ArticleId(id), &caller.user).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SaveBody {
+    base_revision: i64,
+    #[serde(flatten)]
+    fields: FieldsBody,
+}
+
+/// `PUT /admin/api/articles/{id}`: saves the article's fields as a new revision. The body
+/// names the revision it was based on; if someone saved in between, 409 with the current
+/// revision and nothing is saved.
+async fn save_article(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Value>, ApiError> {
+    // `deny_unknown_fields` does not work with `flatten`; read the value, then check keys.
+    let Json(value) = body.map_err(|r| ApiError::bad_request(r.body_text()))?;
+    let body: SaveBody = parse_save_body(value)?;
+    let id = ArticleId(id);
+    let article = load_article(&state, id).await?;
+    if !may_edit(article.status, caller.user.role, article.author == Some(caller.user.id)) {
+        return Err(ApiError::forbidden(&format!(
+            "a {} cannot edit this {} article",
+            caller.user.role.as_str(),
+            article.status.as_str()
+        )));
+    }
+    let mut errors = dateline_core::FieldErrors::default();
+    let fields = check_fields(&state, body.fields.into_input(), &mut errors).await?;
+    let Some(fields) = fields.filter(|_| errors.is_empty()) else { return Err(ApiError::invalid(errors)) };
+    state
+        .store()
+        .save_article(id, body.base_revision, &fields, caller.user.id)
+        .await
+        .map_err(slug_conflict_is_invalid)?;
+    Ok(Json(article_json(&state, id, &caller.user).await?))
+}
+
+fn parse_save_body(value: Value) -> Result<SaveBody, ApiError> {
+    const KNOWN: [&str; 9] = [
+        "base_revision",
+        "slug",
+        "headline",
+        "standfirst",
+        "body_markdown",
+        "byline_role",
+        "contributors",
+        "place",
+        "correction",
+    ];
+    if let Some(object) = value.as_object()
+        && let Some(unknown) = object.keys().find(|k| !KNOWN.contains(&k.as_str()))
+    {
+        return Err(ApiError::bad_request(format!("unknown field `{unknown}`")));
+    }
+    serde_json::from_value(value).map_err(|e| ApiError::bad_request(format!("invalid article: {e}")))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MoveBody {
+    action: String,
+    comment: Option<String>,
+    publish_at: Option<String>,
+}
+
+/// `POST /admin/api/articles/{id}/transitions`: moves the article through the workflow
+/// (`submit`, `send_back`, `publish`, `schedule` with `publish_at`, `unpublish`, `kill`,
+/// `spike`, `restore`), recording who, when and the comment.
+async fn move_article(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<MoveBody>,
+) -> Result<Json<Value>, ApiError> {
+    let id = ArticleId(id);
+    let article = load_article(&state, id).await?;
+    let now = Timestamp::now();
+    let action = match body.action.as_str() {
+        "submit" => WorkflowAction::Submit,
+        "send_back" => WorkflowAction::SendBack,
+        "publish" => WorkflowAction::Publish,
+        "schedule" => {
+            let Some(text) = body.publish_at.as_deref() else {
+                return Err(ApiError::field("publish_at", "give the publication time (RFC 3339) to schedule"));
+            };
+            let at: Timestamp = text.parse().map_err(|_| {
+                ApiError::field("publish_at", "use an RFC 3339 time with offset, such as 2026-12-01T08:00:00+08:00")
+            })?;
+            WorkflowAction::Schedule(at)
+        }
+        "unpublish" => WorkflowAction::Unpublish,
+        "kill" => WorkflowAction::Kill,
+        "spike" => WorkflowAction::Spike,
+        "restore" => WorkflowAction::Restore,
+        other => {
+            return Err(ApiError::field(
+                "action",
+                format!(
+                    "unknown action {other:?}: use submit, send_back, publish, schedule, unpublish, kill, spike or restore"
+                ),
+            ));
+        }
+    };
+    let comment = body.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    if action == WorkflowAction::SendBack && comment.is_none() {
+        return Err(ApiError::field("comment", "say what needs to change when sending an article back"));
+    }
+    let is_own = article.author == Some(caller.user.id);
+    let to = next_status(article.status, &action, caller.user.role, is_own, now).map_err(|refusal| match refusal {
+        WorkflowRefusal::Forbidden => ApiError::forbidden(&format!(
+            "a {} cannot {} this article",
+            caller.user.role.as_str(),
+            action.name().replace('_', " ")
+        )),
+        WorkflowRefusal::ScheduleInPast => ApiError::field("publish_at", refusal.to_string()),
+        WorkflowRefusal::InvalidState { .. } => ApiError::conflict(refusal.to_string()),
+    })?;
+    let published_at = match (&action, article.status) {
+        (WorkflowAction::Schedule(at), _) => Some(*at),
+        // Back on the site after an unpublish: keep the first publication time.
+        (WorkflowAction::Publish, ArticleStatus::Unpublished) if article.published_at.is_some() => None,
+        (WorkflowAction::Publish, _) => Some(now),
+        _ => None,
+    };
+    state.store().transition_article(id, article.status, to, published_at, Some(caller.user.id), comment).await?;
+    Ok(Json(article_json(&state, id, &caller.user).await?))
+}
+
+/// `GET /admin/api/articles/{id}/transitions`: the workflow history, oldest first.
+async fn list_transitions(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    load_article(&state, ArticleId(id)).await?;
+    let transitions: Vec<Value> = state
+        .store()
+        .transitions(ArticleId(id))
+        .await?
+        .iter()
+        .map(|t| {
+            json!({
+                "from": t.from.as_str(),
+                "to": t.to.as_str(),
+                "user_id": t.user.map(|u| u.0),
+                "user_name": t.user_name,
+                "comment": t.comment,
+                "at": t.at.to_string(),
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "transitions": transitions })))
+}
+
+/// `GET /admin/api/articles/{id}/revisions`: every saved revision, newest first.
+async fn list_revisions(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, ApiError> {
+    load_article(&state, ArticleId(id)).await?;
+    let revisions: Vec<Value> = state.store().revisions(ArticleId(id)).await?.iter().map(revision_json).collect();
+    Ok(Json(json!({ "revisions": revisions })))
+}
+
+/// `GET /admin/api/articles/{id}/revisions/{revision}`: one revision's fields.
+async fn get_revision(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path((id, revision)): Path<(i64, i64)>,
+) -> Result<Json<Value>, ApiError> {
+    let revision = load_revision(&state, ArticleId(id), revision).await?;
+    Ok(Json(json!({ "revision": revision_json(&revision) })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiffQuery {
+    against: Option<i64>,
+}
+
+/// `GET /admin/api/articles/{id}/revisions/{revision}/diff?against=N`: what changed in the
+/// headline and body from revision N (default: the one before) to this one, line by line.
+async fn diff_revision(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path((id, revision)): Path<(i64, i64)>,
+    query: Result<Query<DiffQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let Query(query) = query.map_err(|r| ApiError::bad_request(r.body_text()))?;
+    let newer = load_revision(&state, ArticleId(id), revision).await?;
+    let older_number = query.against.unwrap_or(revision - 1);
+    let older = if older_number < 1 { None } else { Some(load_revision(&state, ArticleId(id), older_number).await?) };
+    let (old_headline, old_body) =
+        older.as_ref().map(|r| (r.headline.as_str(), r.body_markdown.as_str())).unwrap_or(("", ""));
+    let lines: Vec<Value> = diff_lines(old_body, &newer.body_markdown)
+        .into_iter()
+        .map(|line| match line {
+            DiffLine::Same(text) => json!({ "op": "same", "text": text }),
+            DiffLine::Removed(text) => json!({ "op": "removed", "text": text }),
+            DiffLine::Added(text) => json!({ "op": "added", "text": text }),
+        })
+        .collect();
+    Ok(Json(json!({
+        "from": older.as_ref().map(|r| r.revision),
+        "to": newer.revision,
+        "headline": { "from": old_headline, "to": newer.headline, "changed": old_headline != newer.headline },
+        "body": lines,
+    })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RestoreBody {
+    base_revision: i64,
+}
+
+/// `POST /admin/api/articles/{id}/revisions/{revision}/restore`: saves an old revision's
+/// fields as a new revision (history is never rewritten).
+async fn restore_revision(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, revision)): Path<(i64, i64)>,
+    ApiJson(body): ApiJson<RestoreBody>,
+) -> Result<Json<Value>, ApiError> {
+    let id = ArticleId(id);
+    let article = load_article(&state, id).await?;
+    if !may_edit(article.status, caller.user.role, article.author == Some(caller.user.id)) {
+        return Err(ApiError::forbidden("your role cannot edit this article"));
+    }
+    let old = load_revision(&state, id, revision).await?;
+    let input = ArticleInput {
+        slug: old.slug,
+        headline: old.headline,
+        standfirst: old.standfirst,
+        body_markdown: old.body_markdown,
+        byline_role: old.byline_role,
+        contributors: old.contributors,
+        place: old.place,
+        correction: article.correction.clone(),
+    };
+    let fields = input.validate().map_err(ApiError::invalid)?;
+    state
+        .store()
+        .save_article(id, body.base_revision, &fields, caller.user.id)
+        .await
+        .map_err(slug_conflict_is_invalid)?;
+    Ok(Json(article_json(&state, id, &caller.user).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslationBody {
+    edition: String,
+    slug: Option<String>,
+}
+
+/// `POST /admin/api/articles/{id}/translations`: creates a draft of this story in another
+/// edition, prefilled from this article, owned by the caller.
+async fn add_translation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<TranslationBody>,
+) -> Result<Response, ApiError> {
+    let source = load_article(&state, ArticleId(id)).await?;
+    let edition = EditionCode::parse(&body.edition)
+        .map_err(|_| ApiError::field("edition", format!("no edition {:?}", body.edition)))?;
+    if !state.store().editions().await?.iter().any(|e| e.code == edition) {
+        return Err(ApiError::field("edition", format!("no edition {:?}", body.edition)));
+    }
+    let slug = match body.slug.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => Slug::parse(text).map_err(|e| ApiError::field("slug", e.to_string()))?,
+        None => source.slug.clone(),
+    };
+    let id = state.store().add_translation(source.id, &edition, &slug, caller.user.id).await.map_err(|e| match e {
+        StoreError::Conflict(what) => ApiError::conflict(format!("{what} already exists")),
+        other => other.into(),
+    })?;
+    Ok((StatusCode::CREATED, Json(article_json(&state, id, &caller.user).await?)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TokenBody {
+    label: String,
+}
+
+/// `POST /admin/api/tokens`: creates a personal API token for the caller; the token is in
+/// this response only.
+async fn create_token(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<TokenBody>,
+) -> Result<Response, ApiError> {
+    let label = body.label.trim();
+    if label.is_empty() || label.len() > 100 {
+        return Err(ApiError::field("label", "give the token a label of 1 to 100 characters"));
+    }
+    let token = new_secret().map_err(|e| ApiError::internal(&e))?;
+    let id = state.store().create_api_token(caller.user.id, label, &secret_hash(&token)).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "id": id, "label": label, "token": token }))).into_response())
+}
+
+/// `GET /admin/api/tokens`: the caller's tokens (never the secrets).
+async fn list_tokens(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, ApiError> {
+    let tokens: Vec<Value> = state
+        .store()
+        .api_tokens(caller.user.id)
+        .await?
+        .iter()
+        .map(|t| json!({ "id": t.id, "label": t.label, "created_at": t.created_at, "last_used_at": t.last_used_at, "revoked": t.revoked }))
+        .collect();
+    Ok(Json(json!({ "tokens": tokens })))
+}
+
+/// `DELETE /admin/api/tokens/{id}`: revokes one of the caller's tokens.
+async fn revoke_token(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, ApiError> {
+    state.store().revoke_api_token(caller.user.id, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+// --- Helpers ---
+
+async fn load_article(state: &AppState, id: ArticleId) -> Result<Article, ApiError> {
+    state.store().article(id).await?.ok_or_else(|| ApiError::not_found(&format!("article {id}")))
+}
+
+async fn load_revision(state: &AppState, id: ArticleId, revision: i64) -> Result<Revision, ApiError> {
+    load_article(state, id).await?;
+    state.store().revision(id, revision).await?.ok_or_else(|| ApiError::not_found(&format!("revision {revision}")))
+}
+
+/// Validates fields and checks that their contributors exist, adding to `errors`.
+async fn check_fields(
+    state: &AppState,
+    input: ArticleInput,
+    errors: &mut dateline_core::FieldErrors,
+) -> Result<Option<ArticleFields>, ApiError> {
+    let known = state.store().contributors().await?;
+    for id in &input.contributors {
+        if !known.iter().any(|c| c.id.0 == *id) {
+            errors.add("contributors", format!("no contributor {id}"));
+        }
+    }
+    match input.validate() {
+        Ok(fields) => Ok(Some(fields)),
+        Err(field_errors) => {
+            errors.0.extend(field_errors.0);
+            Ok(None)
+        }
+    }
+}
+
+/// A slug already taken in the edition is the writer's to fix: 422 on the slug field.
+fn slug_conflict_is_invalid(error: StoreError) -> ApiError {
+    match error {
+        StoreError::Conflict(_) => ApiError::field("slug", "this slug is already used in this edition"),
+        other => other.into(),
+    }
+}
+
+fn user_json(user: &User) -> Value {
+    json!({ "id": user.id.0, "email": user.email, "name": user.name, "role": user.role.as_str() })
+}
+
+fn revision_json(revision: &Revision) -> Value {
+    json!({
+        "revision": revision.revision,
+        "user_id": revision.user.map(|u| u.0),
+        "user_name": revision.user_name,
+        "saved_at": revision.saved_at.to_string(),
+        "slug": revision.slug,
+        "headline": revision.headline,
+        "standfirst": revision.standfirst,
+        "body_markdown": revision.body_markdown,
+        "byline_role": revision.byline_role,
+        "place": revision.place,
+        "contributors": revision.contributors,
+    })
+}
+
+/// The actions `user` may take on `article` now, in the API's names.
+fn allowed_actions(article: &Article, user: &User) -> Vec<&'static str> {
+    let later = Timestamp::now() + jiff::SignedDuration::from_hours(1);
+    let candidates = [
+        WorkflowAction::Submit,
+        WorkflowAction::SendBack,
+        WorkflowAction::Publish,
+        WorkflowAction::Schedule(later),
+        WorkflowAction::Unpublish,
+        WorkflowAction::Kill,
+        WorkflowAction::Spike,
+        WorkflowAction::Restore,
+    ];
+    let is_own = article.author == Some(user.id);
+    candidates
+        .iter()
+        .filter(|action| next_status(article.status, action, user.role, is_own, Timestamp::now()).is_ok())
+        .map(WorkflowAction::name)
+        .collect()
+}
+
+#[derive(Serialize)]
+struct TranslationState {
+    edition: String,
+    article_id: i64,
+    status: &'static str,
+}
+
+async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<Value, ApiError> {
+    let article = load_article(state, id).await?;
+    let story = state.store().story(article.story).await?.ok_or_else(|| ApiError::not_found("story"))?;
+    let translations: Vec<TranslationState> = state
+        .store()
+        .story_articles(article.story)
+        .await?
+        .into_iter()
+        .map(|(edition, id, status)| TranslationState {
+            edition: edition.to_string(),
+            article_id: id.0,
+            status: status.as_str(),
+        })
+        .collect();
+    let url = article.is_published().then(|| {
+        format!(
+            "{}{}",
+            state.config().base_url,
+            dateline_render::paths::article(article.edition.as_str(), article.slug.as_str())
+        )
+    });
+    let is_own = article.author == Some(user.id);
+    Ok(json!({
+        "id": article.id.0,
+        "story_id": article.story.0,
+        "edition": article.edition.as_str(),
+        "section_id": story.section.0,
+        "kind": story.kind.as_str(),
+        "slug": article.slug.as_str(),
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "body_markdown": article.body_markdown,
+        "byline_role": article.byline_role.as_str(),
+        "contributors": article.contributors.iter().map(|c| c.0).collect::<Vec<_>>(),
+        "place": article.place,
+        "status": article.status.as_str(),
+        "published_at": article.published_at.map(|t| t.to_string()),
+        "updated_at": article.updated_at.map(|t| t.to_string()),
+        "correction": article.correction,
+        "revision": article.revision,
+        "author_id": article.author.map(|a| a.0),
+        "url": url,
+        "translations": translations,
+        "can_edit": may_edit(article.status, user.role, is_own),
+        "allowed_actions": allowed_actions(&article, user),
+    }))
+}

@@ -1,0 +1,127 @@
+//! The newsroom's Admin JSON API under `/admin/api/`: sign-in, articles and their workflow,
+//! revisions, translations and API tokens. Every call checks the caller's role on the server.
+//!
+//! Errors are JSON: `{"error": {"code": "…", "message": "…", "fields": {…}}}` with a stable
+//! snake_case `code`; a 5xx says only "something went wrong" and logs the cause.
+
+mod api;
+pub mod auth;
+
+use axum::Json;
+use axum::extract::FromRequest;
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use dateline_core::FieldErrors;
+use dateline_store::StoreError;
+use serde_json::{Map, Value, json};
+
+pub(crate) use api::routes;
+
+/// An Admin API failure, rendered as JSON.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    fields: Vec<(String, String)>,
+    current_revision: Option<i64>,
+}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError { status, code, message: message.into(), fields: Vec::new(), current_revision: None }
+    }
+
+    pub(crate) fn unauthorized(message: &str) -> ApiError {
+        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    pub(crate) fn forbidden(message: &str) -> ApiError {
+        ApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    pub(crate) fn not_found(what: &str) -> ApiError {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
+    }
+
+    pub(crate) fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+
+    pub(crate) fn conflict(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::CONFLICT, "conflict", message)
+    }
+
+    pub(crate) fn too_many(message: &str) -> ApiError {
+        ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", message)
+    }
+
+    /// 422 with a message per field.
+    pub(crate) fn invalid(errors: FieldErrors) -> ApiError {
+        ApiError {
+            fields: errors.0,
+            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "some fields are invalid")
+        }
+    }
+
+    pub(crate) fn field(field: &str, message: impl Into<String>) -> ApiError {
+        let mut errors = FieldErrors::default();
+        errors.add(field, message);
+        ApiError::invalid(errors)
+    }
+
+    fn internal(error: &dyn std::fmt::Display) -> ApiError {
+        tracing::error!(%error, "admin API request failed");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong")
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> ApiError {
+        match error {
+            StoreError::NotFound(what) => ApiError::not_found(&what),
+            StoreError::Conflict(what) => ApiError::conflict(format!("{what} already exists")),
+            StoreError::Stale { current } => ApiError {
+                current_revision: Some(current),
+                ..ApiError::new(StatusCode::CONFLICT, "stale_revision", error.to_string())
+            },
+            other => ApiError::internal(&other),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut error = Map::new();
+        error.insert("code".into(), json!(self.code));
+        error.insert("message".into(), json!(self.message));
+        if !self.fields.is_empty() {
+            let fields: Map<String, Value> = self.fields.into_iter().map(|(f, m)| (f, json!(m))).collect();
+            error.insert("fields".into(), Value::Object(fields));
+        }
+        if let Some(current) = self.current_revision {
+            error.insert("current_revision".into(), json!(current));
+        }
+        (self.status, Json(json!({ "error": error }))).into_response()
+    }
+}
+
+/// `Json` whose rejections (bad syntax, wrong types, missing content type) are Dateline's
+/// JSON errors naming the problem.
+pub(crate) struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(ApiError::bad_request(rejection.body_text())),
+        }
+    }
+}

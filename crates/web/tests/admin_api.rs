@@ -1,0 +1,488 @@
+//! The Admin API over HTTP through the real router: sign-in, CSRF, throttling, tokens, the
+//! role × action matrix, the workflow and its effect on the reader site, revisions, stale
+//! saves, translations and scheduled publishing.
+
+mod support;
+
+use axum::body::Body;
+use axum::http::Request;
+use dateline_core::{ArticleId, ArticleStatus, Role};
+use dateline_store::NewUser;
+use dateline_web::admin::auth::hash_password;
+use serde_json::{Value, json};
+use support::{TestResponse, TestSite, test_site};
+
+const PASSWORD: &str = "correct horse battery";
+
+/// A signed-in browser session: its cookie and CSRF token.
+struct Session {
+    cookie: String,
+    csrf: String,
+}
+
+async fn add_user(site: &TestSite, email: &str, role: Role) {
+    let hash = hash_password(PASSWORD).unwrap();
+    site.store
+        .create_user(&NewUser {
+            email: email.into(),
+            name: email.split('@').next().unwrap().into(),
+            role,
+            password_hash: hash,
+        })
+        .await
+        .unwrap();
+}
+
+async fn send(
+    site: &TestSite,
+    method: &str,
+    uri: &str,
+    session: Option<&Session>,
+    body: Option<Value>,
+) -> (TestResponse, Value) {
+    let mut request = Request::builder().method(method).uri(uri);
+    if let Some(session) = session {
+        request = request.header("cookie", &session.cookie).header("x-csrf-token", &session.csrf);
+    }
+    let body = match body {
+        Some(value) => {
+            request = request.header("content-type", "application/json");
+            Body::from(value.to_string())
+        }
+        None => Body::empty(),
+    };
+    let response = site.request(request.body(body).unwrap()).await;
+    let json = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
+    (response, json)
+}
+
+async fn sign_in(site: &TestSite, email: &str) -> Session {
+    let (response, body) =
+        send(site, "POST", "/admin/api/session", None, Some(json!({ "email": email, "password": PASSWORD }))).await;
+    assert_eq!(response.status, 200, "{body}");
+    let cookie = response.header("set-cookie").split(';').next().unwrap().to_owned();
+    Session { cookie, csrf: body["csrf_token"].as_str().unwrap().to_owned() }
+}
+
+/// A site with a reporter, a second reporter, an editor and an admin, all signed in.
+async fn newsroom() -> (TestSite, Session, Session, Session) {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    add_user(&site, "rob@news.test", Role::Reporter).await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    add_user(&site, "ada@news.test", Role::Admin).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let rob = sign_in(&site, "rob@news.test").await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    (site, rita, rob, eddie)
+}
+
+fn story(headline: &str, slug: &str) -> Value {
+    json!({
+        "edition": "en",
+        "section_id": 1,
+        "article": { "headline": headline, "slug": slug, "body_markdown": "First draft.\n\nSecond paragraph.", "contributors": [1] }
+    })
+}
+
+async fn create(site: &TestSite, session: &Session, headline: &str, slug: &str) -> Value {
+    let (response, body) = send(site, "POST", "/admin/api/stories", Some(session), Some(story(headline, slug))).await;
+    assert_eq!(response.status, 201, "{body}");
+    body
+}
+
+async fn act(site: &TestSite, session: &Session, id: i64, action: Value) -> (u16, Value) {
+    let (response, body) =
+        send(site, "POST", &format!("/admin/api/articles/{id}/transitions"), Some(session), Some(action)).await;
+    (response.status, body)
+}
+
+async fn status_of(site: &TestSite, id: i64) -> ArticleStatus {
+    site.store.article(ArticleId(id)).await.unwrap().unwrap().status
+}
+
+#[tokio::test]
+async fn sign_in_gives_an_http_only_session_and_the_same_answer_for_unknown_users() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let (response, body) = send(
+        &site,
+        "POST",
+        "/admin/api/session",
+        None,
+        Some(json!({ "email": "rita@news.test", "password": PASSWORD })),
+    )
+    .await;
+    assert_eq!(response.status, 200);
+    let cookie = response.header("set-cookie");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    assert!(!cookie.contains("Secure"), "plain http base URL");
+    assert_eq!(body["user"]["role"], "reporter");
+
+    let (wrong, wrong_body) = send(
+        &site,
+        "POST",
+        "/admin/api/session",
+        None,
+        Some(json!({ "email": "rita@news.test", "password": "nope nope nope" })),
+    )
+    .await;
+    let (unknown, unknown_body) = send(
+        &site,
+        "POST",
+        "/admin/api/session",
+        None,
+        Some(json!({ "email": "nobody@news.test", "password": "nope nope nope" })),
+    )
+    .await;
+    assert_eq!((wrong.status, unknown.status), (401, 401));
+    assert_eq!(wrong_body, unknown_body, "no user enumeration");
+    assert_eq!(wrong.header("content-type"), "application/json", "API errors stay JSON");
+
+    let (me, _) = send(&site, "GET", "/admin/api/me", None, None).await;
+    assert_eq!(me.status, 401);
+}
+
+#[tokio::test]
+async fn repeated_failures_are_throttled() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    for _ in 0..5 {
+        let (response, _) = send(
+            &site,
+            "POST",
+            "/admin/api/session",
+            None,
+            Some(json!({ "email": "rita@news.test", "password": "wrong wrong" })),
+        )
+        .await;
+        assert_eq!(response.status, 401);
+    }
+    let (response, body) = send(
+        &site,
+        "POST",
+        "/admin/api/session",
+        None,
+        Some(json!({ "email": "rita@news.test", "password": PASSWORD })),
+    )
+    .await;
+    assert_eq!(response.status, 429, "even the right password waits: {body}");
+}
+
+#[tokio::test]
+async fn csrf_token_is_required_for_cookie_writes() {
+    let (site, rita, _, _) = newsroom().await;
+    let no_csrf = Session { cookie: rita.cookie.clone(), csrf: String::new() };
+    let (response, body) =
+        send(&site, "POST", "/admin/api/stories", Some(&no_csrf), Some(story("Blocked", "blocked"))).await;
+    assert_eq!(response.status, 403, "{body}");
+    let wrong = Session { cookie: rita.cookie.clone(), csrf: "0".repeat(64) };
+    let (response, _) =
+        send(&site, "POST", "/admin/api/stories", Some(&wrong), Some(story("Blocked", "blocked"))).await;
+    assert_eq!(response.status, 403);
+    let (list, body) = send(&site, "GET", "/admin/api/articles?q=Blocked", Some(&no_csrf), None).await;
+    assert_eq!(list.status, 200, "reads need no CSRF token");
+    assert_eq!(body["total"], 0, "nothing was saved");
+}
+
+#[tokio::test]
+async fn api_tokens_authenticate_until_revoked() {
+    let (site, _, _, eddie) = newsroom().await;
+    let (response, body) =
+        send(&site, "POST", "/admin/api/tokens", Some(&eddie), Some(json!({ "label": "wire feed" }))).await;
+    assert_eq!(response.status, 201);
+    let token = body["token"].as_str().unwrap().to_owned();
+    let token_id = body["id"].as_i64().unwrap();
+    let bearer = |token: &str| {
+        Request::get("/admin/api/me").header("authorization", format!("Bearer {token}")).body(Body::empty()).unwrap()
+    };
+    let me = site.request(bearer(&token)).await;
+    assert_eq!(me.status, 200);
+    let me: Value = serde_json::from_slice(&me.body).unwrap();
+    assert_eq!(me["user"]["role"], "editor", "the token carries the user's role");
+    // A token needs no CSRF token: browsers never attach Authorization headers by themselves.
+    let create = Request::post("/admin/api/stories")
+        .header("authorization", format!("Bearer {token}"))
+        .header("content-type", "application/json")
+        .body(Body::from(story("From a script", "from-a-script").to_string()))
+        .unwrap();
+    assert_eq!(site.request(create).await.status, 201);
+    let (revoked, _) = send(&site, "DELETE", &format!("/admin/api/tokens/{token_id}"), Some(&eddie), None).await;
+    assert_eq!(revoked.status, 204);
+    assert_eq!(site.request(bearer(&token)).await.status, 401);
+    assert_eq!(site.request(bearer("made-up")).await.status, 401);
+}
+
+#[tokio::test]
+async fn roles_are_enforced_and_refusals_change_nothing() {
+    let (site, rita, rob, eddie) = newsroom().await;
+    let article = create(&site, &rita, "Rita's scoop", "ritas-scoop").await;
+    let id = article["id"].as_i64().unwrap();
+    assert_eq!(article["status"], "draft");
+    assert_eq!(article["allowed_actions"], json!(["submit", "spike"]));
+
+    // Another reporter can neither edit nor move it.
+    let save = json!({ "base_revision": 1, "headline": "Rob's now" });
+    let (response, _) = send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&rob), Some(save)).await;
+    assert_eq!(response.status, 403);
+    assert_eq!(act(&site, &rob, id, json!({ "action": "submit" })).await.0, 403);
+    // Its reporter cannot publish it.
+    for action in ["publish", "kill", "unpublish", "send_back"] {
+        let (status, body) = act(&site, &rita, id, json!({ "action": action, "comment": "x" })).await;
+        assert_eq!(status, 403, "reporter {action}: {body}");
+    }
+    assert_eq!(status_of(&site, id).await, ArticleStatus::Draft);
+    let stored = site.store.article(ArticleId(id)).await.unwrap().unwrap();
+    assert_eq!((stored.headline.as_str(), stored.revision), ("Rita's scoop", 1));
+
+    // Submitted, it is out of the reporter's hands; the editor sends it back with a comment.
+    assert_eq!(act(&site, &rita, id, json!({ "action": "submit" })).await.0, 200);
+    let (response, _) = send(
+        &site,
+        "PUT",
+        &format!("/admin/api/articles/{id}"),
+        Some(&rita),
+        Some(json!({ "base_revision": 1, "headline": "Late fix" })),
+    )
+    .await;
+    assert_eq!(response.status, 403);
+    let (status, body) = act(&site, &eddie, id, json!({ "action": "send_back" })).await;
+    assert_eq!(status, 422, "a comment is required: {body}");
+    assert_eq!(
+        act(&site, &eddie, id, json!({ "action": "send_back", "comment": "Needs a second source." })).await.0,
+        200
+    );
+    assert_eq!(status_of(&site, id).await, ArticleStatus::Draft);
+    let (_, history) = send(&site, "GET", &format!("/admin/api/articles/{id}/transitions"), Some(&eddie), None).await;
+    let moves: Vec<(String, String, Value)> = history["transitions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["from"].as_str().unwrap().into(), t["to"].as_str().unwrap().into(), t["comment"].clone()))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            ("draft".into(), "submitted".into(), Value::Null),
+            ("submitted".into(), "draft".into(), json!("Needs a second source."))
+        ]
+    );
+    assert_eq!(history["transitions"][1]["user_name"], "eddie");
+}
+
+#[tokio::test]
+async fn publishing_unpublishing_and_killing_show_on_the_reader_site() {
+    let (site, rita, _, eddie) = newsroom().await;
+    let id = create(&site, &rita, "Night ferry resumes", "night-ferry-resumes").await["id"].as_i64().unwrap();
+    let url = "/en/articles/night-ferry-resumes";
+    assert_eq!(site.get(url).await.status, 404, "drafts are not public");
+
+    let (status, body) = act(&site, &eddie, id, json!({ "action": "publish" })).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["url"], format!("{}{url}", support::BASE_URL));
+    let page = site.get(url).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("Night ferry resumes"));
+    assert!(site.get("/en/").await.text().contains("Night ferry resumes"), "on the homepage at once");
+
+    // A correction keeps it live and marks it updated.
+    let correction = json!({
+        "base_revision": 1, "headline": "Night ferry resumes", "slug": "night-ferry-resumes",
+        "body_markdown": "Corrected text.", "contributors": [1], "correction": "The ferry leaves at 22:00, not 21:00."
+    });
+    let (response, body) =
+        send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&eddie), Some(correction)).await;
+    assert_eq!(response.status, 200, "{body}");
+    let page = site.get(url).await.text();
+    assert!(page.contains("The ferry leaves at 22:00") && page.contains("class=\"updated\""), "correction shown");
+    assert!(page.contains("\"dateModified\""));
+
+    assert_eq!(act(&site, &eddie, id, json!({ "action": "unpublish" })).await.0, 200);
+    assert_eq!(site.get(url).await.status, 404);
+    assert_eq!(act(&site, &eddie, id, json!({ "action": "publish" })).await.0, 200);
+    assert_eq!(site.get(url).await.status, 200);
+
+    assert_eq!(act(&site, &eddie, id, json!({ "action": "kill" })).await.0, 200);
+    let gone = site.get(url).await;
+    assert_eq!(gone.status, 410);
+    assert!(gone.text().contains("Story withdrawn"));
+    assert!(!site.get("/en/").await.text().contains("Night ferry resumes"), "gone from listings");
+    let (status, _) = act(&site, &eddie, id, json!({ "action": "publish" })).await;
+    assert_eq!(status, 409, "a killed article stays killed");
+}
+
+#[tokio::test]
+async fn spiked_drafts_can_be_restored() {
+    let (site, rita, _, _) = newsroom().await;
+    let id = create(&site, &rita, "Half an idea", "half-an-idea").await["id"].as_i64().unwrap();
+    assert_eq!(act(&site, &rita, id, json!({ "action": "spike" })).await.0, 200);
+    let (_, spiked) = send(&site, "GET", "/admin/api/articles?status=spiked", Some(&rita), None).await;
+    assert_eq!(spiked["total"], 1);
+    assert_eq!(act(&site, &rita, id, json!({ "action": "restore" })).await.0, 200);
+    assert_eq!(status_of(&site, id).await, ArticleStatus::Draft);
+}
+
+#[tokio::test]
+async fn stale_saves_get_409_and_lose_nothing() {
+    let (site, rita, _, eddie) = newsroom().await;
+    let id = create(&site, &rita, "Two editors", "two-editors").await["id"].as_i64().unwrap();
+    let edit = |headline: &str| json!({ "base_revision": 1, "headline": headline, "slug": "two-editors", "body_markdown": headline });
+    let (first, body) =
+        send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&rita), Some(edit("Rita's version"))).await;
+    assert_eq!(first.status, 200);
+    assert_eq!(body["revision"], 2);
+    let (second, body) =
+        send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&eddie), Some(edit("Eddie's version"))).await;
+    assert_eq!(second.status, 409);
+    assert_eq!(body["error"]["code"], "stale_revision");
+    assert_eq!(body["error"]["current_revision"], 2);
+    let stored = site.store.article(ArticleId(id)).await.unwrap().unwrap();
+    assert_eq!((stored.headline.as_str(), stored.revision), ("Rita's version", 2));
+}
+
+#[tokio::test]
+async fn revisions_are_listed_compared_and_restored() {
+    let (site, rita, _, _) = newsroom().await;
+    let id = create(&site, &rita, "Draft one", "draft-one").await["id"].as_i64().unwrap();
+    let edit = json!({ "base_revision": 1, "headline": "Draft two", "slug": "draft-one", "body_markdown": "First draft.\n\nA better second paragraph." });
+    assert_eq!(send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&rita), Some(edit)).await.0.status, 200);
+
+    let (_, list) = send(&site, "GET", &format!("/admin/api/articles/{id}/revisions"), Some(&rita), None).await;
+    let numbers: Vec<i64> =
+        list["revisions"].as_array().unwrap().iter().map(|r| r["revision"].as_i64().unwrap()).collect();
+    assert_eq!(numbers, [2, 1]);
+    assert_eq!(list["revisions"][0]["user_name"], "rita");
+
+    let (_, diff) = send(&site, "GET", &format!("/admin/api/articles/{id}/revisions/2/diff"), Some(&rita), None).await;
+    assert_eq!(diff["headline"], json!({ "from": "Draft one", "to": "Draft two", "changed": true }));
+    let ops: Vec<(String, String)> = diff["body"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["op"].as_str().unwrap().into(), l["text"].as_str().unwrap().into()))
+        .collect();
+    assert!(ops.contains(&("removed".into(), "Second paragraph.".into())), "{ops:?}");
+    assert!(ops.contains(&("added".into(), "A better second paragraph.".into())), "{ops:?}");
+    assert_eq!(ops[0], ("same".into(), "First draft.".into()));
+
+    let (response, restored) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/articles/{id}/revisions/1/restore"),
+        Some(&rita),
+        Some(json!({ "base_revision": 2 })),
+    )
+    .await;
+    assert_eq!(response.status, 200, "{restored}");
+    assert_eq!((restored["revision"].as_i64(), restored["headline"].as_str()), (Some(3), Some("Draft one")));
+}
+
+#[tokio::test]
+async fn invalid_fields_get_422_per_field_and_nothing_is_saved() {
+    let (site, rita, _, _) = newsroom().await;
+    create(&site, &rita, "Taken", "taken").await;
+    let bad = json!({
+        "edition": "xx", "section_id": 999,
+        "article": { "headline": "  ", "slug": "Not A Slug", "contributors": [12345], "byline_role": "boss" }
+    });
+    let (response, body) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(bad)).await;
+    assert_eq!(response.status, 422);
+    let fields = body["error"]["fields"].as_object().unwrap();
+    for field in ["edition", "section_id", "headline", "slug", "contributors", "byline_role"] {
+        assert!(fields.contains_key(field), "{field} missing in {body}");
+    }
+    let (response, body) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(story("Again", "taken"))).await;
+    assert_eq!(response.status, 422);
+    assert!(body["error"]["fields"]["slug"].as_str().unwrap().contains("already used"));
+    let (_, list) = send(&site, "GET", "/admin/api/articles?author=1", Some(&rita), None).await;
+    assert_eq!(list["total"], 1, "only the first story exists");
+    let (response, body) =
+        send(&site, "POST", "/admin/api/stories", Some(&rita), Some(json!({ "edition": "en", "unknown": 1 }))).await;
+    assert_eq!(response.status, 400, "{body}");
+    let (response, _) = send(&site, "GET", "/admin/api/articles?status=lost", Some(&rita), None).await;
+    assert_eq!(response.status, 400);
+}
+
+#[tokio::test]
+async fn translations_link_up_on_the_reader_site_when_published() {
+    let (site, rita, _, eddie) = newsroom().await;
+    let en = create(&site, &rita, "Seed bank grows", "seed-bank-grows").await;
+    let en_id = en["id"].as_i64().unwrap();
+    let (response, zh) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/articles/{en_id}/translations"),
+        Some(&rita),
+        Some(json!({ "edition": "zh-hans", "slug": "seed-bank-zh" })),
+    )
+    .await;
+    assert_eq!(response.status, 201, "{zh}");
+    assert_eq!((zh["status"].as_str(), zh["headline"].as_str()), (Some("draft"), Some("Seed bank grows")), "prefilled");
+    let zh_id = zh["id"].as_i64().unwrap();
+    let statuses: Vec<(String, String)> = zh["translations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["edition"].as_str().unwrap().into(), t["status"].as_str().unwrap().into()))
+        .collect();
+    assert_eq!(statuses, [("en".into(), "draft".into()), ("zh-hans".into(), "draft".into())]);
+    let (again, _) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/articles/{en_id}/translations"),
+        Some(&rita),
+        Some(json!({ "edition": "zh-hans" })),
+    )
+    .await;
+    assert_eq!(again.status, 409, "one article per edition");
+
+    let translated =
+        json!({ "base_revision": 1, "headline": "种子库扩容", "slug": "seed-bank-zh", "body_markdown": "正文。" });
+    assert_eq!(
+        send(&site, "PUT", &format!("/admin/api/articles/{zh_id}"), Some(&rita), Some(translated)).await.0.status,
+        200
+    );
+    for id in [en_id, zh_id] {
+        assert_eq!(act(&site, &eddie, id, json!({ "action": "publish" })).await.0, 200);
+    }
+    let page = site.get("/en/articles/seed-bank-grows").await.text();
+    assert!(page.contains("href=\"/zh-hans/articles/seed-bank-zh\""), "switcher links the translation");
+    assert!(page.contains("hreflang=\"zh-Hans\" href=\"http://news.test:8080/zh-hans/articles/seed-bank-zh\""));
+}
+
+#[tokio::test]
+async fn scheduled_articles_publish_without_a_request_and_after_downtime() {
+    let (site, rita, _, eddie) = newsroom().await;
+    let soon = create(&site, &rita, "Goes live soon", "goes-live-soon").await["id"].as_i64().unwrap();
+    let missed = create(&site, &rita, "Missed while down", "missed-while-down").await["id"].as_i64().unwrap();
+
+    let (status, body) =
+        act(&site, &eddie, soon, json!({ "action": "schedule", "publish_at": "2020-01-01T00:00:00Z" })).await;
+    assert_eq!(status, 422, "the past is refused: {body}");
+    let at = (jiff::Timestamp::now() + jiff::SignedDuration::from_secs(2)).to_string();
+    assert_eq!(act(&site, &eddie, soon, json!({ "action": "schedule", "publish_at": at })).await.0, 200);
+    // A schedule whose time passed while no server ran: recorded directly, as a stopped
+    // server would have left it.
+    let past = jiff::Timestamp::now() - jiff::SignedDuration::from_secs(3600);
+    site.store
+        .transition_article(ArticleId(missed), ArticleStatus::Draft, ArticleStatus::Scheduled, Some(past), None, None)
+        .await
+        .unwrap();
+    assert_eq!(site.get("/en/articles/goes-live-soon").await.status, 404);
+
+    let scheduler = dateline_web::spawn_scheduler(site.state.clone());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while status_of(&site, soon).await != ArticleStatus::Published
+        || status_of(&site, missed).await != ArticleStatus::Published
+    {
+        assert!(std::time::Instant::now() < deadline, "scheduled articles were not published");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    scheduler.abort();
+    assert_eq!(site.get("/en/articles/goes-live-soon").await.status, 200);
+    assert_eq!(site.get("/en/articles/missed-while-down").await.status, 200);
+    let (_, history) =
+        send(&site, "GET", &format!("/admin/api/articles/{missed}/transitions"), Some(&eddie), None).await;
+    assert_eq!(history["transitions"][1]["to"], "published");
+    assert_eq!(history["transitions"][1]["user_id"], Value::Null, "published by the scheduler");
+}
