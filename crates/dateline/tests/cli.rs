@@ -245,3 +245,60 @@ fn a_bad_config_file_names_the_key_and_line() {
     assert!(!output.status.success());
     assert!(message.contains("newsroom.time_zone") && message.contains("line 2"), "{message}");
 }
+
+/// Runs dateline with `input` on standard input.
+fn dateline_with_input(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(BINARY)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run dateline");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn users_and_tokens_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let add = ["user", "add", "--email", "ada@news.test", "--name", "Ada", "--role", "admin", "--data", data];
+    let output = dateline_with_input(&add, "a long enough password\n");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let again = dateline_with_input(&add, "a long enough password\n");
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("already exists"), "{}", stderr(&again));
+    let short = dateline_with_input(
+        &["user", "add", "--email", "bo@news.test", "--name", "Bo", "--role", "reporter", "--data", data],
+        "short\n",
+    );
+    assert!(stderr(&short).contains("too short"), "{}", stderr(&short));
+    let bad_role = dateline_with_input(
+        &["user", "add", "--email", "bo@news.test", "--name", "Bo", "--role", "boss", "--data", data],
+        "a long enough password\n",
+    );
+    assert!(stderr(&bad_role).contains("reporter, editor or admin"), "{}", stderr(&bad_role));
+
+    let list = dateline(&["user", "list", "--data", data]);
+    let listing = String::from_utf8_lossy(&list.stdout).into_owned();
+    assert!(listing.contains("ada@news.test\tadmin\tAda"), "{listing}");
+    assert!(!listing.contains("bo@news.test"), "refused users were not created");
+
+    let token = dateline(&["token", "create", "--email", "ada@news.test", "--name", "ci", "--data", data]);
+    assert!(token.status.success(), "{}", stderr(&token));
+    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    assert_eq!(token.len(), 64);
+
+    // The token works against a running server; the password works for signing in.
+    let server = Server::start(dir.path(), &["--demo"]);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(stream, "GET /admin/api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200") && response.contains("\"role\":\"admin\""), "{response}");
+
+    let passwd = dateline_with_input(&["user", "passwd", "--email", "ada@news.test", "--data", data], "another long password\n");
+    assert!(passwd.status.success(), "{}", stderr(&passwd));
+}
