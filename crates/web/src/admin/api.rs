@@ -6,10 +6,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use dateline_core::{
-    Article, ArticleFields, ArticleId, ArticleInput, ArticleStatus, DiffLine, EditionCode, PageRequest, SectionId,
-    Slug, StoryKind, User, UserId, WorkflowAction, WorkflowRefusal, diff_lines, may_edit, next_status,
+    Article, ArticleId, ArticleInput, ArticleStatus, DiffLine, EditionCode, PageRequest, SectionId, Slug, User, UserId,
+    WorkflowAction, diff_lines, may_edit, next_status,
 };
-use dateline_store::{DeskFilter, NewArticle, NewStory, Revision, StoreError};
+use dateline_store::{DeskFilter, Revision, StoreError};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 use super::auth::{
     Caller, ClientAddress, SESSION_COOKIE, SESSION_LIFETIME, new_secret, secret_hash, session_cookie, verify_password,
 };
-use super::{ApiError, ApiJson};
+use super::{ApiError, ApiJson, desk};
 use crate::AppState;
 
 /// The Admin API's routes, mounted at `/admin/api`.
@@ -245,56 +245,19 @@ async fn create_story(
     caller: Caller,
     ApiJson(body): ApiJson<NewStoryBody>,
 ) -> Result<Response, ApiError> {
-    let store = state.store();
-    let mut errors = dateline_core::FieldErrors::default();
-    let edition = match EditionCode::parse(&body.edition) {
-        Ok(code) if store.editions().await?.iter().any(|e| e.code == code) => Some(code),
-        _ => {
-            errors.add("edition", format!("no edition {:?}", body.edition));
-            None
-        }
-    };
-    if !store.sections().await?.iter().any(|s| s.id == SectionId(body.section_id)) {
-        errors.add("section_id", format!("no section {}", body.section_id));
-    }
-    let kind = match StoryKind::parse(&body.kind) {
-        Ok(kind) => Some(kind),
-        Err(e) => {
-            errors.add("kind", e.to_string());
-            None
-        }
-    };
-    let fields = check_fields(&state, body.article.into_input(), &mut errors).await?;
-    let (Some(edition), Some(kind), Some(fields)) = (edition, kind, fields) else {
-        return Err(ApiError::invalid(errors));
-    };
-    if !errors.is_empty() {
-        return Err(ApiError::invalid(errors));
-    }
-    let story = NewStory {
-        section: SectionId(body.section_id),
-        kind,
-        video: body.video_asset_id.map(dateline_core::AssetId),
-        poster: body.poster_asset_id.map(dateline_core::AssetId),
-    };
-    let article = NewArticle {
-        story: dateline_core::StoryId(0),
-        edition,
-        slug: fields.slug.clone(),
-        headline: fields.headline,
-        standfirst: fields.standfirst,
-        body_markdown: fields.body_markdown,
-        byline_role: fields.byline_role,
-        contributors: fields.contributors,
-        place: fields.place,
-        status: ArticleStatus::Draft,
-        published_at: None,
-        updated_at: None,
-        correction: None,
-        captions: None,
-        author: Some(caller.user.id),
-    };
-    let (_, id) = store.create_story_with_article(&story, &article).await.map_err(slug_conflict_is_invalid)?;
+    let id = desk::create_story(
+        &state,
+        &caller.user,
+        desk::StoryRequest {
+            edition: body.edition,
+            section_id: body.section_id,
+            kind: body.kind,
+            video_asset_id: body.video_asset_id,
+            poster_asset_id: body.poster_asset_id,
+            article: body.article.into_input(),
+        },
+    )
+    .await?;
     let body = article_json(&state, id, &caller.user).await?;
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -330,22 +293,7 @@ async fn save_article(
     let Json(value) = body.map_err(|r| ApiError::bad_request(r.body_text()))?;
     let body: SaveBody = parse_save_body(value)?;
     let id = ArticleId(id);
-    let article = load_article(&state, id).await?;
-    if !may_edit(article.status, caller.user.role, article.author == Some(caller.user.id)) {
-        return Err(ApiError::forbidden(&format!(
-            "a {} cannot edit this {} article",
-            caller.user.role.as_str(),
-            article.status.as_str()
-        )));
-    }
-    let mut errors = dateline_core::FieldErrors::default();
-    let fields = check_fields(&state, body.fields.into_input(), &mut errors).await?;
-    let Some(fields) = fields.filter(|_| errors.is_empty()) else { return Err(ApiError::invalid(errors)) };
-    state
-        .store()
-        .save_article(id, body.base_revision, &fields, caller.user.id)
-        .await
-        .map_err(slug_conflict_is_invalid)?;
+    desk::save_article(&state, &caller.user, id, body.base_revision, body.fields.into_input()).await?;
     Ok(Json(article_json(&state, id, &caller.user).await?))
 }
 
@@ -387,56 +335,8 @@ async fn move_article(
     ApiJson(body): ApiJson<MoveBody>,
 ) -> Result<Json<Value>, ApiError> {
     let id = ArticleId(id);
-    let article = load_article(&state, id).await?;
-    let now = Timestamp::now();
-    let action = match body.action.as_str() {
-        "submit" => WorkflowAction::Submit,
-        "send_back" => WorkflowAction::SendBack,
-        "publish" => WorkflowAction::Publish,
-        "schedule" => {
-            let Some(text) = body.publish_at.as_deref() else {
-                return Err(ApiError::field("publish_at", "give the publication time (RFC 3339) to schedule"));
-            };
-            let at: Timestamp = text.parse().map_err(|_| {
-                ApiError::field("publish_at", "use an RFC 3339 time with offset, such as 2026-12-01T08:00:00+08:00")
-            })?;
-            WorkflowAction::Schedule(at)
-        }
-        "unpublish" => WorkflowAction::Unpublish,
-        "kill" => WorkflowAction::Kill,
-        "spike" => WorkflowAction::Spike,
-        "restore" => WorkflowAction::Restore,
-        other => {
-            return Err(ApiError::field(
-                "action",
-                format!(
-                    "unknown action {other:?}: use submit, send_back, publish, schedule, unpublish, kill, spike or restore"
-                ),
-            ));
-        }
-    };
-    let comment = body.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    if action == WorkflowAction::SendBack && comment.is_none() {
-        return Err(ApiError::field("comment", "say what needs to change when sending an article back"));
-    }
-    let is_own = article.author == Some(caller.user.id);
-    let to = next_status(article.status, &action, caller.user.role, is_own, now).map_err(|refusal| match refusal {
-        WorkflowRefusal::Forbidden => ApiError::forbidden(&format!(
-            "a {} cannot {} this article",
-            caller.user.role.as_str(),
-            action.name().replace('_', " ")
-        )),
-        WorkflowRefusal::ScheduleInPast => ApiError::field("publish_at", refusal.to_string()),
-        WorkflowRefusal::InvalidState { .. } => ApiError::conflict(refusal.to_string()),
-    })?;
-    let published_at = match (&action, article.status) {
-        (WorkflowAction::Schedule(at), _) => Some(*at),
-        // Back on the site after an unpublish: keep the first publication time.
-        (WorkflowAction::Publish, ArticleStatus::Unpublished) if article.published_at.is_some() => None,
-        (WorkflowAction::Publish, _) => Some(now),
-        _ => None,
-    };
-    state.store().transition_article(id, article.status, to, published_at, Some(caller.user.id), comment).await?;
+    desk::move_article(&state, &caller.user, id, &body.action, body.comment.as_deref(), body.publish_at.as_deref())
+        .await?;
     Ok(Json(article_json(&state, id, &caller.user).await?))
 }
 
@@ -558,7 +458,7 @@ async fn restore_revision(
         .store()
         .save_article(id, body.base_revision, &fields, caller.user.id)
         .await
-        .map_err(slug_conflict_is_invalid)?;
+        .map_err(desk::slug_conflict_is_invalid)?;
     Ok(Json(article_json(&state, id, &caller.user).await?))
 }
 
@@ -640,42 +540,13 @@ async fn revoke_token(
 
 // --- Helpers ---
 
-async fn load_article(state: &AppState, id: ArticleId) -> Result<Article, ApiError> {
+pub(crate) async fn load_article(state: &AppState, id: ArticleId) -> Result<Article, ApiError> {
     state.store().article(id).await?.ok_or_else(|| ApiError::not_found(&format!("article {id}")))
 }
 
 async fn load_revision(state: &AppState, id: ArticleId, revision: i64) -> Result<Revision, ApiError> {
     load_article(state, id).await?;
     state.store().revision(id, revision).await?.ok_or_else(|| ApiError::not_found(&format!("revision {revision}")))
-}
-
-/// Validates fields and checks that their contributors exist, adding to `errors`.
-async fn check_fields(
-    state: &AppState,
-    input: ArticleInput,
-    errors: &mut dateline_core::FieldErrors,
-) -> Result<Option<ArticleFields>, ApiError> {
-    let known = state.store().contributors().await?;
-    for id in &input.contributors {
-        if !known.iter().any(|c| c.id.0 == *id) {
-            errors.add("contributors", format!("no contributor {id}"));
-        }
-    }
-    match input.validate() {
-        Ok(fields) => Ok(Some(fields)),
-        Err(field_errors) => {
-            errors.0.extend(field_errors.0);
-            Ok(None)
-        }
-    }
-}
-
-/// A slug already taken in the edition is the writer's to fix: 422 on the slug field.
-fn slug_conflict_is_invalid(error: StoreError) -> ApiError {
-    match error {
-        StoreError::Conflict(_) => ApiError::field("slug", "this slug is already used in this edition"),
-        other => other.into(),
-    }
 }
 
 fn user_json(user: &User) -> Value {

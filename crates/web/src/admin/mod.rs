@@ -6,6 +6,7 @@
 
 mod api;
 pub mod auth;
+mod desk;
 
 use axum::Json;
 use axum::extract::FromRequest;

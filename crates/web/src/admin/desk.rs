@@ -1,0 +1,193 @@
+//! The newsroom's operations on articles, shared by the JSON API and the admin pages: each
+//! checks the user's rights and the input, then makes one change in the store.
+
+use dateline_core::{
+    ArticleFields, ArticleId, ArticleInput, ArticleStatus, EditionCode, FieldErrors, SectionId, StoryKind, User,
+    WorkflowAction, WorkflowRefusal, may_edit, next_status,
+};
+use dateline_store::{NewArticle, NewStory, StoreError};
+use jiff::Timestamp;
+
+use super::ApiError;
+use super::api::load_article;
+use crate::AppState;
+
+/// Moves an article through the workflow (`submit`, `send_back`, `publish`, `schedule` with
+/// `publish_at`, `unpublish`, `kill`, `spike`, `restore`), checking the user's rights and
+/// recording who, when and the comment.
+pub(crate) async fn move_article(
+    state: &AppState,
+    user: &User,
+    id: ArticleId,
+    action: &str,
+    comment: Option<&str>,
+    publish_at: Option<&str>,
+) -> Result<(), ApiError> {
+    let article = load_article(state, id).await?;
+    let now = Timestamp::now();
+    let action = match action {
+        "submit" => WorkflowAction::Submit,
+        "send_back" => WorkflowAction::SendBack,
+        "publish" => WorkflowAction::Publish,
+        "schedule" => {
+            let Some(text) = publish_at else {
+                return Err(ApiError::field("publish_at", "give the publication time (RFC 3339) to schedule"));
+            };
+            let at: Timestamp = text.parse().map_err(|_| {
+                ApiError::field("publish_at", "use an RFC 3339 time with offset, such as 2026-12-01T08:00:00+08:00")
+            })?;
+            WorkflowAction::Schedule(at)
+        }
+        "unpublish" => WorkflowAction::Unpublish,
+        "kill" => WorkflowAction::Kill,
+        "spike" => WorkflowAction::Spike,
+        "restore" => WorkflowAction::Restore,
+        other => {
+            return Err(ApiError::field(
+                "action",
+                format!(
+                    "unknown action {other:?}: use submit, send_back, publish, schedule, unpublish, kill, spike or restore"
+                ),
+            ));
+        }
+    };
+    let comment = comment.map(str::trim).filter(|c| !c.is_empty());
+    if action == WorkflowAction::SendBack && comment.is_none() {
+        return Err(ApiError::field("comment", "say what needs to change when sending an article back"));
+    }
+    let is_own = article.author == Some(user.id);
+    let to = next_status(article.status, &action, user.role, is_own, now).map_err(|refusal| match refusal {
+        WorkflowRefusal::Forbidden => ApiError::forbidden(&format!(
+            "a {} cannot {} this article",
+            user.role.as_str(),
+            action.name().replace('_', " ")
+        )),
+        WorkflowRefusal::ScheduleInPast => ApiError::field("publish_at", refusal.to_string()),
+        WorkflowRefusal::InvalidState { .. } => ApiError::conflict(refusal.to_string()),
+    })?;
+    let published_at = match (&action, article.status) {
+        (WorkflowAction::Schedule(at), _) => Some(*at),
+        // Back on the site after an unpublish: keep the first publication time.
+        (WorkflowAction::Publish, ArticleStatus::Unpublished) if article.published_at.is_some() => None,
+        (WorkflowAction::Publish, _) => Some(now),
+        _ => None,
+    };
+    state.store().transition_article(id, article.status, to, published_at, Some(user.id), comment).await?;
+    Ok(())
+}
+
+/// A new story with its first article, as typed.
+pub(crate) struct StoryRequest {
+    pub edition: String,
+    pub section_id: i64,
+    pub kind: String,
+    pub video_asset_id: Option<i64>,
+    pub poster_asset_id: Option<i64>,
+    pub article: ArticleInput,
+}
+
+/// Creates a story with its first article, a draft owned by `user`. Any role may.
+pub(crate) async fn create_story(state: &AppState, user: &User, request: StoryRequest) -> Result<ArticleId, ApiError> {
+    let store = state.store();
+    let mut errors = dateline_core::FieldErrors::default();
+    let edition = match EditionCode::parse(&request.edition) {
+        Ok(code) if store.editions().await?.iter().any(|e| e.code == code) => Some(code),
+        _ => {
+            errors.add("edition", format!("no edition {:?}", request.edition));
+            None
+        }
+    };
+    if !store.sections().await?.iter().any(|s| s.id == SectionId(request.section_id)) {
+        errors.add("section_id", format!("no section {}", request.section_id));
+    }
+    let kind = match StoryKind::parse(&request.kind) {
+        Ok(kind) => Some(kind),
+        Err(e) => {
+            errors.add("kind", e.to_string());
+            None
+        }
+    };
+    let fields = check_fields(state, request.article, &mut errors).await?;
+    let (Some(edition), Some(kind), Some(fields)) = (edition, kind, fields) else {
+        return Err(ApiError::invalid(errors));
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::invalid(errors));
+    }
+    let story = NewStory {
+        section: SectionId(request.section_id),
+        kind,
+        video: request.video_asset_id.map(dateline_core::AssetId),
+        poster: request.poster_asset_id.map(dateline_core::AssetId),
+    };
+    let article = NewArticle {
+        story: dateline_core::StoryId(0),
+        edition,
+        slug: fields.slug.clone(),
+        headline: fields.headline,
+        standfirst: fields.standfirst,
+        body_markdown: fields.body_markdown,
+        byline_role: fields.byline_role,
+        contributors: fields.contributors,
+        place: fields.place,
+        status: ArticleStatus::Draft,
+        published_at: None,
+        updated_at: None,
+        correction: None,
+        captions: None,
+        author: Some(user.id),
+    };
+    let (_, id) = store.create_story_with_article(&story, &article).await.map_err(slug_conflict_is_invalid)?;
+    Ok(id)
+}
+
+/// Saves an article's fields as a new revision based on revision `base`.
+pub(crate) async fn save_article(
+    state: &AppState,
+    user: &User,
+    id: ArticleId,
+    base: i64,
+    input: ArticleInput,
+) -> Result<i64, ApiError> {
+    let article = load_article(state, id).await?;
+    if !may_edit(article.status, user.role, article.author == Some(user.id)) {
+        return Err(ApiError::forbidden(&format!(
+            "a {} cannot edit this {} article",
+            user.role.as_str(),
+            article.status.as_str()
+        )));
+    }
+    let mut errors = FieldErrors::default();
+    let fields = check_fields(state, input, &mut errors).await?;
+    let Some(fields) = fields.filter(|_| errors.is_empty()) else { return Err(ApiError::invalid(errors)) };
+    state.store().save_article(id, base, &fields, user.id).await.map_err(slug_conflict_is_invalid)
+}
+
+/// Validates fields and checks that their contributors exist, adding to `errors`.
+pub(crate) async fn check_fields(
+    state: &AppState,
+    input: ArticleInput,
+    errors: &mut FieldErrors,
+) -> Result<Option<ArticleFields>, ApiError> {
+    let known = state.store().contributors().await?;
+    for id in &input.contributors {
+        if !known.iter().any(|c| c.id.0 == *id) {
+            errors.add("contributors", format!("no contributor {id}"));
+        }
+    }
+    match input.validate() {
+        Ok(fields) => Ok(Some(fields)),
+        Err(field_errors) => {
+            errors.0.extend(field_errors.0);
+            Ok(None)
+        }
+    }
+}
+
+/// A slug already taken in the edition is the writer's to fix: 422 on the slug field.
+pub(crate) fn slug_conflict_is_invalid(error: StoreError) -> ApiError {
+    match error {
+        StoreError::Conflict(_) => ApiError::field("slug", "this slug is already used in this edition"),
+        other => other.into(),
+    }
+}
