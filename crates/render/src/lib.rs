@@ -13,6 +13,7 @@
 //! assert!(html.contains("<em>world</em>") && !html.contains("<script"));
 //! ```
 
+mod admin;
 mod error;
 mod jsonld;
 mod markdown;
@@ -22,6 +23,7 @@ pub mod paths;
 mod qr;
 mod theme;
 
+pub use admin::AdminPages;
 pub use error::RenderError;
 pub use markdown::render_markdown;
 pub use messages::Messages;

@@ -88,6 +88,7 @@ pub struct ErrorPage<'a> {
 /// Renders reader pages from a theme.
 pub struct Renderer {
     env: Environment<'static>,
+    admin: crate::AdminPages,
     messages: Arc<Messages>,
     theme: Theme,
     css_version: String,
@@ -133,12 +134,17 @@ impl Renderer {
         }
         let css_version =
             theme.asset("site.css")?.map(|asset| content_hash(&asset.bytes)[..10].to_owned()).unwrap_or_default();
-        Ok(Renderer { env, messages, theme, css_version })
+        Ok(Renderer { env, admin: crate::AdminPages::new()?, messages, theme, css_version })
     }
 
     /// The theme the pages come from.
     pub fn theme(&self) -> &Theme {
         &self.theme
+    }
+
+    /// The newsroom's admin pages.
+    pub fn admin(&self) -> &crate::AdminPages {
+        &self.admin
     }
 
     /// The UI messages.

@@ -6,17 +6,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use dateline_core::{
-    Article, ArticleId, ArticleInput, ArticleStatus, DiffLine, EditionCode, PageRequest, SectionId, Slug, User, UserId,
+    Article, ArticleId, ArticleInput, ArticleStatus, DiffLine, EditionCode, PageRequest, SectionId, User, UserId,
     WorkflowAction, diff_lines, may_edit, next_status,
 };
-use dateline_store::{DeskFilter, Revision, StoreError};
+use dateline_store::{DeskFilter, Revision};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::auth::{
-    Caller, ClientAddress, SESSION_COOKIE, SESSION_LIFETIME, new_secret, secret_hash, session_cookie, verify_password,
-};
+use super::auth::{Caller, ClientAddress, new_secret, secret_hash, session_cookie, session_cookie_header};
 use super::{ApiError, ApiJson, desk};
 use crate::AppState;
 
@@ -36,6 +34,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/translations", post(add_translation))
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", delete(revoke_token))
+        .route("/preview", post(super::pages::preview))
         .fallback(|| async { ApiError::not_found("API endpoint") })
 }
 
@@ -54,33 +53,8 @@ async fn sign_in(
     ClientAddress(address): ClientAddress,
     ApiJson(form): ApiJson<SignIn>,
 ) -> Result<Response, ApiError> {
-    let throttle = state.sign_in_throttle();
-    if !throttle.allows(&form.email, &address) {
-        return Err(ApiError::too_many("too many failed sign-ins; wait 15 minutes and try again"));
-    }
-    let credentials = state.store().user_credentials(&form.email).await?;
-    // Verify against a real hash even for unknown users, so timing does not reveal which
-    // emails have accounts.
-    let (user, hash) = match credentials {
-        Some((user, hash)) => (Some(user), hash),
-        None => (None, state.dummy_password_hash().await),
-    };
-    let password = form.password.clone();
-    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
-    let Some(user) = user.filter(|_| matches) else {
-        throttle.record_failure(&form.email, &address);
-        return Err(ApiError::unauthorized("wrong email or password"));
-    };
-    throttle.record_success(&form.email);
-    let session_id = new_secret().map_err(|e| ApiError::internal(&e))?;
-    let csrf_token = new_secret().map_err(|e| ApiError::internal(&e))?;
-    let expires = Timestamp::now().as_second() + SESSION_LIFETIME.as_secs() as i64;
-    state.store().create_session(&secret_hash(&session_id), user.id, &csrf_token, expires).await?;
-    let secure = if state.config().base_url.starts_with("https://") { "; Secure" } else { "" };
-    let cookie = format!(
-        "{SESSION_COOKIE}={session_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        SESSION_LIFETIME.as_secs()
-    );
+    let (user, session_id, csrf_token) = desk::sign_in(&state, &form.email, &form.password, &address).await?;
+    let cookie = session_cookie_header(&session_id, &state.config().base_url);
     let mut response = Json(json!({ "user": user_json(&user), "csrf_token": csrf_token })).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, value);
@@ -438,27 +412,7 @@ async fn restore_revision(
     ApiJson(body): ApiJson<RestoreBody>,
 ) -> Result<Json<Value>, ApiError> {
     let id = ArticleId(id);
-    let article = load_article(&state, id).await?;
-    if !may_edit(article.status, caller.user.role, article.author == Some(caller.user.id)) {
-        return Err(ApiError::forbidden("your role cannot edit this article"));
-    }
-    let old = load_revision(&state, id, revision).await?;
-    let input = ArticleInput {
-        slug: old.slug,
-        headline: old.headline,
-        standfirst: old.standfirst,
-        body_markdown: old.body_markdown,
-        byline_role: old.byline_role,
-        contributors: old.contributors,
-        place: old.place,
-        correction: article.correction.clone(),
-    };
-    let fields = input.validate().map_err(ApiError::invalid)?;
-    state
-        .store()
-        .save_article(id, body.base_revision, &fields, caller.user.id)
-        .await
-        .map_err(desk::slug_conflict_is_invalid)?;
+    desk::restore_revision(&state, &caller.user, id, revision, body.base_revision).await?;
     Ok(Json(article_json(&state, id, &caller.user).await?))
 }
 
@@ -477,20 +431,7 @@ async fn add_translation(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<TranslationBody>,
 ) -> Result<Response, ApiError> {
-    let source = load_article(&state, ArticleId(id)).await?;
-    let edition = EditionCode::parse(&body.edition)
-        .map_err(|_| ApiError::field("edition", format!("no edition {:?}", body.edition)))?;
-    if !state.store().editions().await?.iter().any(|e| e.code == edition) {
-        return Err(ApiError::field("edition", format!("no edition {:?}", body.edition)));
-    }
-    let slug = match body.slug.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(text) => Slug::parse(text).map_err(|e| ApiError::field("slug", e.to_string()))?,
-        None => source.slug.clone(),
-    };
-    let id = state.store().add_translation(source.id, &edition, &slug, caller.user.id).await.map_err(|e| match e {
-        StoreError::Conflict(what) => ApiError::conflict(format!("{what} already exists")),
-        other => other.into(),
-    })?;
+    let id = desk::add_translation(&state, &caller.user, ArticleId(id), &body.edition, body.slug.as_deref()).await?;
     Ok((StatusCode::CREATED, Json(article_json(&state, id, &caller.user).await?)).into_response())
 }
 
@@ -544,7 +485,7 @@ pub(crate) async fn load_article(state: &AppState, id: ArticleId) -> Result<Arti
     state.store().article(id).await?.ok_or_else(|| ApiError::not_found(&format!("article {id}")))
 }
 
-async fn load_revision(state: &AppState, id: ArticleId, revision: i64) -> Result<Revision, ApiError> {
+pub(crate) async fn load_revision(state: &AppState, id: ArticleId, revision: i64) -> Result<Revision, ApiError> {
     load_article(state, id).await?;
     state.store().revision(id, revision).await?.ok_or_else(|| ApiError::not_found(&format!("revision {revision}")))
 }
@@ -570,7 +511,7 @@ fn revision_json(revision: &Revision) -> Value {
 }
 
 /// The actions `user` may take on `article` now, in the API's names.
-fn allowed_actions(article: &Article, user: &User) -> Vec<&'static str> {
+pub(crate) fn allowed_actions(article: &Article, user: &User) -> Vec<&'static str> {
     let later = Timestamp::now() + jiff::SignedDuration::from_hours(1);
     let candidates = [
         WorkflowAction::Submit,

@@ -103,6 +103,16 @@ impl FromRequestParts<AppState> for Caller {
     }
 }
 
+/// The `Set-Cookie` value for a new session: HttpOnly, SameSite=Lax, Secure when the site
+/// is served over https.
+pub(crate) fn session_cookie_header(session_id: &str, base_url: &str) -> String {
+    let secure = if base_url.starts_with("https://") { "; Secure" } else { "" };
+    format!(
+        "{SESSION_COOKIE}={session_id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        SESSION_LIFETIME.as_secs()
+    )
+}
+
 /// The session id from the request's cookies.
 pub(crate) fn session_cookie(parts: &Parts) -> Option<String> {
     parts

@@ -2,7 +2,7 @@
 //! checks the user's rights and the input, then makes one change in the store.
 
 use dateline_core::{
-    ArticleFields, ArticleId, ArticleInput, ArticleStatus, EditionCode, FieldErrors, SectionId, StoryKind, User,
+    ArticleFields, ArticleId, ArticleInput, ArticleStatus, EditionCode, FieldErrors, SectionId, Slug, StoryKind, User,
     WorkflowAction, WorkflowRefusal, may_edit, next_status,
 };
 use dateline_store::{NewArticle, NewStory, StoreError};
@@ -10,6 +10,7 @@ use jiff::Timestamp;
 
 use super::ApiError;
 use super::api::load_article;
+use super::auth::{SESSION_LIFETIME, new_secret, secret_hash, verify_password};
 use crate::AppState;
 
 /// Moves an article through the workflow (`submit`, `send_back`, `publish`, `schedule` with
@@ -190,4 +191,89 @@ pub(crate) fn slug_conflict_is_invalid(error: StoreError) -> ApiError {
         StoreError::Conflict(_) => ApiError::field("slug", "this slug is already used in this edition"),
         other => other.into(),
     }
+}
+
+/// Checks an email and password (throttled per account and address) and opens a session:
+/// returns the user, the session id for the cookie, and the session's CSRF token.
+pub(crate) async fn sign_in(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    address: &str,
+) -> Result<(User, String, String), ApiError> {
+    let throttle = state.sign_in_throttle();
+    if !throttle.allows(email, address) {
+        return Err(ApiError::too_many("too many failed sign-ins; wait 15 minutes and try again"));
+    }
+    let credentials = state.store().user_credentials(email).await?;
+    // Verify against a real hash even for unknown users, so timing does not reveal which
+    // emails have accounts.
+    let (user, hash) = match credentials {
+        Some((user, hash)) => (Some(user), hash),
+        None => (None, state.dummy_password_hash().await),
+    };
+    let password = password.to_owned();
+    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+    let Some(user) = user.filter(|_| matches) else {
+        throttle.record_failure(email, address);
+        return Err(ApiError::unauthorized("wrong email or password"));
+    };
+    throttle.record_success(email);
+    let session_id = new_secret().map_err(|e| ApiError::internal(&e))?;
+    let csrf_token = new_secret().map_err(|e| ApiError::internal(&e))?;
+    let expires = Timestamp::now().as_second() + SESSION_LIFETIME.as_secs() as i64;
+    state.store().create_session(&secret_hash(&session_id), user.id, &csrf_token, expires).await?;
+    Ok((user, session_id, csrf_token))
+}
+
+/// Creates a draft of `source`'s story in `edition`, prefilled from it, owned by `user`.
+pub(crate) async fn add_translation(
+    state: &AppState,
+    user: &User,
+    source: ArticleId,
+    edition: &str,
+    slug: Option<&str>,
+) -> Result<ArticleId, ApiError> {
+    let source = load_article(state, source).await?;
+    let edition =
+        EditionCode::parse(edition).map_err(|_| ApiError::field("edition", format!("no edition {:?}", edition)))?;
+    if !state.store().editions().await?.iter().any(|e| e.code == edition) {
+        return Err(ApiError::field("edition", format!("no edition {:?}", edition)));
+    }
+    let slug = match slug.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(text) => Slug::parse(text).map_err(|e| ApiError::field("slug", e.to_string()))?,
+        None => source.slug.clone(),
+    };
+    state.store().add_translation(source.id, &edition, &slug, user.id).await.map_err(|e| match e {
+        StoreError::Conflict(what) => ApiError::conflict(format!("{what} already exists")),
+        other => other.into(),
+    })
+}
+
+/// Saves an old revision's fields as a new revision based on `base`.
+pub(crate) async fn restore_revision(
+    state: &AppState,
+    user: &User,
+    id: ArticleId,
+    revision: i64,
+    base: i64,
+) -> Result<(), ApiError> {
+    let article = load_article(state, id).await?;
+    if !may_edit(article.status, user.role, article.author == Some(user.id)) {
+        return Err(ApiError::forbidden("your role cannot edit this article"));
+    }
+    let old = super::api::load_revision(state, id, revision).await?;
+    let input = ArticleInput {
+        slug: old.slug,
+        headline: old.headline,
+        standfirst: old.standfirst,
+        body_markdown: old.body_markdown,
+        byline_role: old.byline_role,
+        contributors: old.contributors,
+        place: old.place,
+        correction: article.correction.clone(),
+    };
+    let fields = input.validate().map_err(ApiError::invalid)?;
+    state.store().save_article(id, base, &fields, user.id).await.map_err(slug_conflict_is_invalid)?;
+    Ok(())
 }

@@ -7,6 +7,7 @@
 mod api;
 pub mod auth;
 mod desk;
+mod pages;
 
 use axum::Json;
 use axum::extract::FromRequest;
@@ -18,15 +19,16 @@ use dateline_store::StoreError;
 use serde_json::{Map, Value, json};
 
 pub(crate) use api::routes;
+pub(crate) use pages::routes as page_routes;
 
 /// An Admin API failure, rendered as JSON.
 #[derive(Debug)]
 pub struct ApiError {
-    status: StatusCode,
-    code: &'static str,
-    message: String,
-    fields: Vec<(String, String)>,
-    current_revision: Option<i64>,
+    pub(crate) status: StatusCode,
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
+    pub(crate) fields: Vec<(String, String)>,
+    pub(crate) current_revision: Option<i64>,
 }
 
 impl ApiError {
@@ -72,7 +74,7 @@ impl ApiError {
         ApiError::invalid(errors)
     }
 
-    fn internal(error: &dyn std::fmt::Display) -> ApiError {
+    pub(crate) fn internal(error: &dyn std::fmt::Display) -> ApiError {
         tracing::error!(%error, "admin API request failed");
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong")
     }

@@ -1,0 +1,855 @@
+//! The newsroom's web pages under `/admin`: server-rendered forms that work without
+//! JavaScript (`admin.js` adds slug suggestions and live preview). They call the same
+//! operations as the JSON API (`desk`), so rights and validation are checked in one place.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use dateline_core::{
+    ArticleId, ArticleInput, ArticleStatus, DiffLine, NewsroomClock, PageRequest, SectionId, User, UserId, diff_lines,
+    may_edit,
+};
+use dateline_render::{AdminPages, render_markdown};
+use dateline_store::DeskFilter;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::auth::{
+    Caller, ClientAddress, constant_time_eq, new_secret, secret_hash, session_cookie, session_cookie_header,
+};
+use super::{ApiError, ApiJson, desk};
+use crate::AppState;
+
+/// Name of the cookie that carries the sign-in form's CSRF token (there is no session yet).
+const SIGN_IN_COOKIE: &str = "dateline_sign_in";
+
+/// The admin pages' routes, mounted at `/admin`.
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(dashboard))
+        .route("/sign-in", get(sign_in_form).post(sign_in))
+        .route("/sign-out", post(sign_out))
+        .route("/articles", get(article_list))
+        .route("/articles/new", get(new_article_form).post(create_article))
+        .route("/articles/{id}", get(edit_article).post(save_article))
+        .route("/articles/{id}/action", post(article_action))
+        .route("/articles/{id}/translations", post(add_translation))
+        .route("/articles/{id}/revisions/{revision}", get(revision_page))
+        .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
+        .route("/assets/{file}", get(admin_asset))
+}
+
+/// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized).
+pub(crate) async fn preview(_caller: Caller, ApiJson(body): ApiJson<PreviewBody>) -> Json<Value> {
+    Json(json!({ "html": render_markdown(&body.markdown) }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PreviewBody {
+    markdown: String,
+}
+
+/// A signed-in browser on an admin page; anyone else is sent to the sign-in form.
+struct Editor {
+    user: User,
+    csrf_token: String,
+}
+
+impl FromRequestParts<AppState> for Editor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let to_sign_in = || Redirect::to("/admin/sign-in").into_response();
+        let Some(session_id) = session_cookie(parts) else { return Err(to_sign_in()) };
+        match state.store().session(&secret_hash(&session_id)).await {
+            Ok(Some(session)) => Ok(Editor { user: session.user, csrf_token: session.csrf_token }),
+            Ok(None) => Err(to_sign_in()),
+            Err(error) => Err(page_error(state, &ApiError::from(error), None)),
+        }
+    }
+}
+
+/// A submitted form's fields, keeping repeated names (checkboxes).
+struct FormFields(Vec<(String, String)>);
+
+impl FormFields {
+    fn parse(body: &[u8]) -> FormFields {
+        FormFields(form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default().to_owned()
+    }
+
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// Refuses the form unless it carries the session's CSRF token.
+    fn check_csrf(&self, expected: &str) -> Result<(), ApiError> {
+        if constant_time_eq(self.get("csrf_token").unwrap_or_default(), expected) {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden("the form expired or did not come from this site; reload the page and try again"))
+        }
+    }
+}
+
+fn render(state: &AppState, status: StatusCode, template: &str, context: &impl Serialize) -> Response {
+    match state.renderer().admin().render(template, context) {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, template, "cannot render an admin page");
+            (StatusCode::INTERNAL_SERVER_ERROR, Html("<h1>Something went wrong</h1>".to_owned())).into_response()
+        }
+    }
+}
+
+/// An error as an admin page with the error's status.
+fn page_error(state: &AppState, error: &ApiError, user: Option<&Editor>) -> Response {
+    let (title, message) = match error.status {
+        StatusCode::FORBIDDEN => ("Not allowed", error.message.clone()),
+        StatusCode::NOT_FOUND => ("Not found", error.message.clone()),
+        StatusCode::CONFLICT => ("Conflict", error.message.clone()),
+        s if s.is_server_error() => ("Something went wrong", "Please try again in a moment.".to_owned()),
+        _ => ("Cannot do that", error.message.clone()),
+    };
+    let context = json!({
+        "title": title,
+        "message": message,
+        "user": user.map(|e| user_view(&e.user)),
+        "csrf_token": user.map(|e| e.csrf_token.clone()),
+    });
+    render(state, error.status, "error.html", &context)
+}
+
+fn user_view(user: &User) -> Value {
+    json!({ "id": user.id.0, "name": user.name, "role": user.role.as_str(), "email": user.email })
+}
+
+fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}
+
+/// `GET /admin/sign-in`.
+async fn sign_in_form(State(state): State<AppState>) -> Response {
+    sign_in_page(&state, StatusCode::OK, "", None)
+}
+
+fn sign_in_page(state: &AppState, status: StatusCode, email: &str, error: Option<&str>) -> Response {
+    let Ok(token) = new_secret() else { return page_error(state, &ApiError::internal(&"no randomness"), None) };
+    let mut response = render(
+        state,
+        status,
+        "sign_in.html",
+        &json!({ "title": "Sign in", "form_token": token, "email": email, "error": error }),
+    );
+    let cookie = format!("{SIGN_IN_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=3600");
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// `POST /admin/sign-in`: the form's token must match its cookie (login CSRF), then the
+/// password is checked like the API's sign-in.
+async fn sign_in(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let form = FormFields::parse(&body);
+    let email = form.text("email");
+    let cookie_token = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SIGN_IN_COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .unwrap_or_default();
+    if cookie_token.is_empty() || form.check_csrf(&cookie_token).is_err() {
+        return sign_in_page(&state, StatusCode::FORBIDDEN, &email, Some("The form expired; please sign in again."));
+    }
+    match desk::sign_in(&state, &email, &form.text("password"), &address).await {
+        Ok((_, session_id, _)) => {
+            let mut response = see_other("/admin/");
+            if let Ok(value) = HeaderValue::from_str(&session_cookie_header(&session_id, &state.config().base_url)) {
+                response.headers_mut().append(header::SET_COOKIE, value);
+            }
+            response
+        }
+        Err(error) => sign_in_page(&state, error.status, &email, Some(&error.message)),
+    }
+}
+
+/// `POST /admin/sign-out`.
+async fn sign_out(State(state): State<AppState>, editor: Editor, headers: HeaderMap, body: Bytes) -> Response {
+    if let Err(error) = FormFields::parse(&body).check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let mut parts = axum::http::Request::new(()).into_parts().0;
+    parts.headers = headers;
+    if let Some(session_id) = session_cookie(&parts)
+        && let Err(error) = state.store().revoke_session(&secret_hash(&session_id)).await
+    {
+        return page_error(&state, &ApiError::from(error), Some(&editor));
+    }
+    let mut response = see_other("/admin/sign-in");
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_static("dateline_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+    );
+    response
+}
+
+/// A row of an article table.
+#[derive(Serialize)]
+struct Row {
+    id: i64,
+    headline: String,
+    edition: String,
+    status: &'static str,
+    time: String,
+    time_iso: String,
+}
+
+async fn clock(state: &AppState) -> NewsroomClock {
+    let settings = state.store().settings().await.unwrap_or_default();
+    NewsroomClock::new(&settings.time_zone, &settings.zone_label)
+        .unwrap_or_else(|_| NewsroomClock::new("UTC", "UTC").expect("UTC is always a valid zone"))
+}
+
+fn time_text(clock: &NewsroomClock, at: Timestamp) -> (String, String) {
+    let local = clock.local(at);
+    (jiff::fmt::strtime::format("%Y-%m-%d %H:%M", &local).unwrap_or_default(), clock.iso8601(at))
+}
+
+async fn desk_rows(
+    state: &AppState,
+    clock: &NewsroomClock,
+    filter: DeskFilter,
+    page: PageRequest,
+) -> Result<(Vec<Row>, dateline_core::Page<()>), ApiError> {
+    let listing = state.store().desk_articles(&filter, page).await?;
+    let rows = listing
+        .items
+        .iter()
+        .map(|item| {
+            let (time, time_iso) = time_text(clock, item.published_at.unwrap_or(item.modified_at));
+            Row {
+                id: item.id.0,
+                headline: item.headline.clone(),
+                edition: item.edition.to_string(),
+                status: item.status.as_str(),
+                time,
+                time_iso,
+            }
+        })
+        .collect();
+    Ok((rows, dateline_core::Page { items: vec![], request: listing.request, total: listing.total }))
+}
+
+/// `GET /admin/`: my drafts, waiting for review, scheduled, recently published.
+async fn dashboard(State(state): State<AppState>, editor: Editor) -> Response {
+    let clock = clock(&state).await;
+    let first = PageRequest::first(10);
+    let lists = async {
+        let mine = desk_rows(
+            &state,
+            &clock,
+            DeskFilter { author: Some(editor.user.id), status: Some(ArticleStatus::Draft), ..DeskFilter::default() },
+            first,
+        )
+        .await?
+        .0;
+        let review = desk_rows(
+            &state,
+            &clock,
+            DeskFilter { status: Some(ArticleStatus::Submitted), ..DeskFilter::default() },
+            first,
+        )
+        .await?
+        .0;
+        let scheduled = desk_rows(
+            &state,
+            &clock,
+            DeskFilter { status: Some(ArticleStatus::Scheduled), ..DeskFilter::default() },
+            first,
+        )
+        .await?
+        .0;
+        let published = desk_rows(
+            &state,
+            &clock,
+            DeskFilter { status: Some(ArticleStatus::Published), ..DeskFilter::default() },
+            first,
+        )
+        .await?
+        .0;
+        Ok::<_, ApiError>((mine, review, scheduled, published))
+    };
+    match lists.await {
+        Ok((mine, review, scheduled, published)) => render(
+            &state,
+            StatusCode::OK,
+            "dashboard.html",
+            &json!({
+                "title": "Dashboard", "nav": "dashboard", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
+                "mine": mine, "review": review, "scheduled": scheduled, "published": published,
+            }),
+        ),
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+#[derive(Deserialize, Default, Serialize)]
+struct ListFilter {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    edition: String,
+    #[serde(default)]
+    section: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    author: String,
+    page: Option<String>,
+}
+
+/// `GET /admin/articles`: the article list, filterable and paginated.
+async fn article_list(
+    State(state): State<AppState>,
+    editor: Editor,
+    query: Result<Query<ListFilter>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(filter)) = query else {
+        return page_error(&state, &ApiError::bad_request("the filter is malformed"), Some(&editor));
+    };
+    let result = async {
+        let bad = |what: &str| ApiError::bad_request(format!("invalid {what} filter"));
+        let page = PageRequest::parse(filter.page.as_deref(), 50).map_err(|_| bad("page"))?;
+        let sections = state.store().sections().await?;
+        let section = match filter.section.as_str() {
+            "" => None,
+            text => Some(SectionId(text.parse().map_err(|_| bad("section"))?)),
+        };
+        let desk_filter = DeskFilter {
+            edition: match filter.edition.as_str() {
+                "" => None,
+                text => Some(dateline_core::EditionCode::parse(text).map_err(|_| bad("edition"))?),
+            },
+            sections: section.map(|id| {
+                let mut ids = vec![id];
+                ids.extend(sections.iter().filter(|s| s.parent == Some(id)).map(|s| s.id));
+                ids
+            }),
+            status: match filter.status.as_str() {
+                "" => None,
+                text => Some(ArticleStatus::parse(text).map_err(|_| bad("status"))?),
+            },
+            author: match filter.author.as_str() {
+                "" => None,
+                text => Some(UserId(text.parse().map_err(|_| bad("author"))?)),
+            },
+            headline: Some(filter.q.trim().to_owned()).filter(|q| !q.is_empty()),
+        };
+        let clock = clock(&state).await;
+        let (rows, paging) = desk_rows(&state, &clock, desk_filter, page).await?;
+        let editions: Vec<Value> = state
+            .store()
+            .editions()
+            .await?
+            .iter()
+            .map(|e| json!({ "code": e.code.as_str(), "name": e.native_name }))
+            .collect();
+        let users: Vec<Value> = state.store().users().await?.iter().map(user_view).collect();
+        let section_options = section_options(&sections);
+        let link = |n: u32| {
+            let mut query: Vec<(String, String)> = vec![];
+            for (key, value) in [
+                ("q", &filter.q),
+                ("edition", &filter.edition),
+                ("section", &filter.section),
+                ("status", &filter.status),
+                ("author", &filter.author),
+            ] {
+                if !value.is_empty() {
+                    query.push((key.to_owned(), value.clone()));
+                }
+            }
+            query.push(("page".into(), n.to_string()));
+            format!("/admin/articles?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(query).finish())
+        };
+        Ok::<_, ApiError>(json!({
+            "title": "Articles", "nav": "articles", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
+            "articles": rows, "total": paging.total, "page": paging.request.number(), "pages": paging.page_count(),
+            "previous": paging.previous().map(link), "next": paging.next().map(link),
+            "filter": filter, "editions": editions, "sections": section_options, "users": users,
+            "statuses": ["draft", "submitted", "scheduled", "published", "unpublished", "killed", "spiked"],
+        }))
+    };
+    match result.await {
+        Ok(context) => render(&state, StatusCode::OK, "articles.html", &context),
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// Sections as select options, subsections indented under their parent, named in English
+/// or the first edition that names them.
+fn section_options(sections: &[dateline_core::Section]) -> Vec<Value> {
+    let name = |s: &dateline_core::Section| {
+        s.names
+            .iter()
+            .find(|n| n.edition.as_str() == "en")
+            .or_else(|| s.names.first())
+            .map(|n| n.name.clone())
+            .unwrap_or_default()
+    };
+    let mut options = Vec::new();
+    for top in sections.iter().filter(|s| s.parent.is_none()) {
+        options.push(json!({ "id": top.id.0, "name": name(top) }));
+        for child in sections.iter().filter(|s| s.parent == Some(top.id)) {
+            options.push(json!({ "id": child.id.0, "name": format!("{} › {}", name(top), name(child)) }));
+        }
+    }
+    options
+}
+
+const BYLINE_ROLES: [&str; 5] = ["reporter", "correspondent", "editor", "video-journalist", "photographer"];
+
+/// What the editor form shows in its fields.
+#[derive(Serialize, Default)]
+struct FormView {
+    edition: String,
+    kind: String,
+    section_id: String,
+    headline: String,
+    slug: String,
+    standfirst: String,
+    byline_role: String,
+    place: String,
+    body_markdown: String,
+    correction: String,
+    base_revision: i64,
+    contributors: Vec<i64>,
+}
+
+impl FormView {
+    fn from_form(form: &FormFields) -> FormView {
+        FormView {
+            edition: form.text("edition"),
+            kind: form.text("kind"),
+            section_id: form.text("section_id"),
+            headline: form.text("headline"),
+            slug: form.text("slug"),
+            standfirst: form.text("standfirst"),
+            byline_role: form.text("byline_role"),
+            place: form.text("place"),
+            body_markdown: form.text("body_markdown"),
+            correction: form.text("correction"),
+            base_revision: form.get("base_revision").and_then(|v| v.parse().ok()).unwrap_or(0),
+            contributors: form.all("contributors").iter().filter_map(|v| v.parse().ok()).collect(),
+        }
+    }
+
+    fn input(&self) -> ArticleInput {
+        let optional = |text: &str| Some(text.to_owned()).filter(|t| !t.trim().is_empty());
+        ArticleInput {
+            slug: self.slug.clone(),
+            headline: self.headline.clone(),
+            standfirst: optional(&self.standfirst),
+            body_markdown: self.body_markdown.clone(),
+            byline_role: self.byline_role.clone(),
+            contributors: self.contributors.clone(),
+            place: optional(&self.place),
+            correction: optional(&self.correction),
+        }
+    }
+}
+
+/// Everything the editor page needs besides the form.
+async fn editor_page(
+    state: &AppState,
+    editor: &Editor,
+    status: StatusCode,
+    article_id: Option<ArticleId>,
+    form: FormView,
+    errors: HashMap<String, String>,
+    extra: Value,
+) -> Response {
+    let context = async {
+        let store = state.store();
+        let editions = store.editions().await?;
+        let sections = store.sections().await?;
+        let contributors: Vec<Value> = store
+            .contributors()
+            .await?
+            .iter()
+            .map(|c| {
+                let name = c.names.iter().find(|n| n.edition.as_str() == "en").or_else(|| c.names.first());
+                json!({ "id": c.id.0, "name": name.map(|n| n.name.clone()).unwrap_or_default(), "checked": form.contributors.contains(&c.id.0) })
+            })
+            .collect();
+        let mut context = json!({
+            "title": if article_id.is_some() { form.headline.clone() } else { "New story".to_owned() },
+            "nav": if article_id.is_some() { "articles" } else { "new" },
+            "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
+            "editions": editions.iter().map(|e| json!({ "code": e.code.as_str(), "name": e.native_name })).collect::<Vec<_>>(),
+            "sections": section_options(&sections),
+            "contributors": contributors,
+            "roles": BYLINE_ROLES,
+            "errors": errors,
+            "can_edit": true,
+            "preview_html": render_markdown(&form.body_markdown),
+        });
+        if let Some(id) = article_id {
+            let article = super::api::load_article(state, id).await?;
+            let clock = clock(state).await;
+            let is_own = article.author == Some(editor.user.id);
+            let story_articles = store.story_articles(article.story).await?;
+            let translations: Vec<Value> = story_articles
+                .iter()
+                .map(|(edition, aid, status)| json!({ "edition": edition.as_str(), "article_id": aid.0, "status": status.as_str(), "current": *aid == id }))
+                .collect();
+            let missing: Vec<Value> = editions
+                .iter()
+                .filter(|e| !story_articles.iter().any(|(code, _, _)| *code == e.code))
+                .map(|e| json!({ "code": e.code.as_str(), "name": e.native_name }))
+                .collect();
+            // A translation shows its story's first article beside it.
+            let source = match story_articles.first() {
+                Some((_, first, _)) if *first != id => store.article(*first).await?.map(|a| {
+                    json!({
+                        "edition": a.edition.as_str(), "headline": a.headline, "standfirst": a.standfirst,
+                        "body_html": render_markdown(&a.body_markdown),
+                    })
+                }),
+                _ => None,
+            };
+            let revisions: Vec<Value> = store
+                .revisions(id)
+                .await?
+                .iter()
+                .map(|r| {
+                    let (time, iso) = time_text(&clock, r.saved_at);
+                    json!({ "revision": r.revision, "user_name": r.user_name, "time": time, "iso": iso })
+                })
+                .collect();
+            let transitions: Vec<Value> = store
+                .transitions(id)
+                .await?
+                .iter()
+                .map(|t| {
+                    let (time, iso) = time_text(&clock, t.at);
+                    json!({ "from": t.from.as_str(), "to": t.to.as_str(), "user_name": t.user_name, "comment": t.comment, "time": time, "iso": iso })
+                })
+                .collect();
+            let actions: Vec<Value> = super::api::allowed_actions(&article, &editor.user)
+                .into_iter()
+                .map(|name| {
+                    let (label, danger) = match name {
+                        "submit" => ("Submit for review", false),
+                        "send_back" => ("Send back", false),
+                        "publish" => ("Publish now", false),
+                        "schedule" => ("Schedule", false),
+                        "unpublish" => ("Unpublish", true),
+                        "kill" => ("Kill (legal / accuracy)", true),
+                        "spike" => ("Spike", true),
+                        _ => ("Restore", false),
+                    };
+                    json!({ "name": name, "label": label, "danger": danger })
+                })
+                .collect();
+            let edition_name =
+                editions.iter().find(|e| e.code == article.edition).map(|e| e.native_name.clone()).unwrap_or_default();
+            let url = article
+                .is_published()
+                .then(|| dateline_render::paths::article(article.edition.as_str(), article.slug.as_str()));
+            context["article"] = json!({
+                "id": id.0, "status": article.status.as_str(), "revision": article.revision,
+                "edition_name": edition_name, "url": url,
+            });
+            context["can_edit"] = json!(may_edit(article.status, editor.user.role, is_own));
+            context["translations"] = json!(translations);
+            context["missing_editions"] = json!(missing);
+            context["source"] = json!(source);
+            context["revisions"] = json!(revisions);
+            context["transitions"] = json!(transitions);
+            context["actions"] = json!(actions);
+        }
+        if let (Some(target), Some(extra)) = (context.as_object_mut(), extra.as_object()) {
+            target.extend(extra.clone());
+        }
+        context["form"] = json!(form);
+        Ok::<_, ApiError>(context)
+    };
+    match context.await {
+        Ok(context) => render(state, status, "editor.html", &context),
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
+}
+
+/// `GET /admin/articles/new`.
+async fn new_article_form(State(state): State<AppState>, editor: Editor) -> Response {
+    let form = FormView { kind: "text".into(), byline_role: "reporter".into(), ..FormView::default() };
+    editor_page(&state, &editor, StatusCode::OK, None, form, HashMap::new(), json!({})).await
+}
+
+/// `POST /admin/articles/new`: creates the story and its first article, then opens it.
+async fn create_article(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let form = FormView::from_form(&fields);
+    let request = desk::StoryRequest {
+        edition: form.edition.clone(),
+        section_id: form.section_id.parse().unwrap_or(-1),
+        kind: form.kind.clone(),
+        video_asset_id: None,
+        poster_asset_id: None,
+        article: form.input(),
+    };
+    match desk::create_story(&state, &editor.user, request).await {
+        Ok(id) => see_other(&format!("/admin/articles/{}", id.0)),
+        Err(error) => form_error(&state, &editor, None, form, error).await,
+    }
+}
+
+/// Re-shows the form with the user's input and the error (inline per field for 422).
+async fn form_error(
+    state: &AppState,
+    editor: &Editor,
+    id: Option<ArticleId>,
+    form: FormView,
+    error: ApiError,
+) -> Response {
+    if error.status == StatusCode::UNPROCESSABLE_ENTITY {
+        let errors: HashMap<String, String> = error.fields.iter().cloned().collect();
+        let extra = json!({ "error": "Some fields need attention; nothing was saved." });
+        return editor_page(state, editor, error.status, id, form, errors, extra).await;
+    }
+    if error.status == StatusCode::FORBIDDEN || error.status.is_server_error() || error.status == StatusCode::NOT_FOUND
+    {
+        return page_error(state, &error, Some(editor));
+    }
+    editor_page(state, editor, error.status, id, form, HashMap::new(), json!({ "error": error.message })).await
+}
+
+/// `GET /admin/articles/{id}`: the editor.
+async fn edit_article(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>) -> Response {
+    let article = match super::api::load_article(&state, ArticleId(id)).await {
+        Ok(article) => article,
+        Err(error) => return page_error(&state, &error, Some(&editor)),
+    };
+    let form = FormView {
+        headline: article.headline.clone(),
+        slug: article.slug.to_string(),
+        standfirst: article.standfirst.clone().unwrap_or_default(),
+        byline_role: article.byline_role.as_str().to_owned(),
+        place: article.place.clone().unwrap_or_default(),
+        body_markdown: article.body_markdown.clone(),
+        correction: article.correction.clone().unwrap_or_default(),
+        base_revision: article.revision,
+        contributors: article.contributors.iter().map(|c| c.0).collect(),
+        ..FormView::default()
+    };
+    editor_page(&state, &editor, StatusCode::OK, Some(ArticleId(id)), form, HashMap::new(), json!({})).await
+}
+
+/// `POST /admin/articles/{id}`: saves; a stale save shows what changed meanwhile and keeps
+/// the user's text in the form.
+async fn save_article(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let id = ArticleId(id);
+    let form = FormView::from_form(&fields);
+    match desk::save_article(&state, &editor.user, id, form.base_revision, form.input()).await {
+        Ok(_) => see_other(&format!("/admin/articles/{}", id.0)),
+        Err(error) if error.code == "stale_revision" => {
+            let current = error.current_revision.unwrap_or(form.base_revision);
+            let base_body =
+                state.store().revision(id, form.base_revision).await.ok().flatten().map(|r| r.body_markdown);
+            let now_body = state.store().revision(id, current).await.ok().flatten().map(|r| r.body_markdown);
+            let diff: Vec<Value> = diff_lines(&base_body.unwrap_or_default(), &now_body.unwrap_or_default())
+                .into_iter()
+                .map(diff_json)
+                .collect();
+            let mut form = form;
+            let base = form.base_revision;
+            // The next save is based on the current revision, carrying the user's text.
+            form.base_revision = current;
+            let conflict = json!({ "conflict": { "base": base, "current": current, "diff": diff } });
+            editor_page(&state, &editor, StatusCode::CONFLICT, Some(id), form, HashMap::new(), conflict).await
+        }
+        Err(error) => form_error(&state, &editor, Some(id), form, error).await,
+    }
+}
+
+fn diff_json(line: DiffLine) -> Value {
+    match line {
+        DiffLine::Same(text) => json!({ "op": "same", "text": text }),
+        DiffLine::Removed(text) => json!({ "op": "removed", "text": text }),
+        DiffLine::Added(text) => json!({ "op": "added", "text": text }),
+    }
+}
+
+/// `POST /admin/articles/{id}/action`: a workflow move. A schedule time from the form's
+/// `datetime-local` field is newsroom time unless the script sent an exact instant.
+async fn article_action(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let mut publish_at = fields.get("publish_at").map(str::to_owned);
+    if publish_at.is_none()
+        && let Some(local) = fields.get("publish_at_local").filter(|v| !v.is_empty())
+    {
+        let settings = state.store().settings().await.unwrap_or_default();
+        publish_at = local
+            .parse::<jiff::civil::DateTime>()
+            .ok()
+            .and_then(|dt| dt.in_tz(&settings.time_zone).ok())
+            .map(|zoned| zoned.timestamp().to_string())
+            .or(Some(local.to_owned()));
+    }
+    let result = desk::move_article(
+        &state,
+        &editor.user,
+        ArticleId(id),
+        &fields.text("action"),
+        fields.get("comment"),
+        publish_at.as_deref(),
+    )
+    .await;
+    match result {
+        Ok(()) => see_other(&format!("/admin/articles/{id}")),
+        Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY || error.status == StatusCode::CONFLICT => {
+            let message = error.fields.first().map(|(_, m)| m.clone()).unwrap_or(error.message.clone());
+            let article = super::api::load_article(&state, ArticleId(id)).await;
+            match article {
+                Ok(article) => {
+                    let form = FormView {
+                        headline: article.headline.clone(),
+                        slug: article.slug.to_string(),
+                        standfirst: article.standfirst.clone().unwrap_or_default(),
+                        byline_role: article.byline_role.as_str().to_owned(),
+                        place: article.place.clone().unwrap_or_default(),
+                        body_markdown: article.body_markdown.clone(),
+                        correction: article.correction.clone().unwrap_or_default(),
+                        base_revision: article.revision,
+                        contributors: article.contributors.iter().map(|c| c.0).collect(),
+                        ..FormView::default()
+                    };
+                    editor_page(
+                        &state,
+                        &editor,
+                        error.status,
+                        Some(ArticleId(id)),
+                        form,
+                        HashMap::new(),
+                        json!({ "error": message }),
+                    )
+                    .await
+                }
+                Err(error) => page_error(&state, &error, Some(&editor)),
+            }
+        }
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/articles/{id}/translations`: creates the translation draft and opens it.
+async fn add_translation(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    match desk::add_translation(&state, &editor.user, ArticleId(id), &fields.text("edition"), None).await {
+        Ok(new_id) => see_other(&format!("/admin/articles/{}", new_id.0)),
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `GET /admin/articles/{id}/revisions/{revision}`: the revision, compared with the one before.
+async fn revision_page(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path((id, number)): Path<(i64, i64)>,
+) -> Response {
+    let result = async {
+        let article = super::api::load_article(&state, ArticleId(id)).await?;
+        let revision = state
+            .store()
+            .revision(ArticleId(id), number)
+            .await?
+            .ok_or_else(|| ApiError::not_found(&format!("revision {number}")))?;
+        let previous = if number > 1 { state.store().revision(ArticleId(id), number - 1).await? } else { None };
+        let clock = clock(&state).await;
+        let (time, iso) = time_text(&clock, revision.saved_at);
+        let old_body = previous.as_ref().map(|p| p.body_markdown.as_str()).unwrap_or_default();
+        let old_headline = previous.as_ref().map(|p| p.headline.clone()).unwrap_or_default();
+        Ok::<_, ApiError>(json!({
+            "title": format!("Revision {number}"), "nav": "articles",
+            "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
+            "article_id": id, "current_revision": article.revision,
+            "revision": { "revision": revision.revision, "user_name": revision.user_name, "headline": revision.headline, "time": time, "iso": iso },
+            "previous": previous.as_ref().map(|p| p.revision),
+            "headline_changed": previous.is_some() && old_headline != revision.headline,
+            "old_headline": old_headline,
+            "diff": diff_lines(old_body, &revision.body_markdown).into_iter().map(diff_json).collect::<Vec<_>>(),
+            "can_restore": number != article.revision && may_edit(article.status, editor.user.role, article.author == Some(editor.user.id)),
+        }))
+    };
+    match result.await {
+        Ok(context) => render(&state, StatusCode::OK, "revision.html", &context),
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/articles/{id}/revisions/{revision}/restore`.
+async fn restore_revision(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path((id, number)): Path<(i64, i64)>,
+    body: Bytes,
+) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let base = fields.get("base_revision").and_then(|v| v.parse().ok()).unwrap_or(0);
+    match desk::restore_revision(&state, &editor.user, ArticleId(id), number, base).await {
+        Ok(()) => see_other(&format!("/admin/articles/{id}")),
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `GET /admin/assets/{file}`: the admin's CSS and script.
+async fn admin_asset(Path(file): Path<String>) -> Response {
+    match AdminPages::asset(&file) {
+        Some((bytes, mime)) => {
+            ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], bytes)
+                .into_response()
+        }
+        None => (StatusCode::NOT_FOUND, "no such asset").into_response(),
+    }
+}
