@@ -51,6 +51,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
         .nest("/admin/api", admin::routes())
+        .route("/admin/", get(admin::dashboard))
         .nest("/admin", admin::page_routes())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::reject_overlong_paths))

@@ -19,7 +19,7 @@ use dateline_store::StoreError;
 use serde_json::{Map, Value, json};
 
 pub(crate) use api::routes;
-pub(crate) use pages::routes as page_routes;
+pub(crate) use pages::{dashboard, routes as page_routes};
 
 /// An Admin API failure, rendered as JSON.
 #[derive(Debug)]

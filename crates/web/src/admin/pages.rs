@@ -33,7 +33,8 @@ const SIGN_IN_COOKIE: &str = "dateline_sign_in";
 /// The admin pages' routes, mounted at `/admin`.
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
-        .route("/", get(dashboard))
+        // Nested, "/" is `/admin`; the dashboard itself lives at `/admin/` (see `router`).
+        .route("/", get(|| async { Redirect::permanent("/admin/") }))
         .route("/sign-in", get(sign_in_form).post(sign_in))
         .route("/sign-out", post(sign_out))
         .route("/articles", get(article_list))
@@ -58,7 +59,7 @@ pub(crate) struct PreviewBody {
 }
 
 /// A signed-in browser on an admin page; anyone else is sent to the sign-in form.
-struct Editor {
+pub(crate) struct Editor {
     user: User,
     csrf_token: String,
 }
@@ -265,7 +266,7 @@ async fn desk_rows(
 }
 
 /// `GET /admin/`: my drafts, waiting for review, scheduled, recently published.
-async fn dashboard(State(state): State<AppState>, editor: Editor) -> Response {
+pub(crate) async fn dashboard(State(state): State<AppState>, editor: Editor) -> Response {
     let clock = clock(&state).await;
     let first = PageRequest::first(10);
     let lists = async {
