@@ -86,3 +86,30 @@ impl Store {
         Ok(ContributorId(id))
     }
 }
+
+impl Store {
+    /// Replaces a contributor's slug and names.
+    pub async fn update_contributor(&self, id: ContributorId, contributor: &NewContributor) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE contributors SET slug = $1 WHERE id = $2")
+            .bind(contributor.slug.as_str())
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("contributor {id}")));
+        }
+        sqlx::query("DELETE FROM contributor_names WHERE contributor_id = $1").bind(id.0).execute(&mut *tx).await?;
+        for name in &contributor.names {
+            sqlx::query("INSERT INTO contributor_names (contributor_id, edition, name, bio) VALUES ($1, $2, $3, $4)")
+                .bind(id.0)
+                .bind(name.edition.as_str())
+                .bind(&name.name)
+                .bind(&name.bio)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -71,3 +71,39 @@ impl Store {
         Ok(SectionId(id))
     }
 }
+
+impl Store {
+    /// Replaces a section's parent, position and names.
+    pub async fn update_section(&self, id: SectionId, section: &NewSection) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query("UPDATE sections SET parent_id = $1, position = $2 WHERE id = $3")
+            .bind(section.parent.map(|p| p.0))
+            .bind(section.position)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("section {id}")));
+        }
+        sqlx::query("DELETE FROM section_names WHERE section_id = $1").bind(id.0).execute(&mut *tx).await?;
+        for name in &section.names {
+            sqlx::query("INSERT INTO section_names (section_id, edition, slug, name) VALUES ($1, $2, $3, $4)")
+                .bind(id.0)
+                .bind(name.edition.as_str())
+                .bind(name.slug.as_str())
+                .bind(&name.name)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| match StoreError::from(e) {
+                    StoreError::Conflict(_) => StoreError::Conflict(format!(
+                        "section slug {:?} in edition {}",
+                        name.slug.as_str(),
+                        name.edition
+                    )),
+                    other => other,
+                })?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

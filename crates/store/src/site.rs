@@ -167,3 +167,46 @@ impl Store {
         Ok(SocialAccountId(id))
     }
 }
+
+impl Store {
+    /// Replaces a social account's fields and captions.
+    pub async fn update_social_account(
+        &self,
+        id: SocialAccountId,
+        account: &NewSocialAccount,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done =
+            sqlx::query("UPDATE social_accounts SET platform = $1, url = $2, handle = $3, position = $4 WHERE id = $5")
+                .bind(account.platform.as_str())
+                .bind(&account.url)
+                .bind(&account.handle)
+                .bind(account.position)
+                .bind(id.0)
+                .execute(&mut *tx)
+                .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("social account {id}")));
+        }
+        sqlx::query("DELETE FROM social_account_captions WHERE account_id = $1").bind(id.0).execute(&mut *tx).await?;
+        for (edition, caption) in &account.captions {
+            sqlx::query("INSERT INTO social_account_captions (account_id, edition, caption) VALUES ($1, $2, $3)")
+                .bind(id.0)
+                .bind(edition.as_str())
+                .bind(caption)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Removes a social account.
+    pub async fn delete_social_account(&self, id: SocialAccountId) -> Result<(), StoreError> {
+        let done = sqlx::query("DELETE FROM social_accounts WHERE id = $1").bind(id.0).execute(&self.pool).await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("social account {id}")));
+        }
+        Ok(())
+    }
+}

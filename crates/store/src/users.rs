@@ -232,3 +232,33 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Changes a user's name and role, and disables or re-enables them (disabling ends their
+    /// sessions and tokens' use at once: both are checked against `disabled_at`).
+    pub async fn update_user(&self, id: UserId, name: &str, role: Role, disabled: bool) -> Result<(), StoreError> {
+        let done = sqlx::query(
+            "UPDATE users SET name = $1, role = $2,
+                 disabled_at = CASE WHEN $3 THEN COALESCE(disabled_at, $4) ELSE NULL END
+             WHERE id = $5",
+        )
+        .bind(name)
+        .bind(role.as_str())
+        .bind(disabled)
+        .bind(now_seconds())
+        .bind(id.0)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("user {id}")));
+        }
+        Ok(())
+    }
+
+    /// Whether the user is disabled.
+    pub async fn is_user_disabled(&self, id: UserId) -> Result<bool, StoreError> {
+        let row: Option<(Option<i64>,)> =
+            sqlx::query_as("SELECT disabled_at FROM users WHERE id = $1").bind(id.0).fetch_optional(&self.pool).await?;
+        Ok(row.is_some_and(|(at,)| at.is_some()))
+    }
+}

@@ -486,3 +486,74 @@ async fn scheduled_articles_publish_without_a_request_and_after_downtime() {
     assert_eq!(history["transitions"][1]["to"], "published");
     assert_eq!(history["transitions"][1]["user_id"], Value::Null, "published by the scheduler");
 }
+
+#[tokio::test]
+async fn reference_data_is_managed_by_editors_and_admins_only() {
+    let (site, rita, _, eddie) = newsroom().await;
+    let ada = sign_in(&site, "ada@news.test").await;
+    let section = json!({ "name_en": "Climate", "slug_en": "climate", "name_zh-hans": "气候", "position": 5 });
+    for (path, body) in [
+        ("/admin/api/sections", section.clone()),
+        ("/admin/api/contributors", json!({ "name_en": "Sam Poe", "slug": "sam-poe" })),
+        (
+            "/admin/api/social-accounts",
+            json!({ "platform": "telegram", "url": "https://t.example.org/testdaily", "handle": "@testdaily" }),
+        ),
+    ] {
+        let (refused, _) = send(&site, "POST", path, Some(&rita), Some(body.clone())).await;
+        assert_eq!(refused.status, 403, "a reporter may not manage {path}");
+        let (created, reply) = send(&site, "POST", path, Some(&eddie), Some(body)).await;
+        assert_eq!(created.status, 201, "{path}: {reply}");
+    }
+    let zh = site.get("/zh-hans/sections/climate").await;
+    assert_eq!(zh.status, 200, "a new section is on the reader site at once");
+    assert!(zh.text().contains("气候"));
+    let page = site.get("/en/").await.text();
+    assert!(page.contains("https://t.example.org/testdaily"), "the new account is in the Follow us block");
+
+    let (duplicate, body) = send(&site, "POST", "/admin/api/sections", Some(&eddie), Some(section)).await;
+    assert_eq!(duplicate.status, 422, "{body}");
+    let (bad_url, body) = send(
+        &site,
+        "POST",
+        "/admin/api/social-accounts",
+        Some(&eddie),
+        Some(json!({ "platform": "wechat", "url": "javascript:alert(1)" })),
+    )
+    .await;
+    assert_eq!(bad_url.status, 422);
+    assert!(body["error"]["fields"]["url"].is_string());
+
+    // Users and settings are for admins.
+    let user =
+        json!({ "email": "new@news.test", "name": "New", "role": "reporter", "password": "long enough password" });
+    assert_eq!(send(&site, "POST", "/admin/api/users", Some(&eddie), Some(user.clone())).await.0.status, 403);
+    assert_eq!(send(&site, "POST", "/admin/api/users", Some(&ada), Some(user)).await.0.status, 201);
+    assert_eq!(send(&site, "GET", "/admin/api/settings", Some(&eddie), None).await.0.status, 403);
+    let (_, mut settings) = send(&site, "GET", "/admin/api/settings", Some(&ada), None).await;
+    settings["time_zone"] = json!("Mars/Olympus");
+    let (bad, body) = send(&site, "PUT", "/admin/api/settings", Some(&ada), Some(settings.clone())).await;
+    assert_eq!(bad.status, 422, "{body}");
+    settings["time_zone"] = json!("Asia/Ulaanbaatar");
+    settings["zone_label"] = json!("ULAT");
+    settings["outlet_en"] = json!("Test Daily Renamed");
+    let (saved, body) = send(&site, "PUT", "/admin/api/settings", Some(&ada), Some(settings)).await;
+    assert_eq!(saved.status, 200, "{body}");
+    let article = site.get("/en/articles/ferry").await.text();
+    // Ulaanbaatar kept summer time in 2016: UTC+9 that May.
+    assert!(
+        article.contains("Test Daily Renamed") && article.contains("05-04-2016 14:40 ULAT"),
+        "settings apply at once"
+    );
+
+    // A disabled user's session stops working.
+    let (_, users) = send(&site, "GET", "/admin/api/users", Some(&ada), None).await;
+    let rita_id =
+        users["records"].as_array().unwrap().iter().find(|u| u["email"] == "rita@news.test").unwrap()["id"].clone();
+    let disable = json!({ "name": "rita", "role": "reporter", "disabled": true });
+    assert_eq!(
+        send(&site, "PUT", &format!("/admin/api/users/{rita_id}"), Some(&ada), Some(disable)).await.0.status,
+        200
+    );
+    assert_eq!(send(&site, "GET", "/admin/api/me", Some(&rita), None).await.0.status, 401);
+}

@@ -82,7 +82,12 @@ async fn with_users() -> TestSite {
     for (email, role) in [("rita@news.test", Role::Reporter), ("eddie@news.test", Role::Editor)] {
         let password_hash = hash_password(PASSWORD).unwrap();
         site.store
-            .create_user(&NewUser { email: email.into(), name: email.split('@').next().unwrap().into(), role, password_hash })
+            .create_user(&NewUser {
+                email: email.into(),
+                name: email.split('@').next().unwrap().into(),
+                role,
+                password_hash,
+            })
             .await
             .unwrap();
     }
@@ -96,7 +101,9 @@ async fn pages_require_sign_in_and_the_sign_in_form_its_token() {
     let response = browser.get("/admin/").await;
     assert_eq!((response.status, response.header("location")), (303, "/admin/sign-in"));
     browser.get("/admin/sign-in").await;
-    let forged = browser.post("/admin/sign-in", &[("email", "rita@news.test"), ("password", PASSWORD), ("csrf_token", "forged")]).await;
+    let forged = browser
+        .post("/admin/sign-in", &[("email", "rita@news.test"), ("password", PASSWORD), ("csrf_token", "forged")])
+        .await;
     assert_eq!(forged.status, 403);
     let wrong = browser.post("/admin/sign-in", &[("email", "rita@news.test"), ("password", "not it at all")]).await;
     assert_eq!(wrong.status, 401);
@@ -119,7 +126,17 @@ async fn writing_an_article_through_the_forms() {
 
     // Invalid input is shown again, with a message by the field, and nothing is saved.
     let invalid = rita
-        .post("/admin/articles/new", &[("edition", "en"), ("section_id", "1"), ("kind", "text"), ("headline", " "), ("slug", "Bad Slug"), ("body_markdown", "My careful text")])
+        .post(
+            "/admin/articles/new",
+            &[
+                ("edition", "en"),
+                ("section_id", "1"),
+                ("kind", "text"),
+                ("headline", " "),
+                ("slug", "Bad Slug"),
+                ("body_markdown", "My careful text"),
+            ],
+        )
         .await;
     assert_eq!(invalid.status, 422);
     let text = invalid.text();
@@ -129,7 +146,16 @@ async fn writing_an_article_through_the_forms() {
     let created = rita
         .post(
             "/admin/articles/new",
-            &[("edition", "en"), ("section_id", "1"), ("kind", "text"), ("headline", "Lighthouse keeper retires"), ("slug", ""), ("body_markdown", "After **thirty** years."), ("contributors", "1"), ("byline_role", "reporter")],
+            &[
+                ("edition", "en"),
+                ("section_id", "1"),
+                ("kind", "text"),
+                ("headline", "Lighthouse keeper retires"),
+                ("slug", ""),
+                ("body_markdown", "After **thirty** years."),
+                ("contributors", "1"),
+                ("byline_role", "reporter"),
+            ],
         )
         .await;
     assert_eq!(created.status, 303, "{}", created.text());
@@ -168,11 +194,22 @@ async fn a_stale_save_keeps_the_writers_text_and_shows_what_changed() {
     let mut eddie = Browser::new(&site);
     eddie.sign_in("eddie@news.test").await;
     let created = eddie
-        .post("/admin/articles/new", &[("edition", "en"), ("section_id", "1"), ("kind", "text"), ("headline", "Budget day"), ("body_markdown", "Line one.")])
+        .post(
+            "/admin/articles/new",
+            &[
+                ("edition", "en"),
+                ("section_id", "1"),
+                ("kind", "text"),
+                ("headline", "Budget day"),
+                ("body_markdown", "Line one."),
+            ],
+        )
         .await;
     let url = created.header("location").to_owned();
     eddie.get(&url).await;
-    let save = |body: &'static str| vec![("base_revision", "1"), ("headline", "Budget day"), ("slug", "budget-day"), ("body_markdown", body)];
+    let save = |body: &'static str| {
+        vec![("base_revision", "1"), ("headline", "Budget day"), ("slug", "budget-day"), ("body_markdown", body)]
+    };
     assert_eq!(eddie.post(&url, &save("Line one.\nA colleague's line.")).await.status, 303);
     let stale = eddie.post(&url, &save("Line one.\nMy own line.")).await;
     assert_eq!(stale.status, 409);

@@ -35,6 +35,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", delete(revoke_token))
         .route("/preview", post(super::pages::preview))
+        .merge(super::manage::api_routes())
         .fallback(|| async { ApiError::not_found("API endpoint") })
 }
 

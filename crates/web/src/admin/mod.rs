@@ -7,6 +7,7 @@
 mod api;
 pub mod auth;
 mod desk;
+mod manage;
 mod pages;
 
 use axum::Json;

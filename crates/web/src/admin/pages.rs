@@ -45,6 +45,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
         .route("/assets/{file}", get(admin_asset))
+        .merge(super::manage::page_routes())
 }
 
 /// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized).
@@ -60,8 +61,8 @@ pub(crate) struct PreviewBody {
 
 /// A signed-in browser on an admin page; anyone else is sent to the sign-in form.
 pub(crate) struct Editor {
-    user: User,
-    csrf_token: String,
+    pub(crate) user: User,
+    pub(crate) csrf_token: String,
 }
 
 impl FromRequestParts<AppState> for Editor {
@@ -79,11 +80,15 @@ impl FromRequestParts<AppState> for Editor {
 }
 
 /// A submitted form's fields, keeping repeated names (checkboxes).
-struct FormFields(Vec<(String, String)>);
+pub(crate) struct FormFields(Vec<(String, String)>);
 
 impl FormFields {
-    fn parse(body: &[u8]) -> FormFields {
+    pub(crate) fn parse(body: &[u8]) -> FormFields {
         FormFields(form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    pub(crate) fn pairs(&self) -> &[(String, String)] {
+        &self.0
     }
 
     fn get(&self, name: &str) -> Option<&str> {
@@ -99,7 +104,7 @@ impl FormFields {
     }
 
     /// Refuses the form unless it carries the session's CSRF token.
-    fn check_csrf(&self, expected: &str) -> Result<(), ApiError> {
+    pub(crate) fn check_csrf(&self, expected: &str) -> Result<(), ApiError> {
         if constant_time_eq(self.get("csrf_token").unwrap_or_default(), expected) {
             Ok(())
         } else {
@@ -108,7 +113,7 @@ impl FormFields {
     }
 }
 
-fn render(state: &AppState, status: StatusCode, template: &str, context: &impl Serialize) -> Response {
+pub(crate) fn render(state: &AppState, status: StatusCode, template: &str, context: &impl Serialize) -> Response {
     match state.renderer().admin().render(template, context) {
         Ok(html) => (status, Html(html)).into_response(),
         Err(error) => {
@@ -119,7 +124,7 @@ fn render(state: &AppState, status: StatusCode, template: &str, context: &impl S
 }
 
 /// An error as an admin page with the error's status.
-fn page_error(state: &AppState, error: &ApiError, user: Option<&Editor>) -> Response {
+pub(crate) fn page_error(state: &AppState, error: &ApiError, user: Option<&Editor>) -> Response {
     let (title, message) = match error.status {
         StatusCode::FORBIDDEN => ("Not allowed", error.message.clone()),
         StatusCode::NOT_FOUND => ("Not found", error.message.clone()),
@@ -136,11 +141,11 @@ fn page_error(state: &AppState, error: &ApiError, user: Option<&Editor>) -> Resp
     render(state, error.status, "error.html", &context)
 }
 
-fn user_view(user: &User) -> Value {
+pub(crate) fn user_view(user: &User) -> Value {
     json!({ "id": user.id.0, "name": user.name, "role": user.role.as_str(), "email": user.email })
 }
 
-fn see_other(path: &str) -> Response {
+pub(crate) fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
 }
 

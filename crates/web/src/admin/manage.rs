@@ -1,0 +1,688 @@
+//! The newsroom's reference data: sections, contributors, social accounts (editors), users and
+//! site settings (admins) — as JSON API endpoints and as admin pages, sharing one parser and
+//! one set of checks per kind.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use dateline_core::{
+    ContributorId, ContributorName, Edition, EditionCode, FieldErrors, NewsroomClock, Role, SectionId, SectionName,
+    SiteSettings, Slug, SocialAccountId, SocialPlatform, TimeFormat, User, UserId,
+};
+use dateline_render::qr_svg;
+use dateline_store::{NewContributor, NewSection, NewSocialAccount, NewUser, StoreError};
+use serde_json::{Value, json};
+
+use super::auth::{Caller, hash_password};
+use super::pages::{Editor, FormFields, page_error, render, see_other, user_view};
+use super::{ApiError, ApiJson};
+use crate::AppState;
+
+/// The JSON API routes, mounted under `/admin/api`.
+pub(crate) fn api_routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/sections", get(api_list::<SectionKind>).post(api_create::<SectionKind>))
+        .route("/sections/{id}", axum::routing::put(api_update::<SectionKind>))
+        .route("/contributors", get(api_list::<ContributorKind>).post(api_create::<ContributorKind>))
+        .route("/contributors/{id}", axum::routing::put(api_update::<ContributorKind>))
+        .route("/social-accounts", get(api_list::<SocialKind>).post(api_create::<SocialKind>))
+        .route("/social-accounts/{id}", axum::routing::put(api_update::<SocialKind>))
+        .route("/users", get(api_list::<UserKind>).post(api_create::<UserKind>))
+        .route("/users/{id}", axum::routing::put(api_update::<UserKind>))
+        .route("/settings", get(api_settings).put(api_save_settings))
+}
+
+/// The admin page routes, mounted under `/admin`.
+pub(crate) fn page_routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/sections", get(page_list::<SectionKind>).post(page_create::<SectionKind>))
+        .route("/sections/{id}", post(page_update::<SectionKind>))
+        .route("/contributors", get(page_list::<ContributorKind>).post(page_create::<ContributorKind>))
+        .route("/contributors/{id}", post(page_update::<ContributorKind>))
+        .route("/social", get(page_list::<SocialKind>).post(page_create::<SocialKind>))
+        .route("/social/{id}", post(page_update::<SocialKind>))
+        .route("/users", get(page_list::<UserKind>).post(page_create::<UserKind>))
+        .route("/users/{id}", post(page_update::<UserKind>))
+        .route("/settings", get(settings_page).post(save_settings_page))
+}
+
+/// Fields of a submitted record, whether from a form or from JSON: flat names such as
+/// `name_en` or `caption_zh-hans` for per-edition values.
+type Fields = BTreeMap<String, String>;
+
+fn fields_from_json(value: &Value) -> Fields {
+    let mut fields = Fields::new();
+    if let Some(object) = value.as_object() {
+        for (key, value) in object {
+            match value {
+                Value::String(text) => {
+                    fields.insert(key.clone(), text.clone());
+                }
+                Value::Number(n) => {
+                    fields.insert(key.clone(), n.to_string());
+                }
+                Value::Bool(b) => {
+                    fields.insert(key.clone(), b.to_string());
+                }
+                _ => {}
+            }
+        }
+    }
+    fields
+}
+
+fn fields_from_form(form: &FormFields) -> Fields {
+    form.pairs().iter().filter(|(k, _)| k != "csrf_token").cloned().collect()
+}
+
+fn text<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.get(name).map(|s| s.trim()).unwrap_or_default()
+}
+
+/// One kind of reference record.
+trait Kind: Send + Sync + 'static {
+    /// The page's path under `/admin` and its title.
+    const PATH: &'static str;
+    const TITLE: &'static str;
+    /// Whether only admins may manage it (else editors).
+    const ADMIN_ONLY: bool;
+    /// Every record, as JSON with the same flat field names the form uses.
+    async fn list(state: &AppState, editions: &[Edition]) -> Result<Vec<Value>, ApiError>;
+    /// Creates a record from fields.
+    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError>;
+    /// Updates record `id` from fields.
+    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError>;
+}
+
+fn check_role<K: Kind>(user: &User) -> Result<(), ApiError> {
+    let allowed = if K::ADMIN_ONLY { user.role.is_admin() } else { user.role.is_editor() };
+    if allowed {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden(&format!(
+            "only {} may manage {}",
+            if K::ADMIN_ONLY { "admins" } else { "editors" },
+            K::TITLE.to_lowercase()
+        )))
+    }
+}
+
+fn conflict_on(field: &str) -> impl Fn(StoreError) -> ApiError + '_ {
+    move |error| match error {
+        StoreError::Conflict(what) => ApiError::field(field, format!("{what} is already used")),
+        other => other.into(),
+    }
+}
+
+struct SectionKind;
+
+impl SectionKind {
+    fn parse(
+        editions: &[Edition],
+        sections: &[dateline_core::Section],
+        id: Option<i64>,
+        fields: &Fields,
+    ) -> Result<NewSection, ApiError> {
+        let mut errors = FieldErrors::default();
+        let parent = match text(fields, "parent") {
+            "" => None,
+            value => match value.parse::<i64>() {
+                Ok(parent) if Some(parent) == id => {
+                    errors.add("parent", "a section cannot be inside itself");
+                    None
+                }
+                Ok(parent) if sections.iter().any(|s| s.id.0 == parent && s.parent.is_none()) => {
+                    Some(SectionId(parent))
+                }
+                _ => {
+                    errors.add("parent", "choose a top-level section or none");
+                    None
+                }
+            },
+        };
+        let position = text(fields, "position").parse().unwrap_or(0);
+        // An edition without its own slug borrows another edition's, so that a Chinese name
+        // does not become `untitled`.
+        let borrowed =
+            editions.iter().find_map(|e| Slug::parse(text(fields, &format!("slug_{}", e.code))).ok()).or_else(|| {
+                editions
+                    .iter()
+                    .map(|e| text(fields, &format!("name_{}", e.code)))
+                    .find(|n| !n.is_empty())
+                    .map(Slug::from_title)
+            });
+        let mut names = Vec::new();
+        for edition in editions {
+            let code = edition.code.as_str();
+            let name = text(fields, &format!("name_{code}"));
+            let slug = text(fields, &format!("slug_{code}"));
+            if name.is_empty() {
+                continue;
+            }
+            let slug = if slug.is_empty() {
+                borrowed.clone().unwrap_or_else(|| Slug::from_title(name))
+            } else {
+                match Slug::parse(slug) {
+                    Ok(slug) => slug,
+                    Err(e) => {
+                        errors.add(&format!("slug_{code}"), e.to_string());
+                        continue;
+                    }
+                }
+            };
+            names.push(SectionName { edition: edition.code.clone(), slug, name: name.to_owned() });
+        }
+        if names.is_empty() && errors.is_empty() {
+            errors.add("names", "name the section in at least one edition");
+        }
+        if errors.is_empty() { Ok(NewSection { parent, position, names }) } else { Err(ApiError::invalid(errors)) }
+    }
+}
+
+impl Kind for SectionKind {
+    const PATH: &'static str = "sections";
+    const TITLE: &'static str = "Sections";
+    const ADMIN_ONLY: bool = false;
+
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, ApiError> {
+        Ok(state
+            .store()
+            .sections()
+            .await?
+            .iter()
+            .map(|s| {
+                let mut record = json!({ "id": s.id.0, "parent": s.parent.map(|p| p.0.to_string()).unwrap_or_default(), "position": s.position.to_string() });
+                for name in &s.names {
+                    record[format!("name_{}", name.edition)] = json!(name.name);
+                    record[format!("slug_{}", name.edition)] = json!(name.slug.as_str());
+                }
+                record
+            })
+            .collect())
+    }
+
+    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
+        let sections = state.store().sections().await?;
+        let section = SectionKind::parse(editions, &sections, None, fields)?;
+        state.store().create_section(&section).await.map_err(conflict_on("names"))?;
+        Ok(())
+    }
+
+    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
+        let sections = state.store().sections().await?;
+        if sections.iter().any(|s| s.parent == Some(SectionId(id))) && !text(fields, "parent").is_empty() {
+            return Err(ApiError::field("parent", "a section with subsections must stay at the top level"));
+        }
+        let section = SectionKind::parse(editions, &sections, Some(id), fields)?;
+        state.store().update_section(SectionId(id), &section).await.map_err(conflict_on("names"))
+    }
+}
+
+struct ContributorKind;
+
+impl ContributorKind {
+    fn parse(editions: &[Edition], fields: &Fields) -> Result<NewContributor, ApiError> {
+        let mut errors = FieldErrors::default();
+        let names: Vec<ContributorName> = editions
+            .iter()
+            .filter_map(|e| {
+                let name = text(fields, &format!("name_{}", e.code));
+                (!name.is_empty()).then(|| ContributorName {
+                    edition: e.code.clone(),
+                    name: name.to_owned(),
+                    bio: Some(text(fields, &format!("bio_{}", e.code)).to_owned()).filter(|b| !b.is_empty()),
+                })
+            })
+            .collect();
+        let fallback = names.first().map(|n| Slug::from_title(&n.name));
+        let slug = match text(fields, "slug") {
+            "" => fallback,
+            value => Slug::parse(value).map_err(|e| errors.add("slug", e.to_string())).ok(),
+        };
+        if names.is_empty() {
+            errors.add("names", "name the contributor in at least one edition");
+        }
+        match slug {
+            Some(slug) if errors.is_empty() => Ok(NewContributor { slug, names }),
+            _ => Err(ApiError::invalid(errors)),
+        }
+    }
+}
+
+impl Kind for ContributorKind {
+    const PATH: &'static str = "contributors";
+    const TITLE: &'static str = "Contributors";
+    const ADMIN_ONLY: bool = false;
+
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, ApiError> {
+        Ok(state
+            .store()
+            .contributors()
+            .await?
+            .iter()
+            .map(|c| {
+                let mut record = json!({ "id": c.id.0, "slug": c.slug.as_str() });
+                for name in &c.names {
+                    record[format!("name_{}", name.edition)] = json!(name.name);
+                    record[format!("bio_{}", name.edition)] = json!(name.bio.clone().unwrap_or_default());
+                }
+                record
+            })
+            .collect())
+    }
+
+    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
+        let contributor = ContributorKind::parse(editions, fields)?;
+        state.store().create_contributor(&contributor).await.map_err(conflict_on("slug"))?;
+        Ok(())
+    }
+
+    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
+        let contributor = ContributorKind::parse(editions, fields)?;
+        state.store().update_contributor(ContributorId(id), &contributor).await.map_err(conflict_on("slug"))
+    }
+}
+
+struct SocialKind;
+
+impl SocialKind {
+    fn parse(editions: &[Edition], fields: &Fields) -> Result<NewSocialAccount, ApiError> {
+        let mut errors = FieldErrors::default();
+        let platform =
+            SocialPlatform::parse(text(fields, "platform")).map_err(|e| errors.add("platform", e.to_string())).ok();
+        let url = text(fields, "url");
+        let valid_url = (url.starts_with("https://") || url.starts_with("http://"))
+            && url.len() < 1000
+            && !url.contains(char::is_whitespace)
+            && qr_svg(url, "").is_some();
+        if !valid_url {
+            errors.add("url", "give the account's http(s) address, under 1,000 characters");
+        }
+        let captions = editions
+            .iter()
+            .filter_map(|e| {
+                let caption = text(fields, &format!("caption_{}", e.code));
+                (!caption.is_empty()).then(|| (e.code.clone(), caption.to_owned()))
+            })
+            .collect();
+        match platform {
+            Some(platform) if errors.is_empty() => Ok(NewSocialAccount {
+                platform,
+                url: url.to_owned(),
+                handle: text(fields, "handle").to_owned(),
+                position: text(fields, "position").parse().unwrap_or(0),
+                captions,
+            }),
+            _ => Err(ApiError::invalid(errors)),
+        }
+    }
+}
+
+impl Kind for SocialKind {
+    const PATH: &'static str = "social";
+    const TITLE: &'static str = "Social accounts";
+    const ADMIN_ONLY: bool = false;
+
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, ApiError> {
+        Ok(state
+            .store()
+            .social_accounts()
+            .await?
+            .iter()
+            .map(|a| {
+                let mut record = json!({
+                    "id": a.id.0, "platform": a.platform.as_str(), "url": a.url, "handle": a.handle,
+                    "position": a.position.to_string(),
+                    "qr": qr_svg(&a.url, &format!("QR code for {}", a.url)),
+                });
+                for (edition, caption) in &a.captions {
+                    record[format!("caption_{edition}")] = json!(caption);
+                }
+                record
+            })
+            .collect())
+    }
+
+    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
+        state.store().create_social_account(&SocialKind::parse(editions, fields)?).await?;
+        Ok(())
+    }
+
+    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
+        if text(fields, "delete") == "true" {
+            return Ok(state.store().delete_social_account(SocialAccountId(id)).await?);
+        }
+        state.store().update_social_account(SocialAccountId(id), &SocialKind::parse(editions, fields)?).await?;
+        Ok(())
+    }
+}
+
+struct UserKind;
+
+impl Kind for UserKind {
+    const PATH: &'static str = "users";
+    const TITLE: &'static str = "Users";
+    const ADMIN_ONLY: bool = true;
+
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, ApiError> {
+        let mut records = Vec::new();
+        for user in state.store().users().await? {
+            let disabled = state.store().is_user_disabled(user.id).await?;
+            let mut record = user_view(&user);
+            record["disabled"] = json!(disabled);
+            records.push(record);
+        }
+        Ok(records)
+    }
+
+    async fn create(state: &AppState, _editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
+        let mut errors = FieldErrors::default();
+        let email = text(fields, "email");
+        if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
+            errors.add("email", "give the address the user signs in with");
+        }
+        let name = text(fields, "name");
+        if name.is_empty() {
+            errors.add("name", "give the user a name");
+        }
+        let role = Role::parse(text(fields, "role")).map_err(|e| errors.add("role", e.to_string())).ok();
+        let password = fields.get("password").cloned().unwrap_or_default();
+        if password.chars().count() < 10 {
+            errors.add("password", "use at least 10 characters");
+        }
+        let Some(role) = role.filter(|_| errors.is_empty()) else { return Err(ApiError::invalid(errors)) };
+        let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+            .await
+            .map_err(|e| ApiError::internal(&e))?
+            .map_err(|e| ApiError::internal(&e))?;
+        let user = NewUser { email: email.to_owned(), name: name.to_owned(), role, password_hash: hash };
+        state.store().create_user(&user).await.map_err(conflict_on("email"))?;
+        Ok(())
+    }
+
+    async fn update(state: &AppState, _editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
+        let role = Role::parse(text(fields, "role")).map_err(|e| ApiError::field("role", e.to_string()))?;
+        let name = text(fields, "name");
+        if name.is_empty() {
+            return Err(ApiError::field("name", "give the user a name"));
+        }
+        let disabled = matches!(text(fields, "disabled"), "true" | "on" | "1");
+        state.store().update_user(UserId(id), name, role, disabled).await?;
+        Ok(())
+    }
+}
+
+async fn editions(state: &AppState) -> Result<Vec<Edition>, ApiError> {
+    Ok(state.store().editions().await?)
+}
+
+/// `GET /admin/api/{kind}`.
+async fn api_list<K: Kind>(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, ApiError> {
+    check_role::<K>(&caller.user)?;
+    let editions = editions(&state).await?;
+    Ok(Json(json!({ "records": K::list(&state, &editions).await? })))
+}
+
+/// `POST /admin/api/{kind}`: fields as a flat JSON object (`name_en`, `slug_en`, …).
+async fn api_create<K: Kind>(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Response, ApiError> {
+    check_role::<K>(&caller.user)?;
+    let editions = editions(&state).await?;
+    K::create(&state, &editions, &fields_from_json(&body)).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "records": K::list(&state, &editions).await? }))).into_response())
+}
+
+/// `PUT /admin/api/{kind}/{id}`.
+async fn api_update<K: Kind>(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Json<Value>, ApiError> {
+    check_role::<K>(&caller.user)?;
+    let editions = editions(&state).await?;
+    K::update(&state, &editions, id, &fields_from_json(&body)).await?;
+    Ok(Json(json!({ "records": K::list(&state, &editions).await? })))
+}
+
+async fn show_list<K: Kind>(state: &AppState, editor: &Editor, status: StatusCode, extra: Value) -> Response {
+    let result = async {
+        check_role::<K>(&editor.user)?;
+        let editions = editions(state).await?;
+        let records = K::list(state, &editions).await?;
+        let sections: Vec<Value> = state
+            .store()
+            .sections()
+            .await?
+            .iter()
+            .filter(|s| s.parent.is_none())
+            .map(|s| json!({ "id": s.id.0.to_string(), "name": s.names.first().map(|n| n.name.clone()).unwrap_or_default() }))
+            .collect();
+        let mut context = json!({
+            "title": K::TITLE, "nav": K::PATH, "kind": K::PATH,
+            "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
+            "editions": editions.iter().map(|e| json!({ "code": e.code.as_str(), "name": e.native_name })).collect::<Vec<_>>(),
+            "records": records, "top_sections": sections,
+            "platforms": ["instagram", "wechat", "x", "youtube", "weibo", "vk", "telegram", "facebook"],
+            "roles": ["reporter", "editor", "admin"],
+            "errors": {}, "form": {},
+        });
+        if let (Some(target), Some(extra)) = (context.as_object_mut(), extra.as_object()) {
+            target.extend(extra.clone());
+        }
+        Ok::<_, ApiError>(context)
+    };
+    match result.await {
+        Ok(context) => render(state, status, "manage.html", &context),
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
+}
+
+/// `GET /admin/{kind}`: the records and a form for a new one.
+async fn page_list<K: Kind>(State(state): State<AppState>, editor: Editor) -> Response {
+    show_list::<K>(&state, &editor, StatusCode::OK, json!({})).await
+}
+
+/// `POST /admin/{kind}`: creates a record from the form.
+async fn page_create<K: Kind>(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    if let Err(error) = check_role::<K>(&editor.user) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let fields = fields_from_form(&form);
+    let result = async { K::create(&state, &editions(&state).await?, &fields).await };
+    match result.await {
+        Ok(()) => see_other(&format!("/admin/{}", K::PATH)),
+        Err(error) => form_failure::<K>(&state, &editor, error, None, fields).await,
+    }
+}
+
+/// `POST /admin/{kind}/{id}`: updates a record from its form.
+async fn page_update<K: Kind>(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    if let Err(error) = check_role::<K>(&editor.user) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let fields = fields_from_form(&form);
+    let result = async { K::update(&state, &editions(&state).await?, id, &fields).await };
+    match result.await {
+        Ok(()) => see_other(&format!("/admin/{}", K::PATH)),
+        Err(error) => form_failure::<K>(&state, &editor, error, Some(id), fields).await,
+    }
+}
+
+async fn form_failure<K: Kind>(
+    state: &AppState,
+    editor: &Editor,
+    error: ApiError,
+    id: Option<i64>,
+    fields: Fields,
+) -> Response {
+    if error.status != StatusCode::UNPROCESSABLE_ENTITY {
+        return page_error(state, &error, Some(editor));
+    }
+    let errors: BTreeMap<String, String> = error.fields.iter().cloned().collect();
+    let mut fields = fields;
+    fields.remove("password");
+    let extra = json!({ "error": "Some fields need attention; nothing was saved.", "errors": errors, "form": fields, "form_id": id });
+    show_list::<K>(state, editor, StatusCode::UNPROCESSABLE_ENTITY, extra).await
+}
+
+fn settings_json(settings: &SiteSettings, editions: &[Edition], base_url: &str) -> Value {
+    let mut record = json!({
+        "time_zone": settings.time_zone, "zone_label": settings.zone_label, "byline_separator": settings.byline_separator,
+        "base_url": base_url,
+        "default_edition": editions.iter().find(|e| e.is_default).map(|e| e.code.to_string()).unwrap_or_default(),
+    });
+    for e in editions {
+        record[format!("outlet_{}", e.code)] = json!(e.outlet_name);
+        record[format!("native_{}", e.code)] = json!(e.native_name);
+        record[format!("time_format_{}", e.code)] = json!(e.time_format.as_str());
+        record[format!("zone_label_{}", e.code)] = json!(e.zone_label.clone().unwrap_or_default());
+    }
+    record
+}
+
+/// Checks and saves the site settings and each edition's outlet name, name, time format and
+/// zone label. Admins only.
+async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result<(), ApiError> {
+    if !user.role.is_admin() {
+        return Err(ApiError::forbidden("only admins may change the site settings"));
+    }
+    let mut errors = FieldErrors::default();
+    let time_zone = text(fields, "time_zone");
+    if let Err(error) = NewsroomClock::new(time_zone, "") {
+        errors.add("time_zone", error.to_string());
+    }
+    let zone_label = text(fields, "zone_label");
+    if zone_label.is_empty() {
+        errors.add("zone_label", "give the zone a label, such as BJT");
+    }
+    let default_edition = EditionCode::parse(text(fields, "default_edition")).ok();
+    let mut editions = state.store().editions().await?;
+    for edition in &mut editions {
+        let code = edition.code.to_string();
+        let outlet = text(fields, &format!("outlet_{code}"));
+        if outlet.is_empty() {
+            errors.add(&format!("outlet_{code}"), "give the outlet's name in this edition");
+        } else {
+            edition.outlet_name = outlet.to_owned();
+        }
+        if let Some(native) = Some(text(fields, &format!("native_{code}"))).filter(|n| !n.is_empty()) {
+            edition.native_name = native.to_owned();
+        }
+        match TimeFormat::parse(text(fields, &format!("time_format_{code}"))) {
+            Ok(format) => edition.time_format = format,
+            Err(e) => errors.add(&format!("time_format_{code}"), e.to_string()),
+        }
+        edition.zone_label = Some(text(fields, &format!("zone_label_{code}")).to_owned()).filter(|l| !l.is_empty());
+        edition.is_default = default_edition.as_ref() == Some(&edition.code);
+    }
+    if !editions.iter().any(|e| e.is_default) {
+        errors.add("default_edition", "choose the default edition");
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::invalid(errors));
+    }
+    let separator = fields.get("byline_separator").cloned().unwrap_or_else(|| " 丨 ".to_owned());
+    state
+        .store()
+        .save_settings(&SiteSettings {
+            time_zone: time_zone.to_owned(),
+            zone_label: zone_label.to_owned(),
+            byline_separator: separator,
+        })
+        .await?;
+    // The default edition is saved last, so that exactly one edition holds the flag.
+    editions.sort_by_key(|e| e.is_default);
+    for edition in &editions {
+        state.store().save_edition(edition).await?;
+    }
+    Ok(())
+}
+
+/// `GET /admin/api/settings`.
+async fn api_settings(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, ApiError> {
+    if !caller.user.role.is_admin() {
+        return Err(ApiError::forbidden("only admins may see the site settings"));
+    }
+    let settings = state.store().settings().await?;
+    Ok(Json(settings_json(&settings, &editions(&state).await?, &state.config().base_url)))
+}
+
+/// `PUT /admin/api/settings`.
+async fn api_save_settings(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Json<Value>, ApiError> {
+    save_settings(&state, &caller.user, &fields_from_json(&body)).await?;
+    let settings = state.store().settings().await?;
+    Ok(Json(settings_json(&settings, &editions(&state).await?, &state.config().base_url)))
+}
+
+async fn show_settings(state: &AppState, editor: &Editor, status: StatusCode, extra: Value) -> Response {
+    let result = async {
+        if !editor.user.role.is_admin() {
+            return Err(ApiError::forbidden("only admins may change the site settings"));
+        }
+        let editions = editions(state).await?;
+        let settings = state.store().settings().await?;
+        let mut context = json!({
+            "title": "Site settings", "nav": "settings", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
+            "editions": editions.iter().map(|e| json!({ "code": e.code.as_str(), "name": e.native_name })).collect::<Vec<_>>(),
+            "form": settings_json(&settings, &editions, &state.config().base_url), "errors": {},
+        });
+        if let (Some(target), Some(extra)) = (context.as_object_mut(), extra.as_object()) {
+            target.extend(extra.clone());
+        }
+        Ok(context)
+    };
+    match result.await {
+        Ok(context) => render(state, status, "settings.html", &context),
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
+}
+
+/// `GET /admin/settings`.
+async fn settings_page(State(state): State<AppState>, editor: Editor) -> Response {
+    show_settings(&state, &editor, StatusCode::OK, json!({})).await
+}
+
+/// `POST /admin/settings`.
+async fn save_settings_page(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let fields = fields_from_form(&form);
+    match save_settings(&state, &editor.user, &fields).await {
+        Ok(()) => see_other("/admin/settings"),
+        Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
+            let errors: BTreeMap<String, String> = error.fields.iter().cloned().collect();
+            let extra =
+                json!({ "error": "Some fields need attention; nothing was saved.", "errors": errors, "form": fields });
+            show_settings(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, extra).await
+        }
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
