@@ -353,6 +353,8 @@ pub struct Asset {
     pub height: Option<u32>,
     /// Length, for video.
     pub duration_ms: Option<u64>,
+    /// Resized copies of an image, narrowest first: (width, key).
+    pub renditions: Vec<(u32, String)>,
 }
 
 /// A platform the outlet has an account on.

@@ -20,6 +20,8 @@ pub struct Config {
     pub theme_dir: Option<PathBuf>,
     pub time_zone: Option<String>,
     pub zone_label: Option<String>,
+    pub max_image_bytes: u64,
+    pub max_video_bytes: u64,
 }
 
 /// Values given on the command line, which win over the file.
@@ -37,6 +39,15 @@ struct ConfigFile {
     theme: Option<PathBuf>,
     #[serde(default)]
     newsroom: NewsroomSection,
+    #[serde(default)]
+    uploads: UploadsSection,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct UploadsSection {
+    max_image_mb: Option<Spanned<u64>>,
+    max_video_mb: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -111,7 +122,21 @@ impl Config {
             None => None,
         };
 
+        let megabytes = |value: &Option<Spanned<u64>>, key: &str, default: u64| -> anyhow::Result<u64> {
+            match value {
+                Some(mb) if *mb.get_ref() == 0 || *mb.get_ref() > 1_000_000 => {
+                    bail!("invalid `uploads.{key}` in {}: use a number of megabytes from 1 to 1000000", at(mb.span()))
+                }
+                Some(mb) => Ok(mb.get_ref() * 1_000_000),
+                None => Ok(default),
+            }
+        };
+        let max_image_bytes = megabytes(&file.uploads.max_image_mb, "max_image_mb", 20_000_000)?;
+        let max_video_bytes = megabytes(&file.uploads.max_video_mb, "max_video_mb", 2_000_000_000)?;
+
         Ok(Config {
+            max_image_bytes,
+            max_video_bytes,
             data_dir: overrides.data.or(file.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA)),
             listen,
             base_url,

@@ -62,6 +62,8 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             base_url: config.base_url.clone(),
             time_zone: config.time_zone.clone(),
             zone_label: config.zone_label.clone(),
+            max_image_bytes: config.max_image_bytes,
+            max_video_bytes: config.max_video_bytes,
         },
     );
     let listener = tokio::net::TcpListener::bind(config.listen)

@@ -38,6 +38,12 @@ pub enum MediaError {
     /// The content is of a type we do not serve.
     #[error("media file {0} is not a supported type (JPEG, PNG, WebP, GIF, MP4, WebM or WebVTT)")]
     UnsupportedType(String),
+    /// The upload passed the size limit.
+    #[error("the file is larger than the limit of {limit} bytes")]
+    TooLarge {
+        /// The limit.
+        limit: u64,
+    },
     /// Reading or writing the file failed.
     #[error("media file {path}: {source}")]
     Io {
@@ -208,5 +214,186 @@ mod tests {
         assert!(error.is_not_found());
         let refused = store.put(&MediaKey::parse("x.svg").unwrap(), b"<svg/>").await.unwrap_err();
         assert!(matches!(refused, MediaError::UnsupportedType(_)));
+    }
+}
+
+/// A resized copy of an uploaded image.
+#[derive(Debug, Clone)]
+pub struct Rendition {
+    /// Its width in pixels.
+    pub width: u32,
+    /// Its height in pixels.
+    pub height: u32,
+    /// The encoded file.
+    pub bytes: Vec<u8>,
+    /// Its MIME type.
+    pub mime: &'static str,
+}
+
+/// The largest image side we decode: beyond it an upload is refused rather than risk a
+/// decompression bomb.
+const MAX_IMAGE_SIDE: u32 = 16_000;
+
+/// The width and height of a JPEG, PNG or WebP, from its header.
+pub fn image_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
+    image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?.into_dimensions().ok()
+}
+
+/// Resized copies of an image for each of `widths` narrower than the original, so pages can
+/// offer `srcset`. JPEG and WebP become JPEG (quality 82), PNG stays PNG (it may have
+/// transparency). Decoding is bounded in size and memory.
+pub fn make_renditions(bytes: &[u8], widths: &[u32]) -> Result<Vec<Rendition>, MediaError> {
+    let invalid = |e: image::ImageError| MediaError::UnsupportedType(format!("image that cannot be decoded ({e})"));
+    let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| MediaError::UnsupportedType(format!("image ({e})")))?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_IMAGE_SIDE);
+    limits.max_image_height = Some(MAX_IMAGE_SIDE);
+    limits.max_alloc = Some(1 << 30);
+    reader.limits(limits);
+    let format = reader.format();
+    let original = reader.decode().map_err(invalid)?;
+    let mut renditions = Vec::new();
+    for &width in widths {
+        if width >= original.width() {
+            continue;
+        }
+        let height = (u64::from(original.height()) * u64::from(width) / u64::from(original.width())).max(1) as u32;
+        let resized = original.resize_exact(width, height, image::imageops::FilterType::Triangle);
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mime = if format == Some(image::ImageFormat::Png) {
+            resized.write_to(&mut out, image::ImageFormat::Png).map_err(invalid)?;
+            "image/png"
+        } else {
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
+            resized.to_rgb8().write_with_encoder(encoder).map_err(invalid)?;
+            "image/jpeg"
+        };
+        renditions.push(Rendition { width, height, bytes: out.into_inner(), mime });
+    }
+    Ok(renditions)
+}
+
+impl MediaStore {
+    /// Streams `reader` into the store under `key`, refusing it once it passes `max_bytes` or
+    /// if its first bytes are not of an `allowed` type. Nothing is left behind on refusal: the
+    /// file is written beside its final name and renamed only when complete.
+    pub async fn put_reader<R: tokio::io::AsyncRead + Unpin>(
+        &self,
+        key: &MediaKey,
+        mut reader: R,
+        max_bytes: u64,
+        allowed: &[&str],
+    ) -> Result<StoredMedia, MediaError> {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+        let path = self.path(key);
+        let io = |source| MediaError::Io { path: path.clone(), source };
+        // Read enough to sniff before creating anything.
+        let mut head = vec![0u8; 64];
+        let mut filled = 0;
+        while filled < head.len() {
+            let n = reader.read(&mut head[filled..]).await.map_err(io)?;
+            if n == 0 {
+                break;
+            }
+            filled += n;
+        }
+        head.truncate(filled);
+        let mime = sniff_mime(&head)
+            .filter(|m| allowed.contains(m))
+            .ok_or_else(|| MediaError::UnsupportedType(key.0.clone()))?;
+        if let Some(parent) = path.parent() {
+            tokio::fs::create_dir_all(parent).await.map_err(io)?;
+        }
+        let partial = path.with_extension("partial");
+        let result = async {
+            let mut file = tokio::fs::File::create(&partial).await.map_err(io)?;
+            file.write_all(&head).await.map_err(io)?;
+            let mut size = head.len() as u64;
+            let mut buffer = vec![0u8; 64 * 1024];
+            loop {
+                let n = reader.read(&mut buffer).await.map_err(io)?;
+                if n == 0 {
+                    break;
+                }
+                size += n as u64;
+                if size > max_bytes {
+                    return Err(MediaError::TooLarge { limit: max_bytes });
+                }
+                file.write_all(&buffer[..n]).await.map_err(io)?;
+            }
+            file.flush().await.map_err(io)?;
+            file.sync_all().await.map_err(io)?;
+            Ok(size)
+        }
+        .await;
+        match result {
+            Ok(size) => {
+                tokio::fs::rename(&partial, &path).await.map_err(io)?;
+                Ok(StoredMedia { mime, size })
+            }
+            Err(error) => {
+                let _ = tokio::fs::remove_file(&partial).await;
+                Err(error)
+            }
+        }
+    }
+
+    /// Reads a whole stored file (for making renditions of images).
+    pub async fn read(&self, key: &MediaKey) -> Result<Vec<u8>, MediaError> {
+        let path = self.path(key);
+        tokio::fs::read(&path).await.map_err(|source| MediaError::Io { path, source })
+    }
+
+    /// Removes a stored file; a missing file is not an error.
+    pub async fn remove(&self, key: &MediaKey) -> Result<(), MediaError> {
+        let path = self.path(key);
+        match tokio::fs::remove_file(&path).await {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(MediaError::Io { path, source: e }),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod upload_tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+        out.into_inner()
+    }
+
+    #[tokio::test]
+    async fn streams_within_limits_and_leaves_nothing_on_refusal() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = MediaStore::local(dir.path());
+        let key = MediaKey::parse("up/a.png").unwrap();
+        let bytes = png(64, 32);
+        let stored = store.put_reader(&key, &bytes[..], 1 << 20, &["image/png"]).await.unwrap();
+        assert_eq!((stored.mime, stored.size), ("image/png", bytes.len() as u64));
+        assert_eq!(image_dimensions(&bytes), Some((64, 32)));
+
+        let too_big = MediaKey::parse("up/b.png").unwrap();
+        let error = store.put_reader(&too_big, &bytes[..], 100, &["image/png"]).await.unwrap_err();
+        assert!(matches!(error, MediaError::TooLarge { limit: 100 }), "{error}");
+        let wrong = MediaKey::parse("up/c.png").unwrap();
+        let error = store.put_reader(&wrong, &b"<html>hi</html>"[..], 1000, &["image/png"]).await.unwrap_err();
+        assert!(matches!(error, MediaError::UnsupportedType(_)));
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("up")).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("a.png")], "refused uploads leave no files");
+    }
+
+    #[test]
+    fn renditions_are_narrower_copies() {
+        let renditions = make_renditions(&png(1200, 600), &[480, 960, 1600]).unwrap();
+        let sizes: Vec<(u32, u32)> = renditions.iter().map(|r| (r.width, r.height)).collect();
+        assert_eq!(sizes, [(480, 240), (960, 480)]);
+        assert_eq!(image_dimensions(&renditions[0].bytes), Some((480, 240)));
+        assert!(make_renditions(b"\xFF\xD8\xFF\xE0 not really", &[480]).is_err());
     }
 }

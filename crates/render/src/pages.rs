@@ -314,8 +314,7 @@ impl Renderer {
         let published_at = article.published_at.unwrap_or_else(Timestamp::now);
         let published = view.time(published_at);
         let updated = article.updated_at.filter(|u| *u >= published_at).map(|u| view.time(u));
-        let poster =
-            page.story.poster.as_ref().map(|p| Image { src: paths::media(&p.key), width: p.width, height: p.height });
+        let poster = page.story.poster.as_ref().map(Image::of);
         let video = match (page.story.kind, &page.story.video) {
             (StoryKind::Video, Some(video)) => Some(VideoView {
                 src: paths::media(&video.key),
@@ -550,11 +549,7 @@ impl<'r, 's> PageBuilder<'r, 's> {
             standfirst: article.standfirst.clone(),
             time: self.time(article.published_at),
             is_video: article.kind == StoryKind::Video,
-            poster: article.poster.as_ref().map(|p| Image {
-                src: paths::media(&p.key),
-                width: p.width,
-                height: p.height,
-            }),
+            poster: article.poster.as_ref().map(Image::of),
             section,
             contributors,
         }
@@ -757,6 +752,19 @@ struct Image {
     src: String,
     width: Option<u32>,
     height: Option<u32>,
+    /// `srcset` from the image's renditions and the original; empty without renditions.
+    srcset: String,
+}
+
+impl Image {
+    fn of(asset: &dateline_core::Asset) -> Image {
+        let mut srcset: Vec<String> =
+            asset.renditions.iter().map(|(w, key)| format!("{} {w}w", paths::media(key))).collect();
+        if let (false, Some(width)) = (srcset.is_empty(), asset.width) {
+            srcset.push(format!("{} {width}w", paths::media(&asset.key)));
+        }
+        Image { src: paths::media(&asset.key), width: asset.width, height: asset.height, srcset: srcset.join(", ") }
+    }
 }
 
 #[derive(Serialize)]

@@ -484,3 +484,45 @@ async fn insert_article(tx: &mut sqlx::Transaction<'_, Sqlite>, article: &NewArt
     record_revision(tx, id, article.author).await?;
     Ok(ArticleId(id))
 }
+
+impl Store {
+    /// Changes a story's section, kind and media; its articles move to the new section in the
+    /// same transaction.
+    pub async fn update_story(&self, id: StoryId, story: &NewStory) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE stories SET section_id = $1, kind = $2, video_asset_id = $3, poster_asset_id = $4 WHERE id = $5",
+        )
+        .bind(story.section.0)
+        .bind(story.kind.as_str())
+        .bind(story.video.map(|a| a.0))
+        .bind(story.poster.map(|a| a.0))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Database(_) => StoreError::NotFound(format!("section {} or media", story.section)),
+            other => other,
+        })?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("story {id}")));
+        }
+        sqlx::query("UPDATE articles SET section_id = $1 WHERE story_id = $2")
+            .bind(story.section.0)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets the captions file of an article's video.
+    pub async fn set_captions(&self, article: ArticleId, captions: Option<AssetId>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE articles SET captions_asset_id = $1 WHERE id = $2")
+            .bind(captions.map(|a| a.0))
+            .bind(article.0)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

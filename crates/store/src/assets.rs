@@ -65,6 +65,52 @@ impl Store {
         }
         query.push(")");
         let rows: Vec<AssetRow> = query.build_query_as().fetch_all(&self.pool).await?;
-        Ok(rows.into_iter().map(|row| (row.id, Asset::from(row))).collect())
+        let mut assets: HashMap<i64, Asset> = rows.into_iter().map(|row| (row.id, Asset::from(row))).collect();
+        let mut query = QueryBuilder::new(
+            "SELECT r.asset_id, r.width, a.key FROM asset_renditions r JOIN assets a ON a.id = r.rendition_asset_id
+             WHERE r.asset_id IN (",
+        );
+        let mut list = query.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        query.push(") ORDER BY r.asset_id, r.width");
+        let renditions: Vec<(i64, i64, String)> = query.build_query_as().fetch_all(&self.pool).await?;
+        for (asset, width, key) in renditions {
+            if let (Some(asset), Ok(width)) = (assets.get_mut(&asset), u32::try_from(width)) {
+                asset.renditions.push((width, key));
+            }
+        }
+        Ok(assets)
+    }
+}
+
+impl Store {
+    /// Records `rendition` as the `width`-pixel copy of `asset`.
+    pub async fn add_rendition(&self, asset: AssetId, rendition: AssetId, width: u32) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO asset_renditions (asset_id, rendition_asset_id, width) VALUES ($1, $2, $3)")
+            .bind(asset.0)
+            .bind(rendition.0)
+            .bind(i64::from(width))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The renditions of an asset, narrowest first: (width, rendition).
+    pub async fn renditions(&self, asset: AssetId) -> Result<Vec<(u32, Asset)>, StoreError> {
+        let rows: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT width, rendition_asset_id FROM asset_renditions WHERE asset_id = $1 ORDER BY width")
+                .bind(asset.0)
+                .fetch_all(&self.pool)
+                .await?;
+        let ids: Vec<i64> = rows.iter().map(|(_, id)| *id).collect();
+        let mut assets = self.assets_by_ids(&ids).await?;
+        Ok(rows.into_iter().filter_map(|(width, id)| Some((u32::try_from(width).ok()?, assets.remove(&id)?))).collect())
+    }
+
+    /// An asset by id.
+    pub async fn asset(&self, id: AssetId) -> Result<Option<Asset>, StoreError> {
+        Ok(self.assets_by_ids(&[id.0]).await?.remove(&id.0))
     }
 }

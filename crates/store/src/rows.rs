@@ -35,6 +35,7 @@ impl From<AssetRow> for Asset {
             width: row.width.and_then(|w| u32::try_from(w).ok()),
             height: row.height.and_then(|h| u32::try_from(h).ok()),
             duration_ms: row.duration_ms.and_then(|d| u64::try_from(d).ok()),
+            renditions: Vec::new(),
         }
     }
 }

@@ -18,6 +18,28 @@ pub struct AppConfig {
     pub time_zone: Option<String>,
     /// Overrides the stored zone label, when set in the config file.
     pub zone_label: Option<String>,
+    /// Largest image upload, in bytes.
+    pub max_image_bytes: u64,
+    /// Largest video upload, in bytes.
+    pub max_video_bytes: u64,
+}
+
+impl AppConfig {
+    /// Default limits: 20 MB images, 2 GB videos.
+    pub const DEFAULT_MAX_IMAGE_BYTES: u64 = 20_000_000;
+    /// See [`AppConfig::DEFAULT_MAX_IMAGE_BYTES`].
+    pub const DEFAULT_MAX_VIDEO_BYTES: u64 = 2_000_000_000;
+
+    /// A config with this base URL and every other setting at its default.
+    pub fn new(base_url: &str) -> AppConfig {
+        AppConfig {
+            base_url: base_url.to_owned(),
+            time_zone: None,
+            zone_label: None,
+            max_image_bytes: Self::DEFAULT_MAX_IMAGE_BYTES,
+            max_video_bytes: Self::DEFAULT_MAX_VIDEO_BYTES,
+        }
+    }
 }
 
 /// What every handler can reach: the store, the media store, the renderer and the config.

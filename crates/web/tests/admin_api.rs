@@ -557,3 +557,89 @@ async fn reference_data_is_managed_by_editors_and_admins_only() {
     );
     assert_eq!(send(&site, "GET", "/admin/api/me", Some(&rita), None).await.0.status, 401);
 }
+
+async fn upload(
+    site: &TestSite,
+    session: &Session,
+    name: &str,
+    content_type: Option<&str>,
+    bytes: Vec<u8>,
+) -> (u16, Value) {
+    let mut request = Request::post(format!("/admin/api/uploads?name={name}"))
+        .header("cookie", &session.cookie)
+        .header("x-csrf-token", &session.csrf);
+    if let Some(content_type) = content_type {
+        request = request.header("content-type", content_type);
+    }
+    let response = site.request(request.body(Body::from(bytes)).unwrap()).await;
+    (response.status, serde_json::from_slice(&response.body).unwrap_or(Value::Null))
+}
+
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 200) as u8, (y % 200) as u8, 120]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+#[tokio::test]
+async fn uploads_are_sniffed_bounded_and_get_renditions() {
+    let (site, rita, _, eddie) = newsroom().await;
+    let (status, image) = upload(&site, &rita, "Harbour%20Photo.PNG", Some("image/png"), png(1200, 600)).await;
+    assert_eq!(status, 201, "{image}");
+    assert_eq!((image["width"].as_u64(), image["height"].as_u64()), (Some(1200), Some(600)));
+    let widths: Vec<u64> =
+        image["renditions"].as_array().unwrap().iter().map(|r| r["width"].as_u64().unwrap()).collect();
+    assert_eq!(widths, [480, 960]);
+    let url = image["url"].as_str().unwrap();
+    assert!(url.starts_with("/media/uploads/") && url.ends_with("-harbour-photo.png"), "{url}");
+    let served = site.get(image["renditions"][0]["url"].as_str().unwrap()).await;
+    assert_eq!((served.status, served.header("content-type")), (200, "image/png"));
+
+    // Refused by content, whatever the name or the declared type says.
+    let (status, body) =
+        upload(&site, &rita, "photo.jpg", None, b"<html><script>alert(1)</script></html>".to_vec()).await;
+    assert_eq!(status, 415, "{body}");
+    let (status, _) = upload(&site, &rita, "photo.jpg", Some("image/jpeg"), png(10, 10)).await;
+    assert_eq!(status, 415, "a PNG declared as JPEG");
+    let (status, _) =
+        upload(&site, &rita, "pic.svg", None, b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec()).await;
+    assert_eq!(status, 415);
+
+    // Over the limit (5 MB for video in the test site): 413, and nothing is kept.
+    let mut big = support::video_bytes();
+    big.resize(6_000_000, 0);
+    let (status, body) = upload(&site, &rita, "long.mp4", Some("video/mp4"), big).await;
+    assert_eq!(status, 413, "{body}");
+    let uploads = site.dir.path().join("media/uploads");
+    let files: Vec<String> =
+        std::fs::read_dir(&uploads).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    assert!(files.iter().all(|f| !f.contains("long")), "a refused upload left {files:?}");
+
+    // A video report: upload the video, attach it and the poster to a story.
+    let (status, video) = upload(&site, &rita, "clip.mp4", Some("video/mp4"), support::video_bytes()).await;
+    assert_eq!(status, 201);
+    let article = create(&site, &rita, "Harbour by night", "harbour-by-night").await;
+    let story = json!({
+        "section_id": 1, "kind": "video",
+        "video_asset_id": video["id"], "poster_asset_id": image["id"],
+    });
+    let (response, body) =
+        send(&site, "PUT", &format!("/admin/api/stories/{}", article["story_id"]), Some(&rita), Some(story.clone()))
+            .await;
+    assert_eq!(response.status, 200, "{body}");
+    let wrong = json!({ "section_id": 1, "kind": "video", "video_asset_id": image["id"] });
+    let (response, _) =
+        send(&site, "PUT", &format!("/admin/api/stories/{}", article["story_id"]), Some(&rita), Some(wrong)).await;
+    assert_eq!(response.status, 422, "an image is not a video");
+    assert_eq!(act(&site, &eddie, article["id"].as_i64().unwrap(), json!({ "action": "publish" })).await.0, 200);
+    let page = site.get("/en/articles/harbour-by-night").await.text();
+    assert!(
+        page.contains(&format!("src=\"{}\" type=\"video/mp4\"", video["url"].as_str().unwrap())),
+        "player uses the upload"
+    );
+    assert!(page.contains(&format!("poster=\"{url}\"")));
+    let listing = site.get("/en/sections/world").await.text();
+    let srcset = format!("srcset=\"{} 480w", image["renditions"][0]["url"].as_str().unwrap());
+    assert!(listing.contains(&srcset), "cards offer the renditions as srcset");
+}

@@ -35,6 +35,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", delete(revoke_token))
         .route("/preview", post(super::pages::preview))
+        .route("/uploads", post(super::uploads::upload))
+        .route("/stories/{id}", axum::routing::put(super::uploads::update_story))
         .merge(super::manage::api_routes())
         .fallback(|| async { ApiError::not_found("API endpoint") })
 }

@@ -9,6 +9,7 @@ pub mod auth;
 mod desk;
 mod manage;
 mod pages;
+mod uploads;
 
 use axum::Json;
 use axum::extract::FromRequest;

@@ -296,7 +296,7 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
         store.clone(),
         media,
         Renderer::new(theme).unwrap(),
-        AppConfig { base_url: BASE_URL.into(), time_zone: None, zone_label: None },
+        AppConfig { max_image_bytes: 2_000_000, max_video_bytes: 5_000_000, ..AppConfig::new(BASE_URL) },
     );
     TestSite { dir, state, store }
 }

@@ -1,0 +1,287 @@
+//! Uploads: images (JPEG, PNG, WebP), video (MP4, WebM) and captions (WebVTT), accepted by
+//! their content rather than their name, streamed to the media store within the configured
+//! limits (a video is never held in memory), and recorded as assets. Images get resized
+//! renditions for `srcset`.
+
+use axum::Json;
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use dateline_core::{ArticleId, AssetId, SectionId, StoryKind};
+use dateline_media::{MediaError, MediaKey, image_dimensions, make_renditions};
+use dateline_store::{NewAsset, NewStory};
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tokio_util::io::StreamReader;
+
+use super::auth::{Caller, new_secret};
+use super::{ApiError, ApiJson};
+use crate::AppState;
+
+const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+const VIDEO_TYPES: [&str; 2] = ["video/mp4", "video/webm"];
+const CAPTION_TYPES: [&str; 1] = ["text/vtt"];
+/// Widths of the resized copies made of each uploaded image.
+const RENDITION_WIDTHS: [u32; 3] = [480, 960, 1600];
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UploadQuery {
+    /// The file's name, used (slugified) in its key.
+    name: Option<String>,
+}
+
+/// `POST /admin/api/uploads?name=FILE`: the request body is the file. Any signed-in user may
+/// upload. 413 over the size limit; 415 for a type we do not take, or whose `Content-Type`
+/// says something other than its content.
+pub(crate) async fn upload(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<UploadQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let _ = caller;
+    let declared = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .filter(|v| !v.is_empty() && v != "application/octet-stream");
+    let config = state.config();
+    let limit = config.max_video_bytes.max(config.max_image_bytes);
+    let allowed: Vec<&str> = IMAGE_TYPES.iter().chain(&VIDEO_TYPES).chain(&CAPTION_TYPES).copied().collect();
+    let key = upload_key(query.name.as_deref())?;
+    let reader = StreamReader::new(futures_lite_stream(body).map_err_io());
+    let stored = state.media().put_reader(&key, reader, limit, &allowed).await.map_err(|e| upload_error(e, limit))?;
+    let refuse = |message: String| async {
+        let _ = state.media().remove(&key).await;
+        Err::<Response, _>(ApiError {
+            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            code: "unsupported_media_type",
+            message,
+            fields: vec![],
+            current_revision: None,
+        })
+    };
+    if let Some(declared) = &declared
+        && declared != stored.mime
+    {
+        return refuse(format!("the file is {}, not {declared} as declared", stored.mime)).await;
+    }
+    let is_image = IMAGE_TYPES.contains(&stored.mime);
+    if is_image && stored.size > config.max_image_bytes {
+        let _ = state.media().remove(&key).await;
+        return Err(upload_error(MediaError::TooLarge { limit: config.max_image_bytes }, config.max_image_bytes));
+    }
+    let (mut width, mut height) = (None, None);
+    let mut renditions = Vec::new();
+    if is_image {
+        let bytes = state.media().read(&key).await.map_err(|e| ApiError::internal(&e))?;
+        let Some((w, h)) = image_dimensions(&bytes) else {
+            return refuse("the image cannot be read".to_owned()).await;
+        };
+        (width, height) = (Some(w), Some(h));
+        match tokio::task::spawn_blocking(move || make_renditions(&bytes, &RENDITION_WIDTHS)).await {
+            Ok(Ok(made)) => renditions = made,
+            _ => return refuse("the image cannot be decoded".to_owned()).await,
+        }
+    }
+    let asset = state
+        .store()
+        .create_asset(&NewAsset {
+            key: key.as_str().to_owned(),
+            mime: stored.mime.to_owned(),
+            size: stored.size,
+            width,
+            height,
+            duration_ms: None,
+        })
+        .await?;
+    let mut rendition_json = Vec::new();
+    for rendition in renditions {
+        let stem = key.as_str().rsplit_once('.').map_or(key.as_str(), |(stem, _)| stem);
+        let ext = if rendition.mime == "image/png" { "png" } else { "jpg" };
+        let rendition_key =
+            MediaKey::parse(&format!("{stem}-{}w.{ext}", rendition.width)).map_err(|e| ApiError::internal(&e))?;
+        let saved = state.media().put(&rendition_key, &rendition.bytes).await.map_err(|e| ApiError::internal(&e))?;
+        let id = state
+            .store()
+            .create_asset(&NewAsset {
+                key: rendition_key.as_str().to_owned(),
+                mime: saved.mime.to_owned(),
+                size: saved.size,
+                width: Some(rendition.width),
+                height: Some(rendition.height),
+                duration_ms: None,
+            })
+            .await?;
+        state.store().add_rendition(asset, id, rendition.width).await?;
+        rendition_json
+            .push(json!({ "width": rendition.width, "url": dateline_render::paths::media(rendition_key.as_str()) }));
+    }
+    let body = json!({
+        "id": asset.0,
+        "key": key.as_str(),
+        "url": dateline_render::paths::media(key.as_str()),
+        "mime": stored.mime,
+        "size": stored.size,
+        "width": width,
+        "height": height,
+        "renditions": rendition_json,
+    });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+fn upload_error(error: MediaError, limit: u64) -> ApiError {
+    match error {
+        MediaError::TooLarge { .. } => ApiError {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "too_large",
+            message: format!("the file is over the limit of {} MB", limit / 1_000_000),
+            fields: vec![],
+            current_revision: None,
+        },
+        MediaError::UnsupportedType(_) => ApiError {
+            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            code: "unsupported_media_type",
+            message: "upload a JPEG, PNG or WebP image, an MP4 or WebM video, or WebVTT captions".to_owned(),
+            fields: vec![],
+            current_revision: None,
+        },
+        other => ApiError::internal(&other),
+    }
+}
+
+/// `uploads/{random}-{name}`: unguessable, collision-free, and readable in a listing.
+fn upload_key(name: Option<&str>) -> Result<MediaKey, ApiError> {
+    let name = name.unwrap_or("upload");
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "bin"));
+    let stem = dateline_core::Slug::from_title(stem);
+    let ext: String = ext.chars().filter(char::is_ascii_alphanumeric).take(5).collect::<String>().to_ascii_lowercase();
+    let random = new_secret().map_err(|e| ApiError::internal(&e))?;
+    let stem: String = stem.as_str().chars().take(60).collect();
+    let ext = if ext.is_empty() { "bin".to_owned() } else { ext };
+    MediaKey::parse(&format!("uploads/{}-{}.{}", &random[..12], stem.trim_end_matches('-'), ext))
+        .map_err(|e| ApiError::bad_request(e.to_string()))
+}
+
+/// The body as a stream of byte chunks with I/O errors, for `StreamReader`.
+fn futures_lite_stream(body: Body) -> axum::body::BodyDataStream {
+    body.into_data_stream()
+}
+
+trait MapErrIo {
+    fn map_err_io(self) -> impl futures_core::Stream<Item = std::io::Result<axum::body::Bytes>>;
+}
+
+impl MapErrIo for axum::body::BodyDataStream {
+    fn map_err_io(self) -> impl futures_core::Stream<Item = std::io::Result<axum::body::Bytes>> {
+        ErrIo(self)
+    }
+}
+
+/// Turns body errors (a client hanging up) into I/O errors.
+struct ErrIo(axum::body::BodyDataStream);
+
+impl futures_core::Stream for ErrIo {
+    type Item = std::io::Result<axum::body::Bytes>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::pin::Pin::new(&mut self.0).poll_next(cx).map(|item| item.map(|r| r.map_err(std::io::Error::other)))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StoryBody {
+    section_id: i64,
+    kind: String,
+    video_asset_id: Option<i64>,
+    poster_asset_id: Option<i64>,
+    /// Captions for one article's video: `{ "article_id": 3, "asset_id": 9 }`.
+    captions: Option<CaptionsBody>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaptionsBody {
+    article_id: i64,
+    asset_id: Option<i64>,
+}
+
+/// `PUT /admin/api/stories/{id}`: a story's section, kind, video and poster (and an
+/// article's captions). Editors, or the reporter owning every article of the story while
+/// they are drafts.
+pub(crate) async fn update_story(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<StoryBody>,
+) -> Result<Json<Value>, ApiError> {
+    let store = state.store();
+    let story =
+        store.story(dateline_core::StoryId(id)).await?.ok_or_else(|| ApiError::not_found(&format!("story {id}")))?;
+    let articles = store.story_articles(story.id).await?;
+    let mut may = caller.user.role.is_editor();
+    if !may {
+        may = true;
+        for (_, article_id, _) in &articles {
+            let article = store.article(*article_id).await?.ok_or_else(|| ApiError::not_found("article"))?;
+            may &= dateline_core::may_edit(article.status, caller.user.role, article.author == Some(caller.user.id));
+        }
+    }
+    if !may {
+        return Err(ApiError::forbidden("your role cannot change this story"));
+    }
+    let mut errors = dateline_core::FieldErrors::default();
+    let kind = StoryKind::parse(&body.kind).map_err(|e| errors.add("kind", e.to_string())).ok();
+    check_asset(&state, body.video_asset_id, &VIDEO_TYPES, "video_asset_id", &mut errors).await?;
+    check_asset(&state, body.poster_asset_id, &IMAGE_TYPES, "poster_asset_id", &mut errors).await?;
+    if let Some(captions) = &body.captions {
+        check_asset(&state, captions.asset_id, &CAPTION_TYPES, "captions", &mut errors).await?;
+        if !articles.iter().any(|(_, a, _)| a.0 == captions.article_id) {
+            errors.add("captions", "the article is not part of this story");
+        }
+    }
+    if !store.sections().await?.iter().any(|s| s.id.0 == body.section_id) {
+        errors.add("section_id", format!("no section {}", body.section_id));
+    }
+    let Some(kind) = kind.filter(|_| errors.is_empty()) else { return Err(ApiError::invalid(errors)) };
+    if kind == StoryKind::Video && body.video_asset_id.is_none() {
+        return Err(ApiError::field("video_asset_id", "a video report needs its video"));
+    }
+    let update = NewStory {
+        section: SectionId(body.section_id),
+        kind,
+        video: body.video_asset_id.map(AssetId),
+        poster: body.poster_asset_id.map(AssetId),
+    };
+    store.update_story(story.id, &update).await?;
+    if let Some(captions) = body.captions {
+        store.set_captions(ArticleId(captions.article_id), captions.asset_id.map(AssetId)).await?;
+    }
+    Ok(Json(
+        json!({ "id": id, "section_id": body.section_id, "kind": kind.as_str(), "video_asset_id": body.video_asset_id, "poster_asset_id": body.poster_asset_id }),
+    ))
+}
+
+/// Adds an error for `field` unless asset `id` exists and is of one of `types`.
+async fn check_asset(
+    state: &AppState,
+    id: Option<i64>,
+    types: &[&str],
+    field: &str,
+    errors: &mut dateline_core::FieldErrors,
+) -> Result<(), ApiError> {
+    let Some(id) = id else { return Ok(()) };
+    match state.store().asset(AssetId(id)).await? {
+        Some(asset) if types.contains(&asset.mime.as_str()) => {}
+        Some(asset) => errors.add(field, format!("asset {id} is {}, not {}", asset.mime, types.join(" or "))),
+        None => errors.add(field, format!("no asset {id}")),
+    }
+    Ok(())
+}
