@@ -45,4 +45,47 @@
       input.form.appendChild(hidden);
     });
   });
+
+  // Uploads: the file goes to /admin/api/uploads as the request body; images can be inserted
+  // into the Markdown body, posters and videos are attached to the story.
+  var box = document.querySelector(".uploads");
+  var status = document.querySelector("[data-upload-status]");
+  if (box && csrf && window.fetch) {
+    status.textContent = "Choose a file to upload.";
+    box.querySelectorAll("input[data-upload]").forEach(function (input) {
+      input.addEventListener("change", function () {
+        var file = input.files[0];
+        if (!file) return;
+        status.textContent = "Uploading " + file.name + "…";
+        fetch("/admin/api/uploads?name=" + encodeURIComponent(file.name), {
+          method: "POST", credentials: "same-origin",
+          headers: { "X-CSRF-Token": csrf, "Content-Type": file.type || "application/octet-stream" },
+          body: file
+        }).then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+          .then(function (result) {
+            if (!result.ok) { status.textContent = result.data.error ? result.data.error.message : "The upload failed."; return; }
+            var asset = result.data;
+            var kind = input.getAttribute("data-upload");
+            if (kind === "image" && body) {
+              body.value += "\n\n![" + file.name.replace(/\.[^.]+$/, "") + "](" + asset.url + ")\n";
+              body.dispatchEvent(new Event("input"));
+              status.textContent = "Inserted at the end of the body; describe the image in its alt text.";
+              return;
+            }
+            var story = {
+              section_id: Number(box.getAttribute("data-section")),
+              kind: kind === "video" || box.getAttribute("data-video") ? "video" : "text",
+              video_asset_id: kind === "video" ? asset.id : (Number(box.getAttribute("data-video")) || null),
+              poster_asset_id: kind === "poster" ? asset.id : (Number(box.getAttribute("data-poster")) || null)
+            };
+            return fetch("/admin/api/stories/" + box.getAttribute("data-story"), {
+              method: "PUT", credentials: "same-origin",
+              headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" },
+              body: JSON.stringify(story)
+            }).then(function (r) { status.textContent = r.ok ? "Attached; reload to see it." : "Uploaded, but it could not be attached."; });
+          })
+          .catch(function () { status.textContent = "The upload failed."; });
+      });
+    });
+  }
 })();

@@ -587,9 +587,19 @@ async fn editor_page(
             let url = article
                 .is_published()
                 .then(|| dateline_render::paths::article(article.edition.as_str(), article.slug.as_str()));
+            let story = store.story(article.story).await?.ok_or_else(|| ApiError::not_found("story"))?;
             context["article"] = json!({
-                "id": id.0, "status": article.status.as_str(), "revision": article.revision,
+                "id": id.0, "story_id": article.story.0, "kind": story.kind.as_str(),
+                "status": article.status.as_str(), "revision": article.revision,
                 "edition_name": edition_name, "url": url,
+            });
+            context["media"] = json!({
+                "section_id": story.section.0,
+                "video": story.video.as_ref().map(|v| v.key.clone()),
+                "video_id": story.video.as_ref().map(|v| v.id.0),
+                "poster": story.poster.as_ref().map(|p| p.key.clone()),
+                "poster_id": story.poster.as_ref().map(|p| p.id.0),
+                "poster_url": story.poster.as_ref().map(|p| dateline_render::paths::media(&p.key)),
             });
             context["can_edit"] = json!(may_edit(article.status, editor.user.role, is_own));
             context["translations"] = json!(translations);
