@@ -37,6 +37,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/preview", post(super::pages::preview))
         .route("/uploads", post(super::uploads::upload))
         .route("/stories/{id}", axum::routing::put(super::uploads::update_story))
+        .route("/openapi.json", get(openapi))
         .merge(super::manage::api_routes())
         .fallback(|| async { ApiError::not_found("API endpoint") })
 }
@@ -587,4 +588,13 @@ async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<Va
         "can_edit": may_edit(article.status, user.role, is_own),
         "allowed_actions": allowed_actions(&article, user),
     }))
+}
+
+/// The Admin API's OpenAPI 3.1 document, kept beside the handlers and checked against their
+/// real responses by the tests.
+const OPENAPI: &str = include_str!("openapi.json");
+
+/// `GET /admin/api/openapi.json`: no sign-in needed; it describes, it does not grant.
+async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
 }

@@ -1,0 +1,287 @@
+//! The Admin API's OpenAPI document matches the server: every documented operation exists,
+//! every route is documented, and real responses validate against the documented schemas.
+
+mod support;
+
+use std::collections::BTreeSet;
+
+use axum::body::Body;
+use axum::http::Request;
+use dateline_core::Role;
+use dateline_store::NewUser;
+use dateline_web::admin::auth::hash_password;
+use serde_json::{Value, json};
+use support::{TestSite, test_site};
+
+/// Checks `value` against a JSON Schema subset (the keywords our document uses): `$ref`,
+/// `type` (one or several), `enum`, `required`, `properties`, `items`, `allOf`,
+/// `additionalProperties: false`.
+fn validate(doc: &Value, schema: &Value, value: &Value, path: &str, errors: &mut Vec<String>) {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let name = reference.trim_start_matches("#/components/schemas/");
+        return validate(doc, &doc["components"]["schemas"][name], value, path, errors);
+    }
+    if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+        for part in all {
+            validate(doc, part, value, path, errors);
+        }
+    }
+    if let Some(types) = schema.get("type") {
+        let allowed: Vec<&str> = match types {
+            Value::String(t) => vec![t.as_str()],
+            Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
+            _ => vec![],
+        };
+        let actual = match value {
+            Value::Null => "null",
+            Value::Bool(_) => "boolean",
+            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+        };
+        let ok = allowed.contains(&actual) || (actual == "integer" && allowed.contains(&"number"));
+        if !ok {
+            errors.push(format!("{path}: {actual} where the document says {allowed:?}"));
+            return;
+        }
+    }
+    if let Some(options) = schema.get("enum").and_then(Value::as_array)
+        && !options.contains(value)
+    {
+        errors.push(format!("{path}: {value} is not one of {options:?}"));
+    }
+    if let Value::Object(object) = value {
+        for name in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+            if !object.contains_key(name) {
+                errors.push(format!("{path}: missing required {name}"));
+            }
+        }
+        let properties = schema.get("properties").and_then(Value::as_object);
+        for (name, item) in object {
+            match properties.and_then(|p| p.get(name)) {
+                Some(property) => validate(doc, property, item, &format!("{path}.{name}"), errors),
+                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    errors.push(format!("{path}: undocumented property {name}"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Value::Array(items), Some(item_schema)) = (value, schema.get("items")) {
+        for (i, item) in items.iter().enumerate() {
+            validate(doc, item_schema, item, &format!("{path}[{i}]"), errors);
+        }
+    }
+}
+
+struct Client<'a> {
+    site: &'a TestSite,
+    doc: Value,
+    cookie: String,
+    csrf: String,
+    checked: BTreeSet<(String, String, u16)>,
+}
+
+impl Client<'_> {
+    /// Sends a request and validates the response against the document's schema for
+    /// (`template` path, method, status).
+    async fn call(&mut self, method: &str, uri: &str, template: &str, body: Option<Value>) -> (u16, Value) {
+        let mut request = Request::builder().method(method).uri(format!("/admin/api{uri}"));
+        if !self.cookie.is_empty() {
+            request = request.header("cookie", &self.cookie).header("x-csrf-token", &self.csrf);
+        }
+        let body = match body {
+            Some(value) => {
+                request = request.header("content-type", "application/json");
+                Body::from(value.to_string())
+            }
+            None => Body::empty(),
+        };
+        let response = self.site.request(request.body(body).unwrap()).await;
+        let json: Value = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
+        let operation = &self.doc["paths"][template][method.to_lowercase()];
+        assert!(operation.is_object(), "{method} {template} is not documented");
+        let documented = &operation["responses"][response.status.to_string()];
+        assert!(
+            documented.is_object(),
+            "{method} {template} answered {} which is not documented: {json}",
+            response.status
+        );
+        if let Some(schema) = documented.pointer("/content/application~1json/schema") {
+            let mut errors = Vec::new();
+            validate(&self.doc, schema, &json, "body", &mut errors);
+            assert!(
+                errors.is_empty(),
+                "{method} {uri} ({}) does not match the document:\n{}\n{json}",
+                response.status,
+                errors.join("\n")
+            );
+        }
+        self.checked.insert((method.to_owned(), template.to_owned(), response.status));
+        if let Some(cookie) = response.headers.get("set-cookie") {
+            self.cookie = cookie.to_str().unwrap().split(';').next().unwrap().to_owned();
+        }
+        (response.status, json)
+    }
+}
+
+#[tokio::test]
+async fn document_is_served_and_lists_every_route() {
+    let site = test_site().await;
+    let response = site.get("/admin/api/openapi.json").await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("content-type"), "application/json");
+    let doc: Value = serde_json::from_slice(&response.body).unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let documented: BTreeSet<String> = doc["paths"].as_object().unwrap().keys().cloned().collect();
+
+    // Every route the Admin API's source registers is documented.
+    let sources = ["src/admin/api.rs", "src/admin/manage.rs"];
+    let mut routes = BTreeSet::new();
+    for file in sources {
+        let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
+        for part in text.split(".route(\"").skip(1) {
+            let route = part.split('"').next().unwrap();
+            if route != "/openapi.json" && !(file.ends_with("manage.rs") && is_page_route(&text, route)) {
+                routes.insert(route.to_owned());
+            }
+        }
+    }
+    let missing: Vec<&String> = routes.difference(&documented).collect();
+    assert!(missing.is_empty(), "routes missing from the OpenAPI document: {missing:?}");
+}
+
+/// Whether `route` in manage.rs belongs to the admin pages rather than the API.
+fn is_page_route(text: &str, route: &str) -> bool {
+    let pages =
+        text.split("pub(crate) fn page_routes").nth(1).unwrap_or_default().split("\n}\n").next().unwrap_or_default();
+    pages.contains(&format!(".route(\"{route}\""))
+        && !text.split("pub(crate) fn page_routes").next().unwrap().contains(&format!(".route(\"{route}\""))
+}
+
+#[tokio::test]
+async fn real_responses_match_the_document() {
+    let site = test_site().await;
+    let hash = hash_password("correct horse battery").unwrap();
+    site.store
+        .create_user(&NewUser {
+            email: "ada@news.test".into(),
+            name: "Ada".into(),
+            role: Role::Admin,
+            password_hash: hash,
+        })
+        .await
+        .unwrap();
+    let doc: Value = serde_json::from_str(&site.get("/admin/api/openapi.json").await.text()).unwrap();
+    let mut c = Client { site: &site, doc, cookie: String::new(), csrf: String::new(), checked: BTreeSet::new() };
+
+    c.call("GET", "/me", "/me", None).await;
+    c.call("POST", "/session", "/session", Some(json!({ "email": "ada@news.test", "password": "wrong" }))).await;
+    let (_, signed_in) = c
+        .call(
+            "POST",
+            "/session",
+            "/session",
+            Some(json!({ "email": "ada@news.test", "password": "correct horse battery" })),
+        )
+        .await;
+    c.csrf = signed_in["csrf_token"].as_str().unwrap().to_owned();
+    c.call("GET", "/me", "/me", None).await;
+
+    let story = json!({ "edition": "en", "section_id": 1, "article": { "headline": "Schema check", "body_markdown": "One.\n\nTwo.", "contributors": [1] } });
+    let (status, article) = c.call("POST", "/stories", "/stories", Some(story)).await;
+    assert_eq!(status, 201);
+    c.call("POST", "/stories", "/stories", Some(json!({ "edition": "xx", "section_id": 1, "article": {} }))).await;
+    let id = article["id"].as_i64().unwrap();
+    let story_id = article["story_id"].as_i64().unwrap();
+    c.call("GET", &format!("/articles/{id}"), "/articles/{id}", None).await;
+    c.call("GET", "/articles/999999", "/articles/{id}", None).await;
+    let save = json!({ "base_revision": 1, "headline": "Schema check", "slug": "schema-check", "body_markdown": "One.\n\nThree." });
+    c.call("PUT", &format!("/articles/{id}"), "/articles/{id}", Some(save.clone())).await;
+    c.call("PUT", &format!("/articles/{id}"), "/articles/{id}", Some(save)).await;
+    c.call("GET", "/articles?status=draft", "/articles", None).await;
+    c.call("GET", "/articles?status=nope", "/articles", None).await;
+    c.call(
+        "POST",
+        &format!("/articles/{id}/transitions"),
+        "/articles/{id}/transitions",
+        Some(json!({ "action": "publish" })),
+    )
+    .await;
+    c.call(
+        "POST",
+        &format!("/articles/{id}/transitions"),
+        "/articles/{id}/transitions",
+        Some(json!({ "action": "submit" })),
+    )
+    .await;
+    c.call("GET", &format!("/articles/{id}/transitions"), "/articles/{id}/transitions", None).await;
+    c.call("GET", &format!("/articles/{id}/revisions"), "/articles/{id}/revisions", None).await;
+    c.call("GET", &format!("/articles/{id}/revisions/1"), "/articles/{id}/revisions/{revision}", None).await;
+    c.call("GET", &format!("/articles/{id}/revisions/2/diff"), "/articles/{id}/revisions/{revision}/diff", None).await;
+    c.call(
+        "POST",
+        &format!("/articles/{id}/revisions/1/restore"),
+        "/articles/{id}/revisions/{revision}/restore",
+        Some(json!({ "base_revision": 2 })),
+    )
+    .await;
+    c.call(
+        "POST",
+        &format!("/articles/{id}/translations"),
+        "/articles/{id}/translations",
+        Some(json!({ "edition": "mn" })),
+    )
+    .await;
+    c.call(
+        "POST",
+        &format!("/articles/{id}/translations"),
+        "/articles/{id}/translations",
+        Some(json!({ "edition": "mn" })),
+    )
+    .await;
+    c.call("POST", "/preview", "/preview", Some(json!({ "markdown": "*hi*" }))).await;
+    let story_update = json!({ "section_id": 1, "kind": "text" });
+    c.call("PUT", &format!("/stories/{story_id}"), "/stories/{id}", Some(story_update)).await;
+    let (_, token) = c.call("POST", "/tokens", "/tokens", Some(json!({ "label": "schema" }))).await;
+    c.call("GET", "/tokens", "/tokens", None).await;
+    c.call("DELETE", &format!("/tokens/{}", token["id"]), "/tokens/{id}", None).await;
+    for (path, body) in [
+        ("/sections", json!({ "name_en": "Schema", "slug_en": "schema" })),
+        ("/contributors", json!({ "name_en": "Sam", "slug": "sam" })),
+        ("/social-accounts", json!({ "platform": "vk", "url": "https://vk.example.org/test" })),
+        (
+            "/users",
+            json!({ "email": "r@news.test", "name": "R", "role": "reporter", "password": "long enough password" }),
+        ),
+    ] {
+        c.call("GET", path, path, None).await;
+        c.call("POST", path, path, Some(body)).await;
+        c.call("PUT", &format!("{path}/1"), &format!("{path}/{{id}}"), Some(json!({}))).await;
+    }
+    let (_, settings) = c.call("GET", "/settings", "/settings", None).await;
+    c.call("PUT", "/settings", "/settings", Some(settings)).await;
+    let upload = Request::post("/admin/api/uploads?name=notes.txt")
+        .header("cookie", &c.cookie)
+        .header("x-csrf-token", &c.csrf)
+        .body(Body::from("just text"))
+        .unwrap();
+    let response = site.request(upload).await;
+    assert!(c.doc["paths"]["/uploads"]["post"]["responses"][response.status.to_string()].is_object());
+    c.call("DELETE", "/session", "/session", None).await;
+
+    // Every documented operation was exercised.
+    let exercised: BTreeSet<(String, String)> =
+        c.checked.iter().map(|(m, p, _)| (m.to_lowercase(), p.clone())).collect();
+    let mut unexercised = Vec::new();
+    for (path, item) in c.doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if !exercised.contains(&(method.clone(), path.clone())) && path != "/uploads" {
+                unexercised.push(format!("{method} {path}"));
+            }
+        }
+    }
+    assert!(unexercised.is_empty(), "documented but not checked: {unexercised:?}");
+}
