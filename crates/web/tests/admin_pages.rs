@@ -219,3 +219,24 @@ async fn a_stale_save_keeps_the_writers_text_and_shows_what_changed() {
     assert!(text.contains("+ A colleague&#x27;s line."), "what changed meanwhile: {text}");
     assert!(text.contains("name=\"base_revision\" value=\"2\""), "the next save is based on the current revision");
 }
+
+#[tokio::test]
+async fn api_tokens_are_created_and_revoked_in_the_admin() {
+    let site = with_users().await;
+    let mut rita = Browser::new(&site);
+    rita.sign_in("rita@news.test").await;
+    let created = rita.post("/admin/tokens", &[("label", "laptop script")]).await;
+    assert_eq!(created.status, 200);
+    let page = created.text();
+    let token = page.split("<code class=\"token\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    assert_eq!(token.len(), 64);
+    let me = |token: &str| {
+        Request::get("/admin/api/me").header("authorization", format!("Bearer {token}")).body(Body::empty()).unwrap()
+    };
+    assert_eq!(site.request(me(&token)).await.status, 200);
+    let listing = rita.get("/admin/tokens").await.text();
+    assert!(listing.contains("laptop script") && !listing.contains(&token), "the secret is shown only once");
+    let id = listing.split("/admin/tokens/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    assert_eq!(rita.post(&format!("/admin/tokens/{id}/revoke"), &[]).await.status, 303);
+    assert_eq!(site.request(me(&token)).await.status, 401);
+}

@@ -45,6 +45,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
         .route("/assets/{file}", get(admin_asset))
+        .route("/tokens", get(tokens_page).post(create_token))
+        .route("/tokens/{id}/revoke", post(revoke_token))
         .merge(super::manage::page_routes())
 }
 
@@ -867,5 +869,69 @@ async fn admin_asset(Path(file): Path<String>) -> Response {
                 .into_response()
         }
         None => (StatusCode::NOT_FOUND, "no such asset").into_response(),
+    }
+}
+
+async fn show_tokens(state: &AppState, editor: &Editor, created: Option<(String, String)>) -> Response {
+    let result = async {
+        let clock = clock(state).await;
+        let when =
+            |seconds: i64| jiff::Timestamp::from_second(seconds).map(|t| time_text(&clock, t).0).unwrap_or_default();
+        let tokens: Vec<Value> = state
+            .store()
+            .api_tokens(editor.user.id)
+            .await?
+            .iter()
+            .map(|t| json!({ "id": t.id, "label": t.label, "created": when(t.created_at), "last_used": t.last_used_at.map(when), "revoked": t.revoked }))
+            .collect();
+        Ok::<_, ApiError>(json!({
+            "title": "API tokens", "nav": "tokens", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
+            "tokens": tokens,
+            "new_label": created.as_ref().map(|(label, _)| label.clone()),
+            "new_token": created.map(|(_, token)| token),
+        }))
+    };
+    match result.await {
+        Ok(context) => render(state, StatusCode::OK, "tokens.html", &context),
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
+}
+
+/// `GET /admin/tokens`: the user's API tokens.
+async fn tokens_page(State(state): State<AppState>, editor: Editor) -> Response {
+    show_tokens(&state, &editor, None).await
+}
+
+/// `POST /admin/tokens`: creates a token and shows it once.
+async fn create_token(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let label = form.text("label").trim().to_owned();
+    if label.is_empty() || label.len() > 100 {
+        return page_error(
+            &state,
+            &ApiError::field("label", "give the token a label of 1 to 100 characters"),
+            Some(&editor),
+        );
+    }
+    let Ok(token) = new_secret() else {
+        return page_error(&state, &ApiError::internal(&"no randomness"), Some(&editor));
+    };
+    match state.store().create_api_token(editor.user.id, &label, &secret_hash(&token)).await {
+        Ok(_) => show_tokens(&state, &editor, Some((label, token))).await,
+        Err(error) => page_error(&state, &ApiError::from(error), Some(&editor)),
+    }
+}
+
+/// `POST /admin/tokens/{id}/revoke`.
+async fn revoke_token(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    if let Err(error) = FormFields::parse(&body).check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    match state.store().revoke_api_token(editor.user.id, id).await {
+        Ok(()) => see_other("/admin/tokens"),
+        Err(error) => page_error(&state, &ApiError::from(error), Some(&editor)),
     }
 }
