@@ -202,7 +202,9 @@ pub async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
                 })
             })
             .collect::<anyhow::Result<_>>()?;
-        let id = store.create_contributor(&NewContributor { slug: Slug::parse(&contributor.slug)?, names }).await?;
+        let id = store
+            .create_contributor(&NewContributor { slug: Slug::parse(&contributor.slug)?, names, photo: None })
+            .await?;
         contributors.insert(&contributor.key, id);
     }
 

@@ -246,8 +246,9 @@ impl Renderer {
             ListingSubject::Contributor(contributor) => {
                 let name = contributor.name_in(code).map(|n| n.name.clone()).unwrap_or_default();
                 let bio = contributor.name_in(code).and_then(|n| n.bio.clone());
+                let photo = contributor.photo.as_ref().map(Image::of);
                 let crumbs = vec![view.home_crumb()];
-                (name, crumbs, minijinja::context! { bio }, "contributor")
+                (name, crumbs, minijinja::context! { bio, photo => v(&photo) }, "contributor")
             }
         };
         let number = page.page.request.number();

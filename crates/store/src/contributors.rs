@@ -11,6 +11,8 @@ pub struct NewContributor {
     pub slug: Slug,
     /// Name and bio per edition.
     pub names: Vec<ContributorName>,
+    /// Their photo (an image asset).
+    pub photo: Option<dateline_core::AssetId>,
 }
 
 impl Store {
@@ -69,10 +71,12 @@ impl Store {
     /// Adds a contributor.
     pub async fn create_contributor(&self, contributor: &NewContributor) -> Result<ContributorId, StoreError> {
         let mut tx = self.pool.begin().await?;
-        let (id,): (i64,) = sqlx::query_as("INSERT INTO contributors (slug) VALUES ($1) RETURNING id")
-            .bind(contributor.slug.as_str())
-            .fetch_one(&mut *tx)
-            .await?;
+        let (id,): (i64,) =
+            sqlx::query_as("INSERT INTO contributors (slug, photo_asset_id) VALUES ($1, $2) RETURNING id")
+                .bind(contributor.slug.as_str())
+                .bind(contributor.photo.map(|p| p.0))
+                .fetch_one(&mut *tx)
+                .await?;
         for name in &contributor.names {
             sqlx::query("INSERT INTO contributor_names (contributor_id, edition, name, bio) VALUES ($1, $2, $3, $4)")
                 .bind(id)
@@ -91,8 +95,9 @@ impl Store {
     /// Replaces a contributor's slug and names.
     pub async fn update_contributor(&self, id: ContributorId, contributor: &NewContributor) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let done = sqlx::query("UPDATE contributors SET slug = $1 WHERE id = $2")
+        let done = sqlx::query("UPDATE contributors SET slug = $1, photo_asset_id = $2 WHERE id = $3")
             .bind(contributor.slug.as_str())
+            .bind(contributor.photo.map(|p| p.0))
             .bind(id.0)
             .execute(&mut *tx)
             .await?;

@@ -39,6 +39,7 @@ async fn site_with_articles(dir: &std::path::Path, count: i64) -> Store {
         .create_contributor(&NewContributor {
             slug: Slug::parse("writer").unwrap(),
             names: vec![ContributorName { edition: code("en"), name: "A Writer".into(), bio: None }],
+            photo: None,
         })
         .await
         .unwrap();

@@ -643,3 +643,21 @@ async fn uploads_are_sniffed_bounded_and_get_renditions() {
     let srcset = format!("srcset=\"{} 480w", image["renditions"][0]["url"].as_str().unwrap());
     assert!(listing.contains(&srcset), "cards offer the renditions as srcset");
 }
+
+#[tokio::test]
+async fn contributors_get_photos() {
+    let (site, _, _, eddie) = newsroom().await;
+    let (status, photo) = upload(&site, &eddie, "jane.png", Some("image/png"), png(600, 600)).await;
+    assert_eq!(status, 201);
+    let (_, video) = upload(&site, &eddie, "clip.mp4", Some("video/mp4"), support::video_bytes()).await;
+    let fields = |asset: &Value| json!({ "slug": "jane-doe", "name_en": "Jane Doe", "photo_asset_id": asset["id"] });
+    let (refused, _) = send(&site, "PUT", "/admin/api/contributors/1", Some(&eddie), Some(fields(&video))).await;
+    assert_eq!(refused.status, 422, "a video is not a photo");
+    let (saved, body) = send(&site, "PUT", "/admin/api/contributors/1", Some(&eddie), Some(fields(&photo))).await;
+    assert_eq!(saved.status, 200, "{body}");
+    let page = site.get("/en/contributors/jane-doe").await.text();
+    assert!(
+        page.contains(&format!("class=\"contributor-photo\" src=\"{}\"", photo["url"].as_str().unwrap())),
+        "{page}"
+    );
+}

@@ -88,4 +88,21 @@
       });
     });
   }
+
+  // A contributor's photo: upload, then put the asset id in the form's field.
+  document.querySelectorAll("input[data-upload=photo]").forEach(function (input) {
+    if (!csrf || !window.fetch) return;
+    input.addEventListener("change", function () {
+      var file = input.files[0];
+      var field = input.form.querySelector("[data-photo-field]");
+      if (!file || !field) return;
+      fetch("/admin/api/uploads?name=" + encodeURIComponent(file.name), {
+        method: "POST", credentials: "same-origin",
+        headers: { "X-CSRF-Token": csrf, "Content-Type": file.type || "application/octet-stream" },
+        body: file
+      }).then(function (r) { return r.json(); }).then(function (asset) {
+        if (asset.id) field.value = asset.id; else alert(asset.error ? asset.error.message : "The upload failed.");
+      });
+    });
+  });
 })();

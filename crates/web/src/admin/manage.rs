@@ -247,8 +247,16 @@ impl ContributorKind {
         if names.is_empty() {
             errors.add("names", "name the contributor in at least one edition");
         }
+        let photo = match text(fields, "photo_asset_id") {
+            "" => None,
+            value => value
+                .parse()
+                .map(dateline_core::AssetId)
+                .map_err(|_| errors.add("photo_asset_id", "give an image's asset id"))
+                .ok(),
+        };
         match slug {
-            Some(slug) if errors.is_empty() => Ok(NewContributor { slug, names }),
+            Some(slug) if errors.is_empty() => Ok(NewContributor { slug, names, photo }),
             _ => Err(ApiError::invalid(errors)),
         }
     }
@@ -266,7 +274,11 @@ impl Kind for ContributorKind {
             .await?
             .iter()
             .map(|c| {
-                let mut record = json!({ "id": c.id.0, "slug": c.slug.as_str() });
+                let mut record = json!({
+                    "id": c.id.0, "slug": c.slug.as_str(),
+                    "photo_asset_id": c.photo.as_ref().map(|p| p.id.0.to_string()).unwrap_or_default(),
+                    "photo_url": c.photo.as_ref().map(|p| dateline_render::paths::media(&p.key)),
+                });
                 for name in &c.names {
                     record[format!("name_{}", name.edition)] = json!(name.name);
                     record[format!("bio_{}", name.edition)] = json!(name.bio.clone().unwrap_or_default());
@@ -278,13 +290,24 @@ impl Kind for ContributorKind {
 
     async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
         let contributor = ContributorKind::parse(editions, fields)?;
+        check_photo(state, &contributor).await?;
         state.store().create_contributor(&contributor).await.map_err(conflict_on("slug"))?;
         Ok(())
     }
 
     async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
         let contributor = ContributorKind::parse(editions, fields)?;
+        check_photo(state, &contributor).await?;
         state.store().update_contributor(ContributorId(id), &contributor).await.map_err(conflict_on("slug"))
+    }
+}
+
+/// A contributor's photo must be an uploaded image.
+async fn check_photo(state: &AppState, contributor: &NewContributor) -> Result<(), ApiError> {
+    let Some(id) = contributor.photo else { return Ok(()) };
+    match state.store().asset(id).await? {
+        Some(asset) if asset.mime.starts_with("image/") => Ok(()),
+        _ => Err(ApiError::field("photo_asset_id", format!("asset {id} is not an uploaded image"))),
     }
 }
 

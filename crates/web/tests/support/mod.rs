@@ -174,6 +174,7 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
                 ContributorName { edition: code("en"), name: "Jane Doe".into(), bio: Some("Covers ports.".into()) },
                 ContributorName { edition: code("zh-hans"), name: "简·多伊".into(), bio: None },
             ],
+            photo: None,
         })
         .await
         .unwrap();
