@@ -661,3 +661,56 @@ async fn contributors_get_photos() {
         "{page}"
     );
 }
+
+/// Every workflow action by every role, from the state the action starts from: allowed moves
+/// land in their state; refused ones answer 403 and change nothing.
+#[tokio::test]
+async fn role_by_action_matrix() {
+    let (site, rita, rob, eddie) = newsroom().await;
+    let ada = sign_in(&site, "ada@news.test").await;
+    let later = (jiff::Timestamp::now() + jiff::SignedDuration::from_hours(2)).to_string();
+    // (action, from, to, allowed for: reporter owning it, another reporter, editor, admin)
+    let matrix = [
+        ("submit", ArticleStatus::Draft, ArticleStatus::Submitted, [true, false, true, true]),
+        ("send_back", ArticleStatus::Submitted, ArticleStatus::Draft, [false, false, true, true]),
+        ("publish", ArticleStatus::Submitted, ArticleStatus::Published, [false, false, true, true]),
+        ("schedule", ArticleStatus::Submitted, ArticleStatus::Scheduled, [false, false, true, true]),
+        ("unpublish", ArticleStatus::Published, ArticleStatus::Unpublished, [false, false, true, true]),
+        ("kill", ArticleStatus::Published, ArticleStatus::Killed, [false, false, true, true]),
+        ("spike", ArticleStatus::Draft, ArticleStatus::Spiked, [true, false, true, true]),
+        ("restore", ArticleStatus::Spiked, ArticleStatus::Draft, [true, false, true, true]),
+    ];
+    let actors = [("reporter (own)", &rita), ("reporter (other's)", &rob), ("editor", &eddie), ("admin", &ada)];
+    let mut n = 0;
+    for (action, from, to, allowed) in matrix {
+        for ((who, session), expected) in actors.iter().zip(allowed) {
+            n += 1;
+            let id = create(&site, &rita, &format!("Matrix {n}"), &format!("matrix-{n}")).await["id"].as_i64().unwrap();
+            if from != ArticleStatus::Draft {
+                let at = (from == ArticleStatus::Published).then(jiff::Timestamp::now);
+                site.store.transition_article(ArticleId(id), ArticleStatus::Draft, from, at, None, None).await.unwrap();
+            }
+            let body = json!({ "action": action, "comment": "Please check the figures.", "publish_at": later });
+            let (status, reply) = act(&site, session, id, body).await;
+            let now = status_of(&site, id).await;
+            if expected {
+                assert_eq!((status, now), (200, to), "{who} {action} from {from:?}: {reply}");
+            } else {
+                assert_eq!((status, now), (403, from), "{who} must not {action} from {from:?}: {reply}");
+            }
+        }
+    }
+    // Editing: the owning reporter edits their draft only; editors and admins any article.
+    let id = create(&site, &rita, "Edit rights", "edit-rights").await["id"].as_i64().unwrap();
+    let edit = |revision: i64| json!({ "base_revision": revision, "headline": "Edit rights", "slug": "edit-rights", "body_markdown": "x" });
+    assert_eq!(send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&rob), Some(edit(1))).await.0.status, 403);
+    assert_eq!(
+        send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&rita), Some(edit(1))).await.0.status,
+        200
+    );
+    assert_eq!(
+        send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&eddie), Some(edit(2))).await.0.status,
+        200
+    );
+    assert_eq!(send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&ada), Some(edit(3))).await.0.status, 200);
+}
