@@ -97,3 +97,16 @@ fn read_new_password() -> anyhow::Result<String> {
     }
     Ok(password)
 }
+
+/// `dateline key create`: prints a new Content API key, once.
+pub async fn create_content_key(store: &Store, label: &str) -> anyhow::Result<()> {
+    let label = label.trim();
+    if label.is_empty() || label.len() > 100 {
+        bail!("give the key a label of 1 to 100 characters with --name");
+    }
+    let key = new_secret().map_err(anyhow::Error::msg)?;
+    store.create_content_key(label, &secret_hash(&key)).await?;
+    println!("{key}");
+    eprintln!("Content API key {label:?}; it is shown only this once");
+    Ok(())
+}

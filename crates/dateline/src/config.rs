@@ -22,6 +22,7 @@ pub struct Config {
     pub zone_label: Option<String>,
     pub max_image_bytes: u64,
     pub max_video_bytes: u64,
+    pub cors_origins: Vec<String>,
 }
 
 /// Values given on the command line, which win over the file.
@@ -41,6 +42,14 @@ struct ConfigFile {
     newsroom: NewsroomSection,
     #[serde(default)]
     uploads: UploadsSection,
+    #[serde(default)]
+    content_api: ContentApiSection,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ContentApiSection {
+    cors_origins: Option<Spanned<Vec<String>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -134,7 +143,26 @@ impl Config {
         let max_image_bytes = megabytes(&file.uploads.max_image_mb, "max_image_mb", 20_000_000)?;
         let max_video_bytes = megabytes(&file.uploads.max_video_mb, "max_video_mb", 2_000_000_000)?;
 
+        let cors_origins = match &file.content_api.cors_origins {
+            Some(origins) => {
+                for origin in origins.get_ref() {
+                    let valid = origin == "*"
+                        || ((origin.starts_with("https://") || origin.starts_with("http://"))
+                            && !origin.trim_start_matches("https://").trim_start_matches("http://").contains('/'));
+                    if !valid {
+                        bail!(
+                            "invalid origin {origin:?} in `content_api.cors_origins` ({}): use scheme://host[:port] without a path, or *",
+                            at(origins.span())
+                        );
+                    }
+                }
+                origins.get_ref().clone()
+            }
+            None => Vec::new(),
+        };
+
         Ok(Config {
+            cors_origins,
             max_image_bytes,
             max_video_bytes,
             data_dir: overrides.data.or(file.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA)),

@@ -60,6 +60,17 @@ enum Command {
         #[arg(long, value_name = "FILE", global = true)]
         config: Option<PathBuf>,
     },
+    /// Manage Content API keys (for apps and partners).
+    Key {
+        #[command(subcommand)]
+        command: KeyCommand,
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR", global = true)]
+        data: Option<PathBuf>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE", global = true)]
+        config: Option<PathBuf>,
+    },
     /// Manage personal API tokens.
     Token {
         #[command(subcommand)]
@@ -95,6 +106,16 @@ enum UserCommand {
     },
     /// List users.
     List,
+}
+
+#[derive(Subcommand)]
+enum KeyCommand {
+    /// Create a Content API key and print it (once).
+    Create {
+        /// A label saying who uses the key.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -138,6 +159,13 @@ fn main() -> ExitCode {
                     UserCommand::Passwd { email } => accounts::set_password(&store, &email).await,
                     UserCommand::List => accounts::list_users(&store).await,
                 };
+                store.close().await;
+                result
+            }
+            Command::Key { command: KeyCommand::Create { name }, data, config } => {
+                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
+                let store = serve::open_store(&config.data_dir).await?;
+                let result = accounts::create_content_key(&store, &name).await;
                 store.close().await;
                 result
             }

@@ -64,6 +64,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             zone_label: config.zone_label.clone(),
             max_image_bytes: config.max_image_bytes,
             max_video_bytes: config.max_video_bytes,
+            cors_origins: config.cors_origins.clone(),
         },
     );
     let listener = tokio::net::TcpListener::bind(config.listen)

@@ -22,6 +22,7 @@ impl AdminPages {
     /// Compiles every admin template.
     pub fn new() -> Result<AdminPages, RenderError> {
         let mut env = Environment::new();
+        env.set_formatter(crate::escape::html_formatter);
         env.set_loader(|name| {
             Ok(ADMIN.get_file(format!("templates/{name}")).and_then(|f| f.contents_utf8()).map(str::to_owned))
         });

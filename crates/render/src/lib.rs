@@ -15,6 +15,7 @@
 
 mod admin;
 mod error;
+mod escape;
 mod jsonld;
 mod markdown;
 mod messages;

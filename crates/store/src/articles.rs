@@ -341,12 +341,32 @@ impl Store {
         select.push_bind(i64::try_from(page.offset()).unwrap_or(i64::MAX));
         let rows: Vec<SummaryRow> = select.build_query_as().fetch_all(&self.pool).await?;
 
+        let items = self.summaries_from_rows(rows).await?;
+        Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
+    }
+
+    /// The summaries of these published articles (any order).
+    pub(crate) async fn summaries_by_ids(&self, ids: &[i64]) -> Result<Vec<ArticleSummary>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query = QueryBuilder::new(SUMMARY_SELECT);
+        query.push(" WHERE a.id IN (");
+        let mut list = query.separated(", ");
+        for id in ids {
+            list.push_bind(*id);
+        }
+        query.push(")");
+        let rows: Vec<SummaryRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        self.summaries_from_rows(rows).await
+    }
+
+    async fn summaries_from_rows(&self, rows: Vec<SummaryRow>) -> Result<Vec<ArticleSummary>, StoreError> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut bylines = self.bylines(&ids).await?;
         let poster_ids: Vec<i64> = rows.iter().filter_map(|r| r.poster_asset_id).collect();
         let posters = self.assets_by_ids(&poster_ids).await?;
-        let items = rows
-            .into_iter()
+        rows.into_iter()
             .map(|row| {
                 Ok(ArticleSummary {
                     id: ArticleId(row.id),
@@ -363,8 +383,7 @@ impl Store {
                     updated_at: optional_timestamp(row.updated_at)?,
                 })
             })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
+            .collect::<Result<Vec<_>, StoreError>>()
     }
 
     /// The byline contributors of each article, in byline order.

@@ -18,6 +18,7 @@
 
 mod articles;
 mod assets;
+mod content_api;
 mod contributors;
 mod editing;
 mod error;
@@ -31,6 +32,7 @@ use sqlx::SqlitePool;
 
 pub use articles::{NewArticle, NewStory};
 pub use assets::NewAsset;
+pub use content_api::{ApiArticleFilter, ContentKey, KeysetCursor};
 pub use contributors::NewContributor;
 pub use editing::{DeskFilter, DeskItem, Revision, Transition};
 pub use error::StoreError;

@@ -15,6 +15,7 @@
 
 pub mod admin;
 mod assets;
+mod content_api;
 mod error;
 mod jobs;
 mod media;
@@ -51,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
         .nest("/admin/api", admin::routes())
+        .nest("/api/v1", content_api::routes(state.clone()))
         .route("/admin/", get(admin::dashboard))
         .nest("/admin", admin::page_routes())
         .fallback(error::not_found)

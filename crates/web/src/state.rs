@@ -22,6 +22,8 @@ pub struct AppConfig {
     pub max_image_bytes: u64,
     /// Largest video upload, in bytes.
     pub max_video_bytes: u64,
+    /// Origins allowed to call the Content API from browsers (`*` for any).
+    pub cors_origins: Vec<String>,
 }
 
 impl AppConfig {
@@ -38,6 +40,7 @@ impl AppConfig {
             zone_label: None,
             max_image_bytes: Self::DEFAULT_MAX_IMAGE_BYTES,
             max_video_bytes: Self::DEFAULT_MAX_VIDEO_BYTES,
+            cors_origins: Vec::new(),
         }
     }
 }

@@ -236,7 +236,31 @@ async fn api_tokens_are_created_and_revoked_in_the_admin() {
     assert_eq!(site.request(me(&token)).await.status, 200);
     let listing = rita.get("/admin/tokens").await.text();
     assert!(listing.contains("laptop script") && !listing.contains(&token), "the secret is shown only once");
-    let id = listing.split("/admin/tokens/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    let id = listing
+        .split("/admin/tokens/")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{listing}"))
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
     assert_eq!(rita.post(&format!("/admin/tokens/{id}/revoke"), &[]).await.status, 303);
     assert_eq!(site.request(me(&token)).await.status, 401);
+}
+
+#[tokio::test]
+async fn content_api_keys_are_managed_by_editors() {
+    let site = with_users().await;
+    let mut rita = Browser::new(&site);
+    rita.sign_in("rita@news.test").await;
+    assert_eq!(rita.get("/admin/keys").await.status, 403, "reporters do not hand out API access");
+    let mut eddie = Browser::new(&site);
+    eddie.sign_in("eddie@news.test").await;
+    let created = eddie.post("/admin/keys", &[("label", "partner app")]).await;
+    let key = created.text().split("<code class=\"token\">").nth(1).unwrap().split('<').next().unwrap().to_owned();
+    assert_eq!(site.get(&format!("/api/v1/editions?key={key}")).await.status, 200);
+    let listing = eddie.get("/admin/keys").await.text();
+    let id = listing.split("/admin/keys/").nth(1).unwrap().split('/').next().unwrap().to_owned();
+    assert_eq!(eddie.post(&format!("/admin/keys/{id}/revoke"), &[]).await.status, 303);
+    assert_eq!(site.get(&format!("/api/v1/editions?key={key}")).await.status, 401);
 }

@@ -11,70 +11,7 @@ use dateline_core::Role;
 use dateline_store::NewUser;
 use dateline_web::admin::auth::hash_password;
 use serde_json::{Value, json};
-use support::{TestSite, test_site};
-
-/// Checks `value` against a JSON Schema subset (the keywords our document uses): `$ref`,
-/// `type` (one or several), `enum`, `required`, `properties`, `items`, `allOf`,
-/// `additionalProperties: false`.
-fn validate(doc: &Value, schema: &Value, value: &Value, path: &str, errors: &mut Vec<String>) {
-    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
-        let name = reference.trim_start_matches("#/components/schemas/");
-        return validate(doc, &doc["components"]["schemas"][name], value, path, errors);
-    }
-    if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
-        for part in all {
-            validate(doc, part, value, path, errors);
-        }
-    }
-    if let Some(types) = schema.get("type") {
-        let allowed: Vec<&str> = match types {
-            Value::String(t) => vec![t.as_str()],
-            Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
-            _ => vec![],
-        };
-        let actual = match value {
-            Value::Null => "null",
-            Value::Bool(_) => "boolean",
-            Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-            Value::Number(_) => "number",
-            Value::String(_) => "string",
-            Value::Array(_) => "array",
-            Value::Object(_) => "object",
-        };
-        let ok = allowed.contains(&actual) || (actual == "integer" && allowed.contains(&"number"));
-        if !ok {
-            errors.push(format!("{path}: {actual} where the document says {allowed:?}"));
-            return;
-        }
-    }
-    if let Some(options) = schema.get("enum").and_then(Value::as_array)
-        && !options.contains(value)
-    {
-        errors.push(format!("{path}: {value} is not one of {options:?}"));
-    }
-    if let Value::Object(object) = value {
-        for name in schema.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
-            if !object.contains_key(name) {
-                errors.push(format!("{path}: missing required {name}"));
-            }
-        }
-        let properties = schema.get("properties").and_then(Value::as_object);
-        for (name, item) in object {
-            match properties.and_then(|p| p.get(name)) {
-                Some(property) => validate(doc, property, item, &format!("{path}.{name}"), errors),
-                None if schema.get("additionalProperties") == Some(&Value::Bool(false)) => {
-                    errors.push(format!("{path}: undocumented property {name}"))
-                }
-                None => {}
-            }
-        }
-    }
-    if let (Value::Array(items), Some(item_schema)) = (value, schema.get("items")) {
-        for (i, item) in items.iter().enumerate() {
-            validate(doc, item_schema, item, &format!("{path}[{i}]"), errors);
-        }
-    }
-}
+use support::{TestSite, test_site, validate};
 
 struct Client<'a> {
     site: &'a TestSite,

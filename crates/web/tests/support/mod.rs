@@ -107,6 +107,11 @@ pub async fn test_site() -> TestSite {
 /// in en); a video story (en only); 25 filler stories in World for pagination; a WeChat
 /// account.
 pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
+    test_site_with(theme_dir, |_| {}).await
+}
+
+/// Builds the test site with `theme_dir` and the config adjusted by `adjust`.
+pub async fn test_site_with(theme_dir: Option<&Path>, adjust: impl FnOnce(&mut AppConfig)) -> TestSite {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open_sqlite(dir.path()).await.unwrap();
     let media = MediaStore::local(&dir.path().join("media"));
@@ -293,12 +298,9 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
         Some(dir) => Theme::with_override(dir).unwrap(),
         None => Theme::embedded(),
     };
-    let state = AppState::new(
-        store.clone(),
-        media,
-        Renderer::new(theme).unwrap(),
-        AppConfig { max_image_bytes: 2_000_000, max_video_bytes: 5_000_000, ..AppConfig::new(BASE_URL) },
-    );
+    let mut config = AppConfig { max_image_bytes: 2_000_000, max_video_bytes: 5_000_000, ..AppConfig::new(BASE_URL) };
+    adjust(&mut config);
+    let state = AppState::new(store.clone(), media, Renderer::new(theme).unwrap(), config);
     TestSite { dir, state, store }
 }
 
@@ -326,4 +328,79 @@ pub fn decode_qr_svg(svg: &str) -> String {
     let grids = image.detect_grids();
     assert_eq!(grids.len(), 1, "expected exactly one QR code");
     grids[0].decode().expect("QR code decodes").1
+}
+
+/// Checks `value` against a JSON Schema subset (the keywords our document uses): `$ref`,
+/// `type` (one or several), `enum`, `required`, `properties`, `items`, `allOf`,
+/// `additionalProperties: false`.
+pub fn validate(
+    doc: &serde_json::Value,
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    path: &str,
+    errors: &mut Vec<String>,
+) {
+    if let Some(reference) = schema.get("$ref").and_then(serde_json::Value::as_str) {
+        let name = reference.trim_start_matches("#/components/schemas/");
+        return validate(doc, &doc["components"]["schemas"][name], value, path, errors);
+    }
+    if let Some(all) = schema.get("allOf").and_then(serde_json::Value::as_array) {
+        for part in all {
+            validate(doc, part, value, path, errors);
+        }
+    }
+    if let Some(types) = schema.get("type") {
+        let allowed: Vec<&str> = match types {
+            serde_json::Value::String(t) => vec![t.as_str()],
+            serde_json::Value::Array(list) => list.iter().filter_map(serde_json::Value::as_str).collect(),
+            _ => vec![],
+        };
+        let actual = match value {
+            serde_json::Value::Null => "null",
+            serde_json::Value::Bool(_) => "boolean",
+            serde_json::Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
+            serde_json::Value::Number(_) => "number",
+            serde_json::Value::String(_) => "string",
+            serde_json::Value::Array(_) => "array",
+            serde_json::Value::Object(_) => "object",
+        };
+        let ok = allowed.contains(&actual) || (actual == "integer" && allowed.contains(&"number"));
+        if !ok {
+            errors.push(format!("{path}: {actual} where the document says {allowed:?}"));
+            return;
+        }
+    }
+    if let Some(options) = schema.get("enum").and_then(serde_json::Value::as_array)
+        && !options.contains(value)
+    {
+        errors.push(format!("{path}: {value} is not one of {options:?}"));
+    }
+    if let serde_json::Value::Object(object) = value {
+        for name in schema
+            .get("required")
+            .and_then(serde_json::Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(serde_json::Value::as_str)
+        {
+            if !object.contains_key(name) {
+                errors.push(format!("{path}: missing required {name}"));
+            }
+        }
+        let properties = schema.get("properties").and_then(serde_json::Value::as_object);
+        for (name, item) in object {
+            match properties.and_then(|p| p.get(name)) {
+                Some(property) => validate(doc, property, item, &format!("{path}.{name}"), errors),
+                None if schema.get("additionalProperties") == Some(&serde_json::Value::Bool(false)) => {
+                    errors.push(format!("{path}: undocumented property {name}"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (serde_json::Value::Array(items), Some(item_schema)) = (value, schema.get("items")) {
+        for (i, item) in items.iter().enumerate() {
+            validate(doc, item_schema, item, &format!("{path}[{i}]"), errors);
+        }
+    }
 }
