@@ -2,87 +2,12 @@
 //! bad data directories and config files with a message, without touching the data.
 
 use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::net::TcpStream;
+use std::process::{Command, Output, Stdio};
 
-const BINARY: &str = env!("CARGO_BIN_EXE_dateline");
+mod support;
 
-fn dateline(args: &[&str]) -> Output {
-    Command::new(BINARY).args(args).env("DATELINE_LOG", "info").output().expect("run dateline")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// A running `dateline serve`, stopped (and its output shown on failure) when dropped.
-struct Server {
-    child: Child,
-    port: u16,
-    log: std::path::PathBuf,
-}
-
-impl Server {
-    fn start(data: &Path, extra: &[&str]) -> Server {
-        let port = free_port();
-        let log = data.with_extension("log");
-        let log_file = std::fs::File::create(&log).unwrap();
-        let listen = format!("127.0.0.1:{port}");
-        let mut args = vec!["serve", "--data", data.to_str().unwrap(), "--listen", &listen];
-        args.extend_from_slice(extra);
-        let child = Command::new(BINARY)
-            .args(&args)
-            .env("DATELINE_LOG", "info")
-            .stdout(Stdio::null())
-            .stderr(log_file)
-            .spawn()
-            .expect("start dateline serve");
-        let server = Server { child, port, log };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "server did not start; log:\n{}", server.log());
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        server
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// A plain HTTP/1.1 GET over a real socket: (status, headers and body as text).
-    fn get(&self, path: &str, accept_language: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nAccept-Language: {accept_language}\r\nConnection: close\r\n\r\n",
-            self.port
-        )
-        .unwrap();
-        let mut response = Vec::new();
-        stream.read_to_end(&mut response).unwrap();
-        let text = String::from_utf8_lossy(&response).into_owned();
-        let status = text.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-        (status, text)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if std::thread::panicking() {
-            eprintln!("--- dateline serve log ---\n{}", self.log());
-        }
-    }
-}
+use support::{BINARY, Server, dateline, stderr};
 
 #[test]
 fn serve_demo_runs_the_demo_site_on_the_given_port() {

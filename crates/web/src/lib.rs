@@ -17,6 +17,7 @@ pub mod admin;
 mod assets;
 mod content_api;
 mod error;
+mod ghost_api;
 mod jobs;
 mod media;
 mod reader;
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/articles/{slug}", get(reader::article_page))
         .nest("/admin/api", admin::routes())
         .nest("/api/v1", content_api::routes(state.clone()))
+        .merge(ghost_api::routes())
         .route("/admin/", get(admin::dashboard))
         .nest("/admin", admin::page_routes())
         .fallback(error::not_found)
