@@ -34,6 +34,7 @@ pub struct User {
 }
 
 pub const EDITOR: User = User { email: "eddie@news.test", name: "Eddie Editor", role: "editor" };
+pub const REPORTER: User = User { email: "rita@news.test", name: "Rita Reporter", role: "reporter" };
 
 /// Runs `steps` against a fresh demo site with `users`, in a fresh browser; `name` prefixes
 /// the temporary directory.
@@ -149,6 +150,10 @@ impl Page {
         }
     }
 
+    pub async fn title(&self) -> String {
+        self.browser.title().await.unwrap_or_else(|e| panic!("no page title: {e}"))
+    }
+
     /// The first element matching `css`, waiting for it to appear.
     pub async fn find(&self, css: &str) -> Element {
         match self.browser.wait().at_most(WAIT).for_element(Locator::Css(css)).await {
@@ -247,5 +252,17 @@ impl Page {
         self.click_button("Sign in").await;
         self.find("#mine").await;
         assert_eq!(self.path().await, "/admin/", "{} lands on the dashboard", user.email);
+    }
+
+    /// A GET over a plain socket with the browser's cookies: (status, whole response). The
+    /// browser cannot tell a page's status code.
+    pub async fn http_get(&self, path: &str) -> (u16, String) {
+        let cookies = self.browser.get_all_cookies().await.unwrap_or_else(|e| panic!("cannot read cookies: {e}"));
+        let header = cookies.iter().map(|c| format!("{}={}", c.name(), c.value())).collect::<Vec<_>>().join("; ");
+        let port = self.port;
+        let path = path.to_owned();
+        tokio::task::spawn_blocking(move || server::http_get(port, &path, &header))
+            .await
+            .unwrap_or_else(|e| resume_unwind(e.into_panic()))
     }
 }

@@ -25,6 +25,8 @@ mod browser;
 mod newsroom;
 /// The reader site at phone width and from the keyboard.
 mod reader;
+/// A reporter's session cannot reach the admin-only users screen.
+mod roles;
 /// One test's world: its temporary directory, server and browser, and the failure report.
 mod scenario;
 /// Builds the `dateline` binary once, runs its commands and `dateline serve --demo`.
