@@ -108,7 +108,8 @@ pub(crate) async fn render_error_pages(State(state): State<AppState>, request: R
         page.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
         response = page;
     }
-    set_security_headers(&mut response);
+    let policy = if first_segment == "admin" { ADMIN_CONTENT_POLICY } else { READER_CONTENT_POLICY };
+    set_security_headers(&mut response, policy);
     response
 }
 
@@ -139,19 +140,21 @@ async fn error_page_html(state: &AppState, first_segment: &str, status: StatusCo
     }
 }
 
-/// Headers that make the pages safer in browsers: no sniffing, no framing by other sites, no
-/// scripts at all (the reader site needs none; JSON-LD is data, not script).
-fn set_security_headers(response: &mut Response) {
+/// The reader site runs no script at all (it needs none; JSON-LD is data, not script).
+const READER_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+
+/// The admin pages run their own `/admin/assets/admin.js` (slug suggestion, live preview) and
+/// nothing else: no inline script, no other origin.
+const ADMIN_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+
+/// Headers that make the pages safer in browsers: no sniffing, no framing by other sites, and
+/// `policy` as the Content-Security-Policy of HTML pages.
+fn set_security_headers(response: &mut Response, policy: &'static str) {
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     let is_html = headers.get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
     if is_html {
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
-            ),
-        );
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
     }
 }
