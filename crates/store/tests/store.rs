@@ -155,3 +155,25 @@ async fn newer_schema_is_refused() {
     assert!(matches!(error, StoreError::SchemaTooNew { found: 9999, .. }), "{error}");
     assert!(error.to_string().contains("newer"), "{error}");
 }
+
+#[tokio::test]
+async fn sessions_expire_and_can_be_revoked() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_sqlite(dir.path()).await.unwrap();
+    let user = store
+        .create_user(&dateline_store::NewUser {
+            email: "a@b.test".into(),
+            name: "A".into(),
+            role: dateline_core::Role::Editor,
+            password_hash: "x".into(),
+        })
+        .await
+        .unwrap();
+    let now = jiff::Timestamp::now().as_second();
+    store.create_session("live", user, "csrf", now + 3600).await.unwrap();
+    store.create_session("expired", user, "csrf", now - 1).await.unwrap();
+    assert!(store.session("live").await.unwrap().is_some());
+    assert!(store.session("expired").await.unwrap().is_none(), "expired sessions are not live");
+    store.revoke_session("live").await.unwrap();
+    assert!(store.session("live").await.unwrap().is_none(), "revoked sessions are not live");
+}

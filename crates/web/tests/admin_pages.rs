@@ -165,6 +165,11 @@ async fn writing_an_article_through_the_forms() {
     assert!(page.contains("<strong>thirty</strong>"), "preview rendered by the reader renderer");
     assert!(page.contains("Submit for review") && !page.contains("Publish now"), "a reporter's actions");
 
+    // The story can move to another section from the editor.
+    assert_eq!(rita.post(&format!("{editor_url}/story"), &[("section_id", "3"), ("kind", "text")]).await.status, 303);
+    assert!(rita.get(&editor_url).await.text().contains("<option value=\"3\" selected>"), "moved to section 3");
+    assert_eq!(rita.post(&format!("{editor_url}/story"), &[("section_id", "1"), ("kind", "text")]).await.status, 303);
+
     // Without the CSRF token nothing happens.
     let forged = rita.post(&format!("{editor_url}/action"), &[("action", "submit"), ("csrf_token", "nope")]).await;
     assert_eq!(forged.status, 403);

@@ -215,6 +215,16 @@ mod tests {
     }
 
     #[test]
+    fn session_cookie_is_secure_on_https_sites() {
+        let plain = session_cookie_header("abc", "http://127.0.0.1:8080");
+        assert_eq!(
+            plain,
+            format!("dateline_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age={}", SESSION_LIFETIME.as_secs())
+        );
+        assert!(session_cookie_header("abc", "https://news.example.org").ends_with("; Secure"));
+    }
+
+    #[test]
     fn throttle_counts_failures_per_account() {
         let throttle = SignInThrottle::default();
         for _ in 0..PER_ACCOUNT {

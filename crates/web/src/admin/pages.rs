@@ -42,6 +42,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}", get(edit_article).post(save_article))
         .route("/articles/{id}/action", post(article_action))
         .route("/articles/{id}/translations", post(add_translation))
+        .route("/articles/{id}/story", post(change_story))
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
         .route("/assets/{file}", get(admin_asset))
@@ -1021,4 +1022,28 @@ async fn create_token(State(state): State<AppState>, editor: Editor, body: Bytes
 /// `POST /admin/tokens/{id}/revoke`.
 async fn revoke_token(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
     revoke_credential(&state, &editor, Credential::Token, id, &body).await
+}
+
+/// `POST /admin/articles/{id}/story`: the story's section and kind (its media stay).
+async fn change_story(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let result = async {
+        let article = super::api::load_article(&state, ArticleId(id)).await?;
+        let story = state.store().story(article.story).await?.ok_or_else(|| ApiError::not_found("story"))?;
+        let request = super::uploads::StoryBody {
+            section_id: fields.get("section_id").and_then(|v| v.parse().ok()).unwrap_or(-1),
+            kind: fields.text("kind"),
+            video_asset_id: story.video.as_ref().map(|v| v.id.0),
+            poster_asset_id: story.poster.as_ref().map(|p| p.id.0),
+            captions: None,
+        };
+        super::uploads::change_story(&state, &editor.user, article.story.0, request).await
+    };
+    match result.await {
+        Ok(_) => see_other(&format!("/admin/articles/{id}")),
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
 }

@@ -198,12 +198,12 @@ impl futures_core::Stream for ErrIo {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct StoryBody {
-    section_id: i64,
-    kind: String,
-    video_asset_id: Option<i64>,
-    poster_asset_id: Option<i64>,
+    pub(crate) section_id: i64,
+    pub(crate) kind: String,
+    pub(crate) video_asset_id: Option<i64>,
+    pub(crate) poster_asset_id: Option<i64>,
     /// Captions for one article's video: `{ "article_id": 3, "asset_id": 9 }`.
-    captions: Option<CaptionsBody>,
+    pub(crate) captions: Option<CaptionsBody>,
 }
 
 #[derive(Deserialize)]
@@ -222,16 +222,26 @@ pub(crate) async fn update_story(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<StoryBody>,
 ) -> Result<Json<Value>, ApiError> {
+    change_story(&state, &caller.user, id, body).await
+}
+
+/// Checks and applies a story change for `user` (shared with the editor page's story form).
+pub(crate) async fn change_story(
+    state: &AppState,
+    user: &dateline_core::User,
+    id: i64,
+    body: StoryBody,
+) -> Result<Json<Value>, ApiError> {
     let store = state.store();
     let story =
         store.story(dateline_core::StoryId(id)).await?.ok_or_else(|| ApiError::not_found(&format!("story {id}")))?;
     let articles = store.story_articles(story.id).await?;
-    let mut may = caller.user.role.is_editor();
+    let mut may = user.role.is_editor();
     if !may {
         may = true;
         for (_, article_id, _) in &articles {
             let article = store.article(*article_id).await?.ok_or_else(|| ApiError::not_found("article"))?;
-            may &= dateline_core::may_edit(article.status, caller.user.role, article.author == Some(caller.user.id));
+            may &= dateline_core::may_edit(article.status, user.role, article.author == Some(user.id));
         }
     }
     if !may {
@@ -239,10 +249,10 @@ pub(crate) async fn update_story(
     }
     let mut errors = dateline_core::FieldErrors::default();
     let kind = StoryKind::parse(&body.kind).map_err(|e| errors.add("kind", e.to_string())).ok();
-    check_asset(&state, body.video_asset_id, &VIDEO_TYPES, "video_asset_id", &mut errors).await?;
-    check_asset(&state, body.poster_asset_id, &IMAGE_TYPES, "poster_asset_id", &mut errors).await?;
+    check_asset(state, body.video_asset_id, &VIDEO_TYPES, "video_asset_id", &mut errors).await?;
+    check_asset(state, body.poster_asset_id, &IMAGE_TYPES, "poster_asset_id", &mut errors).await?;
     if let Some(captions) = &body.captions {
-        check_asset(&state, captions.asset_id, &CAPTION_TYPES, "captions", &mut errors).await?;
+        check_asset(state, captions.asset_id, &CAPTION_TYPES, "captions", &mut errors).await?;
         if !articles.iter().any(|(_, a, _)| a.0 == captions.article_id) {
             errors.add("captions", "the article is not part of this story");
         }
