@@ -124,18 +124,10 @@ enum Listing<'a> {
 impl Store {
     /// Adds a story.
     pub async fn create_story(&self, story: &NewStory) -> Result<StoryId, StoreError> {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO stories (section_id, kind, video_asset_id, poster_asset_id, created_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(story.section.0)
-        .bind(story.kind.as_str())
-        .bind(story.video.map(|a| a.0))
-        .bind(story.poster.map(|a| a.0))
-        .bind(now_seconds())
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(StoryId(id))
+        let mut tx = self.pool.begin().await?;
+        let id = insert_story(&mut tx, story).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Adds an article to its story, in one transaction with its byline and first revision.
@@ -153,24 +145,10 @@ impl Store {
         article: &NewArticle,
     ) -> Result<(StoryId, ArticleId), StoreError> {
         let mut tx = self.pool.begin().await?;
-        let (story_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO stories (section_id, kind, video_asset_id, poster_asset_id, created_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(story.section.0)
-        .bind(story.kind.as_str())
-        .bind(story.video.map(|a| a.0))
-        .bind(story.poster.map(|a| a.0))
-        .bind(now_seconds())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| match StoreError::from(e) {
-            StoreError::Database(_) => StoreError::NotFound(format!("section {} or media", story.section)),
-            other => other,
-        })?;
-        let id = insert_article(&mut tx, &NewArticle { story: StoryId(story_id), ..article.clone() }).await?;
+        let story_id = insert_story(&mut tx, story).await?;
+        let id = insert_article(&mut tx, &NewArticle { story: story_id, ..article.clone() }).await?;
         tx.commit().await?;
-        Ok((StoryId(story_id), id))
+        Ok((story_id, id))
     }
 
     /// The published article at `slug` in `edition`.
@@ -544,4 +522,24 @@ impl Store {
             .await?;
         Ok(())
     }
+}
+
+/// Inserts a story, in the caller's transaction.
+async fn insert_story(tx: &mut sqlx::Transaction<'_, Sqlite>, story: &NewStory) -> Result<StoryId, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO stories (section_id, kind, video_asset_id, poster_asset_id, created_at)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(story.section.0)
+    .bind(story.kind.as_str())
+    .bind(story.video.map(|a| a.0))
+    .bind(story.poster.map(|a| a.0))
+    .bind(now_seconds())
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| match StoreError::from(e) {
+        StoreError::Database(_) => StoreError::NotFound(format!("section {} or media", story.section)),
+        other => other,
+    })?;
+    Ok(StoryId(id))
 }

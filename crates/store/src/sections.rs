@@ -50,23 +50,7 @@ impl Store {
             .bind(section.position)
             .fetch_one(&mut *tx)
             .await?;
-        for name in &section.names {
-            sqlx::query("INSERT INTO section_names (section_id, edition, slug, name) VALUES ($1, $2, $3, $4)")
-                .bind(id)
-                .bind(name.edition.as_str())
-                .bind(name.slug.as_str())
-                .bind(&name.name)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| match StoreError::from(e) {
-                    StoreError::Conflict(_) => StoreError::Conflict(format!(
-                        "section slug {:?} in edition {}",
-                        name.slug.as_str(),
-                        name.edition
-                    )),
-                    other => other,
-                })?;
-        }
+        insert_names(&mut tx, id, &section.names).await?;
         tx.commit().await?;
         Ok(SectionId(id))
     }
@@ -86,24 +70,33 @@ impl Store {
             return Err(StoreError::NotFound(format!("section {id}")));
         }
         sqlx::query("DELETE FROM section_names WHERE section_id = $1").bind(id.0).execute(&mut *tx).await?;
-        for name in &section.names {
-            sqlx::query("INSERT INTO section_names (section_id, edition, slug, name) VALUES ($1, $2, $3, $4)")
-                .bind(id.0)
-                .bind(name.edition.as_str())
-                .bind(name.slug.as_str())
-                .bind(&name.name)
-                .execute(&mut *tx)
-                .await
-                .map_err(|e| match StoreError::from(e) {
-                    StoreError::Conflict(_) => StoreError::Conflict(format!(
-                        "section slug {:?} in edition {}",
-                        name.slug.as_str(),
-                        name.edition
-                    )),
-                    other => other,
-                })?;
-        }
+        insert_names(&mut tx, id.0, &section.names).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Inserts a section's names, in the caller's transaction; a slug taken in an edition is a
+/// conflict naming it.
+async fn insert_names(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    section: i64,
+    names: &[SectionName],
+) -> Result<(), StoreError> {
+    for name in names {
+        sqlx::query("INSERT INTO section_names (section_id, edition, slug, name) VALUES ($1, $2, $3, $4)")
+            .bind(section)
+            .bind(name.edition.as_str())
+            .bind(name.slug.as_str())
+            .bind(&name.name)
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| match StoreError::from(e) {
+                StoreError::Conflict(_) => {
+                    StoreError::Conflict(format!("section slug {:?} in edition {}", name.slug.as_str(), name.edition))
+                }
+                other => other,
+            })?;
+    }
+    Ok(())
 }

@@ -130,6 +130,19 @@ struct KeyOnly {
     edition: Option<String>,
 }
 
+/// The common start of the listing endpoints: check the key, load the site, read `edition`.
+async fn keyed_site(
+    state: &AppState,
+    headers: &HeaderMap,
+    query: Result<Query<KeyOnly>, QueryRejection>,
+) -> Result<(SiteData, Option<EditionCode>), ApiError> {
+    let query = parse_query(query)?;
+    require_key(state, headers, query.key.as_deref()).await?;
+    let site = SiteData::load(state).await?;
+    let edition = edition_filter(&site, query.edition.as_deref())?;
+    Ok((site, edition))
+}
+
 fn edition_filter(site: &SiteData, code: Option<&str>) -> Result<Option<EditionCode>, ApiError> {
     match code {
         None => Ok(None),
@@ -165,10 +178,7 @@ async fn sections(
     headers: HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let query = parse_query(query)?;
-    require_key(&state, &headers, query.key.as_deref()).await?;
-    let site = SiteData::load(&state).await?;
-    let edition = edition_filter(&site, query.edition.as_deref())?;
+    let (site, edition) = keyed_site(&state, &headers, query).await?;
     let base = &state.config().base_url;
     let sections: Vec<Value> = site
         .sections
@@ -214,10 +224,7 @@ async fn contributors(
     headers: HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let query = parse_query(query)?;
-    require_key(&state, &headers, query.key.as_deref()).await?;
-    let site = SiteData::load(&state).await?;
-    let edition = edition_filter(&site, query.edition.as_deref())?;
+    let (site, edition) = keyed_site(&state, &headers, query).await?;
     let base = &state.config().base_url;
     let list: Vec<Value> = site
         .contributors
