@@ -341,6 +341,14 @@ impl MediaStore {
         }
     }
 
+    /// Whether the store's directory exists (or can be created) and can be listed.
+    pub async fn check_ready(&self) -> Result<(), MediaError> {
+        let io = |source| MediaError::Io { path: self.root.clone(), source };
+        tokio::fs::create_dir_all(&self.root).await.map_err(io)?;
+        let _listing = tokio::fs::read_dir(&self.root).await.map_err(io)?;
+        Ok(())
+    }
+
     /// Reads a whole stored file (for making renditions of images).
     pub async fn read(&self, key: &MediaKey) -> Result<Vec<u8>, MediaError> {
         let path = self.path(key);

@@ -54,6 +54,17 @@ impl Store {
         Ok(count == 0)
     }
 
+    /// Whether the database answers and its schema is the one this build expects.
+    pub async fn check_ready(&self) -> Result<(), StoreError> {
+        let (version,): (Option<i64>,) =
+            sqlx::query_as("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1").fetch_one(&self.pool).await?;
+        let expected = sqlite::latest_migration();
+        if version != Some(expected) {
+            return Err(StoreError::NotFound(format!("migration {expected} (database at {version:?})")));
+        }
+        Ok(())
+    }
+
     /// Closes the pool, waiting for connections to finish (checkpoints the WAL).
     pub async fn close(&self) {
         self.pool.close().await;

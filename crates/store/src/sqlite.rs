@@ -58,6 +58,11 @@ impl Store {
     }
 }
 
+/// The newest migration this build knows.
+pub(crate) fn latest_migration() -> i64 {
+    MIGRATIONS.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
 /// The newest migration recorded in the database, if it has the migrations table.
 async fn applied_version(pool: &sqlx::SqlitePool) -> Result<Option<i64>, sqlx::Error> {
     let has_table: Option<(String,)> =

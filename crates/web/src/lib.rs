@@ -18,6 +18,7 @@ mod assets;
 mod content_api;
 mod error;
 mod ghost_api;
+mod health;
 mod jobs;
 mod media;
 mod reader;
@@ -45,6 +46,8 @@ pub fn router(state: AppState) -> Router {
         DefaultPredicate::new().and(NotForContentType::const_new("video/")).and(NotForContentType::const_new("audio/"));
     Router::new()
         .route("/", get(reader::root_redirect))
+        .route("/healthz", get(health::alive))
+        .route("/readyz", get(health::ready))
         .route("/media/{*key}", get(media::serve_media))
         .route("/assets/{*path}", get(assets::serve_theme_asset))
         .route("/{edition}", get(reader::add_trailing_slash))

@@ -449,3 +449,12 @@ async fn pages_are_compressed_and_carry_security_headers() {
     assert_eq!(video.header("content-encoding"), "", "video is never compressed");
     assert_eq!(video.body.len(), 10);
 }
+
+#[tokio::test]
+async fn health_and_readiness_probes() {
+    let site = test_site().await;
+    let alive = site.get("/healthz").await;
+    assert_eq!((alive.status, alive.text().as_str()), (200, "ok\n"));
+    let ready = site.get("/readyz").await;
+    assert_eq!((ready.status, ready.text().as_str()), (200, "ready\n"));
+}
