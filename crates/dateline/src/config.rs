@@ -23,6 +23,8 @@ pub struct Config {
     pub max_image_bytes: u64,
     pub max_video_bytes: u64,
     pub cors_origins: Vec<String>,
+    pub page_cache: bool,
+    pub page_cache_bytes: usize,
 }
 
 /// Values given on the command line, which win over the file.
@@ -44,6 +46,15 @@ struct ConfigFile {
     uploads: UploadsSection,
     #[serde(default)]
     content_api: ContentApiSection,
+    #[serde(default)]
+    cache: CacheSection,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CacheSection {
+    enabled: Option<bool>,
+    max_mb: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -161,7 +172,17 @@ impl Config {
             None => Vec::new(),
         };
 
+        let page_cache_bytes = match &file.cache.max_mb {
+            Some(mb) if !(1..=1_000_000).contains(mb.get_ref()) => {
+                bail!("invalid `cache.max_mb` in {}: use a number of megabytes from 1 to 1000000", at(mb.span()))
+            }
+            Some(mb) => usize::try_from(*mb.get_ref() * 1024 * 1024).unwrap_or(usize::MAX),
+            None => 256 * 1024 * 1024,
+        };
+
         Ok(Config {
+            page_cache: file.cache.enabled.unwrap_or(true),
+            page_cache_bytes,
             cors_origins,
             max_image_bytes,
             max_video_bytes,
@@ -225,5 +246,7 @@ mod tests {
         assert!(error_of("listen = \"localhost\"").contains("line 1"));
         assert!(error_of("base_url = \"ftp://x\"").contains("base_url"));
         assert!(error_of("listen = [").contains("invalid config file"));
+        assert!(error_of("[cache]\nmax_mb = 0\n").contains("cache.max_mb"));
+        assert!(!load("[cache]\nenabled = false\nmax_mb = 64\n").unwrap().page_cache);
     }
 }

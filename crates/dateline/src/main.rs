@@ -39,6 +39,9 @@ enum Command {
         /// Configuration file (TOML).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// Render every page on every request (to measure rendering; never in production).
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Create a data directory with an empty, migrated database.
     Init {
@@ -143,8 +146,9 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve { demo, data, listen, config } => {
-                let config = Config::load(config.as_deref(), Overrides { data, listen })?;
+            Command::Serve { demo, data, listen, config, no_cache } => {
+                let mut config = Config::load(config.as_deref(), Overrides { data, listen })?;
+                config.page_cache &= !no_cache;
                 serve::run(config, demo).await
             }
             Command::Init { data, config } => {

@@ -65,19 +65,27 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             max_image_bytes: config.max_image_bytes,
             max_video_bytes: config.max_video_bytes,
             cors_origins: config.cors_origins.clone(),
+            page_cache: config.page_cache,
+            page_cache_bytes: config.page_cache_bytes,
         },
     );
+    if !config.page_cache {
+        tracing::warn!("the page cache is off: every request renders its page");
+    }
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     tracing::info!("Dateline is serving {} (listening on {})", config.base_url, config.listen);
+    state.catch_up_with_changes().await.context("cannot read the change log")?;
     let scheduler = dateline_web::spawn_scheduler(state.clone());
+    let follower = dateline_web::spawn_change_follower(state.clone());
     let app = dateline_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the server stopped with an error")?;
     scheduler.abort();
+    follower.abort();
     store.close().await;
     tracing::info!("stopped");
     Ok(())

@@ -18,6 +18,7 @@
 
 mod articles;
 mod assets;
+mod changes;
 mod content_api;
 mod contributors;
 mod editing;
@@ -32,6 +33,7 @@ use sqlx::SqlitePool;
 
 pub use articles::{NewArticle, NewStory};
 pub use assets::NewAsset;
+pub use changes::{ContentChange, StoryPlacement};
 pub use content_api::{ApiArticleFilter, ContentKey, KeysetCursor};
 pub use contributors::NewContributor;
 pub use editing::{DeskFilter, DeskItem, Revision, Transition};

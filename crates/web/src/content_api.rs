@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::admin::auth::secret_hash;
+use crate::cache::{CacheTags, tag};
 use crate::site::SiteData;
 
 /// Largest page a listing returns.
@@ -45,6 +46,8 @@ pub(crate) fn routes(state: AppState) -> axum::Router<AppState> {
         .route("/editions/{edition}/articles/{slug}", get(article_by_slug))
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint", None) })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::cache::serve_api_cached))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), key_gate))
         .layer(axum::middleware::from_fn_with_state(state, cors_and_etag))
 }
 
@@ -90,6 +93,34 @@ impl IntoResponse for ApiError {
             error["parameter"] = json!(parameter);
         }
         (self.status, Json(json!({ "error": error }))).into_response()
+    }
+}
+
+/// A JSON answer for the page cache, with the tags of what it shows.
+fn cached(tags: Vec<String>, body: Value) -> Response {
+    let mut response = Json(body).into_response();
+    response.extensions_mut().insert(CacheTags(tags));
+    response
+}
+
+fn article_tags(article: &Article) -> Vec<String> {
+    let mut tags = vec![tag::story(article.story)];
+    tags.extend(article.contributors.iter().map(|&c| tag::byline(c)));
+    tags
+}
+
+/// Middleware: refuses requests without a valid key before the page cache can answer them
+/// (the handlers check again: they are also reached without the cache).
+async fn key_gate(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if request.method() == Method::OPTIONS || request.uri().path().ends_with("/openapi.json") {
+        return next.run(request).await;
+    }
+    let key = request.uri().query().and_then(|query| {
+        form_urlencoded::parse(query.as_bytes()).find(|(name, _)| name == "key").map(|(_, value)| value.into_owned())
+    });
+    match require_key(&state, request.headers(), key.as_deref()).await {
+        Ok(()) => next.run(request).await,
+        Err(error) => error.into_response(),
     }
 }
 
@@ -165,11 +196,12 @@ async fn editions(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
     let site = SiteData::load(&state).await?;
-    Ok(Json(json!({ "editions": site.editions.iter().map(edition_json).collect::<Vec<_>>() })))
+    // Editions change only with site-wide changes, which empty the whole cache.
+    Ok(cached(Vec::new(), json!({ "editions": site.editions.iter().map(edition_json).collect::<Vec<_>>() })))
 }
 
 /// `GET /api/v1/sections?edition=`: sections with their slug and name per edition.
@@ -177,7 +209,7 @@ async fn sections(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let (site, edition) = keyed_site(&state, &headers, query).await?;
     let base = &state.config().base_url;
     let sections: Vec<Value> = site
@@ -197,7 +229,7 @@ async fn sections(
             json!({ "id": s.id.0, "parent_id": s.parent.map(|p| p.0), "position": s.position, "editions": names })
         })
         .collect();
-    Ok(Json(json!({ "sections": sections })))
+    Ok(cached(Vec::new(), json!({ "sections": sections })))
 }
 
 fn contributor_json(contributor: &Contributor, edition: Option<&EditionCode>, base: &str) -> Value {
@@ -223,7 +255,7 @@ async fn contributors(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let (site, edition) = keyed_site(&state, &headers, query).await?;
     let base = &state.config().base_url;
     let list: Vec<Value> = site
@@ -232,7 +264,8 @@ async fn contributors(
         .filter(|c| edition.as_ref().is_none_or(|e| c.names.iter().any(|n| &n.edition == e)))
         .map(|c| contributor_json(c, edition.as_ref(), base))
         .collect();
-    Ok(Json(json!({ "contributors": list })))
+    let tags = site.contributors.iter().map(|c| tag::byline(c.id)).collect();
+    Ok(cached(tags, json!({ "contributors": list })))
 }
 
 #[derive(Deserialize)]
@@ -295,7 +328,7 @@ async fn articles(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<ListQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
     let site = SiteData::load(&state).await?;
@@ -335,7 +368,9 @@ async fn articles(
     });
     let base = &state.config().base_url;
     let list: Vec<Value> = items.iter().map(|a| summary_json(&site, a, base)).collect();
-    Ok(Json(json!({ "articles": list, "next_cursor": next })))
+    let mut tags = tag::cards(&items);
+    tags.push(filter.edition.as_ref().map_or_else(|| tag::ALL_LISTINGS.to_owned(), tag::listing));
+    Ok(cached(tags, json!({ "articles": list, "next_cursor": next })))
 }
 
 fn summary_json(site: &SiteData, article: &ArticleSummary, base: &str) -> Value {
@@ -440,7 +475,7 @@ async fn article_by_id(
     headers: HeaderMap,
     Path(id): Path<String>,
     query: Result<Query<KeyQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
     let id: i64 = id.parse().map_err(|_| ApiError::parameter("id", "the article id is a whole number"))?;
@@ -454,7 +489,8 @@ async fn article_by_id(
         .await?
         .ok_or_else(|| ApiError::from(StoreError::NotFound("story".into())))?;
     let site = SiteData::load(&state).await?;
-    Ok(Json(json!({ "article": full_article_json(&state, &site, article, story).await? })))
+    let tags = article_tags(&article);
+    Ok(cached(tags, json!({ "article": full_article_json(&state, &site, article, story).await? })))
 }
 
 /// `GET /api/v1/editions/{edition}/articles/{slug}`: one published article by its address.
@@ -463,7 +499,7 @@ async fn article_by_slug(
     headers: HeaderMap,
     Path((edition, slug)): Path<(String, String)>,
     query: Result<Query<KeyQuery>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
     let site = SiteData::load(&state).await?;
@@ -473,7 +509,8 @@ async fn article_by_slug(
     let slug = Slug::parse(&slug).map_err(|_| not_found())?;
     let article = state.store().published_article(&edition, &slug).await?.ok_or_else(not_found)?;
     let story = state.store().story(article.story).await?.ok_or_else(not_found)?;
-    Ok(Json(json!({ "article": full_article_json(&state, &site, article, story).await? })))
+    let tags = article_tags(&article);
+    Ok(cached(tags, json!({ "article": full_article_json(&state, &site, article, story).await? })))
 }
 
 /// The Content API's OpenAPI 3.1 document, checked against real responses by the tests.

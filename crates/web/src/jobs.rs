@@ -24,6 +24,9 @@ pub fn spawn_scheduler(state: AppState) -> JoinHandle<()> {
             match state.store().publish_due(Timestamp::now()).await {
                 Ok(published) if !published.is_empty() => {
                     tracing::info!(articles = ?published, "published scheduled articles");
+                    if let Err(error) = state.catch_up_with_changes().await {
+                        tracing::warn!(%error, "could not apply the scheduled publications' changes; will retry");
+                    }
                 }
                 Ok(_) => {}
                 Err(error) => tracing::warn!(%error, "could not publish scheduled articles; will retry"),

@@ -15,6 +15,8 @@
 
 pub mod admin;
 mod assets;
+mod cache;
+mod changes;
 mod content_api;
 mod error;
 mod ghost_api;
@@ -35,6 +37,7 @@ use tower_http::compression::{CompressionLayer, DefaultPredicate};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+pub use changes::spawn_change_follower;
 pub use jobs::spawn_scheduler;
 pub use state::{AppConfig, AppState};
 
@@ -55,14 +58,23 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/sections/{slug}", get(reader::section_page))
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
-        .nest("/admin/api", admin::routes())
+        .nest(
+            "/admin/api",
+            admin::routes().layer(axum::middleware::from_fn_with_state(state.clone(), changes::apply_after_writes)),
+        )
         .nest("/api/v1", content_api::routes(state.clone()))
         .merge(ghost_api::routes())
         .route("/admin/", get(admin::dashboard))
-        .nest("/admin", admin::page_routes())
+        .nest(
+            "/admin",
+            admin::page_routes()
+                .layer(axum::middleware::from_fn_with_state(state.clone(), changes::apply_after_writes)),
+        )
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::reject_overlong_paths))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
+        // Inside compression: cached pages carry their own encodings, which it passes through.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), cache::serve_cached))
         .layer(CompressionLayer::new().compress_when(compress_when))
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))

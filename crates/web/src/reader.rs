@@ -8,6 +8,7 @@ use dateline_core::{ArticleStatus, ArticleSummary, Edition, Page, PageRequest, S
 use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, paths};
 
 use crate::AppState;
+use crate::cache::{CacheTags, PUBLIC_CACHE_CONTROL, tag};
 use crate::error::AppError;
 use crate::site::SiteData;
 
@@ -73,7 +74,9 @@ pub(crate) async fn edition_home(
     }
     let context = site.context(&state.config().base_url);
     let html = state.renderer().home(&context, &HomePage { edition, latest: &latest, sections: &blocks })?;
-    Ok(html_response(html, edition))
+    let mut tags = tag::cards(latest.iter().chain(blocks.iter().flat_map(|(_, articles)| articles)));
+    tags.push(tag::listing(&edition.code));
+    Ok(html_response(html, edition, tags))
 }
 
 /// `GET /{edition}/sections/{slug}?page=N`: a section's stories (its subsections' included),
@@ -93,7 +96,7 @@ pub(crate) async fn section_page(
         .ok_or(AppError::NotFound)?;
     let ids = target.site.section_and_descendants(section.id);
     let page = state.store().section_articles(&edition.code, &ids, target.request).await?;
-    target.render(&state, ListingSubject::Section(section), &page)
+    target.render(&state, ListingSubject::Section(section), &page, tag::section(section.id, &edition.code))
 }
 
 /// `GET /{edition}/contributors/{slug}?page=N`: a contributor's stories in the edition.
@@ -106,7 +109,8 @@ pub(crate) async fn contributor_page(
     let edition = target.edition()?;
     let contributor = target.site.contributors.iter().find(|c| c.slug == target.slug).ok_or(AppError::NotFound)?;
     let page = state.store().contributor_articles(&edition.code, contributor.id, target.request).await?;
-    target.render(&state, ListingSubject::Contributor(contributor), &page)
+    let listing = tag::contributor(contributor.id, &edition.code);
+    target.render(&state, ListingSubject::Contributor(contributor), &page, listing)
 }
 
 /// What a listing URL asks for: `/{edition}/{kind}/{slug}?page=N`, checked.
@@ -134,12 +138,14 @@ impl ListingTarget {
         self.site.edition(&self.code).ok_or(AppError::NotFound)
     }
 
-    /// Renders the page, or a 404 for a page number past the end.
+    /// Renders the page, or a 404 for a page number past the end. `listing` is the cache tag
+    /// that every change to the list purges.
     fn render(
         &self,
         state: &AppState,
         subject: ListingSubject<'_>,
         page: &Page<ArticleSummary>,
+        listing: String,
     ) -> Result<Response, AppError> {
         if page.is_past_end() {
             return Err(AppError::NotFound);
@@ -147,7 +153,9 @@ impl ListingTarget {
         let edition = self.edition()?;
         let context = self.site.context(&state.config().base_url);
         let html = state.renderer().listing(&context, &ListingPage { edition, subject, page })?;
-        Ok(html_response(html, edition))
+        let mut tags = tag::cards(&page.items);
+        tags.push(listing);
+        Ok(html_response(html, edition, tags))
     }
 }
 
@@ -173,7 +181,9 @@ pub(crate) async fn article_page(
     let html = state
         .renderer()
         .article(&context, &ArticlePage { edition, article: &article, story: &story, translations: &translations })?;
-    Ok(html_response(html, edition))
+    let mut tags = vec![tag::story(article.story)];
+    tags.extend(article.contributors.iter().map(|&c| tag::byline(c)));
+    Ok(html_response(html, edition, tags))
 }
 
 /// A path that did not decode (invalid UTF-8 after percent-decoding, say) is a bad request.
@@ -189,11 +199,13 @@ fn page_request(query: Result<Query<PageQuery>, QueryRejection>) -> Result<PageR
     PageRequest::parse(query.page.as_deref(), PER_PAGE).map_err(|e| AppError::BadRequest(e.to_string()))
 }
 
-fn html_response(html: String, edition: &Edition) -> Response {
+/// A page for the cache, with the tags of what it shows.
+fn html_response(html: String, edition: &Edition, tags: Vec<String>) -> Response {
     let mut response = (StatusCode::OK, html).into_response();
+    response.extensions_mut().insert(CacheTags(tags));
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PUBLIC_CACHE_CONTROL));
     if let Ok(language) = HeaderValue::from_str(&edition.lang_tag) {
         headers.insert(header::CONTENT_LANGUAGE, language);
     }

@@ -7,6 +7,8 @@ use dateline_render::Renderer;
 use dateline_store::Store;
 
 use crate::admin::auth::{SignInThrottle, hash_password};
+use crate::cache::PageCache;
+use crate::changes::ChangeFollower;
 
 /// Deployment settings the web layer needs.
 #[derive(Debug, Clone)]
@@ -24,6 +26,10 @@ pub struct AppConfig {
     pub max_video_bytes: u64,
     /// Origins allowed to call the Content API from browsers (`*` for any).
     pub cors_origins: Vec<String>,
+    /// Whether rendered pages are kept in memory (off only to measure rendering).
+    pub page_cache: bool,
+    /// The page cache's bound, in bytes, all encodings counted.
+    pub page_cache_bytes: usize,
 }
 
 impl AppConfig {
@@ -31,6 +37,8 @@ impl AppConfig {
     pub const DEFAULT_MAX_IMAGE_BYTES: u64 = 20_000_000;
     /// See [`AppConfig::DEFAULT_MAX_IMAGE_BYTES`].
     pub const DEFAULT_MAX_VIDEO_BYTES: u64 = 2_000_000_000;
+    /// Default page cache bound: 256 MiB.
+    pub const DEFAULT_PAGE_CACHE_BYTES: usize = 256 * 1024 * 1024;
 
     /// A config with this base URL and every other setting at its default.
     pub fn new(base_url: &str) -> AppConfig {
@@ -41,6 +49,8 @@ impl AppConfig {
             max_image_bytes: Self::DEFAULT_MAX_IMAGE_BYTES,
             max_video_bytes: Self::DEFAULT_MAX_VIDEO_BYTES,
             cors_origins: Vec::new(),
+            page_cache: true,
+            page_cache_bytes: Self::DEFAULT_PAGE_CACHE_BYTES,
         }
     }
 }
@@ -58,6 +68,8 @@ struct Inner {
     renderer: Renderer,
     config: AppConfig,
     throttle: SignInThrottle,
+    page_cache: PageCache,
+    changes: ChangeFollower,
     dummy_hash: OnceCell<String>,
 }
 
@@ -72,6 +84,8 @@ impl AppState {
                 store,
                 media,
                 renderer,
+                page_cache: PageCache::new(config.page_cache, config.page_cache_bytes),
+                changes: ChangeFollower::new(),
                 config,
                 throttle: SignInThrottle::default(),
                 dummy_hash: OnceCell::new(),
@@ -93,6 +107,20 @@ impl AppState {
 
     pub(crate) fn config(&self) -> &AppConfig {
         &self.inner.config
+    }
+
+    pub(crate) fn page_cache(&self) -> &PageCache {
+        &self.inner.page_cache
+    }
+
+    pub(crate) fn changes(&self) -> &ChangeFollower {
+        &self.inner.changes
+    }
+
+    /// Applies every change in the store's log that this node has not applied yet (cache
+    /// purges); the background follower does this on its own every quarter second.
+    pub async fn catch_up_with_changes(&self) -> Result<(), dateline_store::StoreError> {
+        self.inner.changes.catch_up(self).await
     }
 
     pub(crate) fn sign_in_throttle(&self) -> &SignInThrottle {

@@ -1,0 +1,188 @@
+//! Following the store's change log: every write that changes what readers see (made through
+//! this node, another node, the scheduler or the command line) is turned into precise purges
+//! of the page cache.
+//!
+//! Two paths apply changes: a background poll (changes made elsewhere show within a poll
+//! interval), and the newsroom's write requests, which apply them before answering, so that
+//! once a publish returns, no page of this node shows the old state.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use axum::extract::{Request, State};
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::Response;
+use dateline_core::{EditionCode, Section, SectionId};
+use dateline_store::{ContentChange, StoreError};
+use tokio::sync::Mutex;
+use tokio::task::JoinHandle;
+
+use crate::AppState;
+use crate::cache::tag;
+
+/// How often a node looks for changes made elsewhere.
+const POLL: Duration = Duration::from_millis(250);
+/// Changes read per query.
+const BATCH: u32 = 500;
+/// Changes older than this are pruned: every node has applied them long before.
+const KEEP_SECONDS: i64 = 3600;
+
+/// Where this node is in the change log.
+pub(crate) struct ChangeFollower {
+    /// The last change applied; `None` until the first catch-up, which starts at the end of
+    /// the log (a cache that starts empty has nothing older to purge).
+    applied: Mutex<Option<i64>>,
+}
+
+impl ChangeFollower {
+    pub(crate) fn new() -> ChangeFollower {
+        ChangeFollower { applied: Mutex::new(None) }
+    }
+
+    /// Applies every change not yet applied. Callers queue behind one another, so when this
+    /// returns, every change committed before the call has been applied.
+    pub(crate) async fn catch_up(&self, state: &AppState) -> Result<(), StoreError> {
+        let mut applied = self.applied.lock().await;
+        let store = state.store();
+        let Some(mut position) = *applied else {
+            let latest = store.latest_change().await?;
+            // Anything cached before we knew where the log stood may predate a change.
+            state.page_cache().purge_all();
+            *applied = Some(latest);
+            return Ok(());
+        };
+        loop {
+            let batch = store.changes_since(position, BATCH).await?;
+            let Some(&(last, _)) = batch.last() else { break };
+            let unique: HashSet<ContentChange> = batch.iter().map(|(_, change)| *change).collect();
+            apply(state, &unique).await?;
+            position = last;
+            *applied = Some(position);
+            if batch.len() < BATCH as usize {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Purges what each change touched.
+async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(), StoreError> {
+    let cache = state.page_cache();
+    if changes.contains(&ContentChange::Site) {
+        cache.purge_all();
+        tracing::debug!("site-wide change: page cache emptied");
+        return Ok(());
+    }
+    let store = state.store();
+    let editions: Vec<EditionCode> = store.editions().await?.into_iter().map(|e| e.code).collect();
+    let mut sections: Option<Vec<Section>> = None;
+    let mut tags: Vec<String> = Vec::new();
+    for change in changes {
+        match *change {
+            ContentChange::Story(story) => {
+                tags.push(tag::story(story));
+                tags.push(tag::ALL_LISTINGS.to_owned());
+                let Some(placement) = store.story_placement(story).await? else {
+                    tags.extend(editions.iter().map(tag::listing));
+                    continue;
+                };
+                if sections.is_none() {
+                    sections = Some(store.sections().await?);
+                }
+                let lineage = section_and_ancestors(sections.as_deref().unwrap_or_default(), placement.section);
+                for (edition, contributors) in &placement.editions {
+                    tags.push(tag::listing(edition));
+                    tags.extend(lineage.iter().map(|&s| tag::section(s, edition)));
+                    tags.extend(contributors.iter().map(|&c| tag::contributor(c, edition)));
+                }
+            }
+            ContentChange::SectionListing(section) => {
+                if sections.is_none() {
+                    sections = Some(store.sections().await?);
+                }
+                for s in section_and_ancestors(sections.as_deref().unwrap_or_default(), section) {
+                    tags.extend(editions.iter().map(|e| tag::section(s, e)));
+                }
+            }
+            ContentChange::Byline(contributor) => {
+                tags.extend(editions.iter().map(|e| tag::contributor(contributor, e)));
+            }
+            ContentChange::Contributor(contributor) => {
+                tags.push(tag::byline(contributor));
+                tags.extend(editions.iter().map(|e| tag::contributor(contributor, e)));
+            }
+            ContentChange::Site => {}
+        }
+    }
+    let purged = cache.purge_tags(tags.iter().map(String::as_str));
+    let (pages, bytes) = cache.usage();
+    tracing::debug!(changes = changes.len(), purged, pages, bytes, "applied content changes");
+    Ok(())
+}
+
+/// The section and its parents up to the top: a story in a subsection also shows on its
+/// parents' listings.
+fn section_and_ancestors(sections: &[Section], section: SectionId) -> Vec<SectionId> {
+    let mut lineage = vec![section];
+    while let Some(parent) = sections.iter().find(|s| Some(s.id) == lineage.last().copied()).and_then(|s| s.parent) {
+        // A cycle can only come from data edited by hand; stop rather than loop.
+        if lineage.contains(&parent) {
+            break;
+        }
+        lineage.push(parent);
+    }
+    lineage
+}
+
+/// Middleware on the newsroom's routes: after a write, apply its changes before answering.
+pub(crate) async fn apply_after_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.run(request).await;
+    if writes && let Err(error) = state.changes().catch_up(&state).await {
+        tracing::error!(%error, "could not apply content changes; the background poll will retry");
+    }
+    response
+}
+
+/// Starts the background poll (and the pruning of old changes) on the current runtime.
+pub fn spawn_change_follower(state: AppState) -> JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(POLL);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut ticks: u64 = 0;
+        loop {
+            interval.tick().await;
+            if let Err(error) = state.changes().catch_up(&state).await {
+                tracing::warn!(%error, "could not read the change log; will retry");
+            }
+            ticks += 1;
+            // About every ten minutes.
+            if ticks.is_multiple_of(2400) {
+                let before = jiff::Timestamp::now().as_second() - KEEP_SECONDS;
+                if let Err(error) = state.store().prune_changes(before).await {
+                    tracing::warn!(%error, "could not prune the change log");
+                }
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dateline_core::SectionName;
+
+    fn section(id: i64, parent: Option<i64>) -> Section {
+        Section { id: SectionId(id), parent: parent.map(SectionId), position: 0, names: Vec::<SectionName>::new() }
+    }
+
+    #[test]
+    fn lineage_climbs_to_the_top_and_survives_cycles() {
+        let sections = [section(1, None), section(2, Some(1)), section(3, Some(2))];
+        assert_eq!(section_and_ancestors(&sections, SectionId(3)), [SectionId(3), SectionId(2), SectionId(1)]);
+        let cyclic = [section(1, Some(2)), section(2, Some(1))];
+        assert_eq!(section_and_ancestors(&cyclic, SectionId(1)), [SectionId(1), SectionId(2)]);
+    }
+}
