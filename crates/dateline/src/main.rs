@@ -5,6 +5,7 @@
 //! line, sets up logging, and turns the first error into a message and an exit code.
 
 mod accounts;
+mod bench_data;
 mod config;
 mod demo;
 mod serve;
@@ -42,6 +43,16 @@ enum Command {
         /// Render every page on every request (to measure rendering; never in production).
         #[arg(long)]
         no_cache: bool,
+    },
+    /// Generate a large archive for the benchmarks: the demo site plus N stories in four
+    /// editions (into an empty data directory).
+    BenchData {
+        /// Stories to generate (each has an article in every edition).
+        #[arg(long, value_name = "N")]
+        stories: usize,
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
     },
     /// Create a data directory with an empty, migrated database.
     Init {
@@ -150,6 +161,14 @@ fn main() -> ExitCode {
                 let mut config = Config::load(config.as_deref(), Overrides { data, listen })?;
                 config.page_cache &= !no_cache;
                 serve::run(config, demo).await
+            }
+            Command::BenchData { stories, data } => {
+                let config = Config::load(None, Overrides { data, listen: None })?;
+                let store = serve::open_store(&config.data_dir).await?;
+                let media = dateline_media::MediaStore::local(&config.data_dir.join("media"));
+                let result = bench_data::generate(&store, &media, stories).await;
+                store.close().await;
+                result
             }
             Command::Init { data, config } => {
                 let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;

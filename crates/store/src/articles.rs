@@ -151,6 +151,106 @@ impl Store {
         Ok((story_id, id))
     }
 
+    /// Adds many stories with their articles in one transaction: for bulk loads (benchmark
+    /// archives, imports). Rows go in as multi-row inserts with ids assigned here, since a
+    /// statement per row would spend its time handing statements to SQLite's thread. Either all
+    /// are saved or none; the caller must be the only writer (a concurrent one makes this fail,
+    /// not corrupt).
+    pub async fn create_stories_bulk(&self, stories: &[(NewStory, Vec<NewArticle>)]) -> Result<u64, StoreError> {
+        // Under SQLite's limit of 32,766 bound parameters per statement.
+        const ARTICLES_PER_STATEMENT: usize = 1500;
+        let mut tx = self.pool.begin().await?;
+        let (last_story,): (i64,) =
+            sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM stories").fetch_one(&mut *tx).await?;
+        let (last_article,): (i64,) =
+            sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM articles").fetch_one(&mut *tx).await?;
+        let now = now_seconds();
+        const STORIES_PER_STATEMENT: usize = 4000;
+        for (c, chunk) in stories.chunks(STORIES_PER_STATEMENT).enumerate() {
+            let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
+                "INSERT INTO stories (id, section_id, kind, video_asset_id, poster_asset_id, created_at) ",
+            );
+            let first = last_story + 1 + (c * STORIES_PER_STATEMENT) as i64;
+            insert.push_values(chunk.iter().enumerate(), |mut row, (i, (story, _))| {
+                row.push_bind(first + i as i64)
+                    .push_bind(story.section.0)
+                    .push_bind(story.kind.as_str())
+                    .push_bind(story.video.map(|a| a.0))
+                    .push_bind(story.poster.map(|a| a.0))
+                    .push_bind(now);
+            });
+            insert.build().execute(&mut *tx).await?;
+        }
+        let articles: Vec<(i64, i64, &NewStory, &NewArticle)> = stories
+            .iter()
+            .enumerate()
+            .flat_map(|(s, (story, list))| list.iter().map(move |a| (last_story + 1 + s as i64, story, a)))
+            .enumerate()
+            .map(|(n, (story_id, story, article))| (last_article + 1 + n as i64, story_id, story, article))
+            .collect();
+        for chunk in articles.chunks(ARTICLES_PER_STATEMENT) {
+            let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
+                "INSERT INTO articles (id, story_id, edition, section_id, slug, headline, standfirst, body_markdown,
+                     byline_role, place, status, published_at, updated_at, correction, captions_asset_id,
+                     revision, created_at, modified_at, author_id) ",
+            );
+            insert.push_values(chunk, |mut row, (id, story_id, story, article)| {
+                row.push_bind(id)
+                    .push_bind(story_id)
+                    .push_bind(article.edition.as_str())
+                    .push_bind(story.section.0)
+                    .push_bind(article.slug.as_str())
+                    .push_bind(&article.headline)
+                    .push_bind(&article.standfirst)
+                    .push_bind(&article.body_markdown)
+                    .push_bind(article.byline_role.as_str())
+                    .push_bind(&article.place)
+                    .push_bind(article.status.as_str())
+                    .push_bind(article.published_at.map(|t| t.as_second()))
+                    .push_bind(article.updated_at.map(|t| t.as_second()))
+                    .push_bind(&article.correction)
+                    .push_bind(article.captions.map(|a| a.0))
+                    .push_bind(1_i64)
+                    .push_bind(now)
+                    .push_bind(now)
+                    .push_bind(article.author.map(|u| u.0));
+            });
+            insert.build().execute(&mut *tx).await?;
+        }
+        let bylines: Vec<(i64, i64, i64)> = articles
+            .iter()
+            .flat_map(|(id, _, _, article)| {
+                article.contributors.iter().enumerate().map(move |(position, c)| (*id, c.0, position as i64))
+            })
+            .collect();
+        for chunk in bylines.chunks(10_000) {
+            let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
+                "INSERT INTO article_contributors (article_id, contributor_id, position) ",
+            );
+            insert.push_values(chunk, |mut row, (article, contributor, position)| {
+                row.push_bind(article).push_bind(contributor).push_bind(position);
+            });
+            insert.build().execute(&mut *tx).await?;
+        }
+        // Each article's first revision, as `record_revision` writes it.
+        sqlx::query(
+            "INSERT INTO article_revisions (article_id, revision, user_id, created_at, slug, headline, standfirst,
+                 body_markdown, byline_role, place, contributors)
+             SELECT a.id, a.revision, a.author_id, $1, a.slug, a.headline, a.standfirst, a.body_markdown,
+                    a.byline_role, a.place,
+                    COALESCE((SELECT group_concat(contributor_id, ',' ORDER BY position)
+                              FROM article_contributors WHERE article_id = a.id), '')
+             FROM articles a WHERE a.id > $2 AND a.id <= $3",
+        )
+        .bind(now)
+        .bind(last_article)
+        .bind(last_article + articles.len() as i64)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(articles.len() as u64)
+    }
+
     /// The published article at `slug` in `edition`.
     pub async fn published_article(&self, edition: &EditionCode, slug: &Slug) -> Result<Option<Article>, StoreError> {
         let row: Option<ArticleRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(

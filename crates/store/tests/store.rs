@@ -177,3 +177,71 @@ async fn sessions_expire_and_can_be_revoked() {
     store.revoke_session("live").await.unwrap();
     assert!(store.session("live").await.unwrap().is_none(), "revoked sessions are not live");
 }
+
+#[tokio::test]
+async fn bulk_stories_read_back_like_single_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 2).await;
+    let section = store.sections().await.unwrap()[0].id;
+    let writer = store.contributor_by_slug(&Slug::parse("writer").unwrap()).await.unwrap().unwrap().id;
+    let stories: Vec<(NewStory, Vec<NewArticle>)> = (0..3000)
+        .map(|n| {
+            let story = NewStory { section, kind: StoryKind::Text, video: None, poster: None };
+            let article = NewArticle {
+                story: dateline_core::StoryId(0),
+                edition: code("en"),
+                slug: Slug::parse(&format!("bulk-{n}")).unwrap(),
+                headline: format!("Bulk {n}"),
+                standfirst: Some("Standfirst".into()),
+                body_markdown: "Body".into(),
+                byline_role: BylineRole::Reporter,
+                contributors: vec![writer],
+                place: None,
+                status: ArticleStatus::Published,
+                published_at: Some(Timestamp::from_second(1_600_000_000 + n).unwrap()),
+                updated_at: None,
+                correction: None,
+                captions: None,
+                author: None,
+            };
+            (story, vec![article])
+        })
+        .collect();
+    assert_eq!(store.create_stories_bulk(&stories).await.unwrap(), 3000);
+    let article = store.published_article(&code("en"), &Slug::parse("bulk-2999").unwrap()).await.unwrap().unwrap();
+    assert_eq!((article.headline.as_str(), article.contributors.as_slice()), ("Bulk 2999", [writer].as_slice()));
+    let revisions = store.revisions(article.id).await.unwrap();
+    assert_eq!(revisions.len(), 1, "a first revision, as for single inserts");
+    assert_eq!(store.latest_articles(&code("en"), PageRequest::first(1)).await.unwrap().total, 3000 + 2);
+    let by_writer = store.contributor_articles(&code("en"), writer, PageRequest::first(1)).await.unwrap();
+    assert_eq!(by_writer.total, 3002);
+}
+
+#[tokio::test]
+async fn the_change_log_records_what_readers_can_see() {
+    use dateline_store::ContentChange;
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 4).await;
+    let start = store.latest_change().await.unwrap();
+    // A draft changing is invisible to readers: no change.
+    let draft = store.article_status(&code("en"), &Slug::parse("story-3").unwrap()).await.unwrap();
+    assert_eq!(draft, Some(ArticleStatus::Draft));
+    let section = store.sections().await.unwrap()[0].id;
+    let story =
+        store.create_story(&NewStory { section, kind: StoryKind::Text, video: None, poster: None }).await.unwrap();
+    assert!(store.changes_since(start, 100).await.unwrap().is_empty(), "an empty story shows nowhere");
+    let published = store.published_article(&code("en"), &Slug::parse("story-2").unwrap()).await.unwrap().unwrap();
+    store
+        .transition_article(published.id, ArticleStatus::Published, ArticleStatus::Unpublished, None, None, None)
+        .await
+        .unwrap();
+    let changes: Vec<ContentChange> =
+        store.changes_since(start, 100).await.unwrap().into_iter().map(|(_, c)| c).collect();
+    assert!(changes.contains(&ContentChange::Story(published.story)), "{changes:?}");
+    assert!(!changes.contains(&ContentChange::Story(story)));
+    let placement = store.story_placement(published.story).await.unwrap().unwrap();
+    assert_eq!(placement.section, section);
+    assert_eq!(placement.editions.len(), 1);
+    assert!(store.prune_changes(i64::MAX).await.unwrap() as usize >= changes.len());
+    assert!(store.changes_since(0, 100).await.unwrap().is_empty(), "pruned");
+}
