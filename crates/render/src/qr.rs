@@ -1,3 +1,6 @@
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
+
 use qrcode::{Color, EcLevel, QrCode};
 
 /// Quiet zone around the code, in modules, as the QR specification requires.
@@ -9,6 +12,24 @@ const QUIET_ZONE: usize = 4;
 /// Each row's runs of dark modules become one `M x y h w v1 h -w z` rectangle, which keeps a
 /// typical URL's code near 2 KB. Returns `None` if `data` is too long for any QR version.
 pub fn qr_svg(data: &str, label: &str) -> Option<String> {
+    // Every page shows the same few accounts, and choosing a code's mask is costly (it scores
+    // eight candidates): remember the answers. Bounded, since accounts can be edited.
+    static MEMO: LazyLock<Mutex<HashMap<(String, String), Option<String>>>> = LazyLock::new(Default::default);
+    let key = (data.to_owned(), label.to_owned());
+    if let Some(svg) = MEMO.lock().ok().and_then(|memo| memo.get(&key).cloned()) {
+        return svg;
+    }
+    let svg = draw_qr_svg(data, label);
+    if let Ok(mut memo) = MEMO.lock() {
+        if memo.len() >= 256 {
+            memo.clear();
+        }
+        memo.insert(key, svg.clone());
+    }
+    svg
+}
+
+fn draw_qr_svg(data: &str, label: &str) -> Option<String> {
     let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M).ok()?;
     let width = code.width();
     let colors = code.to_colors();
