@@ -65,6 +65,8 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             max_image_bytes: config.max_image_bytes,
             max_video_bytes: config.max_video_bytes,
             cors_origins: config.cors_origins.clone(),
+            feed_items: config.feed_items,
+            ..AppConfig::new(&config.base_url)
         },
     );
     let listener = tokio::net::TcpListener::bind(config.listen)

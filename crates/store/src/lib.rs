@@ -20,6 +20,7 @@ mod articles;
 mod assets;
 mod content_api;
 mod contributors;
+mod distribution;
 mod editing;
 mod error;
 mod rows;
@@ -30,7 +31,7 @@ mod users;
 
 use sqlx::SqlitePool;
 
-pub use articles::{NewArticle, NewStory};
+pub use articles::{Listing, NewArticle, NewStory};
 pub use assets::NewAsset;
 pub use content_api::{ApiArticleFilter, ContentKey, KeysetCursor};
 pub use contributors::NewContributor;

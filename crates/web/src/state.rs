@@ -4,6 +4,7 @@ use tokio::sync::OnceCell;
 
 use dateline_media::MediaStore;
 use dateline_render::Renderer;
+use dateline_render::sitemaps::SitemapLimits;
 use dateline_store::Store;
 
 use crate::admin::auth::{SignInThrottle, hash_password};
@@ -24,13 +25,19 @@ pub struct AppConfig {
     pub max_video_bytes: u64,
     /// Origins allowed to call the Content API from browsers (`*` for any).
     pub cors_origins: Vec<String>,
+    /// Items per feed: the newest this many articles.
+    pub feed_items: u32,
+    /// How big one sitemap file may be (the protocol's limits; tests lower them).
+    pub sitemap_limits: SitemapLimits,
 }
 
 impl AppConfig {
-    /// Default limits: 20 MB images, 2 GB videos.
+    /// Default limits: 20 MB images, 2 GB videos; 50 items per feed.
     pub const DEFAULT_MAX_IMAGE_BYTES: u64 = 20_000_000;
     /// See [`AppConfig::DEFAULT_MAX_IMAGE_BYTES`].
     pub const DEFAULT_MAX_VIDEO_BYTES: u64 = 2_000_000_000;
+    /// Items per feed unless the config file says otherwise.
+    pub const DEFAULT_FEED_ITEMS: u32 = 50;
 
     /// A config with this base URL and every other setting at its default.
     pub fn new(base_url: &str) -> AppConfig {
@@ -41,6 +48,8 @@ impl AppConfig {
             max_image_bytes: Self::DEFAULT_MAX_IMAGE_BYTES,
             max_video_bytes: Self::DEFAULT_MAX_VIDEO_BYTES,
             cors_origins: Vec::new(),
+            feed_items: Self::DEFAULT_FEED_ITEMS,
+            sitemap_limits: SitemapLimits::STANDARD,
         }
     }
 }
