@@ -307,7 +307,7 @@ fn rfc3339(site: &SiteContext<'_>, at: Timestamp) -> String {
 
 /// RFC 822 (as RSS wants it, with a four-digit year): `Wed, 04 May 2016 13:40:00 +0800`.
 fn rfc822(site: &SiteContext<'_>, at: Timestamp) -> String {
-    jiff::fmt::rfc2822::to_string(&site.clock.local(at)).unwrap_or_else(|_| at.strftime("%a, %d %b %Y %H:%M:%S +0000").to_string())
+    site.clock.local(at).strftime("%a, %d %b %Y %H:%M:%S %z").to_string()
 }
 
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
