@@ -250,7 +250,11 @@ impl Renderer {
                 let url = format!("{base}{}", paths::article(code, article.slug.as_str()));
                 let mut content_html = render_markdown_absolute(&article.body_markdown, base, &url);
                 if let Some(note) = &article.correction {
-                    content_html.push_str(&format!("<p><strong>{}</strong> {}</p>", escape(&correction_label), escape(note)));
+                    content_html.push_str(&format!(
+                        "<p><strong>{}</strong> {}</p>",
+                        escape(&correction_label),
+                        escape(note)
+                    ));
                 }
                 let authors = article
                     .contributors
@@ -335,7 +339,10 @@ fn atom(site: &SiteContext<'_>, feed: &FeedModel) -> String {
         xml.empty("link", &[("rel", "alternate"), ("type", "text/html"), ("href", &entry.url)]);
         if let Some(video) = &entry.video {
             let length = video.size.to_string();
-            xml.empty("link", &[("rel", "enclosure"), ("type", &video.mime), ("length", &length), ("href", &video.url)]);
+            xml.empty(
+                "link",
+                &[("rel", "enclosure"), ("type", &video.mime), ("length", &length), ("href", &video.url)],
+            );
         }
         xml.element("published", &[], &rfc3339(site, entry.published));
         xml.element("updated", &[], &rfc3339(site, entry.updated));

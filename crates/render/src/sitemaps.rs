@@ -13,7 +13,7 @@ use jiff::Timestamp;
 use crate::alternates::hreflang_alternates;
 use crate::pages::SiteContext;
 use crate::paths;
-use crate::xml::{XmlWriter, escape};
+use crate::xml::XmlWriter;
 
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
@@ -48,11 +48,8 @@ impl SitemapLimits {
         let longest_code = site.editions.iter().max_by_key(|e| e.code.as_str().len());
         let worst = match (longest_slug, longest_code) {
             (Some(slug), Some(edition)) => {
-                let translations = site
-                    .editions
-                    .iter()
-                    .map(|e| Translation { edition: e.code.clone(), slug: slug.clone() })
-                    .collect();
+                let translations =
+                    site.editions.iter().map(|e| Translation { edition: e.code.clone(), slug: slug.clone() }).collect();
                 let location = ArticleLocation {
                     id: dateline_core::ArticleId(0),
                     story: dateline_core::StoryId(0),
@@ -279,7 +276,7 @@ pub fn robots_txt(base_url: &str) -> String {
     format!(
         "# Dateline\nUser-agent: *\nDisallow: /admin/\n\nSitemap: {}{}\n",
         base_url.trim_end_matches('/'),
-        escape(paths::SITEMAP_INDEX)
+        paths::SITEMAP_INDEX
     )
 }
 

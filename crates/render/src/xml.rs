@@ -36,7 +36,7 @@ impl XmlWriter {
     pub(crate) fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
         self.start_tag(name, attributes);
         self.out.push('>');
-        escape_into(&mut self.out, text);
+        escape_text_into(&mut self.out, text);
         self.close(name);
     }
 
@@ -68,24 +68,40 @@ impl XmlWriter {
     }
 }
 
-/// Appends `text` escaped for XML (and HTML) text and double- or single-quoted attribute
-/// values. Characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) are dropped: they
-/// would make the whole document unparsable. Tabs and line breaks become character references
-/// so attribute values keep them.
+/// Appends `text` escaped for an XML (or HTML) attribute value in either kind of quotes.
+/// Characters XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) are dropped: they would make
+/// the whole document unparsable. Tabs and line breaks become character references, which
+/// attribute-value normalization would otherwise turn into spaces.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
+            '\'' => out.push_str("&#39;"),
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
+            c => escape_text_char(out, c),
         }
+    }
+}
+
+/// Appends `text` escaped for XML (or HTML) element content: markup characters and forbidden
+/// characters as in [`escape_into`]; tabs, line breaks and quotes stay as they are.
+pub(crate) fn escape_text_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        escape_text_char(out, c);
+    }
+}
+
+fn escape_text_char(out: &mut String, c: char) {
+    match c {
+        '&' => out.push_str("&amp;"),
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        // A bare carriage return would be read back as a line feed.
+        '\r' => out.push_str("&#13;"),
+        '\t' | '\n' => out.push(c),
+        c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+        c => out.push(c),
     }
 }
 
@@ -104,12 +120,12 @@ mod tests {
     fn escapes_markup_and_drops_forbidden_characters() {
         let mut xml = XmlWriter::new();
         xml.open("root", &[("title", "a \"quoted\" <b> & 'x'\n")]);
-        xml.element("t", &[], "1 < 2 && 3 > 2 \u{0}\u{1b}\u{FFFF} ok ]]>");
+        xml.element("t", &[], "1 < 2 && 3 > 2 \u{0}\u{1b}\u{FFFF} ok ]]>\r\n\t\"'");
         xml.close("root");
         let text = xml.finish();
         let doc = roxmltree::Document::parse(&text).expect("well-formed");
         let root = doc.root_element();
         assert_eq!(root.attribute("title"), Some("a \"quoted\" <b> & 'x'\n"));
-        assert_eq!(root.first_element_child().unwrap().text(), Some("1 < 2 && 3 > 2  ok ]]>"));
+        assert_eq!(root.first_element_child().unwrap().text(), Some("1 < 2 && 3 > 2  ok ]]>\r\n\t\"'"));
     }
 }

@@ -139,7 +139,8 @@ const ARTICLE_SELECT: &str =
         status, published_at, updated_at, correction, captions_asset_id, revision, author_id
      FROM articles";
 
-pub(crate) const SUMMARY_SELECT: &str = "SELECT a.id, a.story_id, a.edition, a.slug, a.headline, a.standfirst, a.section_id,
+pub(crate) const SUMMARY_SELECT: &str =
+    "SELECT a.id, a.story_id, a.edition, a.slug, a.headline, a.standfirst, a.section_id,
         s.kind, s.poster_asset_id, a.published_at, a.updated_at
      FROM articles a JOIN stories s ON s.id = a.story_id";
 

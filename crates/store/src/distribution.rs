@@ -162,12 +162,8 @@ impl Store {
         now: Timestamp,
     ) -> Result<PublishedSpan, StoreError> {
         let to = to.as_second().min(until(now));
-        let (count, newest): (i64, Option<i64>) = sqlx::query_as(SPAN)
-            .bind(edition.as_str())
-            .bind(from.as_second())
-            .bind(to)
-            .fetch_one(&self.pool)
-            .await?;
+        let (count, newest): (i64, Option<i64>) =
+            sqlx::query_as(SPAN).bind(edition.as_str()).bind(from.as_second()).bind(to).fetch_one(&self.pool).await?;
         Ok(PublishedSpan { count: u64::try_from(count).unwrap_or(0), last_modified: optional_timestamp(newest)? })
     }
 
@@ -245,7 +241,9 @@ impl Store {
         rows.into_iter()
             .map(|row| {
                 let poster = match (row.poster_id, row.poster_key, row.poster_mime) {
-                    (Some(id), Some(key), Some(mime)) => Some(asset(id, key, mime, row.poster_size, row.poster_width, row.poster_height, None)),
+                    (Some(id), Some(key), Some(mime)) => {
+                        Some(asset(id, key, mime, row.poster_size, row.poster_width, row.poster_height, None))
+                    }
                     _ => None,
                 };
                 Ok(VideoReport {
@@ -332,10 +330,7 @@ mod tests {
             for _ in 1..parameters {
                 explain = explain.bind(0_i64);
             }
-            let plan: Vec<(i64, i64, i64, String)> = explain
-                    .fetch_all(&store.pool)
-                    .await
-                    .unwrap();
+            let plan: Vec<(i64, i64, i64, String)> = explain.fetch_all(&store.pool).await.unwrap();
             for (_, _, _, step) in &plan {
                 // `SCAN p` reads the subquery's own (indexed, limited) result; any other scan,
                 // of a table or of a whole index, reads the archive.

@@ -132,12 +132,7 @@ async fn feed_response(
     // so the newest workflow move counts too: Last-Modified must move when the feed does.
     let last_move = store.last_workflow_change().await?;
     let newest = items.iter().filter_map(|(a, _)| a.published_at.map(|p| last_change(p, a.updated_at))).max();
-    let feed = FeedPage {
-        edition,
-        subject,
-        items: &items,
-        empty_updated: last_move.unwrap_or(Timestamp::UNIX_EPOCH),
-    };
+    let feed = FeedPage { edition, subject, items: &items, empty_updated: last_move.unwrap_or(Timestamp::UNIX_EPOCH) };
     let body = state.renderer().feed(&site.context(&state.config().base_url), &feed, format)?;
     let content_type = match format {
         FeedFormat::Atom => "application/atom+xml; charset=utf-8",
@@ -231,10 +226,7 @@ async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Res
     let mut files = Vec::new();
     for edition in &site.editions {
         let code = edition.code.as_str();
-        files.push(SitemapFile {
-            path: paths::edition_sitemap(code, paths::PAGES_SITEMAP_FILE),
-            last_modified: None,
-        });
+        files.push(SitemapFile { path: paths::edition_sitemap(code, paths::PAGES_SITEMAP_FILE), last_modified: None });
         let Some(first) = store.first_published_at(&edition.code, now).await? else { continue };
         let (mut month, last) = (Month::of(first), Month::of(now));
         while month <= last {
@@ -366,9 +358,7 @@ impl Document {
 /// Whether an `If-None-Match` list names this representation (`*`, or its tag, weak or not).
 fn etag_matches(value: &HeaderValue, hex: &str) -> bool {
     let Ok(text) = value.to_str() else { return false };
-    text.split(',').map(str::trim).any(|tag| {
-        tag == "*" || tag.trim_start_matches("W/").trim_matches('"') == hex
-    })
+    text.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/").trim_matches('"') == hex)
 }
 
 /// An HTTP date (RFC 9110's IMF-fixdate): `Wed, 04 May 2016 07:05:00 GMT`.
@@ -391,9 +381,22 @@ mod tests {
         assert_eq!(Month::parse_file("2016-05-2.xml"), Some((may, 2)));
         assert_eq!(Month::parse_file(&paths::month_sitemap_file(2016, 5, 3)), Some((may, 3)));
         for bad in [
-            "2016-5.xml", "2016-13.xml", "2016-00.xml", "16-05.xml", "2016-05", "2016-05-1.xml", "2016-05-02.xml",
-            "2016-05-0.xml", "2016-05-x.xml", "2016-05-2-3.xml", "+016-05.xml", "2016-+5.xml", "1969-12.xml",
-            "2016-05-99999999999.xml", "", ".xml",
+            "2016-5.xml",
+            "2016-13.xml",
+            "2016-00.xml",
+            "16-05.xml",
+            "2016-05",
+            "2016-05-1.xml",
+            "2016-05-02.xml",
+            "2016-05-0.xml",
+            "2016-05-x.xml",
+            "2016-05-2-3.xml",
+            "+016-05.xml",
+            "2016-+5.xml",
+            "1969-12.xml",
+            "2016-05-99999999999.xml",
+            "",
+            ".xml",
         ] {
             assert_eq!(Month::parse_file(bad), None, "{bad}");
         }

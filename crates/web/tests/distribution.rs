@@ -241,7 +241,8 @@ impl Rfc3339 for Timestamp {
 async fn ids_stay_when_headline_and_slug_are_edited() {
     let site = test_site().await;
     let before = atom_entries(&site, "/en/feed.atom").await;
-    let (ferry_id, ferry_link, _) = before.iter().find(|(_, link, _)| link.ends_with("/en/articles/ferry")).unwrap().clone();
+    let (ferry_id, ferry_link, _) =
+        before.iter().find(|(_, link, _)| link.ends_with("/en/articles/ferry")).unwrap().clone();
     let article = site.store.published_article(&code("en"), &slug("ferry")).await.unwrap().unwrap();
     let editor = site
         .store
@@ -392,7 +393,14 @@ async fn withdrawn_unpublished_and_future_articles_never_appear() {
         "/sitemaps/news.xml",
     ] {
         let body = site.get(uri).await.text();
-        for absent in ["harbour-clip", "/en/articles/ferry<", "/en/articles/ferry\"", "scheduled-story", "future-story", "draft-story"] {
+        for absent in [
+            "harbour-clip",
+            "/en/articles/ferry<",
+            "/en/articles/ferry\"",
+            "scheduled-story",
+            "future-story",
+            "draft-story",
+        ] {
             assert!(!body.contains(absent), "{absent} in {uri}");
         }
     }
