@@ -31,9 +31,9 @@ const FEED_SELECT: &str = "SELECT a.id, a.story_id, a.edition, a.slug, a.headlin
         a.revision, a.author_id, a.section_id, s.kind, s.video_asset_id, s.poster_asset_id
      FROM articles a JOIN stories s ON s.id = a.story_id";
 
-/// The first publication of an edition (index `articles_edition_timeline`).
-const FIRST_PUBLISHED: &str =
-    "SELECT MIN(published_at) FROM articles WHERE edition = $1 AND status = 'published' AND published_at <= $2";
+/// An edition's first publication in a span (index `articles_edition_timeline`).
+const FIRST_PUBLISHED: &str = "SELECT MIN(published_at) FROM articles
+     WHERE edition = $1 AND status = 'published' AND published_at >= $2 AND published_at < $3";
 
 /// Count and newest change in a span, from the covering index `articles_edition_timeline`.
 const SPAN: &str = "SELECT COUNT(*), MAX(CASE WHEN updated_at > published_at THEN updated_at ELSE published_at END)
@@ -141,14 +141,21 @@ impl Store {
             .collect()
     }
 
-    /// When `edition` first published an article, if it has.
-    pub async fn first_published_at(
+    /// The first publication time of `edition` at or after `since` (any time, if `None`) and
+    /// not after `now`: lets a caller step from one month with articles to the next without
+    /// asking about the empty ones.
+    pub async fn first_published_since(
         &self,
         edition: &EditionCode,
+        since: Option<Timestamp>,
         now: Timestamp,
     ) -> Result<Option<Timestamp>, StoreError> {
-        let (first,): (Option<i64>,) =
-            sqlx::query_as(FIRST_PUBLISHED).bind(edition.as_str()).bind(now.as_second()).fetch_one(&self.pool).await?;
+        let (first,): (Option<i64>,) = sqlx::query_as(FIRST_PUBLISHED)
+            .bind(edition.as_str())
+            .bind(since.map_or(i64::MIN, |t| t.as_second()))
+            .bind(until(now))
+            .fetch_one(&self.pool)
+            .await?;
         optional_timestamp(first)
     }
 
@@ -315,7 +322,7 @@ mod tests {
              ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
         );
         let queries = [
-            (FIRST_PUBLISHED, 2),
+            (FIRST_PUBLISHED, 3),
             (SPAN, 3),
             (LOCATIONS, 5),
             (video_reports.as_str(), 2),

@@ -47,19 +47,11 @@ pub(crate) fn routes() -> Router<AppState> {
             )
             .route(
                 &paths::section_feed("{edition}", "{slug}", file),
-                get(
-                    move |state: State<AppState>,
-                          path: Result<Path<(String, String)>, PathRejection>,
-                          headers: HeaderMap| section_feed(state, path, headers, format),
-                ),
+                get(move |state, path, headers| listing_feed(state, path, headers, format, ListingKind::Section)),
             )
             .route(
                 &paths::contributor_feed("{edition}", "{slug}", file),
-                get(
-                    move |state: State<AppState>,
-                          path: Result<Path<(String, String)>, PathRejection>,
-                          headers: HeaderMap| contributor_feed(state, path, headers, format),
-                ),
+                get(move |state, path, headers| listing_feed(state, path, headers, format, ListingKind::Contributor)),
             );
     }
     router
@@ -78,42 +70,44 @@ async fn edition_feed(
     feed_response(&state, &site, edition, FeedSubject::Edition, Listing::All, &headers, format).await
 }
 
-/// `GET /{edition}/sections/{slug}/feed.{atom,rss,json}`: the section's stories and its
-/// subsections', as on its page.
-async fn section_feed(
-    State(state): State<AppState>,
-    path: Result<Path<(String, String)>, PathRejection>,
-    headers: HeaderMap,
-    format: FeedFormat,
-) -> Result<Response, AppError> {
-    let (code, slug) = path.map_err(|_| AppError::NotFound)?.0;
-    let site = SiteData::load(&state).await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
-    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let section = site
-        .sections
-        .iter()
-        .find(|s| s.name_in(&edition.code).is_some_and(|n| n.slug == slug))
-        .ok_or(AppError::NotFound)?;
-    let ids = site.section_and_descendants(section.id);
-    let subject = FeedSubject::Section(section);
-    feed_response(&state, &site, edition, subject, Listing::Sections(&ids), &headers, format).await
+/// Whose listing a feed follows.
+#[derive(Debug, Clone, Copy)]
+enum ListingKind {
+    Section,
+    Contributor,
 }
 
-/// `GET /{edition}/contributors/{slug}/feed.{atom,rss,json}`.
-async fn contributor_feed(
+/// `GET /{edition}/sections/{slug}/feed.{atom,rss,json}` (the section's stories and its
+/// subsections', as on its page) and `GET /{edition}/contributors/{slug}/feed.{…}`.
+async fn listing_feed(
     State(state): State<AppState>,
     path: Result<Path<(String, String)>, PathRejection>,
     headers: HeaderMap,
     format: FeedFormat,
+    kind: ListingKind,
 ) -> Result<Response, AppError> {
     let (code, slug) = path.map_err(|_| AppError::NotFound)?.0;
     let site = SiteData::load(&state).await?;
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let contributor = site.contributors.iter().find(|c| c.slug == slug).ok_or(AppError::NotFound)?;
-    let subject = FeedSubject::Contributor(contributor);
-    feed_response(&state, &site, edition, subject, Listing::Contributor(contributor.id), &headers, format).await
+    match kind {
+        ListingKind::Section => {
+            let section = site
+                .sections
+                .iter()
+                .find(|s| s.name_in(&edition.code).is_some_and(|n| n.slug == slug))
+                .ok_or(AppError::NotFound)?;
+            let ids = site.section_and_descendants(section.id);
+            let subject = FeedSubject::Section(section);
+            feed_response(&state, &site, edition, subject, Listing::Sections(&ids), &headers, format).await
+        }
+        ListingKind::Contributor => {
+            let contributor = site.contributors.iter().find(|c| c.slug == slug).ok_or(AppError::NotFound)?;
+            let subject = FeedSubject::Contributor(contributor);
+            let listing = Listing::Contributor(contributor.id);
+            feed_response(&state, &site, edition, subject, listing, &headers, format).await
+        }
+    }
 }
 
 async fn feed_response(
@@ -196,7 +190,7 @@ impl Month {
         }
         let year: i16 = year.parse().ok()?;
         let month: i8 = month.parse().ok()?;
-        if !(1..=12).contains(&month) || year < 1970 {
+        if !(1..=12).contains(&month) || year < 1 {
             return None;
         }
         let part = match part {
@@ -216,7 +210,7 @@ impl Month {
 }
 
 /// `GET /sitemap.xml`: each edition's pages sitemap and its month files, then the News and
-/// video sitemaps. One small indexed query per edition and month.
+/// video sitemaps. Two small indexed queries per edition and month with articles.
 async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     let site = SiteData::load(&state).await?;
     let context = site.context(&state.config().base_url);
@@ -227,9 +221,10 @@ async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Res
     for edition in &site.editions {
         let code = edition.code.as_str();
         files.push(SitemapFile { path: paths::edition_sitemap(code, paths::PAGES_SITEMAP_FILE), last_modified: None });
-        let Some(first) = store.first_published_at(&edition.code, now).await? else { continue };
-        let (mut month, last) = (Month::of(first), Month::of(now));
-        while month <= last {
+        // From one month with articles to the next, skipping empty ones without a query.
+        let mut since = None;
+        while let Some(first) = store.first_published_since(&edition.code, since, now).await? {
+            let month = Month::of(first);
             let Some((start, end)) = month.span() else { break };
             let span = store.published_span(&edition.code, start, end, now).await?;
             for part in 1..=part_count(span.count, per_file) {
@@ -238,8 +233,7 @@ async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Res
                     last_modified: span.last_modified,
                 });
             }
-            let Some(next) = month.next() else { break };
-            month = next;
+            since = Some(end);
         }
     }
     let newest = files.iter().filter_map(|f| f.last_modified).max();
@@ -393,7 +387,7 @@ mod tests {
             "2016-05-2-3.xml",
             "+016-05.xml",
             "2016-+5.xml",
-            "1969-12.xml",
+            "0000-12.xml",
             "2016-05-99999999999.xml",
             "",
             ".xml",

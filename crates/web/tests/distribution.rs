@@ -339,40 +339,10 @@ async fn feed_items_setting_limits_every_feed() {
 async fn withdrawn_unpublished_and_future_articles_never_appear() {
     let site = test_site().await;
     let store = &site.store;
-    let sections = store.sections().await.unwrap();
-    let world = sections.iter().find(|s| s.name_in(&code("en")).is_some_and(|n| n.slug.as_str() == "world")).unwrap();
-    let contributors = store.contributors().await.unwrap();
     let future = Timestamp::now() + SignedDuration::from_hours(2);
-    for (name, status, at) in [
-        ("scheduled-story", ArticleStatus::Scheduled, future),
-        ("future-story", ArticleStatus::Published, future),
-        ("draft-story", ArticleStatus::Draft, Timestamp::now()),
-    ] {
-        let story = store
-            .create_story(&NewStory { section: world.id, kind: StoryKind::Text, video: None, poster: None })
-            .await
-            .unwrap();
-        store
-            .create_article(&NewArticle {
-                story,
-                edition: code("en"),
-                slug: slug(name),
-                headline: name.into(),
-                standfirst: None,
-                body_markdown: "Body.".into(),
-                byline_role: BylineRole::Reporter,
-                contributors: vec![contributors[0].id],
-                place: None,
-                status,
-                published_at: Some(at),
-                updated_at: None,
-                correction: None,
-                captions: None,
-                author: None,
-            })
-            .await
-            .unwrap();
-    }
+    add_article(&site, "en", "scheduled-story", ArticleStatus::Scheduled, future).await;
+    add_article(&site, "en", "future-story", ArticleStatus::Published, future).await;
+    add_article(&site, "en", "draft-story", ArticleStatus::Draft, Timestamp::now()).await;
     let clip = store.published_article(&code("en"), &slug("harbour-clip")).await.unwrap().unwrap();
     store.transition_article(clip.id, ArticleStatus::Published, ArticleStatus::Killed, None, None, None).await.unwrap();
     let ferry = store.published_article(&code("en"), &slug("ferry")).await.unwrap().unwrap();
@@ -666,8 +636,8 @@ async fn a_month_over_the_limit_is_split_into_numbered_parts() {
     assert_eq!(site.get("/sitemaps/en/2015-01-4.xml").await.status, 404);
 }
 
-/// Adds a published article to a new story in the World section.
-async fn publish(site: &TestSite, edition: &str, name: &str, at: Timestamp) {
+/// Adds an article in `status` to a new story in the World section.
+async fn add_article(site: &TestSite, edition: &str, name: &str, status: ArticleStatus, at: Timestamp) {
     let store = &site.store;
     let sections = store.sections().await.unwrap();
     let world = sections.iter().find(|s| s.parent.is_none() && s.position == 1).unwrap();
@@ -686,7 +656,7 @@ async fn publish(site: &TestSite, edition: &str, name: &str, at: Timestamp) {
             byline_role: BylineRole::Reporter,
             contributors: vec![],
             place: None,
-            status: ArticleStatus::Published,
+            status,
             published_at: Some(at),
             updated_at: None,
             correction: None,
@@ -695,6 +665,10 @@ async fn publish(site: &TestSite, edition: &str, name: &str, at: Timestamp) {
         })
         .await
         .unwrap();
+}
+
+async fn publish(site: &TestSite, edition: &str, name: &str, at: Timestamp) {
+    add_article(site, edition, name, ArticleStatus::Published, at).await;
 }
 
 #[tokio::test]
