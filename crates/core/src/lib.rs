@@ -20,6 +20,7 @@
 mod article_input;
 mod content;
 mod diff;
+mod distribution;
 mod edition;
 mod error;
 mod language;
@@ -35,6 +36,7 @@ pub use content::{
     Story, StoryId, StoryKind, Translation,
 };
 pub use diff::{DiffLine, diff_lines};
+pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change};
 pub use edition::{Edition, EditionCode};
 pub use error::ValidationError;
 pub use language::negotiate_edition;

@@ -15,6 +15,9 @@ const MAX_SLUG_LEN: usize = 120;
 pub struct Slug(String);
 
 impl Slug {
+    /// The longest slug, in bytes (sitemaps size their files by it).
+    pub const MAX_LEN: usize = MAX_SLUG_LEN;
+
     /// Accepts `value` only if it already is a valid slug.
     pub fn parse(value: &str) -> Result<Slug, ValidationError> {
         let valid = !value.is_empty()

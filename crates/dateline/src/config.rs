@@ -25,6 +25,7 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     pub page_cache: bool,
     pub page_cache_bytes: usize,
+    pub feed_items: u32,
 }
 
 /// Values given on the command line, which win over the file.
@@ -40,6 +41,7 @@ struct ConfigFile {
     listen: Option<Spanned<String>>,
     base_url: Option<Spanned<String>>,
     theme: Option<PathBuf>,
+    feed_items: Option<Spanned<u32>>,
     #[serde(default)]
     newsroom: NewsroomSection,
     #[serde(default)]
@@ -79,6 +81,8 @@ struct NewsroomSection {
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 const DEFAULT_DATA: &str = "dateline-data";
+/// Items per feed, at most: enough for any reader, small enough to render per request.
+const MAX_FEED_ITEMS: u32 = 500;
 
 impl Config {
     pub fn load(path: Option<&Path>, overrides: Overrides) -> anyhow::Result<Config> {
@@ -180,10 +184,19 @@ impl Config {
             None => 256 * 1024 * 1024,
         };
 
+        let feed_items = match &file.feed_items {
+            Some(value) if *value.get_ref() == 0 || *value.get_ref() > MAX_FEED_ITEMS => {
+                bail!("invalid `feed_items` in {}: use a number of items from 1 to {MAX_FEED_ITEMS}", at(value.span()))
+            }
+            Some(value) => *value.get_ref(),
+            None => dateline_web::AppConfig::DEFAULT_FEED_ITEMS,
+        };
+
         Ok(Config {
             page_cache: file.cache.enabled.unwrap_or(true),
             page_cache_bytes,
             cors_origins,
+            feed_items,
             max_image_bytes,
             max_video_bytes,
             data_dir: overrides.data.or(file.data).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA)),
@@ -239,6 +252,15 @@ mod tests {
         let message = error_of("# newsroom\n[newsroom]\ntime_zone = \"Asia/Beijing\"\n");
         assert!(message.contains("newsroom.time_zone") && message.contains("line 3"), "{message}");
         assert!(message.contains("Asia/Beijing"), "{message}");
+    }
+
+    #[test]
+    fn feed_items_default_and_range() {
+        assert_eq!(load("").unwrap().feed_items, 50);
+        assert_eq!(load("feed_items = 20").unwrap().feed_items, 20);
+        for bad in ["feed_items = 0", "feed_items = 501", "feed_items = -1", "feed_items = \"many\""] {
+            assert!(error_of(bad).contains("feed_items"), "{bad}: {}", error_of(bad));
+        }
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             cors_origins: config.cors_origins.clone(),
             page_cache: config.page_cache,
             page_cache_bytes: config.page_cache_bytes,
+            feed_items: config.feed_items,
+            ..AppConfig::new(&config.base_url)
         },
     );
     if !config.page_cache {

@@ -25,4 +25,7 @@ pub enum RenderError {
     /// A template failed to parse or render.
     #[error("template error: {0:#}")]
     Template(#[from] minijinja::Error),
+    /// A JSON document (a JSON Feed) could not be written.
+    #[error("cannot write JSON: {0}")]
+    Json(#[source] serde_json::Error),
 }

@@ -1,6 +1,9 @@
 //! Dateline's renderer: turns domain data into the bytes readers get — HTML pages from a theme
 //! of runtime templates, with UI strings per edition, sanitized Markdown, JSON-LD and QR codes.
 //!
+//! [`Renderer::feed`] writes Atom, RSS and JSON feeds; [`sitemaps`] writes the sitemaps and
+//! robots.txt.
+//!
 //! [`Theme`] is the set of templates, static assets and message files: the default theme is
 //! embedded in the binary, and a newsroom can override any file of it from a directory.
 //! [`Renderer`] holds a theme and renders each reader page from the data it is handed
@@ -14,18 +17,23 @@
 //! ```
 
 mod admin;
+mod alternates;
 mod error;
 mod escape;
+mod feeds;
 mod jsonld;
 mod markdown;
 mod messages;
 mod pages;
 pub mod paths;
 mod qr;
+pub mod sitemaps;
 mod theme;
+mod xml;
 
 pub use admin::AdminPages;
 pub use error::RenderError;
+pub use feeds::{FeedFormat, FeedPage, FeedSubject};
 pub use markdown::render_markdown;
 pub use messages::Messages;
 pub use pages::{ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, Renderer, SiteContext};

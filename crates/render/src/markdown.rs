@@ -1,14 +1,17 @@
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The sanitizer: ammonia's safe defaults (no scripts, styles, event handlers or `javascript:`
 /// URLs), links opened without leaking the page (`rel="noopener noreferrer"`).
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer);
+
+fn sanitizer() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder.link_rel(Some("noopener noreferrer")).url_schemes(["http", "https", "mailto"].into_iter().collect());
     builder
-});
+}
 
 /// Renders an article body from Markdown to sanitized HTML.
 ///
@@ -16,6 +19,44 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// Raw HTML in the Markdown goes through the sanitizer like everything else, so a writer can't
 /// smuggle a script in, by mistake or otherwise.
 pub fn render_markdown(markdown: &str) -> String {
+    SANITIZER.clean(&unsanitized_html(markdown)).to_string()
+}
+
+/// Renders an article body like [`render_markdown`], with relative links and images made
+/// absolute: feed readers show the body away from the site, where `/media/a.jpg` means
+/// nothing. `base_url` is the site's (no trailing slash), `page_url` the article's.
+pub(crate) fn render_markdown_absolute(markdown: &str, base_url: &str, page_url: &str) -> String {
+    let directory = page_url.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default();
+    let absolute = AbsoluteUrls { base_url: base_url.to_owned(), page_url: page_url.to_owned(), directory };
+    let mut builder = sanitizer();
+    builder.url_relative(ammonia::UrlRelative::Custom(Box::new(absolute)));
+    builder.clean(&unsanitized_html(markdown)).to_string()
+}
+
+/// Resolves the relative URLs of an article body against its page.
+struct AbsoluteUrls {
+    base_url: String,
+    page_url: String,
+    directory: String,
+}
+
+impl ammonia::UrlRelativeEvaluate<'static> for AbsoluteUrls {
+    fn evaluate<'url>(&self, url: &'url str) -> Option<Cow<'url, str>> {
+        let absolute = if url.starts_with("//") {
+            format!("https:{url}")
+        } else if url.starts_with('/') {
+            format!("{}{url}", self.base_url)
+        } else if url.starts_with('#') {
+            format!("{}{url}", self.page_url)
+        } else {
+            format!("{}{url}", self.directory)
+        };
+        Some(Cow::Owned(absolute))
+    }
+}
+
+/// Markdown to HTML with headings demoted; never returned before sanitizing.
+fn unsanitized_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
@@ -26,7 +67,7 @@ pub fn render_markdown(markdown: &str) -> String {
     });
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events);
-    SANITIZER.clean(&html).to_string()
+    html
 }
 
 fn demote(level: HeadingLevel) -> HeadingLevel {
@@ -60,6 +101,21 @@ mod tests {
         check_clean("<p style=\"background:url(x)\" onclick=\"x()\">t</p>", &["onclick", "style="]);
         check_clean("<svg><script>alert(1)</script></svg>", &["<script", "<svg"]);
         check_clean("<form action=/x><input name=a></form>", &["<form", "<input"]);
+    }
+
+    #[test]
+    fn feed_bodies_have_absolute_urls() {
+        let html = render_markdown_absolute(
+            "![A](/media/a.jpg) [b](b.html) [c](#c) [d](https://example.org/d) [e](//cdn.example.org/e) <script>x</script>",
+            "http://news.test",
+            "http://news.test/en/articles/ferry",
+        );
+        assert!(html.contains("src=\"http://news.test/media/a.jpg\""), "{html}");
+        assert!(html.contains("href=\"http://news.test/en/articles/b.html\""), "{html}");
+        assert!(html.contains("href=\"http://news.test/en/articles/ferry#c\""), "{html}");
+        assert!(html.contains("href=\"https://example.org/d\""), "{html}");
+        assert!(html.contains("href=\"https://cdn.example.org/e\""), "{html}");
+        assert!(!html.contains("<script"), "{html}");
     }
 
     #[test]

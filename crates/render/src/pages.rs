@@ -14,6 +14,8 @@ use minijinja::value::{Kwargs, Value};
 use minijinja::{Environment, State};
 use serde::Serialize;
 
+use crate::alternates::hreflang_alternates;
+use crate::feeds::FeedSubject;
 use crate::jsonld::{self, ArticleData, Crumb, VideoData};
 use crate::theme::content_hash;
 use crate::{Messages, RenderError, Theme, paths, qr_svg, render_markdown};
@@ -275,6 +277,10 @@ impl Renderer {
             jsonld: vec![jsonld::to_script_text(&jsonld::breadcrumbs(&crumbs_json))],
             prev: pagination.previous.clone(),
             next: pagination.next.clone(),
+            feeds: view.feed_links(match page.subject {
+                ListingSubject::Section(section) => FeedSubject::Section(section),
+                ListingSubject::Contributor(contributor) => FeedSubject::Contributor(contributor),
+            }),
             ..Head::default()
         };
         view.render(
@@ -499,15 +505,16 @@ impl<'r, 's> PageBuilder<'r, 's> {
     /// default edition's version, else the first in edition order. Every version computes the
     /// same set, so the alternates are reciprocal.
     fn alternates<'e>(&self, versions: impl Iterator<Item = (&'e Edition, String)>) -> Vec<Alternate> {
-        let versions: Vec<(&Edition, String)> = versions.collect();
-        let mut alternates: Vec<Alternate> =
-            versions.iter().map(|(e, path)| Alternate { hreflang: e.hreflang(), href: self.absolute(path) }).collect();
-        let default =
-            versions.iter().find(|(e, _)| e.is_default).or_else(|| versions.first()).map(|(_, p)| self.absolute(p));
-        if let Some(href) = default {
-            alternates.push(Alternate { hreflang: "x-default".into(), href });
-        }
-        alternates
+        let versions: Vec<(&Edition, String)> = versions.map(|(e, path)| (e, self.absolute(&path))).collect();
+        hreflang_alternates(&versions).into_iter().map(|(hreflang, href)| Alternate { hreflang, href }).collect()
+    }
+
+    fn feed_links(&self, subject: FeedSubject<'_>) -> Vec<FeedLink> {
+        self.renderer
+            .feed_links(self.site, self.edition, subject)
+            .into_iter()
+            .map(|(title, media_type, href)| FeedLink { title, media_type, href })
+            .collect()
     }
 
     fn home_crumb(&self) -> Link {
@@ -617,6 +624,9 @@ impl<'r, 's> PageBuilder<'r, 's> {
     ) -> Result<String, RenderError> {
         let mut head = head;
         head.og_locale = og_locale(&self.edition.lang_tag);
+        let mut feeds = self.feed_links(FeedSubject::Edition);
+        feeds.append(&mut head.feeds);
+        head.feeds = feeds;
         head.jsonld_safe = head.jsonld.drain(..).map(Value::from_safe_string).collect();
         let template = self.renderer.env.get_template(template)?;
         let html = template.render(minijinja::context! {
@@ -663,6 +673,15 @@ struct Head {
     prev: Option<String>,
     next: Option<String>,
     robots: Option<&'static str>,
+    /// Feed autodiscovery: the edition's feeds on every page, then the page's own.
+    feeds: Vec<FeedLink>,
+}
+
+#[derive(Serialize)]
+struct FeedLink {
+    title: String,
+    media_type: &'static str,
+    href: String,
 }
 
 #[derive(Serialize)]

@@ -6,6 +6,14 @@
 //! | section | `/{edition}/sections/{slug}` (`?page=N`) |
 //! | contributor | `/{edition}/contributors/{slug}` (`?page=N`) |
 //! | article | `/{edition}/articles/{slug}` |
+//! | edition feed | `/{edition}/feed.atom`, `feed.rss`, `feed.json` |
+//! | section feed | `/{edition}/sections/{slug}/feed.atom` (and `.rss`, `.json`) |
+//! | contributor feed | `/{edition}/contributors/{slug}/feed.atom` (and `.rss`, `.json`) |
+//! | sitemap index | `/sitemap.xml` |
+//! | an edition's pages | `/sitemaps/{edition}/pages.xml` |
+//! | an edition's month | `/sitemaps/{edition}/{yyyy}-{mm}.xml`, then `-2.xml`, `-3.xml`… |
+//! | News and video sitemaps | `/sitemaps/news.xml`, `/sitemaps/video.xml` |
+//! | robots.txt | `/robots.txt` |
 //! | media file | `/media/{key}` |
 //! | theme asset | `/assets/{path}` |
 
@@ -27,6 +35,43 @@ pub fn contributor(edition: &str, slug: &str) -> String {
 /// `/{edition}/articles/{slug}`.
 pub fn article(edition: &str, slug: &str) -> String {
     format!("/{edition}/articles/{slug}")
+}
+
+/// `/{edition}/{file}`: an edition's feed (`file` is `feed.atom`, `feed.rss` or `feed.json`).
+pub fn edition_feed(edition: &str, file: &str) -> String {
+    format!("/{edition}/{file}")
+}
+
+/// `/{edition}/sections/{slug}/{file}`: a section's feed.
+pub fn section_feed(edition: &str, slug: &str, file: &str) -> String {
+    format!("/{edition}/sections/{slug}/{file}")
+}
+
+/// `/{edition}/contributors/{slug}/{file}`: a contributor's feed.
+pub fn contributor_feed(edition: &str, slug: &str, file: &str) -> String {
+    format!("/{edition}/contributors/{slug}/{file}")
+}
+
+/// `/sitemap.xml`: the sitemap index.
+pub const SITEMAP_INDEX: &str = "/sitemap.xml";
+/// `/sitemaps/news.xml`: the Google News sitemap.
+pub const NEWS_SITEMAP: &str = "/sitemaps/news.xml";
+/// `/sitemaps/video.xml`: the video sitemap.
+pub const VIDEO_SITEMAP: &str = "/sitemaps/video.xml";
+/// `/robots.txt`.
+pub const ROBOTS: &str = "/robots.txt";
+/// The file name of an edition's sitemap of homepage, sections and contributors.
+pub const PAGES_SITEMAP_FILE: &str = "pages.xml";
+
+/// `/sitemaps/{edition}/{file}`: one of an edition's sitemaps.
+pub fn edition_sitemap(edition: &str, file: &str) -> String {
+    format!("/sitemaps/{edition}/{file}")
+}
+
+/// The file name of part `part` (from 1) of an edition's sitemap for a month: `2016-05.xml`,
+/// then `2016-05-2.xml`… so the first part keeps its name when a month grows past one file.
+pub fn month_sitemap_file(year: i16, month: i8, part: u32) -> String {
+    if part <= 1 { format!("{year:04}-{month:02}.xml") } else { format!("{year:04}-{month:02}-{part}.xml") }
 }
 
 /// `/media/{key}`.

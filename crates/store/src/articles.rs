@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use dateline_core::{
-    Article, ArticleId, ArticleStatus, ArticleSummary, AssetId, BylineRole, ContributorId, EditionCode, Page,
+    Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, ContributorId, EditionCode, Page,
     PageRequest, SectionId, Slug, Story, StoryId, StoryKind, Translation, UserId,
 };
 use jiff::Timestamp;
@@ -61,9 +61,9 @@ pub struct NewArticle {
 }
 
 #[derive(sqlx::FromRow)]
-struct ArticleRow {
-    id: i64,
-    story_id: i64,
+pub(crate) struct ArticleRow {
+    pub(crate) id: i64,
+    pub(crate) story_id: i64,
     edition: String,
     slug: String,
     headline: String,
@@ -75,9 +75,38 @@ struct ArticleRow {
     published_at: Option<i64>,
     updated_at: Option<i64>,
     correction: Option<String>,
-    captions_asset_id: Option<i64>,
+    pub(crate) captions_asset_id: Option<i64>,
     revision: i64,
     author_id: Option<i64>,
+}
+
+impl ArticleRow {
+    /// The article, with its byline and captions (loaded by the caller, in batches).
+    pub(crate) fn into_article(
+        self,
+        contributors: Vec<ContributorId>,
+        captions: Option<Asset>,
+    ) -> Result<Article, StoreError> {
+        Ok(Article {
+            id: ArticleId(self.id),
+            story: StoryId(self.story_id),
+            edition: EditionCode::parse(&self.edition)?,
+            slug: Slug::parse(&self.slug)?,
+            headline: self.headline,
+            standfirst: self.standfirst,
+            body_markdown: self.body_markdown,
+            byline_role: BylineRole::parse(&self.byline_role)?,
+            contributors,
+            place: self.place,
+            status: ArticleStatus::parse(&self.status)?,
+            published_at: optional_timestamp(self.published_at)?,
+            updated_at: optional_timestamp(self.updated_at)?,
+            correction: self.correction,
+            captions,
+            revision: self.revision,
+            author: self.author_id.map(UserId),
+        })
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -90,7 +119,7 @@ struct StoryRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct SummaryRow {
+pub(crate) struct SummaryRow {
     id: i64,
     story_id: i64,
     edition: String,
@@ -110,15 +139,42 @@ const ARTICLE_SELECT: &str =
         status, published_at, updated_at, correction, captions_asset_id, revision, author_id
      FROM articles";
 
-const SUMMARY_SELECT: &str = "SELECT a.id, a.story_id, a.edition, a.slug, a.headline, a.standfirst, a.section_id,
+pub(crate) const SUMMARY_SELECT: &str =
+    "SELECT a.id, a.story_id, a.edition, a.slug, a.headline, a.standfirst, a.section_id,
         s.kind, s.poster_asset_id, a.published_at, a.updated_at
      FROM articles a JOIN stories s ON s.id = a.story_id";
 
-/// Which published articles of an edition a listing shows.
-enum Listing<'a> {
+/// Which published articles of an edition a listing (or a feed) shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Listing<'a> {
+    /// All of the edition's.
     All,
+    /// Those in any of these sections.
     Sections(&'a [SectionId]),
+    /// Those naming this contributor in their byline.
     Contributor(ContributorId),
+}
+
+/// Adds the `WHERE` clause of `listing` in `edition` to a query over `articles a`: published
+/// articles only.
+pub(crate) fn push_listing_filter(query: &mut QueryBuilder<Sqlite>, edition: &EditionCode, listing: &Listing<'_>) {
+    query.push(" WHERE a.edition = ").push_bind(edition.as_str().to_owned());
+    query.push(" AND a.status = 'published' AND a.published_at IS NOT NULL");
+    match listing {
+        Listing::All => {}
+        Listing::Sections(sections) => {
+            query.push(" AND a.section_id IN (");
+            let mut list = query.separated(", ");
+            for section in sections.iter() {
+                list.push_bind(section.0);
+            }
+            query.push(")");
+        }
+        Listing::Contributor(contributor) => {
+            query.push(" AND a.id IN (SELECT article_id FROM article_contributors WHERE contributor_id = ");
+            query.push_bind(contributor.0).push(")");
+        }
+    }
 }
 
 impl Store {
@@ -291,25 +347,9 @@ impl Store {
         let Some(row) = row else { return Ok(None) };
         let mut contributors = self.bylines(&[row.id]).await?;
         let mut captions = self.assets_by_ids(&row.captions_asset_id.into_iter().collect::<Vec<_>>()).await?;
-        Ok(Some(Article {
-            id: ArticleId(row.id),
-            story: StoryId(row.story_id),
-            edition: EditionCode::parse(&row.edition)?,
-            slug: Slug::parse(&row.slug)?,
-            headline: row.headline,
-            standfirst: row.standfirst,
-            body_markdown: row.body_markdown,
-            byline_role: BylineRole::parse(&row.byline_role)?,
-            contributors: contributors.remove(&row.id).unwrap_or_default(),
-            place: row.place,
-            status: ArticleStatus::parse(&row.status)?,
-            published_at: optional_timestamp(row.published_at)?,
-            updated_at: optional_timestamp(row.updated_at)?,
-            correction: row.correction,
-            captions: row.captions_asset_id.and_then(|id| captions.remove(&id)),
-            revision: row.revision,
-            author: row.author_id.map(UserId),
-        }))
+        let contributors = contributors.remove(&row.id).unwrap_or_default();
+        let captions = row.captions_asset_id.and_then(|id| captions.remove(&id));
+        row.into_article(contributors, captions).map(Some)
     }
 
     /// A story with its media.
@@ -388,25 +428,7 @@ impl Store {
         if let Listing::Sections([]) = listing {
             return Ok(Page { items: Vec::new(), request: page, total: 0 });
         }
-        let filter = |query: &mut QueryBuilder<Sqlite>| {
-            query.push(" WHERE a.edition = ").push_bind(edition.as_str().to_owned());
-            query.push(" AND a.status = 'published' AND a.published_at IS NOT NULL");
-            match &listing {
-                Listing::All => {}
-                Listing::Sections(sections) => {
-                    query.push(" AND a.section_id IN (");
-                    let mut list = query.separated(", ");
-                    for section in sections.iter() {
-                        list.push_bind(section.0);
-                    }
-                    query.push(")");
-                }
-                Listing::Contributor(contributor) => {
-                    query.push(" AND a.id IN (SELECT article_id FROM article_contributors WHERE contributor_id = ");
-                    query.push_bind(contributor.0).push(")");
-                }
-            }
-        };
+        let filter = |query: &mut QueryBuilder<Sqlite>| push_listing_filter(query, edition, &listing);
         let mut count = QueryBuilder::new("SELECT COUNT(*) FROM articles a");
         filter(&mut count);
         let (total,): (i64,) = count.build_query_as().fetch_one(&self.pool).await?;
@@ -439,7 +461,7 @@ impl Store {
         self.summaries_from_rows(rows).await
     }
 
-    async fn summaries_from_rows(&self, rows: Vec<SummaryRow>) -> Result<Vec<ArticleSummary>, StoreError> {
+    pub(crate) async fn summaries_from_rows(&self, rows: Vec<SummaryRow>) -> Result<Vec<ArticleSummary>, StoreError> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut bylines = self.bylines(&ids).await?;
         let poster_ids: Vec<i64> = rows.iter().filter_map(|r| r.poster_asset_id).collect();
@@ -465,7 +487,7 @@ impl Store {
     }
 
     /// The byline contributors of each article, in byline order.
-    async fn bylines(&self, article_ids: &[i64]) -> Result<HashMap<i64, Vec<ContributorId>>, StoreError> {
+    pub(crate) async fn bylines(&self, article_ids: &[i64]) -> Result<HashMap<i64, Vec<ContributorId>>, StoreError> {
         let mut bylines: HashMap<i64, Vec<ContributorId>> = HashMap::new();
         if article_ids.is_empty() {
             return Ok(bylines);

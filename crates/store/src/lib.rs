@@ -21,6 +21,7 @@ mod assets;
 mod changes;
 mod content_api;
 mod contributors;
+mod distribution;
 mod editing;
 mod error;
 mod rows;
@@ -31,7 +32,7 @@ mod users;
 
 use sqlx::SqlitePool;
 
-pub use articles::{NewArticle, NewStory};
+pub use articles::{Listing, NewArticle, NewStory};
 pub use assets::NewAsset;
 pub use changes::{ContentChange, StoryPlacement};
 pub use content_api::{ApiArticleFilter, ContentKey, KeysetCursor};

@@ -73,6 +73,12 @@ pub(crate) mod tag {
     }
 }
 
+/// `response` with the tags the cache stores it under (only 200s are stored).
+pub(crate) fn tagged(mut response: Response, tags: Vec<String>) -> Response {
+    response.extensions_mut().insert(CacheTags(tags));
+    response
+}
+
 /// `Cache-Control` for cached public pages: a CDN may keep them a minute and serve a stale copy
 /// while it fetches a fresh one, or while Dateline is unreachable.
 pub(crate) const PUBLIC_CACHE_CONTROL: &str = "public, max-age=60, stale-while-revalidate=300, stale-if-error=86400";
@@ -123,6 +129,13 @@ impl CachedPage {
         CachedPage { headers, identity: body, gzip: gzip.into(), brotli: brotli.into(), digest, tags }
     }
 
+    /// Whether the page has a Last-Modified no later than the client's If-Modified-Since.
+    fn unchanged_since(&self, since: Option<&HeaderValue>) -> bool {
+        let parse = crate::distribution::parse_http_date;
+        let modified = self.headers.iter().find(|(name, _)| name == header::LAST_MODIFIED).and_then(|(_, v)| parse(v));
+        matches!((since.and_then(parse), modified), (Some(since), Some(modified)) if modified <= since)
+    }
+
     fn size(&self) -> usize {
         self.identity.len()
             + self.gzip.len()
@@ -140,7 +153,11 @@ impl CachedPage {
             Encoding::Identity => (None, &self.identity, ""),
         };
         let etag = format!("\"{}{suffix}\"", self.digest);
-        let not_modified = request.get(header::IF_NONE_MATCH).is_some_and(|v| etag_listed(v, &etag));
+        // An If-None-Match decides alone when present (RFC 9110, 13.2.2).
+        let not_modified = match request.get(header::IF_NONE_MATCH) {
+            Some(value) => etag_listed(value, &etag),
+            None => self.unchanged_since(request.get(header::IF_MODIFIED_SINCE)),
+        };
         let mut response = if not_modified {
             StatusCode::NOT_MODIFIED.into_response()
         } else {

@@ -2,9 +2,9 @@
 //! for the binary to serve and for tests to drive directly.
 //!
 //! The reader site's handlers live in `reader`, media streaming with HTTP Range in `media`,
-//! theme assets in `assets`; `error` turns every failure into a page in the reader's edition.
-//! Handlers parse input, ask the store, and hand the result to the renderer: no SQL and no
-//! HTML here. This is the only crate that knows HTTP status codes.
+//! theme assets in `assets`, feeds and sitemaps in `distribution`; `error` turns every failure
+//! into a page in the reader's edition. Handlers parse input, ask the store, and hand the
+//! result to the renderer: no SQL and no HTML here. This is the only crate that knows HTTP status codes.
 //!
 //! ```no_run
 //! # async fn serve(state: dateline_web::AppState) -> std::io::Result<()> {
@@ -18,6 +18,7 @@ mod assets;
 mod cache;
 mod changes;
 mod content_api;
+mod distribution;
 mod error;
 mod ghost_api;
 mod health;
@@ -64,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         )
         .nest("/api/v1", content_api::routes(state.clone()))
         .merge(ghost_api::routes())
+        .merge(distribution::routes())
         .route("/admin/", get(admin::dashboard))
         .nest(
             "/admin",

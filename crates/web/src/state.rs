@@ -4,6 +4,7 @@ use tokio::sync::OnceCell;
 
 use dateline_media::MediaStore;
 use dateline_render::Renderer;
+use dateline_render::sitemaps::SitemapLimits;
 use dateline_store::Store;
 
 use crate::admin::auth::{SignInThrottle, hash_password};
@@ -30,15 +31,21 @@ pub struct AppConfig {
     pub page_cache: bool,
     /// The page cache's bound, in bytes, all encodings counted.
     pub page_cache_bytes: usize,
+    /// Items per feed: the newest this many articles.
+    pub feed_items: u32,
+    /// How big one sitemap file may be (the protocol's limits; tests lower them).
+    pub sitemap_limits: SitemapLimits,
 }
 
 impl AppConfig {
-    /// Default limits: 20 MB images, 2 GB videos.
+    /// Default limits: 20 MB images, 2 GB videos; 50 items per feed.
     pub const DEFAULT_MAX_IMAGE_BYTES: u64 = 20_000_000;
     /// See [`AppConfig::DEFAULT_MAX_IMAGE_BYTES`].
     pub const DEFAULT_MAX_VIDEO_BYTES: u64 = 2_000_000_000;
     /// Default page cache bound: 256 MiB.
     pub const DEFAULT_PAGE_CACHE_BYTES: usize = 256 * 1024 * 1024;
+    /// Items per feed unless the config file says otherwise.
+    pub const DEFAULT_FEED_ITEMS: u32 = 50;
 
     /// A config with this base URL and every other setting at its default.
     pub fn new(base_url: &str) -> AppConfig {
@@ -51,6 +58,8 @@ impl AppConfig {
             cors_origins: Vec::new(),
             page_cache: true,
             page_cache_bytes: Self::DEFAULT_PAGE_CACHE_BYTES,
+            feed_items: Self::DEFAULT_FEED_ITEMS,
+            sitemap_limits: SitemapLimits::STANDARD,
         }
     }
 }

@@ -114,8 +114,19 @@ async fn a_change_purges_exactly_the_pages_that_show_the_story() {
         "/en/sections/asia",
         "/en/sections/world",
         "/en/contributors/jane-doe",
+        "/en/feed.atom",
+        "/en/sections/asia/feed.rss",
+        "/en/contributors/jane-doe/feed.json",
+        "/sitemaps/news.xml",
     ];
-    let not_showing_ferry = ["/en/sections/video", "/en/articles/harbour-clip", "/en/articles/filler-3", "/mn/"];
+    let not_showing_ferry = [
+        "/en/sections/video",
+        "/en/articles/harbour-clip",
+        "/en/articles/filler-3",
+        "/mn/",
+        "/mn/feed.atom",
+        "/en/sections/video/feed.atom",
+    ];
     warm(&site, &showing_ferry).await;
     warm(&site, &not_showing_ferry).await;
 
