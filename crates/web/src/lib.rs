@@ -2,7 +2,8 @@
 //! for the binary to serve and for tests to drive directly.
 //!
 //! The reader site's handlers live in `reader`, media streaming with HTTP Range in `media`,
-//! theme assets in `assets`; `error` turns every failure into a page in the reader's edition.
+//! theme assets in `assets`, the search page and index upkeep in `search`; `error` turns
+//! every failure into a page in the reader's edition.
 //! Handlers parse input, ask the store, and hand the result to the renderer: no SQL and no
 //! HTML here. This is the only crate that knows HTTP status codes.
 //!
@@ -22,6 +23,7 @@ mod health;
 mod jobs;
 mod media;
 mod reader;
+pub mod search;
 mod site;
 mod state;
 
@@ -55,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/sections/{slug}", get(reader::section_page))
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
+        .route("/{edition}/search", get(search::search_page))
         .nest("/admin/api", admin::routes())
         .nest("/api/v1", content_api::routes(state.clone()))
         .merge(ghost_api::routes())

@@ -4,6 +4,7 @@ use tokio::sync::OnceCell;
 
 use dateline_media::MediaStore;
 use dateline_render::Renderer;
+use dateline_search::SearchIndex;
 use dateline_store::Store;
 
 use crate::admin::auth::{SignInThrottle, hash_password};
@@ -45,7 +46,8 @@ impl AppConfig {
     }
 }
 
-/// What every handler can reach: the store, the media store, the renderer and the config.
+/// What every handler can reach: the store, the media store, the renderer, the search index
+/// and the config.
 /// Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
@@ -56,6 +58,7 @@ struct Inner {
     store: Store,
     media: MediaStore,
     renderer: Renderer,
+    search: SearchIndex,
     config: AppConfig,
     throttle: SignInThrottle,
     dummy_hash: OnceCell<String>,
@@ -63,7 +66,13 @@ struct Inner {
 
 impl AppState {
     /// Bundles the application's parts.
-    pub fn new(store: Store, media: MediaStore, renderer: Renderer, mut config: AppConfig) -> AppState {
+    pub fn new(
+        store: Store,
+        media: MediaStore,
+        renderer: Renderer,
+        search: SearchIndex,
+        mut config: AppConfig,
+    ) -> AppState {
         while config.base_url.ends_with('/') {
             config.base_url.pop();
         }
@@ -72,6 +81,7 @@ impl AppState {
                 store,
                 media,
                 renderer,
+                search,
                 config,
                 throttle: SignInThrottle::default(),
                 dummy_hash: OnceCell::new(),
@@ -89,6 +99,10 @@ impl AppState {
 
     pub(crate) fn renderer(&self) -> &Renderer {
         &self.inner.renderer
+    }
+
+    pub(crate) fn search(&self) -> &SearchIndex {
+        &self.inner.search
     }
 
     pub(crate) fn config(&self) -> &AppConfig {
