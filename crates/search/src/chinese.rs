@@ -32,10 +32,7 @@ impl ChineseTokenizer {
 
     /// The tokens of `text`, in order of their start, with offsets into `text`.
     fn tokens(&self, text: &str) -> Vec<Token> {
-        let aligned = match &self.to_simplified {
-            Some(converter) => Some(AlignedConversion::new(converter, text)),
-            None => None,
-        };
+        let aligned = self.to_simplified.as_ref().map(|converter| AlignedConversion::new(converter, text));
         let segmented = aligned.as_ref().map_or(text, |a| a.converted.as_str());
         let mut spans: Vec<(usize, usize)> = self
             .jieba
