@@ -1,7 +1,7 @@
 //! `dateline`: the publishing platform's one binary.
 //!
 //! `dateline serve [--demo]` runs the site on the embedded store; `dateline init` prepares a
-//! data directory. Each command is a function in its own module; this file parses the command
+//! data directory; `dateline reindex` rebuilds the search index. Each command is a function in its own module; this file parses the command
 //! line, sets up logging, and turns the first error into a message and an exit code.
 
 mod accounts;
@@ -56,6 +56,15 @@ enum Command {
     },
     /// Create a data directory with an empty, migrated database.
     Init {
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Rebuild the search index from the published articles in the store.
+    Reindex {
         /// Data directory [default: ./dateline-data].
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
@@ -173,6 +182,10 @@ fn main() -> ExitCode {
             Command::Init { data, config } => {
                 let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
                 serve::init(&config).await
+            }
+            Command::Reindex { data, config } => {
+                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
+                serve::reindex(&config).await
             }
             Command::User { command, data, config } => {
                 let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;

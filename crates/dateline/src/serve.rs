@@ -1,4 +1,4 @@
-//! `dateline serve` and `dateline init`.
+//! `dateline serve`, `dateline init` and `dateline reindex`.
 
 use std::path::Path;
 
@@ -33,10 +33,12 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     let renderer = Renderer::new(theme).context("cannot load the theme")?;
     let store = open_store(&config.data_dir).await?;
     let media = MediaStore::local(&config.data_dir.join("media"));
+    let mut seeded = false;
     if seed_demo {
         if store.has_no_stories().await? {
             demo::seed(&store, &media).await.context("cannot seed the demo site")?;
             tracing::info!(data = %config.data_dir.display(), "seeded the demo site");
+            seeded = true;
         } else {
             tracing::info!(
                 data = %config.data_dir.display(),
@@ -54,10 +56,19 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
         }
     }
 
+    // A missing, damaged or empty index is rebuilt here, before the first request.
+    let search = dateline_web::search::open_index(&store, &search_dir(&config.data_dir))
+        .await
+        .context("cannot open the search index")?;
+    if seeded {
+        // The index may be left from an earlier site in this directory: index the demo now.
+        dateline_web::search::rebuild_index(&store, &search).await.context("cannot index the demo site")?;
+    }
     let state = AppState::new(
         store.clone(),
         media,
         renderer,
+        search,
         AppConfig {
             base_url: config.base_url.clone(),
             time_zone: config.time_zone.clone(),
@@ -90,6 +101,33 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     follower.abort();
     store.close().await;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// The search index's directory inside the data directory.
+pub fn search_dir(data_dir: &Path) -> std::path::PathBuf {
+    data_dir.join("search")
+}
+
+/// `dateline reindex`: rebuilds the search index from the store. Refused while a server is
+/// using the same index (it holds the index's lock).
+pub async fn reindex(config: &Config) -> anyhow::Result<()> {
+    let store = open_store(&config.data_dir).await?;
+    let dir = search_dir(&config.data_dir);
+    let result = async {
+        // Opening rebuilds a missing or damaged index already; rebuilding an index that was
+        // just built would only do the work twice.
+        let before = dir.join("meta.json").exists();
+        let index = dateline_web::search::open_index(&store, &dir).await?;
+        let count =
+            if before { dateline_web::search::rebuild_index(&store, &index).await? } else { index.num_articles() };
+        anyhow::Ok(count)
+    }
+    .await
+    .with_context(|| format!("cannot rebuild the search index in {}", dir.display()));
+    store.close().await;
+    let count = result?;
+    println!("indexed {count} published article{}", if count == 1 { "" } else { "s" });
     Ok(())
 }
 

@@ -231,3 +231,56 @@ fn users_and_tokens_from_the_command_line() {
         dateline_with_input(&["user", "passwd", "--email", "ada@news.test", "--data", data], "another long password\n");
     assert!(passwd.status.success(), "{}", stderr(&passwd));
 }
+
+#[test]
+fn the_demo_is_searchable_and_reindex_rebuilds_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_arg = data.to_str().unwrap();
+    let server = Server::start(&data, &["--demo"]);
+    // Each edition of the demo finds its ferry story in its own language and script.
+    for (edition, query, expected) in [
+        ("en", "ferries", "<mark>ferry</mark>"),
+        ("zh-hans", "%E6%B8%A1%E8%BD%AE", "<mark>渡轮</mark>"),
+        ("zh-hant", "%E6%B8%A1%E8%BC%AA", "<mark>渡輪</mark>"),
+        ("mn", "%D0%A3%D0%BB%D0%B0%D0%B0%D0%BD%D0%B1%D0%B0%D0%B0%D1%82%D0%B0%D1%80", "<mark>Улаанбаатар"),
+    ] {
+        let (status, page) = server.get(&format!("/{edition}/search?q={query}"), "en");
+        assert_eq!(status, 200, "{edition}");
+        assert!(page.contains("class=\"search-result\""), "{edition} {query}: {page}");
+        assert!(page.to_lowercase().contains(&expected.to_lowercase()), "{edition} marks {expected}: {page}");
+    }
+
+    // The running server holds the index: reindex says so and changes nothing.
+    let busy = dateline(&["reindex", "--data", data_arg]);
+    assert!(!busy.status.success());
+    assert!(stderr(&busy).contains("in use by another Dateline process"), "{}", stderr(&busy));
+    drop(server);
+
+    let output = dateline(&["reindex", "--data", data_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed = String::from_utf8_lossy(&output.stdout).into_owned();
+    let count: u64 = printed
+        .strip_prefix("indexed ")
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("prints the count: {printed:?}"));
+    assert!(count >= 30, "{printed}");
+
+    // Garbage over every index file: the next start rebuilds it, with a warning, and serves.
+    for entry in std::fs::read_dir(data.join("search")).unwrap() {
+        std::fs::write(entry.unwrap().path(), b"\x00not an index\xff").unwrap();
+    }
+    let server = Server::start(&data, &[]);
+    assert!(server.log().contains("search index unusable; rebuilding it"), "{}", server.log());
+    let (status, page) = server.get("/en/search?q=ferry", "en");
+    assert_eq!(status, 200);
+    assert!(page.contains("class=\"search-result\""), "{page}");
+    drop(server);
+
+    // A missing index too.
+    std::fs::remove_dir_all(data.join("search")).unwrap();
+    let server = Server::start(&data, &[]);
+    assert!(server.log().contains("no search index; building it"), "{}", server.log());
+    assert!(server.get("/zh-hans/search?q=%E6%B8%A1%E8%BD%AE", "en").1.contains("<mark>渡轮</mark>"));
+}

@@ -36,6 +36,9 @@ pub use error::RenderError;
 pub use feeds::{FeedFormat, FeedPage, FeedSubject};
 pub use markdown::render_markdown;
 pub use messages::Messages;
-pub use pages::{ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, Renderer, SiteContext};
+pub use pages::{
+    ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, Renderer, SearchNotice, SearchPage, SearchResult,
+    SiteContext,
+};
 pub use qr::qr_svg;
 pub use theme::{Theme, ThemeAsset};

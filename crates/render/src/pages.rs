@@ -79,6 +79,59 @@ pub struct ArticlePage<'a> {
     pub translations: &'a [Translation],
 }
 
+/// The search page: the form, and the results when a search ran.
+pub struct SearchPage<'a> {
+    /// The edition searched.
+    pub edition: &'a Edition,
+    /// The query as searched (possibly shortened), shown back in the form.
+    pub query: &'a str,
+    /// The longest query the form accepts, in characters.
+    pub max_chars: usize,
+    /// The section the search is limited to (with its subsections).
+    pub section: Option<SectionId>,
+    /// The results, when a search ran; `None` shows the form alone.
+    pub results: Option<&'a Page<SearchResult>>,
+    /// A note about the request, shown above the results.
+    pub notice: Option<SearchNotice>,
+}
+
+/// One search result: the article's summary and its text as the index highlighted it.
+pub struct SearchResult {
+    /// The article.
+    pub summary: ArticleSummary,
+    /// The headline as HTML with matches in `<mark>`.
+    pub headline_html: String,
+    /// A passage with matches in `<mark>`.
+    pub snippet_html: String,
+}
+
+/// Something the reader should know about their search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchNotice {
+    /// The query was cut to its first `max_chars` characters.
+    Shortened {
+        /// How many characters were kept.
+        max_chars: usize,
+    },
+    /// The query had no words to search for (only punctuation, say).
+    NoWords,
+    /// The page number was not one from 1 to `max`.
+    BadPage {
+        /// The highest page number.
+        max: u32,
+    },
+    /// The section named is not one of this edition's.
+    UnknownSection,
+}
+
+/// Only `<mark>` survives in highlighted text: the index escaped everything else already,
+/// and this keeps it so even if that ever broke.
+static HIGHLIGHT_SANITIZER: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
+    let mut builder = ammonia::Builder::empty();
+    builder.add_tags(["mark"]);
+    builder
+});
+
 /// An error page in an edition's language.
 pub struct ErrorPage<'a> {
     /// The edition whose language the page speaks.
@@ -96,7 +149,7 @@ pub struct Renderer {
     css_version: String,
 }
 
-const TEMPLATES: [&str; 5] = ["home.html", "listing.html", "article.html", "error.html", "base.html"];
+const TEMPLATES: [&str; 6] = ["home.html", "listing.html", "article.html", "search.html", "error.html", "base.html"];
 
 impl Renderer {
     /// Loads the theme's message files and templates. Every template is compiled here, so a
@@ -408,6 +461,106 @@ impl Renderer {
         view.render("article.html", head, switcher, minijinja::context! { article => view_model })
     }
 
+    /// The search page of an edition. Never indexed by search engines (`noindex`): results
+    /// pages are endless and thin.
+    pub fn search(&self, site: &SiteContext<'_>, page: &SearchPage<'_>) -> Result<String, RenderError> {
+        let mut view = PageBuilder::new(self, site, page.edition);
+        if let Some(section) = page.section {
+            view = view.in_section(section);
+        }
+        let code = page.edition.code.as_str();
+        let messages = &self.messages;
+        let title = messages.get(code, "search-title", &[]);
+        let switcher = site
+            .editions
+            .iter()
+            .map(|e| view.switch_entry(e, Some(paths::search(e.code.as_str(), "", None, 1))))
+            .collect();
+        let slug_of = |id: SectionId| {
+            site.sections
+                .iter()
+                .find(|s| s.id == id)
+                .and_then(|s| s.name_in(&page.edition.code))
+                .map(|n| n.slug.as_str())
+        };
+        let section_slug = page.section.and_then(slug_of);
+        // Top-level sections in order, each followed by its subsections.
+        let mut sections = Vec::new();
+        let mut top: Vec<&Section> = site.sections.iter().filter(|s| s.parent.is_none()).collect();
+        top.sort_by_key(|s| s.position);
+        for parent in top {
+            let mut children: Vec<&Section> = site.sections.iter().filter(|s| s.parent == Some(parent.id)).collect();
+            children.sort_by_key(|s| s.position);
+            for (depth, section) in std::iter::once((0, parent)).chain(children.into_iter().map(|c| (1, c))) {
+                if let Some(name) = section.name_in(&page.edition.code) {
+                    sections.push(SectionOption {
+                        slug: name.slug.as_str().to_owned(),
+                        name: if depth == 0 { name.name.clone() } else { format!("— {}", name.name) },
+                        selected: Some(section.id) == page.section,
+                    });
+                }
+            }
+        }
+        let notice = page.notice.map(|notice| match notice {
+            SearchNotice::Shortened { max_chars } => {
+                messages.get(code, "search-shortened", &[("max", (max_chars as i64).into())])
+            }
+            SearchNotice::NoWords => messages.get(code, "search-no-words", &[]),
+            SearchNotice::BadPage { max } => messages.get(code, "search-bad-page", &[("max", i64::from(max).into())]),
+            SearchNotice::UnknownSection => messages.get(code, "search-unknown-section", &[]),
+        });
+        let link = |number: u32| paths::search(code, page.query, section_slug, number);
+        let (results, pagination, total) = match page.results {
+            Some(results) => {
+                let items: Vec<SearchResultView> = results
+                    .items
+                    .iter()
+                    .map(|r| SearchResultView {
+                        card: view.card(&r.summary),
+                        headline_html: Value::from_safe_string(HIGHLIGHT_SANITIZER.clean(&r.headline_html).to_string()),
+                        snippet_html: Value::from_safe_string(HIGHLIGHT_SANITIZER.clean(&r.snippet_html).to_string()),
+                    })
+                    .collect();
+                let pagination = Pagination {
+                    current: results.request.number(),
+                    total: results.page_count(),
+                    previous: results.previous().map(link),
+                    next: results.next().map(link),
+                };
+                (items, Some(pagination), results.total)
+            }
+            None => (Vec::new(), None, 0),
+        };
+        let head = Head {
+            title: if page.query.is_empty() {
+                format!("{title} - {}", page.edition.outlet_name)
+            } else {
+                format!("{} - {title} - {}", page.query, page.edition.outlet_name)
+            },
+            description: title.clone(),
+            robots: Some("noindex"),
+            og_type: "website",
+            ..Head::default()
+        };
+        let search = SearchView {
+            action: paths::search(code, "", None, 1),
+            query: page.query.to_owned(),
+            max_chars: page.max_chars,
+            sections,
+            notice,
+            searched: page.results.is_some(),
+            total,
+            results,
+            pagination,
+        };
+        view.render(
+            "search.html",
+            head,
+            switcher,
+            minijinja::context! { title, breadcrumb => v(&vec![view.home_crumb()]), search => v(&search) },
+        )
+    }
+
     /// An error page (400, 404, 410, 500) in the edition's language.
     pub fn error(&self, site: &SiteContext<'_>, page: &ErrorPage<'_>) -> Result<String, RenderError> {
         let view = PageBuilder::new(self, site, page.edition);
@@ -611,6 +764,7 @@ impl<'r, 's> PageBuilder<'r, 's> {
             follow,
             css_href: paths::theme_asset("site.css", &self.renderer.css_version),
             favicon_href: paths::theme_asset("favicon.svg", &self.renderer.css_version),
+            search_href: paths::search(code, "", None, 1),
             year: self.site.clock.local(Timestamp::now()).year(),
         }
     }
@@ -700,6 +854,8 @@ struct Chrome {
     follow: Vec<FollowEntry>,
     css_href: String,
     favicon_href: String,
+    /// The edition's search page, for the form in the masthead.
+    search_href: String,
     year: i16,
 }
 
@@ -787,6 +943,35 @@ struct Pagination {
     total: u32,
     previous: Option<String>,
     next: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SearchView {
+    /// Where the form goes: the edition's search page.
+    action: String,
+    query: String,
+    max_chars: usize,
+    sections: Vec<SectionOption>,
+    notice: Option<String>,
+    /// Whether a search ran (a query was given).
+    searched: bool,
+    total: u64,
+    results: Vec<SearchResultView>,
+    pagination: Option<Pagination>,
+}
+
+#[derive(Serialize)]
+struct SectionOption {
+    slug: String,
+    name: String,
+    selected: bool,
+}
+
+#[derive(Serialize)]
+struct SearchResultView {
+    card: Card,
+    headline_html: Value,
+    snippet_html: Value,
 }
 
 #[derive(Serialize)]

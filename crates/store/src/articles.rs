@@ -445,6 +445,25 @@ impl Store {
         Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
     }
 
+    /// The summaries of those of `ids` that are published, in the order of `ids` (search
+    /// results name articles by id; one withdrawn since it was indexed is left out).
+    pub async fn published_summaries(&self, ids: &[ArticleId]) -> Result<Vec<ArticleSummary>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut query = QueryBuilder::new(SUMMARY_SELECT);
+        query.push(" WHERE a.status = 'published' AND a.published_at IS NOT NULL AND a.id IN (");
+        let mut list = query.separated(", ");
+        for id in ids {
+            list.push_bind(id.0);
+        }
+        query.push(")");
+        let rows: Vec<SummaryRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        let mut summaries = self.summaries_from_rows(rows).await?;
+        summaries.sort_by_key(|s| ids.iter().position(|id| *id == s.id));
+        Ok(summaries)
+    }
+
     /// The summaries of these published articles (any order).
     pub(crate) async fn summaries_by_ids(&self, ids: &[i64]) -> Result<Vec<ArticleSummary>, StoreError> {
         if ids.is_empty() {

@@ -72,6 +72,18 @@ impl Store {
         Ok(())
     }
 
+    /// The stories with a published article in the contributor's byline.
+    pub async fn contributor_stories(&self, contributor: ContributorId) -> Result<Vec<StoryId>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as(
+            "SELECT DISTINCT a.story_id FROM article_contributors ac JOIN articles a ON a.id = ac.article_id \
+             WHERE ac.contributor_id = $1 AND a.status = 'published'",
+        )
+        .bind(contributor.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(id,)| StoryId(id)).collect())
+    }
+
     /// Where the story shows now, or `None` if it does not exist.
     pub async fn story_placement(&self, story: StoryId) -> Result<Option<StoryPlacement>, StoreError> {
         let section: Option<(i64,)> = sqlx::query_as("SELECT section_id FROM stories WHERE id = $1")

@@ -99,6 +99,36 @@ async fn listings_page_without_overlap_and_skip_drafts() {
 }
 
 #[tokio::test]
+async fn articles_for_the_search_index_page_by_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 11).await;
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let batch = store.published_articles_for_index(after, 4).await.unwrap();
+        assert!(batch.len() <= 4);
+        let Some(last) = batch.last() else { break };
+        after = Some(last.id);
+        seen.extend(batch);
+    }
+    assert_eq!(seen.len(), 10, "every published article once, no draft");
+    assert!(seen.windows(2).all(|w| w[0].id < w[1].id), "in id order");
+    assert!(!seen.iter().any(|a| a.headline == "Story 3"), "the draft is left out");
+    let first = &seen[0];
+    assert_eq!((first.lang_tag.as_str(), first.contributor_names.as_slice()), ("en", &["A Writer".to_owned()][..]));
+    assert_eq!(first.body_markdown, "Body");
+
+    let story = store.indexable_story(first.story).await.unwrap();
+    assert_eq!(story, vec![first.clone()]);
+    let draft_story = store.article(dateline_core::ArticleId(4)).await.unwrap().unwrap().story;
+    assert!(store.indexable_story(draft_story).await.unwrap().is_empty());
+
+    let ids: Vec<_> = [seen[2].id, dateline_core::ArticleId(4), seen[0].id].into();
+    let summaries = store.published_summaries(&ids).await.unwrap();
+    assert_eq!(summaries.iter().map(|s| s.id).collect::<Vec<_>>(), [seen[2].id, seen[0].id], "in order, no draft");
+}
+
+#[tokio::test]
 async fn duplicate_slug_is_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let store = site_with_articles(dir.path(), 1).await;

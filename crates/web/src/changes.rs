@@ -1,6 +1,6 @@
 //! Following the store's change log: every write that changes what readers see (made through
-//! this node, another node, the scheduler or the command line) is turned into precise purges
-//! of the page cache.
+//! this node, another node, the scheduler or the command line) is turned into updates of the
+//! search index and precise purges of the page cache.
 //!
 //! Two paths apply changes: a background poll (changes made elsewhere show within a poll
 //! interval), and the newsroom's write requests, which apply them before answering, so that
@@ -114,6 +114,20 @@ async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(),
                 tags.extend(editions.iter().map(|e| tag::contributor(contributor, e)));
             }
             ContentChange::Site => {}
+        }
+    }
+    // The index first: a search page rendered after the purge must find the new text.
+    for change in changes {
+        let stories = match *change {
+            ContentChange::Story(story) => vec![story],
+            // Contributor names are indexed: a renamed contributor's stories are re-read.
+            ContentChange::Contributor(contributor) => store.contributor_stories(contributor).await?,
+            _ => Vec::new(),
+        };
+        for story in stories {
+            if let Err(error) = crate::search::reindex_story(state, story).await {
+                tracing::error!(%error, story = story.0, "could not update the search index; `dateline reindex` repairs it");
+            }
         }
     }
     let purged = cache.purge_tags(tags.iter().map(String::as_str));

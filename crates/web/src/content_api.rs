@@ -1,6 +1,6 @@
 //! The public, read-only Content API under `/api/v1/` for apps and partners: editions,
-//! sections, contributors and published articles (with Markdown, sanitized HTML, media URLs
-//! and links to their translations).
+//! sections, contributors, published articles (with Markdown, sanitized HTML, media URLs
+//! and links to their translations) and full-text search.
 //!
 //! Access needs a Content API key, as the `key` query parameter or the `X-Dateline-Key`
 //! header. Every response carries an ETag (304 on revalidation); CORS origins come from the
@@ -44,6 +44,7 @@ pub(crate) fn routes(state: AppState) -> axum::Router<AppState> {
         .route("/articles", get(articles))
         .route("/articles/{id}", get(article_by_id))
         .route("/editions/{edition}/articles/{slug}", get(article_by_slug))
+        .route("/search", get(search))
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint", None) })
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::cache::serve_api_cached))
@@ -82,6 +83,13 @@ impl From<StoreError> for ApiError {
 impl From<crate::error::AppError> for ApiError {
     fn from(error: crate::error::AppError) -> ApiError {
         tracing::error!(%error, "content API request failed");
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
+    }
+}
+
+impl From<crate::search::SearchFailure> for ApiError {
+    fn from(error: crate::search::SearchFailure) -> ApiError {
+        tracing::error!(%error, "content API search failed");
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
     }
 }
@@ -511,6 +519,91 @@ async fn article_by_slug(
     let story = state.store().story(article.story).await?.ok_or_else(not_found)?;
     let tags = article_tags(&article);
     Ok(cached(tags, json!({ "article": full_article_json(&state, &site, article, story).await? })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchQuery {
+    key: Option<String>,
+    edition: Option<String>,
+    q: Option<String>,
+    section: Option<String>,
+    page: Option<String>,
+    limit: Option<String>,
+}
+
+/// Largest page of search results.
+const MAX_SEARCH_LIMIT: u32 = 50;
+/// Search results per page when no `limit` is given.
+const DEFAULT_SEARCH_LIMIT: u32 = 10;
+
+/// `GET /api/v1/search?edition=&q=&section=&page=&limit=`: published articles of one
+/// edition matching every word of `q`, best first (relevance with a boost for recent ones),
+/// each with its headline and a passage highlighted in `<mark>` (HTML-escaped).
+async fn search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    query: Result<Query<SearchQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    use dateline_search::MAX_QUERY_CHARS;
+
+    let query = parse_query(query)?;
+    require_key(&state, &headers, query.key.as_deref()).await?;
+    let site = SiteData::load(&state).await?;
+    let code = query.edition.as_deref().ok_or_else(|| {
+        ApiError::parameter("edition", "`edition` is required: search runs in one edition's language")
+    })?;
+    let edition = site.edition(code).ok_or_else(|| ApiError::parameter("edition", format!("no edition {code:?}")))?;
+    let text = query.q.as_deref().map(str::trim).unwrap_or_default();
+    if text.is_empty() {
+        return Err(ApiError::parameter("q", "`q` is required: the words to search for"));
+    }
+    if text.chars().count() > MAX_QUERY_CHARS {
+        return Err(ApiError::parameter("q", format!("`q` is limited to {MAX_QUERY_CHARS} characters")));
+    }
+    let sections = match number("section", query.section.as_deref())? {
+        Some(id) if site.sections.iter().any(|s| s.id.0 == id) => Some(site.section_and_descendants(SectionId(id))),
+        Some(id) => return Err(ApiError::parameter("section", format!("no section {id}"))),
+        None => None,
+    };
+    let limit = match number("limit", query.limit.as_deref())? {
+        None => DEFAULT_SEARCH_LIMIT,
+        Some(n) if (1..=i64::from(MAX_SEARCH_LIMIT)).contains(&n) => n as u32,
+        Some(_) => return Err(ApiError::parameter("limit", format!("`limit` must be from 1 to {MAX_SEARCH_LIMIT}"))),
+    };
+    let page = crate::search::search_page_number(query.page.as_deref(), limit).ok_or_else(|| {
+        let max = crate::search::MAX_SEARCH_PAGE;
+        ApiError::parameter("page", format!("`page` must be a whole number from 1 to {max}"))
+    })?;
+    let found = crate::search::run_search(&state, edition, text, sections, page).await?;
+    let notice = (found.terms == 0).then_some("the query has no words to search for");
+    let hits = crate::search::with_summaries(&state, found.hits).await?;
+    let base = &state.config().base_url;
+    let results: Vec<Value> = hits
+        .items
+        .iter()
+        .map(|r| {
+            json!({
+                "article": summary_json(&site, &r.summary, base),
+                "headline_html": r.headline_html,
+                "snippet_html": r.snippet_html,
+            })
+        })
+        .collect();
+    let mut tags = tag::cards(hits.items.iter().map(|r| &r.summary));
+    tags.push(tag::listing(&edition.code));
+    Ok(cached(
+        tags,
+        json!({
+        "edition": edition.code.as_str(),
+        "query": text,
+        "page": hits.request.number(),
+        "pages": hits.page_count(),
+        "total": hits.total,
+        "notice": notice,
+        "results": results,
+        }),
+    ))
 }
 
 /// The Content API's OpenAPI 3.1 document, checked against real responses by the tests.

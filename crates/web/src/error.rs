@@ -42,6 +42,9 @@ pub(crate) enum AppError {
     /// Reading media failed.
     #[error(transparent)]
     Media(#[from] MediaError),
+    /// The search index failed.
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchFailure),
 }
 
 /// Marks a response as an error page still to be rendered.

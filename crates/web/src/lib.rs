@@ -2,9 +2,10 @@
 //! for the binary to serve and for tests to drive directly.
 //!
 //! The reader site's handlers live in `reader`, media streaming with HTTP Range in `media`,
-//! theme assets in `assets`, feeds and sitemaps in `distribution`; `error` turns every failure
-//! into a page in the reader's edition. Handlers parse input, ask the store, and hand the
-//! result to the renderer: no SQL and no HTML here. This is the only crate that knows HTTP status codes.
+//! theme assets in `assets`, feeds and sitemaps in `distribution`, the search page and index
+//! upkeep in `search`; `error` turns every failure into a page in the reader's edition.
+//! Handlers parse input, ask the store, and hand the result to the renderer: no SQL and no
+//! HTML here. This is the only crate that knows HTTP status codes.
 //!
 //! ```no_run
 //! # async fn serve(state: dateline_web::AppState) -> std::io::Result<()> {
@@ -25,6 +26,7 @@ mod health;
 mod jobs;
 mod media;
 mod reader;
+pub mod search;
 mod site;
 mod state;
 
@@ -59,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/sections/{slug}", get(reader::section_page))
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
+        .route("/{edition}/search", get(search::search_page))
         .nest(
             "/admin/api",
             admin::routes().layer(axum::middleware::from_fn_with_state(state.clone(), changes::apply_after_writes)),

@@ -5,6 +5,7 @@ use tokio::sync::OnceCell;
 use dateline_media::MediaStore;
 use dateline_render::Renderer;
 use dateline_render::sitemaps::SitemapLimits;
+use dateline_search::SearchIndex;
 use dateline_store::Store;
 
 use crate::admin::auth::{SignInThrottle, hash_password};
@@ -64,7 +65,8 @@ impl AppConfig {
     }
 }
 
-/// What every handler can reach: the store, the media store, the renderer and the config.
+/// What every handler can reach: the store, the media store, the renderer, the search index
+/// and the config.
 /// Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
@@ -75,6 +77,7 @@ struct Inner {
     store: Store,
     media: MediaStore,
     renderer: Renderer,
+    search: SearchIndex,
     config: AppConfig,
     throttle: SignInThrottle,
     page_cache: PageCache,
@@ -84,7 +87,13 @@ struct Inner {
 
 impl AppState {
     /// Bundles the application's parts.
-    pub fn new(store: Store, media: MediaStore, renderer: Renderer, mut config: AppConfig) -> AppState {
+    pub fn new(
+        store: Store,
+        media: MediaStore,
+        renderer: Renderer,
+        search: SearchIndex,
+        mut config: AppConfig,
+    ) -> AppState {
         while config.base_url.ends_with('/') {
             config.base_url.pop();
         }
@@ -95,6 +104,7 @@ impl AppState {
                 renderer,
                 page_cache: PageCache::new(config.page_cache, config.page_cache_bytes),
                 changes: ChangeFollower::new(),
+                search,
                 config,
                 throttle: SignInThrottle::default(),
                 dummy_hash: OnceCell::new(),
@@ -112,6 +122,10 @@ impl AppState {
 
     pub(crate) fn renderer(&self) -> &Renderer {
         &self.inner.renderer
+    }
+
+    pub(crate) fn search(&self) -> &SearchIndex {
+        &self.inner.search
     }
 
     pub(crate) fn config(&self) -> &AppConfig {

@@ -57,6 +57,12 @@ async fn responses_match_the_openapi_document() {
         ("/editions/en/articles/harbour-clip", "/editions/{edition}/articles/{slug}"),
         ("/editions/en/articles/nope", "/editions/{edition}/articles/{slug}"),
         ("/articles?limit=0", "/articles"),
+        ("/search?edition=en&q=ferry", "/search"),
+        ("/search?edition=zh-hans&q=%E6%B8%A1%E8%BD%AE&limit=5", "/search"),
+        ("/search?edition=en&q=%22(%3A%5E", "/search"),
+        ("/search?edition=en&q=filler&page=3", "/search"),
+        ("/search?edition=en", "/search"),
+        ("/search?edition=en&q=ferry&page=0", "/search"),
     ] {
         let (response, body) = get(&site, uri).await;
         conforms(&doc, template, response.status, &body);
@@ -202,6 +208,17 @@ async fn bad_parameters_get_400_naming_them() {
         ("/articles?section=9999", "section"),
         ("/articles?colour=red", "colour"),
         ("/articles/abc", "id"),
+        ("/search?q=ferry", "edition"),
+        ("/search?edition=xx&q=ferry", "edition"),
+        ("/search?edition=en", "q"),
+        ("/search?edition=en&q=%20", "q"),
+        ("/search?edition=en&q=ferry&page=0", "page"),
+        ("/search?edition=en&q=ferry&page=abc", "page"),
+        ("/search?edition=en&q=ferry&page=101", "page"),
+        ("/search?edition=en&q=ferry&limit=0", "limit"),
+        ("/search?edition=en&q=ferry&limit=51", "limit"),
+        ("/search?edition=en&q=ferry&section=9999", "section"),
+        ("/search?edition=en&q=ferry&sort=new", "sort"),
     ] {
         let (response, body) = get(&site, query).await;
         assert_eq!(response.status, 400, "{query}: {body}");
@@ -257,4 +274,50 @@ async fn configured_origins_get_cors_headers() {
     let response = site.request(preflight).await;
     assert_eq!(response.status, 204);
     assert!(response.header("access-control-allow-headers").contains("X-Dateline-Key"));
+}
+
+#[tokio::test]
+async fn search_finds_highlights_filters_and_pages() {
+    let site = site_with_key().await;
+    let (response, body) = get(&site, "/search?edition=en&q=ferry").await;
+    assert_eq!(response.status, 200, "{body}");
+    assert!(response.header("etag").starts_with('"'));
+    assert_eq!(body["total"], 1);
+    let result = &body["results"][0];
+    assert_eq!(result["article"]["url"], "http://news.test:8080/en/articles/ferry");
+    assert_eq!(result["headline_html"], "<mark>Ferry</mark> returns");
+    assert!(result["snippet_html"].as_str().unwrap().contains("<mark>Ferry</mark>"), "{result}");
+
+    // A Chinese word inside a run.
+    let (_, body) = get(&site, "/search?edition=zh-hans&q=%E6%B8%A1%E8%BD%AE").await;
+    assert_eq!(body["results"][0]["article"]["slug"], "ferry-zh", "{body}");
+
+    // Pages and sections (World holds the 25 fillers; Asia, inside it, none of them).
+    let (_, third) = get(&site, "/search?edition=en&q=filler&page=3&limit=10").await;
+    assert_eq!((third["total"].as_u64(), third["pages"].as_u64()), (Some(25), Some(3)));
+    assert_eq!(third["results"].as_array().unwrap().len(), 5);
+    let sections: Value = get(&site, "/sections?edition=en").await.1;
+    let id_of = |slug: &str| {
+        sections["sections"].as_array().unwrap().iter().find(|s| s["editions"]["en"]["slug"] == slug).unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    };
+    let (_, world) = get(&site, &format!("/search?edition=en&q=filler&section={}", id_of("world"))).await;
+    assert_eq!(world["total"], 25);
+    let (_, asia) = get(&site, &format!("/search?edition=en&q=filler&section={}", id_of("asia"))).await;
+    assert_eq!(asia["total"], 0);
+
+    // Only punctuation: an empty result with a notice, not an error.
+    let (response, body) = get(&site, "/search?edition=en&q=%22(%3A%5E").await;
+    assert_eq!(response.status, 200);
+    assert_eq!(body["results"].as_array().unwrap().len(), 0);
+    assert!(body["notice"].is_string());
+
+    // Overlong queries are refused, naming the parameter.
+    let (response, body) = get(&site, &format!("/search?edition=en&q={}", "x".repeat(201))).await;
+    assert_eq!((response.status, body["error"]["parameter"].as_str()), (400, Some("q")));
+
+    // The key is required, as everywhere.
+    let response = site.get("/api/v1/search?edition=en&q=ferry").await;
+    assert_eq!(response.status, 401);
 }

@@ -201,7 +201,8 @@ async fn nothing_stale_is_served_once_an_admin_write_returns() {
         .unwrap()
         .unwrap()
         .id;
-    warm(&site, &["/en/articles/ferry", "/en/"]).await;
+    warm(&site, &["/en/articles/ferry", "/en/", "/en/search?q=ferry"]).await;
+    assert!(site.get("/en/search?q=ferry").await.text().contains("/en/articles/ferry\""));
     let request = axum::http::Request::post(format!("/admin/api/articles/{}/transitions", ferry_id.0))
         .header("authorization", "Bearer test-token")
         .header("content-type", "application/json")
@@ -211,6 +212,8 @@ async fn nothing_stale_is_served_once_an_admin_write_returns() {
     // No catch-up by the test: the write's own request applied its changes.
     assert_eq!(site.get("/en/articles/ferry").await.status, 404);
     assert!(!site.get("/en/").await.text().contains("Ferry returns"));
+    let search = site.get("/en/search?q=ferry").await;
+    assert!(!search.text().contains("/en/articles/ferry\""), "the index and the cached results followed");
     assert_eq!(site.store.article(ArticleId(ferry_id.0)).await.unwrap().unwrap().status, ArticleStatus::Unpublished);
 }
 

@@ -48,3 +48,18 @@ gone-title = Story withdrawn
 gone-text = This story has been withdrawn and is no longer available.
 server-error-title = Something went wrong
 server-error-text = We could not show this page. Please try again in a moment.
+search-title = Search
+search-label = Search the site
+search-placeholder = Search
+search-button = Search
+search-section = Section
+search-all-sections = All sections
+search-count = { $count ->
+    [one] One result for “{ $query }”
+   *[other] { $count } results for “{ $query }”
+}
+search-no-results = Nothing matched “{ $query }”. Try fewer or different words.
+search-no-words = Type a word or two to search for.
+search-shortened = Your search was long, so only its first { $max } characters were used.
+search-bad-page = There is no such page of results: use a page number from 1 to { $max }.
+search-unknown-section = This edition has no such section; choose one from the list.

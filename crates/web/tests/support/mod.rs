@@ -300,7 +300,8 @@ pub async fn test_site_with(theme_dir: Option<&Path>, adjust: impl FnOnce(&mut A
     };
     let mut config = AppConfig { max_image_bytes: 2_000_000, max_video_bytes: 5_000_000, ..AppConfig::new(BASE_URL) };
     adjust(&mut config);
-    let state = AppState::new(store.clone(), media, Renderer::new(theme).unwrap(), config);
+    let search = dateline_web::search::open_index(&store, &dir.path().join("search")).await.unwrap();
+    let state = AppState::new(store.clone(), media, Renderer::new(theme).unwrap(), search, config);
     // As `dateline serve` does before it listens: start following the change log at its end.
     state.catch_up_with_changes().await.unwrap();
     TestSite { dir, state, store }

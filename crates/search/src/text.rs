@@ -1,0 +1,102 @@
+//! The plain text of an article body, for indexing and snippets.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// The words a reader sees in a Markdown body: text, code spans, link and image text, one
+/// block per line. Link targets and raw HTML tags are markup, not content, and are dropped;
+/// the text between raw tags is kept, except inside `<script>` and `<style>`.
+pub fn markdown_to_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut in_raw_script = false;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::Html(html) | Event::InlineHtml(html) => push_html_text(&html, &mut out, &mut in_raw_script),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::Start(Tag::Item) | Event::Start(Tag::TableCell) => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::Item
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    tidy(&out)
+}
+
+/// Appends the text of raw HTML without its tags.
+fn push_html_text(html: &str, out: &mut String, in_raw_script: &mut bool) {
+    let mut rest = html;
+    while !rest.is_empty() {
+        match rest.find('<') {
+            Some(open) => {
+                if !*in_raw_script {
+                    out.push_str(&rest[..open]);
+                }
+                let Some(close) = rest[open..].find('>') else {
+                    // An unclosed `<` is text, not a tag.
+                    if !*in_raw_script {
+                        out.push_str(&rest[open..]);
+                    }
+                    return;
+                };
+                let tag = rest[open + 1..open + close].trim().to_ascii_lowercase();
+                if tag.starts_with("script") || tag.starts_with("style") {
+                    *in_raw_script = true;
+                } else if tag.starts_with("/script") || tag.starts_with("/style") {
+                    *in_raw_script = false;
+                }
+                out.push(' ');
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                if !*in_raw_script {
+                    out.push_str(rest);
+                }
+                return;
+            }
+        }
+    }
+}
+
+/// Collapses runs of spaces and blank lines, and trims.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&words.join(" "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_words_and_drops_the_markup() {
+        let text = markdown_to_text(
+            "## A heading\n\nSome *emphasis* and a [link](https://example.org/x) and `<script>`.\n\n\
+             > quoted\n\n- one\n- two\n\n<div>raw <b>bold</b></div>\n\n<script>alert(1)</script>\n\n![alt text](/media/a.jpg)",
+        );
+        assert_eq!(text, "A heading\nSome emphasis and a link and <script>.\nquoted\none\ntwo\nraw bold\nalt text");
+        assert!(!text.contains("example.org"));
+        assert!(!text.contains("alert"));
+    }
+
+    #[test]
+    fn chinese_text_keeps_its_runs() {
+        assert_eq!(markdown_to_text("记者今天在青岛报道。\n\n第二段。"), "记者今天在青岛报道。\n第二段。");
+    }
+}

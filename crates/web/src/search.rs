@@ -1,0 +1,263 @@
+//! Full-text search: the reader's search page, keeping the index in step with the store, and
+//! opening or rebuilding the index from it.
+//!
+//! The index itself is `dateline_search::SearchIndex`; it knows nothing of the store, so this
+//! module feeds it: [`open_index`] at start-up, [`rebuild_index`] for `dateline reindex`, and
+//! [`reindex_story`] whenever a story's articles change (publish, edit, unpublish, kill).
+//! The index's calls block, so they run on tokio's blocking threads.
+
+use std::path::Path;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path as UrlPath, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use dateline_core::{ArticleId, Edition, Page, PageRequest, SectionId, StoryId};
+use dateline_render::{SearchNotice, SearchPage, SearchResult};
+use dateline_search::{IndexedArticle, MAX_QUERY_CHARS, SearchError, SearchIndex, SearchResults, shorten_query};
+use dateline_store::{ArticleForIndex, Store, StoreError};
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::site::SiteData;
+
+/// Results per page on the reader's search page.
+const PER_PAGE: u32 = 10;
+/// The deepest results page served. Ranking past a few hundred hits helps no reader and
+/// costs memory per request.
+pub(crate) const MAX_SEARCH_PAGE: u32 = 100;
+/// Articles read from the store per query during a rebuild.
+const REBUILD_BATCH: u32 = 500;
+
+/// Why the index could not be read or brought up to date.
+#[derive(Debug, Error)]
+pub enum SearchFailure {
+    /// Reading the articles failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The index failed.
+    #[error(transparent)]
+    Index(#[from] SearchError),
+    /// The blocking task running the index call panicked or was cancelled.
+    #[error("the search index task stopped unexpectedly: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// The index's view of a stored article.
+fn indexed(article: ArticleForIndex) -> IndexedArticle {
+    IndexedArticle {
+        id: article.id,
+        story: article.story,
+        edition: article.edition,
+        lang_tag: article.lang_tag,
+        section: article.section,
+        headline: article.headline,
+        standfirst: article.standfirst,
+        body_markdown: article.body_markdown,
+        contributors: article.contributor_names,
+        published_at: article.published_at,
+    }
+}
+
+/// Every published article, read from the store a batch at a time by an async task and
+/// handed over through a bounded channel: memory stays flat however many articles there are.
+/// Must be consumed on a blocking thread.
+fn published_articles(
+    store: Store,
+    runtime: tokio::runtime::Handle,
+) -> impl Iterator<Item = Result<IndexedArticle, StoreError>> {
+    let (sender, mut receiver) = tokio::sync::mpsc::channel(REBUILD_BATCH as usize);
+    runtime.spawn(async move {
+        let mut after: Option<ArticleId> = None;
+        loop {
+            let batch = match store.published_articles_for_index(after, REBUILD_BATCH).await {
+                Ok(batch) => batch,
+                Err(error) => {
+                    let _ = sender.send(Err(error)).await;
+                    return;
+                }
+            };
+            let full = batch.len() == REBUILD_BATCH as usize;
+            after = batch.last().map(|a| a.id);
+            for article in batch {
+                if sender.send(Ok(indexed(article))).await.is_err() {
+                    return; // The index stopped reading (it failed); nothing more to do.
+                }
+            }
+            if !full {
+                return;
+            }
+        }
+    });
+    std::iter::from_fn(move || receiver.blocking_recv())
+}
+
+/// Opens the index in `dir`, rebuilding it from the store if it is missing, damaged or empty
+/// (see `SearchIndex::open_or_rebuild`).
+pub async fn open_index(store: &Store, dir: &Path) -> Result<SearchIndex, SearchFailure> {
+    let (store, dir, runtime) = (store.clone(), dir.to_owned(), tokio::runtime::Handle::current());
+    let index = tokio::task::spawn_blocking(move || {
+        SearchIndex::open_or_rebuild(&dir, move || published_articles(store, runtime))
+    })
+    .await??;
+    Ok(index)
+}
+
+/// Replaces the index's content with every published article; returns how many there are.
+pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> Result<u64, SearchFailure> {
+    let (store, index, runtime) = (store.clone(), index.clone(), tokio::runtime::Handle::current());
+    Ok(tokio::task::spawn_blocking(move || index.rebuild(published_articles(store, runtime))).await??)
+}
+
+/// Makes the index match the store for one story: its published articles are added or
+/// updated, and every other article of the story (unpublished, killed, deleted) is removed.
+/// Committed when it returns, so the next search sees the change.
+///
+/// Call it after any change to a story or its articles, on every node that keeps an index.
+pub async fn reindex_story(state: &AppState, story: StoryId) -> Result<(), SearchFailure> {
+    let articles: Vec<IndexedArticle> = state.store().indexable_story(story).await?.into_iter().map(indexed).collect();
+    let index = state.search().clone();
+    tokio::task::spawn_blocking(move || index.replace_story(story, &articles)).await??;
+    Ok(())
+}
+
+/// Runs a search on a blocking thread.
+pub(crate) async fn run_search(
+    state: &AppState,
+    edition: &Edition,
+    query: &str,
+    sections: Option<Vec<SectionId>>,
+    page: PageRequest,
+) -> Result<SearchResults, SearchFailure> {
+    let (index, edition, query) = (state.search().clone(), edition.clone(), query.to_owned());
+    Ok(tokio::task::spawn_blocking(move || index.search(&edition, &query, sections.as_deref(), page)).await??)
+}
+
+/// A search page number: 1 to [`MAX_SEARCH_PAGE`], absent meaning 1.
+pub(crate) fn search_page_number(value: Option<&str>, per_page: u32) -> Option<PageRequest> {
+    PageRequest::parse(value, per_page).ok().filter(|p| p.number() <= MAX_SEARCH_PAGE)
+}
+
+/// The query of the search page. Other parameters are ignored, as on every reader page.
+#[derive(Debug, Deserialize)]
+pub(crate) struct SearchParams {
+    q: Option<String>,
+    section: Option<String>,
+    page: Option<String>,
+}
+
+/// `GET /{edition}/search?q=&section={slug}&page=N`: the search form and, for a query, its
+/// results. Odd input never fails the page: a long query is shortened with a note; a bad
+/// page number or an unknown section answers 400 with the form and a note saying what to do.
+pub(crate) async fn search_page(
+    State(state): State<AppState>,
+    path: Result<UrlPath<String>, PathRejection>,
+    query: Result<Query<SearchParams>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let code = match path {
+        Ok(UrlPath(code)) => code,
+        Err(rejection) => return Err(AppError::BadRequest(rejection.body_text())),
+    };
+    let Query(params) = query.map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
+    let site = SiteData::load(&state).await?;
+    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let (text, shortened) = shorten_query(params.q.as_deref().unwrap_or_default());
+    let mut notice = shortened.then_some(SearchNotice::Shortened { max_chars: MAX_QUERY_CHARS });
+    let mut status = StatusCode::OK;
+
+    let section = match params.section.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => Some(None),
+        Some(slug) => site
+            .sections
+            .iter()
+            .find(|s| s.name_in(&edition.code).is_some_and(|n| n.slug.as_str() == slug))
+            .map(|s| Some(s.id)),
+    };
+    let page = search_page_number(params.page.as_deref(), PER_PAGE);
+    let mut results: Option<Page<SearchResult>> = None;
+    match (section, page) {
+        (None, _) => {
+            status = StatusCode::BAD_REQUEST;
+            notice = Some(SearchNotice::UnknownSection);
+        }
+        (_, None) => {
+            status = StatusCode::BAD_REQUEST;
+            notice = Some(SearchNotice::BadPage { max: MAX_SEARCH_PAGE });
+        }
+        (Some(section), Some(page)) if !text.is_empty() => {
+            let sections = section.map(|id| site.section_and_descendants(id));
+            let found = run_search(&state, edition, text, sections, page).await?;
+            if found.terms == 0 {
+                notice = Some(SearchNotice::NoWords);
+            } else {
+                results = Some(with_summaries(&state, found.hits).await?);
+            }
+        }
+        _ => {}
+    }
+    let context = site.context(&state.config().base_url);
+    let html = state.renderer().search(
+        &context,
+        &SearchPage {
+            edition,
+            query: text,
+            max_chars: MAX_QUERY_CHARS,
+            section: section.flatten(),
+            results: results.as_ref(),
+            notice,
+        },
+    )?;
+    let mut response = (status, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    // Results change with every publish: a CDN must revalidate. Dateline's own cache keeps
+    // them until a change in the edition purges them.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Ok(language) = HeaderValue::from_str(&edition.lang_tag) {
+        headers.insert(header::CONTENT_LANGUAGE, language);
+    }
+    let mut tags = vec![crate::cache::tag::listing(&edition.code)];
+    if let Some(found) = &results {
+        tags.extend(crate::cache::tag::cards(found.items.iter().map(|hit| &hit.summary)));
+    }
+    Ok(crate::cache::tagged(response, tags))
+}
+
+/// The hits with their articles' summaries from the store. A hit whose article was withdrawn
+/// after the index last heard of it is left out.
+pub(crate) async fn with_summaries(
+    state: &AppState,
+    hits: Page<dateline_search::SearchHit>,
+) -> Result<Page<SearchResult>, StoreError> {
+    let ids: Vec<ArticleId> = hits.items.iter().map(|h| h.article).collect();
+    let mut summaries = state.store().published_summaries(&ids).await?;
+    let Page { items, request, total } = hits;
+    let items = items
+        .into_iter()
+        .filter_map(|hit| {
+            let position = summaries.iter().position(|s| s.id == hit.article)?;
+            Some(SearchResult {
+                summary: summaries.swap_remove(position),
+                headline_html: hit.headline_html,
+                snippet_html: hit.snippet_html,
+            })
+        })
+        .collect();
+    Ok(Page { items, request, total })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        assert_eq!(search_page_number(None, 10).map(|p| p.number()), Some(1));
+        assert_eq!(search_page_number(Some("100"), 10).map(|p| p.number()), Some(100));
+        for bad in ["0", "abc", "101", "-1", ""] {
+            assert!(search_page_number(Some(bad), 10).is_none(), "{bad}");
+        }
+    }
+}
