@@ -396,6 +396,11 @@ impl Store {
         self.list(edition, Listing::All, page).await
     }
 
+    /// The newest `count` published articles of an edition, without counting them all.
+    pub async fn newest_articles(&self, edition: &EditionCode, count: u32) -> Result<Vec<ArticleSummary>, StoreError> {
+        self.list_items(edition, Listing::All, PageRequest::first(count)).await
+    }
+
     /// The published articles of an edition in any of `sections`, newest first.
     pub async fn section_articles(
         &self,
@@ -428,21 +433,80 @@ impl Store {
         if let Listing::Sections([]) = listing {
             return Ok(Page { items: Vec::new(), request: page, total: 0 });
         }
-        let filter = |query: &mut QueryBuilder<Sqlite>| push_listing_filter(query, edition, &listing);
-        let mut count = QueryBuilder::new("SELECT COUNT(*) FROM articles a");
-        filter(&mut count);
+        // Kept by triggers (migration 0008): counting rows would grow with the archive.
+        let mut count = QueryBuilder::new("SELECT COALESCE(SUM(count), 0) FROM listing_counts WHERE edition = ");
+        count.push_bind(edition.as_str().to_owned());
+        match listing {
+            Listing::All => {
+                count.push(" AND kind = 'all'");
+            }
+            Listing::Sections(sections) => {
+                count.push(" AND kind = 'section' AND subject_id IN (");
+                let mut list = count.separated(", ");
+                for section in sections {
+                    list.push_bind(section.0);
+                }
+                count.push(")");
+            }
+            Listing::Contributor(contributor) => {
+                count.push(" AND kind = 'contributor' AND subject_id = ").push_bind(contributor.0);
+            }
+        }
         let (total,): (i64,) = count.build_query_as().fetch_one(&self.pool).await?;
-
-        let mut select = QueryBuilder::new(SUMMARY_SELECT);
-        filter(&mut select);
-        select.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ");
-        select.push_bind(i64::from(page.per_page()));
-        select.push(" OFFSET ");
-        select.push_bind(i64::try_from(page.offset()).unwrap_or(i64::MAX));
-        let rows: Vec<SummaryRow> = select.build_query_as().fetch_all(&self.pool).await?;
-
-        let items = self.summaries_from_rows(rows).await?;
+        let items = self.list_items(edition, listing, page).await?;
         Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
+    }
+
+    /// The newest `count` published articles of an edition in any of `sections`, without
+    /// counting them all (homepage blocks show no page numbers).
+    pub async fn newest_in_sections(
+        &self,
+        edition: &EditionCode,
+        sections: &[SectionId],
+        count: u32,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        if sections.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.list_items(edition, Listing::Sections(sections), PageRequest::first(count)).await
+    }
+
+    /// The rows of one page of a listing.
+    ///
+    /// A listing of several sections reads each section's newest `offset + per_page` through
+    /// its index and merges those: one `IN (…)` query would have to sort every article of the
+    /// sections, a cost that grows with the archive.
+    async fn list_items(
+        &self,
+        edition: &EditionCode,
+        listing: Listing<'_>,
+        page: PageRequest,
+    ) -> Result<Vec<ArticleSummary>, StoreError> {
+        let offset = i64::try_from(page.offset()).unwrap_or(i64::MAX);
+        let per_page = i64::from(page.per_page());
+        let mut select = QueryBuilder::new("");
+        match listing {
+            Listing::Sections(sections) if sections.len() > 1 => {
+                for (i, section) in sections.iter().enumerate() {
+                    if i > 0 {
+                        select.push(" UNION ALL ");
+                    }
+                    select.push("SELECT * FROM (").push(SUMMARY_SELECT);
+                    push_listing_filter(&mut select, edition, &Listing::Sections(std::slice::from_ref(section)));
+                    select.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ");
+                    select.push_bind(offset.saturating_add(per_page)).push(")");
+                }
+                select.push(" ORDER BY published_at DESC, id DESC");
+            }
+            _ => {
+                select.push(SUMMARY_SELECT);
+                push_listing_filter(&mut select, edition, &listing);
+                select.push(" ORDER BY a.published_at DESC, a.id DESC");
+            }
+        }
+        select.push(" LIMIT ").push_bind(per_page).push(" OFFSET ").push_bind(offset);
+        let rows: Vec<SummaryRow> = select.build_query_as().fetch_all(&self.pool).await?;
+        self.summaries_from_rows(rows).await
     }
 
     /// The summaries of those of `ids` that are published, in the order of `ids` (search

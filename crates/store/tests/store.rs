@@ -275,3 +275,55 @@ async fn the_change_log_records_what_readers_can_see() {
     assert!(store.prune_changes(i64::MAX).await.unwrap() as usize >= changes.len());
     assert!(store.changes_since(0, 100).await.unwrap().is_empty(), "pruned");
 }
+
+#[tokio::test]
+async fn listing_counts_follow_every_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 6).await;
+    let en = code("en");
+    let writer = store.contributor_by_slug(&Slug::parse("writer").unwrap()).await.unwrap().unwrap().id;
+    let section = store.sections().await.unwrap()[0].id;
+    let totals = |store: Store| async move {
+        let all = store.latest_articles(&code("en"), PageRequest::first(100)).await.unwrap();
+        let by_section = store.section_articles(&code("en"), &[section], PageRequest::first(100)).await.unwrap();
+        let by_writer = store.contributor_articles(&code("en"), writer, PageRequest::first(100)).await.unwrap();
+        for page in [&all, &by_section, &by_writer] {
+            assert_eq!(page.total as usize, page.items.len(), "the kept count matches the rows");
+        }
+        (all.total, by_section.total, by_writer.total)
+    };
+    assert_eq!(totals(store.clone()).await, (5, 5, 5));
+    let story_4 = store.published_article(&en, &Slug::parse("story-4").unwrap()).await.unwrap().unwrap();
+    store
+        .transition_article(story_4.id, ArticleStatus::Published, ArticleStatus::Unpublished, None, None, None)
+        .await
+        .unwrap();
+    assert_eq!(totals(store.clone()).await, (4, 4, 4));
+    let draft = store.article(dateline_core::ArticleId(story_4.id.0 - 1)).await.unwrap().unwrap();
+    assert_eq!(draft.status, ArticleStatus::Draft);
+    store.transition_article(draft.id, ArticleStatus::Draft, ArticleStatus::Published, None, None, None).await.unwrap();
+    assert_eq!(totals(store.clone()).await, (5, 5, 5));
+    // A byline edit of a published article: the writer leaves it.
+    let user = store
+        .create_user(&dateline_store::NewUser {
+            email: "e@x.test".into(),
+            name: "E".into(),
+            role: dateline_core::Role::Editor,
+            password_hash: "unused".into(),
+        })
+        .await
+        .unwrap();
+    let story_5 = store.published_article(&en, &Slug::parse("story-5").unwrap()).await.unwrap().unwrap();
+    let fields = dateline_core::ArticleFields {
+        slug: story_5.slug.clone(),
+        headline: story_5.headline.clone(),
+        standfirst: None,
+        body_markdown: story_5.body_markdown.clone(),
+        byline_role: story_5.byline_role,
+        contributors: Vec::new(),
+        place: None,
+        correction: None,
+    };
+    store.save_article(story_5.id, story_5.revision, &fields, user).await.unwrap();
+    assert_eq!(totals(store.clone()).await, (5, 5, 4));
+}

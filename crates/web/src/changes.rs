@@ -49,6 +49,7 @@ impl ChangeFollower {
             let latest = store.latest_change().await?;
             // Anything cached before we knew where the log stood may predate a change.
             state.page_cache().purge_all();
+            state.site_data_memo().invalidate();
             *applied = Some(latest);
             return Ok(());
         };
@@ -70,6 +71,9 @@ impl ChangeFollower {
 /// Purges what each change touched.
 async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(), StoreError> {
     let cache = state.page_cache();
+    if changes.iter().any(|c| matches!(c, ContentChange::Site | ContentChange::Contributor(_))) {
+        state.site_data_memo().invalidate();
+    }
     if changes.contains(&ContentChange::Site) {
         cache.purge_all();
         tracing::debug!("site-wide change: page cache emptied");

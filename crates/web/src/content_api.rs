@@ -174,7 +174,7 @@ async fn keyed_site(
     state: &AppState,
     headers: &HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
-) -> Result<(SiteData, Option<EditionCode>), ApiError> {
+) -> Result<(std::sync::Arc<SiteData>, Option<EditionCode>), ApiError> {
     let query = parse_query(query)?;
     require_key(state, headers, query.key.as_deref()).await?;
     let site = SiteData::load(state).await?;

@@ -53,7 +53,7 @@ pub(crate) async fn edition_home(
     let site = SiteData::load(&state).await?;
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
     let store = state.store();
-    let latest = store.latest_articles(&edition.code, PageRequest::first(HOME_LATEST)).await?.items;
+    let latest = store.newest_articles(&edition.code, HOME_LATEST).await?;
     let mut top_sections: Vec<_> =
         site.sections.iter().filter(|s| s.parent.is_none() && s.name_in(&edition.code).is_some()).collect();
     top_sections.sort_by_key(|s| s.position);
@@ -61,11 +61,9 @@ pub(crate) async fn edition_home(
     for section in top_sections {
         let ids = site.section_and_descendants(section.id);
         // Fetch a few extra so the block is still full after leaving out the top stories.
-        let request = PageRequest::first(HOME_PER_SECTION as u32 + HOME_LATEST);
         let articles: Vec<ArticleSummary> = store
-            .section_articles(&edition.code, &ids, request)
+            .newest_in_sections(&edition.code, &ids, HOME_PER_SECTION as u32 + HOME_LATEST)
             .await?
-            .items
             .into_iter()
             .filter(|a| !latest.iter().any(|top| top.id == a.id))
             .take(HOME_PER_SECTION)
@@ -115,7 +113,7 @@ pub(crate) async fn contributor_page(
 
 /// What a listing URL asks for: `/{edition}/{kind}/{slug}?page=N`, checked.
 struct ListingTarget {
-    site: SiteData,
+    site: std::sync::Arc<SiteData>,
     code: String,
     slug: Slug,
     request: PageRequest,

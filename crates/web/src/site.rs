@@ -1,12 +1,13 @@
-//! The site-wide data every reader page shows, loaded once per request.
-//!
-//! These are small tables (editions, sections, contributors, social accounts, settings); the
-//! page cache of the speed work will make reloading them per request moot.
+//! The site-wide data every page shows: editions, sections, contributors, social accounts and
+//! settings. Small tables, read by every request, changed rarely: kept in memory and dropped
+//! by the change follower when the change log says they changed (`Site`, `Contributor`).
 
 use dateline_core::{
     Contributor, Edition, EditionCode, NewsroomClock, Section, SectionId, SiteSettings, SocialAccount,
 };
 use dateline_render::SiteContext;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 
 use crate::AppState;
 use crate::error::AppError;
@@ -21,8 +22,40 @@ pub(crate) struct SiteData {
     pub clock: NewsroomClock,
 }
 
+/// The in-memory copy of [`SiteData`], with a generation so that a load overtaken by an
+/// invalidation is not kept.
+#[derive(Default)]
+pub(crate) struct SiteDataMemo {
+    current: RwLock<Option<Arc<SiteData>>>,
+    generation: AtomicU64,
+}
+
+impl SiteDataMemo {
+    /// Forgets the copy: the next request loads the tables again.
+    pub(crate) fn invalidate(&self) {
+        let mut current = self.current.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        *current = None;
+    }
+}
+
 impl SiteData {
-    pub(crate) async fn load(state: &AppState) -> Result<SiteData, AppError> {
+    /// The site's data, from memory when nothing changed since it was last loaded.
+    pub(crate) async fn load(state: &AppState) -> Result<Arc<SiteData>, AppError> {
+        let memo = state.site_data_memo();
+        if let Some(site) = memo.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone() {
+            return Ok(site);
+        }
+        let generation = memo.generation.load(Ordering::SeqCst);
+        let site = Arc::new(SiteData::read(state).await?);
+        let mut current = memo.current.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if memo.generation.load(Ordering::SeqCst) == generation {
+            *current = Some(site.clone());
+        }
+        Ok(site)
+    }
+
+    async fn read(state: &AppState) -> Result<SiteData, AppError> {
         let store = state.store();
         let editions = store.editions().await?;
         let sections = store.sections().await?;

@@ -11,6 +11,7 @@ use dateline_store::Store;
 use crate::admin::auth::{SignInThrottle, hash_password};
 use crate::cache::PageCache;
 use crate::changes::ChangeFollower;
+use crate::site::SiteDataMemo;
 
 /// Deployment settings the web layer needs.
 #[derive(Debug, Clone)]
@@ -82,6 +83,7 @@ struct Inner {
     throttle: SignInThrottle,
     page_cache: PageCache,
     changes: ChangeFollower,
+    site_data: SiteDataMemo,
     dummy_hash: OnceCell<String>,
 }
 
@@ -104,6 +106,7 @@ impl AppState {
                 renderer,
                 page_cache: PageCache::new(config.page_cache, config.page_cache_bytes),
                 changes: ChangeFollower::new(),
+                site_data: SiteDataMemo::default(),
                 search,
                 config,
                 throttle: SignInThrottle::default(),
@@ -134,6 +137,10 @@ impl AppState {
 
     pub(crate) fn page_cache(&self) -> &PageCache {
         &self.inner.page_cache
+    }
+
+    pub(crate) fn site_data_memo(&self) -> &SiteDataMemo {
+        &self.inner.site_data
     }
 
     pub(crate) fn changes(&self) -> &ChangeFollower {
