@@ -91,9 +91,10 @@ class Server:
             self.process = None
 
 
-def wrk(url, gzip=False, seconds=10, sample_pid=None):
+def wrk(url, gzip=False, seconds=10, sample_pid=None, connections=64):
     """Requests/s, p50 ms, p99 ms (and peak RSS of sample_pid during the run)."""
-    args = ["wrk", "-t2", "-c64", f"-d{seconds}s", "--latency", url]
+    threads = min(2, connections)
+    args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
     if gzip:
         args[1:1] = ["-H", "Accept-Encoding: gzip"]
     peak = [0.0]
@@ -302,9 +303,11 @@ def main():
         for name, path in pages:
             if path is None or get(base + path)[0] != 200:
                 continue
+            # One client at a time: the time to render one page, with nothing queued before it.
+            alone = wrk(base + path, seconds=max(2, s // 2), connections=1)
             result = wrk(base + path, seconds=s, sample_pid=uncached.process.pid)
             peak = max(peak, result[3])
-            uncached_rows.append((name, result))
+            uncached_rows.append((name, result, alone))
         uncached.stop()
 
         lines = [f"### {size:,} stories × 4 editions ({articles:,} articles)", "",
@@ -321,9 +324,10 @@ def main():
                   f"| nginx, gzip_static | {nginx_gzip[0]:,.0f} | {nginx_gzip[1]:.2f} | {nginx_gzip[2]:.2f} |",
                   f"| **Dateline / nginx** | {rows[0][2][0] / nginx_plain[0]:.2f} × plain, "
                   f"{gz[0] / nginx_gzip[0]:.2f} × gzip | | |", "",
-                  "| page (cache off) | requests/s | p50 ms | p99 ms |", "|---|---:|---:|---:|"]
-        for name, result in uncached_rows:
-            lines.append(f"| {name} | {result[0]:,.0f} | {result[1]:.2f} | {result[2]:.2f} |")
+                  "| page (cache off) | requests/s | p50 ms | p99 ms | one client: p50 ms |",
+                 "|---|---:|---:|---:|---:|"]
+        for name, result, alone in uncached_rows:
+            lines.append(f"| {name} | {result[0]:,.0f} | {result[1]:.2f} | {result[2]:.2f} | {alone[1]:.2f} |")
         lines += ["", f"Publish to visible: median {p2v_median:.1f} ms, max {p2v_max:.1f} ms (20 publishes). "
                       f"Publish throughput through the Admin API: {throughput:,.0f} articles/s "
                       "(4 clients, create + publish each).", ""]

@@ -24,6 +24,7 @@ mod error;
 mod ghost_api;
 mod health;
 mod jobs;
+mod limits;
 mod media;
 mod reader;
 pub mod search;
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         // Inside compression: cached pages carry their own encodings, which it passes through.
         .layer(axum::middleware::from_fn_with_state(state.clone(), cache::serve_cached))
         .layer(CompressionLayer::new().compress_when(compress_when))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), limits::shed_load))
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(TraceLayer::new_for_http())

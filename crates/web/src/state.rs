@@ -11,6 +11,7 @@ use dateline_store::Store;
 use crate::admin::auth::{SignInThrottle, hash_password};
 use crate::cache::PageCache;
 use crate::changes::ChangeFollower;
+use crate::limits::RequestLimiter;
 use crate::site::SiteDataMemo;
 
 /// Deployment settings the web layer needs.
@@ -29,6 +30,8 @@ pub struct AppConfig {
     pub max_video_bytes: u64,
     /// Origins allowed to call the Content API from browsers (`*` for any).
     pub cors_origins: Vec<String>,
+    /// Requests handled at once; as many more may wait a second, the rest get 503.
+    pub max_in_flight: usize,
     /// Whether rendered pages are kept in memory (off only to measure rendering).
     pub page_cache: bool,
     /// The page cache's bound, in bytes, all encodings counted.
@@ -44,6 +47,8 @@ impl AppConfig {
     pub const DEFAULT_MAX_IMAGE_BYTES: u64 = 20_000_000;
     /// See [`AppConfig::DEFAULT_MAX_IMAGE_BYTES`].
     pub const DEFAULT_MAX_VIDEO_BYTES: u64 = 2_000_000_000;
+    /// Default bound on requests handled at once.
+    pub const DEFAULT_MAX_IN_FLIGHT: usize = 1024;
     /// Default page cache bound: 256 MiB.
     pub const DEFAULT_PAGE_CACHE_BYTES: usize = 256 * 1024 * 1024;
     /// Items per feed unless the config file says otherwise.
@@ -58,6 +63,7 @@ impl AppConfig {
             max_image_bytes: Self::DEFAULT_MAX_IMAGE_BYTES,
             max_video_bytes: Self::DEFAULT_MAX_VIDEO_BYTES,
             cors_origins: Vec::new(),
+            max_in_flight: Self::DEFAULT_MAX_IN_FLIGHT,
             page_cache: true,
             page_cache_bytes: Self::DEFAULT_PAGE_CACHE_BYTES,
             feed_items: Self::DEFAULT_FEED_ITEMS,
@@ -84,6 +90,7 @@ struct Inner {
     page_cache: PageCache,
     changes: ChangeFollower,
     site_data: SiteDataMemo,
+    limiter: RequestLimiter,
     dummy_hash: OnceCell<String>,
 }
 
@@ -107,6 +114,7 @@ impl AppState {
                 page_cache: PageCache::new(config.page_cache, config.page_cache_bytes),
                 changes: ChangeFollower::new(),
                 site_data: SiteDataMemo::default(),
+                limiter: RequestLimiter::new(config.max_in_flight),
                 search,
                 config,
                 throttle: SignInThrottle::default(),
@@ -137,6 +145,10 @@ impl AppState {
 
     pub(crate) fn page_cache(&self) -> &PageCache {
         &self.inner.page_cache
+    }
+
+    pub(crate) fn limiter(&self) -> &RequestLimiter {
+        &self.inner.limiter
     }
 
     pub(crate) fn site_data_memo(&self) -> &SiteDataMemo {

@@ -458,3 +458,15 @@ async fn health_and_readiness_probes() {
     let ready = site.get("/readyz").await;
     assert_eq!((ready.status, ready.text().as_str()), (200, "ready\n"));
 }
+
+#[tokio::test]
+async fn overload_is_refused_quickly_with_retry_after() {
+    // No slot and no waiting room: every request is refused at once instead of queueing.
+    let site = support::test_site_with(None, |config| config.max_in_flight = 0).await;
+    let started = std::time::Instant::now();
+    let response = site.get("/en/").await;
+    assert_eq!(response.status, 503);
+    assert_eq!(response.header("retry-after"), "2");
+    assert!(response.text().contains("busy"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
