@@ -303,14 +303,21 @@ impl SearchIndex {
     /// Makes the index hold exactly `articles` for `story`: every other article of the story
     /// is removed. One commit, so a search never sees the story half-updated.
     pub fn replace_story(&self, story: StoryId, articles: &[IndexedArticle]) -> Result<(), SearchError> {
-        let documents: Vec<TantivyDocument> = articles.iter().map(|a| self.document(a)).collect();
+        self.replace_stories(&[(story, articles.to_vec())])
+    }
+
+    /// [`SearchIndex::replace_story`] for many stories in one commit: a commit writes and
+    /// syncs a segment, so a burst of publishes is indexed together rather than one by one.
+    pub fn replace_stories(&self, stories: &[(StoryId, Vec<IndexedArticle>)]) -> Result<(), SearchError> {
         let fields = &self.inner.fields;
         let mut writer = self.writer();
-        writer.delete_term(Term::from_field_i64(fields.story, story.0));
-        for (article, document) in articles.iter().zip(documents) {
-            // Also by id, in case the index filed it under another story.
-            writer.delete_term(Term::from_field_i64(fields.article, article.id.0));
-            writer.add_document(document)?;
+        for (story, articles) in stories {
+            writer.delete_term(Term::from_field_i64(fields.story, story.0));
+            for article in articles {
+                // Also by id, in case the index filed it under another story.
+                writer.delete_term(Term::from_field_i64(fields.article, article.id.0));
+                writer.add_document(self.document(article))?;
+            }
         }
         self.commit(&mut writer)
     }

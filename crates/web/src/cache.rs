@@ -44,6 +44,9 @@ pub(crate) mod tag {
         format!("listing:{}", edition.as_str())
     }
 
+    /// Search results, purged when the index commits a batch (after the change that caused it).
+    pub(crate) const SEARCH: &str = "search";
+
     /// Listings across all editions (Content API lists without an edition filter).
     pub(crate) const ALL_LISTINGS: &str = "listing:*";
 

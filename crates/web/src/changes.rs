@@ -120,7 +120,7 @@ async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(),
             ContentChange::Site => {}
         }
     }
-    // The index first: a search page rendered after the purge must find the new text.
+    // The indexer updates the index in batches and then purges the cached search pages.
     for change in changes {
         let stories = match *change {
             ContentChange::Story(story) => vec![story],
@@ -128,11 +128,7 @@ async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(),
             ContentChange::Contributor(contributor) => store.contributor_stories(contributor).await?,
             _ => Vec::new(),
         };
-        for story in stories {
-            if let Err(error) = crate::search::reindex_story(state, story).await {
-                tracing::error!(%error, story = story.0, "could not update the search index; `dateline reindex` repairs it");
-            }
-        }
+        state.index_queue().push(stories);
     }
     let purged = cache.purge_tags(tags.iter().map(String::as_str));
     let (pages, bytes) = cache.usage();
@@ -166,7 +162,10 @@ pub(crate) async fn apply_after_writes(State(state): State<AppState>, request: R
 
 /// Starts the background poll (and the pruning of old changes) on the current runtime.
 pub fn spawn_change_follower(state: AppState) -> JoinHandle<()> {
+    let indexer = crate::search::spawn_indexer(state.clone());
     tokio::spawn(async move {
+        // Ends with the follower.
+        let _indexer = AbortOnDrop(indexer);
         let mut interval = tokio::time::interval(POLL);
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut ticks: u64 = 0;
@@ -185,6 +184,14 @@ pub fn spawn_change_follower(state: AppState) -> JoinHandle<()> {
             }
         }
     })
+}
+
+struct AbortOnDrop(JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 #[cfg(test)]

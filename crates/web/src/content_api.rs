@@ -591,7 +591,7 @@ async fn search(
         })
         .collect();
     let mut tags = tag::cards(hits.items.iter().map(|r| &r.summary));
-    tags.push(tag::listing(&edition.code));
+    tags.push(tag::SEARCH.to_owned());
     Ok(cached(
         tags,
         json!({

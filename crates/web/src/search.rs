@@ -114,13 +114,76 @@ pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> Result<u64, Se
 /// Makes the index match the store for one story: its published articles are added or
 /// updated, and every other article of the story (unpublished, killed, deleted) is removed.
 /// Committed when it returns, so the next search sees the change.
-///
-/// Call it after any change to a story or its articles, on every node that keeps an index.
 pub async fn reindex_story(state: &AppState, story: StoryId) -> Result<(), SearchFailure> {
-    let articles: Vec<IndexedArticle> = state.store().indexable_story(story).await?.into_iter().map(indexed).collect();
+    reindex_stories(state, &[story]).await
+}
+
+/// [`reindex_story`] for several stories, in one commit.
+async fn reindex_stories(state: &AppState, stories: &[StoryId]) -> Result<(), SearchFailure> {
+    let mut batch = Vec::with_capacity(stories.len());
+    for &story in stories {
+        let articles: Vec<IndexedArticle> =
+            state.store().indexable_story(story).await?.into_iter().map(indexed).collect();
+        batch.push((story, articles));
+    }
     let index = state.search().clone();
-    tokio::task::spawn_blocking(move || index.replace_story(story, &articles)).await??;
+    tokio::task::spawn_blocking(move || index.replace_stories(&batch)).await??;
     Ok(())
+}
+
+/// Stories whose index entries are out of date. The change follower queues them; the indexer
+/// task (or a caller that must see the index current, via [`IndexQueue::flush`]) indexes them
+/// together, one commit per batch, and then purges the cached search pages.
+#[derive(Default)]
+pub(crate) struct IndexQueue {
+    pending: std::sync::Mutex<std::collections::BTreeSet<StoryId>>,
+    wake: tokio::sync::Notify,
+    /// One flush at a time, so a batch's purge never runs before an older batch's commit.
+    flushing: tokio::sync::Mutex<()>,
+}
+
+impl IndexQueue {
+    pub(crate) fn push(&self, stories: impl IntoIterator<Item = StoryId>) {
+        let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        pending.extend(stories);
+        if !pending.is_empty() {
+            self.wake.notify_one();
+        }
+    }
+
+    /// Indexes everything queued so far. On failure the stories go back in the queue.
+    pub(crate) async fn flush(&self, state: &AppState) -> Result<(), SearchFailure> {
+        let _turn = self.flushing.lock().await;
+        let stories: Vec<StoryId> =
+            std::mem::take(&mut *self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+                .into_iter()
+                .collect();
+        if stories.is_empty() {
+            return Ok(());
+        }
+        if let Err(error) = reindex_stories(state, &stories).await {
+            self.push(stories);
+            return Err(error);
+        }
+        state.page_cache().purge_tags([crate::cache::tag::SEARCH]);
+        Ok(())
+    }
+}
+
+/// Starts the indexer: it wakes when stories are queued and indexes them in batches.
+pub(crate) fn spawn_indexer(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            state.index_queue().wake.notified().await;
+            // Let a burst of publishes gather into one commit.
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            if let Err(error) = state.index_queue().flush(&state).await {
+                tracing::error!(%error, "could not update the search index; will retry");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                state.index_queue().wake.notify_one();
+            }
+        }
+    })
 }
 
 /// Runs a search on a blocking thread.
@@ -218,7 +281,7 @@ pub(crate) async fn search_page(
     if let Ok(language) = HeaderValue::from_str(&edition.lang_tag) {
         headers.insert(header::CONTENT_LANGUAGE, language);
     }
-    let mut tags = vec![crate::cache::tag::listing(&edition.code)];
+    let mut tags = vec![crate::cache::tag::SEARCH.to_owned()];
     if let Some(found) = &results {
         tags.extend(crate::cache::tag::cards(found.items.iter().map(|hit| &hit.summary)));
     }

@@ -91,6 +91,7 @@ struct Inner {
     changes: ChangeFollower,
     site_data: SiteDataMemo,
     limiter: RequestLimiter,
+    index_queue: crate::search::IndexQueue,
     dummy_hash: OnceCell<String>,
 }
 
@@ -115,6 +116,7 @@ impl AppState {
                 changes: ChangeFollower::new(),
                 site_data: SiteDataMemo::default(),
                 limiter: RequestLimiter::new(config.max_in_flight),
+                index_queue: crate::search::IndexQueue::default(),
                 search,
                 config,
                 throttle: SignInThrottle::default(),
@@ -160,9 +162,15 @@ impl AppState {
     }
 
     /// Applies every change in the store's log that this node has not applied yet (cache
-    /// purges); the background follower does this on its own every quarter second.
-    pub async fn catch_up_with_changes(&self) -> Result<(), dateline_store::StoreError> {
-        self.inner.changes.catch_up(self).await
+    /// purges) and brings the search index up to date with them; the background follower
+    /// and indexer do this on their own within a quarter second.
+    pub async fn catch_up_with_changes(&self) -> Result<(), crate::search::SearchFailure> {
+        self.inner.changes.catch_up(self).await?;
+        self.inner.index_queue.flush(self).await
+    }
+
+    pub(crate) fn index_queue(&self) -> &crate::search::IndexQueue {
+        &self.inner.index_queue
     }
 
     pub(crate) fn sign_in_throttle(&self) -> &SignInThrottle {
