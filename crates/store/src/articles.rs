@@ -376,7 +376,7 @@ impl Store {
     /// Where the story is published, one entry per edition.
     pub async fn translations(&self, story: StoryId) -> Result<Vec<Translation>, StoreError> {
         let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT edition, slug FROM articles WHERE story_id = $1 AND status = 'published'")
+            sqlx::query_as("SELECT edition, slug FROM articles WHERE story_id = $1 AND +status = 'published'")
                 .bind(story.0)
                 .fetch_all(&self.pool)
                 .await?;
@@ -516,7 +516,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let mut query = QueryBuilder::new(SUMMARY_SELECT);
-        query.push(" WHERE a.status = 'published' AND a.published_at IS NOT NULL AND a.id IN (");
+        query.push(" WHERE +a.status = 'published' AND a.published_at IS NOT NULL AND a.id IN (");
         let mut list = query.separated(", ");
         for id in ids {
             list.push_bind(id.0);

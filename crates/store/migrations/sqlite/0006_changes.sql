@@ -41,11 +41,11 @@ CREATE TRIGGER stories_change_update AFTER UPDATE ON stories
 BEGIN
     INSERT INTO content_changes (kind, subject_id)
     SELECT 'story', NEW.id
-    WHERE EXISTS (SELECT 1 FROM articles WHERE story_id = NEW.id AND status = 'published');
+    WHERE EXISTS (SELECT 1 FROM articles WHERE story_id = NEW.id AND +status = 'published');
     INSERT INTO content_changes (kind, subject_id)
     SELECT 'section', OLD.section_id
     WHERE OLD.section_id <> NEW.section_id
-      AND EXISTS (SELECT 1 FROM articles WHERE story_id = NEW.id AND status = 'published');
+      AND EXISTS (SELECT 1 FROM articles WHERE story_id = NEW.id AND +status = 'published');
 END;
 
 CREATE TRIGGER bylines_change_insert AFTER INSERT ON article_contributors
