@@ -11,6 +11,7 @@ use dateline_store::Store;
 use crate::admin::auth::{SignInThrottle, hash_password};
 use crate::cache::PageCache;
 use crate::changes::ChangeFollower;
+use crate::metrics::{Metrics, MetricsConfig};
 
 /// Deployment settings the web layer needs.
 #[derive(Debug, Clone)]
@@ -36,6 +37,8 @@ pub struct AppConfig {
     pub feed_items: u32,
     /// How big one sitemap file may be (the protocol's limits; tests lower them).
     pub sitemap_limits: SitemapLimits,
+    /// Whether `/metrics` is served, and to whom.
+    pub metrics: MetricsConfig,
 }
 
 impl AppConfig {
@@ -61,6 +64,7 @@ impl AppConfig {
             page_cache_bytes: Self::DEFAULT_PAGE_CACHE_BYTES,
             feed_items: Self::DEFAULT_FEED_ITEMS,
             sitemap_limits: SitemapLimits::STANDARD,
+            metrics: MetricsConfig::default(),
         }
     }
 }
@@ -82,6 +86,7 @@ struct Inner {
     throttle: SignInThrottle,
     page_cache: PageCache,
     changes: ChangeFollower,
+    metrics: Metrics,
     dummy_hash: OnceCell<String>,
 }
 
@@ -104,6 +109,7 @@ impl AppState {
                 renderer,
                 page_cache: PageCache::new(config.page_cache, config.page_cache_bytes),
                 changes: ChangeFollower::new(),
+                metrics: Metrics::new(config.metrics.clone()),
                 search,
                 config,
                 throttle: SignInThrottle::default(),
@@ -138,6 +144,10 @@ impl AppState {
 
     pub(crate) fn changes(&self) -> &ChangeFollower {
         &self.inner.changes
+    }
+
+    pub(crate) fn metrics(&self) -> &Metrics {
+        &self.inner.metrics
     }
 
     /// Applies every change in the store's log that this node has not applied yet (cache
