@@ -323,17 +323,33 @@ fn escape_label(value: &str) -> String {
     value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
 }
 
+/// Counts a request in flight until dropped, which also happens when the client goes away
+/// and the request's future is dropped unfinished.
+struct InFlight<'a>(&'a AtomicU64);
+
+impl<'a> InFlight<'a> {
+    fn enter(counter: &'a AtomicU64) -> InFlight<'a> {
+        counter.fetch_add(1, Ordering::Relaxed);
+        InFlight(counter)
+    }
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 /// The outermost middleware: counts every request by route and status, times it to the
 /// response head, and reads the page cache's verdict from its header.
 pub(crate) async fn count_requests(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let metrics = state.metrics();
     let route = request.extensions().get::<MatchedPath>().map_or(UNMATCHED, MatchedPath::as_str);
     let stats = metrics.route(route);
-    metrics.in_flight.fetch_add(1, Ordering::Relaxed);
+    let _in_flight = InFlight::enter(&metrics.in_flight);
     let start = Instant::now();
     let response = next.run(request).await;
     stats.record(response.status(), start.elapsed().as_secs_f64());
-    metrics.in_flight.fetch_sub(1, Ordering::Relaxed);
     match response.headers().get(CACHE_STATUS).map(HeaderValue::as_bytes) {
         Some(b"hit") => metrics.cache_hits.fetch_add(1, Ordering::Relaxed),
         Some(b"miss") => metrics.cache_misses.fetch_add(1, Ordering::Relaxed),
