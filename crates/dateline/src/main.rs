@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{Config, Overrides};
+use crate::config::{Config, LogConfig, LogFormat, Overrides};
 
 #[derive(Parser)]
 #[command(name = "dateline", version, about = "Publishing platform for multilingual newsrooms")]
@@ -154,9 +154,34 @@ enum TokenCommand {
     },
 }
 
+impl Command {
+    /// The config file and flags this command reads its settings from.
+    fn settings(&self) -> (Option<PathBuf>, Overrides) {
+        let (config, data, listen) = match self {
+            Command::Serve { data, listen, config, .. } => (config, data, listen.clone()),
+            Command::BenchData { data, .. } => (&None, data, None),
+            Command::Init { data, config }
+            | Command::Reindex { data, config }
+            | Command::User { data, config, .. }
+            | Command::Key { data, config, .. }
+            | Command::Token { data, config, .. } => (config, data, None),
+        };
+        (config.clone(), Overrides { data: data.clone(), listen })
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging();
+    let (config_path, overrides) = cli.command.settings();
+    // Settings first, so that the log is set up the way they say.
+    let config = match Config::load(config_path.as_deref(), &|name| std::env::var(name).ok(), overrides) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::FAILURE;
+        }
+    };
+    init_logging(&config.log);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -166,29 +191,21 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve { demo, data, listen, config, no_cache } => {
-                let mut config = Config::load(config.as_deref(), Overrides { data, listen })?;
+            Command::Serve { demo, no_cache, .. } => {
+                let mut config = config;
                 config.page_cache &= !no_cache;
                 serve::run(config, demo).await
             }
-            Command::BenchData { stories, data } => {
-                let config = Config::load(None, Overrides { data, listen: None })?;
+            Command::BenchData { stories, .. } => {
                 let store = serve::open_store(&config.data_dir).await?;
                 let media = dateline_media::MediaStore::local(&config.data_dir.join("media"));
                 let result = bench_data::generate(&store, &media, stories).await;
                 store.close().await;
                 result
             }
-            Command::Init { data, config } => {
-                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
-                serve::init(&config).await
-            }
-            Command::Reindex { data, config } => {
-                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
-                serve::reindex(&config).await
-            }
-            Command::User { command, data, config } => {
-                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
+            Command::Init { .. } => serve::init(&config).await,
+            Command::Reindex { .. } => serve::reindex(&config).await,
+            Command::User { command, .. } => {
                 let store = serve::open_store(&config.data_dir).await?;
                 let result = match command {
                     UserCommand::Add { email, name, role } => accounts::add_user(&store, &email, &name, &role).await,
@@ -198,15 +215,13 @@ fn main() -> ExitCode {
                 store.close().await;
                 result
             }
-            Command::Key { command: KeyCommand::Create { name }, data, config } => {
-                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
+            Command::Key { command: KeyCommand::Create { name }, .. } => {
                 let store = serve::open_store(&config.data_dir).await?;
                 let result = accounts::create_content_key(&store, &name).await;
                 store.close().await;
                 result
             }
-            Command::Token { command: TokenCommand::Create { email, name }, data, config } => {
-                let config = Config::load(config.as_deref(), Overrides { data, listen: None })?;
+            Command::Token { command: TokenCommand::Create { email, name }, .. } => {
                 let store = serve::open_store(&config.data_dir).await?;
                 let result = accounts::create_token(&store, &email, &name).await;
                 store.close().await;
@@ -223,17 +238,16 @@ fn main() -> ExitCode {
     }
 }
 
-/// Logs go to stderr; `DATELINE_LOG` (or `RUST_LOG`) picks levels, e.g. `debug` or
-/// `dateline_web=debug,info`.
-fn init_logging() {
-    use tracing_subscriber::filter::Targets;
+/// Logs go to stderr, as text or as JSON lines (one object per event, for log collectors),
+/// filtered by `log.level` (`DATELINE_LOG`, `RUST_LOG`).
+fn init_logging(log: &LogConfig) {
     use tracing_subscriber::prelude::*;
 
-    let spec = std::env::var("DATELINE_LOG").or_else(|_| std::env::var("RUST_LOG")).unwrap_or_default();
-    let filter: Targets = spec.parse().unwrap_or_else(|_| Targets::new().with_default(tracing::Level::INFO));
-    let filter = if spec.trim().is_empty() { Targets::new().with_default(tracing::Level::INFO) } else { filter };
-    tracing_subscriber::registry()
-        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false))
-        .with(filter)
-        .init();
+    let layer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_target(false);
+    let layer = match log.format {
+        LogFormat::Text => layer.boxed(),
+        // Targets help whoever filters the collected logs; JSON has room for them.
+        LogFormat::Json => layer.json().with_target(true).with_current_span(false).flatten_event(true).boxed(),
+    };
+    tracing_subscriber::registry().with(layer).with(log.filter.clone()).init();
 }

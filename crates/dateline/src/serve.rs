@@ -1,15 +1,21 @@
 //! `dateline serve`, `dateline init` and `dateline reindex`.
 
+use std::future::IntoFuture;
 use std::path::Path;
+use std::time::Duration;
 
 use anyhow::{Context, bail};
 use dateline_media::MediaStore;
 use dateline_render::{Renderer, Theme};
 use dateline_store::Store;
-use dateline_web::{AppConfig, AppState};
+use dateline_web::{AppConfig, AppState, CancellationToken};
 
 use crate::config::Config;
 use crate::demo;
+
+/// How long, after SIGTERM or Ctrl-C, requests in flight (a long video download, say) and the
+/// background tasks' current step may take before the process exits anyway.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// `dateline init`: creates the data directory and a migrated, empty database.
 pub async fn init(config: &Config) -> anyhow::Result<()> {
@@ -79,6 +85,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             page_cache: config.page_cache,
             page_cache_bytes: config.page_cache_bytes,
             feed_items: config.feed_items,
+            metrics: config.metrics.clone(),
             ..AppConfig::new(&config.base_url)
         },
     );
@@ -90,15 +97,36 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", config.listen))?;
     tracing::info!("Dateline is serving {} (listening on {})", config.base_url, config.listen);
     state.catch_up_with_changes().await.context("cannot read the change log")?;
-    let scheduler = dateline_web::spawn_scheduler(state.clone());
-    let follower = dateline_web::spawn_change_follower(state.clone());
+    // One token stops everything: the signal cancels it, the server stops accepting and
+    // drains, and the background tasks finish the step they are in.
+    let shutdown = CancellationToken::new();
+    let scheduler = dateline_web::spawn_scheduler(state.clone(), shutdown.clone());
+    let follower = dateline_web::spawn_change_follower(state.clone(), shutdown.clone());
     let app = dateline_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("the server stopped with an error")?;
-    scheduler.abort();
-    follower.abort();
+    let serving = axum::serve(listener, app).with_graceful_shutdown(shutdown.clone().cancelled_owned()).into_future();
+    let mut serving = std::pin::pin!(serving);
+    let drained = tokio::select! {
+        result = &mut serving => {
+            // The server stopped on its own (an accept error): stop the tasks too.
+            shutdown.cancel();
+            result.context("the server stopped with an error")?;
+            true
+        }
+        () = shutdown_signal() => {
+            shutdown.cancel();
+            tokio::time::timeout(SHUTDOWN_GRACE, &mut serving).await.is_ok()
+        }
+    };
+    if !drained {
+        tracing::warn!("requests still in flight after {}s were cut off", SHUTDOWN_GRACE.as_secs());
+    }
+    for (name, task) in [("scheduler", scheduler), ("change follower", follower)] {
+        match tokio::time::timeout(SHUTDOWN_GRACE, task).await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => tracing::error!(%error, "the {name} failed"),
+            Err(_) => tracing::warn!("the {name} did not finish its step in time"),
+        }
+    }
     store.close().await;
     tracing::info!("stopped");
     Ok(())

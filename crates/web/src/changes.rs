@@ -17,6 +17,7 @@ use dateline_core::{EditionCode, Section, SectionId};
 use dateline_store::{ContentChange, StoreError};
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
 
 use crate::AppState;
 use crate::cache::tag;
@@ -43,6 +44,13 @@ impl ChangeFollower {
     /// Applies every change not yet applied. Callers queue behind one another, so when this
     /// returns, every change committed before the call has been applied.
     pub(crate) async fn catch_up(&self, state: &AppState) -> Result<(), StoreError> {
+        let result = self.apply_pending(state).await;
+        state.metrics().caught_up(result.as_ref().map(|count| *count).map_err(|_| ()));
+        result.map(|_| ())
+    }
+
+    /// The catch-up itself: how many change-log entries it applied.
+    async fn apply_pending(&self, state: &AppState) -> Result<usize, StoreError> {
         let mut applied = self.applied.lock().await;
         let store = state.store();
         let Some(mut position) = *applied else {
@@ -51,20 +59,22 @@ impl ChangeFollower {
             state.page_cache().purge_all();
             state.site_data_memo().invalidate();
             *applied = Some(latest);
-            return Ok(());
+            return Ok(0);
         };
+        let mut count = 0;
         loop {
             let batch = store.changes_since(position, BATCH).await?;
             let Some(&(last, _)) = batch.last() else { break };
             let unique: HashSet<ContentChange> = batch.iter().map(|(_, change)| *change).collect();
             apply(state, &unique).await?;
+            count += batch.len();
             position = last;
             *applied = Some(position);
             if batch.len() < BATCH as usize {
                 break;
             }
         }
-        Ok(())
+        Ok(count)
     }
 }
 
@@ -160,8 +170,9 @@ pub(crate) async fn apply_after_writes(State(state): State<AppState>, request: R
     response
 }
 
-/// Starts the background poll (and the pruning of old changes) on the current runtime.
-pub fn spawn_change_follower(state: AppState) -> JoinHandle<()> {
+/// Starts the background poll (and the pruning of old changes) on the current runtime. Once
+/// `shutdown` is cancelled it finishes the catch-up under way, if any, and returns.
+pub fn spawn_change_follower(state: AppState, shutdown: CancellationToken) -> JoinHandle<()> {
     let indexer = crate::search::spawn_indexer(state.clone());
     tokio::spawn(async move {
         // Ends with the follower.
@@ -170,7 +181,10 @@ pub fn spawn_change_follower(state: AppState) -> JoinHandle<()> {
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut ticks: u64 = 0;
         loop {
-            interval.tick().await;
+            tokio::select! {
+                _ = interval.tick() => {}
+                () = shutdown.cancelled() => break,
+            }
             if let Err(error) = state.changes().catch_up(&state).await {
                 tracing::warn!(%error, "could not read the change log; will retry");
             }
@@ -183,6 +197,12 @@ pub fn spawn_change_follower(state: AppState) -> JoinHandle<()> {
                 }
             }
         }
+        // What the indexer had not yet committed would otherwise wait for the next start-up's
+        // repair; it is a few stories at most.
+        if let Err(error) = state.index_queue().flush(&state).await {
+            tracing::warn!(%error, "could not index the last changes before stopping");
+        }
+        tracing::debug!("change follower stopped");
     })
 }
 

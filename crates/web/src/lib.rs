@@ -26,6 +26,7 @@ mod health;
 mod jobs;
 mod limits;
 mod media;
+mod metrics;
 mod reader;
 pub mod search;
 mod site;
@@ -43,7 +44,10 @@ use tower_http::trace::TraceLayer;
 
 pub use changes::spawn_change_follower;
 pub use jobs::spawn_scheduler;
+pub use metrics::{IpRange, MetricsConfig};
 pub use state::{AppConfig, AppState};
+/// Stops the background tasks at shutdown.
+pub use tokio_util::sync::CancellationToken;
 
 /// The whole application: reader pages, media, theme assets, and the error pages for
 /// everything else.
@@ -55,6 +59,7 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(reader::root_redirect))
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
+        .route("/metrics", get(metrics::serve_metrics))
         .route("/media/{*key}", get(media::serve_media))
         .route("/assets/{*path}", get(assets::serve_theme_asset))
         .route("/{edition}", get(reader::add_trailing_slash))
@@ -86,5 +91,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(TraceLayer::new_for_http())
+        // Outermost, so that it sees the final status, timeouts and caught panics included.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count_requests))
         .with_state(state)
 }

@@ -12,6 +12,7 @@ use crate::admin::auth::{SignInThrottle, hash_password};
 use crate::cache::PageCache;
 use crate::changes::ChangeFollower;
 use crate::limits::RequestLimiter;
+use crate::metrics::{Metrics, MetricsConfig};
 use crate::site::SiteDataMemo;
 
 /// Deployment settings the web layer needs.
@@ -40,6 +41,8 @@ pub struct AppConfig {
     pub feed_items: u32,
     /// How big one sitemap file may be (the protocol's limits; tests lower them).
     pub sitemap_limits: SitemapLimits,
+    /// Whether `/metrics` is served, and to whom.
+    pub metrics: MetricsConfig,
 }
 
 impl AppConfig {
@@ -68,6 +71,7 @@ impl AppConfig {
             page_cache_bytes: Self::DEFAULT_PAGE_CACHE_BYTES,
             feed_items: Self::DEFAULT_FEED_ITEMS,
             sitemap_limits: SitemapLimits::STANDARD,
+            metrics: MetricsConfig::default(),
         }
     }
 }
@@ -92,6 +96,7 @@ struct Inner {
     site_data: SiteDataMemo,
     limiter: RequestLimiter,
     index_queue: crate::search::IndexQueue,
+    metrics: Metrics,
     dummy_hash: OnceCell<String>,
 }
 
@@ -117,6 +122,7 @@ impl AppState {
                 site_data: SiteDataMemo::default(),
                 limiter: RequestLimiter::new(config.max_in_flight),
                 index_queue: crate::search::IndexQueue::default(),
+                metrics: Metrics::new(config.metrics.clone()),
                 search,
                 config,
                 throttle: SignInThrottle::default(),
@@ -159,6 +165,10 @@ impl AppState {
 
     pub(crate) fn changes(&self) -> &ChangeFollower {
         &self.inner.changes
+    }
+
+    pub(crate) fn metrics(&self) -> &Metrics {
+        &self.inner.metrics
     }
 
     /// Applies every change in the store's log that this node has not applied yet (cache

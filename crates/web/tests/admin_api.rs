@@ -470,7 +470,8 @@ async fn scheduled_articles_publish_without_a_request_and_after_downtime() {
         .unwrap();
     assert_eq!(site.get("/en/articles/goes-live-soon").await.status, 404);
 
-    let scheduler = dateline_web::spawn_scheduler(site.state.clone());
+    let shutdown = dateline_web::CancellationToken::new();
+    let scheduler = dateline_web::spawn_scheduler(site.state.clone(), shutdown.clone());
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while status_of(&site, soon).await != ArticleStatus::Published
         || status_of(&site, missed).await != ArticleStatus::Published
@@ -478,7 +479,9 @@ async fn scheduled_articles_publish_without_a_request_and_after_downtime() {
         assert!(std::time::Instant::now() < deadline, "scheduled articles were not published");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    scheduler.abort();
+    // Cancelled, the scheduler finishes its tick and stops by itself.
+    shutdown.cancel();
+    tokio::time::timeout(std::time::Duration::from_secs(5), scheduler).await.unwrap().unwrap();
     assert_eq!(site.get("/en/articles/goes-live-soon").await.status, 200);
     assert_eq!(site.get("/en/articles/missed-while-down").await.status, 200);
     let (_, history) =

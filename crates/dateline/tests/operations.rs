@@ -1,0 +1,165 @@
+//! Operating the real binary: graceful shutdown on SIGTERM, `/metrics` over a real socket,
+//! settings from the environment, and JSON log lines.
+
+use std::io::{ErrorKind, Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+mod support;
+
+use support::{Server, dateline, stderr};
+
+/// Reads from the stream until the end of the response head; returns the head and whatever
+/// body bytes came with it.
+fn read_head(stream: &mut TcpStream) -> (String, Vec<u8>) {
+    let mut buffer = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = stream.read(&mut chunk).unwrap();
+        assert!(n > 0, "connection closed before the response head");
+        buffer.extend_from_slice(&chunk[..n]);
+        if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buffer[..end]).into_owned();
+            return (head, buffer[end + 4..].to_vec());
+        }
+    }
+}
+
+#[test]
+fn sigterm_finishes_requests_in_flight_and_refuses_new_connections() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut server = Server::start(&data, &["--demo"]);
+    // A video far larger than the socket buffers, so that its response stays in flight for
+    // as long as the client takes to read it. The asset record is the demo's; only the file
+    // grows.
+    let video = data.join("media/demo/night-market.mp4");
+    let mut file = std::fs::OpenOptions::new().append(true).open(&video).expect("the demo video is stored");
+    file.write_all(&vec![0u8; 48 * 1024 * 1024]).unwrap();
+    drop(file);
+    let size = std::fs::metadata(&video).unwrap().len();
+
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(
+        slow,
+        "GET /media/demo/night-market.mp4 HTTP/1.1\r\nHost: x\r\nRange: bytes=0-\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let (head, mut body) = read_head(&mut slow);
+    assert!(head.starts_with("HTTP/1.1 206"), "{head}");
+    assert!(head.to_ascii_lowercase().contains(&format!("content-length: {size}")), "{head}");
+
+    server.terminate();
+    // The listener closes at once: new connections are refused while the download goes on.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        match TcpStream::connect(("127.0.0.1", server.port)) {
+            Err(error) if error.kind() == ErrorKind::ConnectionRefused => break,
+            _ => {
+                assert!(Instant::now() < deadline, "still accepting after SIGTERM; log:\n{}", server.log());
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+    assert!(server.wait_exit(Duration::from_millis(500)).is_none(), "exited with a response in flight");
+
+    // The client reads the rest slowly; every byte arrives.
+    let mut chunk = vec![0u8; 1024 * 1024];
+    loop {
+        let n = slow.read(&mut chunk).unwrap();
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..n]);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert_eq!(body.len() as u64, size, "the whole video arrived after SIGTERM");
+
+    let status = server.wait_exit(Duration::from_secs(20)).expect("the server exits once drained");
+    assert!(status.success(), "{status:?}; log:\n{}", server.log());
+    let log = server.log();
+    assert!(log.contains("shutting down") && log.contains("stopped"), "{log}");
+    assert!(!log.contains("did not finish") && !log.contains("cut off"), "{log}");
+}
+
+#[test]
+fn metrics_are_served_to_loopback_and_follow_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let server = Server::start(&data, &["--demo"]);
+    server.get("/en/", "en");
+    server.get("/en/", "en");
+    server.get("/en/sections/no-such-section", "en");
+    let (status, text) = server.get("/metrics", "en");
+    assert_eq!(status, 200, "{text}");
+    assert!(text.contains("dateline_http_requests_total{route=\"/{edition}/\",code=\"200\"} 2"), "{text}");
+    assert!(text.contains("dateline_http_requests_total{route=\"/{edition}/sections/{slug}\",code=\"404\"} 1"));
+    assert!(text.contains("dateline_page_cache_hits_total 1"), "{text}");
+    assert!(text.contains("dateline_page_cache_pages "), "{text}");
+    assert!(!text.contains("no-such-section"));
+    // The background follower polls four times a second.
+    assert!(!text.contains("dateline_change_catch_ups_total 0\n"), "{text}");
+    drop(server);
+
+    // Listed networks replace loopback: this client is no longer allowed.
+    let config = dir.path().join("dateline.toml");
+    std::fs::write(&config, "[metrics]\nallow = [\"10.0.0.0/8\"]\n").unwrap();
+    let server = Server::start(&data, &["--config", config.to_str().unwrap()]);
+    assert_eq!(server.get("/metrics", "en").0, 403);
+    drop(server);
+    let server = Server::start_with_env(&data, &[], &[("DATELINE_METRICS_ENABLED", "false")]);
+    assert_eq!(server.get("/metrics", "en").0, 404);
+}
+
+#[test]
+fn settings_come_from_the_environment_and_bad_ones_name_the_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let config = dir.path().join("dateline.toml");
+    std::fs::write(&config, "base_url = \"https://file.example.org\"\n").unwrap();
+    let server = Server::start_with_env(
+        &data,
+        &["--demo", "--config", config.to_str().unwrap()],
+        &[("DATELINE_BASE_URL", "https://news.example.org")],
+    );
+    let (status, home) = server.get("/en/", "en");
+    assert_eq!(status, 200);
+    assert!(home.contains("<link rel=\"canonical\" href=\"https://news.example.org/en/\">"), "the environment wins");
+    drop(server);
+
+    let output = std::process::Command::new(support::BINARY)
+        .args(["init", "--data", data.to_str().unwrap()])
+        .env("DATELINE_CACHE_MAX_MB", "0")
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("DATELINE_CACHE_MAX_MB") && message.contains("cache.max_mb"), "{message}");
+    // The flag beats the variable.
+    let output = std::process::Command::new(support::BINARY)
+        .args(["init", "--data", data.to_str().unwrap()])
+        .env("DATELINE_DATA", "/nonexistent/elsewhere")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dateline(&["user", "list", "--data", data.to_str().unwrap()]).status.success());
+}
+
+#[test]
+fn logs_can_be_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut server = Server::start_with_env(&data, &["--demo"], &[("DATELINE_LOG_FORMAT", "json")]);
+    server.terminate();
+    server.wait_exit(Duration::from_secs(20)).expect("the server stops");
+    let log = server.log();
+    let events: Vec<serde_json::Value> = log
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line:?}")))
+        .collect();
+    assert!(events.iter().all(|e| e["level"].is_string() && e["timestamp"].is_string()), "{log}");
+    assert!(events.iter().any(|e| e["message"] == "seeded the demo site" && e["data"].is_string()), "{log}");
+    assert!(events.iter().any(|e| e["message"] == "stopped"), "{log}");
+}
