@@ -15,6 +15,7 @@ It prints Markdown tables; nothing here asserts a target.
 """
 
 import argparse
+import atexit
 import http.client
 import json
 import os
@@ -42,7 +43,7 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, text=True, capture_output=True, **kw)
 
 
-def get(url, headers=None, timeout=10):
+def get(url, headers=None, timeout=60):
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -59,6 +60,19 @@ def rss_mb(pid):
     return 0.0
 
 
+RUNNING = []
+
+
+def stop_all():
+    """Leaves no server behind when the harness fails midway (it would hold the port)."""
+    for process in RUNNING:
+        if process.poll() is None:
+            process.kill()
+
+
+atexit.register(stop_all)
+
+
 class Server:
     def __init__(self, binary, data, cache=True, extra=()):
         self.binary, self.data, self.cache, self.extra = binary, data, cache, list(extra)
@@ -72,6 +86,7 @@ class Server:
         started = time.perf_counter()
         self.log = open(os.path.join(self.data, "..", f"server-{os.path.basename(self.data)}.log"), "w")
         self.process = subprocess.Popen(args, stdout=self.log, stderr=self.log)
+        RUNNING.append(self.process)
         while True:
             try:
                 status, _ = get(f"http://127.0.0.1:{PORT}/en/", timeout=1)
@@ -281,9 +296,11 @@ def main():
         rows = []
         peak = idle
         for name, path in pages:
+            started = time.perf_counter()
             if path is None or get(base + path)[0] != 200:
                 rows.append((name, path, None))
                 continue
+            print(f"  first {name} request: {(time.perf_counter() - started) * 1000:.0f} ms", file=sys.stderr)
             result = wrk(base + path, seconds=s, sample_pid=server.process.pid)
             peak = max(peak, result[3])
             rows.append((name, path, result))
