@@ -284,3 +284,64 @@ fn the_demo_is_searchable_and_reindex_rebuilds_the_index() {
     assert!(server.log().contains("no search index; building it"), "{}", server.log());
     assert!(server.get("/zh-hans/search?q=%E6%B8%A1%E8%BD%AE", "en").1.contains("<mark>渡轮</mark>"));
 }
+
+/// A raw HTTP/1.1 request with a bearer token and a JSON body: (status, response body).
+fn send_json(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    std::io::Read::read_to_string(&mut stream, &mut response).unwrap();
+    let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn a_running_server_makes_a_publish_searchable_within_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_arg = data.to_str().unwrap();
+    let server = Server::start(&data, &["--demo"]);
+    let add = dateline_with_input(
+        &["user", "add", "--email", "eddie@news.test", "--name", "Eddie", "--role", "editor", "--data", data_arg],
+        "a long enough password\n",
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let token = dateline(&["token", "create", "--email", "eddie@news.test", "--name", "test", "--data", data_arg]);
+    assert!(token.status.success(), "{}", stderr(&token));
+    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+
+    // Warm the cache with the empty result first: the purge must reach it too.
+    let (_, before) = server.get("/en/search?q=zeppelin", "en");
+    assert!(!before.contains("class=\"search-result\""));
+    let story = r#"{"edition":"en","section_id":1,"article":{"headline":"Zeppelin moored at the pier","slug":"zeppelin-moored","body_markdown":"An airship visits."}}"#;
+    let (status, created) = send_json(&server, "POST", "/admin/api/stories", &token, story);
+    assert_eq!(status, 201, "{created}");
+    let created: serde_json::Value = serde_json::from_str(&created).unwrap();
+    let id = created["id"].as_i64().unwrap();
+    let (status, body) =
+        send_json(&server, "POST", &format!("/admin/api/articles/{id}/transitions"), &token, r#"{"action":"publish"}"#);
+    assert_eq!(status, 200, "{body}");
+    let published = std::time::Instant::now();
+    // The page itself is current as soon as the write returns.
+    assert_eq!(server.get("/en/articles/zeppelin-moored", "en").0, 200);
+    // The background indexer commits the story and purges the cached results.
+    loop {
+        let (_, page) = server.get("/en/search?q=zeppelin", "en");
+        if page.contains("/en/articles/zeppelin-moored") {
+            break;
+        }
+        assert!(
+            published.elapsed() < std::time::Duration::from_secs(1),
+            "not searchable after a second:\n{}",
+            server.log()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
