@@ -36,7 +36,21 @@ impl Server {
     }
 
     /// Starts a server with these environment variables set.
+    ///
+    /// Tests run in parallel, and a port found free can be taken by another test's server
+    /// before ours binds it: ours then exits, and a connection would reach the other one. So
+    /// the server counts as started only when its own log says it listens on the port, and a
+    /// server that lost the race is started again on another port.
     pub fn start_with_env(data: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
+        for _ in 0..5 {
+            if let Some(server) = Server::try_start(data, extra, env) {
+                return server;
+            }
+        }
+        panic!("dateline serve lost the race for a free port five times");
+    }
+
+    fn try_start(data: &Path, extra: &[&str], env: &[(&str, &str)]) -> Option<Server> {
         let port = free_port();
         let log = data.with_extension("log");
         let log_file = std::fs::File::create(&log).unwrap();
@@ -51,13 +65,22 @@ impl Server {
             .stderr(log_file)
             .spawn()
             .expect("start dateline serve");
-        let server = Server { child, port, log };
+        let mut server = Server { child, port, log };
         let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        let listening = format!("listening on {listen}");
+        loop {
+            if server.log().contains(&listening) && TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Some(server);
+            }
+            if server.child.try_wait().unwrap().is_some() {
+                if server.log().contains("cannot listen") {
+                    return None;
+                }
+                panic!("server exited at start-up; log:\n{}", server.log());
+            }
             assert!(Instant::now() < deadline, "server did not start; log:\n{}", server.log());
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(20));
         }
-        server
     }
 
     /// Sends SIGTERM, as a service manager stopping the server does.
