@@ -95,6 +95,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("cannot listen on {}", config.listen))?;
+    let stop_requested = ShutdownSignal::register();
     tracing::info!("Dateline is serving {} (listening on {})", config.base_url, config.listen);
     state.catch_up_with_changes().await.context("cannot read the change log")?;
     // One token stops everything: the signal cancels it, the server stops accepting and
@@ -112,7 +113,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             result.context("the server stopped with an error")?;
             true
         }
-        () = shutdown_signal() => {
+        () = stop_requested.received() => {
             shutdown.cancel();
             tokio::time::timeout(SHUTDOWN_GRACE, &mut serving).await.is_ok()
         }
@@ -180,24 +181,50 @@ pub async fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
     Store::open_sqlite(data_dir).await.with_context(|| format!("cannot open the data directory {}", data_dir.display()))
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGTERM and Ctrl-C, listened for from the moment this is created: registered before the
+/// server says it is serving, a stop request sent right after that line is not lost (the
+/// default action would kill the process without draining).
+struct ShutdownSignal {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    terminate: Option<tokio::signal::unix::Signal>,
+    #[cfg(unix)]
+    interrupt: Option<tokio::signal::unix::Signal>,
+}
+
+impl ShutdownSignal {
+    fn register() -> ShutdownSignal {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            ShutdownSignal {
+                terminate: signal(SignalKind::terminate()).ok(),
+                interrupt: signal(SignalKind::interrupt()).ok(),
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
+        #[cfg(not(unix))]
+        ShutdownSignal {}
     }
-    tracing::info!("shutting down: finishing requests in flight");
+
+    async fn received(self) {
+        #[cfg(unix)]
+        {
+            async fn next(signal: Option<tokio::signal::unix::Signal>) {
+                match signal {
+                    Some(mut signal) => {
+                        signal.recv().await;
+                    }
+                    None => std::future::pending::<()>().await,
+                }
+            }
+            tokio::select! {
+                () = next(self.terminate) => {}
+                () = next(self.interrupt) => {}
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+        tracing::info!("shutting down: finishing requests in flight");
+    }
 }

@@ -457,18 +457,40 @@ impl Store {
         Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
     }
 
-    /// The newest `count` published articles of an edition in any of `sections`, without
-    /// counting them all (homepage blocks show no page numbers).
-    pub async fn newest_in_sections(
+    /// For each group of sections, its newest `count` published articles in an edition: a
+    /// homepage's blocks, read in one statement (each section through its index) and one
+    /// query each for bylines and posters, rather than three queries per block. Groups must
+    /// not share sections.
+    pub async fn newest_in_section_groups(
         &self,
         edition: &EditionCode,
-        sections: &[SectionId],
+        groups: &[Vec<SectionId>],
         count: u32,
-    ) -> Result<Vec<ArticleSummary>, StoreError> {
+    ) -> Result<Vec<Vec<ArticleSummary>>, StoreError> {
+        let mut blocks: Vec<Vec<ArticleSummary>> = vec![Vec::new(); groups.len()];
+        let sections: Vec<SectionId> = groups.iter().flatten().copied().collect();
         if sections.is_empty() {
-            return Ok(Vec::new());
+            return Ok(blocks);
         }
-        self.list_items(edition, Listing::Sections(sections), PageRequest::first(count)).await
+        let mut select = QueryBuilder::new("");
+        for (i, section) in sections.iter().enumerate() {
+            if i > 0 {
+                select.push(" UNION ALL ");
+            }
+            select.push("SELECT * FROM (").push(SUMMARY_SELECT);
+            push_listing_filter(&mut select, edition, &Listing::Sections(std::slice::from_ref(section)));
+            select.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ").push_bind(i64::from(count)).push(")");
+        }
+        select.push(" ORDER BY published_at DESC, id DESC");
+        let rows: Vec<SummaryRow> = select.build_query_as().fetch_all(&self.pool).await?;
+        for summary in self.summaries_from_rows(rows).await? {
+            if let Some(group) = groups.iter().position(|g| g.contains(&summary.section))
+                && blocks[group].len() < count as usize
+            {
+                blocks[group].push(summary);
+            }
+        }
+        Ok(blocks)
     }
 
     /// The rows of one page of a listing.

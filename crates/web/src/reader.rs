@@ -4,7 +4,7 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use dateline_core::{ArticleStatus, ArticleSummary, Edition, Page, PageRequest, Slug, negotiate_edition};
+use dateline_core::{ArticleStatus, ArticleSummary, Edition, Page, PageRequest, SectionId, Slug, negotiate_edition};
 use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, paths};
 
 use crate::AppState;
@@ -57,19 +57,21 @@ pub(crate) async fn edition_home(
     let mut top_sections: Vec<_> =
         site.sections.iter().filter(|s| s.parent.is_none() && s.name_in(&edition.code).is_some()).collect();
     top_sections.sort_by_key(|s| s.position);
-    let mut blocks = Vec::new();
-    for section in top_sections {
-        let ids = site.section_and_descendants(section.id);
-        // Fetch a few extra so the block is still full after leaving out the top stories.
-        let articles: Vec<ArticleSummary> = store
-            .newest_in_sections(&edition.code, &ids, HOME_PER_SECTION as u32 + HOME_LATEST)
-            .await?
-            .into_iter()
-            .filter(|a| !latest.iter().any(|top| top.id == a.id))
-            .take(HOME_PER_SECTION)
-            .collect();
-        blocks.push((section.id, articles));
-    }
+    let groups: Vec<Vec<SectionId>> = top_sections.iter().map(|s| site.section_and_descendants(s.id)).collect();
+    // A few extra per block, so it is still full after leaving out the top stories.
+    let newest = store.newest_in_section_groups(&edition.code, &groups, HOME_PER_SECTION as u32 + HOME_LATEST).await?;
+    let blocks: Vec<(SectionId, Vec<ArticleSummary>)> = top_sections
+        .iter()
+        .zip(newest)
+        .map(|(section, articles)| {
+            let shown = articles
+                .into_iter()
+                .filter(|a| !latest.iter().any(|top| top.id == a.id))
+                .take(HOME_PER_SECTION)
+                .collect();
+            (section.id, shown)
+        })
+        .collect();
     let context = site.context(&state.config().base_url);
     let html = state.renderer().home(&context, &HomePage { edition, latest: &latest, sections: &blocks })?;
     let mut tags = tag::cards(latest.iter().chain(blocks.iter().flat_map(|(_, articles)| articles)));
