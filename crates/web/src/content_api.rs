@@ -554,13 +554,12 @@ async fn search(
         ApiError::parameter("edition", "`edition` is required: search runs in one edition's language")
     })?;
     let edition = site.edition(code).ok_or_else(|| ApiError::parameter("edition", format!("no edition {code:?}")))?;
-    let text = query.q.as_deref().map(str::trim).unwrap_or_default();
-    if text.is_empty() {
+    let Some(q) = query.q.as_deref() else {
         return Err(ApiError::parameter("q", "`q` is required: the words to search for"));
-    }
-    if text.chars().count() > MAX_QUERY_CHARS {
-        return Err(ApiError::parameter("q", format!("`q` is limited to {MAX_QUERY_CHARS} characters")));
-    }
+    };
+    // Like the search page: an empty query finds nothing and says so; an overlong one is cut
+    // at a word and searched, with a notice.
+    let (text, shortened) = crate::search::shorten_query(q.trim());
     let sections = match number("section", query.section.as_deref())? {
         Some(id) if site.sections.iter().any(|s| s.id.0 == id) => Some(site.section_and_descendants(SectionId(id))),
         Some(id) => return Err(ApiError::parameter("section", format!("no section {id}"))),
@@ -576,7 +575,13 @@ async fn search(
         ApiError::parameter("page", format!("`page` must be a whole number from 1 to {max}"))
     })?;
     let found = crate::search::run_search(&state, edition, text, sections, page).await?;
-    let notice = (found.terms == 0).then_some("the query has no words to search for");
+    let notice = if found.terms == 0 {
+        Some("the query has no words to search for".to_owned())
+    } else if shortened {
+        Some(format!("the query was shortened to its first {MAX_QUERY_CHARS} characters"))
+    } else {
+        None
+    };
     let hits = crate::search::with_summaries(&state, found.hits).await?;
     let base = &state.config().base_url;
     let results: Vec<Value> = hits
