@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow, bail};
 use dateline_core::NewsroomClock;
+use dateline_store::DatabaseLocation;
 use dateline_web::{IpRange, MetricsConfig};
 use serde::Deserialize;
 use toml::Spanned;
@@ -21,6 +22,10 @@ use tracing_subscriber::filter::Targets;
 #[derive(Debug, Clone)]
 pub struct Config {
     pub data_dir: PathBuf,
+    /// The content database: the SQLite file in `data_dir`, or a PostgreSQL server.
+    pub database: DatabaseLocation,
+    /// Uploaded media: `data_dir/media` unless set (several nodes share one directory).
+    pub media_dir: PathBuf,
     pub listen: SocketAddr,
     pub base_url: String,
     pub theme_dir: Option<PathBuf>,
@@ -55,6 +60,7 @@ pub enum LogFormat {
 /// Values given on the command line, which win over the file.
 pub struct Overrides {
     pub data: Option<PathBuf>,
+    pub database: Option<String>,
     pub listen: Option<String>,
 }
 
@@ -78,6 +84,22 @@ struct ConfigFile {
     metrics: MetricsSection,
     #[serde(default)]
     log: LogSection,
+    #[serde(default)]
+    database: DatabaseSection,
+    #[serde(default)]
+    media: MediaSection,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct MediaSection {
+    dir: Option<Spanned<PathBuf>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct DatabaseSection {
+    url: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -221,6 +243,18 @@ impl Config {
                 .pick(file.data, "DATELINE_DATA", "data", "")?
                 .map_or_else(|| PathBuf::from(DEFAULT_DATA), |setting| setting.value),
         };
+        let database_url = match overrides.database {
+            Some(flag) => Some(Setting { value: flag, at: "--database".to_owned() }),
+            None => sources.pick(file.database.url, "DATELINE_DATABASE_URL", "database.url", "")?,
+        };
+        let database = match database_url {
+            Some(setting) => DatabaseLocation::parse_url(&setting.value)
+                .map_err(|reason| anyhow!("invalid `database.url` in {}: {reason}", setting.at))?,
+            None => DatabaseLocation::Sqlite(data_dir.clone()),
+        };
+        let media_dir = sources
+            .pick(file.media.dir, "DATELINE_MEDIA_DIR", "media.dir", "")?
+            .map_or_else(|| data_dir.join("media"), |setting| setting.value);
         let theme_dir = sources.pick(file.theme, "DATELINE_THEME", "theme", "")?.map(|setting| setting.value);
 
         let base_url = match sources.pick(file.base_url, "DATELINE_BASE_URL", "base_url", "")? {
@@ -373,6 +407,8 @@ impl Config {
             max_image_bytes,
             max_video_bytes,
             data_dir,
+            database,
+            media_dir,
             listen,
             base_url,
             theme_dir,
@@ -397,7 +433,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("dateline.toml");
         std::fs::write(&path, text).unwrap();
-        Config::load(Some(&path), &|_| None, Overrides { data: None, listen: None })
+        Config::load(Some(&path), &|_| None, Overrides { data: None, database: None, listen: None })
     }
 
     fn error_of(text: &str) -> String {
@@ -406,8 +442,12 @@ mod tests {
 
     #[test]
     fn defaults_and_base_url_from_listen() {
-        let config =
-            Config::load(None, &|_| None, Overrides { data: None, listen: Some("127.0.0.1:9123".into()) }).unwrap();
+        let config = Config::load(
+            None,
+            &|_| None,
+            Overrides { data: None, database: None, listen: Some("127.0.0.1:9123".into()) },
+        )
+        .unwrap();
         assert_eq!(config.base_url, "http://127.0.0.1:9123");
         assert_eq!(config.data_dir, PathBuf::from("dateline-data"));
         let config = load("base_url = \"https://news.example.org/\"\n[newsroom]\ntime_zone = \"Asia/Shanghai\"\nzone_label = \"BJT\"\n").unwrap();
@@ -459,7 +499,7 @@ mod tests {
     }
 
     fn no_flags() -> Overrides {
-        Overrides { data: None, listen: None }
+        Overrides { data: None, database: None, listen: None }
     }
 
     #[test]
@@ -496,7 +536,8 @@ mod tests {
         assert_eq!(config.metrics.allow, ["10.0.0.0/8".parse().unwrap(), IpRange::LOOPBACK_V6]);
         assert_eq!(config.log.format, LogFormat::Json);
 
-        let flags = Overrides { data: Some("/from/flag".into()), listen: Some("127.0.0.1:3333".into()) };
+        let flags =
+            Overrides { data: Some("/from/flag".into()), database: None, listen: Some("127.0.0.1:3333".into()) };
         let config = load_env(file, &vars, flags).unwrap();
         assert_eq!((config.listen.port(), config.data_dir), (3333, PathBuf::from("/from/flag")));
 
@@ -547,5 +588,29 @@ mod tests {
         let config =
             load_env("", &[("DATELINE_LOG_LEVEL", "warn"), ("RUST_LOG", "dateline_web=loud")], no_flags()).unwrap();
         assert!(format!("{:?}", config.log.filter).contains("WARN"));
+    }
+
+    #[test]
+    fn the_database_is_the_data_directory_unless_an_address_is_given() {
+        let config = load_env("", &[], no_flags()).unwrap();
+        assert_eq!(config.database, DatabaseLocation::Sqlite(PathBuf::from("dateline-data")));
+        assert_eq!(config.media_dir, PathBuf::from("dateline-data/media"));
+        let shared = load_env("[media]\ndir = \"/srv/media\"\n", &[], no_flags()).unwrap();
+        assert_eq!(shared.media_dir, PathBuf::from("/srv/media"));
+
+        let file = "[database]\nurl = \"postgres://file@db/site\"\n";
+        let config = load_env(file, &[], no_flags()).unwrap();
+        assert_eq!(config.database, DatabaseLocation::Postgres("postgres://file@db/site".into()));
+        let vars = [("DATELINE_DATABASE_URL", "postgres://env@db/site")];
+        let config = load_env(file, &vars, no_flags()).unwrap();
+        assert_eq!(config.database, DatabaseLocation::Postgres("postgres://env@db/site".into()));
+        let flag = Overrides { data: None, database: Some("postgres://flag@db/site".into()), listen: None };
+        let config = load_env(file, &vars, flag).unwrap();
+        assert_eq!(config.database, DatabaseLocation::Postgres("postgres://flag@db/site".into()));
+
+        let bad = [("DATELINE_DATABASE_URL", "mysql://app:secret@db/site")];
+        let message = format!("{:#}", load_env("", &bad, no_flags()).unwrap_err());
+        assert!(message.contains("DATELINE_DATABASE_URL") && message.contains("postgres://"), "{message}");
+        assert!(!message.contains("secret"), "the password stays out of messages: {message}");
     }
 }

@@ -9,6 +9,7 @@ mod bench_data;
 mod config;
 mod demo;
 mod serve;
+mod transfer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +23,10 @@ use crate::config::{Config, LogConfig, LogFormat, Overrides};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The content database, when it is a PostgreSQL server (postgres://user@host/name); by
+    /// default it is the SQLite file in the data directory.
+    #[arg(long, value_name = "URL", global = true)]
+    database: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -65,6 +70,46 @@ enum Command {
     },
     /// Rebuild the search index from the published articles in the store.
     Reindex {
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Copy a whole site from one store to another (SQLite to PostgreSQL, say) and verify the
+    /// copy by row counts and checksums. Media files stay where they are.
+    MigrateStore {
+        /// The source: sqlite:DATA_DIR (or the database file) or postgres://…
+        #[arg(long, value_name = "URL")]
+        from: String,
+        /// The target: postgres://… or sqlite:DATA_DIR. It must not hold a site yet.
+        #[arg(long, value_name = "URL")]
+        to: String,
+        /// Replace everything in a target that already holds a site.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the whole site (every table as JSON, and the media files) into a new directory.
+    Export {
+        /// The archive directory to create.
+        #[arg(long, value_name = "DIR")]
+        to: PathBuf,
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+    /// Restore a site from an archive written by `dateline export`, on either backend.
+    Import {
+        /// The archive directory.
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        /// Replace everything in a store that already holds a site.
+        #[arg(long)]
+        force: bool,
         /// Data directory [default: ./dateline-data].
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
@@ -156,23 +201,25 @@ enum TokenCommand {
 
 impl Command {
     /// The config file and flags this command reads its settings from.
-    fn settings(&self) -> (Option<PathBuf>, Overrides) {
+    fn settings(&self, database: Option<String>) -> (Option<PathBuf>, Overrides) {
         let (config, data, listen) = match self {
             Command::Serve { data, listen, config, .. } => (config, data, listen.clone()),
             Command::BenchData { data, .. } => (&None, data, None),
+            Command::MigrateStore { .. } => (&None, &None, None),
+            Command::Export { data, config, .. } | Command::Import { data, config, .. } => (config, data, None),
             Command::Init { data, config }
             | Command::Reindex { data, config }
             | Command::User { data, config, .. }
             | Command::Key { data, config, .. }
             | Command::Token { data, config, .. } => (config, data, None),
         };
-        (config.clone(), Overrides { data: data.clone(), listen })
+        (config.clone(), Overrides { data: data.clone(), database, listen })
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (config_path, overrides) = cli.command.settings();
+    let (config_path, overrides) = cli.command.settings(cli.database.clone());
     // Settings first, so that the log is set up the way they say.
     let config = match Config::load(config_path.as_deref(), &|name| std::env::var(name).ok(), overrides) {
         Ok(config) => config,
@@ -197,16 +244,19 @@ fn main() -> ExitCode {
                 serve::run(config, demo).await
             }
             Command::BenchData { stories, .. } => {
-                let store = serve::open_store(&config.data_dir).await?;
-                let media = dateline_media::MediaStore::local(&config.data_dir.join("media"));
+                let store = serve::open_store(&config).await?;
+                let media = dateline_media::MediaStore::local(&config.media_dir);
                 let result = bench_data::generate(&store, &media, stories).await;
                 store.close().await;
                 result
             }
             Command::Init { .. } => serve::init(&config).await,
+            Command::MigrateStore { from, to, force } => transfer::migrate_store(&from, &to, force).await,
+            Command::Export { to, .. } => transfer::export(&config, &to).await,
+            Command::Import { from, force, .. } => transfer::import(&config, &from, force).await,
             Command::Reindex { .. } => serve::reindex(&config).await,
             Command::User { command, .. } => {
-                let store = serve::open_store(&config.data_dir).await?;
+                let store = serve::open_store(&config).await?;
                 let result = match command {
                     UserCommand::Add { email, name, role } => accounts::add_user(&store, &email, &name, &role).await,
                     UserCommand::Passwd { email } => accounts::set_password(&store, &email).await,
@@ -216,13 +266,13 @@ fn main() -> ExitCode {
                 result
             }
             Command::Key { command: KeyCommand::Create { name }, .. } => {
-                let store = serve::open_store(&config.data_dir).await?;
+                let store = serve::open_store(&config).await?;
                 let result = accounts::create_content_key(&store, &name).await;
                 store.close().await;
                 result
             }
             Command::Token { command: TokenCommand::Create { email, name }, .. } => {
-                let store = serve::open_store(&config.data_dir).await?;
+                let store = serve::open_store(&config).await?;
                 let result = accounts::create_token(&store, &email, &name).await;
                 store.close().await;
                 result

@@ -19,7 +19,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
 
 /// `dateline init`: creates the data directory and a migrated, empty database.
 pub async fn init(config: &Config) -> anyhow::Result<()> {
-    let store = open_store(&config.data_dir).await?;
+    let store = open_store(config).await?;
     store.close().await;
     eprintln!(
         "initialised {}; run `dateline serve --demo --data {}` to start with the demo site",
@@ -37,8 +37,8 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
         None => Theme::embedded(),
     };
     let renderer = Renderer::new(theme).context("cannot load the theme")?;
-    let store = open_store(&config.data_dir).await?;
-    let media = MediaStore::local(&config.data_dir.join("media"));
+    let store = open_store_retrying(&config).await?;
+    let media = MediaStore::local(&config.media_dir);
     let mut seeded = false;
     if seed_demo {
         if store.has_no_stories().await? {
@@ -141,7 +141,7 @@ pub fn search_dir(data_dir: &Path) -> std::path::PathBuf {
 /// `dateline reindex`: rebuilds the search index from the store. Refused while a server is
 /// using the same index (it holds the index's lock).
 pub async fn reindex(config: &Config) -> anyhow::Result<()> {
-    let store = open_store(&config.data_dir).await?;
+    let store = open_store(config).await?;
     let dir = search_dir(&config.data_dir);
     let result = async {
         // Opening rebuilds a missing or damaged index already; rebuilding an index that was
@@ -160,8 +160,37 @@ pub async fn reindex(config: &Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Checks the data directory (creating it if absent) and opens its database.
-pub async fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
+/// Checks the data directory (creating it if absent: it holds the search index and media even
+/// when the database is a server) and opens the database.
+pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
+    prepare_data_dir(&config.data_dir)?;
+    Store::open(&config.database)
+        .await
+        .with_context(|| format!("cannot open the database {}", config.database.describe()))
+}
+
+/// As [`open_store`], but a database server that does not answer yet (it may be starting with
+/// the rest of the deployment) is tried again with growing pauses, each failure logged, instead
+/// of exiting into a restart loop. Other errors stop start-up at once.
+async fn open_store_retrying(config: &Config) -> anyhow::Result<Store> {
+    prepare_data_dir(&config.data_dir)?;
+    let mut pause = Duration::from_millis(500);
+    loop {
+        match Store::open(&config.database).await {
+            Ok(store) => return Ok(store),
+            Err(error) if error.is_unreachable() => {
+                tracing::warn!(%error, retry_in_ms = pause.as_millis() as u64, "the database does not answer; trying again");
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(30));
+            }
+            Err(error) => {
+                return Err(error).with_context(|| format!("cannot open the database {}", config.database.describe()));
+            }
+        }
+    }
+}
+
+fn prepare_data_dir(data_dir: &Path) -> anyhow::Result<()> {
     match std::fs::metadata(data_dir) {
         Ok(meta) if !meta.is_dir() => {
             bail!("the data directory {} is a file; give --data a directory", data_dir.display())
@@ -178,7 +207,7 @@ pub async fn open_store(data_dir: &Path) -> anyhow::Result<Store> {
             return Err(error).with_context(|| format!("cannot read the data directory {}", data_dir.display()));
         }
     }
-    Store::open_sqlite(data_dir).await.with_context(|| format!("cannot open the data directory {}", data_dir.display()))
+    Ok(())
 }
 
 /// SIGTERM and Ctrl-C, listened for from the moment this is created: registered before the

@@ -72,14 +72,23 @@ pub fn free_port() -> u16 {
     listener.local_addr().expect("a bound socket has an address").port()
 }
 
+/// On the PostgreSQL test run (`DATELINE_TEST_POSTGRES`), points the command at the database
+/// that stands for its `--data` directory.
+fn with_database<'c>(command: &'c mut Command, args: &[&str]) -> &'c mut Command {
+    let data = args.iter().position(|a| *a == "--data").and_then(|i| args.get(i + 1));
+    if let Some(url) = data.and_then(|dir| dateline_store::testing::database_url_for_data_dir(Path::new(dir))) {
+        command.env("DATELINE_DATABASE_URL", url);
+    }
+    command
+}
+
 /// Runs `dateline ARGS` with `input` on standard input and panics with the command, working
 /// directory, stdout and stderr unless it succeeds.
 pub fn run_dateline(args: &[&str], input: &str) -> Output {
     let binary = dateline_binary();
     let command = format!("{} {}", binary.display(), args.join(" "));
     let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
-    let mut child = Command::new(binary)
-        .args(args)
+    let mut child = with_database(Command::new(binary).args(args), args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -116,8 +125,7 @@ impl Server {
         let args = ["serve", "--demo", "--data", data_arg, "--listen", &listen];
         let command = format!("{} {}", binary.display(), args.join(" "));
         let log_file = File::create(log).expect("create the server log");
-        let child = Command::new(binary)
-            .args(args)
+        let child = with_database(Command::new(binary).args(args), &args)
             .env("DATELINE_LOG", "info")
             // The log is a file, read by people: no colour codes.
             .env("NO_COLOR", "1")

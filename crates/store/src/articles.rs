@@ -7,10 +7,10 @@ use dateline_core::{
     PageRequest, SectionId, Slug, Story, StoryId, StoryKind, Translation, UserId,
 };
 use jiff::Timestamp;
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{Any, QueryBuilder};
 
 use crate::rows::{optional_timestamp, timestamp};
-use crate::{Store, StoreError, now_seconds};
+use crate::{Store, StoreError, now_seconds, numbered};
 
 /// A story to add; its articles are added with [`Store::create_article`].
 #[derive(Debug, Clone)]
@@ -157,7 +157,7 @@ pub enum Listing<'a> {
 
 /// Adds the `WHERE` clause of `listing` in `edition` to a query over `articles a`: published
 /// articles only.
-pub(crate) fn push_listing_filter(query: &mut QueryBuilder<Sqlite>, edition: &EditionCode, listing: &Listing<'_>) {
+pub(crate) fn push_listing_filter(query: &mut QueryBuilder<Any>, edition: &EditionCode, listing: &Listing<'_>) {
     query.push(" WHERE a.edition = ").push_bind(edition.as_str().to_owned());
     query.push(" AND a.status = 'published' AND a.published_at IS NOT NULL");
     match listing {
@@ -223,7 +223,7 @@ impl Store {
         let now = now_seconds();
         const STORIES_PER_STATEMENT: usize = 4000;
         for (c, chunk) in stories.chunks(STORIES_PER_STATEMENT).enumerate() {
-            let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
+            let mut insert = sqlx::QueryBuilder::<Any>::new(
                 "INSERT INTO stories (id, section_id, kind, video_asset_id, poster_asset_id, created_at) ",
             );
             let first = last_story + 1 + (c * STORIES_PER_STATEMENT) as i64;
@@ -235,7 +235,7 @@ impl Store {
                     .push_bind(story.poster.map(|a| a.0))
                     .push_bind(now);
             });
-            insert.build().execute(&mut *tx).await?;
+            numbered(&mut insert).build().execute(&mut *tx).await?;
         }
         let articles: Vec<(i64, i64, &NewStory, &NewArticle)> = stories
             .iter()
@@ -245,7 +245,7 @@ impl Store {
             .map(|(n, (story_id, story, article))| (last_article + 1 + n as i64, story_id, story, article))
             .collect();
         for chunk in articles.chunks(ARTICLES_PER_STATEMENT) {
-            let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
+            let mut insert = sqlx::QueryBuilder::<Any>::new(
                 "INSERT INTO articles (id, story_id, edition, section_id, slug, headline, standfirst, body_markdown,
                      byline_role, place, status, published_at, updated_at, correction, captions_asset_id,
                      revision, created_at, modified_at, author_id) ",
@@ -271,7 +271,7 @@ impl Store {
                     .push_bind(now)
                     .push_bind(article.author.map(|u| u.0));
             });
-            insert.build().execute(&mut *tx).await?;
+            numbered(&mut insert).build().execute(&mut *tx).await?;
         }
         let bylines: Vec<(i64, i64, i64)> = articles
             .iter()
@@ -280,13 +280,13 @@ impl Store {
             })
             .collect();
         for chunk in bylines.chunks(10_000) {
-            let mut insert = sqlx::QueryBuilder::<Sqlite>::new(
+            let mut insert = sqlx::QueryBuilder::<Any>::new(
                 "INSERT INTO article_contributors (article_id, contributor_id, position) ",
             );
             insert.push_values(chunk, |mut row, (article, contributor, position)| {
                 row.push_bind(article).push_bind(contributor).push_bind(position);
             });
-            insert.build().execute(&mut *tx).await?;
+            numbered(&mut insert).build().execute(&mut *tx).await?;
         }
         // Each article's first revision, as `record_revision` writes it.
         sqlx::query(
@@ -294,7 +294,7 @@ impl Store {
                  body_markdown, byline_role, place, contributors)
              SELECT a.id, a.revision, a.author_id, $1, a.slug, a.headline, a.standfirst, a.body_markdown,
                     a.byline_role, a.place,
-                    COALESCE((SELECT group_concat(contributor_id, ',' ORDER BY position)
+                    COALESCE((SELECT string_agg(CAST(contributor_id AS TEXT), ',' ORDER BY position)
                               FROM article_contributors WHERE article_id = a.id), '')
              FROM articles a WHERE a.id > $2 AND a.id <= $3",
         )
@@ -303,6 +303,7 @@ impl Store {
         .bind(last_article + articles.len() as i64)
         .execute(&mut *tx)
         .await?;
+        self.advance_id_sequences(&mut tx, &["stories", "articles"]).await?;
         tx.commit().await?;
         Ok(articles.len() as u64)
     }
@@ -376,7 +377,7 @@ impl Store {
     /// Where the story is published, one entry per edition.
     pub async fn translations(&self, story: StoryId) -> Result<Vec<Translation>, StoreError> {
         let rows: Vec<(String, String)> =
-            sqlx::query_as("SELECT edition, slug FROM articles WHERE story_id = $1 AND +status = 'published'")
+            sqlx::query_as("SELECT edition, slug FROM articles WHERE story_id = $1 AND (status || '') = 'published'")
                 .bind(story.0)
                 .fetch_all(&self.pool)
                 .await?;
@@ -434,7 +435,8 @@ impl Store {
             return Ok(Page { items: Vec::new(), request: page, total: 0 });
         }
         // Kept by triggers (migration 0008): counting rows would grow with the archive.
-        let mut count = QueryBuilder::new("SELECT COALESCE(SUM(count), 0) FROM listing_counts WHERE edition = ");
+        let mut count =
+            QueryBuilder::new("SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM listing_counts WHERE edition = ");
         count.push_bind(edition.as_str().to_owned());
         match listing {
             Listing::All => {
@@ -452,7 +454,7 @@ impl Store {
                 count.push(" AND kind = 'contributor' AND subject_id = ").push_bind(contributor.0);
             }
         }
-        let (total,): (i64,) = count.build_query_as().fetch_one(&self.pool).await?;
+        let (total,): (i64,) = numbered(&mut count).build_query_as().fetch_one(&self.pool).await?;
         let items = self.list_items(edition, listing, page).await?;
         Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
     }
@@ -479,10 +481,13 @@ impl Store {
             }
             select.push("SELECT * FROM (").push(SUMMARY_SELECT);
             push_listing_filter(&mut select, edition, &Listing::Sections(std::slice::from_ref(section)));
-            select.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ").push_bind(i64::from(count)).push(")");
+            select
+                .push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ")
+                .push_bind(i64::from(count))
+                .push(") AS block");
         }
         select.push(" ORDER BY published_at DESC, id DESC");
-        let rows: Vec<SummaryRow> = select.build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<SummaryRow> = numbered(&mut select).build_query_as().fetch_all(&self.pool).await?;
         for summary in self.summaries_from_rows(rows).await? {
             if let Some(group) = groups.iter().position(|g| g.contains(&summary.section))
                 && blocks[group].len() < count as usize
@@ -516,7 +521,7 @@ impl Store {
                     select.push("SELECT * FROM (").push(SUMMARY_SELECT);
                     push_listing_filter(&mut select, edition, &Listing::Sections(std::slice::from_ref(section)));
                     select.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ");
-                    select.push_bind(offset.saturating_add(per_page)).push(")");
+                    select.push_bind(offset.saturating_add(per_page)).push(") AS part");
                 }
                 select.push(" ORDER BY published_at DESC, id DESC");
             }
@@ -527,7 +532,7 @@ impl Store {
             }
         }
         select.push(" LIMIT ").push_bind(per_page).push(" OFFSET ").push_bind(offset);
-        let rows: Vec<SummaryRow> = select.build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<SummaryRow> = numbered(&mut select).build_query_as().fetch_all(&self.pool).await?;
         self.summaries_from_rows(rows).await
     }
 
@@ -538,13 +543,13 @@ impl Store {
             return Ok(Vec::new());
         }
         let mut query = QueryBuilder::new(SUMMARY_SELECT);
-        query.push(" WHERE +a.status = 'published' AND a.published_at IS NOT NULL AND a.id IN (");
+        query.push(" WHERE (a.status || '') = 'published' AND a.published_at IS NOT NULL AND a.id IN (");
         let mut list = query.separated(", ");
         for id in ids {
             list.push_bind(id.0);
         }
         query.push(")");
-        let rows: Vec<SummaryRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<SummaryRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
         let mut summaries = self.summaries_from_rows(rows).await?;
         summaries.sort_by_key(|s| ids.iter().position(|id| *id == s.id));
         Ok(summaries)
@@ -562,7 +567,7 @@ impl Store {
             list.push_bind(*id);
         }
         query.push(")");
-        let rows: Vec<SummaryRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<SummaryRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
         self.summaries_from_rows(rows).await
     }
 
@@ -604,7 +609,7 @@ impl Store {
             list.push_bind(*id);
         }
         query.push(") ORDER BY article_id, position");
-        let rows: Vec<(i64, i64)> = query.build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<(i64, i64)> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
         for (article, contributor) in rows {
             bylines.entry(article).or_default().push(ContributorId(contributor));
         }
@@ -614,7 +619,7 @@ impl Store {
 
 /// Replaces an article's byline, in the caller's transaction.
 pub(crate) async fn set_byline(
-    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Any>,
     article: i64,
     contributors: &[ContributorId],
 ) -> Result<(), StoreError> {
@@ -637,7 +642,7 @@ pub(crate) async fn set_byline(
 /// Snapshots the article's current fields as its current revision, in the caller's
 /// transaction. Contributors are kept as a comma-separated list of ids.
 pub(crate) async fn record_revision(
-    tx: &mut sqlx::Transaction<'_, Sqlite>,
+    tx: &mut sqlx::Transaction<'_, Any>,
     article: i64,
     user: Option<UserId>,
 ) -> Result<(), StoreError> {
@@ -663,7 +668,7 @@ pub(crate) async fn record_revision(
 }
 
 /// Inserts an article with its byline and first revision, in the caller's transaction.
-async fn insert_article(tx: &mut sqlx::Transaction<'_, Sqlite>, article: &NewArticle) -> Result<ArticleId, StoreError> {
+async fn insert_article(tx: &mut sqlx::Transaction<'_, Any>, article: &NewArticle) -> Result<ArticleId, StoreError> {
     let section: Option<(i64,)> = sqlx::query_as("SELECT section_id FROM stories WHERE id = $1")
         .bind(article.story.0)
         .fetch_optional(&mut **tx)
@@ -752,7 +757,7 @@ impl Store {
 }
 
 /// Inserts a story, in the caller's transaction.
-async fn insert_story(tx: &mut sqlx::Transaction<'_, Sqlite>, story: &NewStory) -> Result<StoryId, StoreError> {
+async fn insert_story(tx: &mut sqlx::Transaction<'_, Any>, story: &NewStory) -> Result<StoryId, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO stories (section_id, kind, video_asset_id, poster_asset_id, created_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -76,7 +76,7 @@ impl Store {
     pub async fn contributor_stories(&self, contributor: ContributorId) -> Result<Vec<StoryId>, StoreError> {
         let rows: Vec<(i64,)> = sqlx::query_as(
             "SELECT DISTINCT a.story_id FROM article_contributors ac JOIN articles a ON a.id = ac.article_id \
-             WHERE ac.contributor_id = $1 AND +a.status = 'published'",
+             WHERE ac.contributor_id = $1 AND (a.status || '') = 'published'",
         )
         .bind(contributor.0)
         .fetch_all(&self.pool)

@@ -3,9 +3,9 @@
 
 use dateline_core::{ArticleSummary, ContributorId, EditionCode, SectionId, StoryId};
 use jiff::Timestamp;
-use sqlx::{QueryBuilder, Sqlite};
+use sqlx::{Any, QueryBuilder};
 
-use crate::{Store, StoreError, now_seconds};
+use crate::{Store, StoreError, now_seconds, numbered};
 
 /// A Content API key's listing (never the key).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,10 +114,10 @@ impl Store {
         cursor: Option<KeysetCursor>,
         limit: u32,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
-        // With a story, its few rows are found through the story index: the unary `+` keeps
-        // SQLite from walking the status index over the whole archive instead.
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(if filter.story.is_some() {
-            "SELECT a.id FROM articles a WHERE +a.status = 'published' AND a.published_at IS NOT NULL"
+        // With a story, its few rows are found through the story index: the expression on
+        // `status` keeps SQLite from walking the status index over the whole archive instead.
+        let mut query: QueryBuilder<Any> = QueryBuilder::new(if filter.story.is_some() {
+            "SELECT a.id FROM articles a WHERE (a.status || '') = 'published' AND a.published_at IS NOT NULL"
         } else {
             "SELECT a.id FROM articles a WHERE a.status = 'published' AND a.published_at IS NOT NULL"
         });
@@ -156,7 +156,7 @@ impl Store {
             query.push(format!(" AND a.id {compare} ")).push_bind(cursor.id).push("))");
         }
         query.push(format!(" ORDER BY a.published_at {order}, a.id {order} LIMIT ")).push_bind(i64::from(limit));
-        let ids: Vec<(i64,)> = query.build_query_as().fetch_all(&self.pool).await?;
+        let ids: Vec<(i64,)> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
         let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
         let mut summaries = self.summaries_by_ids(&ids).await?;
         // Keep the keyset order.

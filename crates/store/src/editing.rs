@@ -9,7 +9,7 @@ use sqlx::QueryBuilder;
 
 use crate::articles::{record_revision, set_byline};
 use crate::rows::{optional_timestamp, timestamp};
-use crate::{Store, StoreError, now_seconds};
+use crate::{Store, StoreError, now_seconds, numbered};
 
 /// A saved revision of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -391,7 +391,7 @@ impl Store {
 
     /// The newsroom's article list: newest saves first, filtered.
     pub async fn desk_articles(&self, filter: &DeskFilter, page: PageRequest) -> Result<Page<DeskItem>, StoreError> {
-        let apply = |query: &mut QueryBuilder<sqlx::Sqlite>| {
+        let apply = |query: &mut QueryBuilder<sqlx::Any>| {
             query.push(" WHERE 1 = 1");
             if let Some(edition) = &filter.edition {
                 query.push(" AND edition = ").push_bind(edition.as_str().to_owned());
@@ -415,12 +415,13 @@ impl Store {
             }
             if let Some(text) = &filter.headline {
                 let pattern = format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-                query.push(" AND headline LIKE ").push_bind(pattern).push(" ESCAPE '\\'");
+                // LOWER on both sides: SQLite's LIKE ignores case, PostgreSQL's does not.
+                query.push(" AND LOWER(headline) LIKE LOWER(").push_bind(pattern).push(") ESCAPE '\\'");
             }
         };
         let mut count = QueryBuilder::new("SELECT COUNT(*) FROM articles");
         apply(&mut count);
-        let (total,): (i64,) = count.build_query_as().fetch_one(&self.pool).await?;
+        let (total,): (i64,) = numbered(&mut count).build_query_as().fetch_one(&self.pool).await?;
         let mut select = QueryBuilder::new(
             "SELECT id, story_id, edition, section_id, slug, headline, status, author_id, published_at, modified_at, revision
              FROM articles",
@@ -429,7 +430,7 @@ impl Store {
         select.push(" ORDER BY modified_at DESC, id DESC LIMIT ").push_bind(i64::from(page.per_page()));
         select.push(" OFFSET ").push_bind(i64::try_from(page.offset()).unwrap_or(i64::MAX));
         type Row = (i64, i64, String, i64, String, String, String, Option<i64>, Option<i64>, i64, i64);
-        let rows: Vec<Row> = select.build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<Row> = numbered(&mut select).build_query_as().fetch_all(&self.pool).await?;
         let items = rows
             .into_iter()
             .map(

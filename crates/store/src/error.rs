@@ -1,5 +1,3 @@
-use std::path::PathBuf;
-
 use dateline_core::ValidationError;
 use thiserror::Error;
 
@@ -8,30 +6,38 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum StoreError {
     /// The database could not be opened or is not a usable Dateline database.
-    #[error("cannot open the database {path}: {reason}")]
+    #[error("cannot open the database {database}: {reason}")]
     Open {
-        /// The database file.
-        path: PathBuf,
+        /// The database file, or the server's address without its password.
+        database: String,
         /// What was wrong, in words.
+        reason: String,
+    },
+    /// The database server did not answer (down, starting, or out of reach): worth retrying.
+    #[error("cannot reach the database {database}: {reason}")]
+    Unreachable {
+        /// The server's address without its password.
+        database: String,
+        /// What went wrong, in words.
         reason: String,
     },
     /// The database was written by a newer Dateline than this one.
     #[error(
-        "the database {path} has schema version {found}, newer than this build of Dateline understands (up to {supported}); run a newer Dateline or restore a backup"
+        "the database {database} has schema version {found}, newer than this build of Dateline understands (up to {supported}); run a newer Dateline or restore a backup"
     )]
     SchemaTooNew {
-        /// The database file.
-        path: PathBuf,
+        /// The database file or server.
+        database: String,
         /// The newest migration applied to it.
         found: i64,
         /// The newest migration this build knows.
         supported: i64,
     },
     /// Applying migrations failed.
-    #[error("cannot update the schema of {path}: {source}")]
+    #[error("cannot update the schema of {database}: {source}")]
     Migrate {
-        /// The database file.
-        path: PathBuf,
+        /// The database file or server.
+        database: String,
         /// The migration error.
         #[source]
         source: sqlx::migrate::MigrateError,
@@ -62,6 +68,21 @@ impl StoreError {
         matches!(self, StoreError::NotFound(_))
     }
 
+    /// Whether the database server did not answer, so that trying again later may succeed.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(self, StoreError::Unreachable { .. })
+    }
+
+    /// Whether the database could not serve the request for now (unreachable, restarting, out
+    /// of connections, or SQLite busy past its timeout): a 503 to the client, not a bug.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Unreachable { .. } => true,
+            StoreError::Database(error) => is_unavailable(error),
+            _ => false,
+        }
+    }
+
     /// Whether a write clashed with existing data.
     pub fn is_conflict(&self) -> bool {
         matches!(self, StoreError::Conflict(_))
@@ -79,5 +100,18 @@ impl From<sqlx::Error> for StoreError {
             return StoreError::NotFound("row".to_owned());
         }
         StoreError::Database(error)
+    }
+}
+
+fn is_unavailable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Tls(_) => true,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            // PostgreSQL's class 08 (connection exception) and 57P0x (shutdown, crash
+            // recovery, start-up); SQLite's "database is locked" past the busy timeout.
+            code.starts_with("08") || code.starts_with("57P0") || db.message().contains("database is locked")
+        }
+        _ => false,
     }
 }

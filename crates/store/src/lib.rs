@@ -24,14 +24,17 @@ mod contributors;
 mod distribution;
 mod editing;
 mod error;
+mod open;
 mod rows;
 mod search;
 mod sections;
 mod site;
-mod sqlite;
+#[doc(hidden)]
+pub mod testing;
+pub mod transfer;
 mod users;
 
-use sqlx::SqlitePool;
+use sqlx::AnyPool;
 
 pub use articles::{Listing, NewArticle, NewStory};
 pub use assets::NewAsset;
@@ -40,16 +43,26 @@ pub use content_api::{ApiArticleFilter, ContentKey, KeysetCursor};
 pub use contributors::NewContributor;
 pub use editing::{DeskFilter, DeskItem, Revision, Transition};
 pub use error::StoreError;
+pub use open::{DATABASE_FILE, DatabaseLocation, redact_password};
 pub use search::ArticleForIndex;
 pub use sections::NewSection;
 pub use site::NewSocialAccount;
-pub use sqlite::DATABASE_FILE;
 pub use users::{NewUser, SessionRecord, TokenRecord};
 
 /// A handle on the content database; cheap to clone (the connection pool is shared).
 #[derive(Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// The database behind a [`Store`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The embedded SQLite file: one node.
+    Sqlite,
+    /// A PostgreSQL server, shared by any number of nodes.
+    Postgres,
 }
 
 impl Store {
@@ -62,18 +75,74 @@ impl Store {
     /// Whether the database answers and its schema is the one this build expects.
     pub async fn check_ready(&self) -> Result<(), StoreError> {
         let (version,): (Option<i64>,) =
-            sqlx::query_as("SELECT MAX(version) FROM _sqlx_migrations WHERE success = 1").fetch_one(&self.pool).await?;
-        let expected = sqlite::latest_migration();
+            sqlx::query_as("SELECT MAX(version) FROM _sqlx_migrations WHERE success").fetch_one(&self.pool).await?;
+        let expected = self.latest_migration();
         if version != Some(expected) {
             return Err(StoreError::NotFound(format!("migration {expected} (database at {version:?})")));
         }
         Ok(())
     }
 
+    /// Which database this store talks to.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
     /// Closes the pool, waiting for connections to finish (checkpoints the WAL).
     pub async fn close(&self) {
         self.pool.close().await;
     }
+}
+
+impl Store {
+    /// After rows were inserted with ids chosen by the caller: on PostgreSQL, moves each
+    /// table's id sequence past its largest id so that the next ordinary insert does not collide
+    /// (SQLite's rowids need no help).
+    pub(crate) async fn advance_id_sequences(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        tables: &[&'static str],
+    ) -> Result<(), StoreError> {
+        if self.backend != Backend::Postgres {
+            return Ok(());
+        }
+        for table in tables {
+            // Table names come from this crate's code, never from input.
+            let sql = format!(
+                "SELECT CAST(setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 0) + 1, false) AS BIGINT) FROM {table}"
+            );
+            sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&mut **tx).await?;
+        }
+        Ok(())
+    }
+}
+
+/// A built query with its `?` placeholders numbered `$1`, `$2`…: sqlx's query builder writes
+/// `?` for the `Any` driver, which SQLite accepts and PostgreSQL does not; numbered ones suit
+/// both. (No SQL of this crate has a `?` inside a string literal; those are skipped anyway.)
+pub(crate) fn numbered(builder: &mut sqlx::QueryBuilder<sqlx::Any>) -> sqlx::QueryBuilder<sqlx::Any> {
+    use sqlx::Execute;
+    let sql = builder.sql();
+    let mut built = builder.build();
+    let arguments = built.take_arguments().ok().flatten().unwrap_or_default();
+    let text = sql.as_str();
+    let mut out = String::with_capacity(text.len() + 16);
+    let (mut next, mut in_literal) = (1, false);
+    for c in text.chars() {
+        match c {
+            '\'' => {
+                in_literal = !in_literal;
+                out.push(c);
+            }
+            '?' if !in_literal => {
+                out.push('$');
+                out.push_str(&next.to_string());
+                next += 1;
+            }
+            _ => out.push(c),
+        }
+    }
+    sqlx::QueryBuilder::with_arguments(out, arguments)
 }
 
 /// Current time as stored: Unix seconds.

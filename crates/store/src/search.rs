@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use sqlx::QueryBuilder;
 
 use crate::rows::timestamp;
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, numbered};
 
 /// The searchable text of one published article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +50,8 @@ struct IndexRow {
 const INDEX_SELECT: &str = "SELECT a.id, a.story_id, a.edition, e.lang_tag, a.section_id, a.headline, a.standfirst,
         a.body_markdown, a.published_at
      FROM articles a JOIN editions e ON e.code = a.edition
-     WHERE +a.status = 'published' AND a.published_at IS NOT NULL";
-// The unary `+` keeps SQLite off the status indexes: walking by id through the primary key is
+     WHERE (a.status || '') = 'published' AND a.published_at IS NOT NULL";
+// The expression on `status` keeps SQLite off the status indexes: walking by id through the primary key is
 // one range scan per page, where a status index made each page sort the whole archive.
 
 impl Store {
@@ -65,7 +65,7 @@ impl Store {
         let mut query = QueryBuilder::new(INDEX_SELECT);
         query.push(" AND a.id > ").push_bind(after.map_or(i64::MIN, |a| a.0));
         query.push(" ORDER BY a.id LIMIT ").push_bind(i64::from(limit.max(1)));
-        let rows: Vec<IndexRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<IndexRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
         self.with_contributor_names(rows).await
     }
 
@@ -73,7 +73,7 @@ impl Store {
     pub async fn indexable_story(&self, story: StoryId) -> Result<Vec<ArticleForIndex>, StoreError> {
         let mut query = QueryBuilder::new(INDEX_SELECT);
         query.push(" AND a.story_id = ").push_bind(story.0).push(" ORDER BY a.id");
-        let rows: Vec<IndexRow> = query.build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<IndexRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
         self.with_contributor_names(rows).await
     }
 
@@ -95,7 +95,7 @@ impl Store {
                 list.push_bind(row.id);
             }
             query.push(") ORDER BY ac.article_id, ac.position");
-            let pairs: Vec<(i64, Option<String>)> = query.build_query_as().fetch_all(&self.pool).await?;
+            let pairs: Vec<(i64, Option<String>)> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
             for (article, name) in pairs {
                 if let Some(name) = name {
                     names.entry(article).or_default().push(name);

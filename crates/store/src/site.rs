@@ -28,7 +28,7 @@ struct EditionRow {
     time_format: String,
     zone_label: Option<String>,
     position: i64,
-    is_default: bool,
+    is_default: i64,
 }
 
 impl Store {
@@ -77,7 +77,7 @@ impl Store {
                     time_format: TimeFormat::parse(&row.time_format)?,
                     zone_label: row.zone_label,
                     position: row.position,
-                    is_default: row.is_default,
+                    is_default: row.is_default != 0,
                 })
             })
             .collect()
@@ -107,7 +107,7 @@ impl Store {
         .bind(edition.time_format.as_str())
         .bind(&edition.zone_label)
         .bind(edition.position)
-        .bind(edition.is_default)
+        .bind(i64::from(edition.is_default))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

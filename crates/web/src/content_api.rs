@@ -75,6 +75,15 @@ impl From<StoreError> for ApiError {
         if error.is_not_found() {
             return ApiError::new(StatusCode::NOT_FOUND, "not_found", error.to_string(), None);
         }
+        if error.is_unavailable() {
+            tracing::warn!(%error, "the database is unavailable");
+            return ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "the database is unavailable; try again in a moment",
+                None,
+            );
+        }
         tracing::error!(%error, "content API request failed");
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
     }

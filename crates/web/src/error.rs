@@ -59,9 +59,7 @@ impl IntoResponse for AppError {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Media(e) if e.is_not_found() => StatusCode::NOT_FOUND,
             AppError::Store(e) if e.is_not_found() => StatusCode::NOT_FOUND,
-            AppError::Store(StoreError::Database(sqlx_error)) if is_unavailable(sqlx_error) => {
-                StatusCode::SERVICE_UNAVAILABLE
-            }
+            AppError::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         if status.is_server_error() {
@@ -71,11 +69,6 @@ impl IntoResponse for AppError {
         response.extensions_mut().insert(ErrorPage);
         response
     }
-}
-
-fn is_unavailable(error: &impl std::fmt::Display) -> bool {
-    let text = error.to_string();
-    text.contains("pool timed out") || text.contains("database is locked")
 }
 
 /// `GET` of anything no route matches.

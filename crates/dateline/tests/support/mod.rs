@@ -11,8 +11,32 @@ use std::time::{Duration, Instant};
 
 pub const BINARY: &str = env!("CARGO_BIN_EXE_dateline");
 
+/// Runs a command of the binary. With `DATELINE_TEST_POSTGRES` set, the data directory given by
+/// `--data` gets a PostgreSQL database of its own (see [`command`]).
 pub fn dateline(args: &[&str]) -> Output {
+    command(args).output().expect("run dateline")
+}
+
+/// The binary with `args`, logging at info, and on PostgreSQL test runs the database that stands
+/// for the `--data` directory in `DATELINE_DATABASE_URL`.
+pub fn command(args: &[&str]) -> Command {
+    let mut command = Command::new(BINARY);
+    command.args(args).env("DATELINE_LOG", "info");
+    let data = args.iter().position(|a| *a == "--data").and_then(|i| args.get(i + 1));
+    if let Some(url) = data.and_then(|dir| dateline_store::testing::database_url_for_data_dir(Path::new(dir))) {
+        command.env("DATELINE_DATABASE_URL", url);
+    }
+    command
+}
+
+/// The binary on SQLite whatever the test run's backend: for the tests of SQLite's own files.
+pub fn dateline_on_sqlite(args: &[&str]) -> Output {
     Command::new(BINARY).args(args).env("DATELINE_LOG", "info").output().expect("run dateline")
+}
+
+/// Whether this test run uses PostgreSQL (`DATELINE_TEST_POSTGRES`).
+pub fn on_postgres() -> bool {
+    dateline_store::testing::postgres_server().is_some()
 }
 
 pub fn stderr(output: &Output) -> String {
@@ -57,9 +81,7 @@ impl Server {
         let listen = format!("127.0.0.1:{port}");
         let mut args = vec!["serve", "--data", data.to_str().unwrap(), "--listen", &listen];
         args.extend_from_slice(extra);
-        let child = Command::new(BINARY)
-            .args(&args)
-            .env("DATELINE_LOG", "info")
+        let child = command(&args)
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(log_file)
@@ -133,4 +155,39 @@ impl Drop for Server {
             eprintln!("--- dateline serve log ---\n{}", self.log());
         }
     }
+}
+
+/// Runs dateline with `input` on standard input.
+pub fn dateline_with_input(args: &[&str], input: &str) -> Output {
+    dateline_with(args, input, &[])
+}
+
+/// Runs dateline with `input` on standard input and these environment variables.
+pub fn dateline_with(args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+    let mut child = command(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run dateline");
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// A raw HTTP/1.1 request with a bearer token and a JSON body: (status, response body).
+pub fn send_json(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u16, String) {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
 }

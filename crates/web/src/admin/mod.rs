@@ -76,6 +76,15 @@ impl ApiError {
         ApiError::invalid(errors)
     }
 
+    /// 503: the database does not answer for now; nothing was saved.
+    pub(crate) fn unavailable() -> ApiError {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "the database is unavailable, so nothing was saved; try again in a moment",
+        )
+    }
+
     pub(crate) fn internal(error: &dyn std::fmt::Display) -> ApiError {
         tracing::error!(%error, "admin API request failed");
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong")
@@ -91,6 +100,10 @@ impl From<StoreError> for ApiError {
                 current_revision: Some(current),
                 ..ApiError::new(StatusCode::CONFLICT, "stale_revision", error.to_string())
             },
+            other if other.is_unavailable() => {
+                tracing::warn!(error = %other, "the database is unavailable");
+                ApiError::unavailable()
+            }
             other => ApiError::internal(&other),
         }
     }

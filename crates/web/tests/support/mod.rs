@@ -1,5 +1,5 @@
-//! A small, known site for the HTTP tests, built through the real store in a temporary
-//! directory, and helpers to send requests through the real router.
+//! A small, known site for the HTTP tests, built through the real store (SQLite in a temporary
+//! directory, or PostgreSQL when `DATELINE_TEST_POSTGRES` is set), and helpers to send requests through the real router.
 
 #![allow(dead_code)]
 
@@ -13,6 +13,7 @@ use dateline_core::{
 };
 use dateline_media::{MediaKey, MediaStore};
 use dateline_render::{Renderer, Theme};
+use dateline_store::testing::TestStore;
 use dateline_store::{NewArticle, NewAsset, NewContributor, NewSection, NewSocialAccount, NewStory, Store};
 use dateline_web::{AppConfig, AppState};
 use http_body_util::BodyExt;
@@ -35,6 +36,8 @@ pub struct TestSite {
     pub dir: tempfile::TempDir,
     pub state: AppState,
     pub store: Store,
+    /// Keeps the test's PostgreSQL database (when the suite runs on PostgreSQL) until the end.
+    pub database: TestStore,
 }
 
 impl TestSite {
@@ -113,7 +116,8 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
 /// Builds the test site with `theme_dir` and the config adjusted by `adjust`.
 pub async fn test_site_with(theme_dir: Option<&Path>, adjust: impl FnOnce(&mut AppConfig)) -> TestSite {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open_sqlite(dir.path()).await.unwrap();
+    let database = TestStore::open(dir.path()).await;
+    let store = database.store().clone();
     let media = MediaStore::local(&dir.path().join("media"));
     store
         .save_settings(&SiteSettings {
@@ -304,7 +308,7 @@ pub async fn test_site_with(theme_dir: Option<&Path>, adjust: impl FnOnce(&mut A
     let state = AppState::new(store.clone(), media, Renderer::new(theme).unwrap(), search, config);
     // As `dateline serve` does before it listens: start following the change log at its end.
     state.catch_up_with_changes().await.unwrap();
-    TestSite { dir, state, store }
+    TestSite { dir, state, store, database }
 }
 
 /// Decodes the QR code in an SVG made by `dateline_render::qr_svg`: rasterizes its path to

@@ -1,0 +1,210 @@
+//! Several `dateline serve` processes over one PostgreSQL database, as behind a load balancer:
+//! what one node writes, the others show within a second, also after their connections to the
+//! database were cut. These tests need PostgreSQL whatever the run's backend
+//! (`DATELINE_TEST_POSTGRES`, else the local server).
+
+use std::time::{Duration, Instant};
+
+use dateline_store::testing::TestDatabase;
+
+mod support;
+
+use support::{Server, dateline_with, send_json, stderr};
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
+}
+
+/// Polls `check` on `node` until it holds, failing after a second with the node's log.
+fn within_a_second(node: &Server, what: &str, check: impl Fn(&Server) -> bool) {
+    let started = Instant::now();
+    while !check(node) {
+        assert!(started.elapsed() < Duration::from_secs(1), "{what}: not within a second; log:\n{}", node.log());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_write_on_one_node_reaches_the_other_within_a_second() {
+    let runtime = runtime();
+    let database = runtime.block_on(TestDatabase::create_required());
+    let env = [("DATELINE_DATABASE_URL", database.url())];
+    let dir = tempfile::tempdir().unwrap();
+    let a = Server::start_with_env(&dir.path().join("a"), &["--demo"], &env);
+    let b = Server::start_with_env(&dir.path().join("b"), &[], &env);
+    let data_a = dir.path().join("a");
+    let data_arg = data_a.to_str().unwrap();
+    let add = dateline_with(
+        &["user", "add", "--email", "eddie@news.test", "--name", "Eddie", "--role", "editor", "--data", data_arg],
+        "a long enough password\n",
+        &env,
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let token = dateline_with(
+        &["token", "create", "--email", "eddie@news.test", "--name", "test", "--data", data_arg],
+        "",
+        &env,
+    );
+    assert!(token.status.success(), "{}", stderr(&token));
+    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+
+    // B has the pages and the search result in its cache before A writes.
+    let (status, home) = b.get("/en/", "en");
+    assert_eq!(status, 200, "B serves the demo site A seeded");
+    assert!(!home.contains("Zeppelin moored"));
+    assert_eq!(b.get("/en/articles/zeppelin-moored", "en").0, 404);
+    assert!(!b.get("/en/search?q=zeppelin", "en").1.contains("search-result"));
+
+    let story = r#"{"edition":"en","section_id":1,"article":{"headline":"Zeppelin moored at the pier","slug":"zeppelin-moored","body_markdown":"An airship visits."}}"#;
+    let (status, created) = send_json(&a, "POST", "/admin/api/stories", &token, story);
+    assert_eq!(status, 201, "{created}");
+    let created: serde_json::Value = serde_json::from_str(&created).unwrap();
+    let id = created["id"].as_i64().unwrap();
+    let transitions = format!("/admin/api/articles/{id}/transitions");
+    let (status, body) = send_json(&a, "POST", &transitions, &token, r#"{"action":"publish"}"#);
+    assert_eq!(status, 200, "{body}");
+
+    within_a_second(&b, "the article on B", |b| b.get("/en/articles/zeppelin-moored", "en").0 == 200);
+    within_a_second(&b, "B's homepage", |b| b.get("/en/", "en").1.contains("Zeppelin moored at the pier"));
+    within_a_second(&b, "B's search", |b| {
+        b.get("/en/search?q=zeppelin", "en").1.contains("/en/articles/zeppelin-moored")
+    });
+
+    // Every connection to the database is cut (a failover, say); B reconnects and catches up
+    // with what A writes next.
+    runtime.block_on(database.cut_connections());
+    let (status, body) = send_json(&a, "POST", &transitions, &token, r#"{"action":"unpublish"}"#);
+    assert_eq!(status, 200, "A writes again after reconnecting: {body}");
+    within_a_second(&b, "the unpublished article gone from B", |b| {
+        b.get("/en/articles/zeppelin-moored", "en").0 == 404
+    });
+    within_a_second(&b, "B's homepage without it", |b| !b.get("/en/", "en").1.contains("Zeppelin moored"));
+    within_a_second(&b, "B's search without it", |b| {
+        !b.get("/en/search?q=zeppelin", "en").1.contains("/en/articles/zeppelin-moored")
+    });
+}
+
+/// A TCP relay to the PostgreSQL server that the test can cut and restore, standing for the
+/// network between a node and its database.
+struct Relay {
+    port: u16,
+    up: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    open: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl Relay {
+    fn start(upstream: (String, u16), up: bool) -> Relay {
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let relay = Relay { port, up: std::sync::Arc::new(up.into()), open: Default::default() };
+        let (flag, open) = (relay.up.clone(), relay.open.clone());
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                let Ok(client) = client else { continue };
+                // While cut, connections are accepted and closed at once, as by a reset.
+                if !flag.load(Ordering::SeqCst) {
+                    continue;
+                }
+                let Ok(server) = std::net::TcpStream::connect((upstream.0.as_str(), upstream.1)) else { continue };
+                open.lock().unwrap().extend([client.try_clone().unwrap(), server.try_clone().unwrap()]);
+                for (mut from, mut to) in [(client.try_clone().unwrap(), server.try_clone().unwrap()), (server, client)]
+                {
+                    std::thread::spawn(move || {
+                        let _ = std::io::copy(&mut from, &mut to);
+                        let _ = to.shutdown(std::net::Shutdown::Both);
+                    });
+                }
+            }
+        });
+        relay
+    }
+
+    fn set_up(&self, up: bool) {
+        self.up.store(up, std::sync::atomic::Ordering::SeqCst);
+        if !up {
+            for stream in self.open.lock().unwrap().drain(..) {
+                let _ = stream.shutdown(std::net::Shutdown::Both);
+            }
+        }
+    }
+
+    /// `url` with its host and port replaced by the relay's.
+    fn url(&self, url: &str) -> String {
+        let (scheme, rest) = url.split_once("://").unwrap();
+        let (authority, path) = rest.split_once('/').unwrap();
+        let credentials = authority.rsplit_once('@').map(|(c, _)| format!("{c}@")).unwrap_or_default();
+        format!("{scheme}://{credentials}127.0.0.1:{}/{path}", self.port)
+    }
+}
+
+/// The host and port of a `postgres://` address.
+fn host_and_port(url: &str) -> (String, u16) {
+    let authority = url.split_once("://").unwrap().1.split('/').next().unwrap();
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    match host_port.rsplit_once(':') {
+        Some((host, port)) => (host.to_owned(), port.parse().unwrap()),
+        None => (host_port.to_owned(), 5432),
+    }
+}
+
+#[test]
+fn a_node_waits_for_its_database_and_rides_out_losing_it() {
+    let runtime = runtime();
+    let database = runtime.block_on(TestDatabase::create_required());
+    let relay = Relay::start(host_and_port(database.url()), false);
+    let url = relay.url(database.url());
+    let env = [("DATELINE_DATABASE_URL", url.as_str())];
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("node");
+
+    // The database does not answer at start-up: the node says so and tries again, and starts
+    // once it answers.
+    let restore = {
+        let up = relay.up.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(1500));
+            up.store(true, std::sync::atomic::Ordering::SeqCst);
+        })
+    };
+    let node = Server::start_with_env(&data, &["--demo"], &env);
+    restore.join().unwrap();
+    assert!(node.log().contains("the database does not answer; trying again"), "{}", node.log());
+
+    let data_arg = data.to_str().unwrap();
+    let add = dateline_with(
+        &["user", "add", "--email", "eddie@news.test", "--name", "Eddie", "--role", "editor", "--data", data_arg],
+        "a long enough password\n",
+        &env,
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let token = dateline_with(
+        &["token", "create", "--email", "eddie@news.test", "--name", "test", "--data", data_arg],
+        "",
+        &env,
+    );
+    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    assert_eq!(node.get("/en/", "en").0, 200);
+
+    // Lost while running: cached pages are still served, writes are refused with a message.
+    relay.set_up(false);
+    let (status, home) = node.get("/en/", "en");
+    assert_eq!(status, 200, "the cached homepage is served without the database");
+    assert!(home.to_ascii_lowercase().contains("x-dateline-cache: hit"), "{home}");
+    let story = r#"{"edition":"en","section_id":1,"article":{"headline":"Written in the dark","slug":"written-in-the-dark","body_markdown":"Text."}}"#;
+    let (status, body) = send_json(&node, "POST", "/admin/api/stories", &token, story);
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("database is unavailable"), "{body}");
+
+    // Back without a restart.
+    relay.set_up(true);
+    let started = Instant::now();
+    loop {
+        let (status, body) = send_json(&node, "POST", "/admin/api/stories", &token, story);
+        if status == 201 {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "no recovery: {status} {body}\n{}", node.log());
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
