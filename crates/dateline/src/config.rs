@@ -9,10 +9,13 @@
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use anyhow::{Context, anyhow, bail};
 use dateline_core::NewsroomClock;
 use dateline_store::DatabaseLocation;
+
+use crate::listener::ConnectionLimits;
 use dateline_web::{IpRange, MetricsConfig};
 use serde::Deserialize;
 use toml::Spanned;
@@ -26,6 +29,8 @@ pub struct Config {
     pub database: DatabaseLocation,
     /// Uploaded media: `data_dir/media` unless set (several nodes share one directory).
     pub media_dir: PathBuf,
+    /// How long clients may stall a connection.
+    pub connections: ConnectionLimits,
     pub listen: SocketAddr,
     pub base_url: String,
     pub theme_dir: Option<PathBuf>,
@@ -88,6 +93,15 @@ struct ConfigFile {
     database: DatabaseSection,
     #[serde(default)]
     media: MediaSection,
+    #[serde(default)]
+    limits: LimitsSection,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct LimitsSection {
+    header_read_secs: Option<Spanned<u64>>,
+    stalled_write_secs: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -255,6 +269,30 @@ impl Config {
         let media_dir = sources
             .pick(file.media.dir, "DATELINE_MEDIA_DIR", "media.dir", "")?
             .map_or_else(|| data_dir.join("media"), |setting| setting.value);
+        let seconds_expected = "use a number of seconds from 1 to 3600";
+        let seconds = |file: Option<Spanned<u64>>, var: &str, key: &str, default: u64| -> anyhow::Result<Duration> {
+            match sources.pick(file, var, key, seconds_expected)? {
+                Some(setting) if !(1..=3600).contains(&setting.value) => {
+                    bail!("invalid `{key}` {} in {}: {seconds_expected}", setting.value, setting.at)
+                }
+                Some(setting) => Ok(Duration::from_secs(setting.value)),
+                None => Ok(Duration::from_secs(default)),
+            }
+        };
+        let connections = ConnectionLimits {
+            header_read: seconds(
+                file.limits.header_read_secs,
+                "DATELINE_LIMITS_HEADER_READ_SECS",
+                "limits.header_read_secs",
+                10,
+            )?,
+            stalled_write: seconds(
+                file.limits.stalled_write_secs,
+                "DATELINE_LIMITS_STALLED_WRITE_SECS",
+                "limits.stalled_write_secs",
+                60,
+            )?,
+        };
         let theme_dir = sources.pick(file.theme, "DATELINE_THEME", "theme", "")?.map(|setting| setting.value);
 
         let base_url = match sources.pick(file.base_url, "DATELINE_BASE_URL", "base_url", "")? {
@@ -396,7 +434,11 @@ impl Config {
                 })?;
                 targets
             }
-            None => Targets::new().with_default(tracing::Level::INFO),
+            // PostgreSQL's notices ("relation already exists, skipping" on every start) are
+            // not news.
+            None => Targets::new()
+                .with_default(tracing::Level::INFO)
+                .with_target("sqlx::postgres::notice", tracing::Level::WARN),
         };
 
         Ok(Config {
@@ -409,6 +451,7 @@ impl Config {
             data_dir,
             database,
             media_dir,
+            connections,
             listen,
             base_url,
             theme_dir,

@@ -8,6 +8,7 @@ mod accounts;
 mod bench_data;
 mod config;
 mod demo;
+mod listener;
 mod serve;
 mod transfer;
 

@@ -1,6 +1,5 @@
 //! `dateline serve`, `dateline init` and `dateline reindex`.
 
-use std::future::IntoFuture;
 use std::path::Path;
 use std::time::Duration;
 
@@ -103,16 +102,10 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     let shutdown = CancellationToken::new();
     let scheduler = dateline_web::spawn_scheduler(state.clone(), shutdown.clone());
     let follower = dateline_web::spawn_change_follower(state.clone(), shutdown.clone());
-    let app = dateline_web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let serving = axum::serve(listener, app).with_graceful_shutdown(shutdown.clone().cancelled_owned()).into_future();
+    let serving = crate::listener::serve(listener, dateline_web::router(state), config.connections, shutdown.clone());
     let mut serving = std::pin::pin!(serving);
     let drained = tokio::select! {
-        result = &mut serving => {
-            // The server stopped on its own (an accept error): stop the tasks too.
-            shutdown.cancel();
-            result.context("the server stopped with an error")?;
-            true
-        }
+        () = &mut serving => true,
         () = stop_requested.received() => {
             shutdown.cancel();
             tokio::time::timeout(SHUTDOWN_GRACE, &mut serving).await.is_ok()

@@ -163,3 +163,50 @@ fn logs_can_be_json_lines() {
     assert!(events.iter().any(|e| e["message"] == "seeded the demo site" && e["data"].is_string()), "{log}");
     assert!(events.iter().any(|e| e["message"] == "stopped"), "{log}");
 }
+
+#[test]
+fn clients_that_stall_lose_their_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let env = [
+        ("DATELINE_LIMITS_HEADER_READ_SECS", "1"),
+        ("DATELINE_LIMITS_STALLED_WRITE_SECS", "1"),
+        ("DATELINE_LOG", "info,dateline=debug"),
+    ];
+    let server = Server::start_with_env(&data, &["--demo"], &env);
+
+    // Headers never finished: closed after the limit, not held.
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(slow, "GET /en/ HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    assert!(started.elapsed() < Duration::from_secs(5), "held for {:?}", started.elapsed());
+    assert!(!String::from_utf8_lossy(&rest).contains("200 OK"), "no page for unfinished headers");
+
+    // A response the client stops reading: abandoned once nothing moved for the limit.
+    let video = data.join("media/demo/night-market.mp4");
+    let mut file = std::fs::OpenOptions::new().append(true).open(&video).expect("the demo video is stored");
+    file.write_all(&vec![0u8; 48 * 1024 * 1024]).unwrap();
+    drop(file);
+    let size = std::fs::metadata(&video).unwrap().len();
+    let mut stalled = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stalled.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stalled, "GET /media/demo/night-market.mp4 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let (head, mut body) = read_head(&mut stalled);
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    std::thread::sleep(Duration::from_secs(3));
+    let mut chunk = vec![0u8; 1024 * 1024];
+    while let Ok(n) = stalled.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..n]);
+    }
+    assert!((body.len() as u64) < size, "the server gave up on the stalled download");
+    assert!(server.log().contains("the client stopped reading the response"), "{}", server.log());
+
+    // Meanwhile, and after, everyone else is served.
+    assert_eq!(server.get("/en/", "en").0, 200);
+}
