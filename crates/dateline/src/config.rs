@@ -656,4 +656,14 @@ mod tests {
         assert!(message.contains("DATELINE_DATABASE_URL") && message.contains("postgres://"), "{message}");
         assert!(!message.contains("secret"), "the password stays out of messages: {message}");
     }
+
+    #[test]
+    fn the_documented_example_file_loads() {
+        let doc = include_str!("../../../docs/config.md");
+        let example = doc.split("```toml").nth(1).and_then(|rest| rest.split("```").next()).expect("a toml example");
+        let config = load(example).unwrap();
+        assert_eq!(config.connections.header_read, Duration::from_secs(10));
+        assert_eq!(config.media_dir, PathBuf::from("/srv/dateline/media"));
+        assert!(matches!(config.database, DatabaseLocation::Postgres(_)));
+    }
 }
