@@ -235,7 +235,7 @@ impl Store {
                     .push_bind(story.poster.map(|a| a.0))
                     .push_bind(now);
             });
-            numbered(&mut insert).build().execute(&mut *tx).await?;
+            numbered(&mut insert, self.backend).build().execute(&mut *tx).await?;
         }
         let articles: Vec<(i64, i64, &NewStory, &NewArticle)> = stories
             .iter()
@@ -271,7 +271,7 @@ impl Store {
                     .push_bind(now)
                     .push_bind(article.author.map(|u| u.0));
             });
-            numbered(&mut insert).build().execute(&mut *tx).await?;
+            numbered(&mut insert, self.backend).build().execute(&mut *tx).await?;
         }
         let bylines: Vec<(i64, i64, i64)> = articles
             .iter()
@@ -286,7 +286,7 @@ impl Store {
             insert.push_values(chunk, |mut row, (article, contributor, position)| {
                 row.push_bind(article).push_bind(contributor).push_bind(position);
             });
-            numbered(&mut insert).build().execute(&mut *tx).await?;
+            numbered(&mut insert, self.backend).build().execute(&mut *tx).await?;
         }
         // Each article's first revision, as `record_revision` writes it.
         sqlx::query(
@@ -454,7 +454,7 @@ impl Store {
                 count.push(" AND kind = 'contributor' AND subject_id = ").push_bind(contributor.0);
             }
         }
-        let (total,): (i64,) = numbered(&mut count).build_query_as().fetch_one(&self.pool).await?;
+        let (total,): (i64,) = numbered(&mut count, self.backend).build_query_as().fetch_one(&self.pool).await?;
         let items = self.list_items(edition, listing, page).await?;
         Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
     }
@@ -487,7 +487,7 @@ impl Store {
                 .push(") AS block");
         }
         select.push(" ORDER BY published_at DESC, id DESC");
-        let rows: Vec<SummaryRow> = numbered(&mut select).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<SummaryRow> = numbered(&mut select, self.backend).build_query_as().fetch_all(&self.pool).await?;
         for summary in self.summaries_from_rows(rows).await? {
             if let Some(group) = groups.iter().position(|g| g.contains(&summary.section))
                 && blocks[group].len() < count as usize
@@ -532,7 +532,7 @@ impl Store {
             }
         }
         select.push(" LIMIT ").push_bind(per_page).push(" OFFSET ").push_bind(offset);
-        let rows: Vec<SummaryRow> = numbered(&mut select).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<SummaryRow> = numbered(&mut select, self.backend).build_query_as().fetch_all(&self.pool).await?;
         self.summaries_from_rows(rows).await
     }
 
@@ -549,7 +549,7 @@ impl Store {
             list.push_bind(id.0);
         }
         query.push(")");
-        let rows: Vec<SummaryRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<SummaryRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         let mut summaries = self.summaries_from_rows(rows).await?;
         summaries.sort_by_key(|s| ids.iter().position(|id| *id == s.id));
         Ok(summaries)
@@ -567,7 +567,7 @@ impl Store {
             list.push_bind(*id);
         }
         query.push(")");
-        let rows: Vec<SummaryRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<SummaryRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         self.summaries_from_rows(rows).await
     }
 
@@ -609,7 +609,7 @@ impl Store {
             list.push_bind(*id);
         }
         query.push(") ORDER BY article_id, position");
-        let rows: Vec<(i64, i64)> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<(i64, i64)> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         for (article, contributor) in rows {
             bylines.entry(article).or_default().push(ContributorId(contributor));
         }

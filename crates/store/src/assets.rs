@@ -64,7 +64,7 @@ impl Store {
             list.push_bind(*id);
         }
         query.push(")");
-        let rows: Vec<AssetRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<AssetRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         let mut assets: HashMap<i64, Asset> = rows.into_iter().map(|row| (row.id, Asset::from(row))).collect();
         let mut query = QueryBuilder::new(
             "SELECT r.asset_id, r.width, a.key FROM asset_renditions r JOIN assets a ON a.id = r.rendition_asset_id
@@ -75,7 +75,8 @@ impl Store {
             list.push_bind(*id);
         }
         query.push(") ORDER BY r.asset_id, r.width");
-        let renditions: Vec<(i64, i64, String)> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let renditions: Vec<(i64, i64, String)> =
+            numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         for (asset, width, key) in renditions {
             if let (Some(asset), Ok(width)) = (assets.get_mut(&asset), u32::try_from(width)) {
                 asset.renditions.push((width, key));

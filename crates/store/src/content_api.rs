@@ -156,7 +156,7 @@ impl Store {
             query.push(format!(" AND a.id {compare} ")).push_bind(cursor.id).push("))");
         }
         query.push(format!(" ORDER BY a.published_at {order}, a.id {order} LIMIT ")).push_bind(i64::from(limit));
-        let ids: Vec<(i64,)> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let ids: Vec<(i64,)> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
         let mut summaries = self.summaries_by_ids(&ids).await?;
         // Keep the keyset order.

@@ -114,7 +114,7 @@ impl Store {
         push_listing_filter(&mut query, edition, &listing);
         query.push(" AND a.published_at < ").push_bind(until(now));
         query.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ").push_bind(i64::from(limit));
-        let rows: Vec<FeedRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<FeedRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
 
         let ids: Vec<i64> = rows.iter().map(|r| r.article.id).collect();
         let mut bylines = self.bylines(&ids).await?;

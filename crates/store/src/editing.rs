@@ -421,7 +421,7 @@ impl Store {
         };
         let mut count = QueryBuilder::new("SELECT COUNT(*) FROM articles");
         apply(&mut count);
-        let (total,): (i64,) = numbered(&mut count).build_query_as().fetch_one(&self.pool).await?;
+        let (total,): (i64,) = numbered(&mut count, self.backend).build_query_as().fetch_one(&self.pool).await?;
         let mut select = QueryBuilder::new(
             "SELECT id, story_id, edition, section_id, slug, headline, status, author_id, published_at, modified_at, revision
              FROM articles",
@@ -430,7 +430,7 @@ impl Store {
         select.push(" ORDER BY modified_at DESC, id DESC LIMIT ").push_bind(i64::from(page.per_page()));
         select.push(" OFFSET ").push_bind(i64::try_from(page.offset()).unwrap_or(i64::MAX));
         type Row = (i64, i64, String, i64, String, String, String, Option<i64>, Option<i64>, i64, i64);
-        let rows: Vec<Row> = numbered(&mut select).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<Row> = numbered(&mut select, self.backend).build_query_as().fetch_all(&self.pool).await?;
         let items = rows
             .into_iter()
             .map(

@@ -65,7 +65,7 @@ impl Store {
         let mut query = QueryBuilder::new(INDEX_SELECT);
         query.push(" AND a.id > ").push_bind(after.map_or(i64::MIN, |a| a.0));
         query.push(" ORDER BY a.id LIMIT ").push_bind(i64::from(limit.max(1)));
-        let rows: Vec<IndexRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<IndexRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         self.with_contributor_names(rows).await
     }
 
@@ -73,7 +73,7 @@ impl Store {
     pub async fn indexable_story(&self, story: StoryId) -> Result<Vec<ArticleForIndex>, StoreError> {
         let mut query = QueryBuilder::new(INDEX_SELECT);
         query.push(" AND a.story_id = ").push_bind(story.0).push(" ORDER BY a.id");
-        let rows: Vec<IndexRow> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+        let rows: Vec<IndexRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         self.with_contributor_names(rows).await
     }
 
@@ -95,7 +95,8 @@ impl Store {
                 list.push_bind(row.id);
             }
             query.push(") ORDER BY ac.article_id, ac.position");
-            let pairs: Vec<(i64, Option<String>)> = numbered(&mut query).build_query_as().fetch_all(&self.pool).await?;
+            let pairs: Vec<(i64, Option<String>)> =
+                numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
             for (article, name) in pairs {
                 if let Some(name) = name {
                     names.entry(article).or_default().push(name);

@@ -175,7 +175,7 @@ impl Store {
             if *table == "sections" {
                 rows = parents_first(data)?;
             }
-            insert_rows(&mut tx, table, &data.columns, &kinds, &rows).await?;
+            insert_rows(&mut tx, self.backend, table, &data.columns, &kinds, &rows).await?;
         }
         sqlx::query("DELETE FROM content_changes").execute(&mut *tx).await?;
         self.advance_id_sequences(&mut tx, WITH_IDS).await?;
@@ -279,6 +279,7 @@ fn parents_first(data: &TableRows) -> Result<Vec<&Vec<Value>>, StoreError> {
 /// Multi-row inserts, a few hundred rows per statement (under both backends' parameter limits).
 async fn insert_rows(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
     table: &str,
     columns: &[String],
     kinds: &[(String, Kind)],
@@ -309,7 +310,7 @@ async fn insert_rows(
                 };
             }
         });
-        crate::numbered(&mut insert).build().execute(&mut **tx).await?;
+        crate::numbered(&mut insert, backend).build().execute(&mut **tx).await?;
     }
     Ok(())
 }
