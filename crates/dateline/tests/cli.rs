@@ -7,7 +7,9 @@ use std::process::Command;
 
 mod support;
 
-use support::{Server, dateline, dateline_on_sqlite, dateline_with_input, on_postgres, send_json, stderr};
+use support::{
+    Server, dateline, dateline_on_sqlite, dateline_with_input, editor_token, on_postgres, send_json, stderr,
+};
 
 #[test]
 fn serve_demo_runs_the_demo_site_on_the_given_port() {
@@ -276,16 +278,8 @@ fn the_demo_is_searchable_and_reindex_rebuilds_the_index() {
 fn a_running_server_makes_a_publish_searchable_within_a_second() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let data_arg = data.to_str().unwrap();
     let server = Server::start(&data, &["--demo"]);
-    let add = dateline_with_input(
-        &["user", "add", "--email", "eddie@news.test", "--name", "Eddie", "--role", "editor", "--data", data_arg],
-        "a long enough password\n",
-    );
-    assert!(add.status.success(), "{}", stderr(&add));
-    let token = dateline(&["token", "create", "--email", "eddie@news.test", "--name", "test", "--data", data_arg]);
-    assert!(token.status.success(), "{}", stderr(&token));
-    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    let token = editor_token(&data, &[]);
 
     // Warm the cache with the empty result first: the purge must reach it too.
     let (_, before) = server.get("/en/search?q=zeppelin", "en");

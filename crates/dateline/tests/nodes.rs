@@ -9,7 +9,7 @@ use dateline_store::testing::TestDatabase;
 
 mod support;
 
-use support::{Server, dateline_with, send_json, stderr};
+use support::{Server, editor_token, send_json};
 
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap()
@@ -32,21 +32,7 @@ fn a_write_on_one_node_reaches_the_other_within_a_second() {
     let dir = tempfile::tempdir().unwrap();
     let a = Server::start_with_env(&dir.path().join("a"), &["--demo"], &env);
     let b = Server::start_with_env(&dir.path().join("b"), &[], &env);
-    let data_a = dir.path().join("a");
-    let data_arg = data_a.to_str().unwrap();
-    let add = dateline_with(
-        &["user", "add", "--email", "eddie@news.test", "--name", "Eddie", "--role", "editor", "--data", data_arg],
-        "a long enough password\n",
-        &env,
-    );
-    assert!(add.status.success(), "{}", stderr(&add));
-    let token = dateline_with(
-        &["token", "create", "--email", "eddie@news.test", "--name", "test", "--data", data_arg],
-        "",
-        &env,
-    );
-    assert!(token.status.success(), "{}", stderr(&token));
-    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    let token = editor_token(&dir.path().join("a"), &env);
 
     // B has the pages and the search result in its cache before A writes.
     let (status, home) = b.get("/en/", "en");
@@ -171,19 +157,7 @@ fn a_node_waits_for_its_database_and_rides_out_losing_it() {
     restore.join().unwrap();
     assert!(node.log().contains("the database does not answer; trying again"), "{}", node.log());
 
-    let data_arg = data.to_str().unwrap();
-    let add = dateline_with(
-        &["user", "add", "--email", "eddie@news.test", "--name", "Eddie", "--role", "editor", "--data", data_arg],
-        "a long enough password\n",
-        &env,
-    );
-    assert!(add.status.success(), "{}", stderr(&add));
-    let token = dateline_with(
-        &["token", "create", "--email", "eddie@news.test", "--name", "test", "--data", data_arg],
-        "",
-        &env,
-    );
-    let token = String::from_utf8_lossy(&token.stdout).trim().to_owned();
+    let token = editor_token(&data, &env);
     assert_eq!(node.get("/en/", "en").0, 200);
 
     // Lost while running: cached pages are still served, writes are refused with a message.

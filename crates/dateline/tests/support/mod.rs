@@ -175,6 +175,22 @@ pub fn dateline_with(args: &[&str], input: &str, env: &[(&str, &str)]) -> Output
     child.wait_with_output().unwrap()
 }
 
+/// Adds the editor eddie@news.test to the site in `data` (with `env`, e.g. its database) and
+/// returns a personal API token of theirs.
+pub fn editor_token(data: &Path, env: &[(&str, &str)]) -> String {
+    let data = data.to_str().unwrap();
+    let add = dateline_with(
+        &["user", "add", "--email", "eddie@news.test", "--name", "Eddie", "--role", "editor", "--data", data],
+        "a long enough password\n",
+        env,
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    let token =
+        dateline_with(&["token", "create", "--email", "eddie@news.test", "--name", "test", "--data", data], "", env);
+    assert!(token.status.success(), "{}", stderr(&token));
+    String::from_utf8_lossy(&token.stdout).trim().to_owned()
+}
+
 /// A raw HTTP/1.1 request with a bearer token and a JSON body: (status, response body).
 pub fn send_json(server: &Server, method: &str, path: &str, token: &str, body: &str) -> (u16, String) {
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
