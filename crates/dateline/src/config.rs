@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use anyhow::{Context, anyhow, bail};
 use dateline_core::NewsroomClock;
+use dateline_media::{MediaLocation, S3Location};
 use dateline_store::DatabaseLocation;
 
 use crate::listener::ConnectionLimits;
@@ -27,8 +28,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// The content database: the SQLite file in `data_dir`, or a PostgreSQL server.
     pub database: DatabaseLocation,
-    /// Uploaded media: `data_dir/media` unless set (several nodes share one directory).
-    pub media_dir: PathBuf,
+    /// Uploaded media: the directory `data_dir/media` unless set; several nodes share one
+    /// directory or an S3-compatible bucket.
+    pub media: MediaLocation,
     /// How long clients may stall a connection.
     pub connections: ConnectionLimits,
     pub listen: SocketAddr,
@@ -108,6 +110,12 @@ struct LimitsSection {
 #[serde(deny_unknown_fields)]
 struct MediaSection {
     dir: Option<Spanned<PathBuf>>,
+    s3_bucket: Option<Spanned<String>>,
+    s3_prefix: Option<Spanned<String>>,
+    s3_endpoint: Option<Spanned<String>>,
+    s3_region: Option<Spanned<String>>,
+    s3_access_key_id: Option<Spanned<String>>,
+    s3_secret_access_key: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -266,9 +274,53 @@ impl Config {
                 .map_err(|reason| anyhow!("invalid `database.url` in {}: {reason}", setting.at))?,
             None => DatabaseLocation::Sqlite(data_dir.clone()),
         };
-        let media_dir = sources
-            .pick(file.media.dir, "DATELINE_MEDIA_DIR", "media.dir", "")?
-            .map_or_else(|| data_dir.join("media"), |setting| setting.value);
+        let media_dir = sources.pick(file.media.dir, "DATELINE_MEDIA_DIR", "media.dir", "")?;
+        let media = match sources.pick(file.media.s3_bucket, "DATELINE_MEDIA_S3_BUCKET", "media.s3_bucket", "")? {
+            Some(bucket) => {
+                if let Some(dir) = media_dir {
+                    bail!(
+                        "`media.dir` ({}) and `media.s3_bucket` ({}) are both set: media live in one place, so set one",
+                        dir.at,
+                        bucket.at
+                    );
+                }
+                // Credentials and region may also come as the usual AWS variables.
+                let pick = |file, var: &str, key: &str, aws: Option<&str>| -> anyhow::Result<Option<String>> {
+                    Ok(sources.pick(file, var, key, "")?.map(|s| s.value).or_else(|| aws.and_then(|v| sources.var(v))))
+                };
+                let endpoint = pick(file.media.s3_endpoint, "DATELINE_MEDIA_S3_ENDPOINT", "media.s3_endpoint", None)?;
+                if let Some(endpoint) = &endpoint
+                    && !(endpoint.starts_with("http://") || endpoint.starts_with("https://"))
+                {
+                    bail!("invalid `media.s3_endpoint` {endpoint:?}: use an http:// or https:// address");
+                }
+                MediaLocation::S3(S3Location {
+                    bucket: bucket.value,
+                    prefix: pick(file.media.s3_prefix, "DATELINE_MEDIA_S3_PREFIX", "media.s3_prefix", None)?,
+                    endpoint,
+                    region: pick(
+                        file.media.s3_region,
+                        "DATELINE_MEDIA_S3_REGION",
+                        "media.s3_region",
+                        Some("AWS_REGION"),
+                    )?
+                    .unwrap_or_else(|| "us-east-1".to_owned()),
+                    access_key_id: pick(
+                        file.media.s3_access_key_id,
+                        "DATELINE_MEDIA_S3_ACCESS_KEY_ID",
+                        "media.s3_access_key_id",
+                        Some("AWS_ACCESS_KEY_ID"),
+                    )?,
+                    secret_access_key: pick(
+                        file.media.s3_secret_access_key,
+                        "DATELINE_MEDIA_S3_SECRET_ACCESS_KEY",
+                        "media.s3_secret_access_key",
+                        Some("AWS_SECRET_ACCESS_KEY"),
+                    )?,
+                })
+            }
+            None => MediaLocation::Local(media_dir.map_or_else(|| data_dir.join("media"), |setting| setting.value)),
+        };
         let seconds_expected = "use a number of seconds from 1 to 3600";
         let seconds = |file: Option<Spanned<u64>>, var: &str, key: &str, default: u64| -> anyhow::Result<Duration> {
             match sources.pick(file, var, key, seconds_expected)? {
@@ -450,7 +502,7 @@ impl Config {
             max_video_bytes,
             data_dir,
             database,
-            media_dir,
+            media,
             connections,
             listen,
             base_url,
@@ -637,9 +689,9 @@ mod tests {
     fn the_database_is_the_data_directory_unless_an_address_is_given() {
         let config = load_env("", &[], no_flags()).unwrap();
         assert_eq!(config.database, DatabaseLocation::Sqlite(PathBuf::from("dateline-data")));
-        assert_eq!(config.media_dir, PathBuf::from("dateline-data/media"));
+        assert_eq!(config.media, MediaLocation::Local(PathBuf::from("dateline-data/media")));
         let shared = load_env("[media]\ndir = \"/srv/media\"\n", &[], no_flags()).unwrap();
-        assert_eq!(shared.media_dir, PathBuf::from("/srv/media"));
+        assert_eq!(shared.media, MediaLocation::Local(PathBuf::from("/srv/media")));
 
         let file = "[database]\nurl = \"postgres://file@db/site\"\n";
         let config = load_env(file, &[], no_flags()).unwrap();
@@ -658,12 +710,38 @@ mod tests {
     }
 
     #[test]
+    fn media_go_to_a_directory_or_a_bucket() {
+        let file = "[media]\ns3_bucket = \"news\"\ns3_endpoint = \"http://127.0.0.1:9000\"\n";
+        let vars =
+            [("AWS_ACCESS_KEY_ID", "id"), ("AWS_SECRET_ACCESS_KEY", "secret"), ("DATELINE_MEDIA_S3_PREFIX", "site-a")];
+        let config = load_env(file, &vars, no_flags()).unwrap();
+        let expected = S3Location {
+            bucket: "news".into(),
+            prefix: Some("site-a".into()),
+            endpoint: Some("http://127.0.0.1:9000".into()),
+            region: "us-east-1".into(),
+            access_key_id: Some("id".into()),
+            secret_access_key: Some("secret".into()),
+        };
+        assert_eq!(config.media, MediaLocation::S3(expected));
+        assert!(!format!("{:?}", config.media).contains("secret"), "the secret stays out of logs");
+
+        let both = "[media]\ndir = \"/srv/media\"\ns3_bucket = \"news\"\n";
+        let message = format!("{:#}", load_env(both, &[], no_flags()).unwrap_err());
+        assert!(message.contains("media.dir") && message.contains("media.s3_bucket"), "{message}");
+        let bad = "[media]\ns3_bucket = \"news\"\ns3_endpoint = \"127.0.0.1:9000\"\n";
+        let message = format!("{:#}", load_env(bad, &[], no_flags()).unwrap_err());
+        assert!(message.contains("http://"), "{message}");
+    }
+
+    #[test]
     fn the_documented_example_file_loads() {
         let doc = include_str!("../../../docs/config.md");
         let example = doc.split("```toml").nth(1).and_then(|rest| rest.split("```").next()).expect("a toml example");
         let config = load(example).unwrap();
         assert_eq!(config.connections.header_read, Duration::from_secs(10));
-        assert_eq!(config.media_dir, PathBuf::from("/srv/dateline/media"));
+        let MediaLocation::S3(s3) = &config.media else { panic!("the example uses a bucket: {:?}", config.media) };
+        assert_eq!(s3.bucket, "dateline-media");
         assert!(matches!(config.database, DatabaseLocation::Postgres(_)));
     }
 }

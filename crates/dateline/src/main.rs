@@ -246,7 +246,7 @@ fn main() -> ExitCode {
             }
             Command::BenchData { stories, .. } => {
                 let store = serve::open_store(&config).await?;
-                let media = dateline_media::MediaStore::local(&config.media_dir);
+                let media = serve::open_media(&config)?;
                 let result = bench_data::generate(&store, &media, stories).await;
                 store.close().await;
                 result

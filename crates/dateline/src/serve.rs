@@ -37,7 +37,11 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     };
     let renderer = Renderer::new(theme).context("cannot load the theme")?;
     let store = open_store_retrying(&config).await?;
-    let media = MediaStore::local(&config.media_dir);
+    let media = open_media(&config)?;
+    if let Err(error) = media.check_ready().await {
+        // Not fatal: reader pages do not need it, and /readyz reports it until it answers.
+        tracing::warn!(%error, "the media store does not answer yet");
+    }
     let mut seeded = false;
     if seed_demo {
         if store.has_no_stories().await? {
@@ -160,6 +164,11 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     Store::open(&config.database)
         .await
         .with_context(|| format!("cannot open the database {}", config.database.describe()))
+}
+
+/// The media store in `config`: a directory (created if missing) or a bucket.
+pub fn open_media(config: &Config) -> anyhow::Result<MediaStore> {
+    MediaStore::open(&config.media).with_context(|| format!("cannot use the media {}", config.media.describe()))
 }
 
 /// As [`open_store`], but a database server that does not answer yet (it may be starting with

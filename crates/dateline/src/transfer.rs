@@ -19,6 +19,9 @@ use dateline_store::{DatabaseLocation, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
+use dateline_media::{MediaKey, MediaStore};
+use futures_util::StreamExt;
+use tokio::io::AsyncWriteExt;
 
 const FORMAT: &str = "dateline-export";
 const VERSION: u32 = 1;
@@ -61,7 +64,7 @@ pub async fn migrate_store(from: &str, to: &str, force: bool) -> anyhow::Result<
             from.describe(),
             to.describe()
         );
-        println!("media files are not moved: point the new configuration's media.dir at the same directory");
+        println!("media files are not moved: point the new configuration's [media] at the same directory or bucket");
         anyhow::Ok(())
     }
     .await;
@@ -82,7 +85,7 @@ pub async fn export(config: &Config, to: &Path) -> anyhow::Result<()> {
             let rows = store.table_rows(table).await?;
             write_json(&to.join("tables").join(format!("{table}.json")), &rows)?;
         }
-        let media_files = copy_tree(&config.media_dir, &to.join("media"))?;
+        let media_files = export_media(&crate::serve::open_media(config)?, &to.join("media")).await?;
         let manifest = Manifest {
             format: FORMAT.to_owned(),
             version: VERSION,
@@ -122,15 +125,28 @@ pub async fn import(config: &Config, from: &Path, force: bool) -> anyhow::Result
         }
         tables.insert((*table).to_owned(), rows);
     }
+    let media_files = archive_media(&from.join("media"))?;
+    if media_files.len() as u64 != manifest.media_files {
+        bail!(
+            "the manifest lists {} media files but the archive holds {}: it is damaged",
+            manifest.media_files,
+            media_files.len()
+        );
+    }
     let store = crate::serve::open_store(config).await?;
     let result = async {
         refuse_non_empty(&store, &config.database.describe(), force).await?;
         store.replace_site(&tables).await.context("importing failed; the store was left as it was")?;
-        let media_files = copy_tree(&from.join("media"), &config.media_dir)?;
+        let media = crate::serve::open_media(config)?;
+        for (key, path) in &media_files {
+            let file = tokio::fs::File::open(path).await.with_context(|| format!("cannot read {}", path.display()))?;
+            media.restore(key, file).await?;
+        }
         verify(&store, &manifest.tables).await?;
         let rows: u64 = manifest.tables.values().map(|s| s.rows).sum();
         println!(
-            "imported {rows} rows and {media_files} media files into {}; counts and checksums match",
+            "imported {rows} rows and {} media files into {}; counts and checksums match",
+            media_files.len(),
             config.database.describe()
         );
         anyhow::Ok(())
@@ -193,22 +209,46 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<T> {
 
 /// Copies the files under `from` into `to` (created as needed), returning how many; a missing
 /// `from` is an empty tree.
-fn copy_tree(from: &Path, to: &Path) -> anyhow::Result<u64> {
-    if !from.exists() {
-        return Ok(0);
+/// Copies every file in `media` into the directory `to`, by key.
+async fn export_media(media: &MediaStore, to: &Path) -> anyhow::Result<u64> {
+    let files = media.list().await.with_context(|| format!("cannot list the media {}", media.location().describe()))?;
+    for (key, _) in &files {
+        let target = to.join(key.as_str());
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let mut file =
+            tokio::fs::File::create(&target).await.with_context(|| format!("cannot create {}", target.display()))?;
+        let mut stream = media.stream(key, None).await?;
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.with_context(|| format!("cannot read media file {}", key.as_str()))?;
+            file.write_all(&chunk).await.with_context(|| format!("cannot write {}", target.display()))?;
+        }
+        file.flush().await?;
     }
-    let mut copied = 0;
-    for entry in std::fs::read_dir(from).with_context(|| format!("cannot read {}", from.display()))? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copied += copy_tree(&entry.path(), &target)?;
-        } else {
-            std::fs::create_dir_all(to).with_context(|| format!("cannot create {}", to.display()))?;
-            std::fs::copy(entry.path(), &target)
-                .with_context(|| format!("cannot copy {} to {}", entry.path().display(), target.display()))?;
-            copied += 1;
+    Ok(files.len() as u64)
+}
+
+/// The files under the archive's media directory `from`, each with the key it is stored under
+/// (its path below `from`).
+fn archive_media(from: &Path) -> anyhow::Result<Vec<(MediaKey, PathBuf)>> {
+    let mut files = Vec::new();
+    let mut pending = vec![from.to_owned()];
+    while let Some(dir) = pending.pop() {
+        if !dir.exists() {
+            continue;
+        }
+        for entry in std::fs::read_dir(&dir).with_context(|| format!("cannot read {}", dir.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(from).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let key =
+                MediaKey::parse(&relative).with_context(|| format!("{} is not a media file's name", path.display()))?;
+            files.push((key, path));
         }
     }
-    Ok(copied)
+    Ok(files)
 }

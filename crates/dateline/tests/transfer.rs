@@ -2,6 +2,7 @@
 //! export` / `import` through an archive, each verified by the command and checked here by
 //! serving the result.
 
+use dateline_media::testing::S3Server;
 use dateline_store::testing::TestDatabase;
 
 mod support;
@@ -103,4 +104,54 @@ fn export_and_import_round_trip_a_site_with_its_media() {
         dateline_with(&["import", "--from", archive.to_str().unwrap(), "--data", fresh.to_str().unwrap()], "", &[]);
     assert!(!damaged.status.success());
     assert!(stderr(&damaged).contains("damaged"), "{}", stderr(&damaged));
+}
+
+#[test]
+fn a_site_with_its_media_in_an_s3_bucket_serves_exports_and_imports() {
+    let s3 = S3Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let endpoint = s3.endpoint();
+    let bucket_env = |bucket: &'static str| {
+        [
+            ("DATELINE_MEDIA_S3_BUCKET", bucket),
+            ("DATELINE_MEDIA_S3_ENDPOINT", endpoint.as_str()),
+            ("AWS_ACCESS_KEY_ID", "testing"),
+            ("AWS_SECRET_ACCESS_KEY", "testing"),
+        ]
+    };
+    let first: &'static str = s3.create_bucket().leak();
+    let env = bucket_env(first);
+
+    let source = dir.path().join("source");
+    let server = Server::start_with_env(&source, &["--demo"], &env);
+    assert!(s3.keys(first).iter().any(|k| k == "demo/night-market.mp4"), "the demo's media went to the bucket");
+    assert!(!source.join("media").exists(), "nothing is written to a local media directory");
+    let (status, response) = server.get_with("/media/demo/night-market.mp4", &[("range", "bytes=0-99")]);
+    assert_eq!(status, 206, "{response}");
+    assert!(response.contains("content-range: bytes 0-99/"), "{response}");
+    assert_eq!(server.get("/readyz", "en").0, 200);
+    drop(server);
+
+    let archive = dir.path().join("archive");
+    let export =
+        dateline_with(&["export", "--to", archive.to_str().unwrap(), "--data", source.to_str().unwrap()], "", &env);
+    assert!(export.status.success(), "{}", stderr(&export));
+    assert!(archive.join("media/demo/night-market.mp4").is_file(), "the bucket's files are in the archive");
+
+    let second: &'static str = s3.create_bucket().leak();
+    let env = bucket_env(second);
+    let restored = dir.path().join("restored");
+    let import =
+        dateline_with(&["import", "--from", archive.to_str().unwrap(), "--data", restored.to_str().unwrap()], "", &env);
+    assert!(import.status.success(), "{}", stderr(&import));
+    assert_eq!(s3.keys(second), s3.keys(first), "the new bucket holds the same files");
+    let server = Server::start_with_env(&restored, &[], &env);
+    assert_eq!(server.get("/media/demo/night-market.mp4", "en").0, 200);
+
+    // The object store gone: reader pages still served, /readyz says what is missing.
+    drop(s3);
+    assert_eq!(server.get("/en/", "en").0, 200);
+    let (status, body) = server.get("/readyz", "en");
+    assert_eq!(status, 503);
+    assert!(body.contains("media store"), "{body}");
 }

@@ -58,6 +58,7 @@ impl IntoResponse for AppError {
             AppError::Gone => StatusCode::GONE,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Media(e) if e.is_not_found() => StatusCode::NOT_FOUND,
+            AppError::Media(MediaError::Store { .. }) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Store(e) if e.is_not_found() => StatusCode::NOT_FOUND,
             AppError::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
@@ -90,10 +91,13 @@ pub(crate) async fn render_error_pages(State(state): State<AppState>, request: R
     let first_segment = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default().to_owned();
     let mut response = next.run(request).await;
     let status = response.status();
-    // Responses that already have a body of their own (the Admin API's JSON errors) keep it;
-    // bare error statuses from axum's extractors or from our handlers get a page.
+    // Responses that already have a body of their own (the Admin API's JSON errors, the probes'
+    // plain-text reasons) keep it; bare error statuses from axum's extractors or from our
+    // handlers get a page.
+    let is_probe = matches!(first_segment.as_str(), "healthz" | "readyz" | "metrics");
     let needs_page = response.extensions().get::<ErrorPage>().is_some()
-        || ((status.is_client_error() || status.is_server_error())
+        || (!is_probe
+            && (status.is_client_error() || status.is_server_error())
             && response.headers().get(header::CONTENT_TYPE).is_none_or(|t| t.as_bytes().starts_with(b"text/plain")));
     if needs_page {
         let html = error_page_html(&state, &first_segment, status).await;

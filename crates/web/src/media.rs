@@ -4,7 +4,6 @@
 //! A file is served only if an asset record names it: the record holds the MIME type sniffed
 //! at upload, so nothing dropped into the media directory by other means is ever served.
 
-use std::io::SeekFrom;
 use std::time::UNIX_EPOCH;
 
 use axum::body::Body;
@@ -12,8 +11,6 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dateline_media::MediaKey;
-use tokio::io::{AsyncReadExt, AsyncSeekExt};
-use tokio_util::io::ReaderStream;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -27,7 +24,7 @@ pub(crate) async fn serve_media(
     let Ok(Path(key)) = key else { return Err(AppError::NotFound) };
     let key = MediaKey::parse(&key).map_err(|_| AppError::NotFound)?;
     let asset = state.store().asset_by_key(key.as_str()).await?.ok_or(AppError::NotFound)?;
-    let mut file = state.media().open(&key).await?;
+    let file = state.media().info(&key).await?;
     let modified = file.modified.and_then(|m| m.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     let etag = format!("\"{:x}-{:x}\"", file.len, modified);
 
@@ -53,7 +50,8 @@ pub(crate) async fn serve_media(
     match range {
         RangeRequest::Full => {
             base.insert(header::CONTENT_LENGTH, HeaderValue::from(file.len));
-            Ok((StatusCode::OK, base, Body::from_stream(ReaderStream::new(file.file))).into_response())
+            let body = state.media().stream(&key, None).await?;
+            Ok((StatusCode::OK, base, Body::from_stream(body)).into_response())
         }
         RangeRequest::Unsatisfiable => {
             let content_range =
@@ -64,15 +62,12 @@ pub(crate) async fn serve_media(
         }
         RangeRequest::Bytes { start, end } => {
             let length = end - start + 1;
-            file.file.seek(SeekFrom::Start(start)).await.map_err(|e| {
-                AppError::Media(dateline_media::MediaError::Io { path: key.as_str().into(), source: e })
-            })?;
             let content_range =
                 HeaderValue::from_str(&format!("bytes {start}-{end}/{}", file.len)).map_err(|_| AppError::NotFound)?;
             base.insert(header::CONTENT_RANGE, content_range);
             base.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
-            let body = Body::from_stream(ReaderStream::new(file.file.take(length)));
-            Ok((StatusCode::PARTIAL_CONTENT, base, body).into_response())
+            let body = state.media().stream(&key, Some(start..end + 1)).await?;
+            Ok((StatusCode::PARTIAL_CONTENT, base, Body::from_stream(body)).into_response())
         }
     }
 }

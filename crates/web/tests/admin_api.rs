@@ -7,10 +7,12 @@ mod support;
 use axum::body::Body;
 use axum::http::Request;
 use dateline_core::{ArticleId, ArticleStatus, Role};
+use dateline_media::MediaLocation;
+use dateline_media::testing::S3Server;
 use dateline_store::NewUser;
 use dateline_web::admin::auth::hash_password;
 use serde_json::{Value, json};
-use support::{TestResponse, TestSite, test_site};
+use support::{TestResponse, TestSite, test_site, test_site_on};
 
 const PASSWORD: &str = "correct horse battery";
 
@@ -66,7 +68,10 @@ async fn sign_in(site: &TestSite, email: &str) -> Session {
 
 /// A site with a reporter, a second reporter, an editor and an admin, all signed in.
 async fn newsroom() -> (TestSite, Session, Session, Session) {
-    let site = test_site().await;
+    newsroom_with(test_site().await).await
+}
+
+async fn newsroom_with(site: TestSite) -> (TestSite, Session, Session, Session) {
     add_user(&site, "rita@news.test", Role::Reporter).await;
     add_user(&site, "rob@news.test", Role::Reporter).await;
     add_user(&site, "eddie@news.test", Role::Editor).await;
@@ -587,7 +592,47 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 
 #[tokio::test]
 async fn uploads_are_sniffed_bounded_and_get_renditions() {
-    let (site, rita, _, eddie) = newsroom().await;
+    uploads_work(newsroom().await).await;
+}
+
+/// The same, with the media in a bucket of a real S3-compatible server; and videos larger than
+/// one part go up as multipart uploads, aborted when refused.
+#[tokio::test(flavor = "multi_thread")]
+async fn uploads_go_to_an_s3_bucket() {
+    let s3 = S3Server::start();
+    let location = s3.new_location();
+    let MediaLocation::S3(bucket) = &location else { unreachable!() };
+    let site = test_site_on(Some(location.clone()), None, |config| config.max_video_bytes = 30_000_000).await;
+    let (site, rita, rob, eddie) = newsroom_with(site).await;
+    let mut long = support::video_bytes();
+    long.resize(20_000_000, 7);
+    let (status, video) = upload(&site, &rob, "twenty.mp4", Some("video/mp4"), long.clone()).await;
+    assert_eq!(status, 201, "{video}");
+    let key = video["key"].as_str().unwrap();
+    assert!(s3.keys(&bucket.bucket).iter().any(|k| k == key), "the video is in the bucket");
+    let tail = site.get_with(video["url"].as_str().unwrap(), &[("range", "bytes=19999990-")]).await;
+    assert_eq!((tail.status, tail.body.as_ref()), (206, &long[19_999_990..]));
+    uploads_work((site, rita, rob, eddie)).await;
+    assert_eq!(s3.unfinished_uploads(&bucket.bucket), 0, "the refused multipart upload was aborted");
+}
+
+/// The S3 server gone: an upload gets a 503 with a message, and no asset is recorded.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failing_bucket_refuses_uploads_and_records_nothing() {
+    let s3 = S3Server::start();
+    let (site, rita, ..) = newsroom_with(test_site_on(Some(s3.new_location()), None, |_| {}).await).await;
+    drop(s3);
+    let assets_before = site.store.table_rows("assets").await.unwrap().rows.len();
+    for (name, bytes) in [("photo.png", png(800, 400)), ("clip.mp4", support::video_bytes())] {
+        let (status, body) = upload(&site, &rita, name, None, bytes).await;
+        assert_eq!(status, 503, "{body}");
+        assert_eq!(body["error"]["code"], "media_unavailable");
+        assert!(body["error"]["message"].as_str().unwrap().contains("nothing was saved"), "{body}");
+    }
+    assert_eq!(site.store.table_rows("assets").await.unwrap().rows.len(), assets_before);
+}
+
+async fn uploads_work((site, rita, _, eddie): (TestSite, Session, Session, Session)) {
     let (status, image) = upload(&site, &rita, "Harbour%20Photo.PNG", Some("image/png"), png(1200, 600)).await;
     assert_eq!(status, 201, "{image}");
     assert_eq!((image["width"].as_u64(), image["height"].as_u64()), (Some(1200), Some(600)));
@@ -609,15 +654,13 @@ async fn uploads_are_sniffed_bounded_and_get_renditions() {
         upload(&site, &rita, "pic.svg", None, b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec()).await;
     assert_eq!(status, 415);
 
-    // Over the limit (5 MB for video in the test site): 413, and nothing is kept.
+    // Over the limit (5 MB for video in the test site, 30 MB on S3): 413, and nothing is kept.
     let mut big = support::video_bytes();
-    big.resize(6_000_000, 0);
+    big.resize(31_000_000, 0);
     let (status, body) = upload(&site, &rita, "long.mp4", Some("video/mp4"), big).await;
     assert_eq!(status, 413, "{body}");
-    let uploads = site.dir.path().join("media/uploads");
-    let files: Vec<String> =
-        std::fs::read_dir(&uploads).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
-    assert!(files.iter().all(|f| !f.contains("long")), "a refused upload left {files:?}");
+    let files = site.media_keys().await;
+    assert!(files.iter().all(|f| !f.contains("-long")), "a refused upload left {files:?}");
 
     // A video report: upload the video, attach it and the poster to a story.
     let (status, video) = upload(&site, &rita, "clip.mp4", Some("video/mp4"), support::video_bytes()).await;

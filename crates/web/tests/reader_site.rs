@@ -5,7 +5,7 @@ mod support;
 
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
-use support::{BASE_URL, WECHAT_URL, decode_qr_svg, test_site, test_site_with_theme, video_bytes};
+use support::{BASE_URL, TestSite, WECHAT_URL, decode_qr_svg, test_site, test_site_with_theme, video_bytes};
 
 fn select<'a>(html: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
     html.select(&Selector::parse(css).unwrap()).collect()
@@ -274,7 +274,16 @@ async fn contributor_page_lists_their_stories() {
 
 #[tokio::test]
 async fn video_is_served_with_ranges_and_validators() {
-    let site = test_site().await;
+    video_ranges_work(&test_site().await).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn video_is_served_with_ranges_from_an_s3_bucket() {
+    let s3 = dateline_media::testing::S3Server::start();
+    video_ranges_work(&support::test_site_on(Some(s3.new_location()), None, |_| {}).await).await;
+}
+
+async fn video_ranges_work(site: &TestSite) {
     let bytes = video_bytes();
     let len = bytes.len();
     let full = site.get("/media/test/clip.mp4").await;

@@ -131,14 +131,17 @@ impl Server {
 
     /// A plain HTTP/1.1 GET over a real socket: (status, headers and body as text).
     pub fn get(&self, path: &str, accept_language: &str) -> (u16, String) {
+        self.get_with(path, &[("accept-language", accept_language)])
+    }
+
+    /// A GET with these request headers.
+    #[allow(dead_code)] // not every test binary uses it
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        write!(
-            stream,
-            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nAccept-Language: {accept_language}\r\nConnection: close\r\n\r\n",
-            self.port
-        )
-        .unwrap();
+        let headers: String = headers.iter().map(|(name, value)| format!("{name}: {value}\r\n")).collect();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n{headers}Connection: close\r\n\r\n", self.port)
+            .unwrap();
         let mut response = Vec::new();
         stream.read_to_end(&mut response).unwrap();
         let text = String::from_utf8_lossy(&response).into_owned();

@@ -77,7 +77,7 @@ pub(crate) async fn upload(
     let (mut width, mut height) = (None, None);
     let mut renditions = Vec::new();
     if is_image {
-        let bytes = state.media().read(&key).await.map_err(|e| ApiError::internal(&e))?;
+        let bytes = state.media().read(&key).await.map_err(|e| upload_error(e, limit))?;
         let Some((w, h)) = image_dimensions(&bytes) else {
             return refuse("the image cannot be read".to_owned()).await;
         };
@@ -87,39 +87,66 @@ pub(crate) async fn upload(
             _ => return refuse("the image cannot be decoded".to_owned()).await,
         }
     }
-    let asset = state
-        .store()
-        .create_asset(&NewAsset {
-            key: key.as_str().to_owned(),
-            mime: stored.mime.to_owned(),
-            size: stored.size,
-            width,
-            height,
-            duration_ms: None,
-        })
-        .await?;
-    let mut rendition_json = Vec::new();
+    // Every file is stored before any record names it: a failure part-way removes what was
+    // stored, and no asset ever points at a missing file.
+    let mut stored_renditions = Vec::new();
     for rendition in renditions {
         let stem = key.as_str().rsplit_once('.').map_or(key.as_str(), |(stem, _)| stem);
         let ext = if rendition.mime == "image/png" { "png" } else { "jpg" };
-        let rendition_key =
-            MediaKey::parse(&format!("{stem}-{}w.{ext}", rendition.width)).map_err(|e| ApiError::internal(&e))?;
-        let saved = state.media().put(&rendition_key, &rendition.bytes).await.map_err(|e| ApiError::internal(&e))?;
-        let id = state
+        let saved = match MediaKey::parse(&format!("{stem}-{}w.{ext}", rendition.width)) {
+            Ok(rendition_key) => state.media().put(&rendition_key, &rendition.bytes).await.map(|s| (rendition_key, s)),
+            Err(error) => Err(error),
+        };
+        match saved {
+            Ok((rendition_key, saved)) => stored_renditions.push((rendition_key, saved, rendition)),
+            Err(error) => {
+                remove_files(&state, std::iter::once(&key).chain(stored_renditions.iter().map(|(k, ..)| k))).await;
+                return Err(upload_error(error, limit));
+            }
+        }
+    }
+    let recorded = async {
+        let asset = state
             .store()
             .create_asset(&NewAsset {
-                key: rendition_key.as_str().to_owned(),
-                mime: saved.mime.to_owned(),
-                size: saved.size,
-                width: Some(rendition.width),
-                height: Some(rendition.height),
+                key: key.as_str().to_owned(),
+                mime: stored.mime.to_owned(),
+                size: stored.size,
+                width,
+                height,
                 duration_ms: None,
             })
             .await?;
-        state.store().add_rendition(asset, id, rendition.width).await?;
-        rendition_json
-            .push(json!({ "width": rendition.width, "url": dateline_render::paths::media(rendition_key.as_str()) }));
+        for (rendition_key, saved, rendition) in &stored_renditions {
+            let id = state
+                .store()
+                .create_asset(&NewAsset {
+                    key: rendition_key.as_str().to_owned(),
+                    mime: saved.mime.to_owned(),
+                    size: saved.size,
+                    width: Some(rendition.width),
+                    height: Some(rendition.height),
+                    duration_ms: None,
+                })
+                .await?;
+            state.store().add_rendition(asset, id, rendition.width).await?;
+        }
+        Ok::<_, dateline_store::StoreError>(asset)
     }
+    .await;
+    let asset = match recorded {
+        Ok(asset) => asset,
+        Err(error) => {
+            remove_files(&state, std::iter::once(&key).chain(stored_renditions.iter().map(|(k, ..)| k))).await;
+            return Err(error.into());
+        }
+    };
+    let rendition_json: Vec<Value> = stored_renditions
+        .iter()
+        .map(|(rendition_key, _, rendition)| {
+            json!({ "width": rendition.width, "url": dateline_render::paths::media(rendition_key.as_str()) })
+        })
+        .collect();
     let body = json!({
         "id": asset.0,
         "key": key.as_str(),
@@ -149,8 +176,29 @@ fn upload_error(error: MediaError, limit: u64) -> ApiError {
             fields: vec![],
             current_revision: None,
         },
+        MediaError::Upload { .. } => ApiError::bad_request(format!("{error}; nothing was saved")),
+        MediaError::Store { .. } => media_unavailable(&error),
         other => ApiError::internal(&other),
     }
+}
+
+/// Removes files stored for an upload that did not complete.
+async fn remove_files(state: &AppState, keys: impl Iterator<Item = &MediaKey>) {
+    for key in keys {
+        if let Err(error) = state.media().remove(key).await {
+            tracing::warn!(%error, "could not remove a file left by a failed upload");
+        }
+    }
+}
+
+/// The media store (a bucket, most likely) failed: a 503 the editor can act on.
+fn media_unavailable(error: &MediaError) -> ApiError {
+    tracing::error!(%error, "the media store failed during an upload");
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "media_unavailable",
+        "the media store could not save the file, so nothing was saved; try again in a moment",
+    )
 }
 
 /// `uploads/{random}-{name}`: unguessable, collision-free, and readable in a listing.

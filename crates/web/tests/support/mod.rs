@@ -11,7 +11,7 @@ use dateline_core::{
     ArticleStatus, BylineRole, ContributorName, Edition, EditionCode, SectionName, SiteSettings, Slug, SocialPlatform,
     StoryKind, TimeFormat,
 };
-use dateline_media::{MediaKey, MediaStore};
+use dateline_media::{MediaKey, MediaLocation, MediaStore};
 use dateline_render::{Renderer, Theme};
 use dateline_store::testing::TestStore;
 use dateline_store::{NewArticle, NewAsset, NewContributor, NewSection, NewSocialAccount, NewStory, Store};
@@ -36,11 +36,17 @@ pub struct TestSite {
     pub dir: tempfile::TempDir,
     pub state: AppState,
     pub store: Store,
+    pub media: MediaStore,
     /// Keeps the test's PostgreSQL database (when the suite runs on PostgreSQL) until the end.
     pub database: TestStore,
 }
 
 impl TestSite {
+    /// The keys of every file in the site's media store.
+    pub async fn media_keys(&self) -> Vec<String> {
+        self.media.list().await.unwrap().into_iter().map(|(key, _)| key.as_str().to_owned()).collect()
+    }
+
     pub async fn get(&self, uri: &str) -> TestResponse {
         self.request(Request::get(uri).body(Body::empty()).unwrap()).await
     }
@@ -115,10 +121,19 @@ pub async fn test_site_with_theme(theme_dir: Option<&Path>) -> TestSite {
 
 /// Builds the test site with `theme_dir` and the config adjusted by `adjust`.
 pub async fn test_site_with(theme_dir: Option<&Path>, adjust: impl FnOnce(&mut AppConfig)) -> TestSite {
+    test_site_on(None, theme_dir, adjust).await
+}
+
+/// Builds the test site with its media at `media` (a directory of the test's own if `None`).
+pub async fn test_site_on(
+    media: Option<MediaLocation>,
+    theme_dir: Option<&Path>,
+    adjust: impl FnOnce(&mut AppConfig),
+) -> TestSite {
     let dir = tempfile::tempdir().unwrap();
     let database = TestStore::open(dir.path()).await;
     let store = database.store().clone();
-    let media = MediaStore::local(&dir.path().join("media"));
+    let media = MediaStore::open(&media.unwrap_or_else(|| MediaLocation::Local(dir.path().join("media")))).unwrap();
     store
         .save_settings(&SiteSettings {
             time_zone: "Asia/Shanghai".into(),
@@ -305,10 +320,10 @@ pub async fn test_site_with(theme_dir: Option<&Path>, adjust: impl FnOnce(&mut A
     let mut config = AppConfig { max_image_bytes: 2_000_000, max_video_bytes: 5_000_000, ..AppConfig::new(BASE_URL) };
     adjust(&mut config);
     let search = dateline_web::search::open_index(&store, &dir.path().join("search")).await.unwrap();
-    let state = AppState::new(store.clone(), media, Renderer::new(theme).unwrap(), search, config);
+    let state = AppState::new(store.clone(), media.clone(), Renderer::new(theme).unwrap(), search, config);
     // As `dateline serve` does before it listens: start following the change log at its end.
     state.catch_up_with_changes().await.unwrap();
-    TestSite { dir, state, store, database }
+    TestSite { dir, state, store, media, database }
 }
 
 /// Decodes the QR code in an SVG made by `dateline_render::qr_svg`: rasterizes its path to

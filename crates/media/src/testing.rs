@@ -1,0 +1,110 @@
+//! For tests: a real S3-compatible server, moto's (`pip install 'moto[server]'`), started on a
+//! loopback port and stopped when dropped. Every bucket made here is new and empty.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::{MediaLocation, S3Location};
+
+/// A running `moto_server`.
+pub struct S3Server {
+    child: Child,
+    port: u16,
+}
+
+impl S3Server {
+    /// Starts one; fails the test, saying what to install, if moto is missing.
+    pub fn start() -> S3Server {
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("find a free port").port();
+        let child = Command::new("moto_server")
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| {
+                panic!(
+                    "cannot start moto_server ({error}): the S3 tests need moto's server, \
+                     installed with `pip install 'moto[server]'`"
+                )
+            });
+        let server = S3Server { child, port };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while server.request("GET", "/", "").is_err() {
+            assert!(Instant::now() < deadline, "moto_server did not answer on port {port} within 60 s");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        server
+    }
+
+    /// The server's address, e.g. `http://127.0.0.1:5123`.
+    pub fn endpoint(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Creates a new, empty bucket and returns its name.
+    pub fn create_bucket(&self) -> String {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let name = format!("dateline-test-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
+        let (status, body) = self.request("PUT", &format!("/{name}"), "").expect("create a bucket");
+        assert_eq!(status, 200, "creating bucket {name}: {body}");
+        name
+    }
+
+    /// A media location in a new bucket, with the placeholder credentials moto accepts.
+    pub fn new_location(&self) -> MediaLocation {
+        MediaLocation::S3(S3Location {
+            bucket: self.create_bucket(),
+            prefix: None,
+            endpoint: Some(self.endpoint()),
+            region: "us-east-1".to_owned(),
+            access_key_id: Some("testing".to_owned()),
+            secret_access_key: Some("testing".to_owned()),
+        })
+    }
+
+    /// The multipart uploads begun and neither completed nor aborted in `bucket`.
+    pub fn unfinished_uploads(&self, bucket: &str) -> usize {
+        let (status, body) = self.request("GET", &format!("/{bucket}?uploads"), "").expect("list uploads");
+        assert_eq!(status, 200, "listing uploads: {body}");
+        body.matches("<UploadId>").count()
+    }
+
+    /// The keys in `bucket`.
+    pub fn keys(&self, bucket: &str) -> Vec<String> {
+        let (status, body) = self.request("GET", &format!("/{bucket}?list-type=2"), "").expect("list objects");
+        assert_eq!(status, 200, "listing objects: {body}");
+        body.split("<Key>")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("</Key>"))
+            .map(|(key, _)| key.to_owned())
+            .collect()
+    }
+
+    /// One plain HTTP/1.1 request (moto does not check signatures); the status and body.
+    fn request(&self, method: &str, path: &str, body: &str) -> std::io::Result<(u16, String)> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port))?;
+        stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.port,
+            body.len()
+        )?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response)?;
+        let status = response.get(9..12).and_then(|code| code.parse().ok()).unwrap_or(0);
+        let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body).to_owned();
+        Ok((status, body))
+    }
+}
+
+impl Drop for S3Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
