@@ -17,7 +17,7 @@ use dateline_media::{MediaLocation, S3Location};
 use dateline_store::DatabaseLocation;
 
 use crate::listener::ConnectionLimits;
-use dateline_web::{IpRange, MetricsConfig};
+use dateline_web::{IpRange, JobSettings, MetricsConfig};
 use serde::Deserialize;
 use toml::Spanned;
 use tracing_subscriber::filter::Targets;
@@ -33,6 +33,8 @@ pub struct Config {
     pub media: MediaLocation,
     /// How long clients may stall a connection.
     pub connections: ConnectionLimits,
+    /// How background jobs are leased and retried.
+    pub jobs: JobSettings,
     pub listen: SocketAddr,
     pub base_url: String,
     pub theme_dir: Option<PathBuf>,
@@ -97,6 +99,8 @@ struct ConfigFile {
     media: MediaSection,
     #[serde(default)]
     limits: LimitsSection,
+    #[serde(default)]
+    jobs: JobsSection,
 }
 
 #[derive(Deserialize, Default)]
@@ -104,6 +108,13 @@ struct ConfigFile {
 struct LimitsSection {
     header_read_secs: Option<Spanned<u64>>,
     stalled_write_secs: Option<Spanned<u64>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct JobsSection {
+    lease_secs: Option<Spanned<u64>>,
+    retry_secs: Option<Spanned<u64>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -345,6 +356,22 @@ impl Config {
                 60,
             )?,
         };
+        let defaults = JobSettings::default();
+        let jobs = JobSettings {
+            lease: seconds(
+                file.jobs.lease_secs,
+                "DATELINE_JOBS_LEASE_SECS",
+                "jobs.lease_secs",
+                defaults.lease.as_secs(),
+            )?,
+            retry_after: seconds(
+                file.jobs.retry_secs,
+                "DATELINE_JOBS_RETRY_SECS",
+                "jobs.retry_secs",
+                defaults.retry_after.as_secs(),
+            )?,
+            ..defaults
+        };
         let theme_dir = sources.pick(file.theme, "DATELINE_THEME", "theme", "")?.map(|setting| setting.value);
 
         let base_url = match sources.pick(file.base_url, "DATELINE_BASE_URL", "base_url", "")? {
@@ -504,6 +531,7 @@ impl Config {
             database,
             media,
             connections,
+            jobs,
             listen,
             base_url,
             theme_dir,

@@ -87,6 +87,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             cors_origins: config.cors_origins.clone(),
             page_cache: config.page_cache,
             page_cache_bytes: config.page_cache_bytes,
+            jobs: config.jobs.clone(),
             feed_items: config.feed_items,
             metrics: config.metrics.clone(),
             ..AppConfig::new(&config.base_url)
@@ -104,7 +105,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     // One token stops everything: the signal cancels it, the server stops accepting and
     // drains, and the background tasks finish the step they are in.
     let shutdown = CancellationToken::new();
-    let scheduler = dateline_web::spawn_scheduler(state.clone(), shutdown.clone());
+    let worker = dateline_web::spawn_job_worker(state.clone(), shutdown.clone());
     let follower = dateline_web::spawn_change_follower(state.clone(), shutdown.clone());
     let serving = crate::listener::serve(listener, dateline_web::router(state), config.connections, shutdown.clone());
     let mut serving = std::pin::pin!(serving);
@@ -118,7 +119,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     if !drained {
         tracing::warn!("requests still in flight after {}s were cut off", SHUTDOWN_GRACE.as_secs());
     }
-    for (name, task) in [("scheduler", scheduler), ("change follower", follower)] {
+    for (name, task) in [("job worker", worker), ("change follower", follower)] {
         match tokio::time::timeout(SHUTDOWN_GRACE, task).await {
             Ok(Ok(())) => {}
             Ok(Err(error)) => tracing::error!(%error, "the {name} failed"),

@@ -26,20 +26,36 @@ pub struct NewAsset {
 impl Store {
     /// Records a stored media file.
     pub async fn create_asset(&self, asset: &NewAsset) -> Result<AssetId, StoreError> {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO assets (key, mime, size, width, height, duration_ms, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        let mut conn = self.pool.acquire().await?;
+        insert_asset(&mut conn, asset).await
+    }
+
+    /// Records the resized copies of `asset` (each stored already): all or none. Pages that
+    /// show the image are changed (they offer the copies in `srcset`), so the stories and
+    /// contributors using it are touched for the change log.
+    pub async fn add_renditions(&self, asset: AssetId, renditions: &[(NewAsset, u32)]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE stories SET poster_asset_id = poster_asset_id WHERE poster_asset_id = $1 OR video_asset_id = $1",
         )
-        .bind(&asset.key)
-        .bind(&asset.mime)
-        .bind(i64::try_from(asset.size).unwrap_or(i64::MAX))
-        .bind(asset.width.map(i64::from))
-        .bind(asset.height.map(i64::from))
-        .bind(asset.duration_ms.and_then(|d| i64::try_from(d).ok()))
-        .bind(now_seconds())
-        .fetch_one(&self.pool)
+        .bind(asset.0)
+        .execute(&mut *tx)
         .await?;
-        Ok(AssetId(id))
+        sqlx::query("UPDATE contributors SET photo_asset_id = photo_asset_id WHERE photo_asset_id = $1")
+            .bind(asset.0)
+            .execute(&mut *tx)
+            .await?;
+        for (rendition, width) in renditions {
+            let id = insert_asset(&mut tx, rendition).await?;
+            sqlx::query("INSERT INTO asset_renditions (asset_id, rendition_asset_id, width) VALUES ($1, $2, $3)")
+                .bind(asset.0)
+                .bind(id.0)
+                .bind(i64::from(*width))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The asset stored under `key`, if any.
@@ -87,17 +103,6 @@ impl Store {
 }
 
 impl Store {
-    /// Records `rendition` as the `width`-pixel copy of `asset`.
-    pub async fn add_rendition(&self, asset: AssetId, rendition: AssetId, width: u32) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO asset_renditions (asset_id, rendition_asset_id, width) VALUES ($1, $2, $3)")
-            .bind(asset.0)
-            .bind(rendition.0)
-            .bind(i64::from(width))
-            .execute(&self.pool)
-            .await?;
-        Ok(())
-    }
-
     /// The renditions of an asset, narrowest first: (width, rendition).
     pub async fn renditions(&self, asset: AssetId) -> Result<Vec<(u32, Asset)>, StoreError> {
         let rows: Vec<(i64, i64)> =
@@ -114,4 +119,21 @@ impl Store {
     pub async fn asset(&self, id: AssetId) -> Result<Option<Asset>, StoreError> {
         Ok(self.assets_by_ids(&[id.0]).await?.remove(&id.0))
     }
+}
+
+async fn insert_asset(conn: &mut sqlx::AnyConnection, asset: &NewAsset) -> Result<AssetId, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO assets (key, mime, size, width, height, duration_ms, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(&asset.key)
+    .bind(&asset.mime)
+    .bind(i64::try_from(asset.size).unwrap_or(i64::MAX))
+    .bind(asset.width.map(i64::from))
+    .bind(asset.height.map(i64::from))
+    .bind(asset.duration_ms.and_then(|d| i64::try_from(d).ok()))
+    .bind(now_seconds())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(AssetId(id))
 }

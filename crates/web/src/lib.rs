@@ -43,7 +43,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 pub use changes::spawn_change_follower;
-pub use jobs::spawn_scheduler;
+pub use jobs::{JobSettings, run_due_jobs, spawn_job_worker};
 pub use metrics::{IpRange, MetricsConfig};
 pub use state::{AppConfig, AppState};
 /// Stops the background tasks at shutdown.

@@ -235,7 +235,7 @@ impl Metrics {
         }
 
         let (pages, bytes) = state.page_cache().usage();
-        let simple: [(&str, &str, &str, String); 12] = [
+        let simple: [(&str, &str, &str, String); 15] = [
             (
                 "dateline_http_requests_in_flight",
                 "gauge",
@@ -279,6 +279,24 @@ impl Metrics {
                 "counter",
                 "Scheduled articles published.",
                 load(&self.scheduler_published).to_string(),
+            ),
+            (
+                "dateline_jobs_done_total",
+                "counter",
+                "Background jobs this node finished.",
+                load(&state.jobs().done).to_string(),
+            ),
+            (
+                "dateline_jobs_retried_total",
+                "counter",
+                "Background job runs that failed and were queued again.",
+                load(&state.jobs().retried).to_string(),
+            ),
+            (
+                "dateline_jobs_failed_total",
+                "counter",
+                "Background jobs that failed on their last attempt (listed at /admin/jobs).",
+                load(&state.jobs().failed).to_string(),
             ),
             (
                 "dateline_change_catch_ups_total",

@@ -43,6 +43,8 @@ pub struct AppConfig {
     pub sitemap_limits: SitemapLimits,
     /// Whether `/metrics` is served, and to whom.
     pub metrics: MetricsConfig,
+    /// How background jobs are claimed and retried.
+    pub jobs: crate::jobs::JobSettings,
 }
 
 impl AppConfig {
@@ -72,6 +74,7 @@ impl AppConfig {
             feed_items: Self::DEFAULT_FEED_ITEMS,
             sitemap_limits: SitemapLimits::STANDARD,
             metrics: MetricsConfig::default(),
+            jobs: crate::jobs::JobSettings::default(),
         }
     }
 }
@@ -97,6 +100,7 @@ struct Inner {
     limiter: RequestLimiter,
     index_queue: crate::search::IndexQueue,
     metrics: Metrics,
+    jobs: crate::jobs::Jobs,
     dummy_hash: OnceCell<String>,
 }
 
@@ -123,6 +127,7 @@ impl AppState {
                 limiter: RequestLimiter::new(config.max_in_flight),
                 index_queue: crate::search::IndexQueue::default(),
                 metrics: Metrics::new(config.metrics.clone()),
+                jobs: crate::jobs::Jobs::new(),
                 search,
                 config,
                 throttle: SignInThrottle::default(),
@@ -137,6 +142,10 @@ impl AppState {
 
     pub(crate) fn media(&self) -> &MediaStore {
         &self.inner.media
+    }
+
+    pub(crate) fn jobs(&self) -> &crate::jobs::Jobs {
+        &self.inner.jobs
     }
 
     pub(crate) fn renderer(&self) -> &Renderer {

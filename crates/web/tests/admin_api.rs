@@ -6,10 +6,11 @@ mod support;
 
 use axum::body::Body;
 use axum::http::Request;
-use dateline_core::{ArticleId, ArticleStatus, Role};
-use dateline_media::MediaLocation;
+use dateline_core::{ArticleId, ArticleStatus, AssetId, Role};
 use dateline_media::testing::S3Server;
+use dateline_media::{MediaKey, MediaLocation};
 use dateline_store::NewUser;
+use dateline_web::CancellationToken;
 use dateline_web::admin::auth::hash_password;
 use serde_json::{Value, json};
 use support::{TestResponse, TestSite, test_site, test_site_on};
@@ -476,7 +477,7 @@ async fn scheduled_articles_publish_without_a_request_and_after_downtime() {
     assert_eq!(site.get("/en/articles/goes-live-soon").await.status, 404);
 
     let shutdown = dateline_web::CancellationToken::new();
-    let scheduler = dateline_web::spawn_scheduler(site.state.clone(), shutdown.clone());
+    let scheduler = dateline_web::spawn_job_worker(site.state.clone(), shutdown.clone());
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while status_of(&site, soon).await != ArticleStatus::Published
         || status_of(&site, missed).await != ArticleStatus::Published
@@ -636,12 +637,16 @@ async fn uploads_work((site, rita, _, eddie): (TestSite, Session, Session, Sessi
     let (status, image) = upload(&site, &rita, "Harbour%20Photo.PNG", Some("image/png"), png(1200, 600)).await;
     assert_eq!(status, 201, "{image}");
     assert_eq!((image["width"].as_u64(), image["height"].as_u64()), (Some(1200), Some(600)));
-    let widths: Vec<u64> =
-        image["renditions"].as_array().unwrap().iter().map(|r| r["width"].as_u64().unwrap()).collect();
+    assert_eq!(image["renditions_pending"], true, "{image}");
+    // The renditions are a background job: run what is due, as a node's worker would.
+    assert!(dateline_web::run_due_jobs(&site.state, &CancellationToken::new()).await >= 1);
+    let asset = site.store.asset(AssetId(image["id"].as_i64().unwrap())).await.unwrap().unwrap();
+    let widths: Vec<u32> = asset.renditions.iter().map(|(width, _)| *width).collect();
     assert_eq!(widths, [480, 960]);
+    let rendition_url = |n: usize| format!("/media/{}", asset.renditions[n].1);
     let url = image["url"].as_str().unwrap();
     assert!(url.starts_with("/media/uploads/") && url.ends_with("-harbour-photo.png"), "{url}");
-    let served = site.get(image["renditions"][0]["url"].as_str().unwrap()).await;
+    let served = site.get(&rendition_url(0)).await;
     assert_eq!((served.status, served.header("content-type")), (200, "image/png"));
 
     // Refused by content, whatever the name or the declared type says.
@@ -686,7 +691,7 @@ async fn uploads_work((site, rita, _, eddie): (TestSite, Session, Session, Sessi
     );
     assert!(page.contains(&format!("poster=\"{url}\"")));
     let listing = site.get("/en/sections/world").await.text();
-    let srcset = format!("srcset=\"{} 480w", image["renditions"][0]["url"].as_str().unwrap());
+    let srcset = format!("srcset=\"{} 480w", rendition_url(0));
     assert!(listing.contains(&srcset), "cards offer the renditions as srcset");
 }
 
@@ -759,4 +764,50 @@ async fn role_by_action_matrix() {
         200
     );
     assert_eq!(send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&ada), Some(edit(3))).await.0.status, 200);
+}
+
+/// A job that keeps failing is retried with backoff, then listed as failed in the admin (to
+/// editors, not reporters) until someone retries it.
+#[tokio::test]
+async fn failed_jobs_are_retried_then_shown_in_the_admin() {
+    let site = support::test_site_with(None, |config| config.jobs.retry_after = std::time::Duration::ZERO).await;
+    let (site, rita, _, eddie) = newsroom_with(site).await;
+    let (status, image) = upload(&site, &rita, "lost.png", Some("image/png"), png(800, 400)).await;
+    assert_eq!(status, 201, "{image}");
+    // The original goes missing before the worker gets to it.
+    site.media.remove(&MediaKey::parse(image["key"].as_str().unwrap()).unwrap()).await.unwrap();
+    dateline_web::run_due_jobs(&site.state, &CancellationToken::new()).await;
+
+    let (response, _) = send(&site, "GET", "/admin/api/jobs?status=failed", Some(&rita), None).await;
+    assert_eq!(response.status, 403, "reporters do not manage jobs");
+    let (response, listed) = send(&site, "GET", "/admin/api/jobs?status=failed", Some(&eddie), None).await;
+    assert_eq!(response.status, 200, "{listed}");
+    let jobs = listed["jobs"].as_array().unwrap();
+    assert_eq!(jobs.len(), 1, "{listed}");
+    let job = &jobs[0];
+    assert_eq!((job["kind"].as_str(), job["subject_id"].as_i64()), (Some("renditions"), image["id"].as_i64()));
+    assert_eq!((job["attempts"].as_i64(), job["max_attempts"].as_i64()), (Some(5), Some(5)), "{job}");
+    assert!(job["last_error"].as_str().unwrap().contains("no media file"), "{job}");
+    assert_eq!(listed["counts"]["failed"], 1);
+    let (response, _) = send(&site, "GET", "/admin/api/jobs?status=sleeping", Some(&eddie), None).await;
+    assert_eq!(response.status, 400);
+
+    let page = site
+        .request(Request::get("/admin/jobs?status=failed").header("cookie", &eddie.cookie).body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.text().contains("no media file") && page.text().contains("Retry"), "the page shows the failure");
+
+    // Retried once the file is back: it runs and succeeds.
+    let id = job["id"].as_i64().unwrap();
+    site.media.put(&MediaKey::parse(image["key"].as_str().unwrap()).unwrap(), &png(800, 400)).await.unwrap();
+    let (response, retried) = send(&site, "POST", &format!("/admin/api/jobs/{id}/retry"), Some(&eddie), None).await;
+    assert_eq!(response.status, 200, "{retried}");
+    assert_eq!((retried["status"].as_str(), retried["attempts"].as_i64()), (Some("queued"), Some(0)));
+    let (response, _) = send(&site, "POST", &format!("/admin/api/jobs/{id}/retry"), Some(&eddie), None).await;
+    assert_eq!(response.status, 404, "only failed jobs are retried");
+    dateline_web::run_due_jobs(&site.state, &CancellationToken::new()).await;
+    let asset = site.store.asset(AssetId(image["id"].as_i64().unwrap())).await.unwrap().unwrap();
+    assert_eq!(asset.renditions.len(), 1, "an 800-pixel image gets its 480w copy");
+    assert_eq!(site.store.job(id).await.unwrap().unwrap().status, "done");
 }

@@ -96,7 +96,7 @@ async fn change_log_catch_ups_and_scheduler_ticks_are_counted() {
     assert_eq!(sample(&text, "dateline_change_catch_up_failures_total"), Some(0.0));
 
     let shutdown = CancellationToken::new();
-    let scheduler = dateline_web::spawn_scheduler(site.state.clone(), shutdown.clone());
+    let scheduler = dateline_web::spawn_job_worker(site.state.clone(), shutdown.clone());
     let deadline = Instant::now() + Duration::from_secs(10);
     while sample(&scrape(&site).await, "dateline_scheduler_runs_total").unwrap_or(0.0) < 1.0 {
         assert!(Instant::now() < deadline, "the scheduler never ran");

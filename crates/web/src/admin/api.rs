@@ -39,6 +39,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/stories/{id}", axum::routing::put(super::uploads::update_story))
         .route("/openapi.json", get(openapi))
         .merge(super::manage::api_routes())
+        .merge(super::jobs::api_routes())
         .fallback(|| async { ApiError::not_found("API endpoint") })
 }
 

@@ -7,6 +7,7 @@
 mod api;
 pub mod auth;
 mod desk;
+mod jobs;
 mod manage;
 mod pages;
 mod uploads;

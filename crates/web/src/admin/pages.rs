@@ -51,6 +51,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/keys", get(keys_page).post(create_key))
         .route("/keys/{id}/revoke", post(revoke_key))
         .merge(super::manage::page_routes())
+        .merge(super::jobs::page_routes())
 }
 
 /// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized).
@@ -239,13 +240,13 @@ struct Row {
     time_iso: String,
 }
 
-async fn clock(state: &AppState) -> NewsroomClock {
+pub(crate) async fn clock(state: &AppState) -> NewsroomClock {
     let settings = state.store().settings().await.unwrap_or_default();
     NewsroomClock::new(&settings.time_zone, &settings.zone_label)
         .unwrap_or_else(|_| NewsroomClock::new("UTC", "UTC").expect("UTC is always a valid zone"))
 }
 
-fn time_text(clock: &NewsroomClock, at: Timestamp) -> (String, String) {
+pub(crate) fn time_text(clock: &NewsroomClock, at: Timestamp) -> (String, String) {
     let local = clock.local(at);
     (jiff::fmt::strtime::format("%Y-%m-%d %H:%M", &local).unwrap_or_default(), clock.iso8601(at))
 }

@@ -1,7 +1,7 @@
 //! Uploads: images (JPEG, PNG, WebP), video (MP4, WebM) and captions (WebVTT), accepted by
 //! their content rather than their name, streamed to the media store within the configured
 //! limits (a video is never held in memory), and recorded as assets. Images get resized
-//! renditions for `srcset`.
+//! renditions for `srcset`, made by a background job (see `crate::jobs`).
 
 use axum::Json;
 use axum::body::Body;
@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dateline_core::{ArticleId, AssetId, SectionId, StoryKind};
-use dateline_media::{MediaError, MediaKey, image_dimensions, make_renditions};
+use dateline_media::{MediaError, MediaKey, image_dimensions};
 use dateline_store::{NewAsset, NewStory};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -22,8 +22,6 @@ use crate::AppState;
 const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 const VIDEO_TYPES: [&str; 2] = ["video/mp4", "video/webm"];
 const CAPTION_TYPES: [&str; 1] = ["text/vtt"];
-/// Widths of the resized copies made of each uploaded image.
-const RENDITION_WIDTHS: [u32; 3] = [480, 960, 1600];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -75,35 +73,12 @@ pub(crate) async fn upload(
         return Err(upload_error(MediaError::TooLarge { limit: config.max_image_bytes }, config.max_image_bytes));
     }
     let (mut width, mut height) = (None, None);
-    let mut renditions = Vec::new();
     if is_image {
         let bytes = state.media().read(&key).await.map_err(|e| upload_error(e, limit))?;
         let Some((w, h)) = image_dimensions(&bytes) else {
             return refuse("the image cannot be read".to_owned()).await;
         };
         (width, height) = (Some(w), Some(h));
-        match tokio::task::spawn_blocking(move || make_renditions(&bytes, &RENDITION_WIDTHS)).await {
-            Ok(Ok(made)) => renditions = made,
-            _ => return refuse("the image cannot be decoded".to_owned()).await,
-        }
-    }
-    // Every file is stored before any record names it: a failure part-way removes what was
-    // stored, and no asset ever points at a missing file.
-    let mut stored_renditions = Vec::new();
-    for rendition in renditions {
-        let stem = key.as_str().rsplit_once('.').map_or(key.as_str(), |(stem, _)| stem);
-        let ext = if rendition.mime == "image/png" { "png" } else { "jpg" };
-        let saved = match MediaKey::parse(&format!("{stem}-{}w.{ext}", rendition.width)) {
-            Ok(rendition_key) => state.media().put(&rendition_key, &rendition.bytes).await.map(|s| (rendition_key, s)),
-            Err(error) => Err(error),
-        };
-        match saved {
-            Ok((rendition_key, saved)) => stored_renditions.push((rendition_key, saved, rendition)),
-            Err(error) => {
-                remove_files(&state, std::iter::once(&key).chain(stored_renditions.iter().map(|(k, ..)| k))).await;
-                return Err(upload_error(error, limit));
-            }
-        }
     }
     let recorded = async {
         let asset = state
@@ -117,19 +92,12 @@ pub(crate) async fn upload(
                 duration_ms: None,
             })
             .await?;
-        for (rendition_key, saved, rendition) in &stored_renditions {
-            let id = state
-                .store()
-                .create_asset(&NewAsset {
-                    key: rendition_key.as_str().to_owned(),
-                    mime: saved.mime.to_owned(),
-                    size: saved.size,
-                    width: Some(rendition.width),
-                    height: Some(rendition.height),
-                    duration_ms: None,
-                })
-                .await?;
-            state.store().add_rendition(asset, id, rendition.width).await?;
+        if is_image {
+            // The resized copies are made by a background job, on whichever node claims it.
+            let now = jiff::Timestamp::now().as_millisecond();
+            let dedupe = format!("renditions:{}", asset.0);
+            state.store().enqueue_job("renditions", asset.0, Some(&dedupe), now, now).await?;
+            state.jobs().wake();
         }
         Ok::<_, dateline_store::StoreError>(asset)
     }
@@ -137,16 +105,11 @@ pub(crate) async fn upload(
     let asset = match recorded {
         Ok(asset) => asset,
         Err(error) => {
-            remove_files(&state, std::iter::once(&key).chain(stored_renditions.iter().map(|(k, ..)| k))).await;
+            // Not recorded, so not referenced: the file goes too.
+            let _ = state.media().remove(&key).await;
             return Err(error.into());
         }
     };
-    let rendition_json: Vec<Value> = stored_renditions
-        .iter()
-        .map(|(rendition_key, _, rendition)| {
-            json!({ "width": rendition.width, "url": dateline_render::paths::media(rendition_key.as_str()) })
-        })
-        .collect();
     let body = json!({
         "id": asset.0,
         "key": key.as_str(),
@@ -155,7 +118,8 @@ pub(crate) async fn upload(
         "size": stored.size,
         "width": width,
         "height": height,
-        "renditions": rendition_json,
+        // Made in the background; the asset lists them once they exist.
+        "renditions_pending": is_image,
     });
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -179,15 +143,6 @@ fn upload_error(error: MediaError, limit: u64) -> ApiError {
         MediaError::Upload { .. } => ApiError::bad_request(format!("{error}; nothing was saved")),
         MediaError::Store { .. } => media_unavailable(&error),
         other => ApiError::internal(&other),
-    }
-}
-
-/// Removes files stored for an upload that did not complete.
-async fn remove_files(state: &AppState, keys: impl Iterator<Item = &MediaKey>) {
-    for key in keys {
-        if let Err(error) = state.media().remove(key).await {
-            tracing::warn!(%error, "could not remove a file left by a failed upload");
-        }
     }
 }
 

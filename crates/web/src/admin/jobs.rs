@@ -1,0 +1,127 @@
+//! Background jobs in the admin: the recent ones with their state and last error, and a retry
+//! for those that failed. Editors and admins only.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use dateline_store::Job;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::ApiError;
+use super::auth::Caller;
+use super::pages::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
+use crate::AppState;
+
+/// Jobs listed at most.
+const LISTED: u32 = 200;
+const STATUSES: [&str; 4] = ["queued", "running", "done", "failed"];
+
+/// `GET /admin/api/jobs`, `POST /admin/api/jobs/{id}/retry`.
+pub(crate) fn api_routes() -> axum::Router<AppState> {
+    axum::Router::new().route("/jobs", get(api_list)).route("/jobs/{id}/retry", post(api_retry))
+}
+
+/// `GET /admin/jobs`, `POST /admin/jobs/{id}/retry`.
+pub(crate) fn page_routes() -> axum::Router<AppState> {
+    axum::Router::new().route("/jobs", get(jobs_page)).route("/jobs/{id}/retry", post(retry_page))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct JobQuery {
+    /// `queued`, `running`, `done` or `failed`; all when absent.
+    status: Option<String>,
+}
+
+fn check_role(user: &dateline_core::User) -> Result<(), ApiError> {
+    if user.role.is_editor() {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("only editors and admins may see background jobs"))
+    }
+}
+
+fn check_status(status: Option<&str>) -> Result<(), ApiError> {
+    match status {
+        Some(status) if !STATUSES.contains(&status) => {
+            Err(ApiError::bad_request(format!("unknown status {status:?}: use queued, running, done or failed")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `GET /admin/api/jobs?status=failed`: the newest jobs first.
+async fn api_list(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(query): Query<JobQuery>,
+) -> Result<Json<Value>, ApiError> {
+    check_role(&caller.user)?;
+    check_status(query.status.as_deref())?;
+    let jobs = state.store().jobs(query.status.as_deref(), LISTED).await?;
+    let counts: serde_json::Map<String, Value> =
+        state.store().job_counts().await?.into_iter().map(|(status, count)| (status, json!(count))).collect();
+    Ok(Json(json!({ "jobs": jobs, "counts": counts })))
+}
+
+/// `POST /admin/api/jobs/{id}/retry`: a failed job queued again, attempts counted afresh.
+async fn api_retry(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> Result<Json<Job>, ApiError> {
+    check_role(&caller.user)?;
+    retry(&state, id).await.map(Json)
+}
+
+async fn retry(state: &AppState, id: i64) -> Result<Job, ApiError> {
+    state.store().retry_job(id, jiff::Timestamp::now().as_millisecond()).await?;
+    state.jobs().wake();
+    state.store().job(id).await?.ok_or_else(|| ApiError::not_found("job"))
+}
+
+/// `GET /admin/jobs`.
+async fn jobs_page(State(state): State<AppState>, editor: Editor, Query(query): Query<JobQuery>) -> Response {
+    let result = async {
+        check_role(&editor.user)?;
+        check_status(query.status.as_deref())?;
+        let clock = clock(&state).await;
+        let when = |ms: i64| jiff::Timestamp::from_millisecond(ms).map(|t| time_text(&clock, t).0).unwrap_or_default();
+        let jobs: Vec<Value> = state
+            .store()
+            .jobs(query.status.as_deref(), LISTED)
+            .await?
+            .iter()
+            .map(|job| {
+                json!({
+                    "id": job.id, "kind": job.kind, "subject_id": job.subject_id, "status": job.status,
+                    "attempts": job.attempts, "max_attempts": job.max_attempts,
+                    "run_at": when(job.run_at_ms), "finished": job.finished_at_ms.map(when),
+                    "worker": job.worker, "last_error": job.last_error,
+                })
+            })
+            .collect();
+        let counts = state.store().job_counts().await?;
+        Ok::<_, ApiError>(json!({
+            "title": "Background jobs", "nav": "jobs", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
+            "jobs": jobs, "counts": counts, "status": query.status, "statuses": STATUSES,
+        }))
+    };
+    match result.await {
+        Ok(context) => render(&state, StatusCode::OK, "jobs.html", &context),
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/jobs/{id}/retry` (a form).
+async fn retry_page(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let result = async {
+        FormFields::parse(&body).check_csrf(&editor.csrf_token)?;
+        check_role(&editor.user)?;
+        retry(&state, id).await
+    };
+    match result.await {
+        Ok(_) => see_other("/admin/jobs?status=failed"),
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
