@@ -12,15 +12,13 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::Router;
 use axum::extract::ConnectInfo;
-use dateline_web::CancellationToken;
+use dateline_web::{App, CancellationToken};
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::time::Sleep;
-use tower::ServiceExt;
 
 /// How long a client may take over what it must do for the server to make progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +32,7 @@ pub struct ConnectionLimits {
 
 /// Serves `router` on `listener` until `shutdown` is cancelled, then waits for the requests in
 /// flight to finish (the caller bounds that wait).
-pub async fn serve(listener: TcpListener, router: Router, limits: ConnectionLimits, shutdown: CancellationToken) {
+pub async fn serve(listener: TcpListener, app: App, limits: ConnectionLimits, shutdown: CancellationToken) {
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(limits.header_read);
     // Every connection task holds a sender; when all are gone, every connection has closed.
@@ -53,10 +51,11 @@ pub async fn serve(listener: TcpListener, router: Router, limits: ConnectionLimi
             () = shutdown.cancelled() => break,
         };
         let _ = stream.set_nodelay(true);
-        let router = router.clone();
+        let app = app.clone();
         let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
             request.extensions_mut().insert(ConnectInfo(remote));
-            router.clone().oneshot(request)
+            let response = app.call(request);
+            async move { Ok::<_, Infallible>(response.await) }
         });
         let connection = http.serve_connection(TokioIo::new(StallGuard::new(stream, limits.stalled_write)), service);
         let (shutdown, open) = (shutdown.clone(), open_tx.clone());

@@ -107,7 +107,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     let shutdown = CancellationToken::new();
     let worker = dateline_web::spawn_job_worker(state.clone(), shutdown.clone());
     let follower = dateline_web::spawn_change_follower(state.clone(), shutdown.clone());
-    let serving = crate::listener::serve(listener, dateline_web::router(state), config.connections, shutdown.clone());
+    let serving = crate::listener::serve(listener, dateline_web::App::new(state), config.connections, shutdown.clone());
     let mut serving = std::pin::pin!(serving);
     let drained = tokio::select! {
         () = &mut serving => true,

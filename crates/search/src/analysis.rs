@@ -1,17 +1,11 @@
 //! How each edition's text is cut into terms: one analyzer per language, each registered with
 //! the index under its own name and used by that language's fields.
 
-use std::sync::Arc;
-
-use ferrous_opencc::OpenCC;
-use ferrous_opencc::config::BuiltinConfig;
-use jieba_rs::Jieba;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
     Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
 };
 
-use crate::SearchError;
 use crate::chinese::ChineseTokenizer;
 use crate::mongolian;
 
@@ -87,12 +81,7 @@ impl Analysis {
 }
 
 /// Registers one analyzer per [`Analysis`] with `manager`.
-pub(crate) fn register_analyzers(manager: &TokenizerManager) -> Result<(), SearchError> {
-    let jieba = Arc::new(Jieba::new());
-    let to_simplified = Arc::new(
-        OpenCC::from_config(BuiltinConfig::T2s)
-            .map_err(|e| SearchError::Setup(format!("cannot load the Traditional to Simplified table: {e}")))?,
-    );
+pub(crate) fn register_analyzers(manager: &TokenizerManager) {
     for analysis in Analysis::ALL {
         let analyzer = match analysis {
             Analysis::English => {
@@ -105,16 +94,14 @@ pub(crate) fn register_analyzers(manager: &TokenizerManager) -> Result<(), Searc
                     None => builder.filter(Stemmer::new(Language::English)).build(),
                 }
             }
-            Analysis::ChineseSimplified => TextAnalyzer::builder(ChineseTokenizer::new(jieba.clone(), None))
+            Analysis::ChineseSimplified => TextAnalyzer::builder(ChineseTokenizer::simplified())
                 .filter(RemoveLongFilter::limit(MAX_TERM_BYTES))
                 .filter(LowerCaser)
                 .build(),
-            Analysis::ChineseTraditional => {
-                TextAnalyzer::builder(ChineseTokenizer::new(jieba.clone(), Some(to_simplified.clone())))
-                    .filter(RemoveLongFilter::limit(MAX_TERM_BYTES))
-                    .filter(LowerCaser)
-                    .build()
-            }
+            Analysis::ChineseTraditional => TextAnalyzer::builder(ChineseTokenizer::traditional())
+                .filter(RemoveLongFilter::limit(MAX_TERM_BYTES))
+                .filter(LowerCaser)
+                .build(),
             Analysis::Mongolian => TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(RemoveLongFilter::limit(MAX_TERM_BYTES))
                 .filter(LowerCaser)
@@ -127,7 +114,6 @@ pub(crate) fn register_analyzers(manager: &TokenizerManager) -> Result<(), Searc
         };
         manager.register(&analysis.tokenizer_name(), analyzer);
     }
-    Ok(())
 }
 
 /// A token filter applying [`mongolian::stem`].

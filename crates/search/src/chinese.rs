@@ -10,32 +10,51 @@
 //!
 //! Segmentation uses jieba's search mode, which also emits the dictionary words inside a long
 //! word (`中华人民共和国` gives `中华`, `人民`, `共和国`…), so a shorter word finds a longer one.
+//!
+//! The dictionary and the conversion table take some 20 MB once loaded, so both load when
+//! Chinese text is first analysed, not at start-up: a site without Chinese never pays for them.
 
-use std::sync::Arc;
+use std::sync::LazyLock;
 
 use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
 use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+/// jieba with its built-in dictionary, shared by every index in the process.
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// OpenCC's Traditional-to-Simplified table. It is compiled into the binary, so failing to load
+/// it is a build defect; Traditional text is then segmented as it is (less well) rather than
+/// not indexed at all.
+static TO_SIMPLIFIED: LazyLock<Option<OpenCC>> = LazyLock::new(|| {
+    OpenCC::from_config(BuiltinConfig::T2s)
+        .inspect_err(|error| tracing::error!(%error, "cannot load the Traditional to Simplified table"))
+        .ok()
+});
 
 /// A tantivy tokenizer that segments Chinese (and passes Latin words and digits through whole).
 #[derive(Clone)]
 pub(crate) struct ChineseTokenizer {
-    jieba: Arc<Jieba>,
-    /// Set for Traditional text: the converter to the Simplified copy that jieba segments.
-    to_simplified: Option<Arc<OpenCC>>,
+    /// Set for Traditional text, which jieba segments through a Simplified copy.
+    traditional: bool,
 }
 
 impl ChineseTokenizer {
-    pub(crate) fn new(jieba: Arc<Jieba>, to_simplified: Option<Arc<OpenCC>>) -> ChineseTokenizer {
-        ChineseTokenizer { jieba, to_simplified }
+    pub(crate) fn simplified() -> ChineseTokenizer {
+        ChineseTokenizer { traditional: false }
+    }
+
+    pub(crate) fn traditional() -> ChineseTokenizer {
+        ChineseTokenizer { traditional: true }
     }
 
     /// The tokens of `text`, in order of their start, with offsets into `text`.
     fn tokens(&self, text: &str) -> Vec<Token> {
-        let aligned = self.to_simplified.as_ref().map(|converter| AlignedConversion::new(converter, text));
+        let converter = if self.traditional { TO_SIMPLIFIED.as_ref() } else { None };
+        let aligned = converter.map(|converter| AlignedConversion::new(converter, text));
         let segmented = aligned.as_ref().map_or(text, |a| a.converted.as_str());
-        let mut spans: Vec<(usize, usize)> = self
-            .jieba
+        let mut spans: Vec<(usize, usize)> = JIEBA
             .tokenize(segmented, TokenizeMode::Search, true)
             .into_iter()
             .filter(|token| token.word.chars().any(char::is_alphanumeric))
@@ -150,8 +169,6 @@ impl AlignedConversion {
 
 #[cfg(test)]
 mod tests {
-    use ferrous_opencc::config::BuiltinConfig;
-
     use super::*;
 
     fn words(tokenizer: &mut ChineseTokenizer, text: &str) -> Vec<String> {
@@ -166,7 +183,7 @@ mod tests {
 
     #[test]
     fn simplified_runs_are_cut_into_words() {
-        let mut tokenizer = ChineseTokenizer::new(Arc::new(Jieba::new()), None);
+        let mut tokenizer = ChineseTokenizer::simplified();
         let words = words(&mut tokenizer, "记者今天在青岛报道了渡轮恢复运营的消息，G20峰会。");
         for word in ["记者", "青岛", "渡轮", "恢复", "运营", "G20"] {
             assert!(words.iter().any(|w| w == word), "{word} in {words:?}");
@@ -176,8 +193,7 @@ mod tests {
 
     #[test]
     fn traditional_text_keeps_its_script() {
-        let converter = Arc::new(OpenCC::from_config(BuiltinConfig::T2s).unwrap());
-        let mut tokenizer = ChineseTokenizer::new(Arc::new(Jieba::new()), Some(converter));
+        let mut tokenizer = ChineseTokenizer::traditional();
         let words = words(&mut tokenizer, "記者今天在青島報道了渡輪恢復運營的消息");
         for word in ["記者", "青島", "渡輪", "恢復", "運營"] {
             assert!(words.iter().any(|w| w == word), "{word} in {words:?}");

@@ -20,10 +20,13 @@ use crate::analysis::{Analysis, register_analyzers};
 use crate::text::markdown_to_text;
 use crate::{SearchError, escape_html};
 
-/// Written with every commit; an index with another value was made by another version of
-/// Dateline (other fields or other analysis) and is rebuilt. Bump it whenever the schema or
-/// an analyzer changes.
-const FORMAT: &str = "dateline-search 1";
+/// The first line of every commit's payload; an index with another was made by another version
+/// of Dateline (other fields, other analysis, or no record of the change log) and is rebuilt.
+/// Bump it whenever the schema or an analyzer changes.
+const FORMAT: &str = "dateline-search 2";
+/// Starts the payload's second line: the store's change-log position the index is current
+/// with (see [`SearchIndex::changes_applied`]).
+const CHANGES_APPLIED: &str = "changes applied: ";
 
 /// Memory the writer may fill before it writes a segment (split over its threads).
 const WRITER_MEMORY_BYTES: usize = 64_000_000;
@@ -177,6 +180,8 @@ struct Inner {
     writer: Mutex<IndexWriter>,
     fields: Fields,
     dir: PathBuf,
+    /// Written with the next commit; read from the last one at opening.
+    changes_applied: Mutex<Option<i64>>,
 }
 
 /// Why an index directory could not be used as it is.
@@ -195,9 +200,16 @@ impl SearchIndex {
     /// the log); so is an empty one, since it may have been lost while the store kept its
     /// articles. `articles` is called only then.
     ///
+    /// A rebuilt index records `changes_applied` (see [`SearchIndex::changes_applied`]): the
+    /// change-log position read before `articles` reads anything.
+    ///
     /// Fails only when the directory cannot be used at all, when another process holds the
     /// index, or when `articles` fails.
-    pub fn open_or_rebuild<I, E>(dir: &Path, articles: impl FnOnce() -> I) -> Result<SearchIndex, SearchError>
+    pub fn open_or_rebuild<I, E>(
+        dir: &Path,
+        changes_applied: Option<i64>,
+        articles: impl FnOnce() -> I,
+    ) -> Result<SearchIndex, SearchError>
     where
         I: IntoIterator<Item = Result<IndexedArticle, E>>,
         E: Into<Box<dyn StdError + Send + Sync>>,
@@ -222,7 +234,7 @@ impl SearchIndex {
                 SearchIndex::create(dir)?
             }
         };
-        let count = index.rebuild(articles())?;
+        let count = index.rebuild(articles(), changes_applied)?;
         tracing::info!(dir = %dir.display(), articles = count, "search index built");
         Ok(index)
     }
@@ -240,13 +252,18 @@ impl SearchIndex {
             let index = Index::open(directory).map_err(|e| OpenProblem::Unusable(e.to_string()))?;
             let (expected, fields) = schema();
             let metas = index.load_metas().map_err(|e| OpenProblem::Unusable(e.to_string()))?;
-            if index.schema() != expected || metas.payload.as_deref() != Some(FORMAT) {
+            let mut payload = metas.payload.as_deref().unwrap_or_default().lines();
+            if index.schema() != expected || payload.next() != Some(FORMAT) {
                 return Err(OpenProblem::Unusable("made by another version of Dateline".into()));
             }
-            SearchIndex::from_index(index, fields, dir).map_err(|error| match error {
+            let changes_applied =
+                payload.next().and_then(|line| line.strip_prefix(CHANGES_APPLIED)).and_then(|n| n.parse().ok());
+            let opened = SearchIndex::from_index(index, fields, dir).map_err(|error| match error {
                 SearchError::Locked(_) | SearchError::Setup(_) => OpenProblem::Fatal(error),
                 other => OpenProblem::Unusable(other.to_string()),
-            })
+            })?;
+            *opened.changes_applied_slot() = changes_applied;
+            Ok(opened)
         }));
         opened.unwrap_or_else(|_| Err(OpenProblem::Unusable("reading it panicked".into())))
     }
@@ -258,19 +275,26 @@ impl SearchIndex {
         let search = SearchIndex::from_index(index, fields, dir)?;
         // Mark the empty index as ours at once, so a crash before the first real commit
         // leaves an index that opens.
-        search.commit(&mut search.writer())?;
+        search.commit(&mut search.writer(), None)?;
         Ok(search)
     }
 
     fn from_index(index: Index, fields: Fields, dir: &Path) -> Result<SearchIndex, SearchError> {
-        register_analyzers(index.tokenizers())?;
+        register_analyzers(index.tokenizers());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let writer = index.writer(WRITER_MEMORY_BYTES).map_err(|error| match error {
             tantivy::TantivyError::LockFailure(..) => SearchError::Locked(dir.to_owned()),
             other => SearchError::Index(other),
         })?;
         Ok(SearchIndex {
-            inner: Arc::new(Inner { index, reader, writer: Mutex::new(writer), fields, dir: dir.to_owned() }),
+            inner: Arc::new(Inner {
+                index,
+                reader,
+                writer: Mutex::new(writer),
+                fields,
+                dir: dir.to_owned(),
+                changes_applied: Mutex::new(None),
+            }),
         })
     }
 
@@ -290,25 +314,31 @@ impl SearchIndex {
         let mut writer = self.writer();
         writer.delete_term(Term::from_field_i64(self.inner.fields.article, article.id.0));
         writer.add_document(document)?;
-        self.commit(&mut writer)
+        self.commit(&mut writer, self.changes_applied())
     }
 
     /// Removes an article; nothing happens if it was not indexed.
     pub fn remove_article(&self, article: ArticleId) -> Result<(), SearchError> {
         let mut writer = self.writer();
         writer.delete_term(Term::from_field_i64(self.inner.fields.article, article.0));
-        self.commit(&mut writer)
+        self.commit(&mut writer, self.changes_applied())
     }
 
     /// Makes the index hold exactly `articles` for `story`: every other article of the story
     /// is removed. One commit, so a search never sees the story half-updated.
     pub fn replace_story(&self, story: StoryId, articles: &[IndexedArticle]) -> Result<(), SearchError> {
-        self.replace_stories(&[(story, articles.to_vec())])
+        self.replace_stories(&[(story, articles.to_vec())], None)
     }
 
     /// [`SearchIndex::replace_story`] for many stories in one commit: a commit writes and
     /// syncs a segment, so a burst of publishes is indexed together rather than one by one.
-    pub fn replace_stories(&self, stories: &[(StoryId, Vec<IndexedArticle>)]) -> Result<(), SearchError> {
+    /// `changes_applied`: the change-log position these stories bring the index up to, if
+    /// known (see [`SearchIndex::changes_applied`]).
+    pub fn replace_stories(
+        &self,
+        stories: &[(StoryId, Vec<IndexedArticle>)],
+        changes_applied: Option<i64>,
+    ) -> Result<(), SearchError> {
         let fields = &self.inner.fields;
         let mut writer = self.writer();
         for (story, articles) in stories {
@@ -319,13 +349,18 @@ impl SearchIndex {
                 writer.add_document(self.document(article))?;
             }
         }
-        self.commit(&mut writer)
+        self.commit(&mut writer, changes_applied.or_else(|| self.changes_applied()))
     }
 
     /// Replaces the whole index with `articles`, returning how many were indexed. Searches
     /// see the old index until the new one is complete; if `articles` yields an error,
-    /// nothing changes and the error is returned.
-    pub fn rebuild<E>(&self, articles: impl IntoIterator<Item = Result<IndexedArticle, E>>) -> Result<u64, SearchError>
+    /// nothing changes and the error is returned. `changes_applied`: the change-log position
+    /// read before `articles` began, recorded with the new index.
+    pub fn rebuild<E>(
+        &self,
+        articles: impl IntoIterator<Item = Result<IndexedArticle, E>>,
+        changes_applied: Option<i64>,
+    ) -> Result<u64, SearchError>
     where
         E: Into<Box<dyn StdError + Send + Sync>>,
     {
@@ -344,7 +379,7 @@ impl SearchIndex {
                 }
             }
         }
-        self.commit(&mut writer)?;
+        self.commit(&mut writer, changes_applied)?;
         Ok(count)
     }
 
@@ -354,10 +389,34 @@ impl SearchIndex {
         self.inner.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn commit(&self, writer: &mut IndexWriter) -> Result<(), SearchError> {
+    /// The position in the store's change log that the index was last recorded as current
+    /// with: every change up to it is in the index. `None` for an index (re)built without one.
+    /// A server that restarts applies the changes after it, so that what was published while
+    /// it was stopped is found.
+    pub fn changes_applied(&self) -> Option<i64> {
+        *self.changes_applied_slot()
+    }
+
+    /// Records that the index is current with the change log up to `position`: every change
+    /// up to it has been applied (or the index was rebuilt from data read after it).
+    pub fn save_changes_applied(&self, position: i64) -> Result<(), SearchError> {
+        self.commit(&mut self.writer(), Some(position))
+    }
+
+    fn changes_applied_slot(&self) -> MutexGuard<'_, Option<i64>> {
+        self.inner.changes_applied.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Commits what `writer` holds, recording the change-log position `position` (`None`:
+    /// unknown).
+    fn commit(&self, writer: &mut IndexWriter, position: Option<i64>) -> Result<(), SearchError> {
         let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(FORMAT);
+        prepared.set_payload(&match position {
+            Some(position) => format!("{FORMAT}\n{CHANGES_APPLIED}{position}"),
+            None => FORMAT.to_owned(),
+        });
         prepared.commit()?;
+        *self.changes_applied_slot() = position;
         self.inner.reader.reload()?;
         Ok(())
     }

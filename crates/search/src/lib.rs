@@ -17,7 +17,7 @@
 //! # fn demo(edition: &dateline_core::Edition) -> Result<(), dateline_search::SearchError> {
 //! use dateline_search::{IndexedArticle, SearchIndex};
 //! let no_articles = Vec::<Result<IndexedArticle, std::io::Error>>::new;
-//! let index = SearchIndex::open_or_rebuild(std::path::Path::new("data/search"), no_articles)?;
+//! let index = SearchIndex::open_or_rebuild(std::path::Path::new("data/search"), None, no_articles)?;
 //! let results = index.search(edition, "ferry", None, dateline_core::PageRequest::first(10))?;
 //! for hit in &results.hits.items {
 //!     println!("{} {}", hit.article, hit.headline_html);

@@ -52,7 +52,7 @@ fn article(id: i64, edition: &Edition, headline: &str, body: &str) -> IndexedArt
 }
 
 fn open(dir: &Path, articles: Vec<IndexedArticle>) -> SearchIndex {
-    SearchIndex::open_or_rebuild(dir, || articles.into_iter().map(Ok::<_, std::io::Error>)).unwrap()
+    SearchIndex::open_or_rebuild(dir, None, || articles.into_iter().map(Ok::<_, std::io::Error>)).unwrap()
 }
 
 fn search(index: &SearchIndex, edition: &Edition, query: &str) -> SearchResults {
@@ -272,10 +272,10 @@ fn a_failed_rebuild_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let index = open(dir.path(), vec![article(1, &en(), "Ferry", "Ferry.")]);
     let broken = vec![Ok(article(2, &en(), "Other", "Other.")), Err(std::io::Error::other("store went away"))];
-    let error = index.rebuild(broken).unwrap_err();
+    let error = index.rebuild(broken, None).unwrap_err();
     assert!(matches!(error, SearchError::Source(_)), "{error}");
     assert_eq!(ids(&search(&index, &en(), "ferry")), [1]);
-    assert_eq!(index.rebuild(vec![Ok::<_, std::io::Error>(article(3, &en(), "Ferry", "Ferry."))]).unwrap(), 1);
+    assert_eq!(index.rebuild(vec![Ok::<_, std::io::Error>(article(3, &en(), "Ferry", "Ferry."))], None).unwrap(), 1);
     assert_eq!(ids(&search(&index, &en(), "ferry")), [3]);
 }
 
@@ -283,7 +283,7 @@ fn a_failed_rebuild_changes_nothing() {
 fn the_index_survives_reopening() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path(), vec![article(1, &en(), "Ferry", "Ferry.")]));
-    let reopened = SearchIndex::open_or_rebuild(dir.path(), || -> Vec<Result<IndexedArticle, std::io::Error>> {
+    let reopened = SearchIndex::open_or_rebuild(dir.path(), None, || -> Vec<Result<IndexedArticle, std::io::Error>> {
         panic!("an intact index is not rebuilt")
     })
     .unwrap();
@@ -330,7 +330,33 @@ fn corrupted_indexes_are_rebuilt() {
 fn a_second_process_is_refused_without_damage() {
     let dir = tempfile::tempdir().unwrap();
     let first = open(dir.path(), vec![article(1, &en(), "Ferry", "Ferry.")]);
-    let second = SearchIndex::open_or_rebuild(dir.path(), Vec::<Result<IndexedArticle, std::io::Error>>::new);
+    let second = SearchIndex::open_or_rebuild(dir.path(), None, Vec::<Result<IndexedArticle, std::io::Error>>::new);
     assert!(matches!(second, Err(SearchError::Locked(_))), "{:?}", second.err());
     assert_eq!(ids(&search(&first, &en(), "ferry")), [1], "the index in use is untouched");
+}
+
+#[test]
+fn the_change_log_position_is_kept_with_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_rebuild(dir.path(), Some(7), || {
+        vec![Ok::<_, std::io::Error>(article(1, &en(), "Ferry", "Ferry."))]
+    })
+    .unwrap();
+    assert_eq!(index.changes_applied(), Some(7), "a rebuilt index records the position it was built at");
+    index.replace_stories(&[(StoryId(2), vec![article(2, &en(), "Tunnel", "Tunnel.")])], Some(9)).unwrap();
+    index.remove_article(ArticleId(2)).unwrap();
+    assert_eq!(index.changes_applied(), Some(9), "a change without a position keeps the last one");
+    drop(index);
+
+    let reopened =
+        SearchIndex::open_or_rebuild(dir.path(), Some(1), Vec::<Result<IndexedArticle, std::io::Error>>::new).unwrap();
+    assert_eq!(reopened.changes_applied(), Some(9), "read back when the index is opened again");
+    let ferry = vec![Ok::<_, std::io::Error>(article(3, &en(), "Ferry", "Ferry."))];
+    assert_eq!(reopened.rebuild(ferry, None).unwrap(), 1);
+    assert_eq!(reopened.changes_applied(), None, "a rebuild without a position forgets the old one");
+    reopened.save_changes_applied(12).unwrap();
+    drop(reopened);
+    let again = open(dir.path(), Vec::new());
+    assert_eq!(again.changes_applied(), Some(12));
+    assert_eq!(ids(&search(&again, &en(), "ferry")), [3], "not rebuilt");
 }

@@ -60,16 +60,36 @@ impl Store {
 
     /// Forgets changes older than `before` (Unix seconds): every follower has long applied them.
     pub async fn prune_changes(&self, before: i64) -> Result<u64, StoreError> {
-        let done =
-            sqlx::query("DELETE FROM content_changes WHERE changed_at < $1").bind(before).execute(&self.pool).await?;
+        // The newest entry stays, so that the log still says where it stands (see
+        // `change_log_covers`).
+        let done = sqlx::query(
+            "DELETE FROM content_changes WHERE changed_at < $1 AND id < (SELECT MAX(id) FROM content_changes)",
+        )
+        .bind(before)
+        .execute(&self.pool)
+        .await?;
         Ok(done.rows_affected())
     }
 
-    /// Empties the change log: after bulk loads (demo seeding, benchmark data) that no cache has
-    /// seen yet.
+    /// Empties the change log but for its newest entry: after bulk loads (demo seeding,
+    /// benchmark data) that no cache has seen yet.
     pub async fn clear_changes(&self) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM content_changes").execute(&self.pool).await?;
+        sqlx::query("DELETE FROM content_changes WHERE id < (SELECT MAX(id) FROM content_changes)")
+            .execute(&self.pool)
+            .await?;
         Ok(())
+    }
+
+    /// Whether the log still holds every change after `position`: false when entries after it
+    /// were pruned, or when `position` is beyond the log's end (a log emptied, or another
+    /// database). A reader whose position is not covered must start again from the content.
+    pub async fn change_log_covers(&self, position: i64) -> Result<bool, StoreError> {
+        let (oldest, newest): (Option<i64>, Option<i64>) =
+            sqlx::query_as("SELECT MIN(id), MAX(id) FROM content_changes").fetch_one(&self.pool).await?;
+        Ok(match (oldest, newest) {
+            (Some(oldest), Some(newest)) => oldest <= position.saturating_add(1) && position <= newest,
+            _ => position == 0,
+        })
     }
 
     /// The stories with a published article in the contributor's byline.

@@ -274,8 +274,16 @@ async fn the_change_log_records_what_readers_can_see() {
     let placement = store.story_placement(published.story).await.unwrap().unwrap();
     assert_eq!(placement.section, section);
     assert_eq!(placement.editions.len(), 1);
-    assert!(store.prune_changes(i64::MAX).await.unwrap() as usize >= changes.len());
-    assert!(store.changes_since(0, 100).await.unwrap().is_empty(), "pruned");
+    let newest = store.latest_change().await.unwrap();
+    assert!(store.change_log_covers(start).await.unwrap());
+    assert!(store.change_log_covers(newest).await.unwrap());
+    assert!(!store.change_log_covers(newest + 1).await.unwrap(), "a position beyond the log is another log's");
+    assert!(store.prune_changes(i64::MAX).await.unwrap() as usize >= changes.len() - 1);
+    let left = store.changes_since(0, 100).await.unwrap();
+    assert_eq!(left.iter().map(|(id, _)| *id).collect::<Vec<_>>(), [newest], "pruned but for the newest entry");
+    assert_eq!(store.latest_change().await.unwrap(), newest, "the log still says where it stands");
+    assert!(store.change_log_covers(newest).await.unwrap(), "a reader that was current still is");
+    assert!(!store.change_log_covers(newest - 2).await.unwrap(), "a reader from before the pruning must start again");
 }
 
 #[tokio::test]

@@ -16,9 +16,10 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::io::Write as _;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{OriginalUri, Request, State};
+use axum::extract::{MatchedPath, OriginalUri, Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -95,9 +96,13 @@ pub(crate) struct CachedPage {
     identity: Bytes,
     gzip: Bytes,
     brotli: Bytes,
-    /// Hex digest of the identity body; each encoding's strong ETag derives from it.
-    digest: String,
+    /// The strong ETags of the identity, gzip and brotli bodies (a digest of the identity body
+    /// and a suffix per encoding), ready to send.
+    etags: [HeaderValue; 3],
     tags: Vec<String>,
+    /// The route pattern that rendered the page, for the metrics of requests answered before
+    /// routing ([`answer_from_cache`]).
+    route: Option<MatchedPath>,
 }
 
 impl CachedPage {
@@ -118,7 +123,7 @@ impl CachedPage {
             .map(|(name, value)| (name.clone(), value.clone()))
             .collect();
         let digest = Sha256::digest(&body);
-        let digest = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+        let digest: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
         let mut gzip = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 3), flate2::Compression::new(6));
         // Writing into a Vec cannot fail.
         let _ = gzip.write_all(&body);
@@ -129,7 +134,10 @@ impl CachedPage {
             let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 6, 22);
             let _ = writer.write_all(&body);
         }
-        CachedPage { headers, identity: body, gzip: gzip.into(), brotli: brotli.into(), digest, tags }
+        let etags = ["", "-gz", "-br"].map(|suffix| {
+            HeaderValue::from_str(&format!("\"{digest}{suffix}\"")).expect("hex digits are a valid header value")
+        });
+        CachedPage { headers, identity: body, gzip: gzip.into(), brotli: brotli.into(), etags, tags, route: None }
     }
 
     /// Whether the page has a Last-Modified no later than the client's If-Modified-Since.
@@ -150,15 +158,14 @@ impl CachedPage {
     /// The response for a request with these headers: the best encoding it accepts, or 304
     /// when its copy is current.
     fn respond(&self, request: &HeaderMap, hit: bool) -> Response {
-        let (encoding, body, suffix) = match preferred_encoding(request) {
-            Encoding::Brotli => (Some("br"), &self.brotli, "-br"),
-            Encoding::Gzip => (Some("gzip"), &self.gzip, "-gz"),
-            Encoding::Identity => (None, &self.identity, ""),
+        let (encoding, body, etag) = match preferred_encoding(request) {
+            Encoding::Brotli => (Some("br"), &self.brotli, &self.etags[2]),
+            Encoding::Gzip => (Some("gzip"), &self.gzip, &self.etags[1]),
+            Encoding::Identity => (None, &self.identity, &self.etags[0]),
         };
-        let etag = format!("\"{}{suffix}\"", self.digest);
         // An If-None-Match decides alone when present (RFC 9110, 13.2.2).
         let not_modified = match request.get(header::IF_NONE_MATCH) {
-            Some(value) => etag_listed(value, &etag),
+            Some(value) => etag_listed(value, etag.to_str().unwrap_or_default()),
             None => self.unchanged_since(request.get(header::IF_MODIFIED_SINCE)),
         };
         let mut response = if not_modified {
@@ -172,9 +179,7 @@ impl CachedPage {
                 headers.insert(name.clone(), value.clone());
             }
         }
-        if let Ok(value) = HeaderValue::from_str(&etag) {
-            headers.insert(header::ETAG, value);
-        }
+        headers.insert(header::ETAG, etag.clone());
         headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
         if let (Some(encoding), false) = (encoding, not_modified) {
             headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
@@ -414,6 +419,23 @@ fn cache_key(method: &Method, uri: &axum::http::Uri) -> Option<String> {
 
 /// Middleware for the reader site: answers from the cache, or renders and stores.
 /// The Content API has its own layer after its key check ([`serve_api_cached`]).
+/// Answers `request` from the cache if it holds the page, before routing and the middleware a
+/// render needs (a hit is a map lookup; the layers around it cost more than it does). Only
+/// reader pages qualify: Content API entries are answered only after their key is checked,
+/// inside the router ([`serve_api_cached`]).
+pub(crate) fn answer_from_cache<B>(state: &AppState, request: &axum::http::Request<B>) -> Option<Response> {
+    let cache = state.page_cache();
+    if !cache.enabled || request.uri().path().starts_with("/api/") {
+        return None;
+    }
+    let started = Instant::now();
+    let page = cache.get(&cache_key(request.method(), request.uri())?)?;
+    let response = page.respond(request.headers(), true);
+    let route = page.route.as_ref().map(MatchedPath::as_str);
+    state.metrics().answered_from_cache(route, response.status(), started.elapsed().as_secs_f64());
+    Some(response)
+}
+
 pub(crate) async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if request.uri().path().starts_with("/api/") {
         return next.run(request).await;
@@ -438,6 +460,7 @@ async fn through_cache(state: &AppState, key: Option<String>, mut request: Reque
         return page.respond(request.headers(), true);
     }
     let is_get = request.method() == Method::GET;
+    let route = request.extensions().get::<MatchedPath>().cloned();
     let epoch = cache.epoch();
     let client_headers = request.headers().clone();
     // The cache compresses for itself; an encoded body from further in would be stored as
@@ -457,9 +480,10 @@ async fn through_cache(state: &AppState, key: Option<String>, mut request: Reque
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let headers = parts.headers;
-    let Ok(page) = tokio::task::spawn_blocking(move || CachedPage::build(&headers, bytes, tags)).await else {
+    let Ok(mut page) = tokio::task::spawn_blocking(move || CachedPage::build(&headers, bytes, tags)).await else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
+    page.route = route;
     let page = Arc::new(page);
     cache.insert(&key, page.clone(), epoch);
     page.respond(&client_headers, false)

@@ -7,6 +7,7 @@
 //! once a publish returns, no page of this node shows the old state.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::extract::{Request, State};
@@ -32,50 +33,70 @@ const KEEP_SECONDS: i64 = 3600;
 /// Where this node is in the change log.
 pub(crate) struct ChangeFollower {
     /// The last change applied; `None` until the first catch-up, which starts at the end of
-    /// the log (a cache that starts empty has nothing older to purge).
+    /// the log (a cache that starts empty has nothing older to purge), unless the search
+    /// index says where it stopped.
     applied: Mutex<Option<i64>>,
+    /// Catch-ups asked for so far: each call takes the next number.
+    requested: AtomicU64,
+    /// The highest number a finished catch-up covered: every call numbered up to it had made
+    /// its writes before that catch-up began reading the log.
+    covered: AtomicU64,
 }
 
 impl ChangeFollower {
-    pub(crate) fn new() -> ChangeFollower {
-        ChangeFollower { applied: Mutex::new(None) }
+    /// A follower that starts after change `start` (the search index's position, so that
+    /// what changed while the server was stopped is indexed), or at the end of the log.
+    pub(crate) fn new(start: Option<i64>) -> ChangeFollower {
+        ChangeFollower { applied: Mutex::new(start), requested: AtomicU64::new(0), covered: AtomicU64::new(0) }
     }
 
     /// Applies every change not yet applied. Callers queue behind one another, so when this
-    /// returns, every change committed before the call has been applied.
+    /// returns, every change committed before the call has been applied. Concurrent writers
+    /// share the work: a caller whose turn comes after a catch-up that began after its call
+    /// has nothing left to do.
     pub(crate) async fn catch_up(&self, state: &AppState) -> Result<(), StoreError> {
-        let result = self.apply_pending(state).await;
+        let ticket = self.requested.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut applied = self.applied.lock().await;
+        if self.covered.load(Ordering::SeqCst) >= ticket {
+            return Ok(());
+        }
+        // Every call numbered up to here was made before this catch-up reads the log.
+        let covering = self.requested.load(Ordering::SeqCst);
+        let result = apply_pending(state, &mut applied).await;
+        if result.is_ok() {
+            self.covered.store(covering, Ordering::SeqCst);
+        }
         state.metrics().caught_up(result.as_ref().map(|count| *count).map_err(|_| ()));
         result.map(|_| ())
     }
+}
 
-    /// The catch-up itself: how many change-log entries it applied.
-    async fn apply_pending(&self, state: &AppState) -> Result<usize, StoreError> {
-        let mut applied = self.applied.lock().await;
-        let store = state.store();
-        let Some(mut position) = *applied else {
-            let latest = store.latest_change().await?;
-            // Anything cached before we knew where the log stood may predate a change.
-            state.page_cache().purge_all();
-            state.site_data_memo().invalidate();
-            *applied = Some(latest);
-            return Ok(0);
-        };
-        let mut count = 0;
-        loop {
-            let batch = store.changes_since(position, BATCH).await?;
-            let Some(&(last, _)) = batch.last() else { break };
-            let unique: HashSet<ContentChange> = batch.iter().map(|(_, change)| *change).collect();
-            apply(state, &unique).await?;
-            count += batch.len();
-            position = last;
-            *applied = Some(position);
-            if batch.len() < BATCH as usize {
-                break;
-            }
+/// The catch-up itself, from `applied` on: how many change-log entries it applied.
+async fn apply_pending(state: &AppState, applied: &mut Option<i64>) -> Result<usize, StoreError> {
+    let store = state.store();
+    let Some(mut position) = *applied else {
+        let latest = store.latest_change().await?;
+        // Anything cached before we knew where the log stood may predate a change.
+        state.page_cache().purge_all();
+        state.site_data_memo().invalidate();
+        *applied = Some(latest);
+        return Ok(0);
+    };
+    let mut count = 0;
+    loop {
+        let batch = store.changes_since(position, BATCH).await?;
+        let Some(&(last, _)) = batch.last() else { break };
+        let unique: HashSet<ContentChange> = batch.iter().map(|(_, change)| *change).collect();
+        apply(state, &unique).await?;
+        state.index_queue().queued_through(last);
+        count += batch.len();
+        position = last;
+        *applied = Some(position);
+        if batch.len() < BATCH as usize {
+            break;
         }
-        Ok(count)
     }
+    Ok(count)
 }
 
 /// Purges what each change touched.

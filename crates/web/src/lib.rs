@@ -7,10 +7,15 @@
 //! Handlers parse input, ask the store, and hand the result to the renderer: no SQL and no
 //! HTML here. This is the only crate that knows HTTP status codes.
 //!
+//! A server hands each request to [`App::call`], which answers cached pages at once and routes
+//! the rest:
+//!
 //! ```no_run
-//! # async fn serve(state: dateline_web::AppState) -> std::io::Result<()> {
-//! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
-//! axum::serve(listener, dateline_web::router(state)).await
+//! # async fn example(state: dateline_web::AppState) {
+//! let app = dateline_web::App::new(state);
+//! let request = axum::http::Request::get("/en/").body(axum::body::Body::empty()).unwrap();
+//! let response = app.call(request).await;
+//! assert_eq!(response.status(), 200);
 //! # }
 //! ```
 
@@ -35,7 +40,9 @@ mod state;
 use std::time::Duration;
 
 use axum::Router;
+use axum::response::Response;
 use axum::routing::get;
+use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate};
 use tower_http::compression::{CompressionLayer, DefaultPredicate};
@@ -48,6 +55,39 @@ pub use metrics::{IpRange, MetricsConfig};
 pub use state::{AppConfig, AppState};
 /// Stops the background tasks at shutdown.
 pub use tokio_util::sync::CancellationToken;
+
+/// The application as a server calls it: a page the cache holds is answered before routing and
+/// the middleware a render needs (most of the cost of a hit); everything else goes through
+/// [`router`].
+#[derive(Clone)]
+pub struct App {
+    state: AppState,
+    router: Router,
+}
+
+impl App {
+    pub fn new(state: AppState) -> App {
+        App { router: router(state.clone()), state }
+    }
+
+    /// The response to `request`.
+    pub fn call<B>(&self, request: axum::http::Request<B>) -> impl Future<Output = Response> + Send + use<B>
+    where
+        B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,
+        B::Error: Into<axum::BoxError>,
+    {
+        let routed = match cache::answer_from_cache(&self.state, &request) {
+            Some(response) => Err(response),
+            None => Ok((self.router.clone(), request.map(axum::body::Body::new))),
+        };
+        async move {
+            match routed {
+                Err(cached) => cached,
+                Ok((router, request)) => router.oneshot(request).await.unwrap_or_else(|never| match never {}),
+            }
+        }
+    }
+}
 
 /// The whole application: reader pages, media, theme assets, and the error pages for
 /// everything else.

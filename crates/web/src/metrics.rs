@@ -169,6 +169,13 @@ impl Metrics {
         routes.entry(Arc::from(route)).or_insert_with(|| Arc::new(RouteStats::new())).clone()
     }
 
+    /// A request answered from the page cache before routing: counted as the route that
+    /// rendered the page.
+    pub(crate) fn answered_from_cache(&self, route: Option<&str>, status: StatusCode, seconds: f64) {
+        self.route(route.unwrap_or(UNMATCHED)).record(status, seconds);
+        self.cache_hits.fetch_add(1, Ordering::Relaxed);
+    }
+
     /// One scheduler tick: how many articles it published, or that it failed.
     pub(crate) fn scheduler_ran(&self, published: Result<usize, ()>) {
         self.scheduler_runs.fetch_add(1, Ordering::Relaxed);

@@ -96,31 +96,58 @@ fn published_articles(
 }
 
 /// Opens the index in `dir`, rebuilding it from the store if it is missing, damaged or empty
-/// (see `SearchIndex::open_or_rebuild`).
+/// (see `SearchIndex::open_or_rebuild`), or if the store's change log no longer holds every
+/// change since the index was last current (the server was stopped for longer than the log
+/// keeps changes, or the index belongs to another database). Otherwise the change follower
+/// starts where the index stopped, so what was published while this server was stopped is
+/// indexed as it catches up.
 pub async fn open_index(store: &Store, dir: &Path) -> Result<SearchIndex, SearchFailure> {
-    let (store, dir, runtime) = (store.clone(), dir.to_owned(), tokio::runtime::Handle::current());
-    let index = tokio::task::spawn_blocking(move || {
-        SearchIndex::open_or_rebuild(&dir, move || published_articles(store, runtime))
-    })
-    .await??;
+    // Read before any article is, so that a change made during a rebuild is applied after it.
+    let position = store.latest_change().await?;
+    let index = {
+        let (store, dir, runtime) = (store.clone(), dir.to_owned(), tokio::runtime::Handle::current());
+        tokio::task::spawn_blocking(move || {
+            SearchIndex::open_or_rebuild(&dir, Some(position), move || published_articles(store, runtime))
+        })
+        .await??
+    };
+    let covered = match index.changes_applied() {
+        Some(applied) => store.change_log_covers(applied).await?,
+        None => false,
+    };
+    if !covered {
+        tracing::warn!(
+            dir = %dir.display(),
+            applied = ?index.changes_applied(),
+            "the search index may miss changes the change log no longer holds; rebuilding it from the store"
+        );
+        let count = rebuild_index(store, &index).await?;
+        tracing::info!(dir = %dir.display(), articles = count, "search index rebuilt");
+    }
     Ok(index)
 }
 
 /// Replaces the index's content with every published article; returns how many there are.
 pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> Result<u64, SearchFailure> {
+    let position = store.latest_change().await?;
     let (store, index, runtime) = (store.clone(), index.clone(), tokio::runtime::Handle::current());
-    Ok(tokio::task::spawn_blocking(move || index.rebuild(published_articles(store, runtime))).await??)
+    Ok(tokio::task::spawn_blocking(move || index.rebuild(published_articles(store, runtime), Some(position))).await??)
 }
 
 /// Makes the index match the store for one story: its published articles are added or
 /// updated, and every other article of the story (unpublished, killed, deleted) is removed.
 /// Committed when it returns, so the next search sees the change.
 pub async fn reindex_story(state: &AppState, story: StoryId) -> Result<(), SearchFailure> {
-    reindex_stories(state, &[story]).await
+    reindex_stories(state, &[story], None).await
 }
 
-/// [`reindex_story`] for several stories, in one commit.
-async fn reindex_stories(state: &AppState, stories: &[StoryId]) -> Result<(), SearchFailure> {
+/// [`reindex_story`] for several stories, in one commit that records `changes_applied` (the
+/// change-log position they bring the index up to) if given.
+async fn reindex_stories(
+    state: &AppState,
+    stories: &[StoryId],
+    changes_applied: Option<i64>,
+) -> Result<(), SearchFailure> {
     let mut batch = Vec::with_capacity(stories.len());
     for &story in stories {
         let articles: Vec<IndexedArticle> =
@@ -128,7 +155,7 @@ async fn reindex_stories(state: &AppState, stories: &[StoryId]) -> Result<(), Se
         batch.push((story, articles));
     }
     let index = state.search().clone();
-    tokio::task::spawn_blocking(move || index.replace_stories(&batch)).await??;
+    tokio::task::spawn_blocking(move || index.replace_stories(&batch, changes_applied)).await??;
     Ok(())
 }
 
@@ -137,32 +164,51 @@ async fn reindex_stories(state: &AppState, stories: &[StoryId]) -> Result<(), Se
 /// together, one commit per batch, and then purges the cached search pages.
 #[derive(Default)]
 pub(crate) struct IndexQueue {
-    pending: std::sync::Mutex<std::collections::BTreeSet<StoryId>>,
+    pending: std::sync::Mutex<Pending>,
     wake: tokio::sync::Notify,
     /// One flush at a time, so a batch's purge never runs before an older batch's commit.
     flushing: tokio::sync::Mutex<()>,
 }
 
+#[derive(Default)]
+struct Pending {
+    stories: std::collections::BTreeSet<StoryId>,
+    /// The change-log position up to which every change's stories have been queued.
+    through: Option<i64>,
+}
+
 impl IndexQueue {
     pub(crate) fn push(&self, stories: impl IntoIterator<Item = StoryId>) {
-        let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        pending.extend(stories);
-        if !pending.is_empty() {
+        let mut pending = self.pending();
+        pending.stories.extend(stories);
+        if !pending.stories.is_empty() {
             self.wake.notify_one();
         }
+    }
+
+    /// Says that the stories of every change up to `position` in the change log are queued
+    /// (or were indexed before): the next commit records the index as current up to there.
+    pub(crate) fn queued_through(&self, position: i64) {
+        let mut pending = self.pending();
+        pending.through = pending.through.max(Some(position));
+    }
+
+    fn pending(&self) -> std::sync::MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Indexes everything queued so far. On failure the stories go back in the queue.
     pub(crate) async fn flush(&self, state: &AppState) -> Result<(), SearchFailure> {
         let _turn = self.flushing.lock().await;
-        let stories: Vec<StoryId> =
-            std::mem::take(&mut *self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
-                .into_iter()
-                .collect();
+        let (stories, through) = {
+            let mut pending = self.pending();
+            let stories: Vec<StoryId> = std::mem::take(&mut pending.stories).into_iter().collect();
+            (stories, pending.through)
+        };
         if stories.is_empty() {
             return Ok(());
         }
-        if let Err(error) = reindex_stories(state, &stories).await {
+        if let Err(error) = reindex_stories(state, &stories, through).await {
             self.push(stories);
             return Err(error);
         }

@@ -122,7 +122,7 @@ impl AppState {
                 media,
                 renderer,
                 page_cache: PageCache::new(config.page_cache, config.page_cache_bytes),
-                changes: ChangeFollower::new(),
+                changes: ChangeFollower::new(search.changes_applied()),
                 site_data: SiteDataMemo::default(),
                 limiter: RequestLimiter::new(config.max_in_flight),
                 index_queue: crate::search::IndexQueue::default(),

@@ -247,6 +247,32 @@ async fn found(site: &TestSite, edition: &str, query: &str) -> Vec<String> {
     result_links(&page(site, &format!("/{edition}/search?q={query}")).await.1)
 }
 
+/// A server stopped while the newsroom kept publishing (through another node or the command
+/// line) finds those articles once it starts again: its index records where it stopped in the
+/// change log, and the server catches up from there.
+#[tokio::test]
+async fn what_was_published_while_the_server_was_stopped_is_found_after_a_restart() {
+    let site = test_site().await;
+    assert!(found(&site, "en", "strait").await.is_empty());
+    // Published behind the server's back: it never caught up with this change.
+    let story = new_story(&site).await;
+    add_article(&site, story, "en", "night-ferry", "Night ferry crosses the strait").await;
+    let site = site.restart().await;
+    assert_eq!(found(&site, "en", "strait").await, ["/en/articles/night-ferry"]);
+
+    // Stopped for longer than the change log keeps changes: the dawn ferry's entry is pruned
+    // (the log keeps only its newest, the harbour story's), so the index is rebuilt instead.
+    let dawn = new_story(&site).await;
+    add_article(&site, dawn, "en", "dawn-ferry", "Dawn ferry crosses the strait").await;
+    let harbour = new_story(&site).await;
+    add_article(&site, harbour, "en", "harbour-dues", "Harbour dues rise").await;
+    site.store.prune_changes(i64::MAX).await.unwrap();
+    let site = site.restart().await;
+    let mut links = found(&site, "en", "strait").await;
+    links.sort();
+    assert_eq!(links, ["/en/articles/dawn-ferry", "/en/articles/night-ferry"]);
+}
+
 /// Publish, edit, unpublish, republish and kill through the store, each followed by
 /// the change follower's catch-up (which reindexes each changed story and purges cached
 /// result pages): the next search always matches the store.

@@ -18,7 +18,6 @@ use dateline_store::{NewArticle, NewAsset, NewContributor, NewSection, NewSocial
 use dateline_web::{AppConfig, AppState};
 use http_body_util::BodyExt;
 use jiff::Timestamp;
-use tower::ServiceExt;
 
 pub const BASE_URL: &str = "http://news.test:8080";
 pub const WECHAT_URL: &str = "https://weixin.example.org/test-daily?from=qr";
@@ -60,7 +59,7 @@ impl TestSite {
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
-        let response = dateline_web::router(self.state.clone()).oneshot(request).await.unwrap();
+        let response = dateline_web::App::new(self.state.clone()).call(request).await;
         TestResponse::read(response).await
     }
 }
@@ -317,13 +316,34 @@ pub async fn test_site_on(
         Some(dir) => Theme::with_override(dir).unwrap(),
         None => Theme::embedded(),
     };
-    let mut config = AppConfig { max_image_bytes: 2_000_000, max_video_bytes: 5_000_000, ..AppConfig::new(BASE_URL) };
+    let mut config = test_config();
     adjust(&mut config);
-    let search = dateline_web::search::open_index(&store, &dir.path().join("search")).await.unwrap();
-    let state = AppState::new(store.clone(), media.clone(), Renderer::new(theme).unwrap(), search, config);
-    // As `dateline serve` does before it listens: start following the change log at its end.
-    state.catch_up_with_changes().await.unwrap();
+    let state = start_server(&store, &media, dir.path(), theme, config).await;
     TestSite { dir, state, store, media, database }
+}
+
+fn test_config() -> AppConfig {
+    AppConfig { max_image_bytes: 2_000_000, max_video_bytes: 5_000_000, ..AppConfig::new(BASE_URL) }
+}
+
+/// What `dateline serve` does before it listens: open the search index in `data` and catch
+/// up with the change log.
+async fn start_server(store: &Store, media: &MediaStore, data: &Path, theme: Theme, config: AppConfig) -> AppState {
+    let search = dateline_web::search::open_index(store, &data.join("search")).await.unwrap();
+    let state = AppState::new(store.clone(), media.clone(), Renderer::new(theme).unwrap(), search, config);
+    state.catch_up_with_changes().await.unwrap();
+    state
+}
+
+impl TestSite {
+    /// Stops the site's server and starts it again on the same store and data directory
+    /// (with the embedded theme and the default test configuration).
+    pub async fn restart(self) -> TestSite {
+        let TestSite { dir, state, store, media, database } = self;
+        drop(state);
+        let state = start_server(&store, &media, dir.path(), Theme::embedded(), test_config()).await;
+        TestSite { dir, state, store, media, database }
+    }
 }
 
 /// Decodes the QR code in an SVG made by `dateline_render::qr_svg`: rasterizes its path to
