@@ -180,7 +180,7 @@ pub(crate) fn push_listing_filter(query: &mut QueryBuilder<Any>, edition: &Editi
 impl Store {
     /// Adds a story.
     pub async fn create_story(&self, story: &NewStory) -> Result<StoryId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let id = insert_story(&mut tx, story).await?;
         tx.commit().await?;
         Ok(id)
@@ -188,7 +188,7 @@ impl Store {
 
     /// Adds an article to its story, in one transaction with its byline and first revision.
     pub async fn create_article(&self, article: &NewArticle) -> Result<ArticleId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let id = insert_article(&mut tx, article).await?;
         tx.commit().await?;
         Ok(id)
@@ -200,7 +200,7 @@ impl Store {
         story: &NewStory,
         article: &NewArticle,
     ) -> Result<(StoryId, ArticleId), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let story_id = insert_story(&mut tx, story).await?;
         let id = insert_article(&mut tx, &NewArticle { story: story_id, ..article.clone() }).await?;
         tx.commit().await?;
@@ -215,7 +215,7 @@ impl Store {
     pub async fn create_stories_bulk(&self, stories: &[(NewStory, Vec<NewArticle>)]) -> Result<u64, StoreError> {
         // Under SQLite's limit of 32,766 bound parameters per statement.
         const ARTICLES_PER_STATEMENT: usize = 1500;
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let (last_story,): (i64,) =
             sqlx::query_as("SELECT COALESCE(MAX(id), 0) FROM stories").fetch_one(&mut *tx).await?;
         let (last_article,): (i64,) =
@@ -718,7 +718,7 @@ impl Store {
     /// Changes a story's section, kind and media; its articles move to the new section in the
     /// same transaction.
     pub async fn update_story(&self, id: StoryId, story: &NewStory) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE stories SET section_id = $1, kind = $2, video_asset_id = $3, poster_asset_id = $4 WHERE id = $5",
         )

@@ -34,7 +34,7 @@ impl Store {
     /// show the image are changed (they offer the copies in `srcset`), so the stories and
     /// contributors using it are touched for the change log.
     pub async fn add_renditions(&self, asset: AssetId, renditions: &[(NewAsset, u32)]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         sqlx::query(
             "UPDATE stories SET poster_asset_id = poster_asset_id WHERE poster_asset_id = $1 OR video_asset_id = $1",
         )

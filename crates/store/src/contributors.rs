@@ -70,7 +70,7 @@ impl Store {
 
     /// Adds a contributor.
     pub async fn create_contributor(&self, contributor: &NewContributor) -> Result<ContributorId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let (id,): (i64,) =
             sqlx::query_as("INSERT INTO contributors (slug, photo_asset_id) VALUES ($1, $2) RETURNING id")
                 .bind(contributor.slug.as_str())
@@ -94,7 +94,7 @@ impl Store {
 impl Store {
     /// Replaces a contributor's slug and names.
     pub async fn update_contributor(&self, id: ContributorId, contributor: &NewContributor) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let done = sqlx::query("UPDATE contributors SET slug = $1, photo_asset_id = $2 WHERE id = $3")
             .bind(contributor.slug.as_str())
             .bind(contributor.photo.map(|p| p.0))

@@ -111,7 +111,7 @@ impl Store {
         fields: &ArticleFields,
         user: UserId,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let current: Option<(i64, String)> = sqlx::query_as("SELECT revision, status FROM articles WHERE id = $1")
             .bind(id.0)
             .fetch_optional(&mut *tx)
@@ -163,7 +163,7 @@ impl Store {
         user: Option<UserId>,
         comment: Option<&str>,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let now = now_seconds();
         let done = sqlx::query(
             "UPDATE articles SET status = $1, published_at = COALESCE($2, published_at), modified_at = $3
@@ -241,7 +241,7 @@ impl Store {
         slug: &Slug,
         user: UserId,
     ) -> Result<ArticleId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let now = now_seconds();
         let inserted: Option<(i64,)> = sqlx::query_as(
             "INSERT INTO articles (story_id, edition, section_id, slug, headline, standfirst, body_markdown,

@@ -35,6 +35,8 @@ pub mod testing;
 pub mod transfer;
 mod users;
 
+use std::sync::Arc;
+
 use sqlx::AnyPool;
 
 pub use articles::{Listing, NewArticle, NewStory};
@@ -56,6 +58,10 @@ pub use users::{NewUser, SessionRecord, TokenRecord};
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// On SQLite, one write transaction at a time per process: SQLite has a single writer,
+    /// and writers that collide inside it wait in its busy handler, which sleeps for
+    /// milliseconds at a time; waiting here costs no sleep. Unused on PostgreSQL.
+    write_turn: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// The database behind a [`Store`].
@@ -83,6 +89,18 @@ impl Store {
             return Err(StoreError::NotFound(format!("migration {expected} (database at {version:?})")));
         }
         Ok(())
+    }
+
+    /// Begins a write transaction, after the turn to write on SQLite (see `write_turn`).
+    /// Keep the turn until the transaction is committed or dropped.
+    async fn begin_write(
+        &self,
+    ) -> Result<(Option<tokio::sync::MutexGuard<'_, ()>>, sqlx::Transaction<'static, sqlx::Any>), StoreError> {
+        let turn = match self.backend {
+            Backend::Sqlite => Some(self.write_turn.lock().await),
+            Backend::Postgres => None,
+        };
+        Ok((turn, self.pool.begin().await?))
     }
 
     /// Which database this store talks to.

@@ -62,7 +62,7 @@ impl Store {
             .await
             .map_err(|e| open_error(describe_sqlite_error(&e)))?;
         let has_table = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlx_migrations'";
-        let store = Store { pool, backend: Backend::Sqlite };
+        let store = Store { pool, backend: Backend::Sqlite, write_turn: Default::default() };
         store.migrate(&database, has_table).await.map_err(|e| match e {
             StoreError::Database(e) => open_error(describe_sqlite_error(&e)),
             other => other,
@@ -95,7 +95,7 @@ impl Store {
             })?;
         let has_table =
             "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = '_sqlx_migrations'";
-        let store = Store { pool, backend: Backend::Postgres };
+        let store = Store { pool, backend: Backend::Postgres, write_turn: Default::default() };
         store.migrate(&database, has_table).await.map_err(|e| match e {
             StoreError::Database(e) => open_error(e.to_string()),
             other => other,

@@ -44,7 +44,7 @@ impl Store {
 
     /// Adds a section.
     pub async fn create_section(&self, section: &NewSection) -> Result<SectionId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as("INSERT INTO sections (parent_id, position) VALUES ($1, $2) RETURNING id")
             .bind(section.parent.map(|p| p.0))
             .bind(section.position)
@@ -59,7 +59,7 @@ impl Store {
 impl Store {
     /// Replaces a section's parent, position and names.
     pub async fn update_section(&self, id: SectionId, section: &NewSection) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let done = sqlx::query("UPDATE sections SET parent_id = $1, position = $2 WHERE id = $3")
             .bind(section.parent.map(|p| p.0))
             .bind(section.position)

@@ -86,7 +86,7 @@ impl Store {
     /// Adds an edition, or updates the one with the same code. Making it the default takes the
     /// flag from any other edition, in the same transaction.
     pub async fn save_edition(&self, edition: &Edition) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         if edition.is_default {
             sqlx::query("UPDATE editions SET is_default = 0 WHERE code <> $1")
                 .bind(edition.code.as_str())
@@ -145,7 +145,7 @@ impl Store {
 
     /// Adds a social account with its captions.
     pub async fn create_social_account(&self, account: &NewSocialAccount) -> Result<SocialAccountId, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO social_accounts (platform, url, handle, position) VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -175,7 +175,7 @@ impl Store {
         id: SocialAccountId,
         account: &NewSocialAccount,
     ) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let done =
             sqlx::query("UPDATE social_accounts SET platform = $1, url = $2, handle = $3, position = $4 WHERE id = $5")
                 .bind(account.platform.as_str())

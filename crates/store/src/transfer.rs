@@ -166,7 +166,7 @@ impl Store {
                 return Err(StoreError::NotFound(format!("a known table (the data has {name:?})")));
             }
         }
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         // Children first when emptying.
         for (table, _) in TABLES.iter().rev() {
             sqlx::query(sqlx::AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;

@@ -50,6 +50,9 @@ fn user_from_row((id, email, name, role): UserRow) -> Result<User, StoreError> {
     Ok(User { id: UserId(id), email, name, role: Role::parse(&role)? })
 }
 
+/// How stale a token's `last_used_at` may get before a use updates it.
+const TOKEN_USE_PRECISION_SECONDS: i64 = 60;
+
 impl Store {
     /// Adds a user; an email already in use is a conflict.
     pub async fn create_user(&self, user: &NewUser) -> Result<UserId, StoreError> {
@@ -99,7 +102,7 @@ impl Store {
 
     /// Replaces a user's password hash and ends their sessions.
     pub async fn set_password_hash(&self, user: UserId, hash: &str) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let (_turn, mut tx) = self.begin_write().await?;
         let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
             .bind(user.0)
@@ -181,20 +184,26 @@ impl Store {
 
     /// The user a live API token belongs to; notes its use.
     pub async fn user_by_api_token(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
-        let row: Option<(i64, UserRow)> = sqlx::query_as::<_, (i64, i64, String, String, String)>(
-            "SELECT t.id, u.id, u.email, u.name, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id
-             WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
-        )
-        .bind(token_hash)
-        .fetch_optional(&self.pool)
-        .await?
-        .map(|(token, id, email, name, role)| (token, (id, email, name, role)));
-        let Some((token, user)) = row else { return Ok(None) };
-        sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
-            .bind(now_seconds())
-            .bind(token)
-            .execute(&self.pool)
-            .await?;
+        let row: Option<(i64, Option<i64>, UserRow)> =
+            sqlx::query_as::<_, (i64, Option<i64>, i64, String, String, String)>(
+                "SELECT t.id, t.last_used_at, u.id, u.email, u.name, u.role FROM api_tokens t
+                 JOIN users u ON u.id = t.user_id
+                 WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
+            )
+            .bind(token_hash)
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|(token, last_used, id, email, name, role)| (token, last_used, (id, email, name, role)));
+        let Some((token, last_used, user)) = row else { return Ok(None) };
+        // To the minute is enough for "last used", and spares a write on every API call.
+        let now = now_seconds();
+        if last_used.is_none_or(|at| now - at >= TOKEN_USE_PRECISION_SECONDS) {
+            sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(token)
+                .execute(&self.pool)
+                .await?;
+        }
         user_from_row(user).map(Some)
     }
 
