@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use sqlx::{Any, QueryBuilder};
 
 use crate::rows::{optional_timestamp, timestamp};
-use crate::{Store, StoreError, now_seconds, numbered};
+use crate::{Store, StoreError, limit_clause, now_seconds, numbered};
 
 /// A story to add; its articles are added with [`Store::create_article`].
 #[derive(Debug, Clone)]
@@ -482,8 +482,8 @@ impl Store {
             select.push("SELECT * FROM (").push(SUMMARY_SELECT);
             push_listing_filter(&mut select, edition, &Listing::Sections(std::slice::from_ref(section)));
             select
-                .push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ")
-                .push_bind(i64::from(count))
+                .push(" ORDER BY a.published_at DESC, a.id DESC")
+                .push(limit_clause(i64::from(count), None))
                 .push(") AS block");
         }
         select.push(" ORDER BY published_at DESC, id DESC");
@@ -520,8 +520,8 @@ impl Store {
                     }
                     select.push("SELECT * FROM (").push(SUMMARY_SELECT);
                     push_listing_filter(&mut select, edition, &Listing::Sections(std::slice::from_ref(section)));
-                    select.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ");
-                    select.push_bind(offset.saturating_add(per_page)).push(") AS part");
+                    select.push(" ORDER BY a.published_at DESC, a.id DESC");
+                    select.push(limit_clause(offset.saturating_add(per_page), None)).push(") AS part");
                 }
                 select.push(" ORDER BY published_at DESC, id DESC");
             }
@@ -531,7 +531,7 @@ impl Store {
                 select.push(" ORDER BY a.published_at DESC, a.id DESC");
             }
         }
-        select.push(" LIMIT ").push_bind(per_page).push(" OFFSET ").push_bind(offset);
+        select.push(limit_clause(per_page, Some(offset)));
         let rows: Vec<SummaryRow> = numbered(&mut select, self.backend).build_query_as().fetch_all(&self.pool).await?;
         self.summaries_from_rows(rows).await
     }

@@ -3,7 +3,7 @@
 
 use dateline_core::{ContributorId, EditionCode, SectionId, StoryId};
 
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, limit_clause};
 
 /// One write that changed what readers can see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,12 +36,13 @@ impl Store {
 
     /// Changes after `after`, oldest first, at most `limit`, with their ids.
     pub async fn changes_since(&self, after: i64, limit: u32) -> Result<Vec<(i64, ContentChange)>, StoreError> {
-        let rows: Vec<(i64, String, Option<i64>)> =
-            sqlx::query_as("SELECT id, kind, subject_id FROM content_changes WHERE id > $1 ORDER BY id LIMIT $2")
-                .bind(after)
-                .bind(i64::from(limit))
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<(i64, String, Option<i64>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT id, kind, subject_id FROM content_changes WHERE id > $1 ORDER BY id{}",
+            limit_clause(i64::from(limit), None)
+        )))
+        .bind(after)
+        .fetch_all(&self.pool)
+        .await?;
         rows.into_iter()
             .map(|(id, kind, subject)| {
                 let subject = || subject.ok_or_else(|| StoreError::NotFound(format!("the subject of change {id}")));

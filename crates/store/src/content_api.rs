@@ -5,7 +5,7 @@ use dateline_core::{ArticleSummary, ContributorId, EditionCode, SectionId, Story
 use jiff::Timestamp;
 use sqlx::{Any, QueryBuilder};
 
-use crate::{Store, StoreError, now_seconds, numbered};
+use crate::{Store, StoreError, limit_clause, now_seconds, numbered};
 
 /// A Content API key's listing (never the key).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,7 +155,9 @@ impl Store {
             query.push(" OR (a.published_at = ").push_bind(cursor.published);
             query.push(format!(" AND a.id {compare} ")).push_bind(cursor.id).push("))");
         }
-        query.push(format!(" ORDER BY a.published_at {order}, a.id {order} LIMIT ")).push_bind(i64::from(limit));
+        query
+            .push(format!(" ORDER BY a.published_at {order}, a.id {order}"))
+            .push(limit_clause(i64::from(limit), None));
         let ids: Vec<(i64,)> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         let ids: Vec<i64> = ids.into_iter().map(|(id,)| id).collect();
         let mut summaries = self.summaries_by_ids(&ids).await?;

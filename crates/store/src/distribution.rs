@@ -14,7 +14,7 @@ use sqlx::QueryBuilder;
 
 use crate::articles::{ArticleRow, Listing, SUMMARY_SELECT, SummaryRow, push_listing_filter};
 use crate::rows::{optional_timestamp, timestamp};
-use crate::{Store, StoreError, numbered};
+use crate::{Store, StoreError, limit_clause, numbered};
 
 #[derive(sqlx::FromRow)]
 struct FeedRow {
@@ -47,7 +47,7 @@ const LOCATIONS: &str = "SELECT p.id, p.story_id, p.slug, p.published_at, p.upda
         t.edition, t.slug, t.status, t.published_at
      FROM (SELECT id, story_id, slug, published_at, updated_at FROM articles
            WHERE edition = $1 AND status = 'published' AND published_at >= $2 AND published_at < $3
-           ORDER BY published_at, id LIMIT $4 OFFSET $5) p
+           ORDER BY published_at, id{limit}) p
      JOIN articles t ON t.story_id = p.story_id
      ORDER BY p.published_at, p.id";
 
@@ -63,7 +63,7 @@ const VIDEO_REPORTS: &str = "SELECT a.id, a.edition, a.slug, a.headline, a.stand
      JOIN assets v ON v.id = s.video_asset_id
      LEFT JOIN assets p ON p.id = s.poster_asset_id
      WHERE s.kind = 'video' AND a.status = 'published' AND a.published_at < $1
-     ORDER BY a.published_at DESC, a.id DESC LIMIT $2";
+     ORDER BY a.published_at DESC, a.id DESC";
 
 /// The newest workflow move (index `article_transitions_by_time`).
 const LAST_TRANSITION: &str = "SELECT MAX(created_at) FROM article_transitions";
@@ -113,7 +113,7 @@ impl Store {
         let mut query = QueryBuilder::new(FEED_SELECT);
         push_listing_filter(&mut query, edition, &listing);
         query.push(" AND a.published_at < ").push_bind(until(now));
-        query.push(" ORDER BY a.published_at DESC, a.id DESC LIMIT ").push_bind(i64::from(limit));
+        query.push(" ORDER BY a.published_at DESC, a.id DESC").push(limit_clause(i64::from(limit), None));
         let rows: Vec<FeedRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
 
         let ids: Vec<i64> = rows.iter().map(|r| r.article.id).collect();
@@ -187,12 +187,12 @@ impl Store {
     ) -> Result<Vec<ArticleLocation>, StoreError> {
         let until = until(now);
         type Row = (i64, i64, String, i64, Option<i64>, String, String, String, Option<i64>);
-        let rows: Vec<Row> = sqlx::query_as(LOCATIONS)
+        let offset = i64::try_from(offset).unwrap_or(i64::MAX);
+        let locations = LOCATIONS.replace("{limit}", &limit_clause(i64::from(limit), Some(offset)));
+        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(locations))
             .bind(edition.as_str())
             .bind(from.as_second())
             .bind(to.as_second().min(until))
-            .bind(i64::from(limit))
-            .bind(i64::try_from(offset).unwrap_or(i64::MAX))
             .fetch_all(&self.pool)
             .await?;
         let mut locations: Vec<ArticleLocation> = Vec::new();
@@ -230,11 +230,11 @@ impl Store {
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let rows: Vec<SummaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{SUMMARY_SELECT} WHERE a.status = 'published' AND a.published_at >= $1 AND a.published_at < $2
-             ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
+             ORDER BY a.published_at DESC, a.id DESC{}",
+            limit_clause(i64::from(limit), None)
         )))
         .bind(since.as_second())
         .bind(until(now))
-        .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
         self.summaries_from_rows(rows).await
@@ -244,7 +244,10 @@ impl Store {
     /// first.
     pub async fn video_reports(&self, now: Timestamp, limit: u32) -> Result<Vec<VideoReport>, StoreError> {
         let rows: Vec<VideoRow> =
-            sqlx::query_as(VIDEO_REPORTS).bind(until(now)).bind(i64::from(limit)).fetch_all(&self.pool).await?;
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{VIDEO_REPORTS}{}", limit_clause(i64::from(limit), None))))
+                .bind(until(now))
+                .fetch_all(&self.pool)
+                .await?;
         rows.into_iter()
             .map(|row| {
                 let poster = match (row.poster_id, row.poster_key, row.poster_mime) {
@@ -316,17 +319,18 @@ mod tests {
     async fn queries_use_indexes() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open_sqlite(dir.path()).await.unwrap();
-        let video_reports = VIDEO_REPORTS.to_owned();
+        let video_reports = format!("{VIDEO_REPORTS}{}", limit_clause(20, None));
+        let locations = LOCATIONS.replace("{limit}", &limit_clause(1000, Some(0)));
         let recent = format!(
             "{SUMMARY_SELECT} WHERE a.status = 'published' AND a.published_at >= $1 AND a.published_at < $2
-             ORDER BY a.published_at DESC, a.id DESC LIMIT $3"
+             ORDER BY a.published_at DESC, a.id DESC LIMIT 1000"
         );
         let queries = [
             (FIRST_PUBLISHED, 3),
             (SPAN, 3),
-            (LOCATIONS, 5),
-            (video_reports.as_str(), 2),
-            (recent.as_str(), 3),
+            (locations.as_str(), 3),
+            (video_reports.as_str(), 1),
+            (recent.as_str(), 2),
             (LAST_TRANSITION, 0),
         ];
         for (query, parameters) in queries {

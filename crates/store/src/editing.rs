@@ -9,7 +9,7 @@ use sqlx::QueryBuilder;
 
 use crate::articles::{record_revision, set_byline};
 use crate::rows::{optional_timestamp, timestamp};
-use crate::{Store, StoreError, now_seconds, numbered};
+use crate::{Store, StoreError, limit_clause, now_seconds, numbered};
 
 /// A saved revision of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -427,8 +427,8 @@ impl Store {
              FROM articles",
         );
         apply(&mut select);
-        select.push(" ORDER BY modified_at DESC, id DESC LIMIT ").push_bind(i64::from(page.per_page()));
-        select.push(" OFFSET ").push_bind(i64::try_from(page.offset()).unwrap_or(i64::MAX));
+        select.push(" ORDER BY modified_at DESC, id DESC");
+        select.push(limit_clause(i64::from(page.per_page()), Some(i64::try_from(page.offset()).unwrap_or(i64::MAX))));
         type Row = (i64, i64, String, i64, String, String, String, Option<i64>, Option<i64>, i64, i64);
         let rows: Vec<Row> = numbered(&mut select, self.backend).build_query_as().fetch_all(&self.pool).await?;
         let items = rows

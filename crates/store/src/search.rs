@@ -6,7 +6,7 @@ use jiff::Timestamp;
 use sqlx::QueryBuilder;
 
 use crate::rows::timestamp;
-use crate::{Store, StoreError, numbered};
+use crate::{Store, StoreError, limit_clause, numbered};
 
 /// The searchable text of one published article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +64,7 @@ impl Store {
     ) -> Result<Vec<ArticleForIndex>, StoreError> {
         let mut query = QueryBuilder::new(INDEX_SELECT);
         query.push(" AND a.id > ").push_bind(after.map_or(i64::MIN, |a| a.0));
-        query.push(" ORDER BY a.id LIMIT ").push_bind(i64::from(limit.max(1)));
+        query.push(" ORDER BY a.id").push(limit_clause(i64::from(limit.max(1)), None));
         let rows: Vec<IndexRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         self.with_contributor_names(rows).await
     }
