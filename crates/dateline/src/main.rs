@@ -19,6 +19,11 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{Config, LogConfig, LogFormat, Overrides};
 
+// jemalloc rather than glibc's malloc: a page render allocates a few thousand small objects on
+// two threads, and glibc's arenas spent a fifth of the render's CPU time on it (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[derive(Parser)]
 #[command(name = "dateline", version, about = "Publishing platform for multilingual newsrooms")]
 struct Cli {

@@ -459,20 +459,21 @@ impl Store {
         Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
     }
 
-    /// For each group of sections, its newest `count` published articles in an edition: a
-    /// homepage's blocks, read in one statement (each section through its index) and one
-    /// query each for bylines and posters, rather than three queries per block. Groups must
-    /// not share sections.
+    /// For each group of sections, its newest `count` published articles in an edition, other
+    /// than those in `exclude` (the stories already shown above the blocks): a homepage's
+    /// blocks, read in one statement (each section through its index), then bylines and
+    /// posters for the articles kept, rather than three queries per block. Groups must not
+    /// share sections.
     pub async fn newest_in_section_groups(
         &self,
         edition: &EditionCode,
         groups: &[Vec<SectionId>],
         count: u32,
+        exclude: &[ArticleId],
     ) -> Result<Vec<Vec<ArticleSummary>>, StoreError> {
-        let mut blocks: Vec<Vec<ArticleSummary>> = vec![Vec::new(); groups.len()];
         let sections: Vec<SectionId> = groups.iter().flatten().copied().collect();
         if sections.is_empty() {
-            return Ok(blocks);
+            return Ok(vec![Vec::new(); groups.len()]);
         }
         let mut select = QueryBuilder::new("");
         for (i, section) in sections.iter().enumerate() {
@@ -481,6 +482,14 @@ impl Store {
             }
             select.push("SELECT * FROM (").push(SUMMARY_SELECT);
             push_listing_filter(&mut select, edition, &Listing::Sections(std::slice::from_ref(section)));
+            if !exclude.is_empty() {
+                select.push(" AND a.id NOT IN (");
+                let mut list = select.separated(", ");
+                for id in exclude {
+                    list.push_bind(id.0);
+                }
+                select.push(")");
+            }
             select
                 .push(" ORDER BY a.published_at DESC, a.id DESC")
                 .push(limit_clause(i64::from(count), None))
@@ -488,10 +497,21 @@ impl Store {
         }
         select.push(" ORDER BY published_at DESC, id DESC");
         let rows: Vec<SummaryRow> = numbered(&mut select, self.backend).build_query_as().fetch_all(&self.pool).await?;
-        for summary in self.summaries_from_rows(rows).await? {
-            if let Some(group) = groups.iter().position(|g| g.contains(&summary.section))
-                && blocks[group].len() < count as usize
+        // Each group keeps its newest `count` before bylines and posters are read: a group of
+        // several sections brings `count` rows from each.
+        let mut kept_per_group = vec![0u32; groups.len()];
+        let mut kept = Vec::with_capacity(rows.len());
+        for row in rows {
+            if let Some(group) = groups.iter().position(|g| g.contains(&SectionId(row.section_id)))
+                && kept_per_group[group] < count
             {
+                kept_per_group[group] += 1;
+                kept.push(row);
+            }
+        }
+        let mut blocks: Vec<Vec<ArticleSummary>> = vec![Vec::new(); groups.len()];
+        for summary in self.summaries_from_rows(kept).await? {
+            if let Some(group) = groups.iter().position(|g| g.contains(&summary.section)) {
                 blocks[group].push(summary);
             }
         }

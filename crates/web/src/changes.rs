@@ -22,6 +22,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::AppState;
 use crate::cache::tag;
+use crate::site::SiteData;
 
 /// How often a node looks for changes made elsewhere.
 const POLL: Duration = Duration::from_millis(250);
@@ -111,8 +112,9 @@ async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(),
         return Ok(());
     }
     let store = state.store();
-    let editions: Vec<EditionCode> = store.editions().await?.into_iter().map(|e| e.code).collect();
-    let mut sections: Option<Vec<Section>> = None;
+    // Editions and sections from memory: a change to either is a `Site` change, handled above.
+    let site = SiteData::load(state).await?;
+    let editions: Vec<&EditionCode> = site.editions.iter().map(|e| &e.code).collect();
     let mut tags: Vec<String> = Vec::new();
     for change in changes {
         match *change {
@@ -120,13 +122,10 @@ async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(),
                 tags.push(tag::story(story));
                 tags.push(tag::ALL_LISTINGS.to_owned());
                 let Some(placement) = store.story_placement(story).await? else {
-                    tags.extend(editions.iter().map(tag::listing));
+                    tags.extend(editions.iter().copied().map(tag::listing));
                     continue;
                 };
-                if sections.is_none() {
-                    sections = Some(store.sections().await?);
-                }
-                let lineage = section_and_ancestors(sections.as_deref().unwrap_or_default(), placement.section);
+                let lineage = section_and_ancestors(&site.sections, placement.section);
                 for (edition, contributors) in &placement.editions {
                     tags.push(tag::listing(edition));
                     tags.extend(lineage.iter().map(|&s| tag::section(s, edition)));
@@ -134,10 +133,7 @@ async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(),
                 }
             }
             ContentChange::SectionListing(section) => {
-                if sections.is_none() {
-                    sections = Some(store.sections().await?);
-                }
-                for s in section_and_ancestors(sections.as_deref().unwrap_or_default(), section) {
+                for s in section_and_ancestors(&site.sections, section) {
                     tags.extend(editions.iter().map(|e| tag::section(s, e)));
                 }
             }

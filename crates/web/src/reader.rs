@@ -17,7 +17,7 @@ const PER_PAGE: u32 = 12;
 /// Stories on a homepage: the lead and the top list.
 const HOME_LATEST: u32 = 5;
 /// Stories per section block on a homepage.
-const HOME_PER_SECTION: usize = 4;
+const HOME_PER_SECTION: u32 = 4;
 
 /// `GET /`: sends the reader to the edition that best matches their `Accept-Language`, or to
 /// the default edition.
@@ -58,20 +58,9 @@ pub(crate) async fn edition_home(
         site.sections.iter().filter(|s| s.parent.is_none() && s.name_in(&edition.code).is_some()).collect();
     top_sections.sort_by_key(|s| s.position);
     let groups: Vec<Vec<SectionId>> = top_sections.iter().map(|s| site.section_and_descendants(s.id)).collect();
-    // A few extra per block, so it is still full after leaving out the top stories.
-    let newest = store.newest_in_section_groups(&edition.code, &groups, HOME_PER_SECTION as u32 + HOME_LATEST).await?;
-    let blocks: Vec<(SectionId, Vec<ArticleSummary>)> = top_sections
-        .iter()
-        .zip(newest)
-        .map(|(section, articles)| {
-            let shown = articles
-                .into_iter()
-                .filter(|a| !latest.iter().any(|top| top.id == a.id))
-                .take(HOME_PER_SECTION)
-                .collect();
-            (section.id, shown)
-        })
-        .collect();
+    let shown: Vec<_> = latest.iter().map(|a| a.id).collect();
+    let newest = store.newest_in_section_groups(&edition.code, &groups, HOME_PER_SECTION, &shown).await?;
+    let blocks: Vec<(SectionId, Vec<ArticleSummary>)> = top_sections.iter().map(|s| s.id).zip(newest).collect();
     let context = site.context(&state.config().base_url);
     let html = state.renderer().home(&context, &HomePage { edition, latest: &latest, sections: &blocks })?;
     let mut tags = tag::cards(latest.iter().chain(blocks.iter().flat_map(|(_, articles)| articles)));

@@ -9,8 +9,9 @@ use dateline_render::SiteContext;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
+use dateline_store::StoreError;
+
 use crate::AppState;
-use crate::error::AppError;
 
 /// Site-wide data for one request.
 pub(crate) struct SiteData {
@@ -41,7 +42,7 @@ impl SiteDataMemo {
 
 impl SiteData {
     /// The site's data, from memory when nothing changed since it was last loaded.
-    pub(crate) async fn load(state: &AppState) -> Result<Arc<SiteData>, AppError> {
+    pub(crate) async fn load(state: &AppState) -> Result<Arc<SiteData>, StoreError> {
         let memo = state.site_data_memo();
         if let Some(site) = memo.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone() {
             return Ok(site);
@@ -55,7 +56,21 @@ impl SiteData {
         Ok(site)
     }
 
-    async fn read(state: &AppState) -> Result<SiteData, AppError> {
+    /// The copy in memory if it `knows` what a request names, else the tables read afresh:
+    /// a section or contributor added on another node a moment ago may not have reached this
+    /// node's copy yet, and a request naming it must not be refused for that.
+    pub(crate) async fn load_knowing(
+        state: &AppState,
+        knows: impl Fn(&SiteData) -> bool,
+    ) -> Result<Arc<SiteData>, StoreError> {
+        let site = SiteData::load(state).await?;
+        if knows(&site) {
+            return Ok(site);
+        }
+        Ok(Arc::new(SiteData::read(state).await?))
+    }
+
+    async fn read(state: &AppState) -> Result<SiteData, StoreError> {
         let store = state.store();
         let editions = store.editions().await?;
         let sections = store.sections().await?;

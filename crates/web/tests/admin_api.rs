@@ -6,10 +6,10 @@ mod support;
 
 use axum::body::Body;
 use axum::http::Request;
-use dateline_core::{ArticleId, ArticleStatus, AssetId, Role};
+use dateline_core::{ArticleId, ArticleStatus, AssetId, ContributorName, EditionCode, Role, SectionName, Slug};
 use dateline_media::testing::S3Server;
 use dateline_media::{MediaKey, MediaLocation};
-use dateline_store::NewUser;
+use dateline_store::{NewContributor, NewSection, NewUser};
 use dateline_web::CancellationToken;
 use dateline_web::admin::auth::hash_password;
 use serde_json::{Value, json};
@@ -105,6 +105,54 @@ async fn act(site: &TestSite, session: &Session, id: i64, action: Value) -> (u16
 
 async fn status_of(site: &TestSite, id: i64) -> ArticleStatus {
     site.store.article(ArticleId(id)).await.unwrap().unwrap().status
+}
+
+/// Stories are checked against the node's copy of the site's editions, sections and
+/// contributors; one named there only since the copy was made (by another node, say) is
+/// looked up afresh rather than refused.
+#[tokio::test]
+async fn new_stories_are_checked_against_the_site_as_it_is_now() {
+    let (site, rita, _, _) = newsroom().await;
+    let unknown = json!({
+        "edition": "xx",
+        "section_id": 9999,
+        "article": { "headline": "Nowhere", "slug": "nowhere", "body_markdown": "Text.", "contributors": [9999] }
+    });
+    let (response, body) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(unknown)).await;
+    assert_eq!(response.status, 422, "{body}");
+    let text = body.to_string();
+    for named in ["no edition \\\"xx\\\"", "no section 9999", "no contributor 9999"] {
+        assert!(text.contains(named), "{named} missing from {text}");
+    }
+
+    create(&site, &rita, "Warms the copy", "warms-the-copy").await;
+    let en = EditionCode::parse("en").unwrap();
+    let section = site
+        .store
+        .create_section(&NewSection {
+            parent: None,
+            position: 9,
+            names: vec![SectionName { edition: en.clone(), slug: Slug::parse("ports").unwrap(), name: "Ports".into() }],
+        })
+        .await
+        .unwrap();
+    let contributor = site
+        .store
+        .create_contributor(&NewContributor {
+            slug: Slug::parse("new-hire").unwrap(),
+            names: vec![ContributorName { edition: en, name: "New Hire".into(), bio: None }],
+            photo: None,
+        })
+        .await
+        .unwrap();
+    let fresh = json!({
+        "edition": "en",
+        "section_id": section.0,
+        "article": { "headline": "First day", "slug": "first-day", "body_markdown": "Text.", "contributors": [contributor.0] }
+    });
+    let (response, body) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(fresh)).await;
+    assert_eq!(response.status, 201, "{body}");
+    assert_eq!(body["contributors"], json!([contributor.0]));
 }
 
 #[tokio::test]

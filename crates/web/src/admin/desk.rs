@@ -12,6 +12,7 @@ use super::ApiError;
 use super::api::load_article;
 use super::auth::{SESSION_LIFETIME, new_secret, secret_hash, verify_password};
 use crate::AppState;
+use crate::site::SiteData;
 
 /// Moves an article through the workflow (`submit`, `send_back`, `publish`, `schedule` with
 /// `publish_at`, `unpublish`, `kill`, `spike`, `restore`), checking the user's rights and
@@ -91,14 +92,21 @@ pub(crate) struct StoryRequest {
 pub(crate) async fn create_story(state: &AppState, user: &User, request: StoryRequest) -> Result<ArticleId, ApiError> {
     let store = state.store();
     let mut errors = dateline_core::FieldErrors::default();
-    let edition = match EditionCode::parse(&request.edition) {
-        Ok(code) if store.editions().await?.iter().any(|e| e.code == code) => Some(code),
+    let code = EditionCode::parse(&request.edition).ok();
+    let section = SectionId(request.section_id);
+    let site = SiteData::load_knowing(state, |site| {
+        code.as_ref().is_none_or(|code| site.editions.iter().any(|e| e.code == *code))
+            && site.sections.iter().any(|s| s.id == section)
+    })
+    .await?;
+    let edition = match code {
+        Some(code) if site.editions.iter().any(|e| e.code == code) => Some(code),
         _ => {
             errors.add("edition", format!("no edition {:?}", request.edition));
             None
         }
     };
-    if !store.sections().await?.iter().any(|s| s.id == SectionId(request.section_id)) {
+    if !site.sections.iter().any(|s| s.id == section) {
         errors.add("section_id", format!("no section {}", request.section_id));
     }
     let kind = match StoryKind::parse(&request.kind) {
@@ -170,9 +178,10 @@ pub(crate) async fn check_fields(
     input: ArticleInput,
     errors: &mut FieldErrors,
 ) -> Result<Option<ArticleFields>, ApiError> {
-    let known = state.store().contributors().await?;
+    let named = |site: &SiteData| input.contributors.iter().all(|id| site.contributors.iter().any(|c| c.id.0 == *id));
+    let site = SiteData::load_knowing(state, named).await?;
     for id in &input.contributors {
-        if !known.iter().any(|c| c.id.0 == *id) {
+        if !site.contributors.iter().any(|c| c.id.0 == *id) {
             errors.add("contributors", format!("no contributor {id}"));
         }
     }
