@@ -6,7 +6,8 @@ of `dateline serve`, and measures with wrk from a separate process on loopback:
 
 - cached pages (article, homepage, section, feed, search) against nginx serving the same
   article HTML as a static file (and a pre-compressed copy with gzip_static), same run;
-- the same pages with the cache off (`--no-cache`);
+- the same pages with the cache off (`--no-cache`), and their render time in process, without
+  HTTP (the divan benchmark `crates/web/benches/render.rs`, run on the same archive);
 - start-up time to the first response and resident memory idle and under load;
 - time from a publish API call returning to the page being served, and publish throughput
   through the Admin API.
@@ -286,6 +287,9 @@ def main():
         articles = size * 4 + 41
         print(f"== {size} stories ({articles} articles): {generation}", file=sys.stderr)
 
+        # In process, before any server runs: the render time without HTTP.
+        rendered = render_medians(data)
+
         server = Server(binary, data)
         startup = server.start()
         time.sleep(1)
@@ -349,11 +353,13 @@ def main():
                   f"| nginx, gzip_static | {nginx_gzip[0]:,.0f} | {nginx_gzip[1]:.2f} | {nginx_gzip[2]:.2f} |",
                   f"| **Dateline / nginx** | {rows[0][2][0] / nginx_plain[0]:.2f} × plain, "
                   f"{gz[0] / nginx_gzip[0]:.2f} × gzip | | |", "",
-                  "| page (cache off) | requests/s | p50 ms | p99 ms | one client: p50 ms | 8 clients: req/s, p99 ms |",
-                  "|---|---:|---:|---:|---:|---:|"]
+                  "| page (cache off) | requests/s | p50 ms | p99 ms | one client: p50 ms | 8 clients: req/s, p99 ms "
+                  "| render in process: median ms |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
         for name, result, alone, few in uncached_rows:
+            render = f"{rendered[name]:.2f}" if name in rendered else "–"
             lines.append(f"| {name} | {result[0]:,.0f} | {result[1]:.2f} | {result[2]:.2f} | {alone[1]:.2f} "
-                         f"| {few[0]:,.0f}, {few[2]:.2f} |")
+                         f"| {few[0]:,.0f}, {few[2]:.2f} | {render} |")
         lines += ["", f"Publish to visible: median {p2v_median:.1f} ms, max {p2v_max:.1f} ms (20 publishes). "
                       f"Publish throughput through the Admin API: {throughput:,.0f} articles/s "
                       "(4 clients, create + publish each).", ""]
@@ -363,6 +369,23 @@ def main():
 
     with open(os.path.join(args.workdir, "report.md"), "w") as f:
         f.write("\n".join(report) + "\n")
+
+
+DIVAN_ROW = re.compile(r"^\s*[├╰]─ (\w+)\s+([\d.]+ \S+)\s+│\s+([\d.]+ \S+)\s+│\s+([\d.]+ \S+)")
+UNITS_MS = {"ns": 1e-6, "µs": 1e-3, "ms": 1.0, "s": 1000.0}
+
+
+def render_medians(data):
+    """Median render time (ms) per page type from the divan benchmark, run on `data`."""
+    out = subprocess.run(["cargo", "bench", "-q", "-p", "dateline-web", "--bench", "render"], cwd=ROOT,
+                         env={**os.environ, "DATELINE_BENCH_DATA": data}, capture_output=True, text=True, check=True)
+    medians = {}
+    for line in out.stdout.splitlines():
+        match = DIVAN_ROW.match(line)
+        if match:
+            value, unit = match.group(4).split()
+            medians[match.group(1)] = float(value) * UNITS_MS[unit]
+    return medians
 
 
 def _has_reindex(binary):
