@@ -500,20 +500,20 @@ impl Store {
         // Each group keeps its newest `count` before bylines and posters are read: a group of
         // several sections brings `count` rows from each.
         let mut kept_per_group = vec![0u32; groups.len()];
-        let mut kept = Vec::with_capacity(rows.len());
+        let (mut kept, mut kept_groups) = (Vec::with_capacity(rows.len()), Vec::with_capacity(rows.len()));
         for row in rows {
             if let Some(group) = groups.iter().position(|g| g.contains(&SectionId(row.section_id)))
                 && kept_per_group[group] < count
             {
                 kept_per_group[group] += 1;
                 kept.push(row);
+                kept_groups.push(group);
             }
         }
         let mut blocks: Vec<Vec<ArticleSummary>> = vec![Vec::new(); groups.len()];
-        for summary in self.summaries_from_rows(kept).await? {
-            if let Some(group) = groups.iter().position(|g| g.contains(&summary.section)) {
-                blocks[group].push(summary);
-            }
+        // One summary per row, in the rows' order.
+        for (summary, group) in self.summaries_from_rows(kept).await?.into_iter().zip(kept_groups) {
+            blocks[group].push(summary);
         }
         Ok(blocks)
     }
