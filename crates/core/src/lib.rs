@@ -40,7 +40,7 @@ pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change}
 pub use edition::{Edition, EditionCode};
 pub use error::ValidationError;
 pub use language::negotiate_edition;
-pub use newsroom::{Role, User, UserId, WorkflowAction, WorkflowRefusal, may_edit, next_status};
+pub use newsroom::{Role, User, UserId, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status};
 pub use page::{MAX_PAGE, Page, PageRequest};
 pub use slug::Slug;
 pub use time::{NewsroomClock, TimeFormat};

@@ -101,16 +101,100 @@ pub enum WorkflowAction {
 impl WorkflowAction {
     /// The action's name in the API (`submit`, `send_back`, …).
     pub fn name(&self) -> &'static str {
+        self.verb().name()
+    }
+
+    /// What kind of move this is, without its time.
+    pub fn verb(&self) -> WorkflowVerb {
         match self {
-            WorkflowAction::Submit => "submit",
-            WorkflowAction::SendBack => "send_back",
-            WorkflowAction::Publish => "publish",
-            WorkflowAction::Schedule(_) => "schedule",
-            WorkflowAction::Unpublish => "unpublish",
-            WorkflowAction::Kill => "kill",
-            WorkflowAction::Spike => "spike",
-            WorkflowAction::Restore => "restore",
+            WorkflowAction::Submit => WorkflowVerb::Submit,
+            WorkflowAction::SendBack => WorkflowVerb::SendBack,
+            WorkflowAction::Publish => WorkflowVerb::Publish,
+            WorkflowAction::Schedule(_) => WorkflowVerb::Schedule,
+            WorkflowAction::Unpublish => WorkflowVerb::Unpublish,
+            WorkflowAction::Kill => WorkflowVerb::Kill,
+            WorkflowAction::Spike => WorkflowVerb::Spike,
+            WorkflowAction::Restore => WorkflowVerb::Restore,
         }
+    }
+}
+
+/// A workflow move as the API and the forms name it (`publish`, `send_back`), before a
+/// schedule's time is attached to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkflowVerb {
+    /// See [`WorkflowAction::Submit`].
+    Submit,
+    /// See [`WorkflowAction::SendBack`].
+    SendBack,
+    /// See [`WorkflowAction::Publish`].
+    Publish,
+    /// See [`WorkflowAction::Schedule`]: needs a time.
+    Schedule,
+    /// See [`WorkflowAction::Unpublish`].
+    Unpublish,
+    /// See [`WorkflowAction::Kill`].
+    Kill,
+    /// See [`WorkflowAction::Spike`].
+    Spike,
+    /// See [`WorkflowAction::Restore`].
+    Restore,
+}
+
+impl WorkflowVerb {
+    /// Every verb, in the order the API documents them.
+    pub const ALL: [WorkflowVerb; 8] = [
+        WorkflowVerb::Submit,
+        WorkflowVerb::SendBack,
+        WorkflowVerb::Publish,
+        WorkflowVerb::Schedule,
+        WorkflowVerb::Unpublish,
+        WorkflowVerb::Kill,
+        WorkflowVerb::Spike,
+        WorkflowVerb::Restore,
+    ];
+
+    /// The name in the API (`submit`, `send_back`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            WorkflowVerb::Submit => "submit",
+            WorkflowVerb::SendBack => "send_back",
+            WorkflowVerb::Publish => "publish",
+            WorkflowVerb::Schedule => "schedule",
+            WorkflowVerb::Unpublish => "unpublish",
+            WorkflowVerb::Kill => "kill",
+            WorkflowVerb::Spike => "spike",
+            WorkflowVerb::Restore => "restore",
+        }
+    }
+
+    /// The action, with the time a schedule needs (ignored by the others); `None` for a
+    /// schedule without a time.
+    pub fn with_time(self, at: Option<Timestamp>) -> Option<WorkflowAction> {
+        Some(match self {
+            WorkflowVerb::Submit => WorkflowAction::Submit,
+            WorkflowVerb::SendBack => WorkflowAction::SendBack,
+            WorkflowVerb::Publish => WorkflowAction::Publish,
+            WorkflowVerb::Schedule => WorkflowAction::Schedule(at?),
+            WorkflowVerb::Unpublish => WorkflowAction::Unpublish,
+            WorkflowVerb::Kill => WorkflowAction::Kill,
+            WorkflowVerb::Spike => WorkflowAction::Spike,
+            WorkflowVerb::Restore => WorkflowAction::Restore,
+        })
+    }
+}
+
+impl std::str::FromStr for WorkflowVerb {
+    type Err = ValidationError;
+
+    fn from_str(text: &str) -> Result<WorkflowVerb, ValidationError> {
+        WorkflowVerb::ALL.into_iter().find(|verb| verb.name() == text).ok_or_else(|| {
+            ValidationError::invalid(
+                "action",
+                text,
+                "use submit, send_back, publish, schedule, unpublish, kill, spike or restore",
+            )
+        })
     }
 }
 
@@ -190,6 +274,19 @@ pub fn may_edit(status: ArticleStatus, role: Role, is_own: bool) -> bool {
 mod tests {
     use super::*;
     use ArticleStatus::*;
+
+    #[test]
+    fn verbs_parse_from_their_names_and_only_those() {
+        for verb in WorkflowVerb::ALL {
+            assert_eq!(verb.name().parse::<WorkflowVerb>(), Ok(verb));
+        }
+        let error = "publsh".parse::<WorkflowVerb>().unwrap_err().to_string();
+        assert!(error.contains("publsh") && error.contains("send_back"), "{error}");
+        assert_eq!(WorkflowVerb::Schedule.with_time(None), None, "a schedule needs its time");
+        let at = now();
+        assert_eq!(WorkflowVerb::Schedule.with_time(Some(at)), Some(WorkflowAction::Schedule(at)));
+        assert_eq!(WorkflowVerb::Kill.with_time(Some(at)).map(|a| a.verb()), Some(WorkflowVerb::Kill));
+    }
 
     fn now() -> Timestamp {
         "2026-01-01T00:00:00Z".parse().unwrap()

@@ -5,8 +5,8 @@ use std::io::{BufRead, IsTerminal};
 
 use anyhow::{Context, bail};
 use dateline_core::Role;
+use dateline_newsroom::{hash_password, new_secret, secret_hash};
 use dateline_store::{NewUser, Store, StoreError};
-use dateline_web::admin::auth::{hash_password, new_secret, secret_hash};
 
 /// Shortest password accepted.
 const MIN_PASSWORD: usize = 10;

@@ -17,7 +17,8 @@ use dateline_media::{MediaLocation, S3Location};
 use dateline_store::DatabaseLocation;
 
 use crate::listener::ConnectionLimits;
-use dateline_web::{IpRange, JobSettings, MetricsConfig};
+use dateline_newsroom::JobSettings;
+use dateline_web::{IpRange, MetricsConfig};
 use serde::Deserialize;
 use toml::Spanned;
 use tracing_subscriber::filter::Targets;

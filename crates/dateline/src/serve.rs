@@ -5,9 +5,10 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use dateline_media::MediaStore;
+use dateline_newsroom::CancellationToken;
 use dateline_render::{Renderer, Theme};
 use dateline_store::Store;
-use dateline_web::{AppConfig, AppState, CancellationToken};
+use dateline_web::{AppConfig, AppState};
 
 use crate::config::Config;
 use crate::demo;
@@ -66,12 +67,12 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     }
 
     // A missing, damaged or empty index is rebuilt here, before the first request.
-    let search = dateline_web::search::open_index(&store, &search_dir(&config.data_dir))
+    let search = dateline_newsroom::open_index(&store, &search_dir(&config.data_dir))
         .await
         .context("cannot open the search index")?;
     if seeded {
         // The index may be left from an earlier site in this directory: index the demo now.
-        dateline_web::search::rebuild_index(&store, &search).await.context("cannot index the demo site")?;
+        dateline_newsroom::rebuild_index(&store, &search).await.context("cannot index the demo site")?;
     }
     let state = AppState::new(
         store.clone(),
@@ -105,8 +106,8 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     // One token stops everything: the signal cancels it, the server stops accepting and
     // drains, and the background tasks finish the step they are in.
     let shutdown = CancellationToken::new();
-    let worker = dateline_web::spawn_job_worker(state.clone(), shutdown.clone());
-    let follower = dateline_web::spawn_change_follower(state.clone(), shutdown.clone());
+    let worker = dateline_newsroom::spawn_job_worker(state.newsroom().clone(), shutdown.clone());
+    let follower = dateline_newsroom::spawn_change_follower(state.newsroom().clone(), shutdown.clone());
     let serving = crate::listener::serve(listener, dateline_web::App::new(state), config.connections, shutdown.clone());
     let mut serving = std::pin::pin!(serving);
     let drained = tokio::select! {
@@ -145,9 +146,8 @@ pub async fn reindex(config: &Config) -> anyhow::Result<()> {
         // Opening rebuilds a missing or damaged index already; rebuilding an index that was
         // just built would only do the work twice.
         let before = dir.join("meta.json").exists();
-        let index = dateline_web::search::open_index(&store, &dir).await?;
-        let count =
-            if before { dateline_web::search::rebuild_index(&store, &index).await? } else { index.num_articles() };
+        let index = dateline_newsroom::open_index(&store, &dir).await?;
+        let count = if before { dateline_newsroom::rebuild_index(&store, &index).await? } else { index.num_articles() };
         anyhow::Ok(count)
     }
     .await

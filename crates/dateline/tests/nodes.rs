@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use dateline_store::testing::TestDatabase;
+use dateline_testing::store::TestDatabase;
 
 mod support;
 

@@ -2,8 +2,8 @@
 //! export` / `import` through an archive, each verified by the command and checked here by
 //! serving the result.
 
-use dateline_media::testing::S3Server;
-use dateline_store::testing::TestDatabase;
+use dateline_testing::media::S3Server;
+use dateline_testing::store::TestDatabase;
 
 mod support;
 

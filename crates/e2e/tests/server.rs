@@ -76,7 +76,7 @@ pub fn free_port() -> u16 {
 /// that stands for its `--data` directory.
 fn with_database<'c>(command: &'c mut Command, args: &[&str]) -> &'c mut Command {
     let data = args.iter().position(|a| *a == "--data").and_then(|i| args.get(i + 1));
-    if let Some(url) = data.and_then(|dir| dateline_store::testing::database_url_for_data_dir(Path::new(dir))) {
+    if let Some(url) = data.and_then(|dir| dateline_testing::store::database_url_for_data_dir(Path::new(dir))) {
         command.env("DATELINE_DATABASE_URL", url);
     }
     command

@@ -25,8 +25,6 @@ use thiserror::Error;
 
 mod images;
 mod store;
-#[doc(hidden)]
-pub mod testing;
 
 pub use images::{Rendition, image_dimensions, make_renditions};
 pub use store::{MediaInfo, MediaLocation, MediaStore, MediaStream, S3Location, StoredMedia};

@@ -2,8 +2,8 @@
 //! moto server on loopback): whole and ranged reads, streamed uploads within limits, multipart
 //! uploads, and nothing left behind by a refused or failed upload.
 
-use dateline_media::testing::S3Server;
 use dateline_media::{MediaError, MediaKey, MediaLocation, MediaStore};
+use dateline_testing::media::S3Server;
 use futures_util::TryStreamExt;
 
 fn key(text: &str) -> MediaKey {

@@ -30,8 +30,6 @@ mod rows;
 mod search;
 mod sections;
 mod site;
-#[doc(hidden)]
-pub mod testing;
 pub mod transfer;
 mod users;
 

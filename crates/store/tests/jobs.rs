@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use dateline_store::testing::TestStore;
+use dateline_testing::store::TestStore;
 
 /// A fixed clock, in Unix milliseconds.
 const T0: i64 = 1_800_000_000_000;

@@ -6,8 +6,8 @@ use dateline_core::{
     ArticleStatus, BylineRole, ContributorName, Edition, EditionCode, PageRequest, SectionName, Slug, StoryKind,
     TimeFormat,
 };
-use dateline_store::testing::{TestDatabase, TestStore};
 use dateline_store::{DATABASE_FILE, NewArticle, NewContributor, NewSection, NewStory, Store, StoreError};
+use dateline_testing::store::{TestDatabase, TestStore};
 use jiff::Timestamp;
 
 fn code(value: &str) -> EditionCode {
@@ -419,7 +419,7 @@ async fn a_site_moves_to_the_other_backend_field_by_field() {
     source.create_content_key("app", "key-hash").await.unwrap();
     let other_dir = tempfile::tempdir().unwrap();
     let postgres;
-    let target = if dateline_store::testing::postgres_server().is_some() {
+    let target = if dateline_testing::store::postgres_server().is_some() {
         Store::open_sqlite(other_dir.path()).await.unwrap()
     } else {
         postgres = TestDatabase::create_required().await;

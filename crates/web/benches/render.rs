@@ -45,7 +45,7 @@ static SITE: LazyLock<Site> = LazyLock::new(|| {
     let app = runtime.block_on(async {
         let store = Store::open_sqlite(&data).await.expect("the data directory's database opens");
         let media = MediaStore::open(&MediaLocation::Local(data.join("media"))).unwrap();
-        let search = dateline_web::search::open_index(&store, &data.join("search")).await.unwrap();
+        let search = dateline_newsroom::open_index(&store, &data.join("search")).await.unwrap();
         let renderer = Renderer::new(Theme::embedded()).unwrap();
         let config = AppConfig { page_cache: false, ..AppConfig::new("http://127.0.0.1:8080") };
         App::new(AppState::new(store, media, renderer, search, config))

@@ -25,60 +25,16 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 
+use dateline_newsroom::{CacheTag, PagePurge};
+
 use crate::AppState;
 
 /// What a cached page shows, attached by handlers to their responses as an extension.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct CacheTags(pub Vec<String>);
-
-/// The tags handlers use; the change follower purges by the same names.
-pub(crate) mod tag {
-    use dateline_core::{ContributorId, EditionCode, SectionId, StoryId};
-
-    /// Any page showing the story (its articles in every edition, listings that include it).
-    pub(crate) fn story(id: StoryId) -> String {
-        format!("story:{}", id.0)
-    }
-
-    /// Listings of a whole edition: its homepage, feeds, sitemaps, search.
-    pub(crate) fn listing(edition: &EditionCode) -> String {
-        format!("listing:{}", edition.as_str())
-    }
-
-    /// Search results, purged when the index commits a batch (after the change that caused it).
-    pub(crate) const SEARCH: &str = "search";
-
-    /// Listings across all editions (Content API lists without an edition filter).
-    pub(crate) const ALL_LISTINGS: &str = "listing:*";
-
-    /// A section's listings in one edition (page N, feeds).
-    pub(crate) fn section(id: SectionId, edition: &EditionCode) -> String {
-        format!("section:{}:{}", id.0, edition.as_str())
-    }
-
-    /// A contributor's listings in one edition.
-    pub(crate) fn contributor(id: ContributorId, edition: &EditionCode) -> String {
-        format!("contributor:{}:{}", id.0, edition.as_str())
-    }
-
-    /// Pages that print the contributor's name or photo.
-    pub(crate) fn byline(id: ContributorId) -> String {
-        format!("byline:{}", id.0)
-    }
-
-    /// The tags of a list of stories as cards: each story and each name in its byline.
-    pub(crate) fn cards<'a>(summaries: impl IntoIterator<Item = &'a dateline_core::ArticleSummary>) -> Vec<String> {
-        let mut tags = Vec::new();
-        for summary in summaries {
-            tags.push(story(summary.story));
-            tags.extend(summary.contributors.iter().map(|&c| byline(c)));
-        }
-        tags
-    }
-}
+pub(crate) struct CacheTags(pub Vec<CacheTag>);
 
 /// `response` with the tags the cache stores it under (only 200s are stored).
-pub(crate) fn tagged(mut response: Response, tags: Vec<String>) -> Response {
+pub(crate) fn tagged(mut response: Response, tags: Vec<CacheTag>) -> Response {
     response.extensions_mut().insert(CacheTags(tags));
     response
 }
@@ -99,7 +55,7 @@ pub(crate) struct CachedPage {
     /// The strong ETags of the identity, gzip and brotli bodies (a digest of the identity body
     /// and a suffix per encoding), ready to send.
     etags: [HeaderValue; 3],
-    tags: Vec<String>,
+    tags: Vec<CacheTag>,
     /// The route pattern that rendered the page, for the metrics of requests answered before
     /// routing ([`answer_from_cache`]).
     route: Option<MatchedPath>,
@@ -107,7 +63,7 @@ pub(crate) struct CachedPage {
 
 impl CachedPage {
     /// Compresses `body` (CPU-bound: call off the async threads).
-    fn build(headers: &HeaderMap, body: Bytes, tags: Vec<String>) -> CachedPage {
+    fn build(headers: &HeaderMap, body: Bytes, tags: Vec<CacheTag>) -> CachedPage {
         // The cache sets these per response itself.
         let own = [
             header::CONTENT_LENGTH,
@@ -151,7 +107,7 @@ impl CachedPage {
         self.identity.len()
             + self.gzip.len()
             + self.brotli.len()
-            + self.tags.iter().map(String::len).sum::<usize>()
+            + self.tags.len() * std::mem::size_of::<CacheTag>()
             + 256
     }
 
@@ -251,7 +207,7 @@ pub(crate) struct PageCache {
 #[derive(Default)]
 struct Inner {
     entries: HashMap<Arc<str>, Slot>,
-    by_tag: HashMap<String, HashSet<Arc<str>>>,
+    by_tag: HashMap<CacheTag, HashSet<Arc<str>>>,
     /// The CLOCK ring: keys with the generation they were stored under (stale ones are
     /// skipped when they come round).
     ring: VecDeque<(Arc<str>, u64)>,
@@ -314,7 +270,7 @@ impl PageCache {
     }
 
     /// Drops every page carrying one of `tags`; returns how many.
-    pub(crate) fn purge_tags<'a>(&self, tags: impl IntoIterator<Item = &'a str>) -> usize {
+    pub(crate) fn purge_tags(&self, tags: &[CacheTag]) -> usize {
         let mut inner = self.lock();
         self.epoch.fetch_add(1, Ordering::SeqCst);
         let mut purged = 0;
@@ -344,6 +300,16 @@ impl PageCache {
 
     fn epoch(&self) -> u64 {
         self.epoch.load(Ordering::SeqCst)
+    }
+}
+
+impl PagePurge for PageCache {
+    fn purge_tags(&self, tags: &[CacheTag]) -> usize {
+        PageCache::purge_tags(self, tags)
+    }
+
+    fn purge_all(&self) {
+        PageCache::purge_all(self);
     }
 }
 
@@ -475,9 +441,14 @@ async fn through_cache(state: &AppState, key: Option<String>, mut request: Reque
         return response;
     }
     let (parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_ENTRY_BYTES).await else {
-        tracing::error!(%key, "response too large to cache or failed mid-body");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let bytes = match read_up_to(body, MAX_ENTRY_BYTES).await {
+        Ok(Whole(bytes)) => bytes,
+        // Served as it comes, and rendered again next time: the cache keeps no entry that big.
+        Ok(TooLarge(body)) => return Response::from_parts(parts, body),
+        Err(error) => {
+            tracing::error!(%key, %error, "a cacheable response failed mid-body");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
     };
     let headers = parts.headers;
     let Ok(mut page) = tokio::task::spawn_blocking(move || CachedPage::build(&headers, bytes, tags)).await else {
@@ -489,54 +460,102 @@ async fn through_cache(state: &AppState, key: Option<String>, mut request: Reque
     page.respond(&client_headers, false)
 }
 
+/// A response body read into memory, or handed back whole when it is larger than the limit.
+enum ReadBody {
+    Whole(Bytes),
+    TooLarge(Body),
+}
+use ReadBody::{TooLarge, Whole};
+
+/// Reads `body` if it is at most `limit` bytes; a larger one comes back as a body that yields
+/// what was read and then the rest, so it can still be served.
+async fn read_up_to(body: Body, limit: usize) -> Result<ReadBody, axum::Error> {
+    use futures_util::StreamExt as _;
+    let mut stream = body.into_data_stream();
+    let mut chunks: Vec<Bytes> = Vec::new();
+    let mut size = 0;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        size += chunk.len();
+        chunks.push(chunk);
+        if size > limit {
+            let read = futures_util::stream::iter(chunks.into_iter().map(Ok::<_, axum::Error>));
+            return Ok(TooLarge(Body::from_stream(read.chain(stream))));
+        }
+    }
+    let mut whole = Vec::with_capacity(size);
+    for chunk in chunks {
+        whole.extend_from_slice(&chunk);
+    }
+    Ok(Whole(Bytes::from(whole)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn page(body: &str, tags: &[&str]) -> Arc<CachedPage> {
+    fn page(body: &str, tags: &[CacheTag]) -> Arc<CachedPage> {
         let mut headers = HeaderMap::new();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
-        Arc::new(CachedPage::build(
-            &headers,
-            Bytes::from(body.to_owned()),
-            tags.iter().map(|t| t.to_string()).collect(),
-        ))
+        Arc::new(CachedPage::build(&headers, Bytes::from(body.to_owned()), tags.to_vec()))
+    }
+
+    fn story(id: i64) -> CacheTag {
+        CacheTag::Story(dateline_core::StoryId(id))
+    }
+
+    #[tokio::test]
+    async fn bodies_over_the_limit_come_back_whole() {
+        let body = Body::from("x".repeat(100));
+        let Ok(TooLarge(body)) = read_up_to(body, 10).await else { panic!("a 100-byte body is over a 10-byte limit") };
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+        assert_eq!(bytes.len(), 100, "nothing of the body was lost");
+        let Ok(Whole(bytes)) = read_up_to(Body::from("small"), 10).await else { panic!("5 bytes fit in 10") };
+        assert_eq!(bytes, "small");
     }
 
     #[test]
     fn purges_only_the_tagged_pages() {
         let cache = PageCache::new(true, 1 << 20);
-        cache.insert("/en/articles/a", page("a", &["story:1", "byline:7"]), cache.epoch());
-        cache.insert("/en/articles/b", page("b", &["story:2"]), cache.epoch());
-        cache.insert("/en/", page("home", &["listing:en", "story:1", "story:2"]), cache.epoch());
-        assert_eq!(cache.purge_tags(["story:1"]), 2);
+        cache.insert(
+            "/en/articles/a",
+            page("a", &[story(1), CacheTag::Byline(dateline_core::ContributorId(7))]),
+            cache.epoch(),
+        );
+        cache.insert("/en/articles/b", page("b", &[story(2)]), cache.epoch());
+        cache.insert("/en/", page("home", &[CacheTag::AllListings, story(1), story(2)]), cache.epoch());
+        assert_eq!(cache.purge_tags(&[story(1)]), 2);
         assert!(cache.get("/en/articles/a").is_none());
         assert!(cache.get("/en/").is_none());
         assert!(cache.get("/en/articles/b").is_some());
-        assert_eq!(cache.purge_tags(["story:1", "byline:7"]), 0, "links went with the pages");
+        assert_eq!(
+            cache.purge_tags(&[story(1), CacheTag::Byline(dateline_core::ContributorId(7))]),
+            0,
+            "links went with the pages"
+        );
     }
 
     #[test]
     fn a_render_overtaken_by_a_purge_is_not_stored() {
         let cache = PageCache::new(true, 1 << 20);
         let epoch = cache.epoch();
-        cache.purge_tags(["story:1"]);
-        cache.insert("/en/articles/a", page("old", &["story:1"]), epoch);
+        cache.purge_tags(&[story(1)]);
+        cache.insert("/en/articles/a", page("old", &[story(1)]), epoch);
         assert!(cache.get("/en/articles/a").is_none());
     }
 
     #[test]
     fn stays_within_its_bound_and_keeps_pages_in_use() {
         let body = "x".repeat(1000);
-        let one = page(&body, &["t"]).size();
+        let one = page(&body, &[CacheTag::Search]).size();
         let cache = PageCache::new(true, one * 10);
         for i in 0..10 {
-            cache.insert(&format!("/p/{i}"), page(&body, &["t"]), cache.epoch());
+            cache.insert(&format!("/p/{i}"), page(&body, &[CacheTag::Search]), cache.epoch());
         }
         // Page 0 is read, so the next insertions evict others first.
         assert!(cache.get("/p/0").is_some());
         for i in 10..15 {
-            cache.insert(&format!("/p/{i}"), page(&body, &["t"]), cache.epoch());
+            cache.insert(&format!("/p/{i}"), page(&body, &[CacheTag::Search]), cache.epoch());
         }
         let (count, bytes) = cache.usage();
         assert!(bytes <= one * 10, "{bytes} > {}", one * 10);

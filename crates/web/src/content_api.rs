@@ -26,9 +26,9 @@ use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
-use crate::admin::auth::secret_hash;
-use crate::cache::{CacheTags, tag};
-use crate::site::SiteData;
+use crate::cache::CacheTags;
+use dateline_newsroom::secret_hash;
+use dateline_newsroom::{CacheTag, SiteData};
 
 /// Largest page a listing returns.
 const MAX_LIMIT: u32 = 100;
@@ -46,38 +46,43 @@ pub(crate) fn routes(state: AppState) -> axum::Router<AppState> {
         .route("/editions/{edition}/articles/{slug}", get(article_by_slug))
         .route("/search", get(search))
         .route("/openapi.json", get(openapi))
-        .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint", None) })
+        .fallback(|| async { ContentApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint", None) })
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::cache::serve_api_cached))
         .layer(axum::middleware::from_fn_with_state(state.clone(), key_gate))
         .layer(axum::middleware::from_fn_with_state(state, cors_and_etag))
 }
 
 /// A Content API failure: `{"error": {"code", "message", "parameter"?}}`.
-pub(crate) struct ApiError {
+pub(crate) struct ContentApiError {
     status: StatusCode,
     code: &'static str,
     message: String,
     parameter: Option<String>,
 }
 
-impl ApiError {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>, parameter: Option<&str>) -> ApiError {
-        ApiError { status, code, message: message.into(), parameter: parameter.map(str::to_owned) }
+impl ContentApiError {
+    fn new(
+        status: StatusCode,
+        code: &'static str,
+        message: impl Into<String>,
+        parameter: Option<&str>,
+    ) -> ContentApiError {
+        ContentApiError { status, code, message: message.into(), parameter: parameter.map(str::to_owned) }
     }
 
-    fn parameter(name: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", message, Some(name))
+    fn parameter(name: &'static str, message: impl Into<String>) -> ContentApiError {
+        ContentApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", message, Some(name))
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(error: StoreError) -> ApiError {
+impl From<StoreError> for ContentApiError {
+    fn from(error: StoreError) -> ContentApiError {
         if error.is_not_found() {
-            return ApiError::new(StatusCode::NOT_FOUND, "not_found", error.to_string(), None);
+            return ContentApiError::new(StatusCode::NOT_FOUND, "not_found", error.to_string(), None);
         }
         if error.is_unavailable() {
             tracing::warn!(%error, "the database is unavailable");
-            return ApiError::new(
+            return ContentApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
                 "the database is unavailable; try again in a moment",
@@ -85,25 +90,25 @@ impl From<StoreError> for ApiError {
             );
         }
         tracing::error!(%error, "content API request failed");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
+        ContentApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
     }
 }
 
-impl From<crate::error::AppError> for ApiError {
-    fn from(error: crate::error::AppError) -> ApiError {
+impl From<crate::error::AppError> for ContentApiError {
+    fn from(error: crate::error::AppError) -> ContentApiError {
         tracing::error!(%error, "content API request failed");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
+        ContentApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
     }
 }
 
-impl From<crate::search::SearchFailure> for ApiError {
-    fn from(error: crate::search::SearchFailure) -> ApiError {
+impl From<dateline_newsroom::SearchFailure> for ContentApiError {
+    fn from(error: dateline_newsroom::SearchFailure) -> ContentApiError {
         tracing::error!(%error, "content API search failed");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
+        ContentApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
     }
 }
 
-impl IntoResponse for ApiError {
+impl IntoResponse for ContentApiError {
     fn into_response(self) -> Response {
         let mut error = json!({ "code": self.code, "message": self.message });
         if let Some(parameter) = self.parameter {
@@ -114,16 +119,14 @@ impl IntoResponse for ApiError {
 }
 
 /// A JSON answer for the page cache, with the tags of what it shows.
-fn cached(tags: Vec<String>, body: Value) -> Response {
+fn cached(tags: Vec<CacheTag>, body: Value) -> Response {
     let mut response = Json(body).into_response();
     response.extensions_mut().insert(CacheTags(tags));
     response
 }
 
-fn article_tags(article: &Article) -> Vec<String> {
-    let mut tags = vec![tag::story(article.story)];
-    tags.extend(article.contributors.iter().map(|&c| tag::byline(c)));
-    tags
+fn article_tags(article: &Article) -> Vec<CacheTag> {
+    CacheTag::article(article.story, &article.contributors)
 }
 
 /// Middleware: refuses requests without a valid key before the page cache can answer them
@@ -142,10 +145,10 @@ async fn key_gate(State(state): State<AppState>, request: Request, next: Next) -
 }
 
 /// Checks the request's Content API key.
-async fn require_key(state: &AppState, headers: &HeaderMap, key: Option<&str>) -> Result<(), ApiError> {
+async fn require_key(state: &AppState, headers: &HeaderMap, key: Option<&str>) -> Result<(), ContentApiError> {
     let key = key.or_else(|| headers.get("x-dateline-key").and_then(|v| v.to_str().ok())).map(str::trim);
     let Some(key) = key.filter(|k| !k.is_empty() && k.len() <= 128) else {
-        return Err(ApiError::new(
+        return Err(ContentApiError::new(
             StatusCode::UNAUTHORIZED,
             "missing_key",
             "send a Content API key as the `key` query parameter or the X-Dateline-Key header",
@@ -155,18 +158,23 @@ async fn require_key(state: &AppState, headers: &HeaderMap, key: Option<&str>) -
     if state.store().content_key_is_valid(&secret_hash(key)).await? {
         Ok(())
     } else {
-        Err(ApiError::new(StatusCode::UNAUTHORIZED, "invalid_key", "the Content API key is unknown or revoked", None))
+        Err(ContentApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_key",
+            "the Content API key is unknown or revoked",
+            None,
+        ))
     }
 }
 
-fn parse_query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+fn parse_query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, ContentApiError> {
     match query {
         Ok(Query(value)) => Ok(value),
         Err(rejection) => {
             let text = rejection.body_text();
             // serde names the unknown or malformed field in its message, between backticks.
             let parameter = text.split('`').nth(1).map(str::to_owned);
-            Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", text, parameter.as_deref()))
+            Err(ContentApiError::new(StatusCode::BAD_REQUEST, "invalid_parameter", text, parameter.as_deref()))
         }
     }
 }
@@ -183,21 +191,21 @@ async fn keyed_site(
     state: &AppState,
     headers: &HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
-) -> Result<(std::sync::Arc<SiteData>, Option<EditionCode>), ApiError> {
+) -> Result<(std::sync::Arc<SiteData>, Option<EditionCode>), ContentApiError> {
     let query = parse_query(query)?;
     require_key(state, headers, query.key.as_deref()).await?;
-    let site = SiteData::load(state).await?;
+    let site = state.newsroom().site().await?;
     let edition = edition_filter(&site, query.edition.as_deref())?;
     Ok((site, edition))
 }
 
-fn edition_filter(site: &SiteData, code: Option<&str>) -> Result<Option<EditionCode>, ApiError> {
+fn edition_filter(site: &SiteData, code: Option<&str>) -> Result<Option<EditionCode>, ContentApiError> {
     match code {
         None => Ok(None),
         Some(code) => site
             .edition(code)
             .map(|e| Some(e.code.clone()))
-            .ok_or_else(|| ApiError::parameter("edition", format!("no edition {code:?}"))),
+            .ok_or_else(|| ContentApiError::parameter("edition", format!("no edition {code:?}"))),
     }
 }
 
@@ -213,10 +221,10 @@ async fn editions(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ContentApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     // Editions change only with site-wide changes, which empty the whole cache.
     Ok(cached(Vec::new(), json!({ "editions": site.editions.iter().map(edition_json).collect::<Vec<_>>() })))
 }
@@ -226,7 +234,7 @@ async fn sections(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ContentApiError> {
     let (site, edition) = keyed_site(&state, &headers, query).await?;
     let base = &state.config().base_url;
     let sections: Vec<Value> = site
@@ -272,7 +280,7 @@ async fn contributors(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<KeyOnly>, QueryRejection>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ContentApiError> {
     let (site, edition) = keyed_site(&state, &headers, query).await?;
     let base = &state.config().base_url;
     let list: Vec<Value> = site
@@ -281,7 +289,7 @@ async fn contributors(
         .filter(|c| edition.as_ref().is_none_or(|e| c.names.iter().any(|n| &n.edition == e)))
         .map(|c| contributor_json(c, edition.as_ref(), base))
         .collect();
-    let tags = site.contributors.iter().map(|c| tag::byline(c.id)).collect();
+    let tags = site.contributors.iter().map(|c| CacheTag::Byline(c.id)).collect();
     Ok(cached(tags, json!({ "contributors": list })))
 }
 
@@ -300,17 +308,22 @@ struct ListQuery {
     cursor: Option<String>,
 }
 
-fn number(name: &'static str, value: Option<&str>) -> Result<Option<i64>, ApiError> {
+fn number(name: &'static str, value: Option<&str>) -> Result<Option<i64>, ContentApiError> {
     value
-        .map(|v| v.parse::<i64>().map_err(|_| ApiError::parameter(name, format!("`{name}` must be a whole number"))))
+        .map(|v| {
+            v.parse::<i64>().map_err(|_| ContentApiError::parameter(name, format!("`{name}` must be a whole number")))
+        })
         .transpose()
 }
 
-fn time(name: &'static str, value: Option<&str>) -> Result<Option<Timestamp>, ApiError> {
+fn time(name: &'static str, value: Option<&str>) -> Result<Option<Timestamp>, ContentApiError> {
     value
         .map(|v| {
             v.parse::<Timestamp>().map_err(|_| {
-                ApiError::parameter(name, format!("`{name}` must be an RFC 3339 time, such as 2026-11-20T08:00:00Z"))
+                ContentApiError::parameter(
+                    name,
+                    format!("`{name}` must be an RFC 3339 time, such as 2026-11-20T08:00:00Z"),
+                )
             })
         })
         .transpose()
@@ -325,9 +338,12 @@ fn sign_cursor(secret: &str, cursor: KeysetCursor, oldest_first: bool) -> String
     format!("{}.{}.{signature}", cursor.published, cursor.id)
 }
 
-fn read_cursor(secret: &str, text: &str, oldest_first: bool) -> Result<KeysetCursor, ApiError> {
+fn read_cursor(secret: &str, text: &str, oldest_first: bool) -> Result<KeysetCursor, ContentApiError> {
     let invalid = || {
-        ApiError::parameter("cursor", "the cursor is not one this API issued (or was changed); start again without it")
+        ContentApiError::parameter(
+            "cursor",
+            "the cursor is not one this API issued (or was changed); start again without it",
+        )
     };
     let mut parts = text.split('.');
     let (Some(published), Some(id), Some(_), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
@@ -345,25 +361,25 @@ async fn articles(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<ListQuery>, QueryRejection>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ContentApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let edition = edition_filter(&site, query.edition.as_deref())?;
     let sections = match number("section", query.section.as_deref())? {
         Some(id) if site.sections.iter().any(|s| s.id.0 == id) => Some(site.section_and_descendants(SectionId(id))),
-        Some(id) => return Err(ApiError::parameter("section", format!("no section {id}"))),
+        Some(id) => return Err(ContentApiError::parameter("section", format!("no section {id}"))),
         None => None,
     };
     let limit = match number("limit", query.limit.as_deref())? {
         None => DEFAULT_LIMIT,
         Some(n) if (1..=i64::from(MAX_LIMIT)).contains(&n) => n as u32,
-        Some(_) => return Err(ApiError::parameter("limit", format!("`limit` must be from 1 to {MAX_LIMIT}"))),
+        Some(_) => return Err(ContentApiError::parameter("limit", format!("`limit` must be from 1 to {MAX_LIMIT}"))),
     };
     let oldest_first = match query.order.as_deref() {
         None | Some("newest") => false,
         Some("oldest") => true,
-        Some(_) => return Err(ApiError::parameter("order", "`order` must be newest or oldest")),
+        Some(_) => return Err(ContentApiError::parameter("order", "`order` must be newest or oldest")),
     };
     let secret = state.store().site_secret("cursor").await?;
     let cursor = query.cursor.as_deref().map(|c| read_cursor(&secret, c, oldest_first)).transpose()?;
@@ -385,8 +401,8 @@ async fn articles(
     });
     let base = &state.config().base_url;
     let list: Vec<Value> = items.iter().map(|a| summary_json(&site, a, base)).collect();
-    let mut tags = tag::cards(&items);
-    tags.push(filter.edition.as_ref().map_or_else(|| tag::ALL_LISTINGS.to_owned(), tag::listing));
+    let mut tags = CacheTag::cards(&items);
+    tags.push(filter.edition.as_ref().map_or(CacheTag::AllListings, |e| CacheTag::Listing(e.clone())));
     Ok(cached(tags, json!({ "articles": list, "next_cursor": next })))
 }
 
@@ -432,7 +448,7 @@ async fn full_article_json(
     site: &SiteData,
     article: Article,
     story: Story,
-) -> Result<Value, ApiError> {
+) -> Result<Value, ContentApiError> {
     let base = &state.config().base_url;
     let translations = state.store().translations(article.story).await?;
     let section = site.sections.iter().find(|s| s.id == story.section);
@@ -492,20 +508,20 @@ async fn article_by_id(
     headers: HeaderMap,
     Path(id): Path<String>,
     query: Result<Query<KeyQuery>, QueryRejection>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ContentApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
-    let id: i64 = id.parse().map_err(|_| ApiError::parameter("id", "the article id is a whole number"))?;
+    let id: i64 = id.parse().map_err(|_| ContentApiError::parameter("id", "the article id is a whole number"))?;
     let article =
         state.store().article(dateline_core::ArticleId(id)).await?.filter(Article::is_published).ok_or_else(|| {
-            ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("no published article {id}"), None)
+            ContentApiError::new(StatusCode::NOT_FOUND, "not_found", format!("no published article {id}"), None)
         })?;
     let story = state
         .store()
         .story(article.story)
         .await?
-        .ok_or_else(|| ApiError::from(StoreError::NotFound("story".into())))?;
-    let site = SiteData::load(&state).await?;
+        .ok_or_else(|| ContentApiError::from(StoreError::NotFound("story".into())))?;
+    let site = state.newsroom().site().await?;
     let tags = article_tags(&article);
     Ok(cached(tags, json!({ "article": full_article_json(&state, &site, article, story).await? })))
 }
@@ -516,12 +532,13 @@ async fn article_by_slug(
     headers: HeaderMap,
     Path((edition, slug)): Path<(String, String)>,
     query: Result<Query<KeyQuery>, QueryRejection>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ContentApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
-    let site = SiteData::load(&state).await?;
-    let not_found =
-        || ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("no published article {edition}/{slug}"), None);
+    let site = state.newsroom().site().await?;
+    let not_found = || {
+        ContentApiError::new(StatusCode::NOT_FOUND, "not_found", format!("no published article {edition}/{slug}"), None)
+    };
     let edition = site.edition(&edition).ok_or_else(not_found)?.code.clone();
     let slug = Slug::parse(&slug).map_err(|_| not_found())?;
     let article = state.store().published_article(&edition, &slug).await?.ok_or_else(not_found)?;
@@ -553,37 +570,40 @@ async fn search(
     State(state): State<AppState>,
     headers: HeaderMap,
     query: Result<Query<SearchQuery>, QueryRejection>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, ContentApiError> {
     use dateline_search::MAX_QUERY_CHARS;
 
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let code = query.edition.as_deref().ok_or_else(|| {
-        ApiError::parameter("edition", "`edition` is required: search runs in one edition's language")
+        ContentApiError::parameter("edition", "`edition` is required: search runs in one edition's language")
     })?;
-    let edition = site.edition(code).ok_or_else(|| ApiError::parameter("edition", format!("no edition {code:?}")))?;
+    let edition =
+        site.edition(code).ok_or_else(|| ContentApiError::parameter("edition", format!("no edition {code:?}")))?;
     let Some(q) = query.q.as_deref() else {
-        return Err(ApiError::parameter("q", "`q` is required: the words to search for"));
+        return Err(ContentApiError::parameter("q", "`q` is required: the words to search for"));
     };
     // Like the search page: an empty query finds nothing and says so; an overlong one is cut
     // at a word and searched, with a notice.
-    let (text, shortened) = crate::search::shorten_query(q.trim());
+    let (text, shortened) = dateline_search::shorten_query(q.trim());
     let sections = match number("section", query.section.as_deref())? {
         Some(id) if site.sections.iter().any(|s| s.id.0 == id) => Some(site.section_and_descendants(SectionId(id))),
-        Some(id) => return Err(ApiError::parameter("section", format!("no section {id}"))),
+        Some(id) => return Err(ContentApiError::parameter("section", format!("no section {id}"))),
         None => None,
     };
     let limit = match number("limit", query.limit.as_deref())? {
         None => DEFAULT_SEARCH_LIMIT,
         Some(n) if (1..=i64::from(MAX_SEARCH_LIMIT)).contains(&n) => n as u32,
-        Some(_) => return Err(ApiError::parameter("limit", format!("`limit` must be from 1 to {MAX_SEARCH_LIMIT}"))),
+        Some(_) => {
+            return Err(ContentApiError::parameter("limit", format!("`limit` must be from 1 to {MAX_SEARCH_LIMIT}")));
+        }
     };
-    let page = crate::search::search_page_number(query.page.as_deref(), limit).ok_or_else(|| {
-        let max = crate::search::MAX_SEARCH_PAGE;
-        ApiError::parameter("page", format!("`page` must be a whole number from 1 to {max}"))
+    let page = dateline_newsroom::search_page_number(query.page.as_deref(), limit).ok_or_else(|| {
+        let max = dateline_newsroom::MAX_SEARCH_PAGE;
+        ContentApiError::parameter("page", format!("`page` must be a whole number from 1 to {max}"))
     })?;
-    let found = crate::search::run_search(&state, edition, text, sections, page).await?;
+    let found = state.newsroom().search_articles(edition, text, sections, page).await?;
     let notice = if found.terms == 0 {
         Some("the query has no words to search for".to_owned())
     } else if shortened {
@@ -591,7 +611,7 @@ async fn search(
     } else {
         None
     };
-    let hits = crate::search::with_summaries(&state, found.hits).await?;
+    let hits = state.newsroom().with_summaries(found.hits).await?;
     let base = &state.config().base_url;
     let results: Vec<Value> = hits
         .items
@@ -604,8 +624,8 @@ async fn search(
             })
         })
         .collect();
-    let mut tags = tag::cards(hits.items.iter().map(|r| &r.summary));
-    tags.push(tag::SEARCH.to_owned());
+    let mut tags = CacheTag::cards(hits.items.iter().map(|r| &r.summary));
+    tags.push(CacheTag::Search);
     Ok(cached(
         tags,
         json!({
@@ -649,7 +669,7 @@ async fn cors_and_etag(State(state): State<AppState>, request: Request, next: Ne
     let response = next.run(request).await;
     let (mut parts, body) = response.into_parts();
     let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024 * 1024).await else {
-        return ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
+        return ContentApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong", None)
             .into_response();
     };
     let digest = Sha256::digest(&bytes);

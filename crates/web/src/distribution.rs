@@ -20,9 +20,9 @@ use jiff::tz::TimeZone;
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
-use crate::cache::{tag, tagged};
+use crate::cache::tagged;
 use crate::error::AppError;
-use crate::site::SiteData;
+use dateline_newsroom::{CacheTag, SiteData};
 
 /// The News sitemap covers the last two days…
 const NEWS_WINDOW_HOURS: i64 = 48;
@@ -66,9 +66,9 @@ async fn edition_feed(
     format: FeedFormat,
 ) -> Result<Response, AppError> {
     let code = path.map_err(|_| AppError::NotFound)?.0;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
-    let tag = tag::listing(&edition.code);
+    let tag = CacheTag::Listing(edition.code.clone());
     feed_response(&state, &site, edition, FeedSubject::Edition, Listing::All, &headers, format, tag).await
 }
 
@@ -89,7 +89,7 @@ async fn listing_feed(
     kind: ListingKind,
 ) -> Result<Response, AppError> {
     let (code, slug) = path.map_err(|_| AppError::NotFound)?.0;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     match kind {
@@ -101,14 +101,14 @@ async fn listing_feed(
                 .ok_or(AppError::NotFound)?;
             let ids = site.section_and_descendants(section.id);
             let subject = FeedSubject::Section(section);
-            let tag = tag::section(section.id, &edition.code);
+            let tag = CacheTag::Section(section.id, edition.code.clone());
             feed_response(&state, &site, edition, subject, Listing::Sections(&ids), &headers, format, tag).await
         }
         ListingKind::Contributor => {
             let contributor = site.contributors.iter().find(|c| c.slug == slug).ok_or(AppError::NotFound)?;
             let subject = FeedSubject::Contributor(contributor);
             let listing = Listing::Contributor(contributor.id);
-            let tag = tag::contributor(contributor.id, &edition.code);
+            let tag = CacheTag::Contributor(contributor.id, edition.code.clone());
             feed_response(&state, &site, edition, subject, listing, &headers, format, tag).await
         }
     }
@@ -124,7 +124,7 @@ async fn feed_response(
     listing: Listing<'_>,
     headers: &HeaderMap,
     format: FeedFormat,
-    listing_tag: String,
+    listing_tag: CacheTag,
 ) -> Result<Response, AppError> {
     let store = state.store();
     let now = Timestamp::now();
@@ -143,8 +143,7 @@ async fn feed_response(
     let document = Document { body, content_type, last_modified: newest.max(last_move), max_age: 300 };
     let mut tags = vec![listing_tag];
     for (article, _) in &items {
-        tags.push(tag::story(article.story));
-        tags.extend(article.contributors.iter().map(|&c| tag::byline(c)));
+        tags.extend(CacheTag::article(article.story, &article.contributors));
     }
     Ok(tagged(document.respond(headers, Some(edition)), tags))
 }
@@ -225,7 +224,7 @@ impl Month {
 /// `GET /sitemap.xml`: each edition's pages sitemap and its month files, then the News and
 /// video sitemaps. Two small indexed queries per edition and month with articles.
 async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let context = site.context(&state.config().base_url);
     let per_file = state.config().sitemap_limits.urls_per_file(&context);
     let store = state.store();
@@ -253,7 +252,7 @@ async fn sitemap_index(State(state): State<AppState>, headers: HeaderMap) -> Res
     files.push(SitemapFile { path: paths::NEWS_SITEMAP.to_owned(), last_modified: None });
     files.push(SitemapFile { path: paths::VIDEO_SITEMAP.to_owned(), last_modified: None });
     let body = sitemaps::index(&context, &files);
-    Ok(tagged(Document::xml(body, newest, 3_600).respond(&headers, None), vec![tag::ALL_LISTINGS.to_owned()]))
+    Ok(tagged(Document::xml(body, newest, 3_600).respond(&headers, None), vec![CacheTag::AllListings]))
 }
 
 /// `GET /sitemaps/{edition}/{file}`: `pages.xml`, or one part of a month.
@@ -263,13 +262,13 @@ async fn edition_sitemap(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let (code, file) = path.map_err(|_| AppError::NotFound)?.0;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
     let context = site.context(&state.config().base_url);
     if file == paths::PAGES_SITEMAP_FILE {
         let body = sitemaps::pages(&context, edition);
-        let mut tags: Vec<String> = site.contributors.iter().map(|c| tag::byline(c.id)).collect();
-        tags.push(tag::listing(&edition.code));
+        let mut tags: Vec<CacheTag> = site.contributors.iter().map(|c| CacheTag::Byline(c.id)).collect();
+        tags.push(CacheTag::Listing(edition.code.clone()));
         return Ok(tagged(Document::xml(body, None, 3_600).respond(&headers, Some(edition)), tags));
     }
     let (month, part) = Month::parse_file(&file).ok_or(AppError::NotFound)?;
@@ -290,30 +289,30 @@ async fn edition_sitemap(
     let newest = locations.iter().map(|l| l.last_modified()).max();
     let body = sitemaps::articles(&context, &locations);
     // Listing every story of the month: any change in the edition may add, drop or re-date one.
-    let tags = vec![tag::listing(&edition.code)];
+    let tags = vec![CacheTag::Listing(edition.code.clone())];
     Ok(tagged(Document::xml(body, newest, 3_600).respond(&headers, Some(edition)), tags))
 }
 
 /// `GET /sitemaps/news.xml`: every edition's articles of the last two days, newest first.
 async fn news_sitemap(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let now = Timestamp::now();
     let since = now.checked_sub(jiff::SignedDuration::from_hours(NEWS_WINDOW_HOURS)).unwrap_or(now);
     let articles = state.store().recently_published(since, now, NEWS_MAX_ARTICLES).await?;
     let newest = articles.iter().map(|a| last_change(a.published_at, a.updated_at)).max();
     let body = sitemaps::news(&site.context(&state.config().base_url), &articles);
-    Ok(tagged(Document::xml(body, newest, 300).respond(&headers, None), vec![tag::ALL_LISTINGS.to_owned()]))
+    Ok(tagged(Document::xml(body, newest, 300).respond(&headers, None), vec![CacheTag::AllListings]))
 }
 
 /// `GET /sitemaps/video.xml`: the newest video reports of every edition.
 async fn video_sitemap(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let limits = state.config().sitemap_limits;
     let limit = u32::try_from(limits.max_urls).unwrap_or(u32::MAX);
     let reports = state.store().video_reports(Timestamp::now(), limit).await?;
     let newest = reports.iter().map(|r| last_change(r.published_at, r.updated_at)).max();
     let body = sitemaps::videos(&site.context(&state.config().base_url), &reports, &limits);
-    Ok(tagged(Document::xml(body, newest, 3_600).respond(&headers, None), vec![tag::ALL_LISTINGS.to_owned()]))
+    Ok(tagged(Document::xml(body, newest, 3_600).respond(&headers, None), vec![CacheTag::AllListings]))
 }
 
 /// A feed, sitemap or robots.txt, ready to be answered in full or with a 304.

@@ -16,7 +16,6 @@ use dateline_store::StoreError;
 use thiserror::Error;
 
 use crate::AppState;
-use crate::site::SiteData;
 
 /// Longest request path we look at, in bytes. Real paths are under 300.
 const MAX_PATH_LEN: usize = 2048;
@@ -44,7 +43,7 @@ pub(crate) enum AppError {
     Media(#[from] MediaError),
     /// The search index failed.
     #[error(transparent)]
-    Search(#[from] crate::search::SearchFailure),
+    Search(#[from] dateline_newsroom::SearchFailure),
 }
 
 /// Marks a response as an error page still to be rendered.
@@ -120,7 +119,7 @@ fn copy_header(from: &Response, to: &mut Response, name: header::HeaderName) {
 }
 
 async fn error_page_html(state: &AppState, first_segment: &str, status: StatusCode) -> Body {
-    let site = match SiteData::load(state).await {
+    let site = match state.newsroom().site().await {
         Ok(site) => site,
         Err(error) => {
             tracing::error!(%error, "cannot load the site for an error page");

@@ -23,8 +23,8 @@ use dateline_store::ApiArticleFilter;
 use serde_json::{Map, Value, json};
 
 use crate::AppState;
-use crate::admin::auth::secret_hash;
-use crate::site::SiteData;
+use dateline_newsroom::SiteData;
+use dateline_newsroom::secret_hash;
 
 /// Routes for one mount point (`/ghost/api/content` or `/{edition}/ghost/api/content`).
 pub(crate) fn routes() -> Router<AppState> {
@@ -175,7 +175,7 @@ async fn answer(
             message: "Unknown Content API Key".into(),
         });
     }
-    let site = SiteData::load(state).await?;
+    let site = state.newsroom().site().await?;
     let edition = match edition {
         Some(code) => {
             site.edition(&code).cloned().ok_or_else(|| GhostError::not_found(format!("no edition {code}")))?

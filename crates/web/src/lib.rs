@@ -2,10 +2,11 @@
 //! for the binary to serve and for tests to drive directly.
 //!
 //! The reader site's handlers live in `reader`, media streaming with HTTP Range in `media`,
-//! theme assets in `assets`, feeds and sitemaps in `distribution`, the search page and index
-//! upkeep in `search`; `error` turns every failure into a page in the reader's edition.
-//! Handlers parse input, ask the store, and hand the result to the renderer: no SQL and no
-//! HTML here. This is the only crate that knows HTTP status codes.
+//! theme assets in `assets`, feeds and sitemaps in `distribution`, the search page in
+//! `search`; `error` turns every failure into a page in the reader's edition. Handlers parse
+//! input, call the newsroom (`dateline_newsroom`) or the store, and hand the result to the
+//! renderer: no SQL, no HTML and no newsroom rules here. This is the only crate that knows
+//! HTTP status codes.
 //!
 //! A server hands each request to [`App::call`], which answers cached pages at once and routes
 //! the rest:
@@ -22,19 +23,16 @@
 pub mod admin;
 mod assets;
 mod cache;
-mod changes;
 mod content_api;
 mod distribution;
 mod error;
 mod ghost_api;
 mod health;
-mod jobs;
 mod limits;
 mod media;
 mod metrics;
 mod reader;
-pub mod search;
-mod site;
+mod search;
 mod state;
 
 use std::time::Duration;
@@ -49,12 +47,8 @@ use tower_http::compression::{CompressionLayer, DefaultPredicate};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-pub use changes::spawn_change_follower;
-pub use jobs::{JobSettings, run_due_jobs, spawn_job_worker};
 pub use metrics::{IpRange, MetricsConfig};
 pub use state::{AppConfig, AppState};
-/// Stops the background tasks at shutdown.
-pub use tokio_util::sync::CancellationToken;
 
 /// The application as a server calls it: a page the cache holds is answered before routing and
 /// the middleware a render needs (most of the cost of a hit); everything else goes through
@@ -110,7 +104,8 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/search", get(search::search_page))
         .nest(
             "/admin/api",
-            admin::routes().layer(axum::middleware::from_fn_with_state(state.clone(), changes::apply_after_writes)),
+            admin::routes()
+                .layer(axum::middleware::from_fn_with_state(state.clone(), admin::apply_changes_after_writes)),
         )
         .nest("/api/v1", content_api::routes(state.clone()))
         .merge(ghost_api::routes())
@@ -119,7 +114,7 @@ pub fn router(state: AppState) -> Router {
         .nest(
             "/admin",
             admin::page_routes()
-                .layer(axum::middleware::from_fn_with_state(state.clone(), changes::apply_after_writes)),
+                .layer(axum::middleware::from_fn_with_state(state.clone(), admin::apply_changes_after_writes)),
         )
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::reject_overlong_paths))

@@ -134,12 +134,6 @@ pub(crate) struct Metrics {
     in_flight: AtomicU64,
     cache_hits: AtomicU64,
     cache_misses: AtomicU64,
-    scheduler_runs: AtomicU64,
-    scheduler_failures: AtomicU64,
-    scheduler_published: AtomicU64,
-    catch_ups: AtomicU64,
-    catch_up_failures: AtomicU64,
-    changes_applied: AtomicU64,
 }
 
 impl Metrics {
@@ -151,12 +145,6 @@ impl Metrics {
             in_flight: AtomicU64::new(0),
             cache_hits: AtomicU64::new(0),
             cache_misses: AtomicU64::new(0),
-            scheduler_runs: AtomicU64::new(0),
-            scheduler_failures: AtomicU64::new(0),
-            scheduler_published: AtomicU64::new(0),
-            catch_ups: AtomicU64::new(0),
-            catch_up_failures: AtomicU64::new(0),
-            changes_applied: AtomicU64::new(0),
         }
     }
 
@@ -176,27 +164,10 @@ impl Metrics {
         self.cache_hits.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// One scheduler tick: how many articles it published, or that it failed.
-    pub(crate) fn scheduler_ran(&self, published: Result<usize, ()>) {
-        self.scheduler_runs.fetch_add(1, Ordering::Relaxed);
-        match published {
-            Ok(count) => self.scheduler_published.fetch_add(count as u64, Ordering::Relaxed),
-            Err(()) => self.scheduler_failures.fetch_add(1, Ordering::Relaxed),
-        };
-    }
-
-    /// One catch-up with the change log: how many changes it applied, or that it failed.
-    pub(crate) fn caught_up(&self, applied: Result<usize, ()>) {
-        self.catch_ups.fetch_add(1, Ordering::Relaxed);
-        match applied {
-            Ok(count) => self.changes_applied.fetch_add(count as u64, Ordering::Relaxed),
-            Err(()) => self.catch_up_failures.fetch_add(1, Ordering::Relaxed),
-        };
-    }
-
     fn render(&self, state: &AppState) -> String {
         let mut out = String::with_capacity(8192);
         let load = |counter: &AtomicU64| counter.load(Ordering::Relaxed);
+        let activity = state.newsroom().activity();
 
         out.push_str("# HELP dateline_http_requests_total HTTP requests answered, by route pattern and status.\n");
         out.push_str("# TYPE dateline_http_requests_total counter\n");
@@ -273,55 +244,55 @@ impl Metrics {
                 "dateline_scheduler_runs_total",
                 "counter",
                 "Scheduler ticks that looked for due articles.",
-                load(&self.scheduler_runs).to_string(),
+                load(&activity.scheduler_runs).to_string(),
             ),
             (
                 "dateline_scheduler_failures_total",
                 "counter",
                 "Scheduler ticks that failed (retried on the next tick).",
-                load(&self.scheduler_failures).to_string(),
+                load(&activity.scheduler_failures).to_string(),
             ),
             (
                 "dateline_scheduler_published_total",
                 "counter",
                 "Scheduled articles published.",
-                load(&self.scheduler_published).to_string(),
+                load(&activity.scheduler_published).to_string(),
             ),
             (
                 "dateline_jobs_done_total",
                 "counter",
                 "Background jobs this node finished.",
-                load(&state.jobs().done).to_string(),
+                load(&activity.jobs_done).to_string(),
             ),
             (
                 "dateline_jobs_retried_total",
                 "counter",
                 "Background job runs that failed and were queued again.",
-                load(&state.jobs().retried).to_string(),
+                load(&activity.jobs_retried).to_string(),
             ),
             (
                 "dateline_jobs_failed_total",
                 "counter",
                 "Background jobs that failed on their last attempt (listed at /admin/jobs).",
-                load(&state.jobs().failed).to_string(),
+                load(&activity.jobs_failed).to_string(),
             ),
             (
                 "dateline_change_catch_ups_total",
                 "counter",
                 "Catch-ups with the store's change log (background polls and after writes).",
-                load(&self.catch_ups).to_string(),
+                load(&activity.catch_ups).to_string(),
             ),
             (
                 "dateline_change_catch_up_failures_total",
                 "counter",
                 "Catch-ups with the change log that failed.",
-                load(&self.catch_up_failures).to_string(),
+                load(&activity.catch_up_failures).to_string(),
             ),
             (
                 "dateline_changes_applied_total",
                 "counter",
                 "Change-log entries turned into index updates and cache purges.",
-                load(&self.changes_applied).to_string(),
+                load(&activity.changes_applied).to_string(),
             ),
         ];
         for (name, kind, help, value) in simple {

@@ -8,9 +8,9 @@ use dateline_core::{ArticleStatus, ArticleSummary, Edition, Page, PageRequest, S
 use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, paths};
 
 use crate::AppState;
-use crate::cache::{CacheTags, PUBLIC_CACHE_CONTROL, tag};
+use crate::cache::{CacheTags, PUBLIC_CACHE_CONTROL};
 use crate::error::AppError;
-use crate::site::SiteData;
+use dateline_newsroom::{CacheTag, SiteData};
 
 /// Stories per listing page.
 const PER_PAGE: u32 = 12;
@@ -22,7 +22,7 @@ const HOME_PER_SECTION: u32 = 4;
 /// `GET /`: sends the reader to the edition that best matches their `Accept-Language`, or to
 /// the default edition.
 pub(crate) async fn root_redirect(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let code = negotiate_edition(accept, &site.editions)
         .or_else(|| site.default_edition().map(|e| &e.code))
@@ -39,7 +39,7 @@ pub(crate) async fn add_trailing_slash(
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let code = path_value(path)?;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
     Ok(Redirect::permanent(&paths::edition_home(edition.code.as_str())).into_response())
 }
@@ -50,7 +50,7 @@ pub(crate) async fn edition_home(
     path: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let code = path_value(path)?;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
     let store = state.store();
     let latest = store.newest_articles(&edition.code, HOME_LATEST).await?;
@@ -63,8 +63,8 @@ pub(crate) async fn edition_home(
     let blocks: Vec<(SectionId, Vec<ArticleSummary>)> = top_sections.iter().map(|s| s.id).zip(newest).collect();
     let context = site.context(&state.config().base_url);
     let html = state.renderer().home(&context, &HomePage { edition, latest: &latest, sections: &blocks })?;
-    let mut tags = tag::cards(latest.iter().chain(blocks.iter().flat_map(|(_, articles)| articles)));
-    tags.push(tag::listing(&edition.code));
+    let mut tags = CacheTag::cards(latest.iter().chain(blocks.iter().flat_map(|(_, articles)| articles)));
+    tags.push(CacheTag::Listing(edition.code.clone()));
     Ok(html_response(html, edition, tags))
 }
 
@@ -85,7 +85,7 @@ pub(crate) async fn section_page(
         .ok_or(AppError::NotFound)?;
     let ids = target.site.section_and_descendants(section.id);
     let page = state.store().section_articles(&edition.code, &ids, target.request).await?;
-    target.render(&state, ListingSubject::Section(section), &page, tag::section(section.id, &edition.code))
+    target.render(&state, ListingSubject::Section(section), &page, CacheTag::Section(section.id, edition.code.clone()))
 }
 
 /// `GET /{edition}/contributors/{slug}?page=N`: a contributor's stories in the edition.
@@ -98,7 +98,7 @@ pub(crate) async fn contributor_page(
     let edition = target.edition()?;
     let contributor = target.site.contributors.iter().find(|c| c.slug == target.slug).ok_or(AppError::NotFound)?;
     let page = state.store().contributor_articles(&edition.code, contributor.id, target.request).await?;
-    let listing = tag::contributor(contributor.id, &edition.code);
+    let listing = CacheTag::Contributor(contributor.id, edition.code.clone());
     target.render(&state, ListingSubject::Contributor(contributor), &page, listing)
 }
 
@@ -118,7 +118,7 @@ impl ListingTarget {
     ) -> Result<ListingTarget, AppError> {
         let (code, slug) = path_value(path)?;
         let request = page_request(query)?;
-        let site = SiteData::load(state).await?;
+        let site = state.newsroom().site().await?;
         let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
         Ok(ListingTarget { site, code, slug, request })
     }
@@ -134,7 +134,7 @@ impl ListingTarget {
         state: &AppState,
         subject: ListingSubject<'_>,
         page: &Page<ArticleSummary>,
-        listing: String,
+        listing: CacheTag,
     ) -> Result<Response, AppError> {
         if page.is_past_end() {
             return Err(AppError::NotFound);
@@ -142,7 +142,7 @@ impl ListingTarget {
         let edition = self.edition()?;
         let context = self.site.context(&state.config().base_url);
         let html = state.renderer().listing(&context, &ListingPage { edition, subject, page })?;
-        let mut tags = tag::cards(&page.items);
+        let mut tags = CacheTag::cards(&page.items);
         tags.push(listing);
         Ok(html_response(html, edition, tags))
     }
@@ -154,7 +154,7 @@ pub(crate) async fn article_page(
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
     let (code, slug) = path_value(path)?;
-    let site = SiteData::load(&state).await?;
+    let site = state.newsroom().site().await?;
     let edition = site.edition(&code).ok_or(AppError::NotFound)?;
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let store = state.store();
@@ -170,9 +170,7 @@ pub(crate) async fn article_page(
     let html = state
         .renderer()
         .article(&context, &ArticlePage { edition, article: &article, story: &story, translations: &translations })?;
-    let mut tags = vec![tag::story(article.story)];
-    tags.extend(article.contributors.iter().map(|&c| tag::byline(c)));
-    Ok(html_response(html, edition, tags))
+    Ok(html_response(html, edition, CacheTag::article(article.story, &article.contributors)))
 }
 
 /// A path that did not decode (invalid UTF-8 after percent-decoding, say) is a bad request.
@@ -189,7 +187,7 @@ fn page_request(query: Result<Query<PageQuery>, QueryRejection>) -> Result<PageR
 }
 
 /// A page for the cache, with the tags of what it shows.
-fn html_response(html: String, edition: &Edition, tags: Vec<String>) -> Response {
+fn html_response(html: String, edition: &Edition, tags: Vec<CacheTag>) -> Response {
     let mut response = (StatusCode::OK, html).into_response();
     response.extensions_mut().insert(CacheTags(tags));
     let headers = response.headers_mut();

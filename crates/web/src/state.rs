@@ -1,19 +1,15 @@
 use std::sync::Arc;
 
-use tokio::sync::OnceCell;
-
 use dateline_media::MediaStore;
+use dateline_newsroom::{JobSettings, Newsroom, NewsroomSettings};
 use dateline_render::Renderer;
 use dateline_render::sitemaps::SitemapLimits;
 use dateline_search::SearchIndex;
 use dateline_store::Store;
 
-use crate::admin::auth::{SignInThrottle, hash_password};
 use crate::cache::PageCache;
-use crate::changes::ChangeFollower;
 use crate::limits::RequestLimiter;
 use crate::metrics::{Metrics, MetricsConfig};
-use crate::site::SiteDataMemo;
 
 /// Deployment settings the web layer needs.
 #[derive(Debug, Clone)]
@@ -44,7 +40,7 @@ pub struct AppConfig {
     /// Whether `/metrics` is served, and to whom.
     pub metrics: MetricsConfig,
     /// How background jobs are claimed and retried.
-    pub jobs: crate::jobs::JobSettings,
+    pub jobs: JobSettings,
 }
 
 impl AppConfig {
@@ -74,34 +70,25 @@ impl AppConfig {
             feed_items: Self::DEFAULT_FEED_ITEMS,
             sitemap_limits: SitemapLimits::STANDARD,
             metrics: MetricsConfig::default(),
-            jobs: crate::jobs::JobSettings::default(),
+            jobs: JobSettings::default(),
         }
     }
 }
 
-/// What every handler can reach: the store, the media store, the renderer, the search index
-/// and the config.
-/// Cheap to clone.
+/// What every handler can reach: the newsroom (store, media, search index and the
+/// application's operations), the renderer, the page cache and the config. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
 }
 
 struct Inner {
-    store: Store,
-    media: MediaStore,
+    newsroom: Newsroom,
     renderer: Renderer,
-    search: SearchIndex,
     config: AppConfig,
-    throttle: SignInThrottle,
-    page_cache: PageCache,
-    changes: ChangeFollower,
-    site_data: SiteDataMemo,
+    page_cache: Arc<PageCache>,
     limiter: RequestLimiter,
-    index_queue: crate::search::IndexQueue,
     metrics: Metrics,
-    jobs: crate::jobs::Jobs,
-    dummy_hash: OnceCell<String>,
 }
 
 impl AppState {
@@ -116,44 +103,40 @@ impl AppState {
         while config.base_url.ends_with('/') {
             config.base_url.pop();
         }
+        let page_cache = Arc::new(PageCache::new(config.page_cache, config.page_cache_bytes));
+        let settings = NewsroomSettings {
+            time_zone: config.time_zone.clone(),
+            zone_label: config.zone_label.clone(),
+            jobs: config.jobs.clone(),
+        };
+        let newsroom = Newsroom::new(store, media, search, settings, page_cache.clone());
         AppState {
             inner: Arc::new(Inner {
-                store,
-                media,
+                newsroom,
                 renderer,
-                page_cache: PageCache::new(config.page_cache, config.page_cache_bytes),
-                changes: ChangeFollower::new(search.changes_applied()),
-                site_data: SiteDataMemo::default(),
+                page_cache,
                 limiter: RequestLimiter::new(config.max_in_flight),
-                index_queue: crate::search::IndexQueue::default(),
                 metrics: Metrics::new(config.metrics.clone()),
-                jobs: crate::jobs::Jobs::new(),
-                search,
                 config,
-                throttle: SignInThrottle::default(),
-                dummy_hash: OnceCell::new(),
             }),
         }
     }
 
+    /// The application layer: what the background tasks and the command line work with.
+    pub fn newsroom(&self) -> &Newsroom {
+        &self.inner.newsroom
+    }
+
     pub(crate) fn store(&self) -> &Store {
-        &self.inner.store
+        self.inner.newsroom.store()
     }
 
     pub(crate) fn media(&self) -> &MediaStore {
-        &self.inner.media
-    }
-
-    pub(crate) fn jobs(&self) -> &crate::jobs::Jobs {
-        &self.inner.jobs
+        self.inner.newsroom.media()
     }
 
     pub(crate) fn renderer(&self) -> &Renderer {
         &self.inner.renderer
-    }
-
-    pub(crate) fn search(&self) -> &SearchIndex {
-        &self.inner.search
     }
 
     pub(crate) fn config(&self) -> &AppConfig {
@@ -168,46 +151,13 @@ impl AppState {
         &self.inner.limiter
     }
 
-    pub(crate) fn site_data_memo(&self) -> &SiteDataMemo {
-        &self.inner.site_data
-    }
-
-    pub(crate) fn changes(&self) -> &ChangeFollower {
-        &self.inner.changes
-    }
-
     pub(crate) fn metrics(&self) -> &Metrics {
         &self.inner.metrics
     }
 
-    /// Applies every change in the store's log that this node has not applied yet (cache
-    /// purges) and brings the search index up to date with them; the background follower
-    /// and indexer do this on their own within a quarter second.
-    pub async fn catch_up_with_changes(&self) -> Result<(), crate::search::SearchFailure> {
-        self.inner.changes.catch_up(self).await?;
-        self.inner.index_queue.flush(self).await
-    }
-
-    pub(crate) fn index_queue(&self) -> &crate::search::IndexQueue {
-        &self.inner.index_queue
-    }
-
-    pub(crate) fn sign_in_throttle(&self) -> &SignInThrottle {
-        &self.inner.throttle
-    }
-
-    /// A real Argon2id hash of a random password, checked when the email is unknown so that
-    /// sign-in takes as long for unknown users as for known ones.
-    pub(crate) async fn dummy_password_hash(&self) -> String {
-        self.inner
-            .dummy_hash
-            .get_or_init(|| async {
-                let password = crate::admin::auth::new_secret().unwrap_or_default();
-                tokio::task::spawn_blocking(move || hash_password(&password).unwrap_or_default())
-                    .await
-                    .unwrap_or_default()
-            })
-            .await
-            .clone()
+    /// Applies every change in the store's log that this node has not applied yet and brings
+    /// the search index up to date with them (see [`Newsroom::catch_up_with_changes`]).
+    pub async fn catch_up_with_changes(&self) -> Result<(), dateline_newsroom::SearchFailure> {
+        self.inner.newsroom.catch_up_with_changes().await
     }
 }

@@ -7,11 +7,11 @@ mod support;
 use axum::body::Body;
 use axum::http::Request;
 use dateline_core::{ArticleId, ArticleStatus, AssetId, ContributorName, EditionCode, Role, SectionName, Slug};
-use dateline_media::testing::S3Server;
 use dateline_media::{MediaKey, MediaLocation};
+use dateline_newsroom::CancellationToken;
+use dateline_newsroom::hash_password;
 use dateline_store::{NewContributor, NewSection, NewUser};
-use dateline_web::CancellationToken;
-use dateline_web::admin::auth::hash_password;
+use dateline_testing::media::S3Server;
 use serde_json::{Value, json};
 use support::{TestResponse, TestSite, test_site, test_site_on};
 
@@ -524,8 +524,8 @@ async fn scheduled_articles_publish_without_a_request_and_after_downtime() {
         .unwrap();
     assert_eq!(site.get("/en/articles/goes-live-soon").await.status, 404);
 
-    let shutdown = dateline_web::CancellationToken::new();
-    let scheduler = dateline_web::spawn_job_worker(site.state.clone(), shutdown.clone());
+    let shutdown = dateline_newsroom::CancellationToken::new();
+    let scheduler = dateline_newsroom::spawn_job_worker(site.state.newsroom().clone(), shutdown.clone());
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     while status_of(&site, soon).await != ArticleStatus::Published
         || status_of(&site, missed).await != ArticleStatus::Published
@@ -687,7 +687,7 @@ async fn uploads_work((site, rita, _, eddie): (TestSite, Session, Session, Sessi
     assert_eq!((image["width"].as_u64(), image["height"].as_u64()), (Some(1200), Some(600)));
     assert_eq!(image["renditions_pending"], true, "{image}");
     // The renditions are a background job: run what is due, as a node's worker would.
-    assert!(dateline_web::run_due_jobs(&site.state, &CancellationToken::new()).await >= 1);
+    assert!(dateline_newsroom::run_due_jobs(site.state.newsroom(), &CancellationToken::new()).await >= 1);
     let asset = site.store.asset(AssetId(image["id"].as_i64().unwrap())).await.unwrap().unwrap();
     let widths: Vec<u32> = asset.renditions.iter().map(|(width, _)| *width).collect();
     assert_eq!(widths, [480, 960]);
@@ -824,7 +824,7 @@ async fn failed_jobs_are_retried_then_shown_in_the_admin() {
     assert_eq!(status, 201, "{image}");
     // The original goes missing before the worker gets to it.
     site.media.remove(&MediaKey::parse(image["key"].as_str().unwrap()).unwrap()).await.unwrap();
-    dateline_web::run_due_jobs(&site.state, &CancellationToken::new()).await;
+    dateline_newsroom::run_due_jobs(site.state.newsroom(), &CancellationToken::new()).await;
 
     let (response, _) = send(&site, "GET", "/admin/api/jobs?status=failed", Some(&rita), None).await;
     assert_eq!(response.status, 403, "reporters do not manage jobs");
@@ -854,7 +854,7 @@ async fn failed_jobs_are_retried_then_shown_in_the_admin() {
     assert_eq!((retried["status"].as_str(), retried["attempts"].as_i64()), (Some("queued"), Some(0)));
     let (response, _) = send(&site, "POST", &format!("/admin/api/jobs/{id}/retry"), Some(&eddie), None).await;
     assert_eq!(response.status, 404, "only failed jobs are retried");
-    dateline_web::run_due_jobs(&site.state, &CancellationToken::new()).await;
+    dateline_newsroom::run_due_jobs(site.state.newsroom(), &CancellationToken::new()).await;
     let asset = site.store.asset(AssetId(image["id"].as_i64().unwrap())).await.unwrap().unwrap();
     assert_eq!(asset.renditions.len(), 1, "an 800-pixel image gets its 480w copy");
     assert_eq!(site.store.job(id).await.unwrap().unwrap().status, "done");

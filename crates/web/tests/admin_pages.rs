@@ -6,8 +6,8 @@ mod support;
 use axum::body::Body;
 use axum::http::Request;
 use dateline_core::Role;
+use dateline_newsroom::hash_password;
 use dateline_store::NewUser;
-use dateline_web::admin::auth::hash_password;
 use support::{TestResponse, TestSite, test_site};
 
 const PASSWORD: &str = "correct horse battery";

@@ -7,8 +7,8 @@ mod support;
 use axum::body::Body;
 use axum::http::Request;
 use dateline_core::{ArticleId, ArticleStatus, BylineRole, EditionCode, Slug, StoryKind};
+use dateline_newsroom::secret_hash;
 use dateline_store::{NewArticle, NewStory};
-use dateline_web::admin::auth::secret_hash;
 use serde_json::Value;
 use support::{TestResponse, TestSite, test_site, validate};
 

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::Request;
-use dateline_web::{CancellationToken, IpRange};
+use dateline_newsroom::CancellationToken;
+use dateline_web::IpRange;
 use support::{TestResponse, TestSite, test_site, test_site_with};
 
 async fn metrics_from(site: &TestSite, client: &str, headers: &[(&str, &str)]) -> TestResponse {
@@ -96,7 +97,7 @@ async fn change_log_catch_ups_and_scheduler_ticks_are_counted() {
     assert_eq!(sample(&text, "dateline_change_catch_up_failures_total"), Some(0.0));
 
     let shutdown = CancellationToken::new();
-    let scheduler = dateline_web::spawn_job_worker(site.state.clone(), shutdown.clone());
+    let scheduler = dateline_newsroom::spawn_job_worker(site.state.newsroom().clone(), shutdown.clone());
     let deadline = Instant::now() + Duration::from_secs(10);
     while sample(&scrape(&site).await, "dateline_scheduler_runs_total").unwrap_or(0.0) < 1.0 {
         assert!(Instant::now() < deadline, "the scheduler never ran");

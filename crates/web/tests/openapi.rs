@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use axum::body::Body;
 use axum::http::Request;
 use dateline_core::Role;
+use dateline_newsroom::hash_password;
 use dateline_store::NewUser;
-use dateline_web::admin::auth::hash_password;
 use serde_json::{Value, json};
 use support::{TestSite, test_site, validate};
 

@@ -7,8 +7,8 @@ mod support;
 use std::io::Read as _;
 
 use dateline_core::{ArticleFields, ArticleId, ArticleStatus, EditionCode, Role, SectionName, Slug};
+use dateline_newsroom::{hash_password, secret_hash};
 use dateline_store::NewUser;
-use dateline_web::admin::auth::{hash_password, secret_hash};
 use support::{TestSite, test_site, test_site_with};
 
 fn cache_status(site_response: &support::TestResponse) -> &str {

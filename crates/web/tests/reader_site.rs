@@ -279,7 +279,7 @@ async fn video_is_served_with_ranges_and_validators() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn video_is_served_with_ranges_from_an_s3_bucket() {
-    let s3 = dateline_media::testing::S3Server::start();
+    let s3 = dateline_testing::media::S3Server::start();
     video_ranges_work(&support::test_site_on(Some(s3.new_location()), None, |_| {}).await).await;
 }
 

@@ -336,7 +336,7 @@ async fn reindex_story_follows_the_store() {
     assert!(found(&site, "zh-hans", "灯塔").await.is_empty());
 
     // A story that never existed is simply empty.
-    dateline_web::search::reindex_story(&site.state, StoryId(999_999)).await.unwrap();
+    site.state.newsroom().reindex_story(StoryId(999_999)).await.unwrap();
 }
 
 /// Publishing the Traditional draft makes it findable in its own script.
@@ -351,7 +351,7 @@ async fn traditional_edition_after_publishing() {
         .transition_article(*hant, ArticleStatus::Draft, ArticleStatus::Published, None, None, None)
         .await
         .unwrap();
-    dateline_web::search::reindex_story(&site.state, StoryId(1)).await.unwrap();
+    site.state.newsroom().reindex_story(StoryId(1)).await.unwrap();
     let (_, html) = page(&site, "/zh-hant/search?q=%E6%B8%A1%E8%BC%AA").await;
     assert_eq!(result_links(&html), ["/zh-hant/articles/ferry-hant"]);
     assert!(html.contains("<mark>渡輪</mark>回來了"), "{html}");

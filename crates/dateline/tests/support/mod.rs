@@ -23,7 +23,7 @@ pub fn command(args: &[&str]) -> Command {
     let mut command = Command::new(BINARY);
     command.args(args).env("DATELINE_LOG", "info");
     let data = args.iter().position(|a| *a == "--data").and_then(|i| args.get(i + 1));
-    if let Some(url) = data.and_then(|dir| dateline_store::testing::database_url_for_data_dir(Path::new(dir))) {
+    if let Some(url) = data.and_then(|dir| dateline_testing::store::database_url_for_data_dir(Path::new(dir))) {
         command.env("DATELINE_DATABASE_URL", url);
     }
     command
@@ -36,7 +36,7 @@ pub fn dateline_on_sqlite(args: &[&str]) -> Output {
 
 /// Whether this test run uses PostgreSQL (`DATELINE_TEST_POSTGRES`).
 pub fn on_postgres() -> bool {
-    dateline_store::testing::postgres_server().is_some()
+    dateline_testing::store::postgres_server().is_some()
 }
 
 pub fn stderr(output: &Output) -> String {

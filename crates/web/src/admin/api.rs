@@ -14,8 +14,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::auth::{Caller, ClientAddress, new_secret, secret_hash, session_cookie, session_cookie_header};
-use super::{ApiError, ApiJson, desk};
+use dateline_newsroom::{StoryRequest, new_secret, secret_hash};
+
+use super::auth::{Caller, ClientAddress, session_cookie, session_cookie_header};
+use super::{AdminApiError, ApiJson};
 use crate::AppState;
 
 /// The Admin API's routes, mounted at `/admin/api`.
@@ -40,7 +42,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/openapi.json", get(openapi))
         .merge(super::manage::api_routes())
         .merge(super::jobs::api_routes())
-        .fallback(|| async { ApiError::not_found("API endpoint") })
+        .fallback(|| async { AdminApiError::not_found("API endpoint") })
 }
 
 #[derive(Deserialize)]
@@ -57,8 +59,9 @@ async fn sign_in(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
     ApiJson(form): ApiJson<SignIn>,
-) -> Result<Response, ApiError> {
-    let (user, session_id, csrf_token) = desk::sign_in(&state, &form.email, &form.password, &address).await?;
+) -> Result<Response, AdminApiError> {
+    let dateline_newsroom::SignIn { user, session_id, csrf_token } =
+        state.newsroom().sign_in(&form.email, &form.password, &address).await?;
     let cookie = session_cookie_header(&session_id, &state.config().base_url);
     let mut response = Json(json!({ "user": user_json(&user), "csrf_token": csrf_token })).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -68,7 +71,7 @@ async fn sign_in(
 }
 
 /// `DELETE /admin/api/session`: signs out (ends the session server-side).
-async fn sign_out(State(state): State<AppState>, _caller: Caller, request: Request) -> Result<Response, ApiError> {
+async fn sign_out(State(state): State<AppState>, _caller: Caller, request: Request) -> Result<Response, AdminApiError> {
     let (parts, _) = request.into_parts();
     if let Some(session_id) = session_cookie(&parts) {
         state.store().revoke_session(&secret_hash(&session_id)).await?;
@@ -103,21 +106,21 @@ async fn list_articles(
     State(state): State<AppState>,
     _caller: Caller,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let Query(query) = query.map_err(|r| ApiError::bad_request(r.body_text()))?;
-    let page = PageRequest::parse(query.page.as_deref(), 50).map_err(|e| ApiError::bad_request(e.to_string()))?;
+) -> Result<Json<Value>, AdminApiError> {
+    let Query(query) = query.map_err(|r| AdminApiError::bad_request(r.body_text()))?;
+    let page = PageRequest::parse(query.page.as_deref(), 50).map_err(|e| AdminApiError::bad_request(e.to_string()))?;
     let edition = query
         .edition
         .as_deref()
         .map(EditionCode::parse)
         .transpose()
-        .map_err(|e| ApiError::bad_request(e.to_string()))?;
+        .map_err(|e| AdminApiError::bad_request(e.to_string()))?;
     let status = query
         .status
         .as_deref()
         .map(ArticleStatus::parse)
         .transpose()
-        .map_err(|e| ApiError::bad_request(e.to_string()))?;
+        .map_err(|e| AdminApiError::bad_request(e.to_string()))?;
     let sections = match query.section {
         Some(id) => {
             let sections = state.store().sections().await?;
@@ -223,20 +226,21 @@ async fn create_story(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<NewStoryBody>,
-) -> Result<Response, ApiError> {
-    let id = desk::create_story(
-        &state,
-        &caller.user,
-        desk::StoryRequest {
-            edition: body.edition,
-            section_id: body.section_id,
-            kind: body.kind,
-            video_asset_id: body.video_asset_id,
-            poster_asset_id: body.poster_asset_id,
-            article: body.article.into_input(),
-        },
-    )
-    .await?;
+) -> Result<Response, AdminApiError> {
+    let id = state
+        .newsroom()
+        .create_story(
+            &caller.user,
+            StoryRequest {
+                edition: body.edition,
+                section_id: body.section_id,
+                kind: body.kind,
+                video_asset_id: body.video_asset_id,
+                poster_asset_id: body.poster_asset_id,
+                article: body.article.into_input(),
+            },
+        )
+        .await?;
     let body = article_json(&state, id, &caller.user).await?;
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
@@ -247,7 +251,7 @@ async fn get_article(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     Ok(Json(article_json(&state, ArticleId(id), &caller.user).await?))
 }
 
@@ -267,16 +271,16 @@ async fn save_article(
     caller: Caller,
     Path(id): Path<i64>,
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     // `deny_unknown_fields` does not work with `flatten`; read the value, then check keys.
-    let Json(value) = body.map_err(|r| ApiError::bad_request(r.body_text()))?;
+    let Json(value) = body.map_err(|r| AdminApiError::bad_request(r.body_text()))?;
     let body: SaveBody = parse_save_body(value)?;
     let id = ArticleId(id);
-    desk::save_article(&state, &caller.user, id, body.base_revision, body.fields.into_input()).await?;
+    state.newsroom().save_article(&caller.user, id, body.base_revision, body.fields.into_input()).await?;
     Ok(Json(article_json(&state, id, &caller.user).await?))
 }
 
-fn parse_save_body(value: Value) -> Result<SaveBody, ApiError> {
+fn parse_save_body(value: Value) -> Result<SaveBody, AdminApiError> {
     const KNOWN: [&str; 9] = [
         "base_revision",
         "slug",
@@ -291,9 +295,9 @@ fn parse_save_body(value: Value) -> Result<SaveBody, ApiError> {
     if let Some(object) = value.as_object()
         && let Some(unknown) = object.keys().find(|k| !KNOWN.contains(&k.as_str()))
     {
-        return Err(ApiError::bad_request(format!("unknown field `{unknown}`")));
+        return Err(AdminApiError::bad_request(format!("unknown field `{unknown}`")));
     }
-    serde_json::from_value(value).map_err(|e| ApiError::bad_request(format!("invalid article: {e}")))
+    serde_json::from_value(value).map_err(|e| AdminApiError::bad_request(format!("invalid article: {e}")))
 }
 
 #[derive(Deserialize)]
@@ -312,9 +316,11 @@ async fn move_article(
     caller: Caller,
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<MoveBody>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     let id = ArticleId(id);
-    desk::move_article(&state, &caller.user, id, &body.action, body.comment.as_deref(), body.publish_at.as_deref())
+    state
+        .newsroom()
+        .move_article(&caller.user, id, &body.action, body.comment.as_deref(), body.publish_at.as_deref())
         .await?;
     Ok(Json(article_json(&state, id, &caller.user).await?))
 }
@@ -324,7 +330,7 @@ async fn list_transitions(
     State(state): State<AppState>,
     _caller: Caller,
     Path(id): Path<i64>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     load_article(&state, ArticleId(id)).await?;
     let transitions: Vec<Value> = state
         .store()
@@ -350,7 +356,7 @@ async fn list_revisions(
     State(state): State<AppState>,
     _caller: Caller,
     Path(id): Path<i64>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     load_article(&state, ArticleId(id)).await?;
     let revisions: Vec<Value> = state.store().revisions(ArticleId(id)).await?.iter().map(revision_json).collect();
     Ok(Json(json!({ "revisions": revisions })))
@@ -361,7 +367,7 @@ async fn get_revision(
     State(state): State<AppState>,
     _caller: Caller,
     Path((id, revision)): Path<(i64, i64)>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     let revision = load_revision(&state, ArticleId(id), revision).await?;
     Ok(Json(json!({ "revision": revision_json(&revision) })))
 }
@@ -379,8 +385,8 @@ async fn diff_revision(
     _caller: Caller,
     Path((id, revision)): Path<(i64, i64)>,
     query: Result<Query<DiffQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
-    let Query(query) = query.map_err(|r| ApiError::bad_request(r.body_text()))?;
+) -> Result<Json<Value>, AdminApiError> {
+    let Query(query) = query.map_err(|r| AdminApiError::bad_request(r.body_text()))?;
     let newer = load_revision(&state, ArticleId(id), revision).await?;
     let older_number = query.against.unwrap_or(revision - 1);
     let older = if older_number < 1 { None } else { Some(load_revision(&state, ArticleId(id), older_number).await?) };
@@ -415,9 +421,9 @@ async fn restore_revision(
     caller: Caller,
     Path((id, revision)): Path<(i64, i64)>,
     ApiJson(body): ApiJson<RestoreBody>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     let id = ArticleId(id);
-    desk::restore_revision(&state, &caller.user, id, revision, body.base_revision).await?;
+    state.newsroom().restore_revision(&caller.user, id, revision, body.base_revision).await?;
     Ok(Json(article_json(&state, id, &caller.user).await?))
 }
 
@@ -435,8 +441,8 @@ async fn add_translation(
     caller: Caller,
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<TranslationBody>,
-) -> Result<Response, ApiError> {
-    let id = desk::add_translation(&state, &caller.user, ArticleId(id), &body.edition, body.slug.as_deref()).await?;
+) -> Result<Response, AdminApiError> {
+    let id = state.newsroom().add_translation(&caller.user, ArticleId(id), &body.edition, body.slug.as_deref()).await?;
     Ok((StatusCode::CREATED, Json(article_json(&state, id, &caller.user).await?)).into_response())
 }
 
@@ -452,18 +458,18 @@ async fn create_token(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<TokenBody>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AdminApiError> {
     let label = body.label.trim();
     if label.is_empty() || label.len() > 100 {
-        return Err(ApiError::field("label", "give the token a label of 1 to 100 characters"));
+        return Err(AdminApiError::field("label", "give the token a label of 1 to 100 characters"));
     }
-    let token = new_secret().map_err(|e| ApiError::internal(&e))?;
+    let token = new_secret().map_err(|e| AdminApiError::internal(&e))?;
     let id = state.store().create_api_token(caller.user.id, label, &secret_hash(&token)).await?;
     Ok((StatusCode::CREATED, Json(json!({ "id": id, "label": label, "token": token }))).into_response())
 }
 
 /// `GET /admin/api/tokens`: the caller's tokens (never the secrets).
-async fn list_tokens(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, ApiError> {
+async fn list_tokens(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
     let tokens: Vec<Value> = state
         .store()
         .api_tokens(caller.user.id)
@@ -479,20 +485,19 @@ async fn revoke_token(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<StatusCode, AdminApiError> {
     state.store().revoke_api_token(caller.user.id, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 // --- Helpers ---
 
-pub(crate) async fn load_article(state: &AppState, id: ArticleId) -> Result<Article, ApiError> {
-    state.store().article(id).await?.ok_or_else(|| ApiError::not_found(&format!("article {id}")))
+pub(crate) async fn load_article(state: &AppState, id: ArticleId) -> Result<Article, AdminApiError> {
+    Ok(state.newsroom().article(id).await?)
 }
 
-pub(crate) async fn load_revision(state: &AppState, id: ArticleId, revision: i64) -> Result<Revision, ApiError> {
-    load_article(state, id).await?;
-    state.store().revision(id, revision).await?.ok_or_else(|| ApiError::not_found(&format!("revision {revision}")))
+pub(crate) async fn load_revision(state: &AppState, id: ArticleId, revision: i64) -> Result<Revision, AdminApiError> {
+    Ok(state.newsroom().revision(id, revision).await?)
 }
 
 fn user_json(user: &User) -> Value {
@@ -543,9 +548,9 @@ struct TranslationState {
     status: &'static str,
 }
 
-async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<Value, ApiError> {
+async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<Value, AdminApiError> {
     let article = load_article(state, id).await?;
-    let story = state.store().story(article.story).await?.ok_or_else(|| ApiError::not_found("story"))?;
+    let story = state.store().story(article.story).await?.ok_or_else(|| AdminApiError::not_found("story"))?;
     let translations: Vec<TranslationState> = state
         .store()
         .story_articles(article.story)

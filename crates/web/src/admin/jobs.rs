@@ -11,7 +11,7 @@ use dateline_store::Job;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::ApiError;
+use super::AdminApiError;
 use super::auth::Caller;
 use super::pages::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
 use crate::AppState;
@@ -37,18 +37,18 @@ pub(crate) struct JobQuery {
     status: Option<String>,
 }
 
-fn check_role(user: &dateline_core::User) -> Result<(), ApiError> {
+fn check_role(user: &dateline_core::User) -> Result<(), AdminApiError> {
     if user.role.is_editor() {
         Ok(())
     } else {
-        Err(ApiError::forbidden("only editors and admins may see background jobs"))
+        Err(AdminApiError::forbidden("only editors and admins may see background jobs"))
     }
 }
 
-fn check_status(status: Option<&str>) -> Result<(), ApiError> {
+fn check_status(status: Option<&str>) -> Result<(), AdminApiError> {
     match status {
         Some(status) if !STATUSES.contains(&status) => {
-            Err(ApiError::bad_request(format!("unknown status {status:?}: use queued, running, done or failed")))
+            Err(AdminApiError::bad_request(format!("unknown status {status:?}: use queued, running, done or failed")))
         }
         _ => Ok(()),
     }
@@ -59,7 +59,7 @@ async fn api_list(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<JobQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     check_role(&caller.user)?;
     check_status(query.status.as_deref())?;
     let jobs = state.store().jobs(query.status.as_deref(), LISTED).await?;
@@ -69,15 +69,19 @@ async fn api_list(
 }
 
 /// `POST /admin/api/jobs/{id}/retry`: a failed job queued again, attempts counted afresh.
-async fn api_retry(State(state): State<AppState>, caller: Caller, Path(id): Path<i64>) -> Result<Json<Job>, ApiError> {
+async fn api_retry(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Job>, AdminApiError> {
     check_role(&caller.user)?;
     retry(&state, id).await.map(Json)
 }
 
-async fn retry(state: &AppState, id: i64) -> Result<Job, ApiError> {
+async fn retry(state: &AppState, id: i64) -> Result<Job, AdminApiError> {
     state.store().retry_job(id, jiff::Timestamp::now().as_millisecond()).await?;
-    state.jobs().wake();
-    state.store().job(id).await?.ok_or_else(|| ApiError::not_found("job"))
+    state.newsroom().wake_job_worker();
+    state.store().job(id).await?.ok_or_else(|| AdminApiError::not_found("job"))
 }
 
 /// `GET /admin/jobs`.
@@ -102,7 +106,7 @@ async fn jobs_page(State(state): State<AppState>, editor: Editor, Query(query): 
             })
             .collect();
         let counts = state.store().job_counts().await?;
-        Ok::<_, ApiError>(json!({
+        Ok::<_, AdminApiError>(json!({
             "title": "Background jobs", "nav": "jobs", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
             "jobs": jobs, "counts": counts, "status": query.status, "statuses": STATUSES,
         }))

@@ -18,9 +18,11 @@ use dateline_render::qr_svg;
 use dateline_store::{NewContributor, NewSection, NewSocialAccount, NewUser, StoreError};
 use serde_json::{Value, json};
 
-use super::auth::{Caller, hash_password};
+use dateline_newsroom::hash_password;
+
+use super::auth::Caller;
 use super::pages::{Editor, FormFields, page_error, render, see_other, user_view};
-use super::{ApiError, ApiJson};
+use super::{AdminApiError, ApiJson};
 use crate::AppState;
 
 /// The JSON API routes, mounted under `/admin/api`.
@@ -92,19 +94,19 @@ trait Kind: Send + Sync + 'static {
     /// Whether only admins may manage it (else editors).
     const ADMIN_ONLY: bool;
     /// Every record, as JSON with the same flat field names the form uses.
-    async fn list(state: &AppState, editions: &[Edition]) -> Result<Vec<Value>, ApiError>;
+    async fn list(state: &AppState, editions: &[Edition]) -> Result<Vec<Value>, AdminApiError>;
     /// Creates a record from fields.
-    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError>;
+    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError>;
     /// Updates record `id` from fields.
-    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError>;
+    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError>;
 }
 
-fn check_role<K: Kind>(user: &User) -> Result<(), ApiError> {
+fn check_role<K: Kind>(user: &User) -> Result<(), AdminApiError> {
     let allowed = if K::ADMIN_ONLY { user.role.is_admin() } else { user.role.is_editor() };
     if allowed {
         Ok(())
     } else {
-        Err(ApiError::forbidden(&format!(
+        Err(AdminApiError::forbidden(&format!(
             "only {} may manage {}",
             if K::ADMIN_ONLY { "admins" } else { "editors" },
             K::TITLE.to_lowercase()
@@ -112,9 +114,9 @@ fn check_role<K: Kind>(user: &User) -> Result<(), ApiError> {
     }
 }
 
-fn conflict_on(field: &str) -> impl Fn(StoreError) -> ApiError + '_ {
+fn conflict_on(field: &str) -> impl Fn(StoreError) -> AdminApiError + '_ {
     move |error| match error {
-        StoreError::Conflict(what) => ApiError::field(field, format!("{what} is already used")),
+        StoreError::Conflict(what) => AdminApiError::field(field, format!("{what} is already used")),
         other => other.into(),
     }
 }
@@ -127,7 +129,7 @@ impl SectionKind {
         sections: &[dateline_core::Section],
         id: Option<i64>,
         fields: &Fields,
-    ) -> Result<NewSection, ApiError> {
+    ) -> Result<NewSection, AdminApiError> {
         let mut errors = FieldErrors::default();
         let parent = match text(fields, "parent") {
             "" => None,
@@ -180,7 +182,7 @@ impl SectionKind {
         if names.is_empty() && errors.is_empty() {
             errors.add("names", "name the section in at least one edition");
         }
-        if errors.is_empty() { Ok(NewSection { parent, position, names }) } else { Err(ApiError::invalid(errors)) }
+        if errors.is_empty() { Ok(NewSection { parent, position, names }) } else { Err(AdminApiError::invalid(errors)) }
     }
 }
 
@@ -189,7 +191,7 @@ impl Kind for SectionKind {
     const TITLE: &'static str = "Sections";
     const ADMIN_ONLY: bool = false;
 
-    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, ApiError> {
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, AdminApiError> {
         Ok(state
             .store()
             .sections()
@@ -206,17 +208,17 @@ impl Kind for SectionKind {
             .collect())
     }
 
-    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
+    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError> {
         let sections = state.store().sections().await?;
         let section = SectionKind::parse(editions, &sections, None, fields)?;
         state.store().create_section(&section).await.map_err(conflict_on("names"))?;
         Ok(())
     }
 
-    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
+    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError> {
         let sections = state.store().sections().await?;
         if sections.iter().any(|s| s.parent == Some(SectionId(id))) && !text(fields, "parent").is_empty() {
-            return Err(ApiError::field("parent", "a section with subsections must stay at the top level"));
+            return Err(AdminApiError::field("parent", "a section with subsections must stay at the top level"));
         }
         let section = SectionKind::parse(editions, &sections, Some(id), fields)?;
         state.store().update_section(SectionId(id), &section).await.map_err(conflict_on("names"))
@@ -226,7 +228,7 @@ impl Kind for SectionKind {
 struct ContributorKind;
 
 impl ContributorKind {
-    fn parse(editions: &[Edition], fields: &Fields) -> Result<NewContributor, ApiError> {
+    fn parse(editions: &[Edition], fields: &Fields) -> Result<NewContributor, AdminApiError> {
         let mut errors = FieldErrors::default();
         let names: Vec<ContributorName> = editions
             .iter()
@@ -257,7 +259,7 @@ impl ContributorKind {
         };
         match slug {
             Some(slug) if errors.is_empty() => Ok(NewContributor { slug, names, photo }),
-            _ => Err(ApiError::invalid(errors)),
+            _ => Err(AdminApiError::invalid(errors)),
         }
     }
 }
@@ -267,7 +269,7 @@ impl Kind for ContributorKind {
     const TITLE: &'static str = "Contributors";
     const ADMIN_ONLY: bool = false;
 
-    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, ApiError> {
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, AdminApiError> {
         Ok(state
             .store()
             .contributors()
@@ -288,14 +290,14 @@ impl Kind for ContributorKind {
             .collect())
     }
 
-    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
+    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError> {
         let contributor = ContributorKind::parse(editions, fields)?;
         check_photo(state, &contributor).await?;
         state.store().create_contributor(&contributor).await.map_err(conflict_on("slug"))?;
         Ok(())
     }
 
-    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
+    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError> {
         let contributor = ContributorKind::parse(editions, fields)?;
         check_photo(state, &contributor).await?;
         state.store().update_contributor(ContributorId(id), &contributor).await.map_err(conflict_on("slug"))
@@ -303,18 +305,18 @@ impl Kind for ContributorKind {
 }
 
 /// A contributor's photo must be an uploaded image.
-async fn check_photo(state: &AppState, contributor: &NewContributor) -> Result<(), ApiError> {
+async fn check_photo(state: &AppState, contributor: &NewContributor) -> Result<(), AdminApiError> {
     let Some(id) = contributor.photo else { return Ok(()) };
     match state.store().asset(id).await? {
         Some(asset) if asset.mime.starts_with("image/") => Ok(()),
-        _ => Err(ApiError::field("photo_asset_id", format!("asset {id} is not an uploaded image"))),
+        _ => Err(AdminApiError::field("photo_asset_id", format!("asset {id} is not an uploaded image"))),
     }
 }
 
 struct SocialKind;
 
 impl SocialKind {
-    fn parse(editions: &[Edition], fields: &Fields) -> Result<NewSocialAccount, ApiError> {
+    fn parse(editions: &[Edition], fields: &Fields) -> Result<NewSocialAccount, AdminApiError> {
         let mut errors = FieldErrors::default();
         let platform =
             SocialPlatform::parse(text(fields, "platform")).map_err(|e| errors.add("platform", e.to_string())).ok();
@@ -341,7 +343,7 @@ impl SocialKind {
                 position: text(fields, "position").parse().unwrap_or(0),
                 captions,
             }),
-            _ => Err(ApiError::invalid(errors)),
+            _ => Err(AdminApiError::invalid(errors)),
         }
     }
 }
@@ -351,7 +353,7 @@ impl Kind for SocialKind {
     const TITLE: &'static str = "Social accounts";
     const ADMIN_ONLY: bool = false;
 
-    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, ApiError> {
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, AdminApiError> {
         Ok(state
             .store()
             .social_accounts()
@@ -371,12 +373,12 @@ impl Kind for SocialKind {
             .collect())
     }
 
-    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
+    async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError> {
         state.store().create_social_account(&SocialKind::parse(editions, fields)?).await?;
         Ok(())
     }
 
-    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
+    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError> {
         if text(fields, "delete") == "true" {
             return Ok(state.store().delete_social_account(SocialAccountId(id)).await?);
         }
@@ -392,7 +394,7 @@ impl Kind for UserKind {
     const TITLE: &'static str = "Users";
     const ADMIN_ONLY: bool = true;
 
-    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, ApiError> {
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, AdminApiError> {
         let mut records = Vec::new();
         for user in state.store().users().await? {
             let disabled = state.store().is_user_disabled(user.id).await?;
@@ -403,7 +405,7 @@ impl Kind for UserKind {
         Ok(records)
     }
 
-    async fn create(state: &AppState, _editions: &[Edition], fields: &Fields) -> Result<(), ApiError> {
+    async fn create(state: &AppState, _editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError> {
         let mut errors = FieldErrors::default();
         let email = text(fields, "email");
         if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
@@ -418,21 +420,21 @@ impl Kind for UserKind {
         if password.chars().count() < 10 {
             errors.add("password", "use at least 10 characters");
         }
-        let Some(role) = role.filter(|_| errors.is_empty()) else { return Err(ApiError::invalid(errors)) };
+        let Some(role) = role.filter(|_| errors.is_empty()) else { return Err(AdminApiError::invalid(errors)) };
         let hash = tokio::task::spawn_blocking(move || hash_password(&password))
             .await
-            .map_err(|e| ApiError::internal(&e))?
-            .map_err(|e| ApiError::internal(&e))?;
+            .map_err(|e| AdminApiError::internal(&e))?
+            .map_err(|e| AdminApiError::internal(&e))?;
         let user = NewUser { email: email.to_owned(), name: name.to_owned(), role, password_hash: hash };
         state.store().create_user(&user).await.map_err(conflict_on("email"))?;
         Ok(())
     }
 
-    async fn update(state: &AppState, _editions: &[Edition], id: i64, fields: &Fields) -> Result<(), ApiError> {
-        let role = Role::parse(text(fields, "role")).map_err(|e| ApiError::field("role", e.to_string()))?;
+    async fn update(state: &AppState, _editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError> {
+        let role = Role::parse(text(fields, "role")).map_err(|e| AdminApiError::field("role", e.to_string()))?;
         let name = text(fields, "name");
         if name.is_empty() {
-            return Err(ApiError::field("name", "give the user a name"));
+            return Err(AdminApiError::field("name", "give the user a name"));
         }
         let disabled = matches!(text(fields, "disabled"), "true" | "on" | "1");
         state.store().update_user(UserId(id), name, role, disabled).await?;
@@ -440,12 +442,12 @@ impl Kind for UserKind {
     }
 }
 
-async fn editions(state: &AppState) -> Result<Vec<Edition>, ApiError> {
+async fn editions(state: &AppState) -> Result<Vec<Edition>, AdminApiError> {
     Ok(state.store().editions().await?)
 }
 
 /// `GET /admin/api/{kind}`.
-async fn api_list<K: Kind>(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, ApiError> {
+async fn api_list<K: Kind>(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
     check_role::<K>(&caller.user)?;
     let editions = editions(&state).await?;
     Ok(Json(json!({ "records": K::list(&state, &editions).await? })))
@@ -456,7 +458,7 @@ async fn api_create<K: Kind>(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<Value>,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AdminApiError> {
     check_role::<K>(&caller.user)?;
     let editions = editions(&state).await?;
     K::create(&state, &editions, &fields_from_json(&body)).await?;
@@ -469,7 +471,7 @@ async fn api_update<K: Kind>(
     caller: Caller,
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<Value>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     check_role::<K>(&caller.user)?;
     let editions = editions(&state).await?;
     K::update(&state, &editions, id, &fields_from_json(&body)).await?;
@@ -501,7 +503,7 @@ async fn show_list<K: Kind>(state: &AppState, editor: &Editor, status: StatusCod
         if let (Some(target), Some(extra)) = (context.as_object_mut(), extra.as_object()) {
             target.extend(extra.clone());
         }
-        Ok::<_, ApiError>(context)
+        Ok::<_, AdminApiError>(context)
     };
     match result.await {
         Ok(context) => render(state, status, "manage.html", &context),
@@ -556,7 +558,7 @@ async fn page_update<K: Kind>(
 async fn form_failure<K: Kind>(
     state: &AppState,
     editor: &Editor,
-    error: ApiError,
+    error: AdminApiError,
     id: Option<i64>,
     fields: Fields,
 ) -> Response {
@@ -587,9 +589,9 @@ fn settings_json(settings: &SiteSettings, editions: &[Edition], base_url: &str) 
 
 /// Checks and saves the site settings and each edition's outlet name, name, time format and
 /// zone label. Admins only.
-async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result<(), ApiError> {
+async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result<(), AdminApiError> {
     if !user.role.is_admin() {
-        return Err(ApiError::forbidden("only admins may change the site settings"));
+        return Err(AdminApiError::forbidden("only admins may change the site settings"));
     }
     let mut errors = FieldErrors::default();
     let time_zone = text(fields, "time_zone");
@@ -624,7 +626,7 @@ async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result
         errors.add("default_edition", "choose the default edition");
     }
     if !errors.is_empty() {
-        return Err(ApiError::invalid(errors));
+        return Err(AdminApiError::invalid(errors));
     }
     let separator = fields.get("byline_separator").cloned().unwrap_or_else(|| " 丨 ".to_owned());
     state
@@ -644,9 +646,9 @@ async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result
 }
 
 /// `GET /admin/api/settings`.
-async fn api_settings(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, ApiError> {
+async fn api_settings(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
     if !caller.user.role.is_admin() {
-        return Err(ApiError::forbidden("only admins may see the site settings"));
+        return Err(AdminApiError::forbidden("only admins may see the site settings"));
     }
     let settings = state.store().settings().await?;
     Ok(Json(settings_json(&settings, &editions(&state).await?, &state.config().base_url)))
@@ -657,7 +659,7 @@ async fn api_save_settings(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<Value>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     save_settings(&state, &caller.user, &fields_from_json(&body)).await?;
     let settings = state.store().settings().await?;
     Ok(Json(settings_json(&settings, &editions(&state).await?, &state.config().base_url)))
@@ -666,7 +668,7 @@ async fn api_save_settings(
 async fn show_settings(state: &AppState, editor: &Editor, status: StatusCode, extra: Value) -> Response {
     let result = async {
         if !editor.user.role.is_admin() {
-            return Err(ApiError::forbidden("only admins may change the site settings"));
+            return Err(AdminApiError::forbidden("only admins may change the site settings"));
         }
         let editions = editions(state).await?;
         let settings = state.store().settings().await?;

@@ -5,28 +5,31 @@
 //! snake_case `code`; a 5xx says only "something went wrong" and logs the cause.
 
 mod api;
-pub mod auth;
-mod desk;
+pub(crate) mod auth;
 mod jobs;
 mod manage;
 mod pages;
 mod uploads;
 
 use axum::Json;
-use axum::extract::FromRequest;
 use axum::extract::rejection::JsonRejection;
-use axum::http::StatusCode;
+use axum::extract::{FromRequest, Request, State};
+use axum::http::{Method, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use dateline_core::FieldErrors;
+use dateline_newsroom::NewsroomError;
 use dateline_store::StoreError;
 use serde_json::{Map, Value, json};
+
+use crate::AppState;
 
 pub(crate) use api::routes;
 pub(crate) use pages::{dashboard, routes as page_routes};
 
 /// An Admin API failure, rendered as JSON.
 #[derive(Debug)]
-pub struct ApiError {
+pub struct AdminApiError {
     pub(crate) status: StatusCode,
     pub(crate) code: &'static str,
     pub(crate) message: String,
@@ -34,83 +37,113 @@ pub struct ApiError {
     pub(crate) current_revision: Option<i64>,
 }
 
-impl ApiError {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { status, code, message: message.into(), fields: Vec::new(), current_revision: None }
+impl AdminApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> AdminApiError {
+        AdminApiError { status, code, message: message.into(), fields: Vec::new(), current_revision: None }
     }
 
-    pub(crate) fn unauthorized(message: &str) -> ApiError {
-        ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    pub(crate) fn unauthorized(message: &str) -> AdminApiError {
+        AdminApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
     }
 
-    pub(crate) fn forbidden(message: &str) -> ApiError {
-        ApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
+    pub(crate) fn forbidden(message: &str) -> AdminApiError {
+        AdminApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
     }
 
-    pub(crate) fn not_found(what: &str) -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
+    pub(crate) fn not_found(what: &str) -> AdminApiError {
+        AdminApiError::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
     }
 
-    pub(crate) fn bad_request(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    pub(crate) fn bad_request(message: impl Into<String>) -> AdminApiError {
+        AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
     }
 
-    pub(crate) fn conflict(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::CONFLICT, "conflict", message)
+    pub(crate) fn conflict(message: impl Into<String>) -> AdminApiError {
+        AdminApiError::new(StatusCode::CONFLICT, "conflict", message)
     }
 
-    pub(crate) fn too_many(message: &str) -> ApiError {
-        ApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", message)
+    pub(crate) fn too_many(message: &str) -> AdminApiError {
+        AdminApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", message)
     }
 
     /// 422 with a message per field.
-    pub(crate) fn invalid(errors: FieldErrors) -> ApiError {
-        ApiError {
+    pub(crate) fn invalid(errors: FieldErrors) -> AdminApiError {
+        AdminApiError {
             fields: errors.0,
-            ..ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "some fields are invalid")
+            ..AdminApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "some fields are invalid")
         }
     }
 
-    pub(crate) fn field(field: &str, message: impl Into<String>) -> ApiError {
+    pub(crate) fn field(field: &str, message: impl Into<String>) -> AdminApiError {
         let mut errors = FieldErrors::default();
         errors.add(field, message);
-        ApiError::invalid(errors)
+        AdminApiError::invalid(errors)
     }
 
     /// 503: the database does not answer for now; nothing was saved.
-    pub(crate) fn unavailable() -> ApiError {
-        ApiError::new(
+    pub(crate) fn unavailable() -> AdminApiError {
+        AdminApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
             "the database is unavailable, so nothing was saved; try again in a moment",
         )
     }
 
-    pub(crate) fn internal(error: &dyn std::fmt::Display) -> ApiError {
+    pub(crate) fn internal(error: &dyn std::fmt::Display) -> AdminApiError {
         tracing::error!(%error, "admin API request failed");
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong")
+        AdminApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong")
     }
 }
 
-impl From<StoreError> for ApiError {
-    fn from(error: StoreError) -> ApiError {
+impl From<StoreError> for AdminApiError {
+    fn from(error: StoreError) -> AdminApiError {
         match error {
-            StoreError::NotFound(what) => ApiError::not_found(&what),
-            StoreError::Conflict(what) => ApiError::conflict(format!("{what} already exists")),
-            StoreError::Stale { current } => ApiError {
+            StoreError::NotFound(what) => AdminApiError::not_found(&what),
+            StoreError::Conflict(what) => AdminApiError::conflict(format!("{what} already exists")),
+            StoreError::Stale { current } => AdminApiError {
                 current_revision: Some(current),
-                ..ApiError::new(StatusCode::CONFLICT, "stale_revision", error.to_string())
+                ..AdminApiError::new(StatusCode::CONFLICT, "stale_revision", error.to_string())
             },
             other if other.is_unavailable() => {
                 tracing::warn!(error = %other, "the database is unavailable");
-                ApiError::unavailable()
+                AdminApiError::unavailable()
             }
-            other => ApiError::internal(&other),
+            other => AdminApiError::internal(&other),
         }
     }
 }
 
-impl IntoResponse for ApiError {
+impl From<NewsroomError> for AdminApiError {
+    fn from(error: NewsroomError) -> AdminApiError {
+        match error {
+            NewsroomError::NotFound(what) => AdminApiError::not_found(&what),
+            NewsroomError::Unauthorized(message) => AdminApiError::unauthorized(&message),
+            NewsroomError::Forbidden(message) => AdminApiError::forbidden(&message),
+            NewsroomError::Conflict(message) => AdminApiError::conflict(message),
+            NewsroomError::Invalid(errors) => AdminApiError::invalid(errors),
+            NewsroomError::TooManyAttempts(message) => AdminApiError::too_many(&message),
+            NewsroomError::Store(error) => error.into(),
+            NewsroomError::Internal(message) => AdminApiError::internal(&message),
+        }
+    }
+}
+
+/// Middleware on the newsroom's routes: after a write, apply its changes (cache purges) before
+/// answering, so that nothing stale is served once a write returns.
+pub(crate) async fn apply_changes_after_writes(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let response = next.run(request).await;
+    if writes && let Err(error) = state.newsroom().apply_changes().await {
+        tracing::error!(%error, "could not apply content changes; the background poll will retry");
+    }
+    response
+}
+
+impl IntoResponse for AdminApiError {
     fn into_response(self) -> Response {
         let mut error = Map::new();
         error.insert("code".into(), json!(self.code));
@@ -135,12 +168,12 @@ where
     Json<T>: FromRequest<S, Rejection = JsonRejection>,
     S: Send + Sync,
 {
-    type Rejection = ApiError;
+    type Rejection = AdminApiError;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(ApiError::bad_request(rejection.body_text())),
+            Err(rejection) => Err(AdminApiError::bad_request(rejection.body_text())),
         }
     }
 }

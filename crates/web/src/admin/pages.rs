@@ -21,10 +21,11 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::auth::{
-    Caller, ClientAddress, constant_time_eq, new_secret, secret_hash, session_cookie, session_cookie_header,
-};
-use super::{ApiError, ApiJson, desk};
+use dateline_newsroom::{SignIn, StoryRequest, constant_time_eq, new_secret, secret_hash};
+
+use super::api::load_article;
+use super::auth::{Caller, ClientAddress, session_cookie, session_cookie_header};
+use super::{AdminApiError, ApiJson};
 use crate::AppState;
 
 /// Name of the cookie that carries the sign-in form's CSRF token (there is no session yet).
@@ -77,10 +78,10 @@ impl FromRequestParts<AppState> for Editor {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let to_sign_in = || Redirect::to("/admin/sign-in").into_response();
         let Some(session_id) = session_cookie(parts) else { return Err(to_sign_in()) };
-        match state.store().session(&secret_hash(&session_id)).await {
+        match state.newsroom().session(&session_id).await {
             Ok(Some(session)) => Ok(Editor { user: session.user, csrf_token: session.csrf_token }),
             Ok(None) => Err(to_sign_in()),
-            Err(error) => Err(page_error(state, &ApiError::from(error), None)),
+            Err(error) => Err(page_error(state, &AdminApiError::from(error), None)),
         }
     }
 }
@@ -110,11 +111,13 @@ impl FormFields {
     }
 
     /// Refuses the form unless it carries the session's CSRF token.
-    pub(crate) fn check_csrf(&self, expected: &str) -> Result<(), ApiError> {
+    pub(crate) fn check_csrf(&self, expected: &str) -> Result<(), AdminApiError> {
         if constant_time_eq(self.get("csrf_token").unwrap_or_default(), expected) {
             Ok(())
         } else {
-            Err(ApiError::forbidden("the form expired or did not come from this site; reload the page and try again"))
+            Err(AdminApiError::forbidden(
+                "the form expired or did not come from this site; reload the page and try again",
+            ))
         }
     }
 }
@@ -130,7 +133,7 @@ pub(crate) fn render(state: &AppState, status: StatusCode, template: &str, conte
 }
 
 /// An error as an admin page with the error's status.
-pub(crate) fn page_error(state: &AppState, error: &ApiError, user: Option<&Editor>) -> Response {
+pub(crate) fn page_error(state: &AppState, error: &AdminApiError, user: Option<&Editor>) -> Response {
     let (title, message) = match error.status {
         StatusCode::FORBIDDEN => ("Not allowed", error.message.clone()),
         StatusCode::NOT_FOUND => ("Not found", error.message.clone()),
@@ -161,7 +164,7 @@ async fn sign_in_form(State(state): State<AppState>) -> Response {
 }
 
 fn sign_in_page(state: &AppState, status: StatusCode, email: &str, error: Option<&str>) -> Response {
-    let Ok(token) = new_secret() else { return page_error(state, &ApiError::internal(&"no randomness"), None) };
+    let Ok(token) = new_secret() else { return page_error(state, &AdminApiError::internal(&"no randomness"), None) };
     let mut response = render(
         state,
         status,
@@ -197,8 +200,8 @@ async fn sign_in(
     if cookie_token.is_empty() || form.check_csrf(&cookie_token).is_err() {
         return sign_in_page(&state, StatusCode::FORBIDDEN, &email, Some("The form expired; please sign in again."));
     }
-    match desk::sign_in(&state, &email, &form.text("password"), &address).await {
-        Ok((_, session_id, _)) => {
+    match state.newsroom().sign_in(&email, &form.text("password"), &address).await.map_err(AdminApiError::from) {
+        Ok(SignIn { session_id, .. }) => {
             let mut response = see_other("/admin/");
             if let Ok(value) = HeaderValue::from_str(&session_cookie_header(&session_id, &state.config().base_url)) {
                 response.headers_mut().append(header::SET_COOKIE, value);
@@ -219,7 +222,7 @@ async fn sign_out(State(state): State<AppState>, editor: Editor, headers: Header
     if let Some(session_id) = session_cookie(&parts)
         && let Err(error) = state.store().revoke_session(&secret_hash(&session_id)).await
     {
-        return page_error(&state, &ApiError::from(error), Some(&editor));
+        return page_error(&state, &AdminApiError::from(error), Some(&editor));
     }
     let mut response = see_other("/admin/sign-in");
     response.headers_mut().append(
@@ -256,7 +259,7 @@ async fn desk_rows(
     clock: &NewsroomClock,
     filter: DeskFilter,
     page: PageRequest,
-) -> Result<(Vec<Row>, dateline_core::Page<()>), ApiError> {
+) -> Result<(Vec<Row>, dateline_core::Page<()>), AdminApiError> {
     let listing = state.store().desk_articles(&filter, page).await?;
     let rows = listing
         .items
@@ -313,7 +316,7 @@ pub(crate) async fn dashboard(State(state): State<AppState>, editor: Editor) -> 
         )
         .await?
         .0;
-        Ok::<_, ApiError>((mine, review, scheduled, published))
+        Ok::<_, AdminApiError>((mine, review, scheduled, published))
     };
     match lists.await {
         Ok((mine, review, scheduled, published)) => render(
@@ -351,10 +354,10 @@ async fn article_list(
     query: Result<Query<ListFilter>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Ok(Query(filter)) = query else {
-        return page_error(&state, &ApiError::bad_request("the filter is malformed"), Some(&editor));
+        return page_error(&state, &AdminApiError::bad_request("the filter is malformed"), Some(&editor));
     };
     let result = async {
-        let bad = |what: &str| ApiError::bad_request(format!("invalid {what} filter"));
+        let bad = |what: &str| AdminApiError::bad_request(format!("invalid {what} filter"));
         let page = PageRequest::parse(filter.page.as_deref(), 50).map_err(|_| bad("page"))?;
         let sections = state.store().sections().await?;
         let section = match filter.section.as_str() {
@@ -408,7 +411,7 @@ async fn article_list(
             query.push(("page".into(), n.to_string()));
             format!("/admin/articles?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(query).finish())
         };
-        Ok::<_, ApiError>(json!({
+        Ok::<_, AdminApiError>(json!({
             "title": "Articles", "nav": "articles", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
             "articles": rows, "total": paging.total, "page": paging.request.number(), "pages": paging.page_count(),
             "previous": paging.previous().map(link), "next": paging.next().map(link),
@@ -531,7 +534,7 @@ async fn editor_page(
             "preview_html": render_markdown(&form.body_markdown),
         });
         if let Some(id) = article_id {
-            let article = super::api::load_article(state, id).await?;
+            let article = load_article(state, id).await?;
             let clock = clock(state).await;
             let is_own = article.author == Some(editor.user.id);
             let story_articles = store.story_articles(article.story).await?;
@@ -593,7 +596,7 @@ async fn editor_page(
             let url = article
                 .is_published()
                 .then(|| dateline_render::paths::article(article.edition.as_str(), article.slug.as_str()));
-            let story = store.story(article.story).await?.ok_or_else(|| ApiError::not_found("story"))?;
+            let story = store.story(article.story).await?.ok_or_else(|| AdminApiError::not_found("story"))?;
             context["article"] = json!({
                 "id": id.0, "story_id": article.story.0, "kind": story.kind.as_str(),
                 "status": article.status.as_str(), "revision": article.revision,
@@ -619,7 +622,7 @@ async fn editor_page(
             target.extend(extra.clone());
         }
         context["form"] = json!(form);
-        Ok::<_, ApiError>(context)
+        Ok::<_, AdminApiError>(context)
     };
     match context.await {
         Ok(context) => render(state, status, "editor.html", &context),
@@ -640,7 +643,7 @@ async fn create_article(State(state): State<AppState>, editor: Editor, body: Byt
         return page_error(&state, &error, Some(&editor));
     }
     let form = FormView::from_form(&fields);
-    let request = desk::StoryRequest {
+    let request = StoryRequest {
         edition: form.edition.clone(),
         section_id: form.section_id.parse().unwrap_or(-1),
         kind: form.kind.clone(),
@@ -648,7 +651,7 @@ async fn create_article(State(state): State<AppState>, editor: Editor, body: Byt
         poster_asset_id: None,
         article: form.input(),
     };
-    match desk::create_story(&state, &editor.user, request).await {
+    match state.newsroom().create_story(&editor.user, request).await.map_err(AdminApiError::from) {
         Ok(id) => see_other(&format!("/admin/articles/{}", id.0)),
         Err(error) => form_error(&state, &editor, None, form, error).await,
     }
@@ -660,7 +663,7 @@ async fn form_error(
     editor: &Editor,
     id: Option<ArticleId>,
     form: FormView,
-    error: ApiError,
+    error: AdminApiError,
 ) -> Response {
     if error.status == StatusCode::UNPROCESSABLE_ENTITY {
         let errors: HashMap<String, String> = error.fields.iter().cloned().collect();
@@ -676,7 +679,7 @@ async fn form_error(
 
 /// `GET /admin/articles/{id}`: the editor.
 async fn edit_article(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>) -> Response {
-    let article = match super::api::load_article(&state, ArticleId(id)).await {
+    let article = match load_article(&state, ArticleId(id)).await {
         Ok(article) => article,
         Err(error) => return page_error(&state, &error, Some(&editor)),
     };
@@ -704,7 +707,12 @@ async fn save_article(State(state): State<AppState>, editor: Editor, Path(id): P
     }
     let id = ArticleId(id);
     let form = FormView::from_form(&fields);
-    match desk::save_article(&state, &editor.user, id, form.base_revision, form.input()).await {
+    match state
+        .newsroom()
+        .save_article(&editor.user, id, form.base_revision, form.input())
+        .await
+        .map_err(AdminApiError::from)
+    {
         Ok(_) => see_other(&format!("/admin/articles/{}", id.0)),
         Err(error) if error.code == "stale_revision" => {
             let current = error.current_revision.unwrap_or(form.base_revision);
@@ -753,20 +761,16 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
             .map(|zoned| zoned.timestamp().to_string())
             .or(Some(local.to_owned()));
     }
-    let result = desk::move_article(
-        &state,
-        &editor.user,
-        ArticleId(id),
-        &fields.text("action"),
-        fields.get("comment"),
-        publish_at.as_deref(),
-    )
-    .await;
+    let result = state
+        .newsroom()
+        .move_article(&editor.user, ArticleId(id), &fields.text("action"), fields.get("comment"), publish_at.as_deref())
+        .await
+        .map_err(AdminApiError::from);
     match result {
         Ok(()) => see_other(&format!("/admin/articles/{id}")),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY || error.status == StatusCode::CONFLICT => {
             let message = error.fields.first().map(|(_, m)| m.clone()).unwrap_or(error.message.clone());
-            let article = super::api::load_article(&state, ArticleId(id)).await;
+            let article = load_article(&state, ArticleId(id)).await;
             match article {
                 Ok(article) => {
                     let form = FormView {
@@ -805,7 +809,12 @@ async fn add_translation(State(state): State<AppState>, editor: Editor, Path(id)
     if let Err(error) = fields.check_csrf(&editor.csrf_token) {
         return page_error(&state, &error, Some(&editor));
     }
-    match desk::add_translation(&state, &editor.user, ArticleId(id), &fields.text("edition"), None).await {
+    match state
+        .newsroom()
+        .add_translation(&editor.user, ArticleId(id), &fields.text("edition"), None)
+        .await
+        .map_err(AdminApiError::from)
+    {
         Ok(new_id) => see_other(&format!("/admin/articles/{}", new_id.0)),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
@@ -818,18 +827,18 @@ async fn revision_page(
     Path((id, number)): Path<(i64, i64)>,
 ) -> Response {
     let result = async {
-        let article = super::api::load_article(&state, ArticleId(id)).await?;
+        let article = load_article(&state, ArticleId(id)).await?;
         let revision = state
             .store()
             .revision(ArticleId(id), number)
             .await?
-            .ok_or_else(|| ApiError::not_found(&format!("revision {number}")))?;
+            .ok_or_else(|| AdminApiError::not_found(&format!("revision {number}")))?;
         let previous = if number > 1 { state.store().revision(ArticleId(id), number - 1).await? } else { None };
         let clock = clock(&state).await;
         let (time, iso) = time_text(&clock, revision.saved_at);
         let old_body = previous.as_ref().map(|p| p.body_markdown.as_str()).unwrap_or_default();
         let old_headline = previous.as_ref().map(|p| p.headline.clone()).unwrap_or_default();
-        Ok::<_, ApiError>(json!({
+        Ok::<_, AdminApiError>(json!({
             "title": format!("Revision {number}"), "nav": "articles",
             "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
             "article_id": id, "current_revision": article.revision,
@@ -859,7 +868,12 @@ async fn restore_revision(
         return page_error(&state, &error, Some(&editor));
     }
     let base = fields.get("base_revision").and_then(|v| v.parse().ok()).unwrap_or(0);
-    match desk::restore_revision(&state, &editor.user, ArticleId(id), number, base).await {
+    match state
+        .newsroom()
+        .restore_revision(&editor.user, ArticleId(id), number, base)
+        .await
+        .map_err(AdminApiError::from)
+    {
         Ok(()) => see_other(&format!("/admin/articles/{id}")),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
@@ -908,7 +922,7 @@ async fn show_credentials(
 ) -> Response {
     let result = async {
         if kind == Credential::ContentKey && !editor.user.role.is_editor() {
-            return Err(ApiError::forbidden("only editors and admins may manage Content API keys"));
+            return Err(AdminApiError::forbidden("only editors and admins may manage Content API keys"));
         }
         let clock = clock(state).await;
         let when =
@@ -937,7 +951,7 @@ async fn show_credentials(
             object.insert("new_label".into(), json!(created.as_ref().map(|(label, _)| label.clone())));
             object.insert("new_token".into(), json!(created.map(|(_, token)| token)));
         }
-        Ok::<_, ApiError>(context)
+        Ok::<_, AdminApiError>(context)
     };
     match result.await {
         Ok(context) => render(state, StatusCode::OK, "tokens.html", &context),
@@ -953,16 +967,20 @@ async fn create_credential(state: &AppState, editor: &Editor, kind: Credential, 
     if kind == Credential::ContentKey && !editor.user.role.is_editor() {
         return page_error(
             state,
-            &ApiError::forbidden("only editors and admins may manage Content API keys"),
+            &AdminApiError::forbidden("only editors and admins may manage Content API keys"),
             Some(editor),
         );
     }
     let label = form.text("label").trim().to_owned();
     if label.is_empty() || label.len() > 100 {
-        return page_error(state, &ApiError::field("label", "give it a label of 1 to 100 characters"), Some(editor));
+        return page_error(
+            state,
+            &AdminApiError::field("label", "give it a label of 1 to 100 characters"),
+            Some(editor),
+        );
     }
     let Ok(secret) = new_secret() else {
-        return page_error(state, &ApiError::internal(&"no randomness"), Some(editor));
+        return page_error(state, &AdminApiError::internal(&"no randomness"), Some(editor));
     };
     let saved = match kind {
         Credential::Token => state.store().create_api_token(editor.user.id, &label, &secret_hash(&secret)).await,
@@ -970,7 +988,7 @@ async fn create_credential(state: &AppState, editor: &Editor, kind: Credential, 
     };
     match saved {
         Ok(_) => show_credentials(state, editor, kind, Some((label, secret))).await,
-        Err(error) => page_error(state, &ApiError::from(error), Some(editor)),
+        Err(error) => page_error(state, &AdminApiError::from(error), Some(editor)),
     }
 }
 
@@ -984,14 +1002,14 @@ async fn revoke_credential(state: &AppState, editor: &Editor, kind: Credential, 
         Credential::ContentKey => {
             return page_error(
                 state,
-                &ApiError::forbidden("only editors and admins may manage Content API keys"),
+                &AdminApiError::forbidden("only editors and admins may manage Content API keys"),
                 Some(editor),
             );
         }
     };
     match result {
         Ok(()) => see_other(if kind == Credential::Token { "/admin/tokens" } else { "/admin/keys" }),
-        Err(error) => page_error(state, &ApiError::from(error), Some(editor)),
+        Err(error) => page_error(state, &AdminApiError::from(error), Some(editor)),
     }
 }
 
@@ -1032,8 +1050,8 @@ async fn change_story(State(state): State<AppState>, editor: Editor, Path(id): P
         return page_error(&state, &error, Some(&editor));
     }
     let result = async {
-        let article = super::api::load_article(&state, ArticleId(id)).await?;
-        let story = state.store().story(article.story).await?.ok_or_else(|| ApiError::not_found("story"))?;
+        let article = load_article(&state, ArticleId(id)).await?;
+        let story = state.store().story(article.story).await?.ok_or_else(|| AdminApiError::not_found("story"))?;
         let request = super::uploads::StoryBody {
             section_id: fields.get("section_id").and_then(|v| v.parse().ok()).unwrap_or(-1),
             kind: fields.text("kind"),

@@ -15,8 +15,10 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio_util::io::StreamReader;
 
-use super::auth::{Caller, new_secret};
-use super::{ApiError, ApiJson};
+use dateline_newsroom::new_secret;
+
+use super::auth::Caller;
+use super::{AdminApiError, ApiJson};
 use crate::AppState;
 
 const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
@@ -39,7 +41,7 @@ pub(crate) async fn upload(
     Query(query): Query<UploadQuery>,
     headers: HeaderMap,
     body: Body,
-) -> Result<Response, ApiError> {
+) -> Result<Response, AdminApiError> {
     let _ = caller;
     let declared = headers
         .get(header::CONTENT_TYPE)
@@ -54,7 +56,7 @@ pub(crate) async fn upload(
     let stored = state.media().put_reader(&key, reader, limit, &allowed).await.map_err(|e| upload_error(e, limit))?;
     let refuse = |message: String| async {
         let _ = state.media().remove(&key).await;
-        Err::<Response, _>(ApiError {
+        Err::<Response, _>(AdminApiError {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
             code: "unsupported_media_type",
             message,
@@ -97,7 +99,7 @@ pub(crate) async fn upload(
             let now = jiff::Timestamp::now().as_millisecond();
             let dedupe = format!("renditions:{}", asset.0);
             state.store().enqueue_job("renditions", asset.0, Some(&dedupe), now, now).await?;
-            state.jobs().wake();
+            state.newsroom().wake_job_worker();
         }
         Ok::<_, dateline_store::StoreError>(asset)
     }
@@ -124,32 +126,32 @@ pub(crate) async fn upload(
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-fn upload_error(error: MediaError, limit: u64) -> ApiError {
+fn upload_error(error: MediaError, limit: u64) -> AdminApiError {
     match error {
-        MediaError::TooLarge { .. } => ApiError {
+        MediaError::TooLarge { .. } => AdminApiError {
             status: StatusCode::PAYLOAD_TOO_LARGE,
             code: "too_large",
             message: format!("the file is over the limit of {} MB", limit / 1_000_000),
             fields: vec![],
             current_revision: None,
         },
-        MediaError::UnsupportedType(_) => ApiError {
+        MediaError::UnsupportedType(_) => AdminApiError {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
             code: "unsupported_media_type",
             message: "upload a JPEG, PNG or WebP image, an MP4 or WebM video, or WebVTT captions".to_owned(),
             fields: vec![],
             current_revision: None,
         },
-        MediaError::Upload { .. } => ApiError::bad_request(format!("{error}; nothing was saved")),
+        MediaError::Upload { .. } => AdminApiError::bad_request(format!("{error}; nothing was saved")),
         MediaError::Store { .. } => media_unavailable(&error),
-        other => ApiError::internal(&other),
+        other => AdminApiError::internal(&other),
     }
 }
 
 /// The media store (a bucket, most likely) failed: a 503 the editor can act on.
-fn media_unavailable(error: &MediaError) -> ApiError {
+fn media_unavailable(error: &MediaError) -> AdminApiError {
     tracing::error!(%error, "the media store failed during an upload");
-    ApiError::new(
+    AdminApiError::new(
         StatusCode::SERVICE_UNAVAILABLE,
         "media_unavailable",
         "the media store could not save the file, so nothing was saved; try again in a moment",
@@ -157,16 +159,16 @@ fn media_unavailable(error: &MediaError) -> ApiError {
 }
 
 /// `uploads/{random}-{name}`: unguessable, collision-free, and readable in a listing.
-fn upload_key(name: Option<&str>) -> Result<MediaKey, ApiError> {
+fn upload_key(name: Option<&str>) -> Result<MediaKey, AdminApiError> {
     let name = name.unwrap_or("upload");
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "bin"));
     let stem = dateline_core::Slug::from_title(stem);
     let ext: String = ext.chars().filter(char::is_ascii_alphanumeric).take(5).collect::<String>().to_ascii_lowercase();
-    let random = new_secret().map_err(|e| ApiError::internal(&e))?;
+    let random = new_secret().map_err(|e| AdminApiError::internal(&e))?;
     let stem: String = stem.as_str().chars().take(60).collect();
     let ext = if ext.is_empty() { "bin".to_owned() } else { ext };
     MediaKey::parse(&format!("uploads/{}-{}.{}", &random[..12], stem.trim_end_matches('-'), ext))
-        .map_err(|e| ApiError::bad_request(e.to_string()))
+        .map_err(|e| AdminApiError::bad_request(e.to_string()))
 }
 
 /// The body as a stream of byte chunks with I/O errors, for `StreamReader`.
@@ -224,7 +226,7 @@ pub(crate) async fn update_story(
     caller: Caller,
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<StoryBody>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     change_story(&state, &caller.user, id, body).await
 }
 
@@ -234,21 +236,23 @@ pub(crate) async fn change_story(
     user: &dateline_core::User,
     id: i64,
     body: StoryBody,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Value>, AdminApiError> {
     let store = state.store();
-    let story =
-        store.story(dateline_core::StoryId(id)).await?.ok_or_else(|| ApiError::not_found(&format!("story {id}")))?;
+    let story = store
+        .story(dateline_core::StoryId(id))
+        .await?
+        .ok_or_else(|| AdminApiError::not_found(&format!("story {id}")))?;
     let articles = store.story_articles(story.id).await?;
     let mut may = user.role.is_editor();
     if !may {
         may = true;
         for (_, article_id, _) in &articles {
-            let article = store.article(*article_id).await?.ok_or_else(|| ApiError::not_found("article"))?;
+            let article = store.article(*article_id).await?.ok_or_else(|| AdminApiError::not_found("article"))?;
             may &= dateline_core::may_edit(article.status, user.role, article.author == Some(user.id));
         }
     }
     if !may {
-        return Err(ApiError::forbidden("your role cannot change this story"));
+        return Err(AdminApiError::forbidden("your role cannot change this story"));
     }
     let mut errors = dateline_core::FieldErrors::default();
     let kind = StoryKind::parse(&body.kind).map_err(|e| errors.add("kind", e.to_string())).ok();
@@ -263,9 +267,9 @@ pub(crate) async fn change_story(
     if !store.sections().await?.iter().any(|s| s.id.0 == body.section_id) {
         errors.add("section_id", format!("no section {}", body.section_id));
     }
-    let Some(kind) = kind.filter(|_| errors.is_empty()) else { return Err(ApiError::invalid(errors)) };
+    let Some(kind) = kind.filter(|_| errors.is_empty()) else { return Err(AdminApiError::invalid(errors)) };
     if kind == StoryKind::Video && body.video_asset_id.is_none() {
-        return Err(ApiError::field("video_asset_id", "a video report needs its video"));
+        return Err(AdminApiError::field("video_asset_id", "a video report needs its video"));
     }
     let update = NewStory {
         section: SectionId(body.section_id),
@@ -289,7 +293,7 @@ async fn check_asset(
     types: &[&str],
     field: &str,
     errors: &mut dateline_core::FieldErrors,
-) -> Result<(), ApiError> {
+) -> Result<(), AdminApiError> {
     let Some(id) = id else { return Ok(()) };
     match state.store().asset(AssetId(id)).await? {
         Some(asset) if types.contains(&asset.mime.as_str()) => {}

@@ -13,8 +13,8 @@ use dateline_core::{
 };
 use dateline_media::{MediaKey, MediaLocation, MediaStore};
 use dateline_render::{Renderer, Theme};
-use dateline_store::testing::TestStore;
 use dateline_store::{NewArticle, NewAsset, NewContributor, NewSection, NewSocialAccount, NewStory, Store};
+use dateline_testing::store::TestStore;
 use dateline_web::{AppConfig, AppState};
 use http_body_util::BodyExt;
 use jiff::Timestamp;
@@ -329,7 +329,7 @@ fn test_config() -> AppConfig {
 /// What `dateline serve` does before it listens: open the search index in `data` and catch
 /// up with the change log.
 async fn start_server(store: &Store, media: &MediaStore, data: &Path, theme: Theme, config: AppConfig) -> AppState {
-    let search = dateline_web::search::open_index(store, &data.join("search")).await.unwrap();
+    let search = dateline_newsroom::open_index(store, &data.join("search")).await.unwrap();
     let state = AppState::new(store.clone(), media.clone(), Renderer::new(theme).unwrap(), search, config);
     state.catch_up_with_changes().await.unwrap();
     state

@@ -8,7 +8,7 @@
 //! stays `failed` for the admin to see and retry (`/admin/jobs`). Re-indexing is not a shared
 //! job: each node keeps its own search index, up to date through the change log.
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use dateline_core::AssetId;
@@ -19,10 +19,10 @@ use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::AppState;
+use crate::Newsroom;
 
 /// Widths of the resized copies made of each uploaded image.
-pub(crate) const RENDITION_WIDTHS: [u32; 3] = [480, 960, 1600];
+pub const RENDITION_WIDTHS: [u32; 3] = [480, 960, 1600];
 /// How often the recurring scheduler job looks for due articles.
 const SCHEDULER_EVERY: Duration = Duration::from_secs(1);
 /// The longest pause between retries.
@@ -52,36 +52,26 @@ impl Default for JobSettings {
     }
 }
 
-/// This node's worker: its name in the `jobs` table, the signal that wakes it, and counts for
-/// the metrics.
-pub(crate) struct Jobs {
-    worker: String,
+/// This node's worker: its name in the `jobs` table and the signal that wakes it.
+pub(crate) struct Worker {
+    name: String,
     wakeup: Notify,
-    pub(crate) done: AtomicU64,
-    pub(crate) retried: AtomicU64,
-    pub(crate) failed: AtomicU64,
 }
 
-impl Jobs {
-    pub(crate) fn new() -> Jobs {
+impl Worker {
+    pub(crate) fn new() -> Worker {
         let host = std::fs::read_to_string("/etc/hostname").map(|h| h.trim().to_owned()).unwrap_or_default();
-        let nonce = crate::admin::auth::new_secret().unwrap_or_default();
-        let worker = format!(
+        let nonce = crate::new_secret().unwrap_or_default();
+        let name = format!(
             "{}:{}:{}",
             if host.is_empty() { "node" } else { &host },
             std::process::id(),
             &nonce[..nonce.len().min(6)]
         );
-        Jobs {
-            worker,
-            wakeup: Notify::new(),
-            done: AtomicU64::new(0),
-            retried: AtomicU64::new(0),
-            failed: AtomicU64::new(0),
-        }
+        Worker { name, wakeup: Notify::new() }
     }
 
-    /// Wakes this node's worker: a job was just queued.
+    /// Wakes the worker: a job was just queued.
     pub(crate) fn wake(&self) {
         self.wakeup.notify_one();
     }
@@ -100,20 +90,20 @@ fn now_ms() -> i64 {
 
 /// Starts this node's worker on the current runtime. Once `shutdown` is cancelled it finishes
 /// the job under way, if any, and returns: a job is never cut off half-done.
-pub fn spawn_job_worker(state: AppState, shutdown: CancellationToken) -> JoinHandle<()> {
+pub fn spawn_job_worker(newsroom: Newsroom, shutdown: CancellationToken) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut purged_at = None::<std::time::Instant>;
         loop {
-            run_due_jobs(&state, &shutdown).await;
+            run_due_jobs(&newsroom, &shutdown).await;
             if purged_at.is_none_or(|at| at.elapsed() > Duration::from_secs(3600)) {
                 purged_at = Some(std::time::Instant::now());
-                if let Err(error) = state.store().purge_done_jobs(now_ms() - millis(KEEP_DONE)).await {
+                if let Err(error) = newsroom.store().purge_done_jobs(now_ms() - millis(KEEP_DONE)).await {
                     tracing::warn!(%error, "could not purge finished jobs");
                 }
             }
             tokio::select! {
-                () = tokio::time::sleep(state.config().jobs.poll) => {}
-                () = state.jobs().wakeup.notified() => {}
+                () = tokio::time::sleep(newsroom.settings().jobs.poll) => {}
+                () = newsroom.inner.worker.wakeup.notified() => {}
                 () = shutdown.cancelled() => break,
             }
         }
@@ -123,15 +113,15 @@ pub fn spawn_job_worker(state: AppState, shutdown: CancellationToken) -> JoinHan
 
 /// Runs due jobs one after another until none is due (or `shutdown`): what the worker does on
 /// each wake-up, and what tests call to run queued work at once. Returns how many ran.
-pub async fn run_due_jobs(state: &AppState, shutdown: &CancellationToken) -> usize {
+pub async fn run_due_jobs(newsroom: &Newsroom, shutdown: &CancellationToken) -> usize {
     let mut ran = 0;
     while !shutdown.is_cancelled() {
-        let lease = state.config().jobs.lease;
+        let lease = newsroom.settings().jobs.lease;
         let now = now_ms();
-        let claimed = state.store().claim_job(&state.jobs().worker, now, now + millis(lease)).await;
+        let claimed = newsroom.store().claim_job(&newsroom.inner.worker.name, now, now + millis(lease)).await;
         match claimed {
             Ok(Some(job)) => {
-                run_claimed(state, job).await;
+                run_claimed(newsroom, job).await;
                 ran += 1;
             }
             Ok(None) => break,
@@ -149,16 +139,16 @@ fn millis(duration: Duration) -> i64 {
 }
 
 /// Runs a claimed job, keeping its lease alive, and records how it went.
-async fn run_claimed(state: &AppState, job: ClaimedJob) {
-    let store = state.store();
-    let worker = &state.jobs().worker;
+async fn run_claimed(newsroom: &Newsroom, job: ClaimedJob) {
+    let store = newsroom.store();
+    let worker = &newsroom.inner.worker.name;
     let recurring = job.kind == "publish_due";
     let result = if job.attempts > job.max_attempts && !recurring {
         // Claimed again and again after expired leases: it kills or hangs its workers.
         Err(format!("abandoned by its workers {} times (their leases expired)", job.attempts - 1))
     } else {
-        let lease = state.config().jobs.lease;
-        let work = perform(state, &job);
+        let lease = newsroom.settings().jobs.lease;
+        let work = perform(newsroom, &job);
         tokio::pin!(work);
         let mut heartbeat = tokio::time::interval(lease / 3);
         heartbeat.tick().await;
@@ -173,21 +163,21 @@ async fn run_claimed(state: &AppState, job: ClaimedJob) {
             }
         }
     };
-    let counters = state.jobs();
+    let activity = newsroom.activity();
     let recorded = match result {
         Ok(Outcome::Done) => {
-            counters.done.fetch_add(1, Ordering::Relaxed);
+            activity.jobs_done.fetch_add(1, Ordering::Relaxed);
             store.finish_job(job.id, worker, now_ms()).await
         }
         Ok(Outcome::Again(at)) => store.requeue_job(job.id, worker, at, None).await,
         Err(error) if recurring || job.attempts < job.max_attempts => {
-            counters.retried.fetch_add(1, Ordering::Relaxed);
-            let pause = backoff(state.config().jobs.retry_after, job.attempts);
+            activity.jobs_retried.fetch_add(1, Ordering::Relaxed);
+            let pause = backoff(newsroom.settings().jobs.retry_after, job.attempts);
             tracing::warn!(job = job.id, kind = %job.kind, attempt = job.attempts, %error, "job failed; will retry in {pause:?}");
             store.requeue_job(job.id, worker, now_ms() + millis(pause), Some(&error)).await
         }
         Err(error) => {
-            counters.failed.fetch_add(1, Ordering::Relaxed);
+            activity.jobs_failed.fetch_add(1, Ordering::Relaxed);
             tracing::error!(job = job.id, kind = %job.kind, attempts = job.attempts, %error, "job failed for good");
             store.fail_job(job.id, worker, &error, now_ms()).await
         }
@@ -205,29 +195,31 @@ fn backoff(first: Duration, attempt: i64) -> Duration {
     first.saturating_mul(1 << doublings).min(MAX_BACKOFF)
 }
 
-async fn perform(state: &AppState, job: &ClaimedJob) -> Result<Outcome, String> {
+async fn perform(newsroom: &Newsroom, job: &ClaimedJob) -> Result<Outcome, String> {
     match job.kind.as_str() {
-        "publish_due" => publish_due(state).await,
-        "renditions" => make_asset_renditions(state, AssetId(job.subject_id)).await.map(|()| Outcome::Done),
+        "publish_due" => publish_due(newsroom).await,
+        "renditions" => make_asset_renditions(newsroom, AssetId(job.subject_id)).await.map(|()| Outcome::Done),
         other => Err(format!("no worker knows the job kind {other:?}")),
     }
 }
 
 /// Publishes the scheduled articles whose time has come; runs again a second later.
-async fn publish_due(state: &AppState) -> Result<Outcome, String> {
-    match state.store().publish_due(Timestamp::now()).await {
+async fn publish_due(newsroom: &Newsroom) -> Result<Outcome, String> {
+    let activity = newsroom.activity();
+    activity.scheduler_runs.fetch_add(1, Ordering::Relaxed);
+    match newsroom.store().publish_due(Timestamp::now()).await {
         Ok(published) => {
-            state.metrics().scheduler_ran(Ok(published.len()));
+            activity.scheduler_published.fetch_add(published.len() as u64, Ordering::Relaxed);
             if !published.is_empty() {
                 tracing::info!(articles = ?published, "published scheduled articles");
-                if let Err(error) = state.catch_up_with_changes().await {
+                if let Err(error) = newsroom.catch_up_with_changes().await {
                     tracing::warn!(%error, "could not apply the scheduled publications' changes; will retry");
                 }
             }
             Ok(Outcome::Again(now_ms() + millis(SCHEDULER_EVERY)))
         }
         Err(error) => {
-            state.metrics().scheduler_ran(Err(()));
+            activity.scheduler_failures.fetch_add(1, Ordering::Relaxed);
             Err(format!("could not publish scheduled articles: {error}"))
         }
     }
@@ -235,13 +227,13 @@ async fn publish_due(state: &AppState) -> Result<Outcome, String> {
 
 /// Makes and records the resized copies of an uploaded image. Every file is stored before the
 /// records that name them are written, in one transaction; a failure removes what was stored.
-async fn make_asset_renditions(state: &AppState, id: AssetId) -> Result<(), String> {
-    let asset = state.store().asset(id).await.map_err(|e| e.to_string())?.ok_or("the image was deleted")?;
+async fn make_asset_renditions(newsroom: &Newsroom, id: AssetId) -> Result<(), String> {
+    let asset = newsroom.store().asset(id).await.map_err(|e| e.to_string())?.ok_or("the image was deleted")?;
     if !asset.renditions.is_empty() {
         return Ok(());
     }
     let key = MediaKey::parse(&asset.key).map_err(|e| e.to_string())?;
-    let bytes = state.media().read(&key).await.map_err(|e| e.to_string())?;
+    let bytes = newsroom.media().read(&key).await.map_err(|e| e.to_string())?;
     let made = tokio::task::spawn_blocking(move || make_renditions(&bytes, &RENDITION_WIDTHS))
         .await
         .map_err(|e| e.to_string())?
@@ -252,7 +244,9 @@ async fn make_asset_renditions(state: &AppState, id: AssetId) -> Result<(), Stri
     for rendition in made {
         let ext = if rendition.mime == "image/png" { "png" } else { "jpg" };
         let saved = match MediaKey::parse(&format!("{stem}-{}w.{ext}", rendition.width)) {
-            Ok(rendition_key) => state.media().put(&rendition_key, &rendition.bytes).await.map(|s| (rendition_key, s)),
+            Ok(rendition_key) => {
+                newsroom.media().put(&rendition_key, &rendition.bytes).await.map(|s| (rendition_key, s))
+            }
             Err(error) => Err(error),
         };
         match saved {
@@ -275,13 +269,13 @@ async fn make_asset_renditions(state: &AppState, id: AssetId) -> Result<(), Stri
     }
     if failure.is_none() {
         let records: Vec<(NewAsset, u32)> = stored.iter().map(|(_, record, width)| (record.clone(), *width)).collect();
-        match state.store().add_renditions(id, &records).await {
+        match newsroom.store().add_renditions(id, &records).await {
             Ok(()) => return Ok(()),
             Err(error) => failure = Some(error.to_string()),
         }
     }
     for (rendition_key, ..) in &stored {
-        if let Err(error) = state.media().remove(rendition_key).await {
+        if let Err(error) = newsroom.media().remove(rendition_key).await {
             tracing::warn!(%error, "could not remove a rendition left by a failed job");
         }
     }

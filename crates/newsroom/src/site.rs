@@ -11,15 +11,21 @@ use std::sync::{Arc, RwLock};
 
 use dateline_store::StoreError;
 
-use crate::AppState;
+use crate::Newsroom;
 
 /// Site-wide data for one request.
-pub(crate) struct SiteData {
+pub struct SiteData {
+    /// Every edition, in their order.
     pub editions: Vec<Edition>,
+    /// Every section, in their order.
     pub sections: Vec<Section>,
+    /// Every contributor.
     pub contributors: Vec<Contributor>,
+    /// The outlet's social accounts.
     pub social_accounts: Vec<SocialAccount>,
+    /// The settings, with the config file's time zone and label applied.
     pub settings: SiteSettings,
+    /// The newsroom's clock.
     pub clock: NewsroomClock,
 }
 
@@ -40,15 +46,15 @@ impl SiteDataMemo {
     }
 }
 
-impl SiteData {
+impl Newsroom {
     /// The site's data, from memory when nothing changed since it was last loaded.
-    pub(crate) async fn load(state: &AppState) -> Result<Arc<SiteData>, StoreError> {
-        let memo = state.site_data_memo();
+    pub async fn site(&self) -> Result<Arc<SiteData>, StoreError> {
+        let memo = &self.inner.site_data;
         if let Some(site) = memo.current.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone() {
             return Ok(site);
         }
         let generation = memo.generation.load(Ordering::SeqCst);
-        let site = Arc::new(SiteData::read(state).await?);
+        let site = Arc::new(SiteData::read(self).await?);
         let mut current = memo.current.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         if memo.generation.load(Ordering::SeqCst) == generation {
             *current = Some(site.clone());
@@ -59,25 +65,24 @@ impl SiteData {
     /// The copy in memory if it `knows` what a request names, else the tables read afresh:
     /// a section or contributor added on another node a moment ago may not have reached this
     /// node's copy yet, and a request naming it must not be refused for that.
-    pub(crate) async fn load_knowing(
-        state: &AppState,
-        knows: impl Fn(&SiteData) -> bool,
-    ) -> Result<Arc<SiteData>, StoreError> {
-        let site = SiteData::load(state).await?;
+    pub async fn site_knowing(&self, knows: impl Fn(&SiteData) -> bool) -> Result<Arc<SiteData>, StoreError> {
+        let site = self.site().await?;
         if knows(&site) {
             return Ok(site);
         }
-        Ok(Arc::new(SiteData::read(state).await?))
+        Ok(Arc::new(SiteData::read(self).await?))
     }
+}
 
-    async fn read(state: &AppState) -> Result<SiteData, StoreError> {
-        let store = state.store();
+impl SiteData {
+    async fn read(newsroom: &Newsroom) -> Result<SiteData, StoreError> {
+        let store = newsroom.store();
         let editions = store.editions().await?;
         let sections = store.sections().await?;
         let contributors = store.contributors().await?;
         let social_accounts = store.social_accounts().await?;
         let mut settings = store.settings().await?;
-        let config = state.config();
+        let config = newsroom.settings();
         if let Some(zone) = &config.time_zone {
             settings.time_zone.clone_from(zone);
         }
@@ -91,7 +96,8 @@ impl SiteData {
         Ok(SiteData { editions, sections, contributors, social_accounts, settings, clock })
     }
 
-    pub(crate) fn context<'a>(&'a self, base_url: &'a str) -> SiteContext<'a> {
+    /// What the renderer needs of it for one page.
+    pub fn context<'a>(&'a self, base_url: &'a str) -> SiteContext<'a> {
         SiteContext {
             editions: &self.editions,
             sections: &self.sections,
@@ -104,18 +110,18 @@ impl SiteData {
     }
 
     /// The edition named by a URL's first segment.
-    pub(crate) fn edition(&self, code: &str) -> Option<&Edition> {
+    pub fn edition(&self, code: &str) -> Option<&Edition> {
         let code = EditionCode::parse(code).ok()?;
         self.editions.iter().find(|e| e.code == code)
     }
 
     /// The edition for readers whose language matches none.
-    pub(crate) fn default_edition(&self) -> Option<&Edition> {
+    pub fn default_edition(&self) -> Option<&Edition> {
         self.editions.iter().find(|e| e.is_default).or_else(|| self.editions.first())
     }
 
     /// `section` and every section below it.
-    pub(crate) fn section_and_descendants(&self, section: SectionId) -> Vec<SectionId> {
+    pub fn section_and_descendants(&self, section: SectionId) -> Vec<SectionId> {
         let mut ids = vec![section];
         let mut index = 0;
         while index < ids.len() && ids.len() < 256 {

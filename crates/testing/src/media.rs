@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::{MediaLocation, S3Location};
+use dateline_media::{MediaLocation, S3Location};
 
 /// A running `moto_server`.
 pub struct S3Server {

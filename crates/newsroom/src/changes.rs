@@ -10,19 +10,13 @@ use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use axum::extract::{Request, State};
-use axum::http::Method;
-use axum::middleware::Next;
-use axum::response::Response;
 use dateline_core::{EditionCode, Section, SectionId};
 use dateline_store::{ContentChange, StoreError};
 use tokio::sync::Mutex;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::AppState;
-use crate::cache::tag;
-use crate::site::SiteData;
+use crate::{CacheTag, Newsroom};
 
 /// How often a node looks for changes made elsewhere.
 const POLL: Duration = Duration::from_millis(250);
@@ -55,7 +49,7 @@ impl ChangeFollower {
     /// returns, every change committed before the call has been applied. Concurrent writers
     /// share the work: a caller whose turn comes after a catch-up that began after its call
     /// has nothing left to do.
-    pub(crate) async fn catch_up(&self, state: &AppState) -> Result<(), StoreError> {
+    pub(crate) async fn catch_up(&self, newsroom: &Newsroom) -> Result<(), StoreError> {
         let ticket = self.requested.fetch_add(1, Ordering::SeqCst) + 1;
         let mut applied = self.applied.lock().await;
         if self.covered.load(Ordering::SeqCst) >= ticket {
@@ -63,23 +57,28 @@ impl ChangeFollower {
         }
         // Every call numbered up to here was made before this catch-up reads the log.
         let covering = self.requested.load(Ordering::SeqCst);
-        let result = apply_pending(state, &mut applied).await;
+        let result = apply_pending(newsroom, &mut applied).await;
         if result.is_ok() {
             self.covered.store(covering, Ordering::SeqCst);
         }
-        state.metrics().caught_up(result.as_ref().map(|count| *count).map_err(|_| ()));
+        let activity = newsroom.activity();
+        activity.catch_ups.fetch_add(1, Ordering::Relaxed);
+        match &result {
+            Ok(count) => activity.changes_applied.fetch_add(*count as u64, Ordering::Relaxed),
+            Err(_) => activity.catch_up_failures.fetch_add(1, Ordering::Relaxed),
+        };
         result.map(|_| ())
     }
 }
 
 /// The catch-up itself, from `applied` on: how many change-log entries it applied.
-async fn apply_pending(state: &AppState, applied: &mut Option<i64>) -> Result<usize, StoreError> {
-    let store = state.store();
+async fn apply_pending(newsroom: &Newsroom, applied: &mut Option<i64>) -> Result<usize, StoreError> {
+    let store = newsroom.store();
     let Some(mut position) = *applied else {
         let latest = store.latest_change().await?;
         // Anything cached before we knew where the log stood may predate a change.
-        state.page_cache().purge_all();
-        state.site_data_memo().invalidate();
+        newsroom.pages().purge_all();
+        newsroom.inner.site_data.invalidate();
         *applied = Some(latest);
         return Ok(0);
     };
@@ -88,8 +87,8 @@ async fn apply_pending(state: &AppState, applied: &mut Option<i64>) -> Result<us
         let batch = store.changes_since(position, BATCH).await?;
         let Some(&(last, _)) = batch.last() else { break };
         let unique: HashSet<ContentChange> = batch.iter().map(|(_, change)| *change).collect();
-        apply(state, &unique).await?;
-        state.index_queue().queued_through(last);
+        apply(newsroom, &unique).await?;
+        newsroom.inner.index_queue.queued_through(last);
         count += batch.len();
         position = last;
         *applied = Some(position);
@@ -101,48 +100,48 @@ async fn apply_pending(state: &AppState, applied: &mut Option<i64>) -> Result<us
 }
 
 /// Purges what each change touched.
-async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(), StoreError> {
-    let cache = state.page_cache();
+async fn apply(newsroom: &Newsroom, changes: &HashSet<ContentChange>) -> Result<(), StoreError> {
+    let pages = newsroom.pages();
     if changes.iter().any(|c| matches!(c, ContentChange::Site | ContentChange::Contributor(_))) {
-        state.site_data_memo().invalidate();
+        newsroom.inner.site_data.invalidate();
     }
     if changes.contains(&ContentChange::Site) {
-        cache.purge_all();
+        pages.purge_all();
         tracing::debug!("site-wide change: page cache emptied");
         return Ok(());
     }
-    let store = state.store();
+    let store = newsroom.store();
     // Editions and sections from memory: a change to either is a `Site` change, handled above.
-    let site = SiteData::load(state).await?;
+    let site = newsroom.site().await?;
     let editions: Vec<&EditionCode> = site.editions.iter().map(|e| &e.code).collect();
-    let mut tags: Vec<String> = Vec::new();
+    let mut tags: Vec<CacheTag> = Vec::new();
     for change in changes {
         match *change {
             ContentChange::Story(story) => {
-                tags.push(tag::story(story));
-                tags.push(tag::ALL_LISTINGS.to_owned());
+                tags.push(CacheTag::Story(story));
+                tags.push(CacheTag::AllListings);
                 let Some(placement) = store.story_placement(story).await? else {
-                    tags.extend(editions.iter().copied().map(tag::listing));
+                    tags.extend(editions.iter().map(|&e| CacheTag::Listing(e.clone())));
                     continue;
                 };
                 let lineage = section_and_ancestors(&site.sections, placement.section);
                 for (edition, contributors) in &placement.editions {
-                    tags.push(tag::listing(edition));
-                    tags.extend(lineage.iter().map(|&s| tag::section(s, edition)));
-                    tags.extend(contributors.iter().map(|&c| tag::contributor(c, edition)));
+                    tags.push(CacheTag::Listing(edition.clone()));
+                    tags.extend(lineage.iter().map(|&s| CacheTag::Section(s, edition.clone())));
+                    tags.extend(contributors.iter().map(|&c| CacheTag::Contributor(c, edition.clone())));
                 }
             }
             ContentChange::SectionListing(section) => {
                 for s in section_and_ancestors(&site.sections, section) {
-                    tags.extend(editions.iter().map(|e| tag::section(s, e)));
+                    tags.extend(editions.iter().map(|&e| CacheTag::Section(s, e.clone())));
                 }
             }
             ContentChange::Byline(contributor) => {
-                tags.extend(editions.iter().map(|e| tag::contributor(contributor, e)));
+                tags.extend(editions.iter().map(|&e| CacheTag::Contributor(contributor, e.clone())));
             }
             ContentChange::Contributor(contributor) => {
-                tags.push(tag::byline(contributor));
-                tags.extend(editions.iter().map(|e| tag::contributor(contributor, e)));
+                tags.push(CacheTag::Byline(contributor));
+                tags.extend(editions.iter().map(|&e| CacheTag::Contributor(contributor, e.clone())));
             }
             ContentChange::Site => {}
         }
@@ -155,11 +154,10 @@ async fn apply(state: &AppState, changes: &HashSet<ContentChange>) -> Result<(),
             ContentChange::Contributor(contributor) => store.contributor_stories(contributor).await?,
             _ => Vec::new(),
         };
-        state.index_queue().push(stories);
+        newsroom.inner.index_queue.push(stories);
     }
-    let purged = cache.purge_tags(tags.iter().map(String::as_str));
-    let (pages, bytes) = cache.usage();
-    tracing::debug!(changes = changes.len(), purged, pages, bytes, "applied content changes");
+    let purged = pages.purge_tags(&tags);
+    tracing::debug!(changes = changes.len(), purged, "applied content changes");
     Ok(())
 }
 
@@ -177,20 +175,10 @@ fn section_and_ancestors(sections: &[Section], section: SectionId) -> Vec<Sectio
     lineage
 }
 
-/// Middleware on the newsroom's routes: after a write, apply its changes before answering.
-pub(crate) async fn apply_after_writes(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let response = next.run(request).await;
-    if writes && let Err(error) = state.changes().catch_up(&state).await {
-        tracing::error!(%error, "could not apply content changes; the background poll will retry");
-    }
-    response
-}
-
 /// Starts the background poll (and the pruning of old changes) on the current runtime. Once
 /// `shutdown` is cancelled it finishes the catch-up under way, if any, and returns.
-pub fn spawn_change_follower(state: AppState, shutdown: CancellationToken) -> JoinHandle<()> {
-    let indexer = crate::search::spawn_indexer(state.clone());
+pub fn spawn_change_follower(newsroom: Newsroom, shutdown: CancellationToken) -> JoinHandle<()> {
+    let indexer = crate::indexer::spawn_indexer(newsroom.clone());
     tokio::spawn(async move {
         // Ends with the follower.
         let _indexer = AbortOnDrop(indexer);
@@ -202,21 +190,21 @@ pub fn spawn_change_follower(state: AppState, shutdown: CancellationToken) -> Jo
                 _ = interval.tick() => {}
                 () = shutdown.cancelled() => break,
             }
-            if let Err(error) = state.changes().catch_up(&state).await {
+            if let Err(error) = newsroom.apply_changes().await {
                 tracing::warn!(%error, "could not read the change log; will retry");
             }
             ticks += 1;
             // About every ten minutes.
             if ticks.is_multiple_of(2400) {
                 let before = jiff::Timestamp::now().as_second() - KEEP_SECONDS;
-                if let Err(error) = state.store().prune_changes(before).await {
+                if let Err(error) = newsroom.store().prune_changes(before).await {
                     tracing::warn!(%error, "could not prune the change log");
                 }
             }
         }
         // What the indexer had not yet committed would otherwise wait for the next start-up's
         // repair; it is a few stories at most.
-        if let Err(error) = state.index_queue().flush(&state).await {
+        if let Err(error) = newsroom.inner.index_queue.flush(&newsroom).await {
             tracing::warn!(%error, "could not index the last changes before stopping");
         }
         tracing::debug!("change follower stopped");

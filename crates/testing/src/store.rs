@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::{Connection, Executor, PgConnection};
 
-use crate::{DatabaseLocation, Store};
+use dateline_store::{DatabaseLocation, Store};
 
 /// The variable that turns the suites onto PostgreSQL.
 pub const TEST_POSTGRES_VAR: &str = "DATELINE_TEST_POSTGRES";

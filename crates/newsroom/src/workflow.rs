@@ -1,0 +1,269 @@
+//! The newsroom's operations on articles, shared by the Admin API, the admin pages and the
+//! command line: each checks the user's rights and the input, then makes one change in the
+//! store.
+
+use dateline_core::{
+    Article, ArticleFields, ArticleId, ArticleInput, ArticleStatus, EditionCode, FieldErrors, SectionId, Slug,
+    StoryKind, User, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status,
+};
+use dateline_store::{NewArticle, NewStory, Revision, StoreError};
+use jiff::Timestamp;
+
+use crate::site::SiteData;
+use crate::{Newsroom, NewsroomError};
+
+/// A new story with its first article, as typed.
+pub struct StoryRequest {
+    /// The edition's code.
+    pub edition: String,
+    /// The story's section.
+    pub section_id: i64,
+    /// `text` or `video`.
+    pub kind: String,
+    /// A video report's video.
+    pub video_asset_id: Option<i64>,
+    /// A video report's poster, or a text story's feature image.
+    pub poster_asset_id: Option<i64>,
+    /// The first article's fields.
+    pub article: ArticleInput,
+}
+
+impl Newsroom {
+    /// Moves an article through the workflow (`submit`, `send_back`, `publish`, `schedule` with
+    /// `publish_at`, `unpublish`, `kill`, `spike`, `restore`), checking the user's rights and
+    /// recording who, when and the comment.
+    pub async fn move_article(
+        &self,
+        user: &User,
+        id: ArticleId,
+        action: &str,
+        comment: Option<&str>,
+        publish_at: Option<&str>,
+    ) -> Result<(), NewsroomError> {
+        let article = self.article(id).await?;
+        let now = Timestamp::now();
+        let verb: WorkflowVerb = action
+            .parse()
+            .map_err(|e: dateline_core::ValidationError| NewsroomError::field("action", e.to_string()))?;
+        let at = match (verb, publish_at) {
+            (WorkflowVerb::Schedule, None) => {
+                return Err(NewsroomError::field("publish_at", "give the publication time (RFC 3339) to schedule"));
+            }
+            (WorkflowVerb::Schedule, Some(text)) => Some(text.parse::<Timestamp>().map_err(|_| {
+                NewsroomError::field(
+                    "publish_at",
+                    "use an RFC 3339 time with offset, such as 2026-12-01T08:00:00+08:00",
+                )
+            })?),
+            _ => None,
+        };
+        let Some(action) = verb.with_time(at) else {
+            return Err(NewsroomError::field("publish_at", "give the publication time (RFC 3339) to schedule"));
+        };
+        let comment = comment.map(str::trim).filter(|c| !c.is_empty());
+        if action == WorkflowAction::SendBack && comment.is_none() {
+            return Err(NewsroomError::field("comment", "say what needs to change when sending an article back"));
+        }
+        let is_own = article.author == Some(user.id);
+        let to = next_status(article.status, &action, user.role, is_own, now).map_err(|refusal| match refusal {
+            WorkflowRefusal::Forbidden => NewsroomError::Forbidden(format!(
+                "a {} cannot {} this article",
+                user.role.as_str(),
+                action.name().replace('_', " ")
+            )),
+            WorkflowRefusal::ScheduleInPast => NewsroomError::field("publish_at", refusal.to_string()),
+            WorkflowRefusal::InvalidState { .. } => NewsroomError::Conflict(refusal.to_string()),
+        })?;
+        let published_at = match (&action, article.status) {
+            (WorkflowAction::Schedule(at), _) => Some(*at),
+            // Back on the site after an unpublish: keep the first publication time.
+            (WorkflowAction::Publish, ArticleStatus::Unpublished) if article.published_at.is_some() => None,
+            (WorkflowAction::Publish, _) => Some(now),
+            _ => None,
+        };
+        self.store().transition_article(id, article.status, to, published_at, Some(user.id), comment).await?;
+        Ok(())
+    }
+
+    /// Creates a story with its first article, a draft owned by `user`. Any role may.
+    pub async fn create_story(&self, user: &User, request: StoryRequest) -> Result<ArticleId, NewsroomError> {
+        let store = self.store();
+        let mut errors = dateline_core::FieldErrors::default();
+        let code = EditionCode::parse(&request.edition).ok();
+        let section = SectionId(request.section_id);
+        let site = self
+            .site_knowing(|site| {
+                code.as_ref().is_none_or(|code| site.editions.iter().any(|e| e.code == *code))
+                    && site.sections.iter().any(|s| s.id == section)
+            })
+            .await?;
+        let edition = match code {
+            Some(code) if site.editions.iter().any(|e| e.code == code) => Some(code),
+            _ => {
+                errors.add("edition", format!("no edition {:?}", request.edition));
+                None
+            }
+        };
+        if !site.sections.iter().any(|s| s.id == section) {
+            errors.add("section_id", format!("no section {}", request.section_id));
+        }
+        let kind = match StoryKind::parse(&request.kind) {
+            Ok(kind) => Some(kind),
+            Err(e) => {
+                errors.add("kind", e.to_string());
+                None
+            }
+        };
+        let fields = self.check_fields(request.article, &mut errors).await?;
+        let (Some(edition), Some(kind), Some(fields)) = (edition, kind, fields) else {
+            return Err(NewsroomError::Invalid(errors));
+        };
+        if !errors.is_empty() {
+            return Err(NewsroomError::Invalid(errors));
+        }
+        let story = NewStory {
+            section: SectionId(request.section_id),
+            kind,
+            video: request.video_asset_id.map(dateline_core::AssetId),
+            poster: request.poster_asset_id.map(dateline_core::AssetId),
+        };
+        let article = NewArticle {
+            story: dateline_core::StoryId(0),
+            edition,
+            slug: fields.slug.clone(),
+            headline: fields.headline,
+            standfirst: fields.standfirst,
+            body_markdown: fields.body_markdown,
+            byline_role: fields.byline_role,
+            contributors: fields.contributors,
+            place: fields.place,
+            status: ArticleStatus::Draft,
+            published_at: None,
+            updated_at: None,
+            correction: None,
+            captions: None,
+            author: Some(user.id),
+        };
+        let (_, id) = store.create_story_with_article(&story, &article).await.map_err(slug_conflict_is_invalid)?;
+        Ok(id)
+    }
+
+    /// Saves an article's fields as a new revision based on revision `base`.
+    pub async fn save_article(
+        &self,
+        user: &User,
+        id: ArticleId,
+        base: i64,
+        input: ArticleInput,
+    ) -> Result<i64, NewsroomError> {
+        let article = self.article(id).await?;
+        if !may_edit(article.status, user.role, article.author == Some(user.id)) {
+            return Err(NewsroomError::Forbidden(format!(
+                "a {} cannot edit this {} article",
+                user.role.as_str(),
+                article.status.as_str()
+            )));
+        }
+        let mut errors = FieldErrors::default();
+        let fields = self.check_fields(input, &mut errors).await?;
+        let Some(fields) = fields.filter(|_| errors.is_empty()) else { return Err(NewsroomError::Invalid(errors)) };
+        self.store().save_article(id, base, &fields, user.id).await.map_err(slug_conflict_is_invalid)
+    }
+
+    /// Creates a draft of `source`'s story in `edition`, prefilled from it, owned by `user`.
+    pub async fn add_translation(
+        &self,
+        user: &User,
+        source: ArticleId,
+        edition: &str,
+        slug: Option<&str>,
+    ) -> Result<ArticleId, NewsroomError> {
+        let source = self.article(source).await?;
+        let edition = EditionCode::parse(edition)
+            .map_err(|_| NewsroomError::field("edition", format!("no edition {:?}", edition)))?;
+        if !self.store().editions().await?.iter().any(|e| e.code == edition) {
+            return Err(NewsroomError::field("edition", format!("no edition {:?}", edition)));
+        }
+        let slug = match slug.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(text) => Slug::parse(text).map_err(|e| NewsroomError::field("slug", e.to_string()))?,
+            None => source.slug.clone(),
+        };
+        self.store().add_translation(source.id, &edition, &slug, user.id).await.map_err(|e| match e {
+            StoreError::Conflict(what) => NewsroomError::Conflict(format!("{what} already exists")),
+            other => other.into(),
+        })
+    }
+
+    /// Saves an old revision's fields as a new revision based on `base`.
+    pub async fn restore_revision(
+        &self,
+        user: &User,
+        id: ArticleId,
+        revision: i64,
+        base: i64,
+    ) -> Result<(), NewsroomError> {
+        let article = self.article(id).await?;
+        if !may_edit(article.status, user.role, article.author == Some(user.id)) {
+            return Err(NewsroomError::Forbidden("your role cannot edit this article".to_owned()));
+        }
+        let old = self.revision(id, revision).await?;
+        let input = ArticleInput {
+            slug: old.slug,
+            headline: old.headline,
+            standfirst: old.standfirst,
+            body_markdown: old.body_markdown,
+            byline_role: old.byline_role,
+            contributors: old.contributors,
+            place: old.place,
+            correction: article.correction.clone(),
+        };
+        let fields = input.validate().map_err(NewsroomError::Invalid)?;
+        self.store().save_article(id, base, &fields, user.id).await.map_err(slug_conflict_is_invalid)?;
+        Ok(())
+    }
+
+    /// The article, or `NotFound`.
+    pub async fn article(&self, id: ArticleId) -> Result<Article, NewsroomError> {
+        self.store().article(id).await?.ok_or_else(|| NewsroomError::NotFound(format!("article {id}")))
+    }
+
+    /// One of the article's revisions, or `NotFound` (for the article or the revision).
+    pub async fn revision(&self, id: ArticleId, revision: i64) -> Result<Revision, NewsroomError> {
+        self.article(id).await?;
+        self.store()
+            .revision(id, revision)
+            .await?
+            .ok_or_else(|| NewsroomError::NotFound(format!("revision {revision}")))
+    }
+
+    /// Validates fields and checks that their contributors exist, adding to `errors`.
+    async fn check_fields(
+        &self,
+        input: ArticleInput,
+        errors: &mut FieldErrors,
+    ) -> Result<Option<ArticleFields>, NewsroomError> {
+        let named =
+            |site: &SiteData| input.contributors.iter().all(|id| site.contributors.iter().any(|c| c.id.0 == *id));
+        let site = self.site_knowing(named).await?;
+        for id in &input.contributors {
+            if !site.contributors.iter().any(|c| c.id.0 == *id) {
+                errors.add("contributors", format!("no contributor {id}"));
+            }
+        }
+        match input.validate() {
+            Ok(fields) => Ok(Some(fields)),
+            Err(field_errors) => {
+                errors.0.extend(field_errors.0);
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// A slug already taken in the edition is the writer's to fix: 422 on the slug field.
+fn slug_conflict_is_invalid(error: StoreError) -> NewsroomError {
+    match error {
+        StoreError::Conflict(_) => NewsroomError::field("slug", "this slug is already used in this edition"),
+        other => other.into(),
+    }
+}
