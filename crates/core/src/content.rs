@@ -455,3 +455,28 @@ impl Default for SiteSettings {
         SiteSettings { time_zone: "UTC".to_owned(), zone_label: "UTC".to_owned(), byline_separator: " 丨 ".to_owned() }
     }
 }
+/// One published article as the search index sees it: what the store reads for the index
+/// and what the index is given, one type for both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedArticle {
+    /// The article.
+    pub id: ArticleId,
+    /// Its story.
+    pub story: StoryId,
+    /// Its edition.
+    pub edition: EditionCode,
+    /// The edition's BCP 47 language tag, which chooses the search index's analysis.
+    pub lang_tag: String,
+    /// The story's section.
+    pub section: SectionId,
+    /// Headline.
+    pub headline: String,
+    /// Standfirst.
+    pub standfirst: Option<String>,
+    /// The body as Markdown; the index keeps its plain text.
+    pub body_markdown: String,
+    /// The byline's names as this edition writes them.
+    pub contributors: Vec<String>,
+    /// First publication.
+    pub published_at: Timestamp,
+}

@@ -27,13 +27,14 @@ mod language;
 mod newsroom;
 mod page;
 mod slug;
+mod text;
 mod time;
 
 pub use article_input::{ArticleFields, ArticleInput, FieldErrors, MAX_BODY, MAX_HEADLINE, MAX_STANDFIRST};
 pub use content::{
     Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor, ContributorId,
-    ContributorName, Section, SectionId, SectionName, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform,
-    Story, StoryId, StoryKind, Translation,
+    ContributorName, IndexedArticle, Section, SectionId, SectionName, SiteSettings, SocialAccount, SocialAccountId,
+    SocialPlatform, Story, StoryId, StoryKind, Translation,
 };
 pub use diff::{DiffLine, diff_lines};
 pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change};
@@ -43,4 +44,5 @@ pub use language::negotiate_edition;
 pub use newsroom::{Role, User, UserId, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status};
 pub use page::{MAX_PAGE, Page, PageRequest};
 pub use slug::Slug;
+pub use text::{escape_html, escape_html_in_runs, markdown_to_text};
 pub use time::{NewsroomClock, TimeFormat};

@@ -8,10 +8,10 @@
 
 use std::path::Path;
 
-use dateline_core::{ArticleId, Edition, Page, PageRequest, SectionId, StoryId};
+use dateline_core::{ArticleId, Edition, IndexedArticle, Page, PageRequest, SectionId, StoryId};
 use dateline_render::SearchResult;
-use dateline_search::{IndexedArticle, SearchError, SearchIndex, SearchResults};
-use dateline_store::{ArticleForIndex, Store, StoreError};
+use dateline_search::{SearchError, SearchIndex, SearchResults};
+use dateline_store::{Store, StoreError};
 use thiserror::Error;
 
 use crate::{CacheTag, Newsroom};
@@ -38,22 +38,6 @@ pub enum SearchFailure {
     Task(#[from] tokio::task::JoinError),
 }
 
-/// The index's view of a stored article.
-fn indexed(article: ArticleForIndex) -> IndexedArticle {
-    IndexedArticle {
-        id: article.id,
-        story: article.story,
-        edition: article.edition,
-        lang_tag: article.lang_tag,
-        section: article.section,
-        headline: article.headline,
-        standfirst: article.standfirst,
-        body_markdown: article.body_markdown,
-        contributors: article.contributor_names,
-        published_at: article.published_at,
-    }
-}
-
 /// Every published article, read from the store a batch at a time by an async task and
 /// handed over through a bounded channel: memory stays flat however many articles there are.
 /// Must be consumed on a blocking thread.
@@ -75,7 +59,7 @@ fn published_articles(
             let full = batch.len() == REBUILD_BATCH as usize;
             after = batch.last().map(|a| a.id);
             for article in batch {
-                if sender.send(Ok(indexed(article))).await.is_err() {
+                if sender.send(Ok(article)).await.is_err() {
                     return; // The index stopped reading (it failed); nothing more to do.
                 }
             }
@@ -179,8 +163,7 @@ async fn reindex_stories(
 ) -> Result<(), SearchFailure> {
     let mut batch = Vec::with_capacity(stories.len());
     for &story in stories {
-        let articles: Vec<IndexedArticle> =
-            newsroom.store().indexable_story(story).await?.into_iter().map(indexed).collect();
+        let articles: Vec<IndexedArticle> = newsroom.store().indexable_story(story).await?;
         batch.push((story, articles));
     }
     let index = newsroom.search().clone();

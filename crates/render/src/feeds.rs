@@ -14,7 +14,7 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::markdown::render_markdown_absolute;
-use crate::pages::SiteContext;
+use crate::page_inputs::SiteContext;
 use crate::xml::{XmlWriter, escape};
 use crate::{RenderError, Renderer, paths};
 

@@ -24,6 +24,8 @@ mod feeds;
 mod jsonld;
 mod markdown;
 mod messages;
+mod page_inputs;
+mod page_views;
 mod pages;
 pub mod paths;
 mod qr;
@@ -36,9 +38,9 @@ pub use error::RenderError;
 pub use feeds::{FeedFormat, FeedPage, FeedSubject};
 pub use markdown::render_markdown;
 pub use messages::Messages;
-pub use pages::{
-    ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, Renderer, SearchNotice, SearchPage, SearchResult,
-    SiteContext,
+pub use page_inputs::{
+    ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, SearchNotice, SearchPage, SearchResult, SiteContext,
 };
+pub use pages::Renderer;
 pub use qr::qr_svg;
 pub use theme::{Theme, ThemeAsset};

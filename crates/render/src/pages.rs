@@ -1,128 +1,27 @@
-//! Reader pages: each public method turns the data of one page into HTML through the theme's
-//! template for it. The view models here are the templates' contract with Rust: a theme can
-//! use any field of them, so renaming one is a breaking change for themes.
+//! Reader pages: each public method turns the data of one page (`page_inputs`) into the
+//! templates' view models (`page_views`, the templates' contract with Rust) and HTML through
+//! the theme's template for it.
 
 use std::sync::Arc;
 
-use dateline_core::{
-    Article, ArticleSummary, Contributor, Edition, EditionCode, NewsroomClock, Page, Section, SectionId, SiteSettings,
-    SocialAccount, Story, StoryKind, Translation,
-};
+use dateline_core::{ArticleSummary, Edition, EditionCode, Section, SectionId, StoryKind};
 use fluent_bundle::FluentValue;
 use jiff::Timestamp;
 use minijinja::value::{Kwargs, Value};
 use minijinja::{Environment, State};
-use serde::Serialize;
 
 use crate::alternates::hreflang_alternates;
 use crate::feeds::FeedSubject;
 use crate::jsonld::{self, ArticleData, Crumb, VideoData};
+use crate::page_inputs::{
+    ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, SearchNotice, SearchPage, SiteContext,
+};
+use crate::page_views::{
+    Alternate, Captions, Card, Chrome, FeedLink, FollowEntry, Head, Image, Link, NavLink, Pagination, SearchResultView,
+    SearchView, SectionBlock, SectionOption, SwitchEntry, TimeView, VideoView, og_locale, v,
+};
 use crate::theme::content_hash;
 use crate::{Messages, RenderError, Theme, paths, qr_svg, render_markdown};
-
-/// Everything site-wide a page shows: the editions, sections, contributors, social accounts,
-/// settings and clock, and the base URL for absolute links (no trailing slash).
-pub struct SiteContext<'a> {
-    /// Every edition, in switcher order.
-    pub editions: &'a [Edition],
-    /// Every section.
-    pub sections: &'a [Section],
-    /// Every contributor.
-    pub contributors: &'a [Contributor],
-    /// The outlet's social accounts.
-    pub social_accounts: &'a [SocialAccount],
-    /// Site settings.
-    pub settings: &'a SiteSettings,
-    /// The newsroom's clock.
-    pub clock: &'a NewsroomClock,
-    /// `http://127.0.0.1:8080`, `https://news.example.org`.
-    pub base_url: &'a str,
-}
-
-/// An edition's homepage.
-pub struct HomePage<'a> {
-    /// The edition.
-    pub edition: &'a Edition,
-    /// The newest stories of the edition; the first is the lead.
-    pub latest: &'a [ArticleSummary],
-    /// The newest stories of each top-level section, in section order.
-    pub sections: &'a [(SectionId, Vec<ArticleSummary>)],
-}
-
-/// A paginated listing: a section's stories or a contributor's.
-pub struct ListingPage<'a> {
-    /// The edition.
-    pub edition: &'a Edition,
-    /// Whose listing.
-    pub subject: ListingSubject<'a>,
-    /// The page of stories.
-    pub page: &'a Page<ArticleSummary>,
-}
-
-/// What a listing lists.
-pub enum ListingSubject<'a> {
-    /// A section's stories (including its subsections').
-    Section(&'a Section),
-    /// A contributor's stories.
-    Contributor(&'a Contributor),
-}
-
-/// One article.
-pub struct ArticlePage<'a> {
-    /// The article's edition.
-    pub edition: &'a Edition,
-    /// The article.
-    pub article: &'a Article,
-    /// Its story (section, kind, media).
-    pub story: &'a Story,
-    /// Where the story is published, in every edition (this one included).
-    pub translations: &'a [Translation],
-}
-
-/// The search page: the form, and the results when a search ran.
-pub struct SearchPage<'a> {
-    /// The edition searched.
-    pub edition: &'a Edition,
-    /// The query as searched (possibly shortened), shown back in the form.
-    pub query: &'a str,
-    /// The longest query the form accepts, in characters.
-    pub max_chars: usize,
-    /// The section the search is limited to (with its subsections).
-    pub section: Option<SectionId>,
-    /// The results, when a search ran; `None` shows the form alone.
-    pub results: Option<&'a Page<SearchResult>>,
-    /// A note about the request, shown above the results.
-    pub notice: Option<SearchNotice>,
-}
-
-/// One search result: the article's summary and its text as the index highlighted it.
-pub struct SearchResult {
-    /// The article.
-    pub summary: ArticleSummary,
-    /// The headline as HTML with matches in `<mark>`.
-    pub headline_html: String,
-    /// A passage with matches in `<mark>`.
-    pub snippet_html: String,
-}
-
-/// Something the reader should know about their search.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchNotice {
-    /// The query was cut to its first `max_chars` characters.
-    Shortened {
-        /// How many characters were kept.
-        max_chars: usize,
-    },
-    /// The query had no words to search for (only punctuation, say).
-    NoWords,
-    /// The page number was not one from 1 to `max`.
-    BadPage {
-        /// The highest page number.
-        max: u32,
-    },
-    /// The section named is not one of this edition's.
-    UnknownSection,
-}
 
 /// Only `<mark>` survives in highlighted text: the index escaped everything else already,
 /// and this keeps it so even if that ever broke.
@@ -131,14 +30,6 @@ static HIGHLIGHT_SANITIZER: std::sync::LazyLock<ammonia::Builder<'static>> = std
     builder.add_tags(["mark"]);
     builder
 });
-
-/// An error page in an edition's language.
-pub struct ErrorPage<'a> {
-    /// The edition whose language the page speaks.
-    pub edition: &'a Edition,
-    /// 400, 404, 410 or 500.
-    pub status: u16,
-}
 
 /// Renders reader pages from a theme.
 pub struct Renderer {
@@ -149,7 +40,8 @@ pub struct Renderer {
     css_version: String,
 }
 
-const TEMPLATES: [&str; 6] = ["home.html", "listing.html", "article.html", "search.html", "error.html", "base.html"];
+const TEMPLATES: [&str; 7] =
+    ["home.html", "listing.html", "article.html", "search.html", "error.html", "base.html", "macros.html"];
 
 impl Renderer {
     /// Loads the theme's message files and templates. Every template is compiled here, so a
@@ -569,6 +461,8 @@ impl Renderer {
             400 => "bad-request",
             404 => "not-found",
             410 => "gone",
+            408 => "timeout",
+            503 => "busy",
             _ => "server-error",
         };
         let title = self.messages.get(code, &format!("{key}-title"), &[]);
@@ -791,202 +685,4 @@ impl<'r, 's> PageBuilder<'r, 's> {
         })?;
         Ok(html)
     }
-}
-
-/// A view model as a template value. minijinja's serde bridge keeps nested safe strings
-/// (bodies, QR codes, JSON-LD) marked safe.
-fn v<T: Serialize>(value: &T) -> Value {
-    Value::from(minijinja::value::Serde(value))
-}
-
-/// `og:locale` wants language_TERRITORY; pick the territory a Chinese script is read in most.
-fn og_locale(lang_tag: &str) -> String {
-    match lang_tag.to_ascii_lowercase().as_str() {
-        "zh-hans" => "zh_CN".into(),
-        "zh-hant" => "zh_TW".into(),
-        "mn-cyrl" | "mn" => "mn_MN".into(),
-        "en" => "en_US".into(),
-        other => other.replace('-', "_"),
-    }
-}
-
-#[derive(Serialize, Default)]
-struct Head {
-    title: String,
-    description: String,
-    canonical: String,
-    alternates: Vec<Alternate>,
-    og_type: &'static str,
-    og_locale: String,
-    og_extra: Vec<(String, String)>,
-    image: Option<String>,
-    #[serde(skip)]
-    jsonld: Vec<String>,
-    #[serde(rename = "jsonld")]
-    jsonld_safe: Vec<Value>,
-    prev: Option<String>,
-    next: Option<String>,
-    robots: Option<&'static str>,
-    /// Feed autodiscovery: the edition's feeds on every page, then the page's own.
-    feeds: Vec<FeedLink>,
-}
-
-#[derive(Serialize)]
-struct FeedLink {
-    title: String,
-    media_type: &'static str,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct Alternate {
-    hreflang: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct Chrome {
-    lang: String,
-    outlet: String,
-    home_href: String,
-    switcher: Vec<SwitchEntry>,
-    nav: Vec<NavLink>,
-    follow: Vec<FollowEntry>,
-    css_href: String,
-    favicon_href: String,
-    /// The edition's search page, for the form in the masthead.
-    search_href: String,
-    year: i16,
-}
-
-#[derive(Serialize)]
-struct SwitchEntry {
-    name: String,
-    lang: String,
-    hreflang: String,
-    href: String,
-    current: bool,
-    available: bool,
-}
-
-#[derive(Serialize, Clone)]
-struct Link {
-    name: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct NavLink {
-    name: String,
-    href: String,
-    current: bool,
-}
-
-#[derive(Serialize)]
-struct FollowEntry {
-    platform: &'static str,
-    platform_name: String,
-    handle: String,
-    url: String,
-    qr: Option<Value>,
-    caption: String,
-}
-
-#[derive(Serialize)]
-struct TimeView {
-    display: String,
-    iso: String,
-}
-
-#[derive(Serialize)]
-struct Image {
-    src: String,
-    width: Option<u32>,
-    height: Option<u32>,
-    /// `srcset` from the image's renditions and the original; empty without renditions.
-    srcset: String,
-}
-
-impl Image {
-    fn of(asset: &dateline_core::Asset) -> Image {
-        let mut srcset: Vec<String> =
-            asset.renditions.iter().map(|(w, key)| format!("{} {w}w", paths::media(key))).collect();
-        if let (false, Some(width)) = (srcset.is_empty(), asset.width) {
-            srcset.push(format!("{} {width}w", paths::media(&asset.key)));
-        }
-        Image { src: paths::media(&asset.key), width: asset.width, height: asset.height, srcset: srcset.join(", ") }
-    }
-}
-
-#[derive(Serialize)]
-struct Card {
-    headline: String,
-    href: String,
-    standfirst: Option<String>,
-    time: TimeView,
-    is_video: bool,
-    poster: Option<Image>,
-    section: Option<Link>,
-    contributors: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct SectionBlock {
-    name: String,
-    href: String,
-    stories: Vec<Card>,
-}
-
-#[derive(Serialize)]
-struct Pagination {
-    current: u32,
-    total: u32,
-    previous: Option<String>,
-    next: Option<String>,
-}
-
-#[derive(Serialize)]
-struct SearchView {
-    /// Where the form goes: the edition's search page.
-    action: String,
-    query: String,
-    max_chars: usize,
-    sections: Vec<SectionOption>,
-    notice: Option<String>,
-    /// Whether a search ran (a query was given).
-    searched: bool,
-    total: u64,
-    results: Vec<SearchResultView>,
-    pagination: Option<Pagination>,
-}
-
-#[derive(Serialize)]
-struct SectionOption {
-    slug: String,
-    name: String,
-    selected: bool,
-}
-
-#[derive(Serialize)]
-struct SearchResultView {
-    card: Card,
-    headline_html: Value,
-    snippet_html: Value,
-}
-
-#[derive(Serialize)]
-struct VideoView {
-    src: String,
-    mime: String,
-    width: Option<u32>,
-    height: Option<u32>,
-    poster: Option<String>,
-    captions: Option<Captions>,
-}
-
-#[derive(Serialize)]
-struct Captions {
-    src: String,
-    srclang: String,
-    label: String,
 }

@@ -51,14 +51,10 @@ fn draw_qr_svg(data: &str, label: &str) -> Option<String> {
             }
         }
     }
-    let label = escape_attribute(label);
+    let label = dateline_core::escape_html(label);
     Some(format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" class="qr" viewBox="0 0 {size} {size}" role="img" aria-label="{label}" shape-rendering="crispEdges"><rect width="{size}" height="{size}" fill="#fff"/><path fill="#000" d="{path}"/></svg>"##
     ))
-}
-
-fn escape_attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]

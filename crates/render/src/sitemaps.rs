@@ -11,7 +11,7 @@ use dateline_core::{ArticleLocation, ArticleSummary, Edition, EditionCode, Slug,
 use jiff::Timestamp;
 
 use crate::alternates::hreflang_alternates;
-use crate::pages::SiteContext;
+use crate::page_inputs::SiteContext;
 use crate::paths;
 use crate::xml::XmlWriter;
 

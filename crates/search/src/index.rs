@@ -5,7 +5,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 
-use dateline_core::{ArticleId, Edition, EditionCode, Page, PageRequest, SectionId, StoryId};
+use dateline_core::{
+    ArticleId, Edition, EditionCode, IndexedArticle, Page, PageRequest, SectionId, StoryId, escape_html,
+    markdown_to_text,
+};
 use jiff::Timestamp;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Cardinality;
@@ -17,9 +20,8 @@ use tantivy::schema::{
 use tantivy::snippet::{Snippet, SnippetGenerator, collapse_overlapped_ranges};
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Score, SegmentReader, TantivyDocument, Term};
 
+use crate::SearchError;
 use crate::analysis::{Analysis, register_analyzers};
-use crate::text::markdown_to_text;
-use crate::{SearchError, escape_html};
 
 /// The first line of every commit's payload; an index with another was made by another version
 /// of Dateline (other fields, other analysis, or no record of the change log) and is rebuilt.
@@ -52,31 +54,6 @@ const STANDFIRST_BOOST: Score = 1.5;
 
 /// Characters of a body shown when the match was elsewhere (headline, byline).
 const LEAD_CHARS: usize = 160;
-
-/// One published article as the index sees it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexedArticle {
-    /// The article.
-    pub id: ArticleId,
-    /// Its story.
-    pub story: StoryId,
-    /// Its edition.
-    pub edition: EditionCode,
-    /// The edition's BCP 47 language tag, which chooses the analysis ([`Analysis`]).
-    pub lang_tag: String,
-    /// The story's section.
-    pub section: SectionId,
-    /// Headline.
-    pub headline: String,
-    /// Standfirst.
-    pub standfirst: Option<String>,
-    /// The body as Markdown; the index keeps its plain text.
-    pub body_markdown: String,
-    /// The byline's names as this edition writes them.
-    pub contributors: Vec<String>,
-    /// First publication.
-    pub published_at: Timestamp,
-}
 
 /// One result.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,7 @@
 //! [`SearchIndex::index_article`], [`SearchIndex::remove_article`] and
 //! [`SearchIndex::replace_story`] as content changes, [`SearchIndex::rebuild`] for
 //! `dateline reindex`, and [`SearchIndex::search`] for the reader page and the Content API.
-//! This crate knows nothing of the store: callers hand it [`IndexedArticle`]s.
+//! This crate knows nothing of the store: callers hand it `dateline_core::IndexedArticle`s.
 //!
 //! Analysis ([`Analysis`]) follows the edition's language: English is stemmed, Chinese is cut
 //! into words by jieba (Traditional through a Simplified copy, indexed in Traditional),
@@ -15,7 +15,8 @@
 //!
 //! ```no_run
 //! # fn demo(edition: &dateline_core::Edition) -> Result<(), dateline_search::SearchError> {
-//! use dateline_search::{IndexedArticle, SearchIndex};
+//! use dateline_core::IndexedArticle;
+//! use dateline_search::SearchIndex;
 //! let no_articles = Vec::<Result<IndexedArticle, std::io::Error>>::new;
 //! let index = SearchIndex::open_or_rebuild(std::path::Path::new("data/search"), None, no_articles)?;
 //! let results = index.search(edition, "ferry", None, dateline_core::PageRequest::first(10))?;
@@ -29,15 +30,13 @@ mod analysis;
 mod chinese;
 mod index;
 pub mod mongolian;
-mod text;
 
 use std::path::PathBuf;
 
 use thiserror::Error;
 
 pub use analysis::Analysis;
-pub use index::{IndexedArticle, MAX_QUERY_CHARS, SearchHit, SearchIndex, SearchResults, shorten_query};
-pub use text::markdown_to_text;
+pub use index::{MAX_QUERY_CHARS, SearchHit, SearchIndex, SearchResults, shorten_query};
 
 /// Why the index could not do what was asked.
 #[derive(Debug, Error)]
@@ -64,20 +63,4 @@ pub enum SearchError {
     /// The analyzers could not be set up.
     #[error("cannot set up text analysis: {0}")]
     Setup(String),
-}
-
-/// Escapes text for HTML element content and attribute values.
-pub(crate) fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
+use dateline_core::IndexedArticle;
 use dateline_core::{ArticleId, Edition, EditionCode, PageRequest, SectionId, StoryId, TimeFormat};
-use dateline_search::{IndexedArticle, SearchError, SearchIndex, SearchResults};
+use dateline_search::{SearchError, SearchIndex, SearchResults};
 use jiff::{SignedDuration, Timestamp};
 
 fn edition(code: &str, lang_tag: &str) -> Edition {

@@ -46,7 +46,6 @@ pub use editing::{DeskFilter, DeskItem, Revision, Transition};
 pub use error::StoreError;
 pub use jobs::{ClaimedJob, Job};
 pub use open::{DATABASE_FILE, DatabaseLocation, redact_password};
-pub use search::ArticleForIndex;
 pub use sections::NewSection;
 pub use site::NewSocialAccount;
 pub use users::{NewUser, SessionRecord, TokenRecord};

@@ -1,38 +1,11 @@
 //! What the full-text index needs from the store: the searchable text of published articles,
 //! all of them page by page (for a rebuild), or one story's (after a change).
 
-use dateline_core::{ArticleId, EditionCode, SectionId, StoryId};
-use jiff::Timestamp;
+use dateline_core::{ArticleId, EditionCode, IndexedArticle, SectionId, StoryId};
 use sqlx::QueryBuilder;
 
 use crate::rows::timestamp;
 use crate::{Store, StoreError, limit_clause, numbered};
-
-/// The searchable text of one published article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleForIndex {
-    /// The article.
-    pub id: ArticleId,
-    /// Its story.
-    pub story: StoryId,
-    /// Its edition.
-    pub edition: EditionCode,
-    /// The edition's BCP 47 language tag.
-    pub lang_tag: String,
-    /// Its section.
-    pub section: SectionId,
-    /// Headline.
-    pub headline: String,
-    /// Standfirst.
-    pub standfirst: Option<String>,
-    /// Markdown body.
-    pub body_markdown: String,
-    /// The byline's names in the article's edition (another edition's where it has none),
-    /// in byline order.
-    pub contributor_names: Vec<String>,
-    /// First publication.
-    pub published_at: Timestamp,
-}
 
 #[derive(sqlx::FromRow)]
 struct IndexRow {
@@ -61,7 +34,7 @@ impl Store {
         &self,
         after: Option<ArticleId>,
         limit: u32,
-    ) -> Result<Vec<ArticleForIndex>, StoreError> {
+    ) -> Result<Vec<IndexedArticle>, StoreError> {
         let mut query = QueryBuilder::new(INDEX_SELECT);
         query.push(" AND a.id > ").push_bind(after.map_or(i64::MIN, |a| a.0));
         query.push(" ORDER BY a.id").push(limit_clause(i64::from(limit.max(1)), None));
@@ -70,14 +43,14 @@ impl Store {
     }
 
     /// The published articles of a story, for bringing the index up to date with it.
-    pub async fn indexable_story(&self, story: StoryId) -> Result<Vec<ArticleForIndex>, StoreError> {
+    pub async fn indexable_story(&self, story: StoryId) -> Result<Vec<IndexedArticle>, StoreError> {
         let mut query = QueryBuilder::new(INDEX_SELECT);
         query.push(" AND a.story_id = ").push_bind(story.0).push(" ORDER BY a.id");
         let rows: Vec<IndexRow> = numbered(&mut query, self.backend).build_query_as().fetch_all(&self.pool).await?;
         self.with_contributor_names(rows).await
     }
 
-    async fn with_contributor_names(&self, rows: Vec<IndexRow>) -> Result<Vec<ArticleForIndex>, StoreError> {
+    async fn with_contributor_names(&self, rows: Vec<IndexRow>) -> Result<Vec<IndexedArticle>, StoreError> {
         let mut names: std::collections::HashMap<i64, Vec<String>> = std::collections::HashMap::new();
         if !rows.is_empty() {
             let mut query = QueryBuilder::new(
@@ -105,7 +78,7 @@ impl Store {
         }
         rows.into_iter()
             .map(|row| {
-                Ok(ArticleForIndex {
+                Ok(IndexedArticle {
                     id: ArticleId(row.id),
                     story: StoryId(row.story_id),
                     edition: EditionCode::parse(&row.edition)?,
@@ -114,7 +87,7 @@ impl Store {
                     headline: row.headline,
                     standfirst: row.standfirst,
                     body_markdown: row.body_markdown,
-                    contributor_names: names.remove(&row.id).unwrap_or_default(),
+                    contributors: names.remove(&row.id).unwrap_or_default(),
                     published_at: timestamp(row.published_at)?,
                 })
             })

@@ -117,7 +117,7 @@ async fn articles_for_the_search_index_page_by_id() {
     assert!(seen.windows(2).all(|w| w[0].id < w[1].id), "in id order");
     assert!(!seen.iter().any(|a| a.headline == "Story 3"), "the draft is left out");
     let first = &seen[0];
-    assert_eq!((first.lang_tag.as_str(), first.contributor_names.as_slice()), ("en", &["A Writer".to_owned()][..]));
+    assert_eq!((first.lang_tag.as_str(), first.contributors.as_slice()), ("en", &["A Writer".to_owned()][..]));
     assert_eq!(first.body_markdown, "Body");
 
     let story = store.indexable_story(first.story).await.unwrap();

@@ -33,6 +33,23 @@ use crate::AppState;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CacheTags(pub Vec<CacheTag>);
 
+/// The compression layer's rule for pages the cache keeps: it leaves them to the cache, which
+/// makes its gzip and brotli copies once per page rather than once per request. With the cache
+/// off, it compresses them like any other response.
+#[derive(Clone, Copy)]
+pub(crate) struct NotCacheable {
+    pub(crate) cache_enabled: bool,
+}
+
+impl tower_http::compression::Predicate for NotCacheable {
+    fn should_compress<B>(&self, response: &axum::http::Response<B>) -> bool
+    where
+        B: axum::body::HttpBody,
+    {
+        !self.cache_enabled || response.extensions().get::<CacheTags>().is_none()
+    }
+}
+
 /// `response` with the tags the cache stores it under (only 200s are stored).
 pub(crate) fn tagged(mut response: Response, tags: Vec<CacheTag>) -> Response {
     response.extensions_mut().insert(CacheTags(tags));
@@ -57,7 +74,7 @@ pub(crate) struct CachedPage {
     etags: [HeaderValue; 3],
     tags: Vec<CacheTag>,
     /// The route pattern that rendered the page, for the metrics of requests answered before
-    /// routing ([`answer_from_cache`]).
+    /// routing ([`look_up`]).
     route: Option<MatchedPath>,
 }
 
@@ -98,7 +115,7 @@ impl CachedPage {
 
     /// Whether the page has a Last-Modified no later than the client's If-Modified-Since.
     fn unchanged_since(&self, since: Option<&HeaderValue>) -> bool {
-        let parse = crate::distribution::parse_http_date;
+        let parse = crate::http_date::parse;
         let modified = self.headers.iter().find(|(name, _)| name == header::LAST_MODIFIED).and_then(|(_, v)| parse(v));
         matches!((since.and_then(parse), modified), (Some(since), Some(modified)) if modified <= since)
     }
@@ -383,31 +400,87 @@ fn cache_key(method: &Method, uri: &axum::http::Uri) -> Option<String> {
     Some(key)
 }
 
-/// Middleware for the reader site: answers from the cache, or renders and stores.
-/// The Content API has its own layer after its key check ([`serve_api_cached`]).
-/// Answers `request` from the cache if it holds the page, before routing and the middleware a
-/// render needs (a hit is a map lookup; the layers around it cost more than it does). Only
-/// reader pages qualify: Content API entries are answered only after their key is checked,
-/// inside the router ([`serve_api_cached`]).
-pub(crate) fn answer_from_cache<B>(state: &AppState, request: &axum::http::Request<B>) -> Option<Response> {
-    let cache = state.page_cache();
-    if !cache.enabled || request.uri().path().starts_with("/api/") {
-        return None;
-    }
-    let started = Instant::now();
-    let page = cache.get(&cache_key(request.method(), request.uri())?)?;
-    let response = page.respond(request.headers(), true);
-    let route = page.route.as_ref().map(MatchedPath::as_str);
-    state.metrics().answered_from_cache(route, response.status(), started.elapsed().as_secs_f64());
-    Some(response)
+/// What the cache's entry point found for a request, before routing.
+pub(crate) enum Lookup {
+    /// The cache held the page: the response to send.
+    Hit(Response),
+    /// A page the cache may hold but does not yet: route the request, then [`store`] the
+    /// response under `key` (unless a purge since `epoch` made it stale).
+    Miss { key: String, epoch: u64 },
+    /// Not for the cache (the newsroom, the Content API, non-GET methods, the cache is off).
+    Pass,
 }
 
-pub(crate) async fn serve_cached(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/api/") {
-        return next.run(request).await;
+/// The page cache's entry point, before routing and every middleware (a hit is a map lookup;
+/// the layers around a render cost more than it does). Only reader pages qualify: Content API
+/// entries are answered only after their key is checked, inside the router
+/// ([`serve_api_cached`]).
+pub(crate) fn look_up<B>(state: &AppState, request: &axum::http::Request<B>) -> Lookup {
+    let cache = state.page_cache();
+    if !cache.enabled || request.uri().path().starts_with("/api/") {
+        return Lookup::Pass;
     }
-    let key = cache_key(request.method(), request.uri());
-    through_cache(&state, key, request, next).await
+    let Some(key) = cache_key(request.method(), request.uri()) else { return Lookup::Pass };
+    let started = Instant::now();
+    match cache.get(&key) {
+        Some(page) => {
+            let response = page.respond(request.headers(), true);
+            let route = page.route.as_ref().map(MatchedPath::as_str);
+            state.metrics().answered_from_cache(route, response.status(), started.elapsed().as_secs_f64());
+            Lookup::Hit(response)
+        }
+        None => Lookup::Miss { key, epoch: cache.epoch() },
+    }
+}
+
+/// After a miss: keeps `response` if its handler tagged it (a 200 to a GET that sets no
+/// cookie), and answers the client in the encoding it accepts. The response arrives with every
+/// layer's headers (security headers included) and uncompressed: compression leaves tagged
+/// responses to the cache, which makes its encodings once.
+pub(crate) async fn store(
+    state: &AppState,
+    key: String,
+    epoch: u64,
+    client_headers: &HeaderMap,
+    is_get: bool,
+    response: Response,
+) -> Response {
+    let Some(CacheTags(tags)) = response.extensions().get::<CacheTags>().cloned() else {
+        return response;
+    };
+    // A HEAD response has no body to store; a cookie is never shared.
+    if !is_get || response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        return response;
+    }
+    let route = response.extensions().get::<MatchedPath>().cloned();
+    let Ok(page) = build_page(&key, response, tags).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let mut page = match page {
+        Ok(page) => page,
+        Err(too_large) => return too_large,
+    };
+    page.route = route;
+    let page = Arc::new(page);
+    state.page_cache().insert(&key, page.clone(), epoch);
+    page.respond(client_headers, false)
+}
+
+/// Reads a tagged response into a [`CachedPage`]; a body over the entry size limit comes back
+/// as a response to serve as it streams, uncached.
+async fn build_page(key: &str, response: Response, tags: Vec<CacheTag>) -> Result<Result<CachedPage, Response>, ()> {
+    let (parts, body) = response.into_parts();
+    let bytes = match read_up_to(body, MAX_ENTRY_BYTES).await {
+        Ok(Whole(bytes)) => bytes,
+        // Rendered again next time: the cache keeps no entry that big.
+        Ok(TooLarge(body)) => return Ok(Err(Response::from_parts(parts, body))),
+        Err(error) => {
+            tracing::error!(%key, %error, "a cacheable response failed mid-body");
+            return Err(());
+        }
+    };
+    let headers = parts.headers;
+    tokio::task::spawn_blocking(move || CachedPage::build(&headers, bytes, tags)).await.map(Ok).map_err(|_| ())
 }
 
 /// Middleware for the Content API, inside its key check: the key is the full original path.
@@ -426,38 +499,17 @@ async fn through_cache(state: &AppState, key: Option<String>, mut request: Reque
         return page.respond(request.headers(), true);
     }
     let is_get = request.method() == Method::GET;
-    let route = request.extensions().get::<MatchedPath>().cloned();
     let epoch = cache.epoch();
     let client_headers = request.headers().clone();
+    let route = request.extensions().get::<MatchedPath>().cloned();
     // The cache compresses for itself; an encoded body from further in would be stored as
     // if it were plain.
     request.headers_mut().remove(header::ACCEPT_ENCODING);
-    let response = next.run(request).await;
-    let Some(CacheTags(tags)) = response.extensions().get::<CacheTags>().cloned() else {
-        return response;
-    };
-    // A HEAD response has no body to store; a cookie is never shared.
-    if !is_get || response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
-        return response;
+    let mut response = next.run(request).await;
+    if let Some(route) = route {
+        response.extensions_mut().insert(route);
     }
-    let (parts, body) = response.into_parts();
-    let bytes = match read_up_to(body, MAX_ENTRY_BYTES).await {
-        Ok(Whole(bytes)) => bytes,
-        // Served as it comes, and rendered again next time: the cache keeps no entry that big.
-        Ok(TooLarge(body)) => return Response::from_parts(parts, body),
-        Err(error) => {
-            tracing::error!(%key, %error, "a cacheable response failed mid-body");
-            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-        }
-    };
-    let headers = parts.headers;
-    let Ok(mut page) = tokio::task::spawn_blocking(move || CachedPage::build(&headers, bytes, tags)).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    page.route = route;
-    let page = Arc::new(page);
-    cache.insert(&key, page.clone(), epoch);
-    page.respond(&client_headers, false)
+    store(state, key, epoch, &client_headers, is_get, response).await
 }
 
 /// A response body read into memory, or handed back whole when it is larger than the limit.

@@ -103,6 +103,7 @@ pub(crate) async fn render_error_pages(State(state): State<AppState>, request: R
         let mut page = (status, html).into_response();
         copy_header(&response, &mut page, header::CONTENT_RANGE);
         copy_header(&response, &mut page, header::ALLOW);
+        copy_header(&response, &mut page, header::RETRY_AFTER);
         page.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         page.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
         response = page;

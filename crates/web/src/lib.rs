@@ -8,8 +8,8 @@
 //! renderer: no SQL, no HTML and no newsroom rules here. This is the only crate that knows
 //! HTTP status codes.
 //!
-//! A server hands each request to [`App::call`], which answers cached pages at once and routes
-//! the rest:
+//! A server hands each request to [`App::call`], the page cache's one entry point, which
+//! answers cached pages at once, routes the rest and keeps what may be kept:
 //!
 //! ```no_run
 //! # async fn example(state: dateline_web::AppState) {
@@ -28,6 +28,7 @@ mod distribution;
 mod error;
 mod ghost_api;
 mod health;
+mod http_date;
 mod limits;
 mod media;
 mod metrics;
@@ -50,9 +51,7 @@ use tower_http::trace::TraceLayer;
 pub use metrics::{IpRange, MetricsConfig};
 pub use state::{AppConfig, AppState};
 
-/// The application as a server calls it: a page the cache holds is answered before routing and
-/// the middleware a render needs (most of the cost of a hit); everything else goes through
-/// [`router`].
+/// The application as a server (and every test) calls it: [`router`] behind the page cache.
 #[derive(Clone)]
 pub struct App {
     state: AppState,
@@ -64,20 +63,31 @@ impl App {
         App { router: router(state.clone()), state }
     }
 
-    /// The response to `request`.
+    /// The response to `request`: the page cache's one entry point. A page it holds is
+    /// answered before routing; a page it may hold is routed and then kept; anything else is
+    /// routed.
     pub fn call<B>(&self, request: axum::http::Request<B>) -> impl Future<Output = Response> + Send + use<B>
     where
         B: axum::body::HttpBody<Data = axum::body::Bytes> + Send + 'static,
         B::Error: Into<axum::BoxError>,
     {
-        let routed = match cache::answer_from_cache(&self.state, &request) {
-            Some(response) => Err(response),
-            None => Ok((self.router.clone(), request.map(axum::body::Body::new))),
-        };
+        let lookup = cache::look_up(&self.state, &request);
+        let (state, router) = (self.state.clone(), self.router.clone());
         async move {
-            match routed {
-                Err(cached) => cached,
-                Ok((router, request)) => router.oneshot(request).await.unwrap_or_else(|never| match never {}),
+            let route = |request: axum::http::Request<B>| async {
+                router.oneshot(request.map(axum::body::Body::new)).await.unwrap_or_else(|never| match never {})
+            };
+            match lookup {
+                cache::Lookup::Hit(response) => response,
+                cache::Lookup::Pass => route(request).await,
+                cache::Lookup::Miss { key, epoch } => {
+                    let client_headers = request.headers().clone();
+                    let is_get = request.method() == axum::http::Method::GET;
+                    let response = route(request).await;
+                    let response = cache::store(&state, key, epoch, &client_headers, is_get, response).await;
+                    state.metrics().count_cache_status(&response);
+                    response
+                }
             }
         }
     }
@@ -86,9 +96,12 @@ impl App {
 /// The whole application: reader pages, media, theme assets, and the error pages for
 /// everything else.
 pub fn router(state: AppState) -> Router {
-    // Video is already compressed, and compressing a byte range would corrupt it.
-    let compress_when =
-        DefaultPredicate::new().and(NotForContentType::const_new("video/")).and(NotForContentType::const_new("audio/"));
+    // Video is already compressed, and compressing a byte range would corrupt it. Pages the
+    // cache keeps are compressed by the cache, once per page.
+    let compress_when = DefaultPredicate::new()
+        .and(NotForContentType::const_new("video/"))
+        .and(NotForContentType::const_new("audio/"))
+        .and(cache::NotCacheable { cache_enabled: state.config().page_cache });
     Router::new()
         .route("/", get(reader::root_redirect))
         .route("/healthz", get(health::alive))
@@ -118,14 +131,14 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::reject_overlong_paths))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
-        // Inside compression: cached pages carry their own encodings, which it passes through.
-        .layer(axum::middleware::from_fn_with_state(state.clone(), cache::serve_cached))
         .layer(CompressionLayer::new().compress_when(compress_when))
         .layer(axum::middleware::from_fn_with_state(state.clone(), limits::shed_load))
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(TraceLayer::new_for_http())
+        // Outside the limits, the timeout and the panic catcher, so that their refusals get a
+        // themed page and the security headers like every other response.
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_error_pages))
         // Outermost, so that it sees the final status, timeouts and caught panics included.
         .layer(axum::middleware::from_fn_with_state(state.clone(), metrics::count_requests))
         .with_state(state)

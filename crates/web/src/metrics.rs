@@ -164,6 +164,15 @@ impl Metrics {
         self.cache_hits.fetch_add(1, Ordering::Relaxed);
     }
 
+    /// Counts a page cache hit or miss, as the response's `x-dateline-cache` header says.
+    pub(crate) fn count_cache_status(&self, response: &Response) {
+        match response.headers().get(CACHE_STATUS).map(HeaderValue::as_bytes) {
+            Some(b"hit") => self.cache_hits.fetch_add(1, Ordering::Relaxed),
+            Some(b"miss") => self.cache_misses.fetch_add(1, Ordering::Relaxed),
+            _ => 0,
+        };
+    }
+
     fn render(&self, state: &AppState) -> String {
         let mut out = String::with_capacity(8192);
         let load = |counter: &AtomicU64| counter.load(Ordering::Relaxed);
@@ -344,13 +353,14 @@ pub(crate) async fn count_requests(State(state): State<AppState>, request: Reque
     let stats = metrics.route(route);
     let _in_flight = InFlight::enter(&metrics.in_flight);
     let start = Instant::now();
-    let response = next.run(request).await;
+    let matched = request.extensions().get::<MatchedPath>().cloned();
+    let mut response = next.run(request).await;
     stats.record(response.status(), start.elapsed().as_secs_f64());
-    match response.headers().get(CACHE_STATUS).map(HeaderValue::as_bytes) {
-        Some(b"hit") => metrics.cache_hits.fetch_add(1, Ordering::Relaxed),
-        Some(b"miss") => metrics.cache_misses.fetch_add(1, Ordering::Relaxed),
-        _ => 0,
-    };
+    metrics.count_cache_status(&response);
+    // The page cache keeps the route with a page, to count the hits it answers before routing.
+    if let Some(matched) = matched {
+        response.extensions_mut().insert(matched);
+    }
     response
 }
 

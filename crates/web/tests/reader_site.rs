@@ -476,6 +476,27 @@ async fn overload_is_refused_quickly_with_retry_after() {
     let response = site.get("/en/").await;
     assert_eq!(response.status, 503);
     assert_eq!(response.header("retry-after"), "2");
-    assert!(response.text().contains("busy"));
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    // The refusal is a themed page in the URL's edition, with the headers every page has.
+    assert!(response.text().contains("Too many readers at once"), "{}", response.text());
+    assert_eq!(response.header("x-content-type-options"), "nosniff");
+    assert!(response.header("content-security-policy").contains("script-src 'none'"));
+    assert_eq!(response.header("cache-control"), "no-store");
+    let chinese = site.get("/zh-hans/").await;
+    assert!(chinese.text().contains("同时访问的读者太多"), "{}", chinese.text());
+}
+
+#[tokio::test]
+async fn cached_pages_carry_the_security_headers_too() {
+    let site = test_site().await;
+    let first = site.get("/en/articles/ferry").await;
+    assert_eq!(first.header("x-dateline-cache"), "miss");
+    let second = site.get("/en/articles/ferry").await;
+    assert_eq!(second.header("x-dateline-cache"), "hit");
+    for response in [&first, &second] {
+        assert_eq!(response.header("x-content-type-options"), "nosniff");
+        assert!(response.header("content-security-policy").contains("script-src 'none'"));
+        assert_eq!(response.header("referrer-policy"), "strict-origin-when-cross-origin");
+    }
+    assert_eq!(first.body, second.body);
 }

@@ -16,8 +16,8 @@ use serde_json::{Value, json};
 
 use dateline_newsroom::{StoryRequest, new_secret, secret_hash};
 
+use super::api_error::{AdminApiError, ApiJson};
 use super::auth::{Caller, ClientAddress, session_cookie, session_cookie_header};
-use super::{AdminApiError, ApiJson};
 use crate::AppState;
 
 /// The Admin API's routes, mounted at `/admin/api`.
@@ -36,13 +36,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/translations", post(add_translation))
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", delete(revoke_token))
-        .route("/preview", post(super::pages::preview))
-        .route("/uploads", post(super::uploads::upload))
-        .route("/stories/{id}", axum::routing::put(super::uploads::update_story))
         .route("/openapi.json", get(openapi))
-        .merge(super::manage::api_routes())
-        .merge(super::jobs::api_routes())
-        .fallback(|| async { AdminApiError::not_found("API endpoint") })
 }
 
 #[derive(Deserialize)]

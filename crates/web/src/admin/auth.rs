@@ -16,7 +16,7 @@ use axum::http::{Method, header};
 use dateline_core::User;
 use dateline_newsroom::{SESSION_LIFETIME, constant_time_eq};
 
-use super::AdminApiError;
+use super::api_error::AdminApiError;
 use crate::AppState;
 
 /// Name of the session cookie.

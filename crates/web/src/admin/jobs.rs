@@ -11,9 +11,9 @@ use dateline_store::Job;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::AdminApiError;
+use super::api_error::AdminApiError;
 use super::auth::Caller;
-use super::pages::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
+use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
 use crate::AppState;
 
 /// Jobs listed at most.

@@ -20,9 +20,9 @@ use serde_json::{Value, json};
 
 use dateline_newsroom::hash_password;
 
+use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
-use super::pages::{Editor, FormFields, page_error, render, see_other, user_view};
-use super::{AdminApiError, ApiJson};
+use super::frame::{Editor, FormFields, page_error, render, see_other, user_view};
 use crate::AppState;
 
 /// The JSON API routes, mounted under `/admin/api`.

@@ -4,34 +4,33 @@
 
 use std::collections::HashMap;
 
+use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{FromRequestParts, Path, Query, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
 use dateline_core::{
-    ArticleId, ArticleInput, ArticleStatus, DiffLine, NewsroomClock, PageRequest, SectionId, User, UserId, diff_lines,
+    ArticleId, ArticleInput, ArticleStatus, DiffLine, NewsroomClock, PageRequest, SectionId, UserId, diff_lines,
     may_edit,
 };
-use dateline_render::{AdminPages, render_markdown};
+use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
-use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use dateline_newsroom::{SignIn, StoryRequest, constant_time_eq, new_secret, secret_hash};
+use dateline_newsroom::{SignIn, StoryRequest, new_secret, secret_hash};
 
 use super::api::load_article;
-use super::auth::{Caller, ClientAddress, session_cookie, session_cookie_header};
-use super::{AdminApiError, ApiJson};
+use super::api_error::AdminApiError;
+use super::auth::{ClientAddress, session_cookie, session_cookie_header};
+use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
 use crate::AppState;
 
 /// Name of the cookie that carries the sign-in form's CSRF token (there is no session yet).
 const SIGN_IN_COOKIE: &str = "dateline_sign_in";
 
-/// The admin pages' routes, mounted at `/admin`.
+/// The sign-in, desk and article pages' routes, mounted at `/admin`.
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         // Nested, "/" is `/admin`; the dashboard itself lives at `/admin/` (see `router`).
@@ -46,116 +45,6 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/story", post(change_story))
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
-        .route("/assets/{file}", get(admin_asset))
-        .route("/tokens", get(tokens_page).post(create_token))
-        .route("/tokens/{id}/revoke", post(revoke_token))
-        .route("/keys", get(keys_page).post(create_key))
-        .route("/keys/{id}/revoke", post(revoke_key))
-        .merge(super::manage::page_routes())
-        .merge(super::jobs::page_routes())
-}
-
-/// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized).
-pub(crate) async fn preview(_caller: Caller, ApiJson(body): ApiJson<PreviewBody>) -> Json<Value> {
-    Json(json!({ "html": render_markdown(&body.markdown) }))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PreviewBody {
-    markdown: String,
-}
-
-/// A signed-in browser on an admin page; anyone else is sent to the sign-in form.
-pub(crate) struct Editor {
-    pub(crate) user: User,
-    pub(crate) csrf_token: String,
-}
-
-impl FromRequestParts<AppState> for Editor {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let to_sign_in = || Redirect::to("/admin/sign-in").into_response();
-        let Some(session_id) = session_cookie(parts) else { return Err(to_sign_in()) };
-        match state.newsroom().session(&session_id).await {
-            Ok(Some(session)) => Ok(Editor { user: session.user, csrf_token: session.csrf_token }),
-            Ok(None) => Err(to_sign_in()),
-            Err(error) => Err(page_error(state, &AdminApiError::from(error), None)),
-        }
-    }
-}
-
-/// A submitted form's fields, keeping repeated names (checkboxes).
-pub(crate) struct FormFields(Vec<(String, String)>);
-
-impl FormFields {
-    pub(crate) fn parse(body: &[u8]) -> FormFields {
-        FormFields(form_urlencoded::parse(body).into_owned().collect())
-    }
-
-    pub(crate) fn pairs(&self) -> &[(String, String)] {
-        &self.0
-    }
-
-    fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
-    }
-
-    fn text(&self, name: &str) -> String {
-        self.get(name).unwrap_or_default().to_owned()
-    }
-
-    fn all(&self, name: &str) -> Vec<&str> {
-        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
-    }
-
-    /// Refuses the form unless it carries the session's CSRF token.
-    pub(crate) fn check_csrf(&self, expected: &str) -> Result<(), AdminApiError> {
-        if constant_time_eq(self.get("csrf_token").unwrap_or_default(), expected) {
-            Ok(())
-        } else {
-            Err(AdminApiError::forbidden(
-                "the form expired or did not come from this site; reload the page and try again",
-            ))
-        }
-    }
-}
-
-pub(crate) fn render(state: &AppState, status: StatusCode, template: &str, context: &impl Serialize) -> Response {
-    match state.renderer().admin().render(template, context) {
-        Ok(html) => (status, Html(html)).into_response(),
-        Err(error) => {
-            tracing::error!(%error, template, "cannot render an admin page");
-            (StatusCode::INTERNAL_SERVER_ERROR, Html("<h1>Something went wrong</h1>".to_owned())).into_response()
-        }
-    }
-}
-
-/// An error as an admin page with the error's status.
-pub(crate) fn page_error(state: &AppState, error: &AdminApiError, user: Option<&Editor>) -> Response {
-    let (title, message) = match error.status {
-        StatusCode::FORBIDDEN => ("Not allowed", error.message.clone()),
-        StatusCode::NOT_FOUND => ("Not found", error.message.clone()),
-        StatusCode::CONFLICT => ("Conflict", error.message.clone()),
-        s if s.is_server_error() => ("Something went wrong", "Please try again in a moment.".to_owned()),
-        _ => ("Cannot do that", error.message.clone()),
-    };
-    let context = json!({
-        "title": title,
-        "message": message,
-        "user": user.map(|e| user_view(&e.user)),
-        "csrf_token": user.map(|e| e.csrf_token.clone()),
-    });
-    render(state, error.status, "error.html", &context)
-}
-
-pub(crate) fn user_view(user: &User) -> Value {
-    json!({ "id": user.id.0, "name": user.name, "role": user.role.as_str(), "email": user.email })
-}
-
-pub(crate) fn see_other(path: &str) -> Response {
-    Redirect::to(path).into_response()
 }
 
 /// `GET /admin/sign-in`.
@@ -241,17 +130,6 @@ struct Row {
     status: &'static str,
     time: String,
     time_iso: String,
-}
-
-pub(crate) async fn clock(state: &AppState) -> NewsroomClock {
-    let settings = state.store().settings().await.unwrap_or_default();
-    NewsroomClock::new(&settings.time_zone, &settings.zone_label)
-        .unwrap_or_else(|_| NewsroomClock::new("UTC", "UTC").expect("UTC is always a valid zone"))
-}
-
-pub(crate) fn time_text(clock: &NewsroomClock, at: Timestamp) -> (String, String) {
-    let local = clock.local(at);
-    (jiff::fmt::strtime::format("%Y-%m-%d %H:%M", &local).unwrap_or_default(), clock.iso8601(at))
 }
 
 async fn desk_rows(
@@ -877,170 +755,6 @@ async fn restore_revision(
         Ok(()) => see_other(&format!("/admin/articles/{id}")),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
-}
-
-/// `GET /admin/assets/{file}`: the admin's CSS and script.
-async fn admin_asset(Path(file): Path<String>) -> Response {
-    match AdminPages::asset(&file) {
-        Some((bytes, mime)) => {
-            ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], bytes)
-                .into_response()
-        }
-        None => (StatusCode::NOT_FOUND, "no such asset").into_response(),
-    }
-}
-
-/// Personal API tokens and Content API keys share one page layout.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Credential {
-    Token,
-    ContentKey,
-}
-
-impl Credential {
-    fn page(self) -> Value {
-        match self {
-            Credential::Token => json!({
-                "title": "API tokens", "nav": "tokens", "base": "/admin/tokens", "noun": "token",
-                "placeholder": "wire import script",
-                "intro": "A token acts as you, with your role, for scripts: send it as `Authorization: Bearer TOKEN`. It is shown once; revoke it when it is no longer needed.",
-            }),
-            Credential::ContentKey => json!({
-                "title": "Content API keys", "nav": "keys", "base": "/admin/keys", "noun": "key",
-                "placeholder": "partner app",
-                "intro": "A key lets an app or partner read published content through /api/v1/ (documented at /api/v1/openapi.json). It is shown once; revoke it to cut access.",
-            }),
-        }
-    }
-}
-
-async fn show_credentials(
-    state: &AppState,
-    editor: &Editor,
-    kind: Credential,
-    created: Option<(String, String)>,
-) -> Response {
-    let result = async {
-        if kind == Credential::ContentKey && !editor.user.role.is_editor() {
-            return Err(AdminApiError::forbidden("only editors and admins may manage Content API keys"));
-        }
-        let clock = clock(state).await;
-        let when =
-            |seconds: i64| jiff::Timestamp::from_second(seconds).map(|t| time_text(&clock, t).0).unwrap_or_default();
-        let rows: Vec<Value> = match kind {
-            Credential::Token => state
-                .store()
-                .api_tokens(editor.user.id)
-                .await?
-                .iter()
-                .map(|t| json!({ "id": t.id, "label": t.label, "created": when(t.created_at), "last_used": t.last_used_at.map(when), "revoked": t.revoked }))
-                .collect(),
-            Credential::ContentKey => state
-                .store()
-                .content_keys()
-                .await?
-                .iter()
-                .map(|k| json!({ "id": k.id, "label": k.label, "created": when(k.created_at), "last_used": Value::Null, "revoked": k.revoked }))
-                .collect(),
-        };
-        let mut context = kind.page();
-        if let Some(object) = context.as_object_mut() {
-            object.insert("user".into(), user_view(&editor.user));
-            object.insert("csrf_token".into(), json!(editor.csrf_token));
-            object.insert("tokens".into(), json!(rows));
-            object.insert("new_label".into(), json!(created.as_ref().map(|(label, _)| label.clone())));
-            object.insert("new_token".into(), json!(created.map(|(_, token)| token)));
-        }
-        Ok::<_, AdminApiError>(context)
-    };
-    match result.await {
-        Ok(context) => render(state, StatusCode::OK, "tokens.html", &context),
-        Err(error) => page_error(state, &error, Some(editor)),
-    }
-}
-
-async fn create_credential(state: &AppState, editor: &Editor, kind: Credential, body: &[u8]) -> Response {
-    let form = FormFields::parse(body);
-    if let Err(error) = form.check_csrf(&editor.csrf_token) {
-        return page_error(state, &error, Some(editor));
-    }
-    if kind == Credential::ContentKey && !editor.user.role.is_editor() {
-        return page_error(
-            state,
-            &AdminApiError::forbidden("only editors and admins may manage Content API keys"),
-            Some(editor),
-        );
-    }
-    let label = form.text("label").trim().to_owned();
-    if label.is_empty() || label.len() > 100 {
-        return page_error(
-            state,
-            &AdminApiError::field("label", "give it a label of 1 to 100 characters"),
-            Some(editor),
-        );
-    }
-    let Ok(secret) = new_secret() else {
-        return page_error(state, &AdminApiError::internal(&"no randomness"), Some(editor));
-    };
-    let saved = match kind {
-        Credential::Token => state.store().create_api_token(editor.user.id, &label, &secret_hash(&secret)).await,
-        Credential::ContentKey => state.store().create_content_key(&label, &secret_hash(&secret)).await,
-    };
-    match saved {
-        Ok(_) => show_credentials(state, editor, kind, Some((label, secret))).await,
-        Err(error) => page_error(state, &AdminApiError::from(error), Some(editor)),
-    }
-}
-
-async fn revoke_credential(state: &AppState, editor: &Editor, kind: Credential, id: i64, body: &[u8]) -> Response {
-    if let Err(error) = FormFields::parse(body).check_csrf(&editor.csrf_token) {
-        return page_error(state, &error, Some(editor));
-    }
-    let result = match kind {
-        Credential::Token => state.store().revoke_api_token(editor.user.id, id).await,
-        Credential::ContentKey if editor.user.role.is_editor() => state.store().revoke_content_key(id).await,
-        Credential::ContentKey => {
-            return page_error(
-                state,
-                &AdminApiError::forbidden("only editors and admins may manage Content API keys"),
-                Some(editor),
-            );
-        }
-    };
-    match result {
-        Ok(()) => see_other(if kind == Credential::Token { "/admin/tokens" } else { "/admin/keys" }),
-        Err(error) => page_error(state, &AdminApiError::from(error), Some(editor)),
-    }
-}
-
-/// `GET /admin/keys`: Content API keys (editors and admins).
-async fn keys_page(State(state): State<AppState>, editor: Editor) -> Response {
-    show_credentials(&state, &editor, Credential::ContentKey, None).await
-}
-
-/// `POST /admin/keys`: creates a key and shows it once.
-async fn create_key(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
-    create_credential(&state, &editor, Credential::ContentKey, &body).await
-}
-
-/// `POST /admin/keys/{id}/revoke`.
-async fn revoke_key(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
-    revoke_credential(&state, &editor, Credential::ContentKey, id, &body).await
-}
-
-/// `GET /admin/tokens`: the user's API tokens.
-async fn tokens_page(State(state): State<AppState>, editor: Editor) -> Response {
-    show_credentials(&state, &editor, Credential::Token, None).await
-}
-
-/// `POST /admin/tokens`: creates a token and shows it once.
-async fn create_token(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
-    create_credential(&state, &editor, Credential::Token, &body).await
-}
-
-/// `POST /admin/tokens/{id}/revoke`.
-async fn revoke_token(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
-    revoke_credential(&state, &editor, Credential::Token, id, &body).await
 }
 
 /// `POST /admin/articles/{id}/story`: the story's section and kind (its media stay).

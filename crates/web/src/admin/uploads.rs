@@ -1,7 +1,7 @@
 //! Uploads: images (JPEG, PNG, WebP), video (MP4, WebM) and captions (WebVTT), accepted by
 //! their content rather than their name, streamed to the media store within the configured
 //! limits (a video is never held in memory), and recorded as assets. Images get resized
-//! renditions for `srcset`, made by a background job (see `crate::jobs`).
+//! renditions for `srcset`, made by a background job (`dateline_newsroom`'s job runner).
 
 use axum::Json;
 use axum::body::Body;
@@ -17,8 +17,8 @@ use tokio_util::io::StreamReader;
 
 use dateline_newsroom::new_secret;
 
+use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
-use super::{AdminApiError, ApiJson};
 use crate::AppState;
 
 const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];

@@ -1,6 +1,40 @@
-//! The plain text of an article body, for indexing and snippets.
+//! Text in and out of markup: the one HTML escaper every crate uses (templates, snippets, QR
+//! labels) and the one way to get the plain text of a Markdown body (the search index, the
+//! Ghost API's `plaintext`, reading times). Both live here, below search and render, because
+//! both of those need them.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// Escapes `text` for HTML element content and quoted attribute values: `&`, `<`, `>`, `"`
+/// and `'`. `/` is left alone (escaping it is never needed and bloats every URL).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let _ = escape_html_in_runs(text, |run| {
+        out.push_str(run);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    out
+}
+
+/// [`escape_html`] for writers that are not a `String`: hands `write` the escaped text in runs
+/// (unchanged stretches of `text` and the entities between them), stopping at its first error.
+pub fn escape_html_in_runs<E>(text: &str, mut write: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+    let mut last = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        write(&text[last..index])?;
+        write(entity)?;
+        last = index + 1;
+    }
+    write(&text[last..])
+}
 
 /// The words a reader sees in a Markdown body: text, code spans, link and image text, one
 /// block per line. Link targets and raw HTML tags are markup, not content, and are dropped;
@@ -93,6 +127,20 @@ mod tests {
         assert_eq!(text, "A heading\nSome emphasis and a link and <script>.\nquoted\none\ntwo\nraw bold\nalt text");
         assert!(!text.contains("example.org"));
         assert!(!text.contains("alert"));
+    }
+
+    #[test]
+    fn escapes_the_five_characters_and_keeps_every_script() {
+        assert_eq!(
+            escape_html(r#"<a href="x">Tom's & 渡口/Улаан</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom&#x27;s &amp; 渡口/Улаан&lt;/a&gt;"
+        );
+        assert_eq!(escape_html(""), "");
+    }
+
+    #[test]
+    fn entities_in_markdown_come_out_as_characters() {
+        assert_eq!(markdown_to_text("A &amp; B &copy; &#x4E2D;"), "A & B © 中");
     }
 
     #[test]

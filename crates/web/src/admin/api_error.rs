@@ -1,0 +1,149 @@
+//! The Admin API's errors, as JSON: `{"error": {"code": "…", "message": "…", "fields": {…}}}`
+//! with a stable snake_case `code`; a 5xx says only "something went wrong" and logs the
+//! cause. The admin pages show the same errors on their error page.
+
+use axum::Json;
+use axum::extract::FromRequest;
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use dateline_core::FieldErrors;
+use dateline_newsroom::NewsroomError;
+use dateline_store::StoreError;
+use serde_json::{Map, Value, json};
+
+/// An Admin API failure, rendered as JSON.
+#[derive(Debug)]
+pub struct AdminApiError {
+    pub(crate) status: StatusCode,
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
+    pub(crate) fields: Vec<(String, String)>,
+    pub(crate) current_revision: Option<i64>,
+}
+
+impl AdminApiError {
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> AdminApiError {
+        AdminApiError { status, code, message: message.into(), fields: Vec::new(), current_revision: None }
+    }
+
+    pub(crate) fn unauthorized(message: &str) -> AdminApiError {
+        AdminApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    pub(crate) fn forbidden(message: &str) -> AdminApiError {
+        AdminApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    pub(crate) fn not_found(what: &str) -> AdminApiError {
+        AdminApiError::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
+    }
+
+    pub(crate) fn bad_request(message: impl Into<String>) -> AdminApiError {
+        AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+
+    pub(crate) fn conflict(message: impl Into<String>) -> AdminApiError {
+        AdminApiError::new(StatusCode::CONFLICT, "conflict", message)
+    }
+
+    pub(crate) fn too_many(message: &str) -> AdminApiError {
+        AdminApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", message)
+    }
+
+    /// 422 with a message per field.
+    pub(crate) fn invalid(errors: FieldErrors) -> AdminApiError {
+        AdminApiError {
+            fields: errors.0,
+            ..AdminApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "some fields are invalid")
+        }
+    }
+
+    pub(crate) fn field(field: &str, message: impl Into<String>) -> AdminApiError {
+        let mut errors = FieldErrors::default();
+        errors.add(field, message);
+        AdminApiError::invalid(errors)
+    }
+
+    /// 503: the database does not answer for now; nothing was saved.
+    pub(crate) fn unavailable() -> AdminApiError {
+        AdminApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "the database is unavailable, so nothing was saved; try again in a moment",
+        )
+    }
+
+    pub(crate) fn internal(error: &dyn std::fmt::Display) -> AdminApiError {
+        tracing::error!(%error, "admin API request failed");
+        AdminApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong")
+    }
+}
+
+impl From<StoreError> for AdminApiError {
+    fn from(error: StoreError) -> AdminApiError {
+        match error {
+            StoreError::NotFound(what) => AdminApiError::not_found(&what),
+            StoreError::Conflict(what) => AdminApiError::conflict(format!("{what} already exists")),
+            StoreError::Stale { current } => AdminApiError {
+                current_revision: Some(current),
+                ..AdminApiError::new(StatusCode::CONFLICT, "stale_revision", error.to_string())
+            },
+            other if other.is_unavailable() => {
+                tracing::warn!(error = %other, "the database is unavailable");
+                AdminApiError::unavailable()
+            }
+            other => AdminApiError::internal(&other),
+        }
+    }
+}
+
+impl From<NewsroomError> for AdminApiError {
+    fn from(error: NewsroomError) -> AdminApiError {
+        match error {
+            NewsroomError::NotFound(what) => AdminApiError::not_found(&what),
+            NewsroomError::Unauthorized(message) => AdminApiError::unauthorized(&message),
+            NewsroomError::Forbidden(message) => AdminApiError::forbidden(&message),
+            NewsroomError::Conflict(message) => AdminApiError::conflict(message),
+            NewsroomError::Invalid(errors) => AdminApiError::invalid(errors),
+            NewsroomError::TooManyAttempts(message) => AdminApiError::too_many(&message),
+            NewsroomError::Store(error) => error.into(),
+            NewsroomError::Internal(message) => AdminApiError::internal(&message),
+        }
+    }
+}
+
+impl IntoResponse for AdminApiError {
+    fn into_response(self) -> Response {
+        let mut error = Map::new();
+        error.insert("code".into(), json!(self.code));
+        error.insert("message".into(), json!(self.message));
+        if !self.fields.is_empty() {
+            let fields: Map<String, Value> = self.fields.into_iter().map(|(f, m)| (f, json!(m))).collect();
+            error.insert("fields".into(), Value::Object(fields));
+        }
+        if let Some(current) = self.current_revision {
+            error.insert("current_revision".into(), json!(current));
+        }
+        (self.status, Json(json!({ "error": error }))).into_response()
+    }
+}
+
+/// `Json` whose rejections (bad syntax, wrong types, missing content type) are Dateline's
+/// JSON errors naming the problem.
+pub(crate) struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = AdminApiError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(AdminApiError::bad_request(rejection.body_text())),
+        }
+    }
+}

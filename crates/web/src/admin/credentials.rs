@@ -1,0 +1,177 @@
+//! The pages for personal API tokens and Content API keys, which share one layout.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::post;
+use serde_json::{Value, json};
+
+use dateline_newsroom::{new_secret, secret_hash};
+
+use super::api_error::AdminApiError;
+use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
+use crate::AppState;
+
+/// The routes of the tokens and keys pages, mounted at `/admin`.
+pub(crate) fn page_routes() -> Router<AppState> {
+    Router::new()
+        .route("/tokens", axum::routing::get(tokens_page).post(create_token))
+        .route("/tokens/{id}/revoke", post(revoke_token))
+        .route("/keys", axum::routing::get(keys_page).post(create_key))
+        .route("/keys/{id}/revoke", post(revoke_key))
+}
+
+/// Personal API tokens and Content API keys share one page layout.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Credential {
+    Token,
+    ContentKey,
+}
+
+impl Credential {
+    fn page(self) -> Value {
+        match self {
+            Credential::Token => json!({
+                "title": "API tokens", "nav": "tokens", "base": "/admin/tokens", "noun": "token",
+                "placeholder": "wire import script",
+                "intro": "A token acts as you, with your role, for scripts: send it as `Authorization: Bearer TOKEN`. It is shown once; revoke it when it is no longer needed.",
+            }),
+            Credential::ContentKey => json!({
+                "title": "Content API keys", "nav": "keys", "base": "/admin/keys", "noun": "key",
+                "placeholder": "partner app",
+                "intro": "A key lets an app or partner read published content through /api/v1/ (documented at /api/v1/openapi.json). It is shown once; revoke it to cut access.",
+            }),
+        }
+    }
+}
+
+async fn show_credentials(
+    state: &AppState,
+    editor: &Editor,
+    kind: Credential,
+    created: Option<(String, String)>,
+) -> Response {
+    let result = async {
+        if kind == Credential::ContentKey && !editor.user.role.is_editor() {
+            return Err(AdminApiError::forbidden("only editors and admins may manage Content API keys"));
+        }
+        let clock = clock(state).await;
+        let when =
+            |seconds: i64| jiff::Timestamp::from_second(seconds).map(|t| time_text(&clock, t).0).unwrap_or_default();
+        let rows: Vec<Value> = match kind {
+            Credential::Token => state
+                .store()
+                .api_tokens(editor.user.id)
+                .await?
+                .iter()
+                .map(|t| json!({ "id": t.id, "label": t.label, "created": when(t.created_at), "last_used": t.last_used_at.map(when), "revoked": t.revoked }))
+                .collect(),
+            Credential::ContentKey => state
+                .store()
+                .content_keys()
+                .await?
+                .iter()
+                .map(|k| json!({ "id": k.id, "label": k.label, "created": when(k.created_at), "last_used": Value::Null, "revoked": k.revoked }))
+                .collect(),
+        };
+        let mut context = kind.page();
+        if let Some(object) = context.as_object_mut() {
+            object.insert("user".into(), user_view(&editor.user));
+            object.insert("csrf_token".into(), json!(editor.csrf_token));
+            object.insert("tokens".into(), json!(rows));
+            object.insert("new_label".into(), json!(created.as_ref().map(|(label, _)| label.clone())));
+            object.insert("new_token".into(), json!(created.map(|(_, token)| token)));
+        }
+        Ok::<_, AdminApiError>(context)
+    };
+    match result.await {
+        Ok(context) => render(state, StatusCode::OK, "tokens.html", &context),
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
+}
+
+async fn create_credential(state: &AppState, editor: &Editor, kind: Credential, body: &[u8]) -> Response {
+    let form = FormFields::parse(body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(state, &error, Some(editor));
+    }
+    if kind == Credential::ContentKey && !editor.user.role.is_editor() {
+        return page_error(
+            state,
+            &AdminApiError::forbidden("only editors and admins may manage Content API keys"),
+            Some(editor),
+        );
+    }
+    let label = form.text("label").trim().to_owned();
+    if label.is_empty() || label.len() > 100 {
+        return page_error(
+            state,
+            &AdminApiError::field("label", "give it a label of 1 to 100 characters"),
+            Some(editor),
+        );
+    }
+    let Ok(secret) = new_secret() else {
+        return page_error(state, &AdminApiError::internal(&"no randomness"), Some(editor));
+    };
+    let saved = match kind {
+        Credential::Token => state.store().create_api_token(editor.user.id, &label, &secret_hash(&secret)).await,
+        Credential::ContentKey => state.store().create_content_key(&label, &secret_hash(&secret)).await,
+    };
+    match saved {
+        Ok(_) => show_credentials(state, editor, kind, Some((label, secret))).await,
+        Err(error) => page_error(state, &AdminApiError::from(error), Some(editor)),
+    }
+}
+
+async fn revoke_credential(state: &AppState, editor: &Editor, kind: Credential, id: i64, body: &[u8]) -> Response {
+    if let Err(error) = FormFields::parse(body).check_csrf(&editor.csrf_token) {
+        return page_error(state, &error, Some(editor));
+    }
+    let result = match kind {
+        Credential::Token => state.store().revoke_api_token(editor.user.id, id).await,
+        Credential::ContentKey if editor.user.role.is_editor() => state.store().revoke_content_key(id).await,
+        Credential::ContentKey => {
+            return page_error(
+                state,
+                &AdminApiError::forbidden("only editors and admins may manage Content API keys"),
+                Some(editor),
+            );
+        }
+    };
+    match result {
+        Ok(()) => see_other(if kind == Credential::Token { "/admin/tokens" } else { "/admin/keys" }),
+        Err(error) => page_error(state, &AdminApiError::from(error), Some(editor)),
+    }
+}
+
+/// `GET /admin/keys`: Content API keys (editors and admins).
+async fn keys_page(State(state): State<AppState>, editor: Editor) -> Response {
+    show_credentials(&state, &editor, Credential::ContentKey, None).await
+}
+
+/// `POST /admin/keys`: creates a key and shows it once.
+async fn create_key(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    create_credential(&state, &editor, Credential::ContentKey, &body).await
+}
+
+/// `POST /admin/keys/{id}/revoke`.
+async fn revoke_key(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    revoke_credential(&state, &editor, Credential::ContentKey, id, &body).await
+}
+
+/// `GET /admin/tokens`: the user's API tokens.
+async fn tokens_page(State(state): State<AppState>, editor: Editor) -> Response {
+    show_credentials(&state, &editor, Credential::Token, None).await
+}
+
+/// `POST /admin/tokens`: creates a token and shows it once.
+async fn create_token(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    create_credential(&state, &editor, Credential::Token, &body).await
+}
+
+/// `POST /admin/tokens/{id}/revoke`.
+async fn revoke_token(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    revoke_credential(&state, &editor, Credential::Token, id, &body).await
+}

@@ -1,0 +1,148 @@
+//! What every admin page is built with: the signed-in editor (`Editor`, or a redirect to the
+//! sign-in page), a submitted form's fields with its CSRF check, rendering a template with the
+//! user's context, the error page, redirects and the newsroom's times.
+
+use axum::Json;
+use axum::extract::{FromRequestParts, Path};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use dateline_core::{NewsroomClock, User};
+use dateline_render::{AdminPages, render_markdown};
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use dateline_newsroom::constant_time_eq;
+
+use super::api_error::{AdminApiError, ApiJson};
+use super::auth::{Caller, session_cookie};
+use crate::AppState;
+
+/// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized).
+pub(crate) async fn preview(_caller: Caller, ApiJson(body): ApiJson<PreviewBody>) -> Json<Value> {
+    Json(json!({ "html": render_markdown(&body.markdown) }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PreviewBody {
+    markdown: String,
+}
+
+/// A signed-in browser on an admin page; anyone else is sent to the sign-in form.
+pub(crate) struct Editor {
+    pub(crate) user: User,
+    pub(crate) csrf_token: String,
+}
+
+impl FromRequestParts<AppState> for Editor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let to_sign_in = || Redirect::to("/admin/sign-in").into_response();
+        let Some(session_id) = session_cookie(parts) else { return Err(to_sign_in()) };
+        match state.newsroom().session(&session_id).await {
+            Ok(Some(session)) => Ok(Editor { user: session.user, csrf_token: session.csrf_token }),
+            Ok(None) => Err(to_sign_in()),
+            Err(error) => Err(page_error(state, &AdminApiError::from(error), None)),
+        }
+    }
+}
+
+/// A submitted form's fields, keeping repeated names (checkboxes).
+pub(crate) struct FormFields(Vec<(String, String)>);
+
+impl FormFields {
+    pub(crate) fn parse(body: &[u8]) -> FormFields {
+        FormFields(form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    pub(crate) fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
+
+    /// The first value of `name`, if the form has it.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The first value of `name`, or empty.
+    pub(crate) fn text(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default().to_owned()
+    }
+
+    /// Every value of `name` (checkboxes), in form order.
+    pub(crate) fn all(&self, name: &str) -> Vec<&str> {
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// Refuses the form unless it carries the session's CSRF token.
+    pub(crate) fn check_csrf(&self, expected: &str) -> Result<(), AdminApiError> {
+        if constant_time_eq(self.get("csrf_token").unwrap_or_default(), expected) {
+            Ok(())
+        } else {
+            Err(AdminApiError::forbidden(
+                "the form expired or did not come from this site; reload the page and try again",
+            ))
+        }
+    }
+}
+
+pub(crate) fn render(state: &AppState, status: StatusCode, template: &str, context: &impl Serialize) -> Response {
+    match state.renderer().admin().render(template, context) {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(error) => {
+            tracing::error!(%error, template, "cannot render an admin page");
+            (StatusCode::INTERNAL_SERVER_ERROR, Html("<h1>Something went wrong</h1>".to_owned())).into_response()
+        }
+    }
+}
+
+/// An error as an admin page with the error's status.
+pub(crate) fn page_error(state: &AppState, error: &AdminApiError, user: Option<&Editor>) -> Response {
+    let (title, message) = match error.status {
+        StatusCode::FORBIDDEN => ("Not allowed", error.message.clone()),
+        StatusCode::NOT_FOUND => ("Not found", error.message.clone()),
+        StatusCode::CONFLICT => ("Conflict", error.message.clone()),
+        s if s.is_server_error() => ("Something went wrong", "Please try again in a moment.".to_owned()),
+        _ => ("Cannot do that", error.message.clone()),
+    };
+    let context = json!({
+        "title": title,
+        "message": message,
+        "user": user.map(|e| user_view(&e.user)),
+        "csrf_token": user.map(|e| e.csrf_token.clone()),
+    });
+    render(state, error.status, "error.html", &context)
+}
+
+pub(crate) fn user_view(user: &User) -> Value {
+    json!({ "id": user.id.0, "name": user.name, "role": user.role.as_str(), "email": user.email })
+}
+
+pub(crate) fn see_other(path: &str) -> Response {
+    Redirect::to(path).into_response()
+}
+
+pub(crate) async fn clock(state: &AppState) -> NewsroomClock {
+    let settings = state.store().settings().await.unwrap_or_default();
+    NewsroomClock::new(&settings.time_zone, &settings.zone_label)
+        .unwrap_or_else(|_| NewsroomClock::new("UTC", "UTC").expect("UTC is always a valid zone"))
+}
+
+pub(crate) fn time_text(clock: &NewsroomClock, at: Timestamp) -> (String, String) {
+    let local = clock.local(at);
+    (jiff::fmt::strtime::format("%Y-%m-%d %H:%M", &local).unwrap_or_default(), clock.iso8601(at))
+}
+
+/// `GET /admin/assets/{file}`: the admin's CSS and script.
+pub(crate) async fn admin_asset(Path(file): Path<String>) -> Response {
+    match AdminPages::asset(&file) {
+        Some((bytes, mime)) => {
+            ([(header::CONTENT_TYPE, mime), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], bytes)
+                .into_response()
+        }
+        None => (StatusCode::NOT_FOUND, "no such asset").into_response(),
+    }
+}
