@@ -1,14 +1,14 @@
 //! The newsroom's admin pages: their own templates and assets, embedded in the binary and not
 //! part of the reader theme (a newsroom restyles its public site, not its back office).
 //!
-//! The web crate builds each page's view model; [`AdminPages::render`] fills the template.
-
-use include_dir::{Dir, include_dir};
-use minijinja::Environment;
-use serde::Serialize;
+//! The web crate builds each page's view model (`admin_views.rs`, one type per template);
+//! [`AdminPages::render`] fills the template that type belongs to.
 
 use crate::RenderError;
+use crate::admin_views::AdminView;
 use crate::theme::content_hash;
+use include_dir::{Dir, include_dir};
+use minijinja::Environment;
 
 static ADMIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/admin");
 
@@ -39,10 +39,10 @@ impl AdminPages {
         Ok(AdminPages { env, version: content_hash(&all_assets)[..10].to_owned() })
     }
 
-    /// Renders `template` with `context` (plus `asset_version` for cache-busting URLs).
-    pub fn render(&self, template: &str, context: &impl Serialize) -> Result<String, RenderError> {
-        let template = self.env.get_template(template)?;
-        let context = minijinja::Value::from(minijinja::value::Serde(context));
+    /// Renders `view` with its template (plus `asset_version` for cache-busting URLs).
+    pub fn render<V: AdminView>(&self, view: &V) -> Result<String, RenderError> {
+        let template = self.env.get_template(V::TEMPLATE)?;
+        let context = minijinja::Value::from(minijinja::value::Serde(view));
         Ok(template.render(minijinja::context! { asset_version => &self.version, ..context })?)
     }
 

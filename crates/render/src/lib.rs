@@ -17,6 +17,7 @@
 //! ```
 
 mod admin;
+pub mod admin_views;
 mod alternates;
 mod error;
 mod escape;

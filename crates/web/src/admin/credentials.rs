@@ -6,12 +6,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
-use serde_json::{Value, json};
+use dateline_render::admin_views::{CredentialRow, CredentialsPage};
 
 use dateline_newsroom::{new_secret, secret_hash};
 
 use super::api_error::AdminApiError;
-use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
+use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text};
 use crate::AppState;
 
 /// The routes of the tokens and keys pages, mounted at `/admin`.
@@ -30,19 +30,35 @@ enum Credential {
     ContentKey,
 }
 
+/// What differs between the tokens page and the keys page.
+struct CredentialText {
+    title: &'static str,
+    nav: &'static str,
+    base: &'static str,
+    noun: &'static str,
+    placeholder: &'static str,
+    intro: &'static str,
+}
+
 impl Credential {
-    fn page(self) -> Value {
+    fn text(self) -> CredentialText {
         match self {
-            Credential::Token => json!({
-                "title": "API tokens", "nav": "tokens", "base": "/admin/tokens", "noun": "token",
-                "placeholder": "wire import script",
-                "intro": "A token acts as you, with your role, for scripts: send it as `Authorization: Bearer TOKEN`. It is shown once; revoke it when it is no longer needed.",
-            }),
-            Credential::ContentKey => json!({
-                "title": "Content API keys", "nav": "keys", "base": "/admin/keys", "noun": "key",
-                "placeholder": "partner app",
-                "intro": "A key lets an app or partner read published content through /api/v1/ (documented at /api/v1/openapi.json). It is shown once; revoke it to cut access.",
-            }),
+            Credential::Token => CredentialText {
+                title: "API tokens",
+                nav: "tokens",
+                base: "/admin/tokens",
+                noun: "token",
+                placeholder: "wire import script",
+                intro: "A token acts as you, with your role, for scripts: send it as `Authorization: Bearer TOKEN`. It is shown once; revoke it when it is no longer needed.",
+            },
+            Credential::ContentKey => CredentialText {
+                title: "Content API keys",
+                nav: "keys",
+                base: "/admin/keys",
+                noun: "key",
+                placeholder: "partner app",
+                intro: "A key lets an app or partner read published content through /api/v1/ (documented at /api/v1/openapi.json). It is shown once; revoke it to cut access.",
+            },
         }
     }
 }
@@ -60,34 +76,49 @@ async fn show_credentials(
         let clock = clock(state).await;
         let when =
             |seconds: i64| jiff::Timestamp::from_second(seconds).map(|t| time_text(&clock, t).0).unwrap_or_default();
-        let rows: Vec<Value> = match kind {
+        let rows: Vec<CredentialRow> = match kind {
             Credential::Token => state
                 .store()
                 .api_tokens(editor.user.id)
                 .await?
                 .iter()
-                .map(|t| json!({ "id": t.id, "label": t.label, "created": when(t.created_at), "last_used": t.last_used_at.map(when), "revoked": t.revoked }))
+                .map(|t| CredentialRow {
+                    id: t.id,
+                    label: t.label.clone(),
+                    created: when(t.created_at),
+                    last_used: t.last_used_at.map(when),
+                    revoked: t.revoked,
+                })
                 .collect(),
             Credential::ContentKey => state
                 .store()
                 .content_keys()
                 .await?
                 .iter()
-                .map(|k| json!({ "id": k.id, "label": k.label, "created": when(k.created_at), "last_used": Value::Null, "revoked": k.revoked }))
+                .map(|k| CredentialRow {
+                    id: k.id,
+                    label: k.label.clone(),
+                    created: when(k.created_at),
+                    last_used: None,
+                    revoked: k.revoked,
+                })
                 .collect(),
         };
-        let mut context = kind.page();
-        if let Some(object) = context.as_object_mut() {
-            object.insert("user".into(), user_view(&editor.user));
-            object.insert("csrf_token".into(), json!(editor.csrf_token));
-            object.insert("tokens".into(), json!(rows));
-            object.insert("new_label".into(), json!(created.as_ref().map(|(label, _)| label.clone())));
-            object.insert("new_token".into(), json!(created.map(|(_, token)| token)));
-        }
-        Ok::<_, AdminApiError>(context)
+        let text = kind.text();
+        let (new_label, new_token) = created.unzip();
+        Ok::<_, AdminApiError>(CredentialsPage {
+            frame: editor.frame(text.title, text.nav),
+            base: text.base,
+            noun: text.noun,
+            placeholder: text.placeholder,
+            intro: text.intro,
+            tokens: rows,
+            new_label,
+            new_token,
+        })
     };
     match result.await {
-        Ok(context) => render(state, StatusCode::OK, "tokens.html", &context),
+        Ok(page) => render(state, StatusCode::OK, &page),
         Err(error) => page_error(state, &error, Some(editor)),
     }
 }

@@ -7,10 +7,11 @@ use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use dateline_core::{NewsroomClock, User};
+use dateline_core::{Edition, NewsroomClock, User};
+use dateline_render::admin_views::{AdminErrorPage, AdminFrame, AdminView, EditionOption, UserView};
 use dateline_render::{AdminPages, render_markdown};
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::{Value, json};
 
 use dateline_newsroom::constant_time_eq;
@@ -34,6 +35,19 @@ pub(crate) struct PreviewBody {
 pub(crate) struct Editor {
     pub(crate) user: User,
     pub(crate) csrf_token: String,
+}
+
+impl Editor {
+    /// The layout of a page this editor sees: its title and current navigation entry.
+    pub(crate) fn frame(&self, title: impl Into<String>, nav: &'static str) -> AdminFrame {
+        AdminFrame {
+            title: title.into(),
+            nav,
+            user: Some(user_view(&self.user)),
+            csrf_token: Some(self.csrf_token.clone()),
+            error: None,
+        }
+    }
 }
 
 impl FromRequestParts<AppState> for Editor {
@@ -89,11 +103,12 @@ impl FormFields {
     }
 }
 
-pub(crate) fn render(state: &AppState, status: StatusCode, template: &str, context: &impl Serialize) -> Response {
-    match state.renderer().admin().render(template, context) {
+/// `view` in its template, answered with `status`.
+pub(crate) fn render<V: AdminView>(state: &AppState, status: StatusCode, view: &V) -> Response {
+    match state.renderer().admin().render(view) {
         Ok(html) => (status, Html(html)).into_response(),
         Err(error) => {
-            tracing::error!(%error, template, "cannot render an admin page");
+            tracing::error!(%error, template = V::TEMPLATE, "cannot render an admin page");
             (StatusCode::INTERNAL_SERVER_ERROR, Html("<h1>Something went wrong</h1>".to_owned())).into_response()
         }
     }
@@ -108,17 +123,21 @@ pub(crate) fn page_error(state: &AppState, error: &AdminApiError, user: Option<&
         s if s.is_server_error() => ("Something went wrong", "Please try again in a moment.".to_owned()),
         _ => ("Cannot do that", error.message.clone()),
     };
-    let context = json!({
-        "title": title,
-        "message": message,
-        "user": user.map(|e| user_view(&e.user)),
-        "csrf_token": user.map(|e| e.csrf_token.clone()),
-    });
-    render(state, error.status, "error.html", &context)
+    let frame = match user {
+        Some(editor) => editor.frame(title, ""),
+        None => AdminFrame { title: title.to_owned(), ..AdminFrame::default() },
+    };
+    render(state, error.status, &AdminErrorPage { frame, message })
 }
 
-pub(crate) fn user_view(user: &User) -> Value {
-    json!({ "id": user.id.0, "name": user.name, "role": user.role.as_str(), "email": user.email })
+/// A user as the pages show them.
+pub(crate) fn user_view(user: &User) -> UserView {
+    UserView { id: user.id.0, name: user.name.clone(), role: user.role.as_str(), email: user.email.clone() }
+}
+
+/// Editions as select options.
+pub(crate) fn edition_options(editions: &[Edition]) -> Vec<EditionOption> {
+    editions.iter().map(|e| EditionOption { code: e.code.as_str().to_owned(), name: e.native_name.clone() }).collect()
 }
 
 pub(crate) fn see_other(path: &str) -> Response {

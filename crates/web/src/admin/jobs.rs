@@ -7,13 +7,14 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
+use dateline_render::admin_views::{JobRow, JobsPage};
 use dateline_store::Job;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::api_error::AdminApiError;
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
+use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text};
 use crate::AppState;
 
 /// Jobs listed at most.
@@ -91,28 +92,35 @@ async fn jobs_page(State(state): State<AppState>, editor: Editor, Query(query): 
         check_status(query.status.as_deref())?;
         let clock = clock(&state).await;
         let when = |ms: i64| jiff::Timestamp::from_millisecond(ms).map(|t| time_text(&clock, t).0).unwrap_or_default();
-        let jobs: Vec<Value> = state
+        let jobs: Vec<JobRow> = state
             .store()
             .jobs(query.status.as_deref(), LISTED)
             .await?
-            .iter()
-            .map(|job| {
-                json!({
-                    "id": job.id, "kind": job.kind, "subject_id": job.subject_id, "status": job.status,
-                    "attempts": job.attempts, "max_attempts": job.max_attempts,
-                    "run_at": when(job.run_at_ms), "finished": job.finished_at_ms.map(when),
-                    "worker": job.worker, "last_error": job.last_error,
-                })
+            .into_iter()
+            .map(|job| JobRow {
+                run_at: when(job.run_at_ms),
+                finished: job.finished_at_ms.map(when),
+                id: job.id,
+                kind: job.kind,
+                subject_id: job.subject_id,
+                status: job.status,
+                attempts: job.attempts,
+                max_attempts: job.max_attempts,
+                worker: job.worker,
+                last_error: job.last_error,
             })
             .collect();
         let counts = state.store().job_counts().await?;
-        Ok::<_, AdminApiError>(json!({
-            "title": "Background jobs", "nav": "jobs", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
-            "jobs": jobs, "counts": counts, "status": query.status, "statuses": STATUSES,
-        }))
+        Ok::<_, AdminApiError>(JobsPage {
+            frame: editor.frame("Background jobs", "jobs"),
+            jobs,
+            counts,
+            status: query.status,
+            statuses: &STATUSES,
+        })
     };
     match result.await {
-        Ok(context) => render(&state, StatusCode::OK, "jobs.html", &context),
+        Ok(page) => render(&state, StatusCode::OK, &page),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }

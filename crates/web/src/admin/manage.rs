@@ -14,6 +14,7 @@ use dateline_core::{
     ContributorId, ContributorName, Edition, EditionCode, FieldErrors, NewsroomClock, Role, SectionId, SectionName,
     SiteSettings, Slug, SocialAccountId, SocialPlatform, TimeFormat, User, UserId,
 };
+use dateline_render::admin_views::{FieldRecord, FieldValue, ManagePage, SettingsPage, TopSection};
 use dateline_render::qr_svg;
 use dateline_store::{NewContributor, NewSection, NewSocialAccount, NewUser, StoreError};
 use serde_json::{Value, json};
@@ -22,7 +23,7 @@ use dateline_newsroom::hash_password;
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, page_error, render, see_other, user_view};
+use super::frame::{Editor, FormFields, edition_options, page_error, render, see_other};
 use crate::AppState;
 
 /// The JSON API routes, mounted under `/admin/api`.
@@ -94,7 +95,7 @@ trait Kind: Send + Sync + 'static {
     /// Whether only admins may manage it (else editors).
     const ADMIN_ONLY: bool;
     /// Every record, as JSON with the same flat field names the form uses.
-    async fn list(state: &AppState, editions: &[Edition]) -> Result<Vec<Value>, AdminApiError>;
+    async fn list(state: &AppState, editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError>;
     /// Creates a record from fields.
     async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError>;
     /// Updates record `id` from fields.
@@ -191,17 +192,20 @@ impl Kind for SectionKind {
     const TITLE: &'static str = "Sections";
     const ADMIN_ONLY: bool = false;
 
-    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, AdminApiError> {
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
         Ok(state
             .store()
             .sections()
             .await?
             .iter()
             .map(|s| {
-                let mut record = json!({ "id": s.id.0, "parent": s.parent.map(|p| p.0.to_string()).unwrap_or_default(), "position": s.position.to_string() });
+                let mut record = FieldRecord::new();
+                record.insert("id".into(), FieldValue::Number(s.id.0));
+                record.insert("parent".into(), text_value(s.parent.map(|p| p.0.to_string()).unwrap_or_default()));
+                record.insert("position".into(), text_value(s.position.to_string()));
                 for name in &s.names {
-                    record[format!("name_{}", name.edition)] = json!(name.name);
-                    record[format!("slug_{}", name.edition)] = json!(name.slug.as_str());
+                    record.insert(format!("name_{}", name.edition), text_value(&name.name));
+                    record.insert(format!("slug_{}", name.edition), text_value(name.slug.as_str()));
                 }
                 record
             })
@@ -269,21 +273,23 @@ impl Kind for ContributorKind {
     const TITLE: &'static str = "Contributors";
     const ADMIN_ONLY: bool = false;
 
-    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, AdminApiError> {
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
         Ok(state
             .store()
             .contributors()
             .await?
             .iter()
             .map(|c| {
-                let mut record = json!({
-                    "id": c.id.0, "slug": c.slug.as_str(),
-                    "photo_asset_id": c.photo.as_ref().map(|p| p.id.0.to_string()).unwrap_or_default(),
-                    "photo_url": c.photo.as_ref().map(|p| dateline_render::paths::media(&p.key)),
-                });
+                let mut record = FieldRecord::new();
+                record.insert("id".into(), FieldValue::Number(c.id.0));
+                record.insert("slug".into(), text_value(c.slug.as_str()));
+                let photo_id = c.photo.as_ref().map(|p| p.id.0.to_string()).unwrap_or_default();
+                record.insert("photo_asset_id".into(), text_value(photo_id));
+                let photo_url = c.photo.as_ref().map(|p| dateline_render::paths::media(&p.key));
+                record.insert("photo_url".into(), photo_url.map_or(FieldValue::Empty, FieldValue::Text));
                 for name in &c.names {
-                    record[format!("name_{}", name.edition)] = json!(name.name);
-                    record[format!("bio_{}", name.edition)] = json!(name.bio.clone().unwrap_or_default());
+                    record.insert(format!("name_{}", name.edition), text_value(&name.name));
+                    record.insert(format!("bio_{}", name.edition), text_value(name.bio.clone().unwrap_or_default()));
                 }
                 record
             })
@@ -353,20 +359,23 @@ impl Kind for SocialKind {
     const TITLE: &'static str = "Social accounts";
     const ADMIN_ONLY: bool = false;
 
-    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, AdminApiError> {
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
         Ok(state
             .store()
             .social_accounts()
             .await?
             .iter()
             .map(|a| {
-                let mut record = json!({
-                    "id": a.id.0, "platform": a.platform.as_str(), "url": a.url, "handle": a.handle,
-                    "position": a.position.to_string(),
-                    "qr": qr_svg(&a.url, &format!("QR code for {}", a.url)),
-                });
+                let mut record = FieldRecord::new();
+                record.insert("id".into(), FieldValue::Number(a.id.0));
+                record.insert("platform".into(), text_value(a.platform.as_str()));
+                record.insert("url".into(), text_value(&a.url));
+                record.insert("handle".into(), text_value(&a.handle));
+                record.insert("position".into(), text_value(a.position.to_string()));
+                let qr = qr_svg(&a.url, &format!("QR code for {}", a.url));
+                record.insert("qr".into(), qr.map_or(FieldValue::Empty, FieldValue::Text));
                 for (edition, caption) in &a.captions {
-                    record[format!("caption_{edition}")] = json!(caption);
+                    record.insert(format!("caption_{edition}"), text_value(caption));
                 }
                 record
             })
@@ -394,12 +403,16 @@ impl Kind for UserKind {
     const TITLE: &'static str = "Users";
     const ADMIN_ONLY: bool = true;
 
-    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<Value>, AdminApiError> {
+    async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
         let mut records = Vec::new();
         for user in state.store().users().await? {
             let disabled = state.store().is_user_disabled(user.id).await?;
-            let mut record = user_view(&user);
-            record["disabled"] = json!(disabled);
+            let mut record = FieldRecord::new();
+            record.insert("id".into(), FieldValue::Number(user.id.0));
+            record.insert("name".into(), text_value(&user.name));
+            record.insert("role".into(), text_value(user.role.as_str()));
+            record.insert("email".into(), text_value(&user.email));
+            record.insert("disabled".into(), FieldValue::Flag(disabled));
             records.push(record);
         }
         Ok(records)
@@ -478,42 +491,61 @@ async fn api_update<K: Kind>(
     Ok(Json(json!({ "records": K::list(&state, &editions).await? })))
 }
 
-async fn show_list<K: Kind>(state: &AppState, editor: &Editor, status: StatusCode, extra: Value) -> Response {
+/// A refused form, shown again above its errors.
+struct RefusedForm {
+    errors: BTreeMap<String, String>,
+    form: Fields,
+    form_id: Option<i64>,
+}
+
+async fn show_list<K: Kind>(
+    state: &AppState,
+    editor: &Editor,
+    status: StatusCode,
+    refused: Option<RefusedForm>,
+) -> Response {
     let result = async {
         check_role::<K>(&editor.user)?;
         let editions = editions(state).await?;
         let records = K::list(state, &editions).await?;
-        let sections: Vec<Value> = state
+        let top_sections: Vec<TopSection> = state
             .store()
             .sections()
             .await?
             .iter()
             .filter(|s| s.parent.is_none())
-            .map(|s| json!({ "id": s.id.0.to_string(), "name": s.names.first().map(|n| n.name.clone()).unwrap_or_default() }))
+            .map(|s| TopSection {
+                id: s.id.0.to_string(),
+                name: s.names.first().map(|n| n.name.clone()).unwrap_or_default(),
+            })
             .collect();
-        let mut context = json!({
-            "title": K::TITLE, "nav": K::PATH, "kind": K::PATH,
-            "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
-            "editions": editions.iter().map(|e| json!({ "code": e.code.as_str(), "name": e.native_name })).collect::<Vec<_>>(),
-            "records": records, "top_sections": sections,
-            "platforms": ["instagram", "wechat", "x", "youtube", "weibo", "vk", "telegram", "facebook"],
-            "roles": ["reporter", "editor", "admin"],
-            "errors": {}, "form": {},
-        });
-        if let (Some(target), Some(extra)) = (context.as_object_mut(), extra.as_object()) {
-            target.extend(extra.clone());
+        let mut frame = editor.frame(K::TITLE, K::PATH);
+        if refused.is_some() {
+            frame.error = Some("Some fields need attention; nothing was saved.".to_owned());
         }
-        Ok::<_, AdminApiError>(context)
+        let refused = refused.unwrap_or(RefusedForm { errors: BTreeMap::new(), form: Fields::new(), form_id: None });
+        Ok::<_, AdminApiError>(ManagePage {
+            frame,
+            kind: K::PATH,
+            editions: edition_options(&editions),
+            records,
+            top_sections,
+            platforms: &["instagram", "wechat", "x", "youtube", "weibo", "vk", "telegram", "facebook"],
+            roles: &["reporter", "editor", "admin"],
+            errors: refused.errors,
+            form: refused.form,
+            form_id: refused.form_id,
+        })
     };
     match result.await {
-        Ok(context) => render(state, status, "manage.html", &context),
+        Ok(page) => render(state, status, &page),
         Err(error) => page_error(state, &error, Some(editor)),
     }
 }
 
 /// `GET /admin/{kind}`: the records and a form for a new one.
 async fn page_list<K: Kind>(State(state): State<AppState>, editor: Editor) -> Response {
-    show_list::<K>(&state, &editor, StatusCode::OK, json!({})).await
+    show_list::<K>(&state, &editor, StatusCode::OK, None).await
 }
 
 /// `POST /admin/{kind}`: creates a record from the form.
@@ -568,23 +600,31 @@ async fn form_failure<K: Kind>(
     let errors: BTreeMap<String, String> = error.fields.iter().cloned().collect();
     let mut fields = fields;
     fields.remove("password");
-    let extra = json!({ "error": "Some fields need attention; nothing was saved.", "errors": errors, "form": fields, "form_id": id });
-    show_list::<K>(state, editor, StatusCode::UNPROCESSABLE_ENTITY, extra).await
+    let refused = RefusedForm { errors, form: fields, form_id: id };
+    show_list::<K>(state, editor, StatusCode::UNPROCESSABLE_ENTITY, Some(refused)).await
 }
 
-fn settings_json(settings: &SiteSettings, editions: &[Edition], base_url: &str) -> Value {
-    let mut record = json!({
-        "time_zone": settings.time_zone, "zone_label": settings.zone_label, "byline_separator": settings.byline_separator,
-        "base_url": base_url,
-        "default_edition": editions.iter().find(|e| e.is_default).map(|e| e.code.to_string()).unwrap_or_default(),
-    });
+/// The settings as the form's fields (and the Admin API's settings object).
+fn settings_record(settings: &SiteSettings, editions: &[Edition], base_url: &str) -> FieldRecord {
+    let mut record = FieldRecord::new();
+    record.insert("time_zone".into(), text_value(&settings.time_zone));
+    record.insert("zone_label".into(), text_value(&settings.zone_label));
+    record.insert("byline_separator".into(), text_value(&settings.byline_separator));
+    record.insert("base_url".into(), text_value(base_url));
+    let default_edition = editions.iter().find(|e| e.is_default).map(|e| e.code.to_string()).unwrap_or_default();
+    record.insert("default_edition".into(), text_value(default_edition));
     for e in editions {
-        record[format!("outlet_{}", e.code)] = json!(e.outlet_name);
-        record[format!("native_{}", e.code)] = json!(e.native_name);
-        record[format!("time_format_{}", e.code)] = json!(e.time_format.as_str());
-        record[format!("zone_label_{}", e.code)] = json!(e.zone_label.clone().unwrap_or_default());
+        record.insert(format!("outlet_{}", e.code), text_value(&e.outlet_name));
+        record.insert(format!("native_{}", e.code), text_value(&e.native_name));
+        record.insert(format!("time_format_{}", e.code), text_value(e.time_format.as_str()));
+        record.insert(format!("zone_label_{}", e.code), text_value(e.zone_label.clone().unwrap_or_default()));
     }
     record
+}
+
+/// A text field's value.
+fn text_value(text: impl Into<String>) -> FieldValue {
+    FieldValue::Text(text.into())
 }
 
 /// Checks and saves the site settings and each edition's outlet name, name, time format and
@@ -646,12 +686,12 @@ async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result
 }
 
 /// `GET /admin/api/settings`.
-async fn api_settings(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
+async fn api_settings(State(state): State<AppState>, caller: Caller) -> Result<Json<FieldRecord>, AdminApiError> {
     if !caller.user.role.is_admin() {
         return Err(AdminApiError::forbidden("only admins may see the site settings"));
     }
     let settings = state.store().settings().await?;
-    Ok(Json(settings_json(&settings, &editions(&state).await?, &state.config().base_url)))
+    Ok(Json(settings_record(&settings, &editions(&state).await?, &state.config().base_url)))
 }
 
 /// `PUT /admin/api/settings`.
@@ -659,38 +699,43 @@ async fn api_save_settings(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<Value>,
-) -> Result<Json<Value>, AdminApiError> {
+) -> Result<Json<FieldRecord>, AdminApiError> {
     save_settings(&state, &caller.user, &fields_from_json(&body)).await?;
     let settings = state.store().settings().await?;
-    Ok(Json(settings_json(&settings, &editions(&state).await?, &state.config().base_url)))
+    Ok(Json(settings_record(&settings, &editions(&state).await?, &state.config().base_url)))
 }
 
-async fn show_settings(state: &AppState, editor: &Editor, status: StatusCode, extra: Value) -> Response {
+async fn show_settings(
+    state: &AppState,
+    editor: &Editor,
+    status: StatusCode,
+    refused: Option<RefusedForm>,
+) -> Response {
     let result = async {
         if !editor.user.role.is_admin() {
             return Err(AdminApiError::forbidden("only admins may change the site settings"));
         }
         let editions = editions(state).await?;
         let settings = state.store().settings().await?;
-        let mut context = json!({
-            "title": "Site settings", "nav": "settings", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
-            "editions": editions.iter().map(|e| json!({ "code": e.code.as_str(), "name": e.native_name })).collect::<Vec<_>>(),
-            "form": settings_json(&settings, &editions, &state.config().base_url), "errors": {},
-        });
-        if let (Some(target), Some(extra)) = (context.as_object_mut(), extra.as_object()) {
-            target.extend(extra.clone());
-        }
-        Ok(context)
+        let mut frame = editor.frame("Site settings", "settings");
+        let (form, errors) = match refused {
+            Some(refused) => {
+                frame.error = Some("Some fields need attention; nothing was saved.".to_owned());
+                (refused.form.into_iter().map(|(key, value)| (key, FieldValue::Text(value))).collect(), refused.errors)
+            }
+            None => (settings_record(&settings, &editions, &state.config().base_url), BTreeMap::new()),
+        };
+        Ok(SettingsPage { frame, editions: edition_options(&editions), form, errors })
     };
     match result.await {
-        Ok(context) => render(state, status, "settings.html", &context),
+        Ok(page) => render(state, status, &page),
         Err(error) => page_error(state, &error, Some(editor)),
     }
 }
 
 /// `GET /admin/settings`.
 async fn settings_page(State(state): State<AppState>, editor: Editor) -> Response {
-    show_settings(&state, &editor, StatusCode::OK, json!({})).await
+    show_settings(&state, &editor, StatusCode::OK, None).await
 }
 
 /// `POST /admin/settings`.
@@ -704,9 +749,8 @@ async fn save_settings_page(State(state): State<AppState>, editor: Editor, body:
         Ok(()) => see_other("/admin/settings"),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
             let errors: BTreeMap<String, String> = error.fields.iter().cloned().collect();
-            let extra =
-                json!({ "error": "Some fields need attention; nothing was saved.", "errors": errors, "form": fields });
-            show_settings(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, extra).await
+            let refused = RefusedForm { errors, form: fields, form_id: None };
+            show_settings(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(refused)).await
         }
         Err(error) => page_error(&state, &error, Some(&editor)),
     }

@@ -2,7 +2,7 @@
 //! JavaScript (`admin.js` adds slug suggestions and live preview). They call the same
 //! operations as the JSON API (`desk`), so rights and validation are checked in one place.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -11,20 +11,24 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Redirect, Response};
 use axum::routing::{get, post};
 use dateline_core::{
-    ArticleId, ArticleInput, ArticleStatus, DiffLine, NewsroomClock, PageRequest, SectionId, UserId, diff_lines,
-    may_edit,
+    ArticleId, ArticleInput, ArticleStatus, DiffLine, Edition, NewsroomClock, PageRequest, SectionId, UserId,
+    diff_lines, may_edit,
+};
+use dateline_render::admin_views::{
+    ActionButton, AdminFrame, ArticleFilterView, ArticlesPage, ConflictView, ContributorOption, DashboardPage, DeskRow,
+    DiffRow, EditorArticle, EditorForm, EditorPage, RevisionPage, RevisionRow, RevisionSummary, SectionOption,
+    SignInPage, SourceArticle, StoryMediaView, TransitionRow, TranslationRow, UserView,
 };
 use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
-use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde::Deserialize;
 
 use dateline_newsroom::{SignIn, StoryRequest, new_secret, secret_hash};
 
 use super::api::load_article;
 use super::api_error::AdminApiError;
 use super::auth::{ClientAddress, session_cookie, session_cookie_header};
-use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text, user_view};
+use super::frame::{Editor, FormFields, clock, edition_options, page_error, render, see_other, time_text, user_view};
 use crate::AppState;
 
 /// Name of the cookie that carries the sign-in form's CSRF token (there is no session yet).
@@ -54,12 +58,8 @@ async fn sign_in_form(State(state): State<AppState>) -> Response {
 
 fn sign_in_page(state: &AppState, status: StatusCode, email: &str, error: Option<&str>) -> Response {
     let Ok(token) = new_secret() else { return page_error(state, &AdminApiError::internal(&"no randomness"), None) };
-    let mut response = render(
-        state,
-        status,
-        "sign_in.html",
-        &json!({ "title": "Sign in", "form_token": token, "email": email, "error": error }),
-    );
+    let frame = AdminFrame { title: "Sign in".to_owned(), error: error.map(str::to_owned), ..AdminFrame::default() };
+    let mut response = render(state, status, &SignInPage { frame, form_token: token.clone(), email: email.to_owned() });
     let cookie = format!("{SIGN_IN_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=3600");
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
@@ -121,30 +121,19 @@ async fn sign_out(State(state): State<AppState>, editor: Editor, headers: Header
     response
 }
 
-/// A row of an article table.
-#[derive(Serialize)]
-struct Row {
-    id: i64,
-    headline: String,
-    edition: String,
-    status: &'static str,
-    time: String,
-    time_iso: String,
-}
-
 async fn desk_rows(
     state: &AppState,
     clock: &NewsroomClock,
     filter: DeskFilter,
     page: PageRequest,
-) -> Result<(Vec<Row>, dateline_core::Page<()>), AdminApiError> {
+) -> Result<(Vec<DeskRow>, dateline_core::Page<()>), AdminApiError> {
     let listing = state.store().desk_articles(&filter, page).await?;
     let rows = listing
         .items
         .iter()
         .map(|item| {
             let (time, time_iso) = time_text(clock, item.published_at.unwrap_or(item.modified_at));
-            Row {
+            DeskRow {
                 id: item.id.0,
                 headline: item.headline.clone(),
                 edition: item.edition.to_string(),
@@ -200,17 +189,13 @@ pub(crate) async fn dashboard(State(state): State<AppState>, editor: Editor) -> 
         Ok((mine, review, scheduled, published)) => render(
             &state,
             StatusCode::OK,
-            "dashboard.html",
-            &json!({
-                "title": "Dashboard", "nav": "dashboard", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
-                "mine": mine, "review": review, "scheduled": scheduled, "published": published,
-            }),
+            &DashboardPage { frame: editor.frame("Dashboard", "dashboard"), mine, review, scheduled, published },
         ),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }
 
-#[derive(Deserialize, Default, Serialize)]
+#[derive(Deserialize, Default)]
 struct ListFilter {
     #[serde(default)]
     q: String,
@@ -264,14 +249,8 @@ async fn article_list(
         };
         let clock = clock(&state).await;
         let (rows, paging) = desk_rows(&state, &clock, desk_filter, page).await?;
-        let editions: Vec<Value> = state
-            .store()
-            .editions()
-            .await?
-            .iter()
-            .map(|e| json!({ "code": e.code.as_str(), "name": e.native_name }))
-            .collect();
-        let users: Vec<Value> = state.store().users().await?.iter().map(user_view).collect();
+        let editions = edition_options(&state.store().editions().await?);
+        let users: Vec<UserView> = state.store().users().await?.iter().map(user_view).collect();
         let section_options = section_options(&sections);
         let link = |n: u32| {
             let mut query: Vec<(String, String)> = vec![];
@@ -289,23 +268,36 @@ async fn article_list(
             query.push(("page".into(), n.to_string()));
             format!("/admin/articles?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(query).finish())
         };
-        Ok::<_, AdminApiError>(json!({
-            "title": "Articles", "nav": "articles", "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
-            "articles": rows, "total": paging.total, "page": paging.request.number(), "pages": paging.page_count(),
-            "previous": paging.previous().map(link), "next": paging.next().map(link),
-            "filter": filter, "editions": editions, "sections": section_options, "users": users,
-            "statuses": ["draft", "submitted", "scheduled", "published", "unpublished", "killed", "spiked"],
-        }))
+        Ok::<_, AdminApiError>(ArticlesPage {
+            frame: editor.frame("Articles", "articles"),
+            articles: rows,
+            total: paging.total,
+            page: paging.request.number(),
+            pages: paging.page_count(),
+            previous: paging.previous().map(link),
+            next: paging.next().map(link),
+            filter: ArticleFilterView {
+                q: filter.q.clone(),
+                edition: filter.edition.clone(),
+                section: filter.section.clone(),
+                status: filter.status.clone(),
+                author: filter.author.clone(),
+            },
+            editions,
+            sections: section_options,
+            users,
+            statuses: &["draft", "submitted", "scheduled", "published", "unpublished", "killed", "spiked"],
+        })
     };
     match result.await {
-        Ok(context) => render(&state, StatusCode::OK, "articles.html", &context),
+        Ok(page) => render(&state, StatusCode::OK, &page),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }
 
 /// Sections as select options, subsections indented under their parent, named in English
 /// or the first edition that names them.
-fn section_options(sections: &[dateline_core::Section]) -> Vec<Value> {
+fn section_options(sections: &[dateline_core::Section]) -> Vec<SectionOption> {
     let name = |s: &dateline_core::Section| {
         s.names
             .iter()
@@ -316,9 +308,9 @@ fn section_options(sections: &[dateline_core::Section]) -> Vec<Value> {
     };
     let mut options = Vec::new();
     for top in sections.iter().filter(|s| s.parent.is_none()) {
-        options.push(json!({ "id": top.id.0, "name": name(top) }));
+        options.push(SectionOption { id: top.id.0, name: name(top) });
         for child in sections.iter().filter(|s| s.parent == Some(top.id)) {
-            options.push(json!({ "id": child.id.0, "name": format!("{} › {}", name(top), name(child)) }));
+            options.push(SectionOption { id: child.id.0, name: format!("{} › {}", name(top), name(child)) });
         }
     }
     options
@@ -326,26 +318,15 @@ fn section_options(sections: &[dateline_core::Section]) -> Vec<Value> {
 
 const BYLINE_ROLES: [&str; 5] = ["reporter", "correspondent", "editor", "video-journalist", "photographer"];
 
-/// What the editor form shows in its fields.
-#[derive(Serialize, Default)]
-struct FormView {
-    edition: String,
-    kind: String,
-    section_id: String,
-    headline: String,
-    slug: String,
-    standfirst: String,
-    byline_role: String,
-    place: String,
-    body_markdown: String,
-    correction: String,
-    base_revision: i64,
-    contributors: Vec<i64>,
+/// The editor form's fields as submitted, and as the article input they stand for.
+trait EditorFormExt {
+    fn from_form(form: &FormFields) -> Self;
+    fn input(&self) -> ArticleInput;
 }
 
-impl FormView {
-    fn from_form(form: &FormFields) -> FormView {
-        FormView {
+impl EditorFormExt for EditorForm {
+    fn from_form(form: &FormFields) -> EditorForm {
+        EditorForm {
             edition: form.text("edition"),
             kind: form.text("kind"),
             section_id: form.text("section_id"),
@@ -376,84 +357,122 @@ impl FormView {
     }
 }
 
+/// What the editor page shows besides the article: a message, or a conflicting save.
+#[derive(Default)]
+struct EditorNotice {
+    error: Option<String>,
+    conflict: Option<ConflictView>,
+}
+
 /// Everything the editor page needs besides the form.
 async fn editor_page(
     state: &AppState,
     editor: &Editor,
     status: StatusCode,
     article_id: Option<ArticleId>,
-    form: FormView,
-    errors: HashMap<String, String>,
-    extra: Value,
+    form: EditorForm,
+    errors: BTreeMap<String, String>,
+    notice: EditorNotice,
 ) -> Response {
-    let context = async {
+    let page = async {
         let store = state.store();
         let editions = store.editions().await?;
         let sections = store.sections().await?;
-        let contributors: Vec<Value> = store
+        let contributors: Vec<ContributorOption> = store
             .contributors()
             .await?
             .iter()
             .map(|c| {
                 let name = c.names.iter().find(|n| n.edition.as_str() == "en").or_else(|| c.names.first());
-                json!({ "id": c.id.0, "name": name.map(|n| n.name.clone()).unwrap_or_default(), "checked": form.contributors.contains(&c.id.0) })
+                ContributorOption {
+                    id: c.id.0,
+                    name: name.map(|n| n.name.clone()).unwrap_or_default(),
+                    checked: form.contributors.contains(&c.id.0),
+                }
             })
             .collect();
-        let mut context = json!({
-            "title": if article_id.is_some() { form.headline.clone() } else { "New story".to_owned() },
-            "nav": if article_id.is_some() { "articles" } else { "new" },
-            "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
-            "editions": editions.iter().map(|e| json!({ "code": e.code.as_str(), "name": e.native_name })).collect::<Vec<_>>(),
-            "sections": section_options(&sections),
-            "contributors": contributors,
-            "roles": BYLINE_ROLES,
-            "errors": errors,
-            "can_edit": true,
-            "preview_html": render_markdown(&form.body_markdown),
-        });
+        let (title, nav) = match article_id {
+            Some(_) => (form.headline.clone(), "articles"),
+            None => ("New story".to_owned(), "new"),
+        };
+        let mut frame = editor.frame(title, nav);
+        frame.error = notice.error;
+        let mut page = EditorPage {
+            frame,
+            editions: edition_options(&editions),
+            sections: section_options(&sections),
+            contributors,
+            roles: &BYLINE_ROLES,
+            errors,
+            can_edit: true,
+            preview_html: render_markdown(&form.body_markdown),
+            article: None,
+            media: None,
+            translations: Vec::new(),
+            missing_editions: Vec::new(),
+            source: None,
+            revisions: Vec::new(),
+            transitions: Vec::new(),
+            actions: Vec::new(),
+            conflict: notice.conflict,
+            form,
+        };
         if let Some(id) = article_id {
             let article = load_article(state, id).await?;
             let clock = clock(state).await;
             let is_own = article.author == Some(editor.user.id);
             let story_articles = store.story_articles(article.story).await?;
-            let translations: Vec<Value> = story_articles
+            page.translations = story_articles
                 .iter()
-                .map(|(edition, aid, status)| json!({ "edition": edition.as_str(), "article_id": aid.0, "status": status.as_str(), "current": *aid == id }))
+                .map(|(edition, aid, status)| TranslationRow {
+                    edition: edition.as_str().to_owned(),
+                    article_id: aid.0,
+                    status: status.as_str(),
+                    current: *aid == id,
+                })
                 .collect();
-            let missing: Vec<Value> = editions
+            let missing: Vec<Edition> = editions
                 .iter()
                 .filter(|e| !story_articles.iter().any(|(code, _, _)| *code == e.code))
-                .map(|e| json!({ "code": e.code.as_str(), "name": e.native_name }))
+                .cloned()
                 .collect();
+            page.missing_editions = edition_options(&missing);
             // A translation shows its story's first article beside it.
-            let source = match story_articles.first() {
-                Some((_, first, _)) if *first != id => store.article(*first).await?.map(|a| {
-                    json!({
-                        "edition": a.edition.as_str(), "headline": a.headline, "standfirst": a.standfirst,
-                        "body_html": render_markdown(&a.body_markdown),
-                    })
+            page.source = match story_articles.first() {
+                Some((_, first, _)) if *first != id => store.article(*first).await?.map(|a| SourceArticle {
+                    edition: a.edition.as_str().to_owned(),
+                    body_html: render_markdown(&a.body_markdown),
+                    headline: a.headline,
+                    standfirst: a.standfirst,
                 }),
                 _ => None,
             };
-            let revisions: Vec<Value> = store
+            page.revisions = store
                 .revisions(id)
                 .await?
-                .iter()
+                .into_iter()
                 .map(|r| {
                     let (time, iso) = time_text(&clock, r.saved_at);
-                    json!({ "revision": r.revision, "user_name": r.user_name, "time": time, "iso": iso })
+                    RevisionRow { revision: r.revision, user_name: r.user_name, time, iso }
                 })
                 .collect();
-            let transitions: Vec<Value> = store
+            page.transitions = store
                 .transitions(id)
                 .await?
-                .iter()
+                .into_iter()
                 .map(|t| {
                     let (time, iso) = time_text(&clock, t.at);
-                    json!({ "from": t.from.as_str(), "to": t.to.as_str(), "user_name": t.user_name, "comment": t.comment, "time": time, "iso": iso })
+                    TransitionRow {
+                        from: t.from.as_str(),
+                        to: t.to.as_str(),
+                        user_name: t.user_name,
+                        comment: t.comment,
+                        time,
+                        iso,
+                    }
                 })
                 .collect();
-            let actions: Vec<Value> = super::api::allowed_actions(&article, &editor.user)
+            page.actions = super::api::allowed_actions(&article, &editor.user)
                 .into_iter()
                 .map(|name| {
                     let (label, danger) = match name {
@@ -466,7 +485,7 @@ async fn editor_page(
                         "spike" => ("Spike", true),
                         _ => ("Restore", false),
                     };
-                    json!({ "name": name, "label": label, "danger": danger })
+                    ActionButton { name, label, danger }
                 })
                 .collect();
             let edition_name =
@@ -475,43 +494,37 @@ async fn editor_page(
                 .is_published()
                 .then(|| dateline_render::paths::article(article.edition.as_str(), article.slug.as_str()));
             let story = store.story(article.story).await?.ok_or_else(|| AdminApiError::not_found("story"))?;
-            context["article"] = json!({
-                "id": id.0, "story_id": article.story.0, "kind": story.kind.as_str(),
-                "status": article.status.as_str(), "revision": article.revision,
-                "edition_name": edition_name, "url": url,
+            page.article = Some(EditorArticle {
+                id: id.0,
+                story_id: article.story.0,
+                kind: story.kind.as_str(),
+                status: article.status.as_str(),
+                revision: article.revision,
+                edition_name,
+                url,
             });
-            context["media"] = json!({
-                "section_id": story.section.0,
-                "video": story.video.as_ref().map(|v| v.key.clone()),
-                "video_id": story.video.as_ref().map(|v| v.id.0),
-                "poster": story.poster.as_ref().map(|p| p.key.clone()),
-                "poster_id": story.poster.as_ref().map(|p| p.id.0),
-                "poster_url": story.poster.as_ref().map(|p| dateline_render::paths::media(&p.key)),
+            page.media = Some(StoryMediaView {
+                section_id: story.section.0,
+                video: story.video.as_ref().map(|v| v.key.clone()),
+                video_id: story.video.as_ref().map(|v| v.id.0),
+                poster: story.poster.as_ref().map(|p| p.key.clone()),
+                poster_id: story.poster.as_ref().map(|p| p.id.0),
+                poster_url: story.poster.as_ref().map(|p| dateline_render::paths::media(&p.key)),
             });
-            context["can_edit"] = json!(may_edit(article.status, editor.user.role, is_own));
-            context["translations"] = json!(translations);
-            context["missing_editions"] = json!(missing);
-            context["source"] = json!(source);
-            context["revisions"] = json!(revisions);
-            context["transitions"] = json!(transitions);
-            context["actions"] = json!(actions);
+            page.can_edit = may_edit(article.status, editor.user.role, is_own);
         }
-        if let (Some(target), Some(extra)) = (context.as_object_mut(), extra.as_object()) {
-            target.extend(extra.clone());
-        }
-        context["form"] = json!(form);
-        Ok::<_, AdminApiError>(context)
+        Ok::<_, AdminApiError>(page)
     };
-    match context.await {
-        Ok(context) => render(state, status, "editor.html", &context),
+    match page.await {
+        Ok(page) => render(state, status, &page),
         Err(error) => page_error(state, &error, Some(editor)),
     }
 }
 
 /// `GET /admin/articles/new`.
 async fn new_article_form(State(state): State<AppState>, editor: Editor) -> Response {
-    let form = FormView { kind: "text".into(), byline_role: "reporter".into(), ..FormView::default() };
-    editor_page(&state, &editor, StatusCode::OK, None, form, HashMap::new(), json!({})).await
+    let form = EditorForm { kind: "text".into(), byline_role: "reporter".into(), ..EditorForm::default() };
+    editor_page(&state, &editor, StatusCode::OK, None, form, BTreeMap::new(), EditorNotice::default()).await
 }
 
 /// `POST /admin/articles/new`: creates the story and its first article, then opens it.
@@ -520,7 +533,7 @@ async fn create_article(State(state): State<AppState>, editor: Editor, body: Byt
     if let Err(error) = fields.check_csrf(&editor.csrf_token) {
         return page_error(&state, &error, Some(&editor));
     }
-    let form = FormView::from_form(&fields);
+    let form = EditorForm::from_form(&fields);
     let request = StoryRequest {
         edition: form.edition.clone(),
         section_id: form.section_id.parse().unwrap_or(-1),
@@ -540,19 +553,21 @@ async fn form_error(
     state: &AppState,
     editor: &Editor,
     id: Option<ArticleId>,
-    form: FormView,
+    form: EditorForm,
     error: AdminApiError,
 ) -> Response {
     if error.status == StatusCode::UNPROCESSABLE_ENTITY {
-        let errors: HashMap<String, String> = error.fields.iter().cloned().collect();
-        let extra = json!({ "error": "Some fields need attention; nothing was saved." });
-        return editor_page(state, editor, error.status, id, form, errors, extra).await;
+        let errors: BTreeMap<String, String> = error.fields.iter().cloned().collect();
+        let notice =
+            EditorNotice { error: Some("Some fields need attention; nothing was saved.".to_owned()), conflict: None };
+        return editor_page(state, editor, error.status, id, form, errors, notice).await;
     }
     if error.status == StatusCode::FORBIDDEN || error.status.is_server_error() || error.status == StatusCode::NOT_FOUND
     {
         return page_error(state, &error, Some(editor));
     }
-    editor_page(state, editor, error.status, id, form, HashMap::new(), json!({ "error": error.message })).await
+    let notice = EditorNotice { error: Some(error.message), conflict: None };
+    editor_page(state, editor, error.status, id, form, BTreeMap::new(), notice).await
 }
 
 /// `GET /admin/articles/{id}`: the editor.
@@ -561,7 +576,7 @@ async fn edit_article(State(state): State<AppState>, editor: Editor, Path(id): P
         Ok(article) => article,
         Err(error) => return page_error(&state, &error, Some(&editor)),
     };
-    let form = FormView {
+    let form = EditorForm {
         headline: article.headline.clone(),
         slug: article.slug.to_string(),
         standfirst: article.standfirst.clone().unwrap_or_default(),
@@ -571,9 +586,10 @@ async fn edit_article(State(state): State<AppState>, editor: Editor, Path(id): P
         correction: article.correction.clone().unwrap_or_default(),
         base_revision: article.revision,
         contributors: article.contributors.iter().map(|c| c.0).collect(),
-        ..FormView::default()
+        ..EditorForm::default()
     };
-    editor_page(&state, &editor, StatusCode::OK, Some(ArticleId(id)), form, HashMap::new(), json!({})).await
+    editor_page(&state, &editor, StatusCode::OK, Some(ArticleId(id)), form, BTreeMap::new(), EditorNotice::default())
+        .await
 }
 
 /// `POST /admin/articles/{id}`: saves; a stale save shows what changed meanwhile and keeps
@@ -584,7 +600,7 @@ async fn save_article(State(state): State<AppState>, editor: Editor, Path(id): P
         return page_error(&state, &error, Some(&editor));
     }
     let id = ArticleId(id);
-    let form = FormView::from_form(&fields);
+    let form = EditorForm::from_form(&fields);
     match state
         .newsroom()
         .save_article(&editor.user, id, form.base_revision, form.input())
@@ -597,26 +613,26 @@ async fn save_article(State(state): State<AppState>, editor: Editor, Path(id): P
             let base_body =
                 state.store().revision(id, form.base_revision).await.ok().flatten().map(|r| r.body_markdown);
             let now_body = state.store().revision(id, current).await.ok().flatten().map(|r| r.body_markdown);
-            let diff: Vec<Value> = diff_lines(&base_body.unwrap_or_default(), &now_body.unwrap_or_default())
+            let diff: Vec<DiffRow> = diff_lines(&base_body.unwrap_or_default(), &now_body.unwrap_or_default())
                 .into_iter()
-                .map(diff_json)
+                .map(diff_row)
                 .collect();
             let mut form = form;
             let base = form.base_revision;
             // The next save is based on the current revision, carrying the user's text.
             form.base_revision = current;
-            let conflict = json!({ "conflict": { "base": base, "current": current, "diff": diff } });
-            editor_page(&state, &editor, StatusCode::CONFLICT, Some(id), form, HashMap::new(), conflict).await
+            let notice = EditorNotice { error: None, conflict: Some(ConflictView { base, current, diff }) };
+            editor_page(&state, &editor, StatusCode::CONFLICT, Some(id), form, BTreeMap::new(), notice).await
         }
         Err(error) => form_error(&state, &editor, Some(id), form, error).await,
     }
 }
 
-fn diff_json(line: DiffLine) -> Value {
+fn diff_row(line: DiffLine) -> DiffRow {
     match line {
-        DiffLine::Same(text) => json!({ "op": "same", "text": text }),
-        DiffLine::Removed(text) => json!({ "op": "removed", "text": text }),
-        DiffLine::Added(text) => json!({ "op": "added", "text": text }),
+        DiffLine::Same(text) => DiffRow { op: "same", text },
+        DiffLine::Removed(text) => DiffRow { op: "removed", text },
+        DiffLine::Added(text) => DiffRow { op: "added", text },
     }
 }
 
@@ -651,7 +667,7 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
             let article = load_article(&state, ArticleId(id)).await;
             match article {
                 Ok(article) => {
-                    let form = FormView {
+                    let form = EditorForm {
                         headline: article.headline.clone(),
                         slug: article.slug.to_string(),
                         standfirst: article.standfirst.clone().unwrap_or_default(),
@@ -661,7 +677,7 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
                         correction: article.correction.clone().unwrap_or_default(),
                         base_revision: article.revision,
                         contributors: article.contributors.iter().map(|c| c.0).collect(),
-                        ..FormView::default()
+                        ..EditorForm::default()
                     };
                     editor_page(
                         &state,
@@ -669,8 +685,8 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
                         error.status,
                         Some(ArticleId(id)),
                         form,
-                        HashMap::new(),
-                        json!({ "error": message }),
+                        BTreeMap::new(),
+                        EditorNotice { error: Some(message), conflict: None },
                     )
                     .await
                 }
@@ -716,20 +732,27 @@ async fn revision_page(
         let (time, iso) = time_text(&clock, revision.saved_at);
         let old_body = previous.as_ref().map(|p| p.body_markdown.as_str()).unwrap_or_default();
         let old_headline = previous.as_ref().map(|p| p.headline.clone()).unwrap_or_default();
-        Ok::<_, AdminApiError>(json!({
-            "title": format!("Revision {number}"), "nav": "articles",
-            "user": user_view(&editor.user), "csrf_token": editor.csrf_token,
-            "article_id": id, "current_revision": article.revision,
-            "revision": { "revision": revision.revision, "user_name": revision.user_name, "headline": revision.headline, "time": time, "iso": iso },
-            "previous": previous.as_ref().map(|p| p.revision),
-            "headline_changed": previous.is_some() && old_headline != revision.headline,
-            "old_headline": old_headline,
-            "diff": diff_lines(old_body, &revision.body_markdown).into_iter().map(diff_json).collect::<Vec<_>>(),
-            "can_restore": number != article.revision && may_edit(article.status, editor.user.role, article.author == Some(editor.user.id)),
-        }))
+        Ok::<_, AdminApiError>(RevisionPage {
+            frame: editor.frame(format!("Revision {number}"), "articles"),
+            article_id: id,
+            current_revision: article.revision,
+            headline_changed: previous.is_some() && old_headline != revision.headline,
+            previous: previous.as_ref().map(|p| p.revision),
+            diff: diff_lines(old_body, &revision.body_markdown).into_iter().map(diff_row).collect(),
+            old_headline,
+            can_restore: number != article.revision
+                && may_edit(article.status, editor.user.role, article.author == Some(editor.user.id)),
+            revision: RevisionSummary {
+                revision: revision.revision,
+                user_name: revision.user_name.clone(),
+                headline: revision.headline.clone(),
+                time,
+                iso,
+            },
+        })
     };
     match result.await {
-        Ok(context) => render(&state, StatusCode::OK, "revision.html", &context),
+        Ok(page) => render(&state, StatusCode::OK, &page),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }

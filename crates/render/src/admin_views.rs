@@ -1,0 +1,591 @@
+//! The admin templates' view models: one type per template, tied to it by
+//! [`AdminView::TEMPLATE`], so a page cannot be rendered with another page's data and every
+//! variable a template reads is a field here. The web crate fills them; [`AdminPages::render`]
+//! (in `admin.rs`) turns them into HTML.
+//!
+//! [`AdminPages::render`]: crate::AdminPages::render
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// A view model and the admin template that shows it.
+pub trait AdminView: Serialize {
+    /// The template's file name under `admin/templates/`.
+    const TEMPLATE: &'static str;
+}
+
+/// What the layout (`layout.html`) shows on every page.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AdminFrame {
+    /// The page's title, before "· Dateline newsroom".
+    pub title: String,
+    /// Which navigation entry is current (`dashboard`, `articles`, `sections`, …).
+    pub nav: &'static str,
+    /// The signed-in user; none on the sign-in page (and no navigation then).
+    pub user: Option<UserView>,
+    /// The session's CSRF token, for forms and the editor's script.
+    pub csrf_token: Option<String>,
+    /// A message above the page: what went wrong.
+    pub error: Option<String>,
+}
+
+/// A newsroom user as the pages show them.
+#[derive(Debug, Clone, Serialize)]
+pub struct UserView {
+    /// The user's id.
+    pub id: i64,
+    /// Display name.
+    pub name: String,
+    /// `reporter`, `editor` or `admin`.
+    pub role: &'static str,
+    /// Sign-in email.
+    pub email: String,
+}
+
+/// An edition in a select list.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionOption {
+    /// URL code (`zh-hans`).
+    pub code: String,
+    /// Native name (`中文简体`).
+    pub name: String,
+}
+
+/// A section in a select list (subsections named "Parent › Child").
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionOption {
+    /// The section's id.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
+}
+
+/// `sign_in.html`.
+#[derive(Debug, Serialize)]
+pub struct SignInPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The form's token, also set as a cookie (login CSRF).
+    pub form_token: String,
+    /// The email typed before, to keep it after a failure.
+    pub email: String,
+}
+
+impl AdminView for SignInPage {
+    const TEMPLATE: &'static str = "sign_in.html";
+}
+
+/// `error.html`.
+#[derive(Debug, Serialize)]
+pub struct AdminErrorPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// What went wrong, for the user.
+    pub message: String,
+}
+
+impl AdminView for AdminErrorPage {
+    const TEMPLATE: &'static str = "error.html";
+}
+
+/// A row of an article table (dashboard, article list).
+#[derive(Debug, Clone, Serialize)]
+pub struct DeskRow {
+    /// The article's id.
+    pub id: i64,
+    /// Headline.
+    pub headline: String,
+    /// Edition code.
+    pub edition: String,
+    /// Workflow status.
+    pub status: &'static str,
+    /// Publication (or last change) time, in newsroom time.
+    pub time: String,
+    /// The same, ISO 8601 with offset.
+    pub time_iso: String,
+}
+
+/// `dashboard.html`.
+#[derive(Debug, Serialize)]
+pub struct DashboardPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The user's own drafts.
+    pub mine: Vec<DeskRow>,
+    /// Waiting for review.
+    pub review: Vec<DeskRow>,
+    /// Scheduled.
+    pub scheduled: Vec<DeskRow>,
+    /// Recently published.
+    pub published: Vec<DeskRow>,
+}
+
+impl AdminView for DashboardPage {
+    const TEMPLATE: &'static str = "dashboard.html";
+}
+
+/// The article list's filter, as typed.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ArticleFilterView {
+    /// Words of the headline.
+    pub q: String,
+    /// Edition code.
+    pub edition: String,
+    /// Section id.
+    pub section: String,
+    /// Workflow status.
+    pub status: String,
+    /// Author's user id.
+    pub author: String,
+}
+
+/// `articles.html`.
+#[derive(Debug, Serialize)]
+pub struct ArticlesPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// This page of articles.
+    pub articles: Vec<DeskRow>,
+    /// How many match the filter.
+    pub total: u64,
+    /// This page's number.
+    pub page: u32,
+    /// How many pages.
+    pub pages: u32,
+    /// The previous page's address.
+    pub previous: Option<String>,
+    /// The next page's address.
+    pub next: Option<String>,
+    /// The filter as typed.
+    pub filter: ArticleFilterView,
+    /// Editions to filter by.
+    pub editions: Vec<EditionOption>,
+    /// Sections to filter by.
+    pub sections: Vec<SectionOption>,
+    /// Authors to filter by.
+    pub users: Vec<UserView>,
+    /// Statuses to filter by.
+    pub statuses: &'static [&'static str],
+}
+
+impl AdminView for ArticlesPage {
+    const TEMPLATE: &'static str = "articles.html";
+}
+
+/// What the editor form shows in its fields.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct EditorForm {
+    /// Edition code (new stories).
+    pub edition: String,
+    /// `text` or `video` (new stories).
+    pub kind: String,
+    /// Section id (new stories).
+    pub section_id: String,
+    /// Headline.
+    pub headline: String,
+    /// URL slug.
+    pub slug: String,
+    /// Standfirst.
+    pub standfirst: String,
+    /// Byline role.
+    pub byline_role: String,
+    /// Dateline place.
+    pub place: String,
+    /// Markdown body.
+    pub body_markdown: String,
+    /// Correction note.
+    pub correction: String,
+    /// The revision the edit is based on.
+    pub base_revision: i64,
+    /// Contributor ids in the byline.
+    pub contributors: Vec<i64>,
+}
+
+/// A contributor checkbox of the editor.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContributorOption {
+    /// The contributor's id.
+    pub id: i64,
+    /// Their name (English, or the first edition's).
+    pub name: String,
+    /// Whether they are in the byline.
+    pub checked: bool,
+}
+
+/// The article being edited.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditorArticle {
+    /// The article's id.
+    pub id: i64,
+    /// Its story's id.
+    pub story_id: i64,
+    /// `text` or `video`.
+    pub kind: &'static str,
+    /// Workflow status.
+    pub status: &'static str,
+    /// Current revision.
+    pub revision: i64,
+    /// The edition's native name.
+    pub edition_name: String,
+    /// Its address on the site, when published.
+    pub url: Option<String>,
+}
+
+/// The story's section and media, for the story form.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryMediaView {
+    /// Section id.
+    pub section_id: i64,
+    /// The video's media key.
+    pub video: Option<String>,
+    /// The video asset's id.
+    pub video_id: Option<i64>,
+    /// The poster's (or feature image's) media key.
+    pub poster: Option<String>,
+    /// The poster asset's id.
+    pub poster_id: Option<i64>,
+    /// The poster's address.
+    pub poster_url: Option<String>,
+}
+
+/// One edition of the story, for the translation links.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranslationRow {
+    /// Edition code.
+    pub edition: String,
+    /// The article's id.
+    pub article_id: i64,
+    /// Its workflow status.
+    pub status: &'static str,
+    /// Whether it is the article being edited.
+    pub current: bool,
+}
+
+/// The story's first article, shown beside a translation.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceArticle {
+    /// Its edition code.
+    pub edition: String,
+    /// Headline.
+    pub headline: String,
+    /// Standfirst.
+    pub standfirst: Option<String>,
+    /// The body as sanitized HTML.
+    pub body_html: String,
+}
+
+/// A revision in the editor's history.
+#[derive(Debug, Clone, Serialize)]
+pub struct RevisionRow {
+    /// Its number.
+    pub revision: i64,
+    /// Who saved it.
+    pub user_name: Option<String>,
+    /// When, in newsroom time.
+    pub time: String,
+    /// When, ISO 8601.
+    pub iso: String,
+}
+
+/// A workflow move in the editor's history.
+#[derive(Debug, Clone, Serialize)]
+pub struct TransitionRow {
+    /// Status before.
+    pub from: &'static str,
+    /// Status after.
+    pub to: &'static str,
+    /// Who moved it.
+    pub user_name: Option<String>,
+    /// Their comment.
+    pub comment: Option<String>,
+    /// When, in newsroom time.
+    pub time: String,
+    /// When, ISO 8601.
+    pub iso: String,
+}
+
+/// A workflow button.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionButton {
+    /// The action's API name (`publish`).
+    pub name: &'static str,
+    /// Its label.
+    pub label: &'static str,
+    /// Whether it takes the article off the site or out of the workflow.
+    pub danger: bool,
+}
+
+/// A line of a diff.
+#[derive(Debug, Clone, Serialize)]
+pub struct DiffRow {
+    /// `same`, `removed` or `added`.
+    pub op: &'static str,
+    /// The line.
+    pub text: String,
+}
+
+/// A save refused because someone saved meanwhile: what changed between the two revisions.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConflictView {
+    /// The revision the user's edit was based on.
+    pub base: i64,
+    /// The current revision.
+    pub current: i64,
+    /// The body's changes from `base` to `current`.
+    pub diff: Vec<DiffRow>,
+}
+
+/// `editor.html`: a new story, or an article with its history, translations and actions.
+#[derive(Debug, Serialize)]
+pub struct EditorPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// Editions (new stories, translations).
+    pub editions: Vec<EditionOption>,
+    /// Sections.
+    pub sections: Vec<SectionOption>,
+    /// Contributors, checked when in the byline.
+    pub contributors: Vec<ContributorOption>,
+    /// Byline roles.
+    pub roles: &'static [&'static str],
+    /// A message per field that was refused.
+    pub errors: BTreeMap<String, String>,
+    /// Whether the user may edit the article.
+    pub can_edit: bool,
+    /// The body as the site will show it.
+    pub preview_html: String,
+    /// The article (none for a new story).
+    pub article: Option<EditorArticle>,
+    /// Its story's section and media.
+    pub media: Option<StoryMediaView>,
+    /// The story's articles in every edition.
+    pub translations: Vec<TranslationRow>,
+    /// Editions the story has no article in yet.
+    pub missing_editions: Vec<EditionOption>,
+    /// The story's first article, beside a translation.
+    pub source: Option<SourceArticle>,
+    /// Saved revisions, newest first.
+    pub revisions: Vec<RevisionRow>,
+    /// Workflow moves.
+    pub transitions: Vec<TransitionRow>,
+    /// The moves the user may make now.
+    pub actions: Vec<ActionButton>,
+    /// A save refused for a newer revision, with what changed.
+    pub conflict: Option<ConflictView>,
+    /// The fields' values.
+    pub form: EditorForm,
+}
+
+impl AdminView for EditorPage {
+    const TEMPLATE: &'static str = "editor.html";
+}
+
+/// The revision shown on the revision page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RevisionSummary {
+    /// Its number.
+    pub revision: i64,
+    /// Who saved it.
+    pub user_name: Option<String>,
+    /// Its headline.
+    pub headline: String,
+    /// When, in newsroom time.
+    pub time: String,
+    /// When, ISO 8601.
+    pub iso: String,
+}
+
+/// `revision.html`: a revision compared with the one before.
+#[derive(Debug, Serialize)]
+pub struct RevisionPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The article's id.
+    pub article_id: i64,
+    /// Its current revision.
+    pub current_revision: i64,
+    /// The revision shown.
+    pub revision: RevisionSummary,
+    /// The number of the one before, if any.
+    pub previous: Option<i64>,
+    /// Whether the headline changed from the one before.
+    pub headline_changed: bool,
+    /// The headline before.
+    pub old_headline: String,
+    /// The body's changes from the one before.
+    pub diff: Vec<DiffRow>,
+    /// Whether the user may restore it.
+    pub can_restore: bool,
+}
+
+impl AdminView for RevisionPage {
+    const TEMPLATE: &'static str = "revision.html";
+}
+
+/// A token or key in the list.
+#[derive(Debug, Clone, Serialize)]
+pub struct CredentialRow {
+    /// Its id.
+    pub id: i64,
+    /// Who or what uses it.
+    pub label: String,
+    /// Created, in newsroom time.
+    pub created: String,
+    /// Last used, in newsroom time (tokens).
+    pub last_used: Option<String>,
+    /// Whether it was revoked.
+    pub revoked: bool,
+}
+
+/// `tokens.html`: personal API tokens or Content API keys, which share one layout.
+#[derive(Debug, Serialize)]
+pub struct CredentialsPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The page's address (`/admin/tokens`, `/admin/keys`).
+    pub base: &'static str,
+    /// `token` or `key`.
+    pub noun: &'static str,
+    /// The label field's example.
+    pub placeholder: &'static str,
+    /// What these are for.
+    pub intro: &'static str,
+    /// The list.
+    pub tokens: Vec<CredentialRow>,
+    /// The label of the one just created.
+    pub new_label: Option<String>,
+    /// The secret of the one just created, shown once.
+    pub new_token: Option<String>,
+}
+
+impl AdminView for CredentialsPage {
+    const TEMPLATE: &'static str = "tokens.html";
+}
+
+/// A background job in the list.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobRow {
+    /// Its id.
+    pub id: i64,
+    /// `renditions`, `publish_due`, …
+    pub kind: String,
+    /// What it works on (an asset id).
+    pub subject_id: i64,
+    /// `queued`, `running`, `done`, `failed`.
+    pub status: String,
+    /// Runs so far.
+    pub attempts: i64,
+    /// Runs allowed.
+    pub max_attempts: i64,
+    /// Next run, in newsroom time.
+    pub run_at: String,
+    /// Finished, in newsroom time.
+    pub finished: Option<String>,
+    /// The node running it.
+    pub worker: Option<String>,
+    /// The last failure's message.
+    pub last_error: Option<String>,
+}
+
+/// `jobs.html`.
+#[derive(Debug, Serialize)]
+pub struct JobsPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The jobs listed.
+    pub jobs: Vec<JobRow>,
+    /// How many jobs have each status.
+    pub counts: Vec<(String, i64)>,
+    /// The status filter.
+    pub status: Option<String>,
+    /// Statuses to filter by.
+    pub statuses: &'static [&'static str],
+}
+
+impl AdminView for JobsPage {
+    const TEMPLATE: &'static str = "jobs.html";
+}
+
+/// One value of a record's form field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    /// Text (names per edition are `name_{edition}` fields).
+    Text(String),
+    /// A number (ids).
+    Number(i64),
+    /// A flag.
+    Flag(bool),
+    /// No value.
+    Empty,
+}
+
+/// A record of the sections, contributors, social accounts or users page (and of the Admin
+/// API's lists of them): its fields by form field name.
+pub type FieldRecord = BTreeMap<String, FieldValue>;
+
+/// `manage.html`: sections, contributors, social accounts or users, and a form for a new one.
+#[derive(Debug, Serialize)]
+pub struct ManagePage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// `sections`, `contributors`, `social` or `users`.
+    pub kind: &'static str,
+    /// Editions, for the per-edition fields.
+    pub editions: Vec<EditionOption>,
+    /// The records.
+    pub records: Vec<FieldRecord>,
+    /// Top-level sections (parents for a new section).
+    pub top_sections: Vec<TopSection>,
+    /// Social platforms.
+    pub platforms: &'static [&'static str],
+    /// User roles.
+    pub roles: &'static [&'static str],
+    /// A message per refused field.
+    pub errors: BTreeMap<String, String>,
+    /// The refused form's values, to show them again.
+    pub form: BTreeMap<String, String>,
+    /// The record the refused form edited (none for a new one).
+    pub form_id: Option<i64>,
+}
+
+impl AdminView for ManagePage {
+    const TEMPLATE: &'static str = "manage.html";
+}
+
+/// A top-level section, as a parent to choose.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopSection {
+    /// Its id, as the form sends it.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// `settings.html`: the site settings and each edition's outlet name, name and formats.
+#[derive(Debug, Serialize)]
+pub struct SettingsPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// Editions, for the per-edition fields.
+    pub editions: Vec<EditionOption>,
+    /// The fields' values (per-edition ones are `outlet_{edition}` and so on).
+    pub form: FieldRecord,
+    /// A message per refused field.
+    pub errors: BTreeMap<String, String>,
+}
+
+impl AdminView for SettingsPage {
+    const TEMPLATE: &'static str = "settings.html";
+}
