@@ -51,6 +51,11 @@ fn is_ours(table: &str) -> bool {
     !table.starts_with("_sqlx") && !table.starts_with("sqlite_")
 }
 
+/// The rows of a table-valued pragma about one table or index.
+async fn pragma(db: &mut SqliteConnection, sql: &'static str, name: &str) -> Vec<sqlx::sqlite::SqliteRow> {
+    sqlx::query(sql).bind(name).fetch_all(db).await.unwrap()
+}
+
 async fn sqlite_schema(dir: &std::path::Path) -> Schema {
     Store::open_sqlite(dir).await.expect("migrate an empty SQLite database").close().await;
     let url = format!("sqlite://{}", dir.join(DATABASE_FILE).display());
@@ -65,12 +70,7 @@ async fn sqlite_schema(dir: &std::path::Path) -> Schema {
     let mut columns = BTreeSet::new();
     let mut indexes = BTreeSet::new();
     for table in &tables {
-        let rows = sqlx::query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)")
-            .bind(table)
-            .fetch_all(&mut db)
-            .await
-            .unwrap();
-        for row in rows {
+        for row in pragma(&mut db, "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", table).await {
             let declared: String = row.get(1);
             let not_null: i64 = row.get(2);
             let primary_key: i64 = row.get(3);
@@ -82,12 +82,8 @@ async fn sqlite_schema(dir: &std::path::Path) -> Schema {
                 not_null: not_null == 1 || primary_key > 0,
             });
         }
-        let list = sqlx::query("SELECT name, \"unique\", origin, partial FROM pragma_index_list(?)")
-            .bind(table)
-            .fetch_all(&mut db)
-            .await
-            .unwrap();
-        for index in list {
+        for index in pragma(&mut db, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(?)", table).await
+        {
             let origin: String = index.get(2);
             if origin == "pk" {
                 continue;
