@@ -10,6 +10,9 @@ use dateline_store::{NewArticle, NewStory, Revision, StoreError};
 use jiff::Timestamp;
 
 use crate::site::SiteData;
+
+/// How far a derived slug is numbered (`-2` … `-100`) before the writer is asked for one.
+const MAX_SLUG_NUMBER: u32 = 100;
 use crate::{Newsroom, NewsroomError};
 
 /// A new story with its first article, as typed.
@@ -114,6 +117,10 @@ impl Newsroom {
                 None
             }
         };
+        // A slug the writer left blank is derived from the headline; if another article of
+        // the edition has it already, the new one gets the next free `-2`, `-3`… instead of a
+        // refusal (two stories may well share a headline).
+        let slug_is_derived = request.article.slug.trim().is_empty();
         let fields = self.check_fields(request.article, &mut errors).await?;
         let (Some(edition), Some(kind), Some(fields)) = (edition, kind, fields) else {
             return Err(NewsroomError::Invalid(errors));
@@ -127,7 +134,7 @@ impl Newsroom {
             video: request.video_asset_id.map(dateline_core::AssetId),
             poster: request.poster_asset_id.map(dateline_core::AssetId),
         };
-        let article = NewArticle {
+        let mut article = NewArticle {
             story: dateline_core::StoryId(0),
             edition,
             slug: fields.slug.clone(),
@@ -144,8 +151,18 @@ impl Newsroom {
             captions: None,
             author: Some(user.id),
         };
-        let (_, id) = store.create_story_with_article(&story, &article).await.map_err(slug_conflict_is_invalid)?;
-        Ok(id)
+        let derived = article.slug.clone();
+        let mut next = 2;
+        loop {
+            match store.create_story_with_article(&story, &article).await {
+                Ok((_, id)) => return Ok(id),
+                Err(StoreError::Conflict(_)) if slug_is_derived && next <= MAX_SLUG_NUMBER => {
+                    article.slug = derived.numbered(next);
+                    next += 1;
+                }
+                Err(error) => return Err(slug_conflict_is_invalid(error)),
+            }
+        }
     }
 
     /// Saves an article's fields as a new revision based on revision `base`.

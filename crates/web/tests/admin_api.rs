@@ -155,6 +155,29 @@ async fn new_stories_are_checked_against_the_site_as_it_is_now() {
     assert_eq!(body["contributors"], json!([contributor.0]));
 }
 
+/// A headline in Chinese or Mongolian with no slug typed gets a romanised slug, and a second
+/// story with the same headline the next free number, not `untitled` and a refusal.
+#[tokio::test]
+async fn slugs_from_chinese_and_mongolian_headlines_are_romanised_and_never_clash() {
+    let (site, rita, _, _) = newsroom().await;
+    let draft = |edition: &str, headline: &str| json!({ "edition": edition, "section_id": 1, "article": { "headline": headline, "body_markdown": "正文。", "contributors": [1] } });
+    let mut slugs = Vec::new();
+    for (edition, headline) in
+        [("zh-hans", "渡口重开"), ("zh-hans", "渡口重开"), ("mn", "Шинжлэх ухаан"), ("zh-hant", "國際新聞")]
+    {
+        let (response, body) =
+            send(&site, "POST", "/admin/api/stories", Some(&rita), Some(draft(edition, headline))).await;
+        assert_eq!(response.status, 201, "{body}");
+        slugs.push(body["slug"].as_str().unwrap_or_default().to_owned());
+    }
+    assert_eq!(slugs, ["du-kou-zhong-kai", "du-kou-zhong-kai-2", "shinjlekh-ukhaan", "guo-ji-xin-wen"]);
+    // A slug the writer typed is theirs: taken, it is refused on its field, not renumbered.
+    let typed = json!({ "edition": "zh-hans", "section_id": 1, "article": { "headline": "别的", "slug": "du-kou-zhong-kai", "contributors": [1] } });
+    let (response, body) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(typed)).await;
+    assert_eq!(response.status, 422, "{body}");
+    assert!(body["error"]["fields"]["slug"].is_string(), "{body}");
+}
+
 #[tokio::test]
 async fn sign_in_gives_an_http_only_session_and_the_same_answer_for_unknown_users() {
     let site = test_site().await;
