@@ -41,7 +41,9 @@ pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change}
 pub use edition::{Edition, EditionCode};
 pub use error::ValidationError;
 pub use language::negotiate_edition;
-pub use newsroom::{Role, User, UserId, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status};
+pub use newsroom::{
+    Role, User, UserId, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status, normalize_email,
+};
 pub use page::{MAX_PAGE, Page, PageRequest};
 pub use slug::Slug;
 pub use text::{escape_html, escape_html_in_runs, markdown_to_text};

@@ -11,6 +11,15 @@ use jiff::Timestamp;
 
 use crate::{ArticleStatus, ValidationError};
 
+/// The one form of an e-mail address that accounts are stored, found and throttled under:
+/// Unicode NFKC (full-width `ｅｄ＠…` is `ed@…`), without surrounding spaces, lowercase. Every
+/// entry point (sign-in, new users, the command line) goes through it, so that one address is
+/// one account and one throttle.
+pub fn normalize_email(email: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    email.nfkc().collect::<String>().trim().to_lowercase()
+}
+
 /// Identifies a newsroom user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UserId(pub i64);
@@ -274,6 +283,13 @@ pub fn may_edit(status: ArticleStatus, role: Role, is_own: bool) -> bool {
 mod tests {
     use super::*;
     use ArticleStatus::*;
+
+    #[test]
+    fn e_mail_addresses_have_one_form() {
+        for typed in ["ed@news.test", " Ed@News.Test ", "\ted@news.test\n", "ｅｄ＠ｎｅｗｓ．ｔｅｓｔ"] {
+            assert_eq!(normalize_email(typed), "ed@news.test", "{typed:?}");
+        }
+    }
 
     #[test]
     fn verbs_parse_from_their_names_and_only_those() {

@@ -119,8 +119,30 @@ impl Newsroom {
 
 /// Counts failed sign-ins per account and per client address in a sliding window, and
 /// refuses further attempts once either passes its limit.
+///
+/// Everything it keeps is bounded, whatever strangers send: an account is remembered by the
+/// SHA-256 of its normalised address (32 bytes, however long the string typed; `" Ed@x "` and
+/// `"ed@x"` are one account), an address by at most 64 characters, each list by the last
+/// [`PER_ADDRESS`] failures, and the whole map by [`MAX_TRACKED`] keys (the stalest are
+/// dropped first). Checking never adds a key; only a failure does.
 pub struct SignInThrottle {
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+    failures: Mutex<HashMap<ThrottleKey, Vec<Instant>>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum ThrottleKey {
+    Account([u8; 32]),
+    Address(String),
+}
+
+impl ThrottleKey {
+    fn account(email: &str) -> ThrottleKey {
+        ThrottleKey::Account(Sha256::digest(dateline_core::normalize_email(email).as_bytes()).into())
+    }
+
+    fn address(address: &str) -> ThrottleKey {
+        ThrottleKey::Address(address.chars().take(64).collect())
+    }
 }
 
 /// Failed attempts allowed per account in the window.
@@ -129,6 +151,8 @@ const PER_ACCOUNT: usize = 5;
 const PER_ADDRESS: usize = 20;
 /// The window.
 const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Accounts and addresses remembered at most.
+const MAX_TRACKED: usize = 50_000;
 
 impl Default for SignInThrottle {
     fn default() -> Self {
@@ -137,31 +161,52 @@ impl Default for SignInThrottle {
 }
 
 impl SignInThrottle {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ThrottleKey, Vec<Instant>>> {
+        self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
     /// Whether another attempt for `email` from `address` may be tried now.
     pub fn allows(&self, email: &str, address: &str) -> bool {
-        let mut failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let failures = self.lock();
         let now = Instant::now();
-        let mut recent = |key: String| {
-            let list = failures.entry(key).or_default();
-            list.retain(|t| now.duration_since(*t) < WINDOW);
-            list.len()
+        let recent = |key: &ThrottleKey| {
+            failures.get(key).map_or(0, |list| list.iter().filter(|t| now.duration_since(**t) < WINDOW).count())
         };
-        recent(format!("account:{}", email.to_lowercase())) < PER_ACCOUNT
-            && recent(format!("address:{address}")) < PER_ADDRESS
+        recent(&ThrottleKey::account(email)) < PER_ACCOUNT && recent(&ThrottleKey::address(address)) < PER_ADDRESS
     }
 
     /// Records a failed attempt.
     pub fn record_failure(&self, email: &str, address: &str) {
-        let mut failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut failures = self.lock();
         let now = Instant::now();
-        failures.entry(format!("account:{}", email.to_lowercase())).or_default().push(now);
-        failures.entry(format!("address:{address}")).or_default().push(now);
+        if failures.len() + 2 > MAX_TRACKED {
+            failures.retain(|_, list| list.last().is_some_and(|t| now.duration_since(*t) < WINDOW));
+        }
+        while failures.len() + 2 > MAX_TRACKED {
+            let stalest = failures.iter().min_by_key(|(_, list)| list.last().copied()).map(|(key, _)| key.clone());
+            match stalest {
+                Some(key) => failures.remove(&key),
+                None => break,
+            };
+        }
+        for key in [ThrottleKey::account(email), ThrottleKey::address(address)] {
+            let list = failures.entry(key).or_default();
+            list.retain(|t| now.duration_since(*t) < WINDOW);
+            list.push(now);
+            if list.len() > PER_ADDRESS {
+                list.remove(0);
+            }
+        }
     }
 
     /// Forgets an account's failures after a successful sign-in.
     pub fn record_success(&self, email: &str) {
-        let mut failures = self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        failures.remove(&format!("account:{}", email.to_lowercase()));
+        self.lock().remove(&ThrottleKey::account(email));
+    }
+
+    /// How many accounts and addresses it remembers now.
+    pub fn tracked(&self) -> usize {
+        self.lock().len()
     }
 }
 
@@ -185,6 +230,36 @@ mod tests {
         assert_ne!(a, new_secret().unwrap());
         assert_eq!(secret_hash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         assert!(constant_time_eq("abc", "abc") && !constant_time_eq("abc", "abd") && !constant_time_eq("abc", "ab"));
+    }
+
+    #[test]
+    fn the_throttle_sees_one_account_however_its_address_is_typed() {
+        let throttle = SignInThrottle::default();
+        for (i, typed) in
+            [" ed@news.test", "ED@news.test ", "\ted@NEWS.test", "ｅｄ＠ｎｅｗｓ．ｔｅｓｔ", "ed@news.test"]
+                .into_iter()
+                .enumerate()
+        {
+            assert!(throttle.allows(typed, &format!("10.0.0.{i}")), "attempt {i} ({typed:?})");
+            throttle.record_failure(typed, &format!("10.0.0.{i}"));
+        }
+        assert!(!throttle.allows("  Ed@News.Test  ", "10.9.9.9"), "five failures lock the account, however typed");
+    }
+
+    #[test]
+    fn the_throttle_stays_bounded_whatever_strangers_send() {
+        let throttle = SignInThrottle::default();
+        let huge = "x".repeat(1 << 20);
+        for i in 0..200 {
+            assert!(throttle.allows(&format!("{i}{huge}"), "10.0.0.1") || i >= PER_ADDRESS);
+        }
+        assert_eq!(throttle.tracked(), 0, "checking remembers nothing");
+        for i in 0..(MAX_TRACKED + 500) {
+            throttle.record_failure(&format!("{i}@x"), "10.0.0.1");
+        }
+        assert!(throttle.tracked() <= MAX_TRACKED, "{} keys", throttle.tracked());
+        let memory: usize = throttle.lock().values().map(Vec::len).max().unwrap_or(0);
+        assert!(memory <= PER_ADDRESS, "lists keep the last {PER_ADDRESS} failures at most");
     }
 
     #[test]

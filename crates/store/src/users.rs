@@ -59,7 +59,7 @@ impl Store {
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
-        .bind(user.email.trim().to_lowercase())
+        .bind(dateline_core::normalize_email(&user.email))
         .bind(&user.name)
         .bind(user.role.as_str())
         .bind(&user.password_hash)
@@ -78,7 +78,7 @@ impl Store {
         let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
             "SELECT id, email, name, role, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL",
         )
-        .bind(email.trim().to_lowercase())
+        .bind(dateline_core::normalize_email(email))
         .fetch_optional(&self.pool)
         .await?;
         row.map(|(id, email, name, role, hash)| Ok((user_from_row((id, email, name, role))?, hash))).transpose()
