@@ -396,7 +396,9 @@ fn rss(site: &SiteContext<'_>, feed: &FeedModel) -> String {
     xml.open("channel", &[]);
     xml.element("title", &[], &feed.title);
     xml.element("link", &[], &feed.page_url);
-    xml.element("description", &[], &feed.subtitle);
+    // Readers show an RSS description as HTML: plain text is escaped for HTML first, so a
+    // standfirst's `<b>` is shown as written, not as bold.
+    xml.element("description", &[], &dateline_core::escape_html(&feed.subtitle));
     xml.element("language", &[], &feed.language);
     xml.empty("atom:link", &[("href", &feed.self_url), ("rel", "self"), ("type", FeedFormat::Rss.media_type())]);
     xml.element("lastBuildDate", &[], &rfc822(site, feed.updated));
@@ -417,7 +419,7 @@ fn rss(site: &SiteContext<'_>, feed: &FeedModel) -> String {
             xml.element("category", &[], category);
         }
         if let Some(summary) = &entry.summary {
-            xml.element("description", &[], summary);
+            xml.element("description", &[], &dateline_core::escape_html(summary));
         }
         xml.element("content:encoded", &[], &entry.content_html);
         // RSS allows one enclosure per item: the video of a video report.

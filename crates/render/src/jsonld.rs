@@ -97,9 +97,21 @@ pub(crate) fn breadcrumbs(crumbs: &[Crumb<'_>]) -> Value {
     json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
 }
 
-/// JSON for a `<script>` element: `</` is escaped so no string can close the element early.
+/// JSON for a `<script>` element. `<`, `>` and `&` only occur inside JSON strings, where
+/// `\u003c`, `\u003e` and `\u0026` mean the same: with none of them left, no headline can close
+/// the element early (`</script>`) or send the HTML parser into its escaped states (`<!--`).
 pub(crate) fn to_script_text(value: &Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    let text = value.to_string();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `PT1M5S` for 65 seconds; seconds rounded.
@@ -135,6 +147,10 @@ mod tests {
     fn script_text_cannot_close_the_element() {
         let text = to_script_text(&json!({ "headline": "</script><script>alert(1)</script>" }));
         assert!(!text.contains("</script"), "{text}");
+        let comment = to_script_text(&json!({ "headline": "<!--<script> & more" }));
+        assert!(!comment.contains('<') && !comment.contains('&'), "{comment}");
+        let back: Value = serde_json::from_str(&comment).unwrap();
+        assert_eq!(back["headline"], "<!--<script> & more");
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["headline"], "</script><script>alert(1)</script>");
     }

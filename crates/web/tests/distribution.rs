@@ -671,6 +671,58 @@ async fn add_article(site: &TestSite, edition: &str, name: &str, status: Article
         .unwrap();
 }
 
+/// Markup in a standfirst reaches RSS readers as text, not HTML, and a headline that opens an
+/// HTML comment and a script neither blanks the article page nor breaks its JSON-LD.
+#[tokio::test]
+async fn markup_in_headlines_and_standfirsts_stays_text_in_rss_and_json_ld() {
+    let site = test_site().await;
+    let store = &site.store;
+    let world = store.sections().await.unwrap().into_iter().find(|s| s.parent.is_none() && s.position == 1).unwrap();
+    let story = store
+        .create_story(&NewStory { section: world.id, kind: StoryKind::Text, video: None, poster: None })
+        .await
+        .unwrap();
+    let headline = "Tricky <!--<script> headline & co";
+    let standfirst = "A <b>bold</b> & <i>claim</i>";
+    store
+        .create_article(&NewArticle {
+            story,
+            edition: code("en"),
+            slug: slug("tricky"),
+            headline: headline.into(),
+            standfirst: Some(standfirst.into()),
+            body_markdown: "Body.".into(),
+            byline_role: BylineRole::Reporter,
+            contributors: vec![],
+            place: None,
+            status: ArticleStatus::Published,
+            published_at: Some(Timestamp::now()),
+            updated_at: None,
+            correction: None,
+            captions: None,
+            author: None,
+        })
+        .await
+        .unwrap();
+    site.state.catch_up_with_changes().await.unwrap();
+
+    let rss = fetch(&site, "/en/feed.rss", "application/rss+xml; charset=utf-8").await;
+    let document = roxmltree::Document::parse(&rss).unwrap();
+    let channel = child(document.root_element(), "", "channel");
+    let item = children(channel, "", "item").into_iter().find(|i| text(*i, "", "title") == headline).unwrap();
+    assert_eq!(text(item, "", "description"), "A &lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;claim&lt;/i&gt;");
+
+    let page = site.get("/en/articles/tricky").await;
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    let start = html.find("<script type=\"application/ld+json\">").expect("JSON-LD") + 35;
+    let script = &html[start..start + html[start..].find("</script>").unwrap()];
+    assert!(!script.contains('<'), "no markup in the script element: {script}");
+    let json: Value = serde_json::from_str(script).expect("JSON-LD parses");
+    assert_eq!(json["headline"], headline);
+    assert!(html.contains("Tricky &lt;!--&lt;script&gt; headline &amp; co"), "the headline shows as text");
+}
+
 async fn publish(site: &TestSite, edition: &str, name: &str, at: Timestamp) {
     add_article(site, edition, name, ArticleStatus::Published, at).await;
 }
