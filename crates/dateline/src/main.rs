@@ -172,7 +172,7 @@ enum UserCommand {
         #[arg(long)]
         role: String,
     },
-    /// Set a user's password (ends their sessions).
+    /// Set a user's password (ends their sessions and API tokens).
     Passwd {
         /// The user's email.
         #[arg(long)]

@@ -219,6 +219,16 @@ fn users_and_tokens_from_the_command_line() {
     let passwd =
         dateline_with_input(&["user", "passwd", "--email", "ada@news.test", "--data", data], "another long password\n");
     assert!(passwd.status.success(), "{}", stderr(&passwd));
+    // A new password ends the tokens made under the old one.
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        stream,
+        "GET /admin/api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 401"), "the token outlived the password: {response}");
 }
 
 #[test]

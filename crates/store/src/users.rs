@@ -100,7 +100,8 @@ impl Store {
         rows.into_iter().map(user_from_row).collect()
     }
 
-    /// Replaces a user's password hash and ends their sessions.
+    /// Replaces a user's password hash and ends their sessions and API tokens: whoever knew
+    /// the old password may have made either.
     pub async fn set_password_hash(&self, user: UserId, hash: &str) -> Result<(), StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
         let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
@@ -111,11 +112,7 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("user {user}")));
         }
-        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-            .bind(now_seconds())
-            .bind(user.0)
-            .execute(&mut *tx)
-            .await?;
+        revoke_credentials(&mut tx, user).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -243,9 +240,10 @@ impl Store {
 }
 
 impl Store {
-    /// Changes a user's name and role, and disables or re-enables them (disabling ends their
-    /// sessions and tokens' use at once: both are checked against `disabled_at`).
+    /// Changes a user's name and role, and disables or re-enables them. Disabling ends their
+    /// sessions and API tokens for good, so that re-enabling them later revives neither.
     pub async fn update_user(&self, id: UserId, name: &str, role: Role, disabled: bool) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE users SET name = $1, role = $2,
                  disabled_at = CASE WHEN $3 THEN COALESCE(disabled_at, $4) ELSE NULL END
@@ -256,11 +254,15 @@ impl Store {
         .bind(disabled)
         .bind(now_seconds())
         .bind(id.0)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("user {id}")));
         }
+        if disabled {
+            revoke_credentials(&mut tx, id).await?;
+        }
+        tx.commit().await?;
         Ok(())
     }
 
@@ -270,4 +272,20 @@ impl Store {
             sqlx::query_as("SELECT disabled_at FROM users WHERE id = $1").bind(id.0).fetch_optional(&self.pool).await?;
         Ok(row.is_some_and(|(at,)| at.is_some()))
     }
+}
+
+/// Ends every open session and API token of `user`, in the caller's transaction.
+async fn revoke_credentials(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user: UserId) -> Result<(), StoreError> {
+    let now = now_seconds();
+    sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(user.0)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+        .bind(now)
+        .bind(user.0)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

@@ -632,6 +632,15 @@ async fn reference_data_is_managed_by_editors_and_admins_only() {
         200
     );
     assert_eq!(send(&site, "GET", "/admin/api/me", Some(&rita), None).await.0.status, 401);
+    // Re-enabled, she signs in again: the old session stays ended.
+    let enable = json!({ "name": "rita", "role": "reporter", "disabled": false });
+    assert_eq!(
+        send(&site, "PUT", &format!("/admin/api/users/{rita_id}"), Some(&ada), Some(enable)).await.0.status,
+        200
+    );
+    assert_eq!(send(&site, "GET", "/admin/api/me", Some(&rita), None).await.0.status, 401, "old session revived");
+    let again = sign_in(&site, "rita@news.test").await;
+    assert_eq!(send(&site, "GET", "/admin/api/me", Some(&again), None).await.0.status, 200);
 }
 
 async fn upload(
