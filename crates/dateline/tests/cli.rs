@@ -206,21 +206,20 @@ fn users_and_tokens_from_the_command_line() {
 
     // The token works against a running server; the password works for signing in.
     let server = Server::start(dir.path(), &["--demo"]);
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-    write!(
-        stream,
-        "GET /admin/api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let response = me_with_token(server.port, &token);
     assert!(response.starts_with("HTTP/1.1 200") && response.contains("\"role\":\"admin\""), "{response}");
 
     let passwd =
         dateline_with_input(&["user", "passwd", "--email", "ada@news.test", "--data", data], "another long password\n");
     assert!(passwd.status.success(), "{}", stderr(&passwd));
     // A new password ends the tokens made under the old one.
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let response = me_with_token(server.port, &token);
+    assert!(response.starts_with("HTTP/1.1 401"), "the token outlived the password: {response}");
+}
+
+/// The raw answer to `GET /admin/api/me` with `token` as the Bearer token.
+fn me_with_token(port: u16, token: &str) -> String {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
         "GET /admin/api/me HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
@@ -228,7 +227,7 @@ fn users_and_tokens_from_the_command_line() {
     .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
-    assert!(response.starts_with("HTTP/1.1 401"), "the token outlived the password: {response}");
+    response
 }
 
 #[test]

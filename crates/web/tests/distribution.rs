@@ -642,6 +642,19 @@ async fn a_month_over_the_limit_is_split_into_numbered_parts() {
 
 /// Adds an article in `status` to a new story in the World section.
 async fn add_article(site: &TestSite, edition: &str, name: &str, status: ArticleStatus, at: Timestamp) {
+    add_article_with(site, edition, name, &format!("{name} & <more>"), None, status, at).await;
+}
+
+/// A story in the first top-level section with one article, written straight to the store.
+async fn add_article_with(
+    site: &TestSite,
+    edition: &str,
+    name: &str,
+    headline: &str,
+    standfirst: Option<&str>,
+    status: ArticleStatus,
+    at: Timestamp,
+) {
     let store = &site.store;
     let sections = store.sections().await.unwrap();
     let world = sections.iter().find(|s| s.parent.is_none() && s.position == 1).unwrap();
@@ -654,8 +667,8 @@ async fn add_article(site: &TestSite, edition: &str, name: &str, status: Article
             story,
             edition: code(edition),
             slug: slug(name),
-            headline: format!("{name} & <more>"),
-            standfirst: None,
+            headline: headline.to_owned(),
+            standfirst: standfirst.map(str::to_owned),
             body_markdown: "Body.".into(),
             byline_role: BylineRole::Reporter,
             contributors: vec![],
@@ -676,34 +689,10 @@ async fn add_article(site: &TestSite, edition: &str, name: &str, status: Article
 #[tokio::test]
 async fn markup_in_headlines_and_standfirsts_stays_text_in_rss_and_json_ld() {
     let site = test_site().await;
-    let store = &site.store;
-    let world = store.sections().await.unwrap().into_iter().find(|s| s.parent.is_none() && s.position == 1).unwrap();
-    let story = store
-        .create_story(&NewStory { section: world.id, kind: StoryKind::Text, video: None, poster: None })
-        .await
-        .unwrap();
     let headline = "Tricky <!--<script> headline & co";
     let standfirst = "A <b>bold</b> & <i>claim</i>";
-    store
-        .create_article(&NewArticle {
-            story,
-            edition: code("en"),
-            slug: slug("tricky"),
-            headline: headline.into(),
-            standfirst: Some(standfirst.into()),
-            body_markdown: "Body.".into(),
-            byline_role: BylineRole::Reporter,
-            contributors: vec![],
-            place: None,
-            status: ArticleStatus::Published,
-            published_at: Some(Timestamp::now()),
-            updated_at: None,
-            correction: None,
-            captions: None,
-            author: None,
-        })
-        .await
-        .unwrap();
+    add_article_with(&site, "en", "tricky", headline, Some(standfirst), ArticleStatus::Published, Timestamp::now())
+        .await;
     site.state.catch_up_with_changes().await.unwrap();
 
     let rss = fetch(&site, "/en/feed.rss", "application/rss+xml; charset=utf-8").await;
