@@ -58,6 +58,104 @@ pub struct Edition {
     pub position: i64,
     /// Whether this is the edition for readers whose language matches none.
     pub is_default: bool,
+    /// The direction the edition's script is written in: pages get `dir="rtl"` for Arabic.
+    pub direction: TextDirection,
+    /// Whether readers see it yet, or still.
+    pub status: EditionStatus,
+}
+
+/// The direction an edition's text runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextDirection {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+/// Scripts written right to left, by their ISO 15924 code.
+const RTL_SCRIPTS: &[&str] = &["arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "mand", "samr"];
+/// Languages whose usual script is written right to left, when the tag names no script.
+const RTL_LANGUAGES: &[&str] =
+    &["ar", "arc", "ckb", "dv", "fa", "he", "ku", "ps", "sd", "syr", "ug", "ur", "yi", "iw", "prs", "pnb", "bal"];
+
+impl TextDirection {
+    /// The direction of the script a language tag names, or of the language's usual script.
+    pub fn of_language(tag: &str) -> TextDirection {
+        let mut parts = tag.split(['-', '_']).map(str::to_ascii_lowercase);
+        let language = parts.next().unwrap_or_default();
+        let script = parts.find(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_alphabetic()));
+        let rtl = match script {
+            Some(script) => RTL_SCRIPTS.contains(&script.as_str()),
+            None => RTL_LANGUAGES.contains(&language.as_str()),
+        };
+        if rtl { TextDirection::Rtl } else { TextDirection::Ltr }
+    }
+
+    pub fn parse(value: &str) -> Result<TextDirection, ValidationError> {
+        match value {
+            "ltr" => Ok(TextDirection::Ltr),
+            "rtl" => Ok(TextDirection::Rtl),
+            other => Err(ValidationError::invalid("text direction", other, "use ltr or rtl")),
+        }
+    }
+
+    /// The value of HTML's `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextDirection::Ltr => "ltr",
+            TextDirection::Rtl => "rtl",
+        }
+    }
+}
+
+/// Where an edition is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EditionStatus {
+    /// Readers see it.
+    #[default]
+    Public,
+    /// Only the newsroom sees it, while it is being prepared: its URLs answer 404.
+    Hidden,
+    /// Closed: nothing new is written in it and its URLs answer 410 Gone.
+    Retired,
+}
+
+impl EditionStatus {
+    pub fn parse(value: &str) -> Result<EditionStatus, ValidationError> {
+        match value {
+            "public" => Ok(EditionStatus::Public),
+            "hidden" => Ok(EditionStatus::Hidden),
+            "retired" => Ok(EditionStatus::Retired),
+            other => Err(ValidationError::invalid("edition status", other, "use public, hidden or retired")),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditionStatus::Public => "public",
+            EditionStatus::Hidden => "hidden",
+            EditionStatus::Retired => "retired",
+        }
+    }
+}
+
+/// Checks a BCP 47 language tag (`fr`, `ar`, `zh-Hant-TW`, `mn-Cyrl`) and returns it in its
+/// canonical case. The language subtag must be an ISO 639 code of two or three letters.
+pub fn parse_language_tag(value: &str) -> Result<String, ValidationError> {
+    let refuse = || {
+        ValidationError::invalid(
+            "language tag",
+            value,
+            "use a BCP 47 language tag such as fr, ar, pt-BR, zh-Hant or mn-Cyrl",
+        )
+    };
+    let value = value.trim();
+    let language = value.split(['-', '_']).next().unwrap_or_default();
+    if !(2..=3).contains(&language.len()) || value.len() > 35 {
+        return Err(refuse());
+    }
+    let parsed: unic_langid::LanguageIdentifier = value.parse().map_err(|_| refuse())?;
+    Ok(parsed.to_string())
 }
 
 impl Edition {
@@ -93,6 +191,38 @@ mod tests {
             zone_label: None,
             position: 0,
             is_default: false,
+            direction: TextDirection::Ltr,
+            status: EditionStatus::Public,
+        }
+    }
+
+    #[test]
+    fn directions_follow_the_script() {
+        for (tag, expected) in [
+            ("ar", TextDirection::Rtl),
+            ("fa-IR", TextDirection::Rtl),
+            ("he", TextDirection::Rtl),
+            ("ur", TextDirection::Rtl),
+            ("en", TextDirection::Ltr),
+            ("zh-Hant", TextDirection::Ltr),
+            ("mn-Cyrl", TextDirection::Ltr),
+            ("mn-Mong", TextDirection::Ltr),
+            ("az-Arab", TextDirection::Rtl),
+            ("ku-Latn", TextDirection::Ltr),
+        ] {
+            assert_eq!(TextDirection::of_language(tag), expected, "{tag}");
+        }
+    }
+
+    #[test]
+    fn language_tags() {
+        for (good, canonical) in
+            [("fr", "fr"), ("AR", "ar"), ("pt-br", "pt-BR"), ("zh-hant", "zh-Hant"), ("mn-Cyrl", "mn-Cyrl")]
+        {
+            assert_eq!(parse_language_tag(good).unwrap(), canonical, "{good}");
+        }
+        for bad in ["", "f", "english", "fr-", "zh--Hans", "123", "en US", "x-private"] {
+            assert!(parse_language_tag(bad).is_err(), "{bad}");
         }
     }
 

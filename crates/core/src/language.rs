@@ -67,6 +67,71 @@ impl LanguageKey {
     }
 }
 
+/// Languages a newsroom is likely to add, by BCP 47 tag, with their names in their own
+/// language: suggestions for the set-up and edition forms, and the native name an edition
+/// gets when none is typed.
+pub const KNOWN_LANGUAGES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("zh-Hans", "中文简体"),
+    ("zh-Hant", "中文繁體"),
+    ("mn-Cyrl", "Монгол"),
+    ("ar", "العربية"),
+    ("fa", "فارسی"),
+    ("he", "עברית"),
+    ("ur", "اردو"),
+    ("ps", "پښتو"),
+    ("ug", "ئۇيغۇرچە"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("pt-BR", "Português do Brasil"),
+    ("de", "Deutsch"),
+    ("it", "Italiano"),
+    ("nl", "Nederlands"),
+    ("sv", "Svenska"),
+    ("nb", "Norsk bokmål"),
+    ("da", "Dansk"),
+    ("fi", "Suomi"),
+    ("pl", "Polski"),
+    ("cs", "Čeština"),
+    ("hu", "Magyar"),
+    ("ro", "Română"),
+    ("el", "Ελληνικά"),
+    ("tr", "Türkçe"),
+    ("ru", "Русский"),
+    ("uk", "Українська"),
+    ("kk", "Қазақ тілі"),
+    ("ky", "Кыргызча"),
+    ("uz", "Oʻzbekcha"),
+    ("ka", "ქართული"),
+    ("hy", "Հայերեն"),
+    ("hi", "हिन्दी"),
+    ("bn", "বাংলা"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("vi", "Tiếng Việt"),
+    ("th", "ไทย"),
+    ("id", "Bahasa Indonesia"),
+    ("ms", "Bahasa Melayu"),
+    ("sw", "Kiswahili"),
+    ("am", "አማርኛ"),
+    ("bo", "བོད་ཡིག"),
+];
+
+/// A language's name in its own language, for the tags of [`KNOWN_LANGUAGES`]: the tag itself
+/// first (`pt-BR`), then its language alone (`pt` for `pt-PT`). Chinese is named only with
+/// its script, which is what tells its editions apart.
+pub fn native_language_name(tag: &str) -> Option<&'static str> {
+    let exact = KNOWN_LANGUAGES.iter().find(|(known, _)| known.eq_ignore_ascii_case(tag));
+    let language = tag.split(['-', '_']).next().unwrap_or_default();
+    let by_language = || {
+        (!language.eq_ignore_ascii_case("zh"))
+            .then(|| KNOWN_LANGUAGES.iter().find(|(known, _)| known.eq_ignore_ascii_case(language)))
+            .flatten()
+    };
+    exact.or_else(by_language).map(|(_, name)| *name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +149,8 @@ mod tests {
                 zone_label: None,
                 position: 0,
                 is_default,
+                direction: crate::TextDirection::Ltr,
+                status: crate::EditionStatus::Public,
             })
             .collect()
     }
@@ -112,5 +179,15 @@ mod tests {
         check("", None);
         check("en;q=abc, mn", Some("mn"));
         check(";;;,,,q=1", None);
+    }
+
+    #[test]
+    fn native_names() {
+        assert_eq!(native_language_name("fr"), Some("Français"));
+        assert_eq!(native_language_name("fr-CA"), Some("Français"));
+        assert_eq!(native_language_name("pt-br"), Some("Português do Brasil"));
+        assert_eq!(native_language_name("zh-Hant"), Some("中文繁體"));
+        assert_eq!(native_language_name("zh"), None);
+        assert_eq!(native_language_name("xx"), None);
     }
 }

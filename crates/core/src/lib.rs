@@ -38,9 +38,9 @@ pub use content::{
 };
 pub use diff::{DiffLine, diff_lines};
 pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change};
-pub use edition::{Edition, EditionCode};
+pub use edition::{Edition, EditionCode, EditionStatus, TextDirection, parse_language_tag};
 pub use error::ValidationError;
-pub use language::negotiate_edition;
+pub use language::{KNOWN_LANGUAGES, native_language_name, negotiate_edition};
 pub use newsroom::{
     Role, User, UserId, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status, normalize_email,
 };

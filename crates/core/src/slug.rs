@@ -73,6 +73,18 @@ impl Slug {
                 slug.push('-');
             } else if let Some(latin) = transliterate(c) {
                 push_word(latin, &mut slug);
+            } else if let Some(ascii) = other_script(c) {
+                // Arabic, Hebrew, Greek, Thai…: deunicode's transliteration, word breaks kept.
+                for part in ascii.chars() {
+                    if slug.len() >= MAX_SLUG_LEN {
+                        break;
+                    }
+                    if part.is_ascii_alphanumeric() {
+                        slug.push(part.to_ascii_lowercase());
+                    } else if !slug.is_empty() && !slug.ends_with('-') {
+                        slug.push('-');
+                    }
+                }
             } else if !slug.is_empty() && !slug.ends_with('-') {
                 slug.push('-');
             }
@@ -176,6 +188,15 @@ fn transliterate(c: char) -> Option<&'static str> {
     })
 }
 
+/// A letter or digit of a script our own tables do not cover, in ASCII; `None` for
+/// punctuation, symbols and emoji, which only break words in a slug.
+fn other_script(c: char) -> Option<&'static str> {
+    if c.is_ascii() || !c.is_alphanumeric() {
+        return None;
+    }
+    deunicode::deunicode_char(c).filter(|ascii| ascii.bytes().any(|b| b.is_ascii_alphanumeric()))
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -211,6 +232,18 @@ mod tests {
         check("Дэлхий", "delkhii");
         check("Ази, Номхон далай", "azi-nomkhon-dalai");
         check("Өвөр Үзүүр", "ovor-uzuur");
+    }
+
+    #[test]
+    fn other_scripts_are_transliterated_not_untitled() {
+        for title in ["الميناء الجديد", "נמל חדש", "Νέο λιμάνι", "ท่าเรือใหม่", "새 항구"]
+        {
+            let slug = Slug::from_title(title);
+            assert!(slug.as_str() != "untitled" && Slug::parse(slug.as_str()).is_ok(), "{title}: {slug}");
+        }
+        check("Νέο λιμάνι", "neo-limani");
+        // Emoji and symbols only break words.
+        check("Ferry ⛴ news", "ferry-news");
     }
 
     #[test]

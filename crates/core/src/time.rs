@@ -98,6 +98,8 @@ mod tests {
             zone_label: label.map(str::to_owned),
             position: 0,
             is_default: true,
+            direction: crate::TextDirection::Ltr,
+            status: crate::EditionStatus::Public,
         }
     }
 

@@ -5,11 +5,8 @@ use std::io::{BufRead, IsTerminal};
 
 use anyhow::{Context, bail};
 use dateline_core::Role;
-use dateline_newsroom::{hash_password, new_secret, secret_hash};
+use dateline_newsroom::{check_new_password, hash_password, new_secret, secret_hash};
 use dateline_store::{NewUser, Store, StoreError};
-
-/// Shortest password accepted.
-const MIN_PASSWORD: usize = 10;
 
 /// `dateline user add`: creates a user; the password comes from a prompt or standard input.
 pub async fn add_user(store: &Store, email: &str, name: &str, role: &str) -> anyhow::Result<()> {
@@ -79,7 +76,7 @@ async fn hash(password: String) -> anyhow::Result<String> {
 
 /// Reads a new password: prompted twice on a terminal, else the first line of standard input.
 /// Never from the command line, where other users could see it in the process list.
-fn read_new_password() -> anyhow::Result<String> {
+pub fn read_new_password() -> anyhow::Result<String> {
     let password = if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password("New password: ").context("cannot read the password")?;
         let second = rpassword::prompt_password("Repeat it: ").context("cannot read the password")?;
@@ -92,8 +89,8 @@ fn read_new_password() -> anyhow::Result<String> {
         std::io::stdin().lock().read_line(&mut line).context("cannot read the password from standard input")?;
         line.trim_end_matches(['\r', '\n']).to_owned()
     };
-    if password.chars().count() < MIN_PASSWORD {
-        bail!("the password is too short: use at least {MIN_PASSWORD} characters");
+    if let Err(reason) = check_new_password(&password) {
+        bail!("the password was refused: {reason}");
     }
     Ok(password)
 }

@@ -157,6 +157,8 @@ pub async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
                 zone_label: edition.zone_label.map(str::to_owned),
                 position: position as i64,
                 is_default: edition.code == "en",
+                direction: dateline_core::TextDirection::Ltr,
+                status: dateline_core::EditionStatus::Public,
             })
             .await?;
     }

@@ -8,6 +8,7 @@ mod accounts;
 mod bench_data;
 mod config;
 mod demo;
+mod init;
 mod listener;
 mod serve;
 mod transfer;
@@ -65,7 +66,10 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
     },
-    /// Create a data directory with an empty, migrated database.
+    /// Create a data directory with a migrated database and, with --outlet (or on a
+    /// terminal, by asking), set the site up: its first edition, time zone and first admin,
+    /// as the first-run page at /admin/ does. The admin's password is read from a prompt or
+    /// standard input.
     Init {
         /// Data directory [default: ./dateline-data].
         #[arg(long, value_name = "DIR")]
@@ -73,6 +77,8 @@ enum Command {
         /// Configuration file (TOML).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        #[command(flatten)]
+        site: init::SiteFlags,
     },
     /// Rebuild the search index from the published articles in the store.
     Reindex {
@@ -213,7 +219,7 @@ impl Command {
             Command::BenchData { data, .. } => (&None, data, None),
             Command::MigrateStore { .. } => (&None, &None, None),
             Command::Export { data, config, .. } | Command::Import { data, config, .. } => (config, data, None),
-            Command::Init { data, config }
+            Command::Init { data, config, .. }
             | Command::Reindex { data, config }
             | Command::User { data, config, .. }
             | Command::Key { data, config, .. }
@@ -256,7 +262,7 @@ fn main() -> ExitCode {
                 store.close().await;
                 result
             }
-            Command::Init { .. } => serve::init(&config).await,
+            Command::Init { site, .. } => init::run(&config, site).await,
             Command::MigrateStore { from, to, force } => transfer::migrate_store(&from, &to, force).await,
             Command::Export { to, .. } => transfer::export(&config, &to).await,
             Command::Import { from, force, .. } => transfer::import(&config, &from, force).await,

@@ -1,4 +1,4 @@
-//! `dateline serve`, `dateline init` and `dateline reindex`.
+//! `dateline serve` and `dateline reindex`, and opening the stores for every command.
 
 use std::path::Path;
 use std::time::Duration;
@@ -16,18 +16,6 @@ use crate::demo;
 /// How long, after SIGTERM or Ctrl-C, requests in flight (a long video download, say) and the
 /// background tasks' current step may take before the process exits anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(30);
-
-/// `dateline init`: creates the data directory and a migrated, empty database.
-pub async fn init(config: &Config) -> anyhow::Result<()> {
-    let store = open_store(config).await?;
-    store.close().await;
-    eprintln!(
-        "initialised {}; run `dateline serve --demo --data {}` to start with the demo site",
-        config.data_dir.display(),
-        config.data_dir.display()
-    );
-    Ok(())
-}
 
 /// `dateline serve`: opens the store (seeding the demo site if asked and the site is empty),
 /// loads the theme, and serves until Ctrl-C or SIGTERM.
@@ -58,7 +46,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     }
     let editions = store.editions().await?;
     if editions.is_empty() {
-        tracing::warn!("the site has no editions yet; run with --demo to start from the demo site");
+        tracing::warn!("the site has no editions yet: open /admin/ to set it up, or run with --demo for the demo site");
     }
     for edition in &editions {
         if !renderer.messages().has_edition(edition.code.as_str()) {

@@ -174,6 +174,42 @@ fn a_bad_config_file_names_the_key_and_line() {
 }
 
 #[test]
+fn init_sets_a_site_up_from_flags_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let flags = |outlet: &'static str, language: &'static str| {
+        vec![
+            "init",
+            "--data",
+            data,
+            "--outlet",
+            outlet,
+            "--language",
+            language,
+            "--section",
+            "أخبار",
+            "--time-zone",
+            "Asia/Dubai",
+            "--admin-email",
+            "amal@news.test",
+            "--admin-name",
+            "Amal",
+        ]
+    };
+    let bad = dateline_with_input(&flags("الميريديان", "arabic"), "a long enough password\n");
+    assert!(!bad.status.success());
+    assert!(stderr(&bad).contains("--language"), "the message names the flag: {}", stderr(&bad));
+    let done = dateline_with_input(&flags("الميريديان", "ar"), "a long enough password\n");
+    assert!(done.status.success(), "{}", stderr(&done));
+    let message = stderr(&done);
+    assert!(message.contains("edition ar (العربية, ar, rtl)") && message.contains("amal@news.test"), "{message}");
+    let list = dateline(&["user", "list", "--data", data]);
+    assert!(String::from_utf8_lossy(&list.stdout).contains("amal@news.test\tadmin\tAmal"));
+    let again = dateline_with_input(&flags("Another", "fr"), "a long enough password\n");
+    assert!(!again.status.success() && stderr(&again).contains("set up already"), "{}", stderr(&again));
+}
+
+#[test]
 fn users_and_tokens_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
@@ -187,7 +223,7 @@ fn users_and_tokens_from_the_command_line() {
         &["user", "add", "--email", "bo@news.test", "--name", "Bo", "--role", "reporter", "--data", data],
         "short\n",
     );
-    assert!(stderr(&short).contains("too short"), "{}", stderr(&short));
+    assert!(stderr(&short).contains("at least 12 characters"), "{}", stderr(&short));
     let bad_role = dateline_with_input(
         &["user", "add", "--email", "bo@news.test", "--name", "Bo", "--role", "boss", "--data", data],
         "a long enough password\n",

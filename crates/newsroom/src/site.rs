@@ -3,7 +3,7 @@
 //! by the change follower when the change log says they changed (`Site`, `Contributor`).
 
 use dateline_core::{
-    Contributor, Edition, EditionCode, NewsroomClock, Section, SectionId, SiteSettings, SocialAccount,
+    Contributor, Edition, EditionCode, EditionStatus, NewsroomClock, Section, SectionId, SiteSettings, SocialAccount,
 };
 use dateline_render::SiteContext;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,8 +15,10 @@ use crate::Newsroom;
 
 /// Site-wide data for one request.
 pub struct SiteData {
-    /// Every edition, in their order.
+    /// The editions readers see (public ones), in their order.
     pub editions: Vec<Edition>,
+    /// Every edition, hidden and retired ones too: what the newsroom manages.
+    pub all_editions: Vec<Edition>,
     /// Every section, in their order.
     pub sections: Vec<Section>,
     /// Every contributor.
@@ -77,7 +79,8 @@ impl Newsroom {
 impl SiteData {
     async fn read(newsroom: &Newsroom) -> Result<SiteData, StoreError> {
         let store = newsroom.store();
-        let editions = store.editions().await?;
+        let all_editions = store.editions().await?;
+        let editions = all_editions.iter().filter(|e| e.status == EditionStatus::Public).cloned().collect();
         let sections = store.sections().await?;
         let contributors = store.contributors().await?;
         let social_accounts = store.social_accounts().await?;
@@ -93,7 +96,7 @@ impl SiteData {
             tracing::warn!(%error, "stored newsroom time zone is invalid; showing times in UTC");
             NewsroomClock::new("UTC", "UTC").expect("UTC is always a valid time zone")
         });
-        Ok(SiteData { editions, sections, contributors, social_accounts, settings, clock })
+        Ok(SiteData { editions, all_editions, sections, contributors, social_accounts, settings, clock })
     }
 
     /// What the renderer needs of it for one page.
@@ -113,6 +116,17 @@ impl SiteData {
     pub fn edition(&self, code: &str) -> Option<&Edition> {
         let code = EditionCode::parse(code).ok()?;
         self.editions.iter().find(|e| e.code == code)
+    }
+
+    /// An edition the newsroom closed, named by a URL's first segment: its pages answer 410.
+    pub fn retired_edition(&self, code: &str) -> Option<&Edition> {
+        let code = EditionCode::parse(code).ok()?;
+        self.all_editions.iter().find(|e| e.code == code && e.status == EditionStatus::Retired)
+    }
+
+    /// The editions the newsroom writes in: public and hidden, not retired.
+    pub fn writing_editions(&self) -> impl Iterator<Item = &Edition> {
+        self.all_editions.iter().filter(|e| e.status != EditionStatus::Retired)
     }
 
     /// The edition for readers whose language matches none.

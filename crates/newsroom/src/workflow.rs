@@ -96,12 +96,13 @@ impl Newsroom {
         let section = SectionId(request.section_id);
         let site = self
             .site_knowing(|site| {
-                code.as_ref().is_none_or(|code| site.editions.iter().any(|e| e.code == *code))
+                code.as_ref().is_none_or(|code| site.writing_editions().any(|e| e.code == *code))
                     && site.sections.iter().any(|s| s.id == section)
             })
             .await?;
         let edition = match code {
-            Some(code) if site.editions.iter().any(|e| e.code == code) => Some(code),
+            // A hidden edition is written in before readers see it; a retired one is closed.
+            Some(code) if site.writing_editions().any(|e| e.code == code) => Some(code),
             _ => {
                 errors.add("edition", format!("no edition {:?}", request.edition));
                 None
@@ -198,8 +199,9 @@ impl Newsroom {
         let source = self.article(source).await?;
         let edition = EditionCode::parse(edition)
             .map_err(|_| NewsroomError::field("edition", format!("no edition {:?}", edition)))?;
-        if !self.store().editions().await?.iter().any(|e| e.code == edition) {
-            return Err(NewsroomError::field("edition", format!("no edition {:?}", edition)));
+        let site = self.site_knowing(|site| site.all_editions.iter().any(|e| e.code == edition)).await?;
+        if !site.writing_editions().any(|e| e.code == edition) {
+            return Err(NewsroomError::field("edition", format!("no edition {edition} to write in")));
         }
         let slug = match slug.map(str::trim).filter(|s| !s.is_empty()) {
             Some(text) => Slug::parse(text).map_err(|e| NewsroomError::field("slug", e.to_string()))?,

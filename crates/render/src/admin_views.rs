@@ -589,3 +589,77 @@ pub struct SettingsPage {
 impl AdminView for SettingsPage {
     const TEMPLATE: &'static str = "settings.html";
 }
+
+/// A language suggested in the set-up and edition forms.
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageSuggestion {
+    /// BCP 47 tag (`fr`, `zh-Hant`).
+    pub tag: &'static str,
+    /// Its name in its own language.
+    pub name: &'static str,
+}
+
+/// `set_up.html`: the first run of a site with no edition.
+#[derive(Debug, Serialize)]
+pub struct SetUpPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The form's CSRF token: the session's when an admin is signed in, else one paired
+    /// with a cookie (as on the sign-in form).
+    pub form_token: String,
+    /// Whether the form asks for the first admin account (the site has no users yet).
+    pub needs_admin: bool,
+    /// The values typed, to keep them after a refusal.
+    pub form: BTreeMap<String, String>,
+    /// A message per refused field.
+    pub errors: BTreeMap<String, String>,
+    /// Suggestions for the language field.
+    pub languages: Vec<LanguageSuggestion>,
+    /// Every IANA time zone name, for the time zone field's suggestions.
+    pub time_zones: Vec<String>,
+}
+
+impl AdminView for SetUpPage {
+    const TEMPLATE: &'static str = "set_up.html";
+}
+
+/// An edition as the editions page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionRow {
+    pub code: String,
+    pub lang_tag: String,
+    pub native_name: String,
+    pub outlet_name: String,
+    /// `ltr` or `rtl`.
+    pub direction: &'static str,
+    /// `public`, `hidden` or `retired`.
+    pub status: &'static str,
+    pub position: i64,
+    pub time_format: String,
+    pub zone_label: String,
+    pub is_default: bool,
+    /// Whether the theme has reader-site messages in this edition's language; without them
+    /// the reader pages fall back to English, message by message.
+    pub has_messages: bool,
+}
+
+/// `editions.html`: the site's editions, a form for each and one for a new edition.
+#[derive(Debug, Serialize)]
+pub struct EditionsPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    pub editions: Vec<EditionRow>,
+    /// The refused form's values (`form_code` says which edition's; none: the new one).
+    pub form: BTreeMap<String, String>,
+    pub form_code: Option<String>,
+    /// A message per refused field.
+    pub errors: BTreeMap<String, String>,
+    /// Suggestions for the language field.
+    pub languages: Vec<LanguageSuggestion>,
+}
+
+impl AdminView for EditionsPage {
+    const TEMPLATE: &'static str = "editions.html";
+}

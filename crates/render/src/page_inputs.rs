@@ -116,4 +116,7 @@ pub struct ErrorPage<'a> {
     pub edition: &'a Edition,
     /// 400, 404, 410 or 500.
     pub status: u16,
+    /// The message to show instead of the status's own (`edition-retired` for a 410 of a
+    /// retired edition), by its key without `-title`/`-text`.
+    pub reason: Option<&'static str>,
 }

@@ -61,6 +61,8 @@ pub(crate) struct Alternate {
 #[derive(Serialize)]
 pub(crate) struct Chrome {
     pub(crate) lang: String,
+    /// `ltr` or `rtl`: the edition's script direction, for `<html dir>`.
+    pub(crate) dir: &'static str,
     pub(crate) outlet: String,
     pub(crate) home_href: String,
     pub(crate) switcher: Vec<SwitchEntry>,
@@ -77,6 +79,7 @@ pub(crate) struct Chrome {
 pub(crate) struct SwitchEntry {
     pub(crate) name: String,
     pub(crate) lang: String,
+    pub(crate) dir: &'static str,
     pub(crate) hreflang: String,
     pub(crate) href: String,
     pub(crate) current: bool,

@@ -457,14 +457,14 @@ impl Renderer {
     pub fn error(&self, site: &SiteContext<'_>, page: &ErrorPage<'_>) -> Result<String, RenderError> {
         let view = PageBuilder::new(self, site, page.edition);
         let code = page.edition.code.as_str();
-        let key = match page.status {
+        let key = page.reason.unwrap_or(match page.status {
             400 => "bad-request",
             404 => "not-found",
             410 => "gone",
             408 => "timeout",
             503 => "busy",
             _ => "server-error",
-        };
+        });
         let title = self.messages.get(code, &format!("{key}-title"), &[]);
         let switcher =
             site.editions.iter().map(|e| view.switch_entry(e, Some(paths::edition_home(e.code.as_str())))).collect();
@@ -541,6 +541,7 @@ impl<'r, 's> PageBuilder<'r, 's> {
         SwitchEntry {
             name: edition.native_name.clone(),
             lang: edition.lang_tag.clone(),
+            dir: edition.direction.as_str(),
             hreflang: edition.hreflang(),
             available: target.is_some(),
             href: target.unwrap_or_else(|| paths::edition_home(edition.code.as_str())),
@@ -651,6 +652,7 @@ impl<'r, 's> PageBuilder<'r, 's> {
             .collect();
         Chrome {
             lang: self.edition.lang_tag.clone(),
+            dir: self.edition.direction.as_str(),
             outlet: self.edition.outlet_name.clone(),
             home_href: paths::edition_home(code),
             switcher,

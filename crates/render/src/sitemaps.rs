@@ -296,6 +296,8 @@ mod tests {
             zone_label: None,
             position: 0,
             is_default: default,
+            direction: dateline_core::TextDirection::Ltr,
+            status: dateline_core::EditionStatus::Public,
         }
     }
 

@@ -17,6 +17,8 @@ fn edition(code: &str, lang_tag: &str) -> Edition {
         zone_label: None,
         position: 0,
         is_default: false,
+        direction: dateline_core::TextDirection::Ltr,
+        status: dateline_core::EditionStatus::Public,
     }
 }
 

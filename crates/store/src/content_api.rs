@@ -121,8 +121,14 @@ impl Store {
         } else {
             "SELECT a.id FROM articles a WHERE a.status = 'published' AND a.published_at IS NOT NULL"
         });
-        if let Some(edition) = &filter.edition {
-            query.push(" AND a.edition = ").push_bind(edition.as_str().to_owned());
+        match &filter.edition {
+            Some(edition) => {
+                query.push(" AND a.edition = ").push_bind(edition.as_str().to_owned());
+            }
+            // Hidden and retired editions are the newsroom's, not the API's.
+            None => {
+                query.push(" AND a.edition IN (SELECT code FROM editions WHERE status = 'public')");
+            }
         }
         if let Some(sections) = &filter.sections {
             query.push(" AND a.section_id IN (");

@@ -1,7 +1,13 @@
 //! Site-wide data: settings, editions and the outlet's social accounts.
 
-use dateline_core::{Edition, EditionCode, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform, TimeFormat};
+use dateline_core::{
+    Edition, EditionCode, EditionStatus, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform, TextDirection,
+    TimeFormat,
+};
 
+use dateline_core::UserId;
+
+use crate::users::NewUser;
 use crate::{Store, StoreError};
 
 /// A social account to add.
@@ -29,6 +35,8 @@ struct EditionRow {
     zone_label: Option<String>,
     position: i64,
     is_default: i64,
+    direction: String,
+    status: String,
 }
 
 impl Store {
@@ -46,23 +54,15 @@ impl Store {
 
     /// Saves the site settings.
     pub async fn save_settings(&self, settings: &SiteSettings) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO site_settings (id, time_zone, zone_label, byline_separator) VALUES (1, $1, $2, $3)
-             ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone,
-                 zone_label = excluded.zone_label, byline_separator = excluded.byline_separator",
-        )
-        .bind(&settings.time_zone)
-        .bind(&settings.zone_label)
-        .bind(&settings.byline_separator)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        let mut connection = self.pool.acquire().await?;
+        write_settings(&mut connection, settings).await
     }
 
     /// Every edition, in switcher order.
     pub async fn editions(&self) -> Result<Vec<Edition>, StoreError> {
         let rows: Vec<EditionRow> = sqlx::query_as(
-            "SELECT code, lang_tag, native_name, outlet_name, time_format, zone_label, position, is_default
+            "SELECT code, lang_tag, native_name, outlet_name, time_format, zone_label, position, is_default,
+                    direction, status
              FROM editions ORDER BY position, code",
         )
         .fetch_all(&self.pool)
@@ -78,9 +78,66 @@ impl Store {
                     zone_label: row.zone_label,
                     position: row.position,
                     is_default: row.is_default != 0,
+                    direction: TextDirection::parse(&row.direction)?,
+                    status: EditionStatus::parse(&row.status)?,
                 })
             })
             .collect()
+    }
+
+    /// A new site's first settings, edition and (unless a user exists already) admin, in one
+    /// transaction. Refused as a conflict once the site has an edition, or when `admin` is
+    /// given and a user exists: the set-up page is open to anyone only until it has run.
+    pub async fn set_up_site(
+        &self,
+        settings: &SiteSettings,
+        edition: &Edition,
+        admin: Option<&NewUser>,
+    ) -> Result<Option<UserId>, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let (editions,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM editions").fetch_one(&mut *tx).await?;
+        if editions > 0 {
+            return Err(StoreError::Conflict("the site has been set up already".into()));
+        }
+        let mut admin_id = None;
+        if let Some(admin) = admin {
+            let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut *tx).await?;
+            if users > 0 {
+                return Err(StoreError::Conflict("users exist already, so the first run makes no admin".into()));
+            }
+            admin_id = Some(crate::users::insert_user(&mut tx, admin).await?);
+        }
+        write_settings(&mut tx, settings).await?;
+        write_edition(&mut tx, edition).await?;
+        tx.commit().await?;
+        Ok(admin_id)
+    }
+
+    /// Removes an edition that nothing was ever written in (added by mistake), with its names
+    /// of sections and contributors and its social captions. An edition with articles is
+    /// retired instead, so that its URLs can answer 410.
+    pub async fn delete_edition(&self, code: &EditionCode) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let (articles,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM articles WHERE edition = $1")
+            .bind(code.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+        if articles > 0 {
+            return Err(StoreError::Conflict(format!(
+                "edition {code} has {articles} articles; retire it instead of deleting it"
+            )));
+        }
+        for table in ["section_names", "contributor_names", "social_account_captions"] {
+            // Table names are constants of this function, never input.
+            let sql = format!("DELETE FROM {table} WHERE edition = $1");
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(code.as_str()).execute(&mut *tx).await?;
+        }
+        let deleted = sqlx::query("DELETE FROM editions WHERE code = $1").bind(code.as_str()).execute(&mut *tx).await?;
+        if deleted.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("edition {code}")));
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Adds an edition, or updates the one with the same code. Making it the default takes the
@@ -93,23 +150,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        sqlx::query(
-            "INSERT INTO editions (code, lang_tag, native_name, outlet_name, time_format, zone_label, position, is_default)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (code) DO UPDATE SET lang_tag = excluded.lang_tag, native_name = excluded.native_name,
-                 outlet_name = excluded.outlet_name, time_format = excluded.time_format,
-                 zone_label = excluded.zone_label, position = excluded.position, is_default = excluded.is_default",
-        )
-        .bind(edition.code.as_str())
-        .bind(&edition.lang_tag)
-        .bind(&edition.native_name)
-        .bind(&edition.outlet_name)
-        .bind(edition.time_format.as_str())
-        .bind(&edition.zone_label)
-        .bind(edition.position)
-        .bind(i64::from(edition.is_default))
-        .execute(&mut *tx)
-        .await?;
+        write_edition(&mut tx, edition).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -209,4 +250,43 @@ impl Store {
         }
         Ok(())
     }
+}
+
+async fn write_settings(connection: &mut sqlx::AnyConnection, settings: &SiteSettings) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO site_settings (id, time_zone, zone_label, byline_separator) VALUES (1, $1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone,
+             zone_label = excluded.zone_label, byline_separator = excluded.byline_separator",
+    )
+    .bind(&settings.time_zone)
+    .bind(&settings.zone_label)
+    .bind(&settings.byline_separator)
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
+}
+
+async fn write_edition(connection: &mut sqlx::AnyConnection, edition: &Edition) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO editions (code, lang_tag, native_name, outlet_name, time_format, zone_label, position, is_default,
+             direction, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (code) DO UPDATE SET lang_tag = excluded.lang_tag, native_name = excluded.native_name,
+             outlet_name = excluded.outlet_name, time_format = excluded.time_format,
+             zone_label = excluded.zone_label, position = excluded.position, is_default = excluded.is_default,
+             direction = excluded.direction, status = excluded.status",
+    )
+    .bind(edition.code.as_str())
+    .bind(&edition.lang_tag)
+    .bind(&edition.native_name)
+    .bind(&edition.outlet_name)
+    .bind(edition.time_format.as_str())
+    .bind(&edition.zone_label)
+    .bind(edition.position)
+    .bind(i64::from(edition.is_default))
+    .bind(edition.direction.as_str())
+    .bind(edition.status.as_str())
+    .execute(&mut *connection)
+    .await?;
+    Ok(())
 }

@@ -56,21 +56,8 @@ const TOKEN_USE_PRECISION_SECONDS: i64 = 60;
 impl Store {
     /// Adds a user; an email already in use is a conflict.
     pub async fn create_user(&self, user: &NewUser) -> Result<UserId, StoreError> {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(dateline_core::normalize_email(&user.email))
-        .bind(&user.name)
-        .bind(user.role.as_str())
-        .bind(&user.password_hash)
-        .bind(now_seconds())
-        .fetch_one(&self.pool)
-        .await
-        .map_err(|e| match StoreError::from(e) {
-            StoreError::Conflict(_) => StoreError::Conflict(format!("a user with email {}", user.email)),
-            other => other,
-        })?;
-        Ok(UserId(id))
+        let mut connection = self.pool.acquire().await?;
+        insert_user(&mut connection, user).await
     }
 
     /// The active user with this email and their password hash.
@@ -288,4 +275,23 @@ async fn revoke_credentials(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user: Use
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// Inserts a user, within whatever transaction `connection` is in.
+pub(crate) async fn insert_user(connection: &mut sqlx::AnyConnection, user: &NewUser) -> Result<UserId, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (email, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(dateline_core::normalize_email(&user.email))
+    .bind(&user.name)
+    .bind(user.role.as_str())
+    .bind(&user.password_hash)
+    .bind(now_seconds())
+    .fetch_one(&mut *connection)
+    .await
+    .map_err(|e| match StoreError::from(e) {
+        StoreError::Conflict(_) => StoreError::Conflict(format!("a user with email {}", user.email)),
+        other => other,
+    })?;
+    Ok(UserId(id))
 }

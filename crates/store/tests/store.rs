@@ -26,6 +26,8 @@ async fn site_with_articles(dir: &std::path::Path, count: i64) -> TestStore {
             zone_label: None,
             position: 0,
             is_default: true,
+            direction: dateline_core::TextDirection::Ltr,
+            status: dateline_core::EditionStatus::Public,
         })
         .await
         .unwrap();

@@ -487,7 +487,7 @@ async fn full_article_json(
             "poster": story.poster.as_ref().map(|p| media_json(p, base)),
             "captions": article.captions.as_ref().map(|c| media_json(c, base)),
         },
-        "translations": translations.iter().map(|t| json!({
+        "translations": translations.iter().filter(|t| site.edition(t.edition.as_str()).is_some()).map(|t| json!({
             "edition": t.edition.as_str(),
             "slug": t.slug.as_str(),
             "url": format!("{base}{}", paths::article(t.edition.as_str(), t.slug.as_str())),

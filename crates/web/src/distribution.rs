@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::cache::tagged;
-use crate::error::AppError;
+use crate::error::{AppError, reader_edition};
 use dateline_newsroom::{CacheTag, SiteData};
 
 /// The News sitemap covers the last two days…
@@ -67,7 +67,7 @@ async fn edition_feed(
 ) -> Result<Response, AppError> {
     let code = path.map_err(|_| AppError::NotFound)?.0;
     let site = state.newsroom().site().await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let edition = reader_edition(&site, &code)?;
     let tag = CacheTag::Listing(edition.code.clone());
     feed_response(&state, &site, edition, FeedSubject::Edition, Listing::All, &headers, format, tag).await
 }
@@ -90,7 +90,7 @@ async fn listing_feed(
 ) -> Result<Response, AppError> {
     let (code, slug) = path.map_err(|_| AppError::NotFound)?.0;
     let site = state.newsroom().site().await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let edition = reader_edition(&site, &code)?;
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     match kind {
         ListingKind::Section => {
@@ -263,7 +263,7 @@ async fn edition_sitemap(
 ) -> Result<Response, AppError> {
     let (code, file) = path.map_err(|_| AppError::NotFound)?.0;
     let site = state.newsroom().site().await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let edition = reader_edition(&site, &code)?;
     let context = site.context(&state.config().base_url);
     if file == paths::PAGES_SITEMAP_FILE {
         let body = sitemaps::pages(&context, edition);

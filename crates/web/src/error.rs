@@ -10,7 +10,9 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use dateline_core::Edition;
 use dateline_media::MediaError;
+use dateline_newsroom::SiteData;
 use dateline_render::{ErrorPage as ErrorPageView, RenderError, Renderer};
 use dateline_store::StoreError;
 use thiserror::Error;
@@ -68,6 +70,16 @@ impl IntoResponse for AppError {
         let mut response = status.into_response();
         response.extensions_mut().insert(ErrorPage);
         response
+    }
+}
+
+/// The public edition a reader URL names: 404 for none (or a hidden one), 410 for one the
+/// newsroom retired.
+pub(crate) fn reader_edition<'a>(site: &'a SiteData, code: &str) -> Result<&'a Edition, AppError> {
+    match site.edition(code) {
+        Some(edition) => Ok(edition),
+        None if site.retired_edition(code).is_some() => Err(AppError::Gone),
+        None => Err(AppError::NotFound),
     }
 }
 
@@ -131,7 +143,10 @@ async fn error_page_html(state: &AppState, first_segment: &str, status: StatusCo
         return Body::from(Renderer::bare_error(status.as_u16()));
     };
     let context = site.context(&state.config().base_url);
-    match state.renderer().error(&context, &ErrorPageView { edition, status: status.as_u16() }) {
+    // A retired edition's pages are gone as a whole, not one withdrawn story.
+    let reason =
+        (status == StatusCode::GONE && site.retired_edition(first_segment).is_some()).then_some("edition-retired");
+    match state.renderer().error(&context, &ErrorPageView { edition, status: status.as_u16(), reason }) {
         Ok(html) => Body::from(html),
         Err(error) => {
             tracing::error!(%error, "cannot render the error page");

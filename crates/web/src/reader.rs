@@ -9,7 +9,7 @@ use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, paths}
 
 use crate::AppState;
 use crate::cache::{CacheTags, PUBLIC_CACHE_CONTROL};
-use crate::error::AppError;
+use crate::error::{AppError, reader_edition};
 use dateline_newsroom::{CacheTag, SiteData};
 
 /// Stories per listing page.
@@ -20,9 +20,14 @@ const HOME_LATEST: u32 = 5;
 const HOME_PER_SECTION: u32 = 4;
 
 /// `GET /`: sends the reader to the edition that best matches their `Accept-Language`, or to
-/// the default edition.
+/// the default edition. A site not set up yet sends whoever opens it to its first-run page.
 pub(crate) async fn root_redirect(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     let site = state.newsroom().site().await?;
+    if site.all_editions.is_empty() {
+        let mut response = Redirect::to("/admin/").into_response();
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return Ok(response);
+    }
     let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let code = negotiate_edition(accept, &site.editions)
         .or_else(|| site.default_edition().map(|e| &e.code))
@@ -40,7 +45,7 @@ pub(crate) async fn add_trailing_slash(
 ) -> Result<Response, AppError> {
     let code = path_value(path)?;
     let site = state.newsroom().site().await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let edition = reader_edition(&site, &code)?;
     Ok(Redirect::permanent(&paths::edition_home(edition.code.as_str())).into_response())
 }
 
@@ -51,7 +56,7 @@ pub(crate) async fn edition_home(
 ) -> Result<Response, AppError> {
     let code = path_value(path)?;
     let site = state.newsroom().site().await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let edition = reader_edition(&site, &code)?;
     let store = state.store();
     let latest = store.newest_articles(&edition.code, HOME_LATEST).await?;
     let mut top_sections: Vec<_> =
@@ -124,7 +129,7 @@ impl ListingTarget {
     }
 
     fn edition(&self) -> Result<&Edition, AppError> {
-        self.site.edition(&self.code).ok_or(AppError::NotFound)
+        reader_edition(&self.site, &self.code)
     }
 
     /// Renders the page, or a 404 for a page number past the end. `listing` is the cache tag
@@ -155,7 +160,7 @@ pub(crate) async fn article_page(
 ) -> Result<Response, AppError> {
     let (code, slug) = path_value(path)?;
     let site = state.newsroom().site().await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let edition = reader_edition(&site, &code)?;
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let store = state.store();
     let Some(article) = store.published_article(&edition.code, &slug).await? else {

@@ -12,7 +12,7 @@ use dateline_search::{MAX_QUERY_CHARS, shorten_query};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, reader_edition};
 
 /// Results per page on the reader's search page.
 const PER_PAGE: u32 = 10;
@@ -39,7 +39,7 @@ pub(crate) async fn search_page(
     };
     let Query(params) = query.map_err(|rejection| AppError::BadRequest(rejection.body_text()))?;
     let site = state.newsroom().site().await?;
-    let edition = site.edition(&code).ok_or(AppError::NotFound)?;
+    let edition = reader_edition(&site, &code)?;
     let (text, shortened) = shorten_query(params.q.as_deref().unwrap_or_default());
     let mut notice = shortened.then_some(SearchNotice::Shortened { max_chars: MAX_QUERY_CHARS });
     let mut status = StatusCode::OK;

@@ -75,7 +75,13 @@ async fn document_is_served_and_lists_every_route() {
     let documented: BTreeSet<String> = doc["paths"].as_object().unwrap().keys().cloned().collect();
 
     // Every route the Admin API's source registers is documented.
-    let sources = ["src/admin/api.rs", "src/admin/manage.rs", "src/admin/jobs.rs"];
+    let sources = [
+        "src/admin/api.rs",
+        "src/admin/manage.rs",
+        "src/admin/jobs.rs",
+        "src/admin/editions.rs",
+        "src/admin/set_up.rs",
+    ];
     let mut routes = BTreeSet::new();
     for file in sources {
         let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file)).unwrap();
@@ -212,6 +218,25 @@ async fn real_responses_match_the_document() {
     assert!(!jobs["jobs"].as_array().unwrap().is_empty(), "the scheduler job at least: {jobs}");
     c.call("GET", "/jobs?status=late", "/jobs", None).await;
     c.call("POST", &format!("/jobs/{}/retry", jobs["jobs"][0]["id"]), "/jobs/{id}/retry", None).await;
+    c.call("GET", "/set-up", "/set-up", None).await;
+    c.call("POST", "/set-up", "/set-up", Some(json!({ "outlet_name": "Again" }))).await;
+    c.call("GET", "/editions", "/editions", None).await;
+    c.call("POST", "/editions", "/editions", Some(json!({ "lang_tag": "klingon!" }))).await;
+    let (status, _) =
+        c.call("POST", "/editions", "/editions", Some(json!({ "lang_tag": "fr", "outlet_name": "Le Test" }))).await;
+    assert_eq!(status, 201);
+    c.call("GET", "/editions/fr", "/editions/{code}", None).await;
+    c.call("GET", "/editions/xx", "/editions/{code}", None).await;
+    c.call(
+        "PUT",
+        "/editions/fr",
+        "/editions/{code}",
+        Some(json!({ "lang_tag": "fr", "outlet_name": "Le Test", "status": "public" })),
+    )
+    .await;
+    c.call("PUT", "/editions/fr", "/editions/{code}", Some(json!({ "lang_tag": "fr", "outlet_name": "" }))).await;
+    c.call("DELETE", "/editions/en", "/editions/{code}", None).await;
+    c.call("DELETE", "/editions/fr", "/editions/{code}", None).await;
     c.call("DELETE", "/session", "/session", None).await;
 
     // Every documented operation was exercised.

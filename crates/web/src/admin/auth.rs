@@ -87,6 +87,30 @@ pub(crate) fn session_cookie(parts: &Parts) -> Option<String> {
         .filter(|v| !v.is_empty() && v.len() <= 128)
 }
 
+/// Name of the cookie that carries a form's CSRF token before anyone is signed in (the
+/// sign-in and first-run forms): the form's hidden token must match it.
+const FORM_COOKIE: &str = "dateline_sign_in";
+
+/// A new token for a form shown before sign-in, and the `Set-Cookie` value that pairs with it.
+pub(crate) fn new_form_token() -> Result<(String, String), AdminApiError> {
+    let token = dateline_newsroom::new_secret().map_err(|e| AdminApiError::internal(&e))?;
+    let cookie = format!("{FORM_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=3600");
+    Ok((token, cookie))
+}
+
+/// The pre-sign-in form token from the request's cookies, or empty.
+pub(crate) fn form_cookie(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == FORM_COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .unwrap_or_default()
+}
+
 /// The client's IP address, when the server runs with connection info (`unknown` in tests
 /// that call the router directly).
 pub struct ClientAddress(pub String);

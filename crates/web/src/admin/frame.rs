@@ -55,7 +55,14 @@ impl FromRequestParts<AppState> for Editor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let to_sign_in = || Redirect::to("/admin/sign-in").into_response();
-        let Some(session_id) = session_cookie(parts) else { return Err(to_sign_in()) };
+        let Some(session_id) = session_cookie(parts) else {
+            // A site with no edition and no user has nobody to sign in yet: its first run.
+            return match super::set_up::first_run_is_open(state).await {
+                Ok(true) => Err(Redirect::to("/admin/set-up").into_response()),
+                Ok(false) => Err(to_sign_in()),
+                Err(error) => Err(page_error(state, &error, None)),
+            };
+        };
         match state.newsroom().session(&session_id).await {
             Ok(Some(session)) => Ok(Editor { user: session.user, csrf_token: session.csrf_token }),
             Ok(None) => Err(to_sign_in()),
@@ -140,14 +147,36 @@ pub(crate) fn edition_options(editions: &[Edition]) -> Vec<EditionOption> {
     editions.iter().map(|e| EditionOption { code: e.code.as_str().to_owned(), name: e.native_name.clone() }).collect()
 }
 
+/// An edition as the API shows it.
+pub(crate) fn edition_json(edition: &Edition, has_messages: bool) -> Value {
+    json!({
+        "code": edition.code.as_str(),
+        "lang_tag": edition.lang_tag,
+        "native_name": edition.native_name,
+        "outlet_name": edition.outlet_name,
+        "direction": edition.direction.as_str(),
+        "status": edition.status.as_str(),
+        "position": edition.position,
+        "time_format": edition.time_format.as_str(),
+        "zone_label": edition.zone_label,
+        "is_default": edition.is_default,
+        "has_messages": has_messages,
+    })
+}
+
 pub(crate) fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
 }
 
+/// The newsroom's clock, with the config file's zone and label applied as on the reader site.
 pub(crate) async fn clock(state: &AppState) -> NewsroomClock {
-    let settings = state.store().settings().await.unwrap_or_default();
-    NewsroomClock::new(&settings.time_zone, &settings.zone_label)
-        .unwrap_or_else(|_| NewsroomClock::new("UTC", "UTC").expect("UTC is always a valid zone"))
+    match state.newsroom().site().await {
+        Ok(site) => site.clock.clone(),
+        Err(error) => {
+            tracing::warn!(%error, "cannot load the site data; showing admin times in UTC");
+            NewsroomClock::new("UTC", "UTC").expect("UTC is always a valid zone")
+        }
+    }
 }
 
 pub(crate) fn time_text(clock: &NewsroomClock, at: Timestamp) -> (String, String) {

@@ -12,14 +12,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dateline_core::{
     ContributorId, ContributorName, Edition, EditionCode, FieldErrors, NewsroomClock, Role, SectionId, SectionName,
-    SiteSettings, Slug, SocialAccountId, SocialPlatform, TimeFormat, User, UserId,
+    SiteSettings, Slug, SocialAccountId, SocialPlatform, TimeFormat, User, UserId, normalize_email,
 };
 use dateline_render::admin_views::{FieldRecord, FieldValue, ManagePage, SettingsPage, TopSection};
 use dateline_render::qr_svg;
 use dateline_store::{NewContributor, NewSection, NewSocialAccount, NewUser, StoreError};
 use serde_json::{Value, json};
 
-use dateline_newsroom::hash_password;
+use dateline_newsroom::{check_new_password, hash_password, valid_email};
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
@@ -421,7 +421,7 @@ impl Kind for UserKind {
     async fn create(state: &AppState, _editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError> {
         let mut errors = FieldErrors::default();
         let email = text(fields, "email");
-        if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
+        if !valid_email(&normalize_email(email)) {
             errors.add("email", "give the address the user signs in with");
         }
         let name = text(fields, "name");
@@ -430,8 +430,8 @@ impl Kind for UserKind {
         }
         let role = Role::parse(text(fields, "role")).map_err(|e| errors.add("role", e.to_string())).ok();
         let password = fields.get("password").cloned().unwrap_or_default();
-        if password.chars().count() < 10 {
-            errors.add("password", "use at least 10 characters");
+        if let Err(message) = check_new_password(&password) {
+            errors.add("password", message);
         }
         let Some(role) = role.filter(|_| errors.is_empty()) else { return Err(AdminApiError::invalid(errors)) };
         let hash = tokio::task::spawn_blocking(move || hash_password(&password))

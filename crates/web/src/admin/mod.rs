@@ -1,6 +1,7 @@
 //! The newsroom's two front ends over the same operations (`dateline_newsroom`): the Admin
-//! JSON API under `/admin/api/` (`api`, `manage`, `uploads`, `jobs`) and the server-rendered
-//! admin pages under `/admin/` (`pages`, `credentials`, `manage`, `jobs`, built with `frame`).
+//! JSON API under `/admin/api/` (`api`, `manage`, `editions`, `set_up`, `uploads`, `jobs`) and
+//! the server-rendered admin pages under `/admin/` (`pages`, `credentials`, `manage`,
+//! `editions`, `set_up`, `jobs`, built with `frame`).
 //! Every call checks the caller's role on the server; `auth` reads who is calling off the
 //! request, `api_error` is the API's JSON error. This module only wires the routes.
 
@@ -8,10 +9,12 @@ mod api;
 mod api_error;
 pub(crate) mod auth;
 mod credentials;
+mod editions;
 mod frame;
 mod jobs;
 mod manage;
 mod pages;
+mod set_up;
 mod uploads;
 
 use axum::Router;
@@ -33,6 +36,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/stories/{id}", put(uploads::update_story))
         .merge(manage::api_routes())
         .merge(jobs::api_routes())
+        .merge(editions::api_routes())
+        .merge(set_up::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
 }
 
@@ -43,6 +48,8 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(credentials::page_routes())
         .merge(manage::page_routes())
         .merge(jobs::page_routes())
+        .merge(editions::page_routes())
+        .merge(set_up::page_routes())
 }
 
 /// Middleware on the newsroom's routes: after a write, apply its changes (cache purges) before

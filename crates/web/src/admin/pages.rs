@@ -23,16 +23,13 @@ use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
 use serde::Deserialize;
 
-use dateline_newsroom::{SignIn, StoryRequest, new_secret, secret_hash};
+use dateline_newsroom::{SignIn, StoryRequest, secret_hash};
 
 use super::api::load_article;
 use super::api_error::AdminApiError;
-use super::auth::{ClientAddress, session_cookie, session_cookie_header};
+use super::auth::{ClientAddress, form_cookie, new_form_token, session_cookie, session_cookie_header};
 use super::frame::{Editor, FormFields, clock, edition_options, page_error, render, see_other, time_text, user_view};
 use crate::AppState;
-
-/// Name of the cookie that carries the sign-in form's CSRF token (there is no session yet).
-const SIGN_IN_COOKIE: &str = "dateline_sign_in";
 
 /// The sign-in, desk and article pages' routes, mounted at `/admin`.
 pub(crate) fn routes() -> Router<AppState> {
@@ -51,16 +48,23 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
 }
 
-/// `GET /admin/sign-in`.
+/// `GET /admin/sign-in`; a site that has not been set up and has no users yet goes to its
+/// first-run page instead.
 async fn sign_in_form(State(state): State<AppState>) -> Response {
-    sign_in_page(&state, StatusCode::OK, "", None)
+    match super::set_up::first_run_is_open(&state).await {
+        Ok(true) => see_other("/admin/set-up"),
+        Ok(false) => sign_in_page(&state, StatusCode::OK, "", None),
+        Err(error) => page_error(&state, &error, None),
+    }
 }
 
 fn sign_in_page(state: &AppState, status: StatusCode, email: &str, error: Option<&str>) -> Response {
-    let Ok(token) = new_secret() else { return page_error(state, &AdminApiError::internal(&"no randomness"), None) };
+    let (token, cookie) = match new_form_token() {
+        Ok(pair) => pair,
+        Err(error) => return page_error(state, &error, None),
+    };
     let frame = AdminFrame { title: "Sign in".to_owned(), error: error.map(str::to_owned), ..AdminFrame::default() };
-    let mut response = render(state, status, &SignInPage { frame, form_token: token.clone(), email: email.to_owned() });
-    let cookie = format!("{SIGN_IN_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=3600");
+    let mut response = render(state, status, &SignInPage { frame, form_token: token, email: email.to_owned() });
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -77,15 +81,7 @@ async fn sign_in(
 ) -> Response {
     let form = FormFields::parse(&body);
     let email = form.text("email");
-    let cookie_token = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SIGN_IN_COOKIE)
-        .map(|(_, value)| value.to_owned())
-        .unwrap_or_default();
+    let cookie_token = form_cookie(&headers);
     if cookie_token.is_empty() || form.check_csrf(&cookie_token).is_err() {
         return sign_in_page(&state, StatusCode::FORBIDDEN, &email, Some("The form expired; please sign in again."));
     }
@@ -148,6 +144,11 @@ async fn desk_rows(
 
 /// `GET /admin/`: my drafts, waiting for review, scheduled, recently published.
 pub(crate) async fn dashboard(State(state): State<AppState>, editor: Editor) -> Response {
+    match state.newsroom().needs_set_up().await {
+        Ok(true) => return see_other("/admin/set-up"),
+        Ok(false) => {}
+        Err(error) => return page_error(&state, &AdminApiError::from(error), Some(&editor)),
+    }
     let clock = clock(&state).await;
     let first = PageRequest::first(10);
     let lists = async {
@@ -376,7 +377,9 @@ async fn editor_page(
 ) -> Response {
     let page = async {
         let store = state.store();
-        let editions = store.editions().await?;
+        // A retired edition is closed: nothing new is written in it.
+        let editions: Vec<Edition> =
+            store.editions().await?.into_iter().filter(|e| e.status != dateline_core::EditionStatus::Retired).collect();
         let sections = store.sections().await?;
         let contributors: Vec<ContributorOption> = store
             .contributors()

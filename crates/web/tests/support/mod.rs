@@ -158,6 +158,8 @@ pub async fn test_site_on(
                 zone_label: label.map(str::to_owned),
                 position: position as i64,
                 is_default: c == "en",
+                direction: dateline_core::TextDirection::Ltr,
+                status: dateline_core::EditionStatus::Public,
             })
             .await
             .unwrap();
@@ -319,6 +321,16 @@ pub async fn test_site_on(
     let mut config = test_config();
     adjust(&mut config);
     let state = start_server(&store, &media, dir.path(), theme, config).await;
+    TestSite { dir, state, store, media, database }
+}
+
+/// A site as `dateline init` leaves it: a migrated, empty store, no edition, no user.
+pub async fn empty_site() -> TestSite {
+    let dir = tempfile::tempdir().unwrap();
+    let database = TestStore::open(dir.path()).await;
+    let store = database.store().clone();
+    let media = MediaStore::open(&MediaLocation::Local(dir.path().join("media"))).unwrap();
+    let state = start_server(&store, &media, dir.path(), Theme::embedded(), test_config()).await;
     TestSite { dir, state, store, media, database }
 }
 

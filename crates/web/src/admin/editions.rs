@@ -1,0 +1,250 @@
+//! The site's editions, for admins: list, add (for any language), edit, reorder, hide, retire,
+//! and delete one nothing was written in — as Admin API endpoints and as the editions page.
+//! The rules are the newsroom's (`dateline_newsroom::EditionForm`); this module reads the
+//! fields off the request and answers.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use dateline_core::{KNOWN_LANGUAGES, User};
+use dateline_newsroom::EditionForm;
+use dateline_render::admin_views::{EditionRow, EditionsPage, LanguageSuggestion};
+use serde_json::{Value, json};
+
+use super::api_error::{AdminApiError, ApiJson};
+use super::auth::Caller;
+use super::frame::{Editor, FormFields, edition_json, page_error, render, see_other};
+use crate::AppState;
+
+/// The API's routes, mounted at `/admin/api`.
+pub(crate) fn api_routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/editions", get(api_list).post(api_add))
+        .route("/editions/{code}", get(api_get).put(api_update).delete(api_delete))
+}
+
+/// The page's routes, mounted at `/admin`.
+pub(crate) fn page_routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/editions", get(page_list).post(page_add))
+        .route("/editions/{code}", post(page_update))
+        .route("/editions/{code}/delete", post(page_delete))
+}
+
+fn check_admin(user: &User) -> Result<(), AdminApiError> {
+    if user.role.is_admin() { Ok(()) } else { Err(AdminApiError::forbidden("only admins may manage the editions")) }
+}
+
+/// The fields of an edition from a JSON object or a form; a missing field is empty, which
+/// keeps the current value on an update where that makes sense (status, position).
+fn edition_form(value: impl Fn(&str) -> Option<String>) -> EditionForm {
+    let text = |name: &str| value(name).unwrap_or_default();
+    EditionForm {
+        code: text("code"),
+        lang_tag: text("lang_tag"),
+        native_name: text("native_name"),
+        outlet_name: text("outlet_name"),
+        direction: text("direction"),
+        status: text("status"),
+        position: text("position"),
+        time_format: text("time_format"),
+        zone_label: text("zone_label"),
+        is_default: matches!(text("is_default").as_str(), "true" | "on" | "1"),
+    }
+}
+
+fn json_form(body: &Value) -> EditionForm {
+    edition_form(|name| match body.get(name)? {
+        Value::String(text) => Some(text.clone()),
+        Value::Number(number) => Some(number.to_string()),
+        Value::Bool(flag) => Some(flag.to_string()),
+        _ => None,
+    })
+}
+
+async fn all_editions(state: &AppState) -> Result<Value, AdminApiError> {
+    let site = state.newsroom().site().await?;
+    let messages = state.renderer().messages();
+    let list: Vec<Value> =
+        site.all_editions.iter().map(|e| edition_json(e, messages.has_edition(e.code.as_str()))).collect();
+    Ok(json!({ "editions": list }))
+}
+
+/// `GET /admin/api/editions`: every edition, hidden and retired ones too. Any signed-in user
+/// may read them (the new-story form needs them); only admins change them.
+async fn api_list(State(state): State<AppState>, _caller: Caller) -> Result<Json<Value>, AdminApiError> {
+    Ok(Json(all_editions(&state).await?))
+}
+
+/// `GET /admin/api/editions/{code}`.
+async fn api_get(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(code): Path<String>,
+) -> Result<Json<Value>, AdminApiError> {
+    let site = state.newsroom().site().await?;
+    let edition = site
+        .all_editions
+        .iter()
+        .find(|e| e.code.as_str() == code)
+        .ok_or_else(|| AdminApiError::not_found(&format!("edition {code}")))?;
+    Ok(Json(edition_json(edition, state.renderer().messages().has_edition(&code))))
+}
+
+/// `POST /admin/api/editions`: a new edition (hidden unless `status` says `public`).
+async fn api_add(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Response, AdminApiError> {
+    check_admin(&caller.user)?;
+    let edition = state.newsroom().add_edition(&json_form(&body)).await?;
+    let has_messages = state.renderer().messages().has_edition(edition.code.as_str());
+    Ok((StatusCode::CREATED, Json(edition_json(&edition, has_messages))).into_response())
+}
+
+/// `PUT /admin/api/editions/{code}`.
+async fn api_update(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(code): Path<String>,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Json<Value>, AdminApiError> {
+    check_admin(&caller.user)?;
+    let edition = state.newsroom().update_edition(&code, &json_form(&body)).await?;
+    Ok(Json(edition_json(&edition, state.renderer().messages().has_edition(&code))))
+}
+
+/// `DELETE /admin/api/editions/{code}`: only an edition nothing was written in.
+async fn api_delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(code): Path<String>,
+) -> Result<StatusCode, AdminApiError> {
+    check_admin(&caller.user)?;
+    state.newsroom().delete_edition(&code).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// A refused form, shown again with its errors: `code` is the edition's, none for a new one.
+struct Refused {
+    code: Option<String>,
+    form: BTreeMap<String, String>,
+    errors: BTreeMap<String, String>,
+}
+
+async fn show(state: &AppState, editor: &Editor, status: StatusCode, refused: Option<Refused>) -> Response {
+    let result = async {
+        check_admin(&editor.user)?;
+        let site = state.newsroom().site().await?;
+        let messages = state.renderer().messages();
+        let editions = site
+            .all_editions
+            .iter()
+            .map(|e| EditionRow {
+                code: e.code.to_string(),
+                lang_tag: e.lang_tag.clone(),
+                native_name: e.native_name.clone(),
+                outlet_name: e.outlet_name.clone(),
+                direction: e.direction.as_str(),
+                status: e.status.as_str(),
+                position: e.position,
+                time_format: e.time_format.as_str().to_owned(),
+                zone_label: e.zone_label.clone().unwrap_or_default(),
+                is_default: e.is_default,
+                has_messages: messages.has_edition(e.code.as_str()),
+            })
+            .collect();
+        let mut frame = editor.frame("Editions", "editions");
+        if refused.is_some() {
+            frame.error = Some("Some fields need attention; nothing was saved.".to_owned());
+        }
+        let refused = refused.unwrap_or(Refused { code: None, form: BTreeMap::new(), errors: BTreeMap::new() });
+        Ok::<_, AdminApiError>(EditionsPage {
+            frame,
+            editions,
+            form: refused.form,
+            form_code: refused.code,
+            errors: refused.errors,
+            languages: KNOWN_LANGUAGES.iter().map(|(tag, name)| LanguageSuggestion { tag, name }).collect(),
+        })
+    };
+    match result.await {
+        Ok(page) => render(state, status, &page),
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
+}
+
+/// `GET /admin/editions`.
+async fn page_list(State(state): State<AppState>, editor: Editor) -> Response {
+    show(&state, &editor, StatusCode::OK, None).await
+}
+
+/// The submitted form after its CSRF and role checks.
+fn checked_form(editor: &Editor, body: &Bytes) -> Result<FormFields, AdminApiError> {
+    let form = FormFields::parse(body);
+    form.check_csrf(&editor.csrf_token).and_then(|()| check_admin(&editor.user))?;
+    Ok(form)
+}
+
+/// Where a page write goes: back to the list, or the list again with the refused form.
+async fn answer(
+    state: &AppState,
+    editor: &Editor,
+    result: Result<(), AdminApiError>,
+    code: Option<String>,
+    form: &FormFields,
+) -> Response {
+    match result {
+        Ok(()) => see_other("/admin/editions"),
+        Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
+            let refused = Refused {
+                code,
+                form: form.pairs().iter().filter(|(k, _)| k != "csrf_token").cloned().collect(),
+                errors: error.fields.iter().cloned().collect(),
+            };
+            show(state, editor, StatusCode::UNPROCESSABLE_ENTITY, Some(refused)).await
+        }
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
+}
+
+/// `POST /admin/editions`.
+async fn page_add(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    let form = match checked_form(&editor, &body) {
+        Ok(form) => form,
+        Err(error) => return page_error(&state, &error, Some(&editor)),
+    };
+    let result = state.newsroom().add_edition(&edition_form(|name| form.get(name).map(str::to_owned))).await;
+    answer(&state, &editor, result.map(drop).map_err(AdminApiError::from), None, &form).await
+}
+
+/// `POST /admin/editions/{code}`.
+async fn page_update(State(state): State<AppState>, editor: Editor, Path(code): Path<String>, body: Bytes) -> Response {
+    let form = match checked_form(&editor, &body) {
+        Ok(form) => form,
+        Err(error) => return page_error(&state, &error, Some(&editor)),
+    };
+    let fields = edition_form(|name| form.get(name).map(str::to_owned));
+    let result = state.newsroom().update_edition(&code, &fields).await;
+    answer(&state, &editor, result.map(drop).map_err(AdminApiError::from), Some(code), &form).await
+}
+
+/// `POST /admin/editions/{code}/delete`: the form's `confirm` box must name the edition.
+async fn page_delete(State(state): State<AppState>, editor: Editor, Path(code): Path<String>, body: Bytes) -> Response {
+    let form = match checked_form(&editor, &body) {
+        Ok(form) => form,
+        Err(error) => return page_error(&state, &error, Some(&editor)),
+    };
+    if form.get("confirm") != Some(code.as_str()) {
+        let error = AdminApiError::bad_request(format!("tick the box that confirms deleting edition {code}"));
+        return page_error(&state, &error, Some(&editor));
+    }
+    let result = state.newsroom().delete_edition(&code).await.map_err(AdminApiError::from);
+    answer(&state, &editor, result, Some(code), &form).await
+}

@@ -1,0 +1,238 @@
+//! The first run. A site with no edition sends `/admin/` and the sign-in page to
+//! `/admin/set-up`, which asks for the outlet, the first edition, the newsroom's time zone and
+//! (while the site has no users) the first admin account, and signs that admin in. Scripts do
+//! the same with `POST /admin/api/set-up`. Open to anyone only while the site has neither an
+//! edition nor a user; with users, an admin must be signed in; once it has an edition, closed.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use dateline_core::KNOWN_LANGUAGES;
+use dateline_newsroom::{EditionForm, SetUpForm, SignIn};
+use dateline_render::admin_views::{AdminFrame, LanguageSuggestion, SetUpPage};
+use serde_json::{Value, json};
+
+use super::api_error::{AdminApiError, ApiJson};
+use super::auth::{Caller, ClientAddress, form_cookie, new_form_token, session_cookie_header};
+use super::frame::{Editor, FormFields, edition_json, page_error, render, see_other};
+use crate::AppState;
+
+/// The page's routes, mounted at `/admin`.
+pub(crate) fn page_routes() -> axum::Router<AppState> {
+    axum::Router::new().route("/set-up", get(set_up_page).post(set_up))
+}
+
+/// The API's routes, mounted at `/admin/api`.
+pub(crate) fn api_routes() -> axum::Router<AppState> {
+    axum::Router::new().route("/set-up", get(api_state).post(api_set_up))
+}
+
+/// Whether anyone may run the first run now: no edition and no user yet.
+pub(crate) async fn first_run_is_open(state: &AppState) -> Result<bool, AdminApiError> {
+    Ok(state.newsroom().needs_set_up().await? && state.store().users().await?.is_empty())
+}
+
+/// Who may set the site up: anyone while it has no users (`None`), else a signed-in admin.
+enum Runner {
+    Anyone,
+    Admin(Editor),
+}
+
+/// `Err` is the response to give instead: the dashboard once the site is set up, the
+/// sign-in page for a stranger when users exist, a refusal for a non-admin.
+async fn runner(state: &AppState, parts: &mut Parts) -> Result<Runner, Response> {
+    match state.newsroom().needs_set_up().await {
+        Ok(true) => {}
+        Ok(false) => return Err(see_other("/admin/")),
+        Err(error) => return Err(page_error(state, &error.into(), None)),
+    }
+    match first_run_is_open(state).await {
+        Ok(true) => return Ok(Runner::Anyone),
+        Ok(false) => {}
+        Err(error) => return Err(page_error(state, &error, None)),
+    }
+    let editor = Editor::from_request_parts(parts, state).await?;
+    if !editor.user.role.is_admin() {
+        let error = AdminApiError::forbidden("only an admin may set the site up");
+        return Err(page_error(state, &error, Some(&editor)));
+    }
+    Ok(Runner::Admin(editor))
+}
+
+/// `GET /admin/set-up`.
+async fn set_up_page(State(state): State<AppState>, mut parts: Parts) -> Response {
+    match runner(&state, &mut parts).await {
+        Ok(runner) => {
+            let form = BTreeMap::from([
+                ("time_zone".to_owned(), "UTC".to_owned()),
+                ("zone_label".to_owned(), "UTC".to_owned()),
+            ]);
+            show(&state, &runner, StatusCode::OK, form, BTreeMap::new())
+        }
+        Err(response) => response,
+    }
+}
+
+/// The form, with a fresh pre-sign-in token (and its cookie) for a stranger.
+fn show(
+    state: &AppState,
+    runner: &Runner,
+    status: StatusCode,
+    form: BTreeMap<String, String>,
+    errors: BTreeMap<String, String>,
+) -> Response {
+    let (frame, form_token, cookie) = match runner {
+        Runner::Admin(editor) => (editor.frame("Set up your site", ""), editor.csrf_token.clone(), None),
+        Runner::Anyone => match new_form_token() {
+            Ok((token, cookie)) => {
+                (AdminFrame { title: "Set up your site".to_owned(), ..AdminFrame::default() }, token, Some(cookie))
+            }
+            Err(error) => return page_error(state, &error, None),
+        },
+    };
+    let mut frame = frame;
+    if !errors.is_empty() {
+        frame.error = Some("Some fields need attention; nothing was saved.".to_owned());
+    }
+    let page = SetUpPage {
+        frame,
+        form_token,
+        needs_admin: matches!(runner, Runner::Anyone),
+        form,
+        errors,
+        languages: KNOWN_LANGUAGES.iter().map(|(tag, name)| LanguageSuggestion { tag, name }).collect(),
+        time_zones: jiff::tz::db().available().map(|name| name.to_string()).collect(),
+    };
+    let mut response = render(state, status, &page);
+    if let Some(value) = cookie.and_then(|cookie| HeaderValue::from_str(&cookie).ok()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The form's fields the first run reads.
+const FIELDS: &[&str] = &[
+    "outlet_name",
+    "lang_tag",
+    "native_name",
+    "code",
+    "direction",
+    "section_name",
+    "time_zone",
+    "zone_label",
+    "admin_name",
+    "admin_email",
+    "admin_password",
+];
+
+fn set_up_form(value: impl Fn(&str) -> String) -> SetUpForm {
+    SetUpForm {
+        edition: EditionForm {
+            code: value("code"),
+            lang_tag: value("lang_tag"),
+            native_name: value("native_name"),
+            outlet_name: value("outlet_name"),
+            direction: value("direction"),
+            ..EditionForm::default()
+        },
+        section_name: value("section_name"),
+        time_zone: value("time_zone"),
+        zone_label: value("zone_label"),
+        admin_name: value("admin_name"),
+        admin_email: value("admin_email"),
+        admin_password: value("admin_password"),
+    }
+}
+
+/// `POST /admin/set-up`.
+async fn set_up(
+    State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
+    mut parts: Parts,
+    body: Bytes,
+) -> Response {
+    let runner = match runner(&state, &mut parts).await {
+        Ok(runner) => runner,
+        Err(response) => return response,
+    };
+    let form = FormFields::parse(&body);
+    let expected = match &runner {
+        Runner::Admin(editor) => editor.csrf_token.clone(),
+        Runner::Anyone => form_cookie(&parts.headers),
+    };
+    if expected.is_empty() || form.check_csrf(&expected).is_err() {
+        let error = AdminApiError::forbidden("the form expired; reload the page and fill it in again");
+        return page_error(&state, &error, None);
+    }
+    let request = set_up_form(|name| form.text(name));
+    match state.newsroom().set_up_site(&request).await {
+        Ok(done) if done.admin.is_some() => {
+            // The new admin goes straight in, signed in with what they just typed.
+            let email = request.admin_email.clone();
+            match state.newsroom().sign_in(&email, &request.admin_password, &address).await {
+                Ok(SignIn { session_id, .. }) => {
+                    let mut response = see_other("/admin/");
+                    let cookie = session_cookie_header(&session_id, &state.config().base_url);
+                    if let Ok(value) = HeaderValue::from_str(&cookie) {
+                        response.headers_mut().append(header::SET_COOKIE, value);
+                    }
+                    response
+                }
+                Err(_) => see_other("/admin/sign-in"),
+            }
+        }
+        Ok(_) => see_other("/admin/"),
+        Err(error) => {
+            let error = AdminApiError::from(error);
+            if error.status != StatusCode::UNPROCESSABLE_ENTITY {
+                return page_error(&state, &error, None);
+            }
+            let errors = error.fields.iter().cloned().collect();
+            let typed = FIELDS
+                .iter()
+                .filter(|name| **name != "admin_password")
+                .map(|name| ((*name).to_owned(), form.text(name)))
+                .collect();
+            show(&state, &runner, StatusCode::UNPROCESSABLE_ENTITY, typed, errors)
+        }
+    }
+}
+
+/// `GET /admin/api/set-up`: whether the site still needs its first run, and whether that run
+/// would create the first admin (so needs no sign-in).
+async fn api_state(State(state): State<AppState>) -> Result<Json<Value>, AdminApiError> {
+    let needs_set_up = state.newsroom().needs_set_up().await?;
+    let needs_admin = needs_set_up && first_run_is_open(&state).await?;
+    Ok(Json(json!({ "needs_set_up": needs_set_up, "needs_admin": needs_admin })))
+}
+
+/// `POST /admin/api/set-up`: the same fields as the form, as a JSON object. Answers 201 with
+/// the edition made; 409 once the site is set up.
+async fn api_set_up(
+    State(state): State<AppState>,
+    mut parts: Parts,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Response, AdminApiError> {
+    if !state.newsroom().needs_set_up().await? {
+        return Err(AdminApiError::conflict("the site has been set up already"));
+    }
+    if !first_run_is_open(&state).await? {
+        let caller = Caller::from_request_parts(&mut parts, &state).await?;
+        if !caller.user.role.is_admin() {
+            return Err(AdminApiError::forbidden("only an admin may set the site up"));
+        }
+    }
+    let text = |name: &str| body.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
+    let done = state.newsroom().set_up_site(&set_up_form(text)).await?;
+    let body = json!({
+        "edition": edition_json(&done.edition, state.renderer().messages().has_edition(done.edition.code.as_str())),
+        "admin_id": done.admin.map(|id| id.0),
+    });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
