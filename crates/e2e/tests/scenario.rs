@@ -43,6 +43,23 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    run_with(name, users, true, steps).await;
+}
+
+/// Runs `steps` against a site as `dateline init` leaves it: no demo, no edition, no user.
+pub async fn run_on_empty_site<F, Fut>(name: &str, steps: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    run_with(name, &[], false, steps).await;
+}
+
+async fn run_with<F, Fut>(name: &str, users: &[User], demo: bool, steps: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let dir = tempfile::Builder::new()
         .prefix(&format!("dateline-e2e-{name}-"))
         .tempdir()
@@ -53,7 +70,7 @@ where
         let args = ["user", "add", "--email", user.email, "--name", user.name, "--role", user.role, "--data", data_arg];
         server::run_dateline(&args, &format!("{PASSWORD}\n"));
     }
-    let server = Server::start(&data, &dir.path().join("server.log"));
+    let server = Server::start(&data, &dir.path().join("server.log"), demo);
     let driver = ChromeDriver::start(&dir.path().join("chromedriver.log"));
     let browser = driver.session(&dir.path().join("chromium-profile")).await;
     let page = Page { browser: browser.clone(), port: server.port() };

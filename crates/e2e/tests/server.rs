@@ -116,16 +116,20 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts the server on `data` and waits until it accepts connections.
-    pub fn start(data: &Path, log: &Path) -> Server {
+    /// Starts the server on `data` (with the demo site seeded if `demo`) and waits until it
+    /// accepts connections.
+    pub fn start(data: &Path, log: &Path, demo: bool) -> Server {
         let binary = dateline_binary();
         let port = free_port();
         let listen = format!("127.0.0.1:{port}");
         let data_arg = data.to_str().expect("temporary paths are UTF-8");
-        let args = ["serve", "--demo", "--data", data_arg, "--listen", &listen];
+        let mut args = vec!["serve", "--data", data_arg, "--listen", &listen];
+        if demo {
+            args.insert(1, "--demo");
+        }
         let command = format!("{} {}", binary.display(), args.join(" "));
         let log_file = File::create(log).expect("create the server log");
-        let child = with_database(Command::new(binary).args(args), &args)
+        let child = with_database(Command::new(binary).args(&args), &args)
             .env("DATELINE_LOG", "info")
             // The log is a file, read by people: no colour codes.
             .env("NO_COLOR", "1")

@@ -11,7 +11,8 @@
 //!   that build fails, every test fails and shows Cargo's output.
 //! - **The site.** Each test gets its own temporary directory with a data directory, creates
 //!   its users with `dateline user add` (password on standard input) and starts
-//!   `dateline serve --demo` on a free 127.0.0.1 port.
+//!   `dateline serve --demo` on a free 127.0.0.1 port (or, for the first-run test, `dateline
+//!   serve` on an empty data directory).
 //! - **The browser.** Each test starts Debian's `/usr/bin/chromedriver` on a free 127.0.0.1 port,
 //!   which runs `/usr/bin/chromium` headless with a fresh profile and the flags that keep it off
 //!   the network, and stops both at the end. Without them the tests fail and say to run
@@ -21,6 +22,8 @@
 
 /// Chromedriver on a free port and a headless Chromium session through it.
 mod browser;
+/// From an empty data directory through the first-run page to a published Arabic story.
+mod first_run;
 /// An editor writes, publishes and translates a story; the reader's edition switcher links both.
 mod newsroom;
 /// The reader site at phone width and from the keyboard.
