@@ -19,6 +19,23 @@ pub struct Rendition {
 /// decompression bomb.
 const MAX_IMAGE_SIDE: u32 = 16_000;
 
+/// The most pixels an image may have: a 61-megapixel camera's frame fits, a small file that
+/// declares 16,000 × 16,000 pixels (a gigabyte once decoded) does not.
+pub const MAX_IMAGE_PIXELS: u64 = 64_000_000;
+
+/// Why an image's size is refused, if it is: too many pixels or too long a side to decode
+/// within the memory a node can spare.
+pub fn check_image_size(width: u32, height: u32) -> Result<(), String> {
+    let pixels = u64::from(width) * u64::from(height);
+    if width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || pixels > MAX_IMAGE_PIXELS {
+        return Err(format!(
+            "the image is {width} × {height} pixels; use one of at most {} megapixels and {MAX_IMAGE_SIDE} pixels a side",
+            MAX_IMAGE_PIXELS / 1_000_000
+        ));
+    }
+    Ok(())
+}
+
 /// The width and height of a JPEG, PNG or WebP, from its header.
 pub fn image_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
     image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format().ok()?.into_dimensions().ok()
@@ -29,13 +46,17 @@ pub fn image_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
 /// transparency). Decoding is bounded in size and memory.
 pub fn make_renditions(bytes: &[u8], widths: &[u32]) -> Result<Vec<Rendition>, MediaError> {
     let invalid = |e: image::ImageError| MediaError::UnsupportedType(format!("image that cannot be decoded ({e})"));
+    let (width, height) = image_dimensions(bytes)
+        .ok_or_else(|| MediaError::UnsupportedType("image whose size cannot be read".to_owned()))?;
+    check_image_size(width, height).map_err(MediaError::UnsupportedType)?;
     let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| MediaError::UnsupportedType(format!("image ({e})")))?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_IMAGE_SIDE);
     limits.max_image_height = Some(MAX_IMAGE_SIDE);
-    limits.max_alloc = Some(1 << 30);
+    // The decoded image (4 bytes a pixel at most) and a resized copy, with room to spare.
+    limits.max_alloc = Some(MAX_IMAGE_PIXELS * 5);
     reader.limits(limits);
     let format = reader.format();
     let original = reader.decode().map_err(invalid)?;
@@ -69,6 +90,13 @@ mod tests {
         let mut out = std::io::Cursor::new(Vec::new());
         image.write_to(&mut out, image::ImageFormat::Png).unwrap();
         out.into_inner()
+    }
+
+    #[test]
+    fn image_sizes_are_bounded_by_pixels_and_sides() {
+        assert!(check_image_size(9504, 6336).is_ok(), "a 61-megapixel camera frame");
+        assert!(check_image_size(16_000, 16_000).is_err());
+        assert!(check_image_size(20_000, 10).is_err());
     }
 
     #[test]

@@ -26,7 +26,7 @@ use thiserror::Error;
 mod images;
 mod store;
 
-pub use images::{Rendition, image_dimensions, make_renditions};
+pub use images::{MAX_IMAGE_PIXELS, Rendition, check_image_size, image_dimensions, make_renditions};
 pub use store::{MediaInfo, MediaLocation, MediaStore, MediaStream, S3Location, StoredMedia};
 
 /// The longest key accepted, in bytes.

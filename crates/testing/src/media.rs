@@ -108,3 +108,38 @@ impl Drop for S3Server {
         let _ = self.child.wait();
     }
 }
+
+/// A PNG of one pixel whose header declares `width` × `height`: what an attacker uploads to
+/// make a server decode gigabytes. Its header checksum is right, so it reads as a valid PNG.
+pub fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = b"IHDR".to_vec();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    // 8-bit RGB, deflate, no filter, no interlace.
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    push_chunk(&mut png, &header);
+    // A tiny deflate stream and the end: readers of the header never get this far.
+    push_chunk(&mut png, b"IDAT\x78\x9c\x63\x60\x00\x00\x00\x02\x00\x01");
+    push_chunk(&mut png, b"IEND");
+    png
+}
+
+/// Appends a chunk (its type and data in `chunk`) with its length and CRC.
+fn push_chunk(png: &mut Vec<u8>, chunk: &[u8]) {
+    png.extend_from_slice(&u32::try_from(chunk.len() - 4).unwrap_or(0).to_be_bytes());
+    png.extend_from_slice(chunk);
+    png.extend_from_slice(&crc32(chunk).to_be_bytes());
+}
+
+/// PNG's chunk checksum (CRC-32, ISO 3309).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}

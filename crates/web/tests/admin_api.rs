@@ -734,6 +734,13 @@ async fn uploads_work((site, rita, _, eddie): (TestSite, Session, Session, Sessi
     let (status, _) =
         upload(&site, &rita, "pic.svg", None, b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec()).await;
     assert_eq!(status, 415);
+    // A small file declaring 16,000 × 16,000 pixels is refused before anything decodes it.
+    let bomb = dateline_testing::media::png_declaring(16_000, 16_000);
+    assert_eq!(dateline_media::image_dimensions(&bomb), Some((16_000, 16_000)), "a well-formed header");
+    let (status, body) = upload(&site, &rita, "bomb.png", Some("image/png"), bomb).await;
+    assert_eq!(status, 415, "{body}");
+    assert!(body["error"]["message"].as_str().unwrap().contains("megapixels"), "{body}");
+    assert!(site.media_keys().await.iter().all(|f| !f.contains("-bomb")), "nothing of it is kept");
 
     // Over the limit (5 MB for video in the test site, 30 MB on S3): 413, and nothing is kept.
     let mut big = support::video_bytes();

@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dateline_core::{ArticleId, AssetId, SectionId, StoryKind};
-use dateline_media::{MediaError, MediaKey, image_dimensions};
+use dateline_media::{MediaError, MediaKey, check_image_size, image_dimensions};
 use dateline_store::{NewAsset, NewStory};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -80,6 +80,9 @@ pub(crate) async fn upload(
         let Some((w, h)) = image_dimensions(&bytes) else {
             return refuse("the image cannot be read".to_owned()).await;
         };
+        if let Err(reason) = check_image_size(w, h) {
+            return refuse(reason).await;
+        }
         (width, height) = (Some(w), Some(h));
     }
     let recorded = async {
