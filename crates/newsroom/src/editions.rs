@@ -5,11 +5,11 @@
 
 use dateline_core::{
     Edition, EditionCode, EditionStatus, FieldErrors, NewsroomClock, Role, SectionName, SiteSettings, Slug,
-    TextDirection, TimeFormat, UserId, native_language_name, normalize_email, parse_language_tag,
+    TextDirection, TimeFormat, User, UserId, native_language_name, normalize_email, parse_language_tag,
 };
-use dateline_store::{NewSection, NewUser, Store, StoreError};
+use dateline_store::{Actor, NewSection, NewUser, Store, StoreError};
 
-use crate::{Newsroom, NewsroomError, hash_password};
+use crate::{Newsroom, NewsroomError, actor, hash_password};
 
 /// The fewest characters a new password may have.
 pub const MIN_PASSWORD_CHARS: usize = 12;
@@ -160,15 +160,21 @@ impl Newsroom {
     }
 
     /// Sets up a site that has no edition: see [`set_up_site`].
-    pub async fn set_up_site(&self, form: &SetUpForm) -> Result<SetUpDone, NewsroomError> {
+    pub async fn set_up_site(&self, form: &SetUpForm, by: Option<&User>) -> Result<SetUpDone, NewsroomError> {
         let done = set_up_site(self.store(), form).await?;
         self.site_changed();
+        let actor = match by {
+            Some(user) => actor(user),
+            None => Actor { id: done.admin, name: form.admin_name.trim().to_owned() },
+        };
+        let subject = format!("edition {}", done.edition.code);
+        self.audit(&actor, "site.set_up", &subject, &done.edition.outlet_name).await;
         Ok(done)
     }
 
     /// Adds an edition. A new edition is hidden unless the form says otherwise, so that the
     /// newsroom can prepare it before readers see it.
-    pub async fn add_edition(&self, form: &EditionForm) -> Result<Edition, NewsroomError> {
+    pub async fn add_edition(&self, by: &User, form: &EditionForm) -> Result<Edition, NewsroomError> {
         let editions = self.store().editions().await?;
         let mut errors = FieldErrors::default();
         let next_position = editions.iter().map(|e| e.position + 1).max().unwrap_or(0);
@@ -192,11 +198,13 @@ impl Newsroom {
         check_default_is_public(&edition)?;
         self.store().save_edition(&edition).await?;
         self.site_changed();
+        let detail = format!("{} ({}), {}", edition.native_name, edition.lang_tag, edition.status.as_str());
+        self.audit(&actor(by), "edition.add", &format!("edition {}", edition.code), &detail).await;
         Ok(edition)
     }
 
     /// Changes edition `code` (its code stays: it is in every URL of the edition).
-    pub async fn update_edition(&self, code: &str, form: &EditionForm) -> Result<Edition, NewsroomError> {
+    pub async fn update_edition(&self, by: &User, code: &str, form: &EditionForm) -> Result<Edition, NewsroomError> {
         let editions = self.store().editions().await?;
         let current = find(&editions, code)?;
         let mut errors = FieldErrors::default();
@@ -221,12 +229,18 @@ impl Newsroom {
         check_default_is_public(&edition)?;
         self.store().save_edition(&edition).await?;
         self.site_changed();
+        // Hiding, publishing and retiring change what readers see: the log says who did it.
+        if edition.status != current.status {
+            let action = format!("edition.{}", edition.status.as_str());
+            let detail = format!("was {}", current.status.as_str());
+            self.audit(&actor(by), &action, &format!("edition {}", edition.code), &detail).await;
+        }
         Ok(edition)
     }
 
     /// Deletes an edition nothing was written in. The default edition, and the last one,
     /// stay.
-    pub async fn delete_edition(&self, code: &str) -> Result<(), NewsroomError> {
+    pub async fn delete_edition(&self, by: &User, code: &str) -> Result<(), NewsroomError> {
         let editions = self.store().editions().await?;
         let edition = find(&editions, code)?;
         if edition.is_default {
@@ -242,6 +256,8 @@ impl Newsroom {
             other => other.into(),
         })?;
         self.site_changed();
+        let detail = format!("{} ({})", edition.native_name, edition.lang_tag);
+        self.audit(&actor(by), "edition.delete", &format!("edition {code}"), &detail).await;
         Ok(())
     }
 

@@ -9,6 +9,7 @@
 //! - `workflow`: creating stories, saving with a revision check, workflow moves, translations
 //!   and restores ([`Newsroom::create_story`], [`Newsroom::save_article`], …);
 //! - `editions`: the first run that sets a site up from nothing, and its editions afterwards;
+//! - `housekeeping`: deleting articles, and the audit log of destructive and site-wide actions;
 //! - `accounts`: Argon2id passwords, sessions, API tokens and the sign-in throttle;
 //! - `changes`: following the store's change log and deciding which cached pages each change
 //!   makes stale, named by [`CacheTag`] and handed to the [`PagePurge`] the server provides;
@@ -33,6 +34,7 @@ mod cache_tags;
 mod changes;
 mod editions;
 mod error;
+mod housekeeping;
 mod indexer;
 mod job_runner;
 mod site;
@@ -55,6 +57,7 @@ pub use editions::{
     EditionForm, MIN_PASSWORD_CHARS, SetUpDone, SetUpForm, check_new_password, set_up_site, valid_email,
 };
 pub use error::NewsroomError;
+pub use housekeeping::{actor, may_delete};
 pub use indexer::{MAX_SEARCH_PAGE, SearchFailure, open_index, rebuild_index, search_page_number};
 pub use job_runner::{JobSettings, RENDITION_WIDTHS, run_due_jobs, spawn_job_worker};
 pub use site::SiteData;

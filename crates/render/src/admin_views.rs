@@ -358,6 +358,8 @@ pub struct EditorPage {
     pub errors: BTreeMap<String, String>,
     /// Whether the user may edit the article.
     pub can_edit: bool,
+    /// Whether this user may delete the article now (not live; a reporter's own draft).
+    pub can_delete: bool,
     /// The body as the site will show it.
     pub preview_html: String,
     /// The article (none for a new story).
@@ -662,4 +664,32 @@ pub struct EditionsPage {
 
 impl AdminView for EditionsPage {
     const TEMPLATE: &'static str = "editions.html";
+}
+
+/// A line of the audit log as the admin shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditRow {
+    /// When, in newsroom time.
+    pub time: String,
+    /// The same, ISO 8601.
+    pub time_iso: String,
+    pub user: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+}
+
+/// `audit.html`: who deleted, retired or set up what, and when.
+#[derive(Debug, Serialize)]
+pub struct AuditPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    pub entries: Vec<AuditRow>,
+    /// The link to older entries, if there are more.
+    pub older: Option<String>,
+}
+
+impl AdminView for AuditPage {
+    const TEMPLATE: &'static str = "audit.html";
 }

@@ -36,6 +36,8 @@ pub const TABLES: &[(&str, &str)] = &[
     ("article_revisions", "id"),
     ("article_transitions", "id"),
     ("content_api_keys", "id"),
+    ("audit_log", "id"),
+    ("gone_articles", "edition, slug"),
 ];
 
 /// Tables of a running site's own work, neither copied nor compared: the change log (each

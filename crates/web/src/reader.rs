@@ -166,6 +166,8 @@ pub(crate) async fn article_page(
     let Some(article) = store.published_article(&edition.code, &slug).await? else {
         return Err(match store.article_status(&edition.code, &slug).await? {
             Some(ArticleStatus::Killed) => AppError::Gone,
+            // Deleted after readers had seen it.
+            None if store.article_is_gone(&edition.code, &slug).await? => AppError::Gone,
             _ => AppError::NotFound,
         });
     };

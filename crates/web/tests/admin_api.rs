@@ -9,63 +9,10 @@ use axum::http::Request;
 use dateline_core::{ArticleId, ArticleStatus, AssetId, ContributorName, EditionCode, Role, SectionName, Slug};
 use dateline_media::{MediaKey, MediaLocation};
 use dateline_newsroom::CancellationToken;
-use dateline_newsroom::hash_password;
-use dateline_store::{NewContributor, NewSection, NewUser};
+use dateline_store::{NewContributor, NewSection};
 use dateline_testing::media::S3Server;
 use serde_json::{Value, json};
-use support::{TestResponse, TestSite, test_site, test_site_on};
-
-const PASSWORD: &str = "correct horse battery";
-
-/// A signed-in browser session: its cookie and CSRF token.
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-async fn add_user(site: &TestSite, email: &str, role: Role) {
-    let hash = hash_password(PASSWORD).unwrap();
-    site.store
-        .create_user(&NewUser {
-            email: email.into(),
-            name: email.split('@').next().unwrap().into(),
-            role,
-            password_hash: hash,
-        })
-        .await
-        .unwrap();
-}
-
-async fn send(
-    site: &TestSite,
-    method: &str,
-    uri: &str,
-    session: Option<&Session>,
-    body: Option<Value>,
-) -> (TestResponse, Value) {
-    let mut request = Request::builder().method(method).uri(uri);
-    if let Some(session) = session {
-        request = request.header("cookie", &session.cookie).header("x-csrf-token", &session.csrf);
-    }
-    let body = match body {
-        Some(value) => {
-            request = request.header("content-type", "application/json");
-            Body::from(value.to_string())
-        }
-        None => Body::empty(),
-    };
-    let response = site.request(request.body(body).unwrap()).await;
-    let json = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
-    (response, json)
-}
-
-async fn sign_in(site: &TestSite, email: &str) -> Session {
-    let (response, body) =
-        send(site, "POST", "/admin/api/session", None, Some(json!({ "email": email, "password": PASSWORD }))).await;
-    assert_eq!(response.status, 200, "{body}");
-    let cookie = response.header("set-cookie").split(';').next().unwrap().to_owned();
-    Session { cookie, csrf: body["csrf_token"].as_str().unwrap().to_owned() }
-}
+use support::{PASSWORD, Session, TestSite, add_user, send, sign_in, test_site, test_site_on};
 
 /// A site with a reporter, a second reporter, an editor and an admin, all signed in.
 async fn newsroom() -> (TestSite, Session, Session, Session) {

@@ -7,45 +7,7 @@ mod support;
 use axum::body::Body;
 use axum::http::Request;
 use serde_json::{Value, json};
-use support::{TestResponse, TestSite, empty_site, test_site};
-
-const PASSWORD: &str = "correct horse battery";
-
-struct Session {
-    cookie: String,
-    csrf: String,
-}
-
-async fn send(
-    site: &TestSite,
-    method: &str,
-    uri: &str,
-    session: Option<&Session>,
-    body: Option<Value>,
-) -> (TestResponse, Value) {
-    let mut request = Request::builder().method(method).uri(uri);
-    if let Some(session) = session {
-        request = request.header("cookie", &session.cookie).header("x-csrf-token", &session.csrf);
-    }
-    let body = match body {
-        Some(value) => {
-            request = request.header("content-type", "application/json");
-            Body::from(value.to_string())
-        }
-        None => Body::empty(),
-    };
-    let response = site.request(request.body(body).unwrap()).await;
-    let json = serde_json::from_slice(&response.body).unwrap_or(Value::Null);
-    (response, json)
-}
-
-async fn sign_in(site: &TestSite, email: &str) -> Session {
-    let (response, body) =
-        send(site, "POST", "/admin/api/session", None, Some(json!({ "email": email, "password": PASSWORD }))).await;
-    assert_eq!(response.status, 200, "{body}");
-    let cookie = response.header("set-cookie").split(';').next().unwrap().to_owned();
-    Session { cookie, csrf: body["csrf_token"].as_str().unwrap().to_owned() }
-}
+use support::{PASSWORD, add_user, empty_site, send, sign_in, test_site};
 
 fn arabic_site() -> Value {
     json!({
@@ -187,6 +149,16 @@ async fn the_set_up_page_works_without_javascript() {
     assert!(session.starts_with("dateline_session="), "the new admin is signed in");
     let dashboard = site.get_with("/admin/", &[("cookie", &session)]).await;
     assert_eq!(dashboard.status, 200);
+    let (_, log) = send(
+        &site,
+        "GET",
+        "/admin/api/audit",
+        Some(&support::Session { cookie: session.clone(), csrf: String::new() }),
+        None,
+    )
+    .await;
+    assert_eq!(log["entries"][0]["action"], "site.set_up", "{log}");
+    assert_eq!(log["entries"][0]["user_name"], "Chef");
     let closed = site.get("/admin/set-up").await;
     assert_eq!(closed.header("location"), "/admin/", "the first run is over");
     assert!(site.get("/fr/").await.text().contains("Le Méridien"));
@@ -195,20 +167,8 @@ async fn the_set_up_page_works_without_javascript() {
 #[tokio::test]
 async fn editions_are_added_hidden_published_retired_and_deleted() {
     let site = test_site().await;
-    let hash = dateline_newsroom::hash_password(PASSWORD).unwrap();
-    for (email, role) in
-        [("ada@news.test", dateline_core::Role::Admin), ("eddie@news.test", dateline_core::Role::Editor)]
-    {
-        site.store
-            .create_user(&dateline_store::NewUser {
-                email: email.into(),
-                name: "x".into(),
-                role,
-                password_hash: hash.clone(),
-            })
-            .await
-            .unwrap();
-    }
+    add_user(&site, "ada@news.test", dateline_core::Role::Admin).await;
+    add_user(&site, "eddie@news.test", dateline_core::Role::Editor).await;
     let ada = sign_in(&site, "ada@news.test").await;
     let eddie = sign_in(&site, "eddie@news.test").await;
 
@@ -336,21 +296,33 @@ async fn editions_are_added_hidden_published_retired_and_deleted() {
     let (_, list) = send(&site, "GET", "/admin/api/editions", Some(&ada), None).await;
     let codes: Vec<&str> = list["editions"].as_array().unwrap().iter().map(|e| e["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["en", "zh-hans", "zh-hant", "mn", "fa"]);
+
+    // Each change readers notice is in the audit log, with who made it.
+    let (_, log) = send(&site, "GET", "/admin/api/audit", Some(&ada), None).await;
+    let actions: Vec<String> = log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .filter(|e| e["user_name"] == "ada")
+        .map(|e| format!("{} {}", e["action"].as_str().unwrap(), e["subject"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "edition.add edition fa",
+            "edition.public edition fa",
+            "edition.retired edition fa",
+            "edition.add edition de",
+            "edition.delete edition de"
+        ]
+    );
 }
 
 #[tokio::test]
 async fn the_editions_page_manages_editions_with_a_confirmation_to_delete() {
     let site = test_site().await;
-    let hash = dateline_newsroom::hash_password(PASSWORD).unwrap();
-    site.store
-        .create_user(&dateline_store::NewUser {
-            email: "ada@news.test".into(),
-            name: "Ada".into(),
-            role: dateline_core::Role::Admin,
-            password_hash: hash,
-        })
-        .await
-        .unwrap();
+    add_user(&site, "ada@news.test", dateline_core::Role::Admin).await;
     let ada = sign_in(&site, "ada@news.test").await;
     let page = site.get_with("/admin/editions", &[("cookie", &ada.cookie)]).await;
     assert_eq!(page.status, 200);

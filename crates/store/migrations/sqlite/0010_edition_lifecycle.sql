@@ -3,3 +3,24 @@
 -- or it is closed for good with its URLs answering 410 ('retired').
 ALTER TABLE editions ADD COLUMN direction TEXT NOT NULL DEFAULT 'ltr' CHECK (direction IN ('ltr', 'rtl'));
 ALTER TABLE editions ADD COLUMN status TEXT NOT NULL DEFAULT 'public' CHECK (status IN ('public', 'hidden', 'retired'));
+
+-- What the newsroom deleted, retired or set up, and who did it: the audit log admins read.
+-- The user is kept by id and by name, with no foreign key, so that the entry outlives them.
+CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         INTEGER NOT NULL,
+    user_id    INTEGER,
+    user_name  TEXT    NOT NULL,
+    action     TEXT    NOT NULL,
+    subject    TEXT    NOT NULL,
+    detail     TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_by_time ON audit_log (at, id);
+
+-- Addresses of deleted articles that readers once saw: they answer 410 Gone, not 404.
+CREATE TABLE gone_articles (
+    edition    TEXT    NOT NULL,
+    slug       TEXT    NOT NULL,
+    deleted_at INTEGER NOT NULL,
+    PRIMARY KEY (edition, slug)
+);

@@ -27,7 +27,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/me", get(me))
         .route("/articles", get(list_articles))
         .route("/stories", post(create_story))
-        .route("/articles/{id}", get(get_article).put(save_article))
+        .route("/articles/{id}", get(get_article).put(save_article).delete(delete_article))
         .route("/articles/{id}/transitions", get(list_transitions).post(move_article))
         .route("/articles/{id}/revisions", get(list_revisions))
         .route("/articles/{id}/revisions/{revision}", get(get_revision))
@@ -305,6 +305,17 @@ struct MoveBody {
 /// `POST /admin/api/articles/{id}/transitions`: moves the article through the workflow
 /// (`submit`, `send_back`, `publish`, `schedule` with `publish_at`, `unpublish`, `kill`,
 /// `spike`, `restore`), recording who, when and the comment.
+/// `DELETE /admin/api/articles/{id}`: an article that is not live (see
+/// `Newsroom::delete_article`); 409 for a published or scheduled one.
+async fn delete_article(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AdminApiError> {
+    state.newsroom().delete_article(&caller.user, ArticleId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 async fn move_article(
     State(state): State<AppState>,
     caller: Caller,

@@ -103,7 +103,7 @@ async fn api_add(
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Response, AdminApiError> {
     check_admin(&caller.user)?;
-    let edition = state.newsroom().add_edition(&json_form(&body)).await?;
+    let edition = state.newsroom().add_edition(&caller.user, &json_form(&body)).await?;
     let has_messages = state.renderer().messages().has_edition(edition.code.as_str());
     Ok((StatusCode::CREATED, Json(edition_json(&edition, has_messages))).into_response())
 }
@@ -116,7 +116,7 @@ async fn api_update(
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<Value>, AdminApiError> {
     check_admin(&caller.user)?;
-    let edition = state.newsroom().update_edition(&code, &json_form(&body)).await?;
+    let edition = state.newsroom().update_edition(&caller.user, &code, &json_form(&body)).await?;
     Ok(Json(edition_json(&edition, state.renderer().messages().has_edition(&code))))
 }
 
@@ -127,7 +127,7 @@ async fn api_delete(
     Path(code): Path<String>,
 ) -> Result<StatusCode, AdminApiError> {
     check_admin(&caller.user)?;
-    state.newsroom().delete_edition(&code).await?;
+    state.newsroom().delete_edition(&caller.user, &code).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -220,7 +220,8 @@ async fn page_add(State(state): State<AppState>, editor: Editor, body: Bytes) ->
         Ok(form) => form,
         Err(error) => return page_error(&state, &error, Some(&editor)),
     };
-    let result = state.newsroom().add_edition(&edition_form(|name| form.get(name).map(str::to_owned))).await;
+    let result =
+        state.newsroom().add_edition(&editor.user, &edition_form(|name| form.get(name).map(str::to_owned))).await;
     answer(&state, &editor, result.map(drop).map_err(AdminApiError::from), None, &form).await
 }
 
@@ -231,7 +232,7 @@ async fn page_update(State(state): State<AppState>, editor: Editor, Path(code): 
         Err(error) => return page_error(&state, &error, Some(&editor)),
     };
     let fields = edition_form(|name| form.get(name).map(str::to_owned));
-    let result = state.newsroom().update_edition(&code, &fields).await;
+    let result = state.newsroom().update_edition(&editor.user, &code, &fields).await;
     answer(&state, &editor, result.map(drop).map_err(AdminApiError::from), Some(code), &form).await
 }
 
@@ -245,6 +246,6 @@ async fn page_delete(State(state): State<AppState>, editor: Editor, Path(code): 
         let error = AdminApiError::bad_request(format!("tick the box that confirms deleting edition {code}"));
         return page_error(&state, &error, Some(&editor));
     }
-    let result = state.newsroom().delete_edition(&code).await.map_err(AdminApiError::from);
+    let result = state.newsroom().delete_edition(&editor.user, &code).await.map_err(AdminApiError::from);
     answer(&state, &editor, result, Some(code), &form).await
 }

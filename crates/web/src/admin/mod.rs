@@ -1,12 +1,13 @@
 //! The newsroom's two front ends over the same operations (`dateline_newsroom`): the Admin
-//! JSON API under `/admin/api/` (`api`, `manage`, `editions`, `set_up`, `uploads`, `jobs`) and
+//! JSON API under `/admin/api/` (`api`, `manage`, `editions`, `set_up`, `audit`, `uploads`, `jobs`) and
 //! the server-rendered admin pages under `/admin/` (`pages`, `credentials`, `manage`,
-//! `editions`, `set_up`, `jobs`, built with `frame`).
+//! `editions`, `set_up`, `audit`, `jobs`, built with `frame`).
 //! Every call checks the caller's role on the server; `auth` reads who is calling off the
 //! request, `api_error` is the API's JSON error. This module only wires the routes.
 
 mod api;
 mod api_error;
+mod audit;
 pub(crate) mod auth;
 mod credentials;
 mod editions;
@@ -37,6 +38,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(manage::api_routes())
         .merge(jobs::api_routes())
         .merge(editions::api_routes())
+        .merge(audit::api_routes())
         .merge(set_up::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
 }
@@ -49,6 +51,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(manage::page_routes())
         .merge(jobs::page_routes())
         .merge(editions::page_routes())
+        .merge(audit::page_routes())
         .merge(set_up::page_routes())
 }
 

@@ -23,7 +23,7 @@ use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
 use serde::Deserialize;
 
-use dateline_newsroom::{SignIn, StoryRequest, secret_hash};
+use dateline_newsroom::{SignIn, StoryRequest, may_delete, secret_hash};
 
 use super::api::load_article;
 use super::api_error::AdminApiError;
@@ -42,6 +42,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/new", get(new_article_form).post(create_article))
         .route("/articles/{id}", get(edit_article).post(save_article))
         .route("/articles/{id}/action", post(article_action))
+        .route("/articles/{id}/delete", post(delete_article))
         .route("/articles/{id}/translations", post(add_translation))
         .route("/articles/{id}/story", post(change_story))
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
@@ -408,6 +409,7 @@ async fn editor_page(
             roles: &BYLINE_ROLES,
             errors,
             can_edit: true,
+            can_delete: false,
             preview_html: render_markdown(&form.body_markdown),
             article: None,
             media: None,
@@ -424,6 +426,7 @@ async fn editor_page(
             let article = load_article(state, id).await?;
             let clock = clock(state).await;
             let is_own = article.author == Some(editor.user.id);
+            page.can_delete = may_delete(article.status, editor.user.role, is_own);
             let story_articles = store.story_articles(article.story).await?;
             page.translations = story_articles
                 .iter()
@@ -641,6 +644,22 @@ fn diff_row(line: DiffLine) -> DiffRow {
 
 /// `POST /admin/articles/{id}/action`: a workflow move. A schedule time from the form's
 /// `datetime-local` field is newsroom time unless the script sent an exact instant.
+/// `POST /admin/articles/{id}/delete`: the form's confirmation box must be ticked.
+async fn delete_article(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    if fields.get("confirm") != Some("delete") {
+        let error = AdminApiError::bad_request("tick the box that confirms deleting the article; nothing was deleted");
+        return page_error(&state, &error, Some(&editor));
+    }
+    match state.newsroom().delete_article(&editor.user, ArticleId(id)).await {
+        Ok(()) => see_other("/admin/articles"),
+        Err(error) => page_error(&state, &AdminApiError::from(error), Some(&editor)),
+    }
+}
+
 async fn article_action(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
     let fields = FormFields::parse(&body);
     if let Err(error) = fields.check_csrf(&editor.csrf_token) {

@@ -171,7 +171,11 @@ async fn set_up(
         return page_error(&state, &error, None);
     }
     let request = set_up_form(|name| form.text(name));
-    match state.newsroom().set_up_site(&request).await {
+    let by = match &runner {
+        Runner::Admin(editor) => Some(&editor.user),
+        Runner::Anyone => None,
+    };
+    match state.newsroom().set_up_site(&request, by).await {
         Ok(done) if done.admin.is_some() => {
             // The new admin goes straight in, signed in with what they just typed.
             let email = request.admin_email.clone();
@@ -222,14 +226,17 @@ async fn api_set_up(
     if !state.newsroom().needs_set_up().await? {
         return Err(AdminApiError::conflict("the site has been set up already"));
     }
-    if !first_run_is_open(&state).await? {
+    let caller = if first_run_is_open(&state).await? {
+        None
+    } else {
         let caller = Caller::from_request_parts(&mut parts, &state).await?;
         if !caller.user.role.is_admin() {
             return Err(AdminApiError::forbidden("only an admin may set the site up"));
         }
-    }
+        Some(caller)
+    };
     let text = |name: &str| body.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
-    let done = state.newsroom().set_up_site(&set_up_form(text)).await?;
+    let done = state.newsroom().set_up_site(&set_up_form(text), caller.as_ref().map(|c| &c.user)).await?;
     let body = json!({
         "edition": edition_json(&done.edition, state.renderer().messages().has_edition(done.edition.code.as_str())),
         "admin_id": done.admin.map(|id| id.0),

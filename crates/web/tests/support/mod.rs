@@ -458,3 +458,59 @@ pub fn validate(
         }
     }
 }
+
+/// Every test user's password.
+pub const PASSWORD: &str = "correct horse battery";
+
+/// A signed-in browser session: its cookie and CSRF token.
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// Adds a user named after the e-mail's local part, with [`PASSWORD`].
+pub async fn add_user(site: &TestSite, email: &str, role: dateline_core::Role) {
+    let hash = dateline_newsroom::hash_password(PASSWORD).unwrap();
+    site.store
+        .create_user(&dateline_store::NewUser {
+            email: email.into(),
+            name: email.split('@').next().unwrap().into(),
+            role,
+            password_hash: hash,
+        })
+        .await
+        .unwrap();
+}
+
+/// An Admin API call: JSON in and out, as `session` (with its CSRF token) if given.
+pub async fn send(
+    site: &TestSite,
+    method: &str,
+    uri: &str,
+    session: Option<&Session>,
+    body: Option<serde_json::Value>,
+) -> (TestResponse, serde_json::Value) {
+    let mut request = Request::builder().method(method).uri(uri);
+    if let Some(session) = session {
+        request = request.header("cookie", &session.cookie).header("x-csrf-token", &session.csrf);
+    }
+    let body = match body {
+        Some(value) => {
+            request = request.header("content-type", "application/json");
+            Body::from(value.to_string())
+        }
+        None => Body::empty(),
+    };
+    let response = site.request(request.body(body).unwrap()).await;
+    let json = serde_json::from_slice(&response.body).unwrap_or(serde_json::Value::Null);
+    (response, json)
+}
+
+/// Signs in through the Admin API with [`PASSWORD`].
+pub async fn sign_in(site: &TestSite, email: &str) -> Session {
+    let credentials = serde_json::json!({ "email": email, "password": PASSWORD });
+    let (response, body) = send(site, "POST", "/admin/api/session", None, Some(credentials)).await;
+    assert_eq!(response.status, 200, "{body}");
+    let cookie = response.header("set-cookie").split(';').next().unwrap().to_owned();
+    Session { cookie, csrf: body["csrf_token"].as_str().unwrap().to_owned() }
+}

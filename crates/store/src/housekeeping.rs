@@ -1,0 +1,134 @@
+//! Keeping a site tidy: deleting articles (with a tombstone for addresses readers once saw),
+//! and the audit log of what was deleted, retired or set up, and by whom.
+
+use dateline_core::{ArticleId, EditionCode, Slug, UserId};
+
+use crate::{Store, StoreError, now_seconds};
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub id: i64,
+    /// Unix seconds.
+    pub at: i64,
+    pub user_id: Option<UserId>,
+    /// The user's name when they acted (users may be renamed or deleted later).
+    pub user_name: String,
+    /// What was done: `article.delete`, `edition.retire`, `site.set_up`…
+    pub action: String,
+    /// What it was done to: `article 12 (en/harbour-ferry)`, `edition fr`.
+    pub subject: String,
+    /// Anything else worth knowing (a headline, a reason).
+    pub detail: String,
+}
+
+/// Who did something, for the audit log.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: Option<UserId>,
+    pub name: String,
+}
+
+/// What a deleted article was.
+#[derive(Debug, Clone)]
+pub struct DeletedArticle {
+    pub edition: EditionCode,
+    pub slug: Slug,
+    pub headline: String,
+    /// Whether its address now answers 410 (it had been published once).
+    pub tombstoned: bool,
+}
+
+impl Store {
+    /// Adds a line to the audit log.
+    pub async fn record_audit(
+        &self,
+        actor: &Actor,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, user_id, user_name, action, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(now_seconds())
+        .bind(actor.id.map(|id| id.0))
+        .bind(&actor.name)
+        .bind(action)
+        .bind(subject)
+        .bind(detail)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The newest `limit` lines of the audit log, newest first, before `before` (an id) if given.
+    pub async fn audit_entries(&self, before: Option<i64>, limit: u32) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows: Vec<(i64, i64, Option<i64>, String, String, String, String)> = sqlx::query_as(
+            "SELECT id, at, user_id, user_name, action, subject, detail FROM audit_log
+             WHERE id < $1 ORDER BY id DESC LIMIT $2",
+        )
+        .bind(before.unwrap_or(i64::MAX))
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, at, user_id, user_name, action, subject, detail)| AuditEntry {
+                id,
+                at,
+                user_id: user_id.map(UserId),
+                user_name,
+                action,
+                subject,
+                detail,
+            })
+            .collect())
+    }
+
+    /// Deletes an article with its revisions, transitions and bylines, and its story when it
+    /// was the story's last article. An article that readers once saw leaves its address
+    /// behind, answering 410. The caller checks that the article may go (not live).
+    pub async fn delete_article(&self, id: ArticleId) -> Result<DeletedArticle, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let row: Option<(i64, String, String, String, Option<i64>)> =
+            sqlx::query_as("SELECT story_id, edition, slug, headline, published_at FROM articles WHERE id = $1")
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((story, edition, slug, headline, published_at)) = row else {
+            return Err(StoreError::NotFound(format!("article {}", id.0)));
+        };
+        let tombstoned = published_at.is_some();
+        if tombstoned {
+            sqlx::query(
+                "INSERT INTO gone_articles (edition, slug, deleted_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (edition, slug) DO UPDATE SET deleted_at = excluded.deleted_at",
+            )
+            .bind(&edition)
+            .bind(&slug)
+            .bind(now_seconds())
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query("DELETE FROM articles WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
+        let (left,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM articles WHERE story_id = $1").bind(story).fetch_one(&mut *tx).await?;
+        if left == 0 {
+            sqlx::query("DELETE FROM stories WHERE id = $1").bind(story).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(DeletedArticle { edition: EditionCode::parse(&edition)?, slug: Slug::parse(&slug)?, headline, tombstoned })
+    }
+
+    /// Whether an article at this address was deleted after readers had seen it.
+    pub async fn article_is_gone(&self, edition: &EditionCode, slug: &Slug) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT deleted_at FROM gone_articles WHERE edition = $1 AND slug = $2")
+                .bind(edition.as_str())
+                .bind(slug.as_str())
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.is_some())
+    }
+}
