@@ -10,7 +10,7 @@
 
 use std::time::Instant;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use dateline_core::{
     ArticleStatus, AssetId, BylineRole, ContributorId, ContributorName, EditionCode, SectionId, Slug, StoryKind,
 };
@@ -28,7 +28,7 @@ pub async fn generate(store: &Store, media: &MediaStore, stories: usize) -> anyh
     if !store.has_no_stories().await? {
         bail!("the data directory already has stories; bench-data needs an empty one (give --data a new directory)");
     }
-    crate::demo::seed(store, media).await.context("cannot seed the demo site")?;
+    dateline_newsroom::seed_demo(store, media).await?;
     let sections: Vec<SectionId> = store.sections().await?.iter().map(|s| s.id).collect();
     let videos = demo_videos(store).await?;
     let contributors = add_contributors(store).await?;

@@ -7,7 +7,6 @@
 mod accounts;
 mod bench_data;
 mod config;
-mod demo;
 mod init;
 mod listener;
 mod serve;
@@ -151,6 +150,18 @@ enum Command {
         #[arg(long, value_name = "FILE", global = true)]
         config: Option<PathBuf>,
     },
+    /// The demo site: `dateline demo remove` takes it out of a site the newsroom started from
+    /// it, leaving the newsroom's own content.
+    Demo {
+        #[command(subcommand)]
+        command: DemoCommand,
+        /// Data directory [default: ./dateline-data].
+        #[arg(long, value_name = "DIR", global = true)]
+        data: Option<PathBuf>,
+        /// Configuration file (TOML).
+        #[arg(long, value_name = "FILE", global = true)]
+        config: Option<PathBuf>,
+    },
     /// Manage personal API tokens.
     Token {
         #[command(subcommand)]
@@ -189,6 +200,13 @@ enum UserCommand {
 }
 
 #[derive(Subcommand)]
+enum DemoCommand {
+    /// Remove the demo's articles (their addresses answer 410), sections, contributors, social
+    /// accounts, media and editions that the newsroom's own content does not use.
+    Remove,
+}
+
+#[derive(Subcommand)]
 enum KeyCommand {
     /// Create a Content API key and print it (once).
     Create {
@@ -223,6 +241,7 @@ impl Command {
             | Command::Reindex { data, config }
             | Command::User { data, config, .. }
             | Command::Key { data, config, .. }
+            | Command::Demo { data, config, .. }
             | Command::Token { data, config, .. } => (config, data, None),
         };
         (config.clone(), Overrides { data: data.clone(), database, listen })
@@ -277,6 +296,12 @@ fn main() -> ExitCode {
                 store.close().await;
                 result
             }
+            Command::Demo { command: DemoCommand::Remove, .. } => {
+                let store = serve::open_store(&config).await?;
+                let result = remove_demo(&store, &config).await;
+                store.close().await;
+                result
+            }
             Command::Key { command: KeyCommand::Create { name }, .. } => {
                 let store = serve::open_store(&config).await?;
                 let result = accounts::create_content_key(&store, &name).await;
@@ -312,4 +337,27 @@ fn init_logging(log: &LogConfig) {
         LogFormat::Json => layer.json().with_target(true).with_current_span(false).flatten_event(true).boxed(),
     };
     tracing_subscriber::registry().with(layer).with(log.filter.clone()).init();
+}
+
+/// `dateline demo remove`, recorded in the audit log as the command line's doing. A running
+/// server follows the deletions through the change log (pages and search are updated).
+async fn remove_demo(store: &dateline_store::Store, config: &Config) -> anyhow::Result<()> {
+    let media = serve::open_media(config)?;
+    let removal = dateline_newsroom::remove_demo(store, &media).await?;
+    let summary = format!(
+        "{} articles, {} sections, {} contributors, {} social accounts, {} media files and {} editions removed",
+        removal.articles,
+        removal.sections,
+        removal.contributors,
+        removal.social_accounts,
+        removal.media_files,
+        removal.editions
+    );
+    let actor = dateline_store::Actor { id: None, name: "command line".to_owned() };
+    store.record_audit(&actor, "demo.remove", "the demo site", &summary).await?;
+    eprintln!("{summary}");
+    if !removal.kept.is_empty() {
+        eprintln!("kept, because the newsroom's own content is in them: {}", removal.kept.join(", "));
+    }
+    Ok(())
 }

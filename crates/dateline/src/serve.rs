@@ -11,7 +11,6 @@ use dateline_store::Store;
 use dateline_web::{AppConfig, AppState};
 
 use crate::config::Config;
-use crate::demo;
 
 /// How long, after SIGTERM or Ctrl-C, requests in flight (a long video download, say) and the
 /// background tasks' current step may take before the process exits anyway.
@@ -34,7 +33,7 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
     let mut seeded = false;
     if seed_demo {
         if store.has_no_stories().await? {
-            demo::seed(&store, &media).await.context("cannot seed the demo site")?;
+            dateline_newsroom::seed_demo(&store, &media).await?;
             tracing::info!(data = %config.data_dir.display(), "seeded the demo site");
             seeded = true;
         } else {

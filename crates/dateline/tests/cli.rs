@@ -90,6 +90,29 @@ fn demo_site_has_the_promised_content() {
 }
 
 #[test]
+fn demo_remove_takes_the_demo_out_of_a_running_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let server = Server::start(&data, &["--demo"]);
+    let article = "/en/articles/harbour-ferry-returns-after-forty-years";
+    assert_eq!(server.get(article, "en").0, 200);
+    let output = dateline(&["demo", "remove", "--data", data.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("articles") && message.contains("4 editions removed"), "{message}");
+    // The running server follows the change log: the demo's pages go within a moment.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while server.get(article, "en").0 == 200 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    assert_ne!(server.get(article, "en").0, 200, "{article} after `dateline demo remove`");
+    // With no edition left, the site is back at its first run.
+    let (status, root) = server.get("/", "en");
+    assert_eq!(status, 303);
+    assert!(root.to_ascii_lowercase().contains("location: /admin/"), "{root}");
+}
+
+#[test]
 fn init_creates_a_data_directory_that_serve_accepts() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("fresh");

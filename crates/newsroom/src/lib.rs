@@ -9,6 +9,7 @@
 //! - `workflow`: creating stories, saving with a revision check, workflow moves, translations
 //!   and restores ([`Newsroom::create_story`], [`Newsroom::save_article`], …);
 //! - `editions`: the first run that sets a site up from nothing, and its editions afterwards;
+//! - `demo`: seeding the demo site, and removing it once the newsroom's own content is in;
 //! - `housekeeping`: deleting articles, and the audit log of destructive and site-wide actions;
 //! - `accounts`: Argon2id passwords, sessions, API tokens and the sign-in throttle;
 //! - `changes`: following the store's change log and deciding which cached pages each change
@@ -32,6 +33,7 @@
 mod accounts;
 mod cache_tags;
 mod changes;
+mod demo;
 mod editions;
 mod error;
 mod housekeeping;
@@ -53,6 +55,7 @@ pub use accounts::{
 };
 pub use cache_tags::{CacheTag, NoPageCache, PagePurge};
 pub use changes::spawn_change_follower;
+pub use demo::{DemoRemoval, remove_demo, seed_demo};
 pub use editions::{
     EditionForm, MIN_PASSWORD_CHARS, SetUpDone, SetUpForm, check_new_password, set_up_site, valid_email,
 };

@@ -1,7 +1,7 @@
 //! Keeping a site tidy: deleting articles (with a tombstone for addresses readers once saw),
 //! and the audit log of what was deleted, retired or set up, and by whom.
 
-use dateline_core::{ArticleId, EditionCode, Slug, UserId};
+use dateline_core::{ArticleId, AssetId, ContributorId, EditionCode, SectionId, Slug, UserId};
 
 use crate::{Store, StoreError, now_seconds};
 
@@ -130,5 +130,103 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.is_some())
+    }
+
+    /// The id of the article at this address, whatever its status.
+    pub async fn article_id_at(&self, edition: &EditionCode, slug: &Slug) -> Result<Option<ArticleId>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM articles WHERE edition = $1 AND slug = $2")
+            .bind(edition.as_str())
+            .bind(slug.as_str())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|(id,)| ArticleId(id)))
+    }
+
+    /// Deletes a section with its names if no story and no subsection uses it; `false` when
+    /// it is in use (and is kept).
+    pub async fn delete_section_if_unused(&self, id: SectionId) -> Result<bool, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let (used,): (i64,) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM stories WHERE section_id = $1)
+                  + (SELECT COUNT(*) FROM articles WHERE section_id = $1)
+                  + (SELECT COUNT(*) FROM sections WHERE parent_id = $1)",
+        )
+        .bind(id.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        if used > 0 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM section_names WHERE section_id = $1").bind(id.0).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM sections WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Deletes a contributor with their names if no byline names them; `false` when one does.
+    pub async fn delete_contributor_if_unused(&self, id: ContributorId) -> Result<bool, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let (bylines,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM article_contributors WHERE contributor_id = $1")
+            .bind(id.0)
+            .fetch_one(&mut *tx)
+            .await?;
+        if bylines > 0 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM contributor_names WHERE contributor_id = $1").bind(id.0).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM contributors WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Deletes the record of an asset (and of its resized copies) if no story, article or
+    /// contributor uses it; returns the media keys whose files the caller removes, or `None`
+    /// when it is in use (and is kept).
+    pub async fn delete_asset_if_unused(&self, id: AssetId) -> Result<Option<Vec<String>>, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let (used,): (i64,) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM stories WHERE video_asset_id = $1 OR poster_asset_id = $1)
+                  + (SELECT COUNT(*) FROM articles WHERE captions_asset_id = $1)
+                  + (SELECT COUNT(*) FROM contributors WHERE photo_asset_id = $1)",
+        )
+        .bind(id.0)
+        .fetch_one(&mut *tx)
+        .await?;
+        if used > 0 {
+            return Ok(None);
+        }
+        let keys: Vec<(String,)> = sqlx::query_as(
+            "SELECT key FROM assets WHERE id = $1
+             UNION ALL SELECT a.key FROM asset_renditions r JOIN assets a ON a.id = r.rendition_asset_id
+             WHERE r.asset_id = $1",
+        )
+        .bind(id.0)
+        .fetch_all(&mut *tx)
+        .await?;
+        sqlx::query(
+            "DELETE FROM assets WHERE id IN (SELECT rendition_asset_id FROM asset_renditions WHERE asset_id = $1)",
+        )
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM assets WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Some(keys.into_iter().map(|(key,)| key).collect()))
+    }
+
+    /// Asset ids whose media key starts with `prefix` (`demo/`).
+    pub async fn asset_ids_with_prefix(&self, prefix: &str) -> Result<Vec<AssetId>, StoreError> {
+        let rows: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, key FROM assets ORDER BY id").fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().filter(|(_, key)| key.starts_with(prefix)).map(|(id, _)| AssetId(id)).collect())
+    }
+
+    /// How many articles an edition has, in any status.
+    pub async fn edition_article_count(&self, edition: &EditionCode) -> Result<i64, StoreError> {
+        let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM articles WHERE edition = $1")
+            .bind(edition.as_str())
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(count)
     }
 }

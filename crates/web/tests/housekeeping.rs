@@ -145,3 +145,68 @@ async fn the_delete_button_asks_for_confirmation() {
         send(&site, "GET", &format!("/admin/api/articles/{id}"), Some(&eddie), None).await;
     assert_eq!(response.status, 404, "{body}");
 }
+
+/// Every article address of the demo, from the demo's own file.
+fn demo_article_paths() -> Vec<String> {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../newsroom/demo/site.toml");
+    let site: toml::Table = std::fs::read_to_string(file).unwrap().parse().unwrap();
+    let mut paths = Vec::new();
+    for story in site["stories"].as_array().unwrap() {
+        for (edition, article) in story["articles"].as_table().unwrap() {
+            paths.push(format!("/{edition}/articles/{}", article["slug"].as_str().unwrap()));
+        }
+    }
+    paths
+}
+
+#[tokio::test]
+async fn the_demo_is_removed_and_the_newsrooms_own_story_stays() {
+    let site = support::empty_site().await;
+    dateline_newsroom::seed_demo(&site.store, &site.media).await.unwrap();
+    site.state.newsroom().apply_changes().await.unwrap();
+    add_user(&site, "ada@news.test", Role::Admin).await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    let ada = sign_in(&site, "ada@news.test").await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let demo_paths = demo_article_paths();
+    assert!(demo_paths.len() > 20, "{demo_paths:?}");
+    for path in &demo_paths {
+        assert_eq!(site.get(path).await.status, 200, "{path} before the removal");
+    }
+
+    // The newsroom's own story, in a demo section of the English edition.
+    let (_, sections) = send(&site, "GET", "/admin/api/sections", Some(&ada), None).await;
+    let section = sections["records"][0]["id"].as_i64().unwrap();
+    let story = json!({ "edition": "en", "section_id": section, "kind": "text",
+        "article": { "headline": "Our own first story", "slug": "our-own-first-story", "body_markdown": "Ours." } });
+    let (_, created) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
+    assert_eq!(act(&site, &ada, created["id"].as_i64().unwrap(), "publish").await, 200);
+
+    let (response, _) = send(&site, "DELETE", "/admin/api/demo", Some(&eddie), None).await;
+    assert_eq!(response.status, 403, "editors may not remove the demo");
+    let (response, removal) = send(&site, "DELETE", "/admin/api/demo", Some(&ada), None).await;
+    assert_eq!(response.status, 200, "{removal}");
+    assert_eq!(removal["articles"].as_u64(), Some(demo_paths.len() as u64), "{removal}");
+    assert_eq!(removal["editions"], 3, "zh-hans, zh-hant and mn held only demo articles: {removal}");
+    let kept: Vec<&str> = removal["kept"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+    assert!(kept.contains(&"edition en") && kept.iter().any(|k| k.starts_with("section")), "{kept:?}");
+    site.state.newsroom().apply_changes().await.unwrap();
+
+    for path in &demo_paths {
+        let status = site.get(path).await.status;
+        assert!(status == 410 || status == 404, "{path} answers {status} after the removal");
+    }
+    for path in ["/zh-hans/", "/mn/", "/media/demo/harbour-timelapse.mp4", "/en/contributors/li-wen"] {
+        assert_ne!(site.get(path).await.status, 200, "{path}");
+    }
+    assert_eq!(site.get("/en/articles/our-own-first-story").await.status, 200);
+    let home = site.get("/en/").await.text();
+    assert!(home.contains("Our own first story") && !home.contains("weixin.example.org"), "no demo social account");
+    assert!(site.media_keys().await.iter().all(|key| !key.starts_with("demo/")), "the demo's media files are gone");
+
+    // Twice is harmless: nothing more to remove.
+    let (_, again) = send(&site, "DELETE", "/admin/api/demo", Some(&ada), None).await;
+    assert_eq!((again["articles"].as_u64(), again["editions"].as_u64()), (Some(0), Some(0)), "{again}");
+    let (_, log) = send(&site, "GET", "/admin/api/audit", Some(&ada), None).await;
+    assert_eq!(log["entries"][0]["action"], "demo.remove");
+}

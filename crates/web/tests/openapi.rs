@@ -238,6 +238,7 @@ async fn real_responses_match_the_document() {
     c.call("DELETE", "/editions/en", "/editions/{code}", None).await;
     c.call("DELETE", "/editions/fr", "/editions/{code}", None).await;
     c.call("GET", "/audit", "/audit", None).await;
+    c.call("DELETE", "/demo", "/demo", None).await;
     c.call("GET", "/audit?before=x", "/audit", None).await;
     c.call("DELETE", &format!("/articles/{id}"), "/articles/{id}", None).await;
     c.call("DELETE", "/articles/999999", "/articles/{id}", None).await;

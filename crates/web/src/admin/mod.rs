@@ -1,7 +1,7 @@
 //! The newsroom's two front ends over the same operations (`dateline_newsroom`): the Admin
-//! JSON API under `/admin/api/` (`api`, `manage`, `editions`, `set_up`, `audit`, `uploads`, `jobs`) and
+//! JSON API under `/admin/api/` (`api`, `manage`, `editions`, `set_up`, `audit`, `demo`, `uploads`, `jobs`) and
 //! the server-rendered admin pages under `/admin/` (`pages`, `credentials`, `manage`,
-//! `editions`, `set_up`, `audit`, `jobs`, built with `frame`).
+//! `editions`, `set_up`, `audit`, `demo`, `jobs`, built with `frame`).
 //! Every call checks the caller's role on the server; `auth` reads who is calling off the
 //! request, `api_error` is the API's JSON error. This module only wires the routes.
 
@@ -10,6 +10,7 @@ mod api_error;
 mod audit;
 pub(crate) mod auth;
 mod credentials;
+mod demo;
 mod editions;
 mod frame;
 mod jobs;
@@ -39,6 +40,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(jobs::api_routes())
         .merge(editions::api_routes())
         .merge(audit::api_routes())
+        .merge(demo::api_routes())
         .merge(set_up::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
 }
@@ -52,6 +54,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(jobs::page_routes())
         .merge(editions::page_routes())
         .merge(audit::page_routes())
+        .merge(demo::page_routes())
         .merge(set_up::page_routes())
 }
 

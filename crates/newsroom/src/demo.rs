@@ -1,15 +1,19 @@
-//! The demo site: Meridian Daily, a fictional outlet in four editions, written for Dateline.
+//! The demo site: Meridian Daily, a fictional outlet in four editions, written for Dateline —
+//! seeded by `dateline serve --demo`, and removed again (by the admin's Settings page, the
+//! Admin API or `dateline demo remove`) once a newsroom has started its own content on it.
 //!
 //! The content lives in `demo/site.toml` and the media (short videos made with ffmpeg's
 //! generators, their posters and captions) in `demo/media/`; both are embedded in the binary so
-//! `dateline serve --demo` works from any directory.
+//! `dateline serve --demo` works from any directory. Removal finds the demo's rows by what
+//! that file says (its articles' addresses, its sections' and contributors' slugs, its social
+//! accounts' addresses, its media under `demo/`), so it works on any site ever seeded with it.
 
 use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, anyhow, bail};
 use dateline_core::{
-    ArticleStatus, AssetId, BylineRole, ContributorId, ContributorName, Edition, EditionCode, SectionId, SectionName,
-    SiteSettings, Slug, SocialPlatform, StoryKind, TimeFormat,
+    ArticleStatus, AssetId, BylineRole, ContributorId, ContributorName, Edition, EditionCode, Section, SectionId,
+    SectionName, SiteSettings, Slug, SocialPlatform, StoryKind, TimeFormat, User,
 };
 use dateline_media::{MediaKey, MediaStore};
 use dateline_store::{NewArticle, NewAsset, NewContributor, NewSection, NewSocialAccount, NewStory, Store};
@@ -17,8 +21,17 @@ use include_dir::{Dir, include_dir};
 use jiff::Timestamp;
 use serde::Deserialize;
 
+use crate::{Newsroom, NewsroomError, actor};
+
 static SITE: &str = include_str!("../demo/site.toml");
 static MEDIA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/demo/media");
+
+/// The demo outlet's social accounts.
+const DEMO_ACCOUNTS: [(SocialPlatform, &str, &str); 3] = [
+    (SocialPlatform::Instagram, "https://instagram.example.org/meridiandaily", "@meridiandaily"),
+    (SocialPlatform::WeChat, "https://weixin.example.org/meridian-daily", "子午线日报 Meridian Daily"),
+    (SocialPlatform::X, "https://x.example.org/meridiandaily", "@meridiandaily"),
+];
 
 /// Width and height of the demo videos and posters (see demo/media/README.md).
 const DEMO_MEDIA_SIZE: (u32, u32) = (480, 270);
@@ -136,7 +149,11 @@ const EDITIONS: [DemoEdition; 4] = [
 ];
 
 /// Seeds the demo site into an empty store and media store.
-pub async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
+pub async fn seed_demo(store: &Store, media: &MediaStore) -> Result<(), NewsroomError> {
+    seed(store, media).await.map_err(|error| NewsroomError::Internal(format!("cannot seed the demo site: {error:#}")))
+}
+
+async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
     let site: DemoSite = toml::from_str(SITE).context("the embedded demo/site.toml is invalid")?;
 
     store
@@ -216,12 +233,7 @@ pub async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
             .with_context(|| format!("cannot seed demo story {}", story.key))?;
     }
 
-    let accounts = [
-        (SocialPlatform::Instagram, "https://instagram.example.org/meridiandaily", "@meridiandaily"),
-        (SocialPlatform::WeChat, "https://weixin.example.org/meridian-daily", "子午线日报 Meridian Daily"),
-        (SocialPlatform::X, "https://x.example.org/meridiandaily", "@meridiandaily"),
-    ];
-    for (position, (platform, url, handle)) in accounts.into_iter().enumerate() {
+    for (position, (platform, url, handle)) in DEMO_ACCOUNTS.into_iter().enumerate() {
         store
             .create_social_account(&NewSocialAccount {
                 platform,
@@ -309,4 +321,129 @@ async fn store_media(store: &Store, media: &MediaStore, site: &DemoSite) -> anyh
         ids.insert(name.to_owned(), id);
     }
     Ok(ids)
+}
+
+/// What removing the demo did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct DemoRemoval {
+    pub articles: usize,
+    pub sections: usize,
+    pub contributors: usize,
+    pub social_accounts: usize,
+    pub media_files: usize,
+    pub editions: usize,
+    /// What stayed because the newsroom's own content uses it (a demo section holding a new
+    /// story, a demo edition with the newsroom's articles): `section world`, `edition en`.
+    pub kept: Vec<String>,
+}
+
+/// Removes the demo's articles (their addresses answer 410), then its sections, contributors,
+/// social accounts, media and editions that nothing of the newsroom's own uses. The
+/// newsroom's own content stays whole. Running it again finds nothing more to remove.
+pub async fn remove_demo(store: &Store, media: &MediaStore) -> Result<DemoRemoval, NewsroomError> {
+    let site: DemoSite = toml::from_str(SITE)
+        .map_err(|error| NewsroomError::Internal(format!("the embedded demo/site.toml is invalid: {error}")))?;
+    let mut removal = DemoRemoval::default();
+    for story in &site.stories {
+        for (edition, article) in &story.articles {
+            let (Ok(edition), Ok(slug)) = (EditionCode::parse(edition), Slug::parse(&article.slug)) else { continue };
+            if let Some(id) = store.article_id_at(&edition, &slug).await? {
+                store.delete_article(id).await?;
+                removal.articles += 1;
+            }
+        }
+    }
+    // Subsections first, so that their parents are empty by the time they come up.
+    let sections = store.sections().await?;
+    let mut demo_sections: Vec<&Section> = sections
+        .iter()
+        .filter(|section| {
+            site.sections.iter().any(|demo| {
+                demo.names.iter().any(|(edition, name)| {
+                    section.names.iter().any(|n| n.edition.as_str() == edition && n.slug.as_str() == name.slug)
+                })
+            })
+        })
+        .collect();
+    demo_sections.sort_by_key(|section| section.parent.is_none());
+    for section in demo_sections {
+        if store.delete_section_if_unused(section.id).await? {
+            removal.sections += 1;
+        } else {
+            removal.kept.push(format!("section {}", section.names.first().map_or("", |n| n.name.as_str())));
+        }
+    }
+    for contributor in &site.contributors {
+        let Ok(slug) = Slug::parse(&contributor.slug) else { continue };
+        if let Some(found) = store.contributor_by_slug(&slug).await? {
+            if store.delete_contributor_if_unused(found.id).await? {
+                removal.contributors += 1;
+            } else {
+                removal.kept.push(format!("contributor {slug}"));
+            }
+        }
+    }
+    for account in store.social_accounts().await? {
+        if DEMO_ACCOUNTS.iter().any(|(_, url, _)| *url == account.url) {
+            store.delete_social_account(account.id).await?;
+            removal.social_accounts += 1;
+        }
+    }
+    for asset in store.asset_ids_with_prefix("demo/").await? {
+        if let Some(keys) = store.delete_asset_if_unused(asset).await? {
+            for key in keys {
+                let Ok(key) = MediaKey::parse(&key) else { continue };
+                if let Err(error) = media.remove(&key).await {
+                    tracing::warn!(%error, key = key.as_str(), "could not remove a demo media file");
+                }
+                removal.media_files += 1;
+            }
+        }
+    }
+    removal.editions = remove_empty_demo_editions(store, &mut removal.kept).await?;
+    Ok(removal)
+}
+
+/// Deletes the demo's editions that hold no article now; when the default goes, the first
+/// edition left becomes the default. A site that held nothing but the demo is left with no
+/// edition at all, and so opens its first-run page again.
+async fn remove_empty_demo_editions(store: &Store, kept: &mut Vec<String>) -> Result<usize, NewsroomError> {
+    let mut removed = 0;
+    for demo in &EDITIONS {
+        let editions = store.editions().await?;
+        let Some(edition) = editions.iter().find(|e| e.code.as_str() == demo.code) else { continue };
+        if store.edition_article_count(&edition.code).await? > 0 {
+            kept.push(format!("edition {}", edition.code));
+            continue;
+        }
+        if edition.is_default
+            && let Some(next) = editions.iter().find(|e| e.code != edition.code)
+        {
+            store.save_edition(&Edition { is_default: true, ..next.clone() }).await?;
+        }
+        store.delete_edition(&edition.code).await?;
+        removed += 1;
+    }
+    Ok(removed)
+}
+
+impl Newsroom {
+    /// Removes the demo site (see [`remove_demo`]); admins only. Recorded in the audit log.
+    pub async fn remove_demo(&self, user: &User) -> Result<DemoRemoval, NewsroomError> {
+        if !user.role.is_admin() {
+            return Err(NewsroomError::Forbidden("only admins may remove the demo site".to_owned()));
+        }
+        let removal = remove_demo(self.store(), self.media()).await?;
+        self.inner.site_data.invalidate();
+        let detail = format!(
+            "{} articles, {} sections, {} contributors, {} editions removed{}",
+            removal.articles,
+            removal.sections,
+            removal.contributors,
+            removal.editions,
+            if removal.kept.is_empty() { String::new() } else { format!("; kept {}", removal.kept.join(", ")) }
+        );
+        self.audit(&actor(user), "demo.remove", "the demo site", &detail).await;
+        Ok(removal)
+    }
 }
