@@ -1,7 +1,8 @@
 //! Keeping the site tidy: deleting articles, and the audit log that every destructive or
 //! site-wide action writes to (who, what, when), which admins read in the admin.
 
-use dateline_core::{ArticleId, ArticleStatus, Role, User};
+use dateline_core::{ArticleId, ArticleStatus, ContributorId, Role, SectionId, User, UserId};
+use dateline_render::paths;
 use dateline_store::{Actor, AuditEntry};
 
 use crate::{Newsroom, NewsroomError};
@@ -67,6 +68,138 @@ impl Newsroom {
         let subject = format!("article {id} ({}/{})", deleted.edition, deleted.slug);
         let detail = format!("{} · was {}", deleted.headline, article.status.as_str());
         self.audit(&actor(user), "article.delete", &subject, &detail).await;
+        Ok(())
+    }
+
+    /// Deletes a section. One with subsections stays; one with stories stays unless
+    /// `move_to` names another section to move them to first. Its pages then redirect to its
+    /// parent's (or, for a top-level section, to where its stories went, or the edition's home).
+    pub async fn delete_section(
+        &self,
+        user: &User,
+        id: SectionId,
+        move_to: Option<SectionId>,
+    ) -> Result<(), NewsroomError> {
+        if !user.role.is_editor() {
+            return Err(NewsroomError::Forbidden("only editors may delete sections".to_owned()));
+        }
+        let sections = self.store().sections().await?;
+        let find = |id: SectionId| sections.iter().find(|s| s.id == id);
+        let section = find(id).ok_or_else(|| NewsroomError::NotFound(format!("section {}", id.0)))?;
+        if sections.iter().any(|s| s.parent == Some(id)) {
+            return Err(NewsroomError::Conflict("the section has subsections; delete or move them first".to_owned()));
+        }
+        let target = match move_to {
+            Some(to) if to == id => {
+                return Err(NewsroomError::field("move_to", "choose another section to move the stories to"));
+            }
+            Some(to) => Some(find(to).ok_or_else(|| NewsroomError::field("move_to", format!("no section {}", to.0)))?),
+            None => None,
+        };
+        if let Some(target) = target {
+            self.store().move_section_stories(id, target.id).await?;
+        }
+        if !self.store().delete_section_if_unused(id).await? {
+            return Err(NewsroomError::Conflict(
+                "the section still has stories; choose a section to move them to, then delete it".to_owned(),
+            ));
+        }
+        let heir = section.parent.and_then(find).or(target);
+        for name in &section.names {
+            let edition = name.edition.as_str();
+            let to = heir
+                .and_then(|heir| heir.name_in(&name.edition))
+                .map_or_else(|| paths::edition_home(edition), |n| paths::section(edition, n.slug.as_str()));
+            self.store().add_redirect(&paths::section(edition, name.slug.as_str()), &to).await?;
+        }
+        self.inner.site_data.invalidate();
+        let label = section.names.first().map_or_else(String::new, |n| n.name.clone());
+        let detail = target.map_or_else(String::new, |t| format!("stories moved to section {}", t.id.0));
+        self.audit(&actor(user), "section.delete", &format!("section {} ({label})", id.0), &detail).await;
+        Ok(())
+    }
+
+    /// Merges contributor `from` into `into`: every byline names `into` instead, and `from`'s
+    /// pages redirect to `into`'s.
+    pub async fn merge_contributor(
+        &self,
+        user: &User,
+        from: ContributorId,
+        into: ContributorId,
+    ) -> Result<(), NewsroomError> {
+        if !user.role.is_editor() {
+            return Err(NewsroomError::Forbidden("only editors may merge contributors".to_owned()));
+        }
+        if from == into {
+            return Err(NewsroomError::field("into", "a contributor cannot be merged into themselves"));
+        }
+        let contributors = self.store().contributors().await?;
+        let source = contributors
+            .iter()
+            .find(|c| c.id == from)
+            .ok_or_else(|| NewsroomError::NotFound(format!("contributor {}", from.0)))?;
+        let target = contributors
+            .iter()
+            .find(|c| c.id == into)
+            .ok_or_else(|| NewsroomError::field("into", format!("no contributor {}", into.0)))?;
+        self.store().merge_contributor(from, into).await?;
+        for edition in &self.site().await?.all_editions {
+            let code = edition.code.as_str();
+            let (old, new) =
+                (paths::contributor(code, source.slug.as_str()), paths::contributor(code, target.slug.as_str()));
+            self.store().add_redirect(&old, &new).await?;
+        }
+        self.inner.site_data.invalidate();
+        let subject = format!("contributor {} ({})", from.0, source.slug);
+        self.audit(&actor(user), "contributor.merge", &subject, &format!("into {} ({})", into.0, target.slug)).await;
+        Ok(())
+    }
+
+    /// Deletes a contributor no byline names (agency names added by mistake); one with
+    /// bylines is merged into another instead.
+    pub async fn delete_contributor(&self, user: &User, id: ContributorId) -> Result<(), NewsroomError> {
+        if !user.role.is_editor() {
+            return Err(NewsroomError::Forbidden("only editors may delete contributors".to_owned()));
+        }
+        let contributors = self.store().contributors().await?;
+        let contributor = contributors
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| NewsroomError::NotFound(format!("contributor {}", id.0)))?;
+        if !self.store().delete_contributor_if_unused(id).await? {
+            return Err(NewsroomError::Conflict(
+                "bylines name this contributor; merge them into another contributor instead".to_owned(),
+            ));
+        }
+        self.inner.site_data.invalidate();
+        self.audit(&actor(user), "contributor.delete", &format!("contributor {} ({})", id.0, contributor.slug), "")
+            .await;
+        Ok(())
+    }
+
+    /// Deletes a user, handing their articles to `heir` (an active user). Admins only; nobody
+    /// deletes themselves, and the last admin stays.
+    pub async fn delete_user(&self, by: &User, id: UserId, heir: UserId) -> Result<(), NewsroomError> {
+        if !by.role.is_admin() {
+            return Err(NewsroomError::Forbidden("only admins may delete users".to_owned()));
+        }
+        if by.id == id {
+            return Err(NewsroomError::Conflict("you cannot delete yourself; ask another admin".to_owned()));
+        }
+        let users = self.store().users().await?;
+        let user = users.iter().find(|u| u.id == id).ok_or_else(|| NewsroomError::NotFound(format!("user {id}")))?;
+        if heir == id || !users.iter().any(|u| u.id == heir) {
+            return Err(NewsroomError::field("heir", "choose another user to take over their articles"));
+        }
+        if self.store().is_user_disabled(heir).await? {
+            return Err(NewsroomError::field("heir", "choose a user who is not disabled"));
+        }
+        if user.role.is_admin() && users.iter().filter(|u| u.role.is_admin()).count() <= 1 {
+            return Err(NewsroomError::Conflict("the site's last admin cannot be deleted".to_owned()));
+        }
+        self.store().delete_user(id, heir).await?;
+        let detail = format!("articles handed to user {heir}");
+        self.audit(&actor(by), "user.delete", &format!("user {id} ({}, {})", user.name, user.email), &detail).await;
         Ok(())
     }
 }

@@ -229,4 +229,101 @@ impl Store {
             .await?;
         Ok(count)
     }
+
+    /// Moves every story (and its articles) of section `from` to section `to`.
+    pub async fn move_section_stories(&self, from: SectionId, to: SectionId) -> Result<u64, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let moved = sqlx::query("UPDATE stories SET section_id = $1 WHERE section_id = $2")
+            .bind(to.0)
+            .bind(from.0)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query("UPDATE articles SET section_id = $1 WHERE section_id = $2")
+            .bind(to.0)
+            .bind(from.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(moved)
+    }
+
+    /// Moves every byline of contributor `from` to `to` (a byline naming both keeps one), and
+    /// deletes `from` with their names.
+    pub async fn merge_contributor(&self, from: ContributorId, into: ContributorId) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query(
+            "DELETE FROM article_contributors WHERE contributor_id = $1
+             AND article_id IN (SELECT article_id FROM article_contributors WHERE contributor_id = $2)",
+        )
+        .bind(from.0)
+        .bind(into.0)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE article_contributors SET contributor_id = $1 WHERE contributor_id = $2")
+            .bind(into.0)
+            .bind(from.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM contributor_names WHERE contributor_id = $1").bind(from.0).execute(&mut *tx).await?;
+        let deleted = sqlx::query("DELETE FROM contributors WHERE id = $1").bind(from.0).execute(&mut *tx).await?;
+        if deleted.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("contributor {}", from.0)));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records that `from` now lives at `to` (replacing an older record for `from`), and makes
+    /// anything that pointed at `from` point at `to`, so that no chain of redirects forms.
+    pub async fn add_redirect(&self, from: &str, to: &str) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("UPDATE redirects SET to_path = $1 WHERE to_path = $2")
+            .bind(to)
+            .bind(from)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO redirects (from_path, to_path, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path, created_at = excluded.created_at",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(now_seconds())
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Where an address moved to, if it did.
+    pub async fn redirect_from(&self, path: &str) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> = sqlx::query_as("SELECT to_path FROM redirects WHERE from_path = $1")
+            .bind(path)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|(to,)| to))
+    }
+
+    /// Deletes a user: their articles go to `heir`, their name leaves the revision and
+    /// workflow history (the audit log keeps who did what), their sessions and tokens end.
+    pub async fn delete_user(&self, id: UserId, heir: UserId) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("UPDATE articles SET author_id = $1 WHERE author_id = $2")
+            .bind(heir.0)
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        for table in ["article_revisions", "article_transitions"] {
+            // Table names are constants of this function, never input.
+            let sql = format!("UPDATE {table} SET user_id = NULL WHERE user_id = $1");
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id.0).execute(&mut *tx).await?;
+        }
+        let deleted = sqlx::query("DELETE FROM users WHERE id = $1").bind(id.0).execute(&mut *tx).await?;
+        if deleted.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("user {id}")));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
 }

@@ -38,6 +38,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("content_api_keys", "id"),
     ("audit_log", "id"),
     ("gone_articles", "edition, slug"),
+    ("redirects", "from_path"),
 ];
 
 /// Tables of a running site's own work, neither copied nor compared: the change log (each

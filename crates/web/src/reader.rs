@@ -82,12 +82,11 @@ pub(crate) async fn section_page(
 ) -> Result<Response, AppError> {
     let target = ListingTarget::parse(&state, path, query).await?;
     let edition = target.edition()?;
-    let section = target
-        .site
-        .sections
-        .iter()
-        .find(|s| s.name_in(&edition.code).is_some_and(|n| n.slug == target.slug))
-        .ok_or(AppError::NotFound)?;
+    let Some(section) =
+        target.site.sections.iter().find(|s| s.name_in(&edition.code).is_some_and(|n| n.slug == target.slug))
+    else {
+        return moved_or_missing(&state, &paths::section(edition.code.as_str(), target.slug.as_str())).await;
+    };
     let ids = target.site.section_and_descendants(section.id);
     let page = state.store().section_articles(&edition.code, &ids, target.request).await?;
     target.render(&state, ListingSubject::Section(section), &page, CacheTag::Section(section.id, edition.code.clone()))
@@ -101,7 +100,9 @@ pub(crate) async fn contributor_page(
 ) -> Result<Response, AppError> {
     let target = ListingTarget::parse(&state, path, query).await?;
     let edition = target.edition()?;
-    let contributor = target.site.contributors.iter().find(|c| c.slug == target.slug).ok_or(AppError::NotFound)?;
+    let Some(contributor) = target.site.contributors.iter().find(|c| c.slug == target.slug) else {
+        return moved_or_missing(&state, &paths::contributor(edition.code.as_str(), target.slug.as_str())).await;
+    };
     let page = state.store().contributor_articles(&edition.code, contributor.id, target.request).await?;
     let listing = CacheTag::Contributor(contributor.id, edition.code.clone());
     target.render(&state, ListingSubject::Contributor(contributor), &page, listing)
@@ -178,6 +179,15 @@ pub(crate) async fn article_page(
         .renderer()
         .article(&context, &ArticlePage { edition, article: &article, story: &story, translations: &translations })?;
     Ok(html_response(html, edition, CacheTag::article(article.story, &article.contributors)))
+}
+
+/// A page that is not here: a 301 to where it moved (a deleted section's parent, a merged
+/// contributor), else 404.
+async fn moved_or_missing(state: &AppState, path: &str) -> Result<Response, AppError> {
+    match state.store().redirect_from(path).await? {
+        Some(to) => Ok(Redirect::permanent(&to).into_response()),
+        None => Err(AppError::NotFound),
+    }
 }
 
 /// A path that did not decode (invalid UTF-8 after percent-decoding, say) is a bad request.

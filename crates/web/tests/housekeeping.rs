@@ -210,3 +210,138 @@ async fn the_demo_is_removed_and_the_newsrooms_own_story_stays() {
     let (_, log) = send(&site, "GET", "/admin/api/audit", Some(&ada), None).await;
     assert_eq!(log["entries"][0]["action"], "demo.remove");
 }
+
+#[tokio::test]
+async fn sections_contributors_and_users_are_removed_only_safely() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    add_user(&site, "ada@news.test", Role::Admin).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let ada = sign_in(&site, "ada@news.test").await;
+    let (_, sections) = send(&site, "GET", "/admin/api/sections", Some(&eddie), None).await;
+    let id_of = |name: &str| {
+        sections["records"].as_array().unwrap().iter().find(|r| r["name_en"] == name).unwrap()["id"].as_i64().unwrap()
+    };
+    let (world, asia, video) = (id_of("World"), id_of("Asia"), id_of("World Video"));
+
+    // Sections: not one with subsections, not one with stories unless they move first.
+    let (response, _) = send(&site, "DELETE", &format!("/admin/api/sections/{asia}"), Some(&rita), None).await;
+    assert_eq!(response.status, 403);
+    let (response, body) = send(&site, "DELETE", &format!("/admin/api/sections/{world}"), Some(&eddie), None).await;
+    assert_eq!(response.status, 409, "{body}");
+    let (response, body) = send(&site, "DELETE", &format!("/admin/api/sections/{asia}"), Some(&eddie), None).await;
+    assert_eq!(response.status, 409, "Asia holds the ferry story: {body}");
+    let (response, body) =
+        send(&site, "DELETE", &format!("/admin/api/sections/{asia}?move_to={asia}"), Some(&eddie), None).await;
+    assert_eq!(response.status, 422, "{body}");
+    assert_eq!(site.get("/en/sections/asia").await.status, 200, "nothing changed");
+    let (response, body) =
+        send(&site, "DELETE", &format!("/admin/api/sections/{asia}?move_to={video}"), Some(&eddie), None).await;
+    assert_eq!(response.status, 204, "{body}");
+    site.state.newsroom().apply_changes().await.unwrap();
+    let moved = site.get("/en/sections/asia").await;
+    assert_eq!((moved.status, moved.header("location")), (308, "/en/sections/world"), "to its parent");
+    assert!(site.get("/en/sections/video").await.text().contains("Ferry returns"), "its stories moved");
+    let home = site.get("/en/").await.text();
+    assert!(!home.contains("/en/sections/asia\""), "gone from the navigation");
+
+    // Contributors: not merged into themselves; merged, their page redirects and bylines follow.
+    let (_, contributors) = send(
+        &site,
+        "POST",
+        "/admin/api/contributors",
+        Some(&eddie),
+        Some(json!({ "slug": "j-doe", "name_en": "J. Doe" })),
+    )
+    .await;
+    let jane = contributors["records"].as_array().unwrap().iter().find(|c| c["slug"] == "jane-doe").unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let copy = contributors["records"].as_array().unwrap().iter().find(|c| c["slug"] == "j-doe").unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let (response, body) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/contributors/{jane}/merge"),
+        Some(&eddie),
+        Some(json!({ "into": jane })),
+    )
+    .await;
+    assert_eq!(response.status, 422, "{body}");
+    let (response, body) = send(&site, "DELETE", &format!("/admin/api/contributors/{jane}"), Some(&eddie), None).await;
+    assert_eq!(response.status, 409, "Jane has bylines: {body}");
+    let (response, body) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/contributors/{jane}/merge"),
+        Some(&eddie),
+        Some(json!({ "into": copy })),
+    )
+    .await;
+    assert_eq!(response.status, 204, "{body}");
+    site.state.newsroom().apply_changes().await.unwrap();
+    let moved = site.get("/en/contributors/jane-doe").await;
+    assert_eq!((moved.status, moved.header("location")), (308, "/en/contributors/j-doe"));
+    assert!(site.get("/en/contributors/j-doe").await.text().contains("Ferry returns"), "the bylines moved");
+    let (response, _) = send(
+        &site,
+        "POST",
+        "/admin/api/contributors",
+        Some(&eddie),
+        Some(json!({ "slug": "agency", "name_en": "Agency" })),
+    )
+    .await;
+    assert_eq!(response.status, 201);
+    let (_, list) = send(&site, "GET", "/admin/api/contributors", Some(&eddie), None).await;
+    let agency =
+        list["records"].as_array().unwrap().iter().find(|c| c["slug"] == "agency").unwrap()["id"].as_i64().unwrap();
+    let (response, _) = send(&site, "DELETE", &format!("/admin/api/contributors/{agency}"), Some(&eddie), None).await;
+    assert_eq!(response.status, 204, "no byline names it");
+
+    // Users: nobody deletes themselves; the last admin stays; articles go to an heir.
+    let (_, users) = send(&site, "GET", "/admin/api/users", Some(&ada), None).await;
+    let user_id = |email: &str| {
+        users["records"].as_array().unwrap().iter().find(|u| u["email"] == email).unwrap()["id"].as_i64().unwrap()
+    };
+    let (ada_id, rita_id, eddie_id) = (user_id("ada@news.test"), user_id("rita@news.test"), user_id("eddie@news.test"));
+    let (response, _) =
+        send(&site, "DELETE", &format!("/admin/api/users/{ada_id}?heir={eddie_id}"), Some(&ada), None).await;
+    assert_eq!(response.status, 409, "not yourself");
+    let (response, _) =
+        send(&site, "DELETE", &format!("/admin/api/users/{rita_id}?heir={eddie_id}"), Some(&eddie), None).await;
+    assert_eq!(response.status, 403, "admins only");
+    let (response, body) = send(
+        &site,
+        "PUT",
+        &format!("/admin/api/users/{ada_id}"),
+        Some(&ada),
+        Some(json!({ "name": "Ada", "role": "editor" })),
+    )
+    .await;
+    assert_eq!(response.status, 409, "the last admin keeps the role: {body}");
+    let (_, draft) = send(
+        &site,
+        "POST",
+        "/admin/api/stories",
+        Some(&rita),
+        Some(json!({ "edition": "en", "section_id": world, "kind": "text",
+        "article": { "headline": "Rita's draft", "slug": "ritas-draft", "body_markdown": "x" } })),
+    )
+    .await;
+    let (response, body) =
+        send(&site, "DELETE", &format!("/admin/api/users/{rita_id}?heir={rita_id}"), Some(&ada), None).await;
+    assert_eq!(response.status, 422, "{body}");
+    let (response, body) =
+        send(&site, "DELETE", &format!("/admin/api/users/{rita_id}?heir={eddie_id}"), Some(&ada), None).await;
+    assert_eq!(response.status, 204, "{body}");
+    assert_eq!(send(&site, "GET", "/admin/api/me", Some(&rita), None).await.0.status, 401, "her session ended");
+    let (_, article) = send(&site, "GET", &format!("/admin/api/articles/{}", draft["id"]), Some(&eddie), None).await;
+    assert_eq!(article["author_id"].as_i64(), Some(eddie_id), "{article}");
+
+    let (_, log) = send(&site, "GET", "/admin/api/audit", Some(&ada), None).await;
+    let actions: Vec<&str> = log["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
+    assert_eq!(actions, ["user.delete", "contributor.delete", "contributor.merge", "section.delete"]);
+}

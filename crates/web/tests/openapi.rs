@@ -239,6 +239,13 @@ async fn real_responses_match_the_document() {
     c.call("DELETE", "/editions/fr", "/editions/{code}", None).await;
     c.call("GET", "/audit", "/audit", None).await;
     c.call("DELETE", "/demo", "/demo", None).await;
+    c.call("DELETE", "/sections/1", "/sections/{id}", None).await;
+    c.call("DELETE", "/sections/1?move_to=x", "/sections/{id}", None).await;
+    c.call("DELETE", "/contributors/1", "/contributors/{id}", None).await;
+    c.call("POST", "/contributors/1/merge", "/contributors/{id}/merge", Some(json!({ "into": 1 }))).await;
+    c.call("POST", "/contributors/1/merge", "/contributors/{id}/merge", Some(json!({ "into": "x" }))).await;
+    c.call("DELETE", "/users/1?heir=1", "/users/{id}", None).await;
+    c.call("DELETE", "/users/1", "/users/{id}", None).await;
     c.call("GET", "/audit?before=x", "/audit", None).await;
     c.call("DELETE", &format!("/articles/{id}"), "/articles/{id}", None).await;
     c.call("DELETE", "/articles/999999", "/articles/{id}", None).await;

@@ -20,3 +20,9 @@ CREATE TABLE gone_articles (
     deleted_at BIGINT NOT NULL,
     PRIMARY KEY (edition, slug)
 );
+
+CREATE TABLE redirects (
+    from_path  TEXT COLLATE "C" PRIMARY KEY,
+    to_path    TEXT COLLATE "C" NOT NULL,
+    created_at BIGINT NOT NULL
+);

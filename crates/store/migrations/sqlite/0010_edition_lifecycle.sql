@@ -24,3 +24,11 @@ CREATE TABLE gone_articles (
     deleted_at INTEGER NOT NULL,
     PRIMARY KEY (edition, slug)
 );
+
+-- Addresses that moved: a deleted section's pages go to its parent's, a merged contributor's
+-- to the one they were merged into. Readers following an old link get a 301.
+CREATE TABLE redirects (
+    from_path  TEXT    PRIMARY KEY,
+    to_path    TEXT    NOT NULL,
+    created_at INTEGER NOT NULL
+);

@@ -98,8 +98,14 @@ trait Kind: Send + Sync + 'static {
     async fn list(state: &AppState, editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError>;
     /// Creates a record from fields.
     async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError>;
-    /// Updates record `id` from fields.
-    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError>;
+    /// Updates record `id` from fields, as `by`.
+    async fn update(
+        state: &AppState,
+        by: &User,
+        editions: &[Edition],
+        id: i64,
+        fields: &Fields,
+    ) -> Result<(), AdminApiError>;
 }
 
 fn check_role<K: Kind>(user: &User) -> Result<(), AdminApiError> {
@@ -219,7 +225,13 @@ impl Kind for SectionKind {
         Ok(())
     }
 
-    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError> {
+    async fn update(
+        state: &AppState,
+        _by: &User,
+        editions: &[Edition],
+        id: i64,
+        fields: &Fields,
+    ) -> Result<(), AdminApiError> {
         let sections = state.store().sections().await?;
         if sections.iter().any(|s| s.parent == Some(SectionId(id))) && !text(fields, "parent").is_empty() {
             return Err(AdminApiError::field("parent", "a section with subsections must stay at the top level"));
@@ -303,7 +315,13 @@ impl Kind for ContributorKind {
         Ok(())
     }
 
-    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError> {
+    async fn update(
+        state: &AppState,
+        _by: &User,
+        editions: &[Edition],
+        id: i64,
+        fields: &Fields,
+    ) -> Result<(), AdminApiError> {
         let contributor = ContributorKind::parse(editions, fields)?;
         check_photo(state, &contributor).await?;
         state.store().update_contributor(ContributorId(id), &contributor).await.map_err(conflict_on("slug"))
@@ -387,7 +405,13 @@ impl Kind for SocialKind {
         Ok(())
     }
 
-    async fn update(state: &AppState, editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError> {
+    async fn update(
+        state: &AppState,
+        _by: &User,
+        editions: &[Edition],
+        id: i64,
+        fields: &Fields,
+    ) -> Result<(), AdminApiError> {
         if text(fields, "delete") == "true" {
             return Ok(state.store().delete_social_account(SocialAccountId(id)).await?);
         }
@@ -443,13 +467,28 @@ impl Kind for UserKind {
         Ok(())
     }
 
-    async fn update(state: &AppState, _editions: &[Edition], id: i64, fields: &Fields) -> Result<(), AdminApiError> {
+    async fn update(
+        state: &AppState,
+        by: &User,
+        _editions: &[Edition],
+        id: i64,
+        fields: &Fields,
+    ) -> Result<(), AdminApiError> {
         let role = Role::parse(text(fields, "role")).map_err(|e| AdminApiError::field("role", e.to_string()))?;
         let name = text(fields, "name");
         if name.is_empty() {
             return Err(AdminApiError::field("name", "give the user a name"));
         }
         let disabled = matches!(text(fields, "disabled"), "true" | "on" | "1");
+        if id == by.id.0 && (disabled || !role.is_admin()) {
+            return Err(AdminApiError::conflict("you cannot disable yourself or take away your own admin role"));
+        }
+        let users = state.store().users().await?;
+        let other_admins = users.iter().filter(|u| u.role.is_admin() && u.id.0 != id).count();
+        let is_admin = users.iter().any(|u| u.id.0 == id && u.role.is_admin());
+        if is_admin && other_admins == 0 && (disabled || !role.is_admin()) {
+            return Err(AdminApiError::conflict("the site's last admin must stay an active admin"));
+        }
         state.store().update_user(UserId(id), name, role, disabled).await?;
         Ok(())
     }
@@ -487,7 +526,7 @@ async fn api_update<K: Kind>(
 ) -> Result<Json<Value>, AdminApiError> {
     check_role::<K>(&caller.user)?;
     let editions = editions(&state).await?;
-    K::update(&state, &editions, id, &fields_from_json(&body)).await?;
+    K::update(&state, &caller.user, &editions, id, &fields_from_json(&body)).await?;
     Ok(Json(json!({ "records": K::list(&state, &editions).await? })))
 }
 
@@ -580,7 +619,7 @@ async fn page_update<K: Kind>(
         return page_error(&state, &error, Some(&editor));
     }
     let fields = fields_from_form(&form);
-    let result = async { K::update(&state, &editions(&state).await?, id, &fields).await };
+    let result = async { K::update(&state, &editor.user, &editions(&state).await?, id, &fields).await };
     match result.await {
         Ok(()) => see_other(&format!("/admin/{}", K::PATH)),
         Err(error) => form_failure::<K>(&state, &editor, error, Some(id), fields).await,

@@ -1,7 +1,7 @@
 //! The newsroom's two front ends over the same operations (`dateline_newsroom`): the Admin
-//! JSON API under `/admin/api/` (`api`, `manage`, `editions`, `set_up`, `audit`, `demo`, `uploads`, `jobs`) and
+//! JSON API under `/admin/api/` (`api`, `manage`, `editions`, `set_up`, `audit`, `demo`, `removals`, `uploads`, `jobs`) and
 //! the server-rendered admin pages under `/admin/` (`pages`, `credentials`, `manage`,
-//! `editions`, `set_up`, `audit`, `demo`, `jobs`, built with `frame`).
+//! `editions`, `set_up`, `audit`, `demo`, `removals`, `jobs`, built with `frame`).
 //! Every call checks the caller's role on the server; `auth` reads who is calling off the
 //! request, `api_error` is the API's JSON error. This module only wires the routes.
 
@@ -16,6 +16,7 @@ mod frame;
 mod jobs;
 mod manage;
 mod pages;
+mod removals;
 mod set_up;
 mod uploads;
 
@@ -41,6 +42,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(editions::api_routes())
         .merge(audit::api_routes())
         .merge(demo::api_routes())
+        .merge(removals::api_routes())
         .merge(set_up::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
 }
@@ -55,6 +57,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(editions::page_routes())
         .merge(audit::page_routes())
         .merge(demo::page_routes())
+        .merge(removals::page_routes())
         .merge(set_up::page_routes())
 }
 

@@ -1,0 +1,194 @@
+//! Deleting and merging the newsroom's reference data, each behind a confirmation: sections
+//! (their stories moved first, their pages redirected), contributors (merged into another, or
+//! deleted when no byline names them) and users (their articles handed to another user). As
+//! Admin API endpoints and as the forms on the Sections, Contributors and Users pages; the
+//! rules are the newsroom's (`dateline_newsroom::housekeeping`).
+
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{delete, post};
+use dateline_core::{ContributorId, SectionId, UserId};
+use serde::Deserialize;
+
+use super::api_error::{AdminApiError, ApiJson};
+use super::auth::Caller;
+use super::frame::{Editor, FormFields, page_error, see_other};
+use crate::AppState;
+
+/// The API's routes, mounted at `/admin/api`.
+pub(crate) fn api_routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/sections/{id}", delete(api_delete_section))
+        .route("/contributors/{id}", delete(api_delete_contributor))
+        .route("/contributors/{id}/merge", post(api_merge_contributor))
+        .route("/users/{id}", delete(api_delete_user))
+}
+
+/// The pages' form targets, mounted at `/admin`.
+pub(crate) fn page_routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/sections/{id}/delete", post(page_delete_section))
+        .route("/contributors/{id}/delete", post(page_delete_contributor))
+        .route("/contributors/{id}/merge", post(page_merge_contributor))
+        .route("/users/{id}/delete", post(page_delete_user))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionDeletion {
+    /// The section to move the stories to first.
+    move_to: Option<i64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Merge {
+    /// The contributor to merge into.
+    into: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserDeletion {
+    /// The user who takes over the deleted user's articles.
+    heir: i64,
+}
+
+fn query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, AdminApiError> {
+    query.map(|Query(value)| value).map_err(|rejection| AdminApiError::bad_request(rejection.body_text()))
+}
+
+/// `DELETE /admin/api/sections/{id}?move_to=ID`.
+async fn api_delete_section(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    deletion: Result<Query<SectionDeletion>, QueryRejection>,
+) -> Result<StatusCode, AdminApiError> {
+    let deletion = query(deletion)?;
+    state.newsroom().delete_section(&caller.user, SectionId(id), deletion.move_to.map(SectionId)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /admin/api/contributors/{id}`.
+async fn api_delete_contributor(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AdminApiError> {
+    state.newsroom().delete_contributor(&caller.user, ContributorId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /admin/api/contributors/{id}/merge` with `{"into": ID}`.
+async fn api_merge_contributor(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(merge): ApiJson<Merge>,
+) -> Result<StatusCode, AdminApiError> {
+    state.newsroom().merge_contributor(&caller.user, ContributorId(id), ContributorId(merge.into)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `DELETE /admin/api/users/{id}?heir=ID`.
+async fn api_delete_user(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    deletion: Result<Query<UserDeletion>, QueryRejection>,
+) -> Result<StatusCode, AdminApiError> {
+    let deletion = query(deletion)?;
+    state.newsroom().delete_user(&caller.user, UserId(id), UserId(deletion.heir)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The form after its CSRF check and its confirmation box (`confirm` must be `value`).
+fn confirmed(editor: &Editor, body: &Bytes, value: &str) -> Result<FormFields, AdminApiError> {
+    let form = FormFields::parse(body);
+    form.check_csrf(&editor.csrf_token)?;
+    if form.get("confirm") != Some(value) {
+        return Err(AdminApiError::bad_request("tick the box that confirms it; nothing was changed"));
+    }
+    Ok(form)
+}
+
+/// A number from a form's select, if one was chosen.
+fn chosen(form: &FormFields, name: &str) -> Result<Option<i64>, AdminApiError> {
+    match form.get(name).unwrap_or_default() {
+        "" => Ok(None),
+        text => text.parse().map(Some).map_err(|_| AdminApiError::field(name, "choose one from the list")),
+    }
+}
+
+/// Back to the list, or the error page saying why nothing changed.
+fn answer(state: &AppState, editor: &Editor, result: Result<(), AdminApiError>, list: &str) -> Response {
+    match result {
+        Ok(()) => see_other(list),
+        Err(error) => {
+            let error = match error.fields.first() {
+                Some((_, message)) => AdminApiError::bad_request(message.clone()),
+                None => error,
+            };
+            page_error(state, &error, Some(editor))
+        }
+    }
+}
+
+/// `POST /admin/sections/{id}/delete`.
+async fn page_delete_section(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let form = confirmed(&editor, &body, "delete")?;
+        let move_to = chosen(&form, "move_to")?.map(SectionId);
+        Ok(state.newsroom().delete_section(&editor.user, SectionId(id), move_to).await?)
+    };
+    answer(&state, &editor, result.await, "/admin/sections")
+}
+
+/// `POST /admin/contributors/{id}/delete`.
+async fn page_delete_contributor(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        confirmed(&editor, &body, "delete")?;
+        Ok(state.newsroom().delete_contributor(&editor.user, ContributorId(id)).await?)
+    };
+    answer(&state, &editor, result.await, "/admin/contributors")
+}
+
+/// `POST /admin/contributors/{id}/merge`.
+async fn page_merge_contributor(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let form = confirmed(&editor, &body, "merge")?;
+        let into = chosen(&form, "into")?.ok_or_else(|| AdminApiError::field("into", "choose who to merge into"))?;
+        Ok(state.newsroom().merge_contributor(&editor.user, ContributorId(id), ContributorId(into)).await?)
+    };
+    answer(&state, &editor, result.await, "/admin/contributors")
+}
+
+/// `POST /admin/users/{id}/delete`.
+async fn page_delete_user(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let result = async {
+        let form = confirmed(&editor, &body, "delete")?;
+        let heir = chosen(&form, "heir")?
+            .ok_or_else(|| AdminApiError::field("heir", "choose who takes over their articles"))?;
+        Ok(state.newsroom().delete_user(&editor.user, UserId(id), UserId(heir)).await?)
+    };
+    answer(&state, &editor, result.await, "/admin/users")
+}
