@@ -181,7 +181,7 @@ pub(crate) async fn article_page(
     Ok(html_response(html, edition, CacheTag::article(article.story, &article.contributors)))
 }
 
-/// A page that is not here: a 301 to where it moved (a deleted section's parent, a merged
+/// A page that is not here: a permanent redirect (308) to where it moved (a deleted section's parent, a merged
 /// contributor), else 404.
 async fn moved_or_missing(state: &AppState, path: &str) -> Result<Response, AppError> {
     match state.store().redirect_from(path).await? {

@@ -26,7 +26,7 @@ CREATE TABLE gone_articles (
 );
 
 -- Addresses that moved: a deleted section's pages go to its parent's, a merged contributor's
--- to the one they were merged into. Readers following an old link get a 301.
+-- to the one they were merged into. Readers following an old link get a permanent redirect.
 CREATE TABLE redirects (
     from_path  TEXT    PRIMARY KEY,
     to_path    TEXT    NOT NULL,
