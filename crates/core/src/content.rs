@@ -57,6 +57,8 @@ pub struct Section {
     pub position: i64,
     /// Its slug and name in each edition that has it.
     pub names: Vec<SectionName>,
+    /// Whether the site's navigation lists it (a top-level section); its pages exist either way.
+    pub in_navigation: bool,
 }
 
 impl Section {

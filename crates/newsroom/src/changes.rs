@@ -225,7 +225,13 @@ mod tests {
     use dateline_core::SectionName;
 
     fn section(id: i64, parent: Option<i64>) -> Section {
-        Section { id: SectionId(id), parent: parent.map(SectionId), position: 0, names: Vec::<SectionName>::new() }
+        Section {
+            id: SectionId(id),
+            parent: parent.map(SectionId),
+            position: 0,
+            names: Vec::<SectionName>::new(),
+            in_navigation: true,
+        }
     }
 
     #[test]

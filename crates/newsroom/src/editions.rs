@@ -203,25 +203,27 @@ impl Newsroom {
         Ok(edition)
     }
 
-    /// Changes edition `code` (its code stays: it is in every URL of the edition).
+    /// Changes edition `code` (its code stays: it is in every URL of the edition). Fields
+    /// left empty keep their values, except the zone label, where empty means the site's.
     pub async fn update_edition(&self, by: &User, code: &str, form: &EditionForm) -> Result<Edition, NewsroomError> {
         let editions = self.store().editions().await?;
         let current = find(&editions, code)?;
         let mut errors = FieldErrors::default();
+        // A field left out keeps its value, so that `{"status": "public"}` is a whole request.
+        let or_current = |given: &str, current: &str| {
+            if given.trim().is_empty() { current.to_owned() } else { given.to_owned() }
+        };
         let form = EditionForm {
             code: current.code.to_string(),
-            status: if form.status.trim().is_empty() {
-                current.status.as_str().to_owned()
-            } else {
-                form.status.clone()
-            },
-            position: if form.position.trim().is_empty() {
-                current.position.to_string()
-            } else {
-                form.position.clone()
-            },
+            lang_tag: or_current(&form.lang_tag, &current.lang_tag),
+            native_name: or_current(&form.native_name, &current.native_name),
+            outlet_name: or_current(&form.outlet_name, &current.outlet_name),
+            direction: or_current(&form.direction, current.direction.as_str()),
+            status: or_current(&form.status, current.status.as_str()),
+            position: or_current(&form.position, &current.position.to_string()),
+            time_format: or_current(&form.time_format, current.time_format.as_str()),
+            zone_label: form.zone_label.clone(),
             is_default: form.is_default || current.is_default,
-            ..form.clone()
         };
         let Some(edition) = form.check(&mut errors, current.position).filter(|_| errors.is_empty()) else {
             return Err(NewsroomError::Invalid(errors));

@@ -613,7 +613,8 @@ impl<'r, 's> PageBuilder<'r, 's> {
 
     fn chrome(&self, switcher: Vec<SwitchEntry>) -> Chrome {
         let code = self.code();
-        let mut top_sections: Vec<&Section> = self.site.sections.iter().filter(|s| s.parent.is_none()).collect();
+        let mut top_sections: Vec<&Section> =
+            self.site.sections.iter().filter(|s| s.parent.is_none() && s.in_navigation).collect();
         top_sections.sort_by_key(|s| s.position);
         let top = self.top_section();
         let nav = top_sections

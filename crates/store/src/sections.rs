@@ -18,14 +18,14 @@ impl Store {
     ///
     /// Sections are few (tens), so callers load them all and walk the tree in memory.
     pub async fn sections(&self) -> Result<Vec<Section>, StoreError> {
-        let rows: Vec<(i64, Option<i64>, i64)> =
-            sqlx::query_as("SELECT id, parent_id, position FROM sections ORDER BY position, id")
+        let rows: Vec<(i64, Option<i64>, i64, i64)> =
+            sqlx::query_as("SELECT id, parent_id, position, in_navigation FROM sections ORDER BY position, id")
                 .fetch_all(&self.pool)
                 .await?;
         let names: Vec<(i64, String, String, String)> =
             sqlx::query_as("SELECT section_id, edition, slug, name FROM section_names").fetch_all(&self.pool).await?;
         rows.into_iter()
-            .map(|(id, parent, position)| {
+            .map(|(id, parent, position, in_navigation)| {
                 let names = names
                     .iter()
                     .filter(|(section, ..)| *section == id)
@@ -37,7 +37,13 @@ impl Store {
                         })
                     })
                     .collect::<Result<_, StoreError>>()?;
-                Ok(Section { id: SectionId(id), parent: parent.map(SectionId), position, names })
+                Ok(Section {
+                    id: SectionId(id),
+                    parent: parent.map(SectionId),
+                    position,
+                    names,
+                    in_navigation: in_navigation != 0,
+                })
             })
             .collect()
     }
@@ -72,6 +78,21 @@ impl Store {
         sqlx::query("DELETE FROM section_names WHERE section_id = $1").bind(id.0).execute(&mut *tx).await?;
         insert_names(&mut tx, id.0, &section.names).await?;
         tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Puts a section in the site's navigation or takes it out (its pages stay).
+    pub async fn set_section_in_navigation(&self, id: SectionId, in_navigation: bool) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE sections SET in_navigation = $1 WHERE id = $2")
+            .bind(i64::from(in_navigation))
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("section {id}")));
+        }
         Ok(())
     }
 }

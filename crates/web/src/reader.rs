@@ -59,8 +59,11 @@ pub(crate) async fn edition_home(
     let edition = reader_edition(&site, &code)?;
     let store = state.store();
     let latest = store.newest_articles(&edition.code, HOME_LATEST).await?;
-    let mut top_sections: Vec<_> =
-        site.sections.iter().filter(|s| s.parent.is_none() && s.name_in(&edition.code).is_some()).collect();
+    let mut top_sections: Vec<_> = site
+        .sections
+        .iter()
+        .filter(|s| s.parent.is_none() && s.in_navigation && s.name_in(&edition.code).is_some())
+        .collect();
     top_sections.sort_by_key(|s| s.position);
     let groups: Vec<Vec<SectionId>> = top_sections.iter().map(|s| site.section_and_descendants(s.id)).collect();
     let shown: Vec<_> = latest.iter().map(|a| a.id).collect();

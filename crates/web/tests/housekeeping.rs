@@ -226,6 +226,25 @@ async fn sections_contributors_and_users_are_removed_only_safely() {
     };
     let (world, asia, video) = (id_of("World"), id_of("Asia"), id_of("World Video"));
 
+    // A section can leave the navigation and keep its pages; an update that does not say
+    // keeps it out.
+    let hide = json!({ "name_en": "World Video", "slug_en": "video", "position": "2", "in_navigation": false });
+    let (response, body) = send(&site, "PUT", &format!("/admin/api/sections/{video}"), Some(&eddie), Some(hide)).await;
+    assert_eq!(response.status, 200, "{body}");
+    let rename = json!({ "name_en": "World Video", "slug_en": "video", "position": "2" });
+    send(&site, "PUT", &format!("/admin/api/sections/{video}"), Some(&eddie), Some(rename)).await;
+    site.state.newsroom().apply_changes().await.unwrap();
+    let home = site.get("/en/").await.html();
+    let nav: Vec<String> = home
+        .select(&scraper::Selector::parse("nav.sections a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert!(
+        nav.contains(&"/en/sections/world".to_owned()) && !nav.contains(&"/en/sections/video".to_owned()),
+        "{nav:?}"
+    );
+    assert_eq!(site.get("/en/sections/video").await.status, 200, "its page stays");
+
     // Sections: not one with subsections, not one with stories unless they move first.
     let (response, _) = send(&site, "DELETE", &format!("/admin/api/sections/{asia}"), Some(&rita), None).await;
     assert_eq!(response.status, 403);

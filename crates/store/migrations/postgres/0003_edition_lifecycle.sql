@@ -26,3 +26,5 @@ CREATE TABLE redirects (
     to_path    TEXT COLLATE "C" NOT NULL,
     created_at BIGINT NOT NULL
 );
+
+ALTER TABLE sections ADD COLUMN in_navigation BIGINT NOT NULL DEFAULT 1 CHECK (in_navigation IN (0, 1));

@@ -32,3 +32,6 @@ CREATE TABLE redirects (
     to_path    TEXT    NOT NULL,
     created_at INTEGER NOT NULL
 );
+
+-- A section can stay (with its pages and stories) while out of the site's navigation.
+ALTER TABLE sections ADD COLUMN in_navigation INTEGER NOT NULL DEFAULT 1 CHECK (in_navigation IN (0, 1));

@@ -209,6 +209,7 @@ impl Kind for SectionKind {
                 record.insert("id".into(), FieldValue::Number(s.id.0));
                 record.insert("parent".into(), text_value(s.parent.map(|p| p.0.to_string()).unwrap_or_default()));
                 record.insert("position".into(), text_value(s.position.to_string()));
+                record.insert("in_navigation".into(), FieldValue::Flag(s.in_navigation));
                 for name in &s.names {
                     record.insert(format!("name_{}", name.edition), text_value(&name.name));
                     record.insert(format!("slug_{}", name.edition), text_value(name.slug.as_str()));
@@ -221,7 +222,10 @@ impl Kind for SectionKind {
     async fn create(state: &AppState, editions: &[Edition], fields: &Fields) -> Result<(), AdminApiError> {
         let sections = state.store().sections().await?;
         let section = SectionKind::parse(editions, &sections, None, fields)?;
-        state.store().create_section(&section).await.map_err(conflict_on("names"))?;
+        let id = state.store().create_section(&section).await.map_err(conflict_on("names"))?;
+        if in_navigation(fields) == Some(false) {
+            state.store().set_section_in_navigation(id, false).await?;
+        }
         Ok(())
     }
 
@@ -237,7 +241,22 @@ impl Kind for SectionKind {
             return Err(AdminApiError::field("parent", "a section with subsections must stay at the top level"));
         }
         let section = SectionKind::parse(editions, &sections, Some(id), fields)?;
-        state.store().update_section(SectionId(id), &section).await.map_err(conflict_on("names"))
+        state.store().update_section(SectionId(id), &section).await.map_err(conflict_on("names"))?;
+        if let Some(shown) = in_navigation(fields) {
+            state.store().set_section_in_navigation(SectionId(id), shown).await?;
+        }
+        Ok(())
+    }
+}
+
+/// A section's "in the navigation" box, if the request says: an API request sends
+/// `in_navigation` or not at all; a form sends `in_navigation=true` when ticked and a hidden
+/// `in_navigation_sent` either way, so that an unticked box reads as `false`.
+fn in_navigation(fields: &Fields) -> Option<bool> {
+    match fields.get("in_navigation").map(|v| v.trim()) {
+        Some("false" | "0" | "off") => Some(false),
+        Some(_) => Some(true),
+        None => fields.contains_key("in_navigation_sent").then_some(false),
     }
 }
 

@@ -669,11 +669,15 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
     if publish_at.is_none()
         && let Some(local) = fields.get("publish_at_local").filter(|v| !v.is_empty())
     {
-        let settings = state.store().settings().await.unwrap_or_default();
+        // The newsroom's zone as the site shows it: the config file's override applied.
+        let zone = match state.newsroom().site().await {
+            Ok(site) => site.settings.time_zone.clone(),
+            Err(error) => return page_error(&state, &AdminApiError::from(error), Some(&editor)),
+        };
         publish_at = local
             .parse::<jiff::civil::DateTime>()
             .ok()
-            .and_then(|dt| dt.in_tz(&settings.time_zone).ok())
+            .and_then(|dt| dt.in_tz(&zone).ok())
             .map(|zoned| zoned.timestamp().to_string())
             .or(Some(local.to_owned()));
     }
