@@ -148,6 +148,14 @@ fn a_corrupted_database_stops_start_up_untouched() {
     assert!(message.contains("not a database") || message.contains("corrupted"), "{message}");
     assert_eq!(std::fs::read(&db).unwrap(), garbage, "the file was changed");
     assert!(!dir.path().join("media").exists(), "nothing else was created");
+
+    // An empty file is not taken for a new site either.
+    std::fs::write(&db, b"").unwrap();
+    let output = dateline_on_sqlite(&["serve", "--data", dir.path().to_str().unwrap(), "--listen", "127.0.0.1:0"]);
+    assert!(!output.status.success());
+    let message = stderr(&output);
+    assert!(message.contains("dateline.sqlite3") && message.contains("empty"), "{message}");
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "the file was changed");
 }
 
 #[test]

@@ -35,6 +35,16 @@ impl Store {
         let path = data_dir.join(DATABASE_FILE);
         let database = path.display().to_string();
         let open_error = |reason: String| StoreError::Open { database: database.clone(), reason };
+        // SQLite would take an empty file for a new database and start a new site on it, when
+        // an empty file where the site's database should be means something went wrong with
+        // it (a failed copy, a full disk): say so and leave it.
+        if std::fs::metadata(&path).is_ok_and(|meta| meta.is_file() && meta.len() == 0) {
+            return Err(open_error(
+                "the file is empty (0 bytes) where the site's database should be; restore it from a backup, \
+                 or delete it to start a new site"
+                    .to_owned(),
+            ));
+        }
         let url = format!("sqlite://{}?mode=rwc", encode_path(&path));
         let pool = AnyPoolOptions::new()
             .max_connections(8)

@@ -7,7 +7,7 @@
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use dateline_core::Edition;
@@ -100,6 +100,7 @@ pub(crate) async fn reject_overlong_paths(request: Request, next: Next) -> Respo
 /// response carries.
 pub(crate) async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let first_segment = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default().to_owned();
+    let api = ApiKind::of(request.uri().path());
     let mut response = next.run(request).await;
     let status = response.status();
     // Responses that already have a body of their own (the Admin API's JSON errors, the probes'
@@ -110,7 +111,19 @@ pub(crate) async fn render_error_pages(State(state): State<AppState>, request: R
         || (!is_probe
             && (status.is_client_error() || status.is_server_error())
             && response.headers().get(header::CONTENT_TYPE).is_none_or(|t| t.as_bytes().starts_with(b"text/plain")));
-    if needs_page {
+    if needs_page && let Some(api) = api {
+        // The APIs answer JSON, errors included: an extractor's plain-text refusal (a path
+        // segment that is not a number, a method the route lacks) becomes the API's error.
+        let reason = status.canonical_reason().unwrap_or("error");
+        let text = match axum::body::to_bytes(std::mem::take(response.body_mut()), 4096).await {
+            Ok(bytes) if !bytes.is_empty() && !status.is_server_error() => String::from_utf8_lossy(&bytes).into_owned(),
+            _ => reason.to_lowercase(),
+        };
+        let mut answer = (status, axum::Json(api.error_body(status, &text))).into_response();
+        copy_header(&response, &mut answer, header::ALLOW);
+        copy_header(&response, &mut answer, header::RETRY_AFTER);
+        response = answer;
+    } else if needs_page {
         let html = error_page_html(&state, &first_segment, status).await;
         let mut page = (status, html).into_response();
         copy_header(&response, &mut page, header::CONTENT_RANGE);
@@ -120,9 +133,58 @@ pub(crate) async fn render_error_pages(State(state): State<AppState>, request: R
         page.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
         response = page;
     }
-    let policy = if first_segment == "admin" { ADMIN_CONTENT_POLICY } else { READER_CONTENT_POLICY };
-    set_security_headers(&mut response, policy);
+    let is_admin = first_segment == "admin";
+    let policy = if is_admin { ADMIN_CONTENT_POLICY } else { READER_CONTENT_POLICY };
+    set_security_headers(&mut response, policy, state.config().base_url.starts_with("https://"));
+    // The newsroom's pages and API answers are for one signed-in person: no cache keeps them
+    // (the admin's own script and stylesheet, which say otherwise, excepted).
+    if is_admin && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
+}
+
+/// Which JSON API a path belongs to, for errors that must stay JSON.
+#[derive(Clone, Copy)]
+enum ApiKind {
+    /// The Admin API and the Content API: `{"error": {"code", "message"}}`.
+    Dateline,
+    /// The Ghost-compatible API: Ghost's `{"errors": [{"message", "type"}]}`.
+    Ghost,
+}
+
+impl ApiKind {
+    fn of(path: &str) -> Option<ApiKind> {
+        if path.starts_with("/admin/api/") || path == "/admin/api" || path.starts_with("/api/") {
+            Some(ApiKind::Dateline)
+        } else if path.starts_with("/ghost/api/") || path.split('/').nth(2) == Some("ghost") {
+            Some(ApiKind::Ghost)
+        } else {
+            None
+        }
+    }
+
+    fn error_body(self, status: StatusCode, message: &str) -> serde_json::Value {
+        let code = match status {
+            StatusCode::BAD_REQUEST => "bad_request",
+            StatusCode::UNAUTHORIZED => "unauthorized",
+            StatusCode::FORBIDDEN => "forbidden",
+            StatusCode::NOT_FOUND => "not_found",
+            StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+            StatusCode::REQUEST_TIMEOUT => "timeout",
+            StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+            StatusCode::UNPROCESSABLE_ENTITY => "invalid",
+            StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
+            StatusCode::SERVICE_UNAVAILABLE => "unavailable",
+            s if s.is_server_error() => "internal",
+            _ => "error",
+        };
+        match self {
+            ApiKind::Dateline => serde_json::json!({ "error": { "code": code, "message": message } }),
+            ApiKind::Ghost => serde_json::json!({ "errors": [{ "message": message, "type": code, "context": null }] }),
+        }
+    }
 }
 
 fn copy_header(from: &Response, to: &mut Response, name: header::HeaderName) {
@@ -156,18 +218,26 @@ async fn error_page_html(state: &AppState, first_segment: &str, status: StatusCo
 }
 
 /// The reader site runs no script at all (it needs none; JSON-LD is data, not script).
-const READER_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+const READER_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
 /// The admin pages run their own `/admin/assets/admin.js` (slug suggestion, live preview) and
 /// nothing else: no inline script, no other origin.
-const ADMIN_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
+const ADMIN_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
-/// Headers that make the pages safer in browsers: no sniffing, no framing by other sites, and
-/// `policy` as the Content-Security-Policy of HTML pages.
-fn set_security_headers(response: &mut Response, policy: &'static str) {
+/// Headers that make the pages safer in browsers: no sniffing, no framing by other sites, no
+/// powerful browser features, https only once a site is served over it, and `policy` as the
+/// Content-Security-Policy of HTML pages.
+fn set_security_headers(response: &mut Response, policy: &'static str, https: bool) {
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"),
+    );
+    if https {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
     let is_html = headers.get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
     if is_html {
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));

@@ -841,3 +841,25 @@ async fn failed_jobs_are_retried_then_shown_in_the_admin() {
     assert_eq!(asset.renditions.len(), 1, "an 800-pixel image gets its 480w copy");
     assert_eq!(site.store.job(id).await.unwrap().unwrap().status, "done");
 }
+
+/// The APIs answer JSON whatever goes wrong, even where axum's extractors refuse a request
+/// before any handler runs: a path segment that is not a number, a method the route lacks.
+#[tokio::test]
+async fn api_refusals_are_json_never_a_page() {
+    let (site, rita, ..) = newsroom().await;
+    for (method, uri, status) in [
+        ("GET", "/admin/api/articles/not-a-number", 400),
+        ("PATCH", "/admin/api/me", 405),
+        ("DELETE", "/admin/api/sections/x", 400),
+        ("GET", "/api/v1/nothing-here", 401),
+    ] {
+        let (response, body) = send(&site, method, uri, Some(&rita), None).await;
+        assert_eq!(response.status, status, "{method} {uri}");
+        assert!(response.header("content-type").starts_with("application/json"), "{method} {uri}: {}", response.text());
+        assert!(body["error"]["code"].is_string() && body["error"]["message"].is_string(), "{method} {uri}: {body}");
+    }
+    let ghost = site.request(Request::post("/ghost/api/content/posts/").body(Body::empty()).unwrap()).await;
+    assert!(ghost.header("content-type").starts_with("application/json"), "{}", ghost.text());
+    let body: Value = serde_json::from_slice(&ghost.body).unwrap();
+    assert!(body["errors"][0]["message"].is_string(), "{body}");
+}

@@ -105,6 +105,21 @@ async fn pages_require_sign_in_and_the_sign_in_form_its_token() {
         .post("/admin/sign-in", &[("email", "rita@news.test"), ("password", PASSWORD), ("csrf_token", "forged")])
         .await;
     assert_eq!(forged.status, 403);
+    // Login CSRF with a planted cookie: a token equal to a cookie the attacker set is not
+    // enough, since the form's token is bound to the cookie by the site's secret.
+    let planted = Request::post("/admin/sign-in")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("cookie", "dateline_sign_in=attacker-chosen")
+        .body(Body::from(format!(
+            "email=rita%40news.test&password={}&csrf_token=attacker-chosen",
+            PASSWORD.replace(' ', "+")
+        )))
+        .unwrap();
+    let planted = site.request(planted).await;
+    assert_eq!(planted.status, 403, "a planted pre-session cookie signs nobody in");
+    assert!(
+        planted.headers.get_all("set-cookie").iter().all(|c| !c.to_str().unwrap().starts_with("dateline_session="))
+    );
     let wrong = browser.post("/admin/sign-in", &[("email", "rita@news.test"), ("password", "not it at all")]).await;
     assert_eq!(wrong.status, 401);
     assert!(wrong.text().contains("wrong email or password"));

@@ -453,7 +453,17 @@ async fn pages_are_compressed_and_carry_security_headers() {
     assert_eq!(response.header("content-encoding"), "gzip");
     assert!(response.header("content-security-policy").contains("script-src 'none'"));
     assert_eq!(response.header("x-content-type-options"), "nosniff");
+    assert!(response.header("content-security-policy").contains("base-uri 'none'"));
+    assert!(response.header("permissions-policy").contains("camera=()"));
+    assert_eq!(response.header("strict-transport-security"), "", "the test site is plain http");
     assert_eq!(response.header("content-language"), "en");
+    // The newsroom's pages are never kept by a cache; its own assets are.
+    assert_eq!(site.get("/admin/sign-in").await.header("cache-control"), "no-store");
+    assert_eq!(site.get("/admin/api/me").await.header("cache-control"), "no-store");
+    assert!(site.get("/admin/assets/admin.css").await.header("cache-control").contains("immutable"));
+    let https = support::test_site_with(None, |config| config.base_url = "https://news.example.org".into()).await;
+    let secure = https.get("/en/").await;
+    assert_eq!(secure.header("strict-transport-security"), "max-age=31536000");
     let video = site.get_with("/media/test/clip.mp4", &[("accept-encoding", "gzip"), ("range", "bytes=0-9")]).await;
     assert_eq!(video.header("content-encoding"), "", "video is never compressed");
     assert_eq!(video.body.len(), 10);

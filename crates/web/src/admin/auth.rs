@@ -87,20 +87,30 @@ pub(crate) fn session_cookie(parts: &Parts) -> Option<String> {
         .filter(|v| !v.is_empty() && v.len() <= 128)
 }
 
-/// Name of the cookie that carries a form's CSRF token before anyone is signed in (the
-/// sign-in and first-run forms): the form's hidden token must match it.
+/// Name of the cookie that carries a pre-session id before anyone is signed in (the sign-in
+/// and first-run forms).
 const FORM_COOKIE: &str = "dateline_sign_in";
 
-/// A new token for a form shown before sign-in, and the `Set-Cookie` value that pairs with it.
-pub(crate) fn new_form_token() -> Result<(String, String), AdminApiError> {
-    let token = dateline_newsroom::new_secret().map_err(|e| AdminApiError::internal(&e))?;
-    let cookie = format!("{FORM_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=3600");
-    Ok((token, cookie))
+/// The token a form shown before sign-in must carry: bound to the pre-session in the cookie
+/// by the site's secret, so that a cookie planted by someone else (a sibling subdomain, a
+/// network attacker on plain http) is worth nothing without the token only this site can make.
+async fn bound_token(state: &AppState, pre_session: &str) -> Result<String, AdminApiError> {
+    let secret = state.store().site_secret("cursor").await?;
+    Ok(dateline_newsroom::secret_hash(&format!("pre-session form:{pre_session}:{secret}")))
 }
 
-/// The pre-sign-in form token from the request's cookies, or empty.
-pub(crate) fn form_cookie(headers: &axum::http::HeaderMap) -> String {
-    headers
+/// A new pre-session for a form shown before sign-in: the form's token and the `Set-Cookie`
+/// value that pairs with it (`Secure` when the site is served over https).
+pub(crate) async fn new_form_token(state: &AppState) -> Result<(String, String), AdminApiError> {
+    let pre_session = dateline_newsroom::new_secret().map_err(|e| AdminApiError::internal(&e))?;
+    let secure = if state.config().base_url.starts_with("https://") { "; Secure" } else { "" };
+    let cookie = format!("{FORM_COOKIE}={pre_session}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age=3600{secure}");
+    Ok((bound_token(state, &pre_session).await?, cookie))
+}
+
+/// The token a pre-sign-in form must carry, given the request's cookie; empty without one.
+pub(crate) async fn expected_form_token(state: &AppState, headers: &axum::http::HeaderMap) -> String {
+    let pre_session = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -108,7 +118,12 @@ pub(crate) fn form_cookie(headers: &axum::http::HeaderMap) -> String {
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(name, _)| *name == FORM_COOKIE)
         .map(|(_, value)| value.to_owned())
-        .unwrap_or_default()
+        .filter(|value| !value.is_empty() && value.len() <= 128)
+        .unwrap_or_default();
+    if pre_session.is_empty() {
+        return String::new();
+    }
+    bound_token(state, &pre_session).await.unwrap_or_default()
 }
 
 /// The client's IP address, when the server runs with connection info (`unknown` in tests

@@ -27,7 +27,7 @@ use dateline_newsroom::{SignIn, StoryRequest, may_delete, secret_hash};
 
 use super::api::load_article;
 use super::api_error::AdminApiError;
-use super::auth::{ClientAddress, form_cookie, new_form_token, session_cookie, session_cookie_header};
+use super::auth::{ClientAddress, expected_form_token, new_form_token, session_cookie, session_cookie_header};
 use super::frame::{Editor, FormFields, clock, edition_options, page_error, render, see_other, time_text, user_view};
 use crate::AppState;
 
@@ -54,13 +54,13 @@ pub(crate) fn routes() -> Router<AppState> {
 async fn sign_in_form(State(state): State<AppState>) -> Response {
     match super::set_up::first_run_is_open(&state).await {
         Ok(true) => see_other("/admin/set-up"),
-        Ok(false) => sign_in_page(&state, StatusCode::OK, "", None),
+        Ok(false) => sign_in_page(&state, StatusCode::OK, "", None).await,
         Err(error) => page_error(&state, &error, None),
     }
 }
 
-fn sign_in_page(state: &AppState, status: StatusCode, email: &str, error: Option<&str>) -> Response {
-    let (token, cookie) = match new_form_token() {
+async fn sign_in_page(state: &AppState, status: StatusCode, email: &str, error: Option<&str>) -> Response {
+    let (token, cookie) = match new_form_token(state).await {
         Ok(pair) => pair,
         Err(error) => return page_error(state, &error, None),
     };
@@ -82,9 +82,10 @@ async fn sign_in(
 ) -> Response {
     let form = FormFields::parse(&body);
     let email = form.text("email");
-    let cookie_token = form_cookie(&headers);
-    if cookie_token.is_empty() || form.check_csrf(&cookie_token).is_err() {
-        return sign_in_page(&state, StatusCode::FORBIDDEN, &email, Some("The form expired; please sign in again."));
+    let expected = expected_form_token(&state, &headers).await;
+    if expected.is_empty() || form.check_csrf(&expected).is_err() {
+        return sign_in_page(&state, StatusCode::FORBIDDEN, &email, Some("The form expired; please sign in again."))
+            .await;
     }
     match state.newsroom().sign_in(&email, &form.text("password"), &address).await.map_err(AdminApiError::from) {
         Ok(SignIn { session_id, .. }) => {
@@ -94,7 +95,7 @@ async fn sign_in(
             }
             response
         }
-        Err(error) => sign_in_page(&state, error.status, &email, Some(&error.message)),
+        Err(error) => sign_in_page(&state, error.status, &email, Some(&error.message)).await,
     }
 }
 

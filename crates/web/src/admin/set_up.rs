@@ -19,7 +19,7 @@ use dateline_render::admin_views::{AdminFrame, LanguageSuggestion, SetUpPage};
 use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiJson};
-use super::auth::{Caller, ClientAddress, form_cookie, new_form_token, session_cookie_header};
+use super::auth::{Caller, ClientAddress, expected_form_token, new_form_token, session_cookie_header};
 use super::frame::{Editor, FormFields, edition_json, page_error, render, see_other};
 use crate::AppState;
 
@@ -73,14 +73,14 @@ async fn set_up_page(State(state): State<AppState>, mut parts: Parts) -> Respons
                 ("time_zone".to_owned(), "UTC".to_owned()),
                 ("zone_label".to_owned(), "UTC".to_owned()),
             ]);
-            show(&state, &runner, StatusCode::OK, form, BTreeMap::new())
+            show(&state, &runner, StatusCode::OK, form, BTreeMap::new()).await
         }
         Err(response) => response,
     }
 }
 
 /// The form, with a fresh pre-sign-in token (and its cookie) for a stranger.
-fn show(
+async fn show(
     state: &AppState,
     runner: &Runner,
     status: StatusCode,
@@ -89,7 +89,7 @@ fn show(
 ) -> Response {
     let (frame, form_token, cookie) = match runner {
         Runner::Admin(editor) => (editor.frame("Set up your site", ""), editor.csrf_token.clone(), None),
-        Runner::Anyone => match new_form_token() {
+        Runner::Anyone => match new_form_token(state).await {
             Ok((token, cookie)) => {
                 (AdminFrame { title: "Set up your site".to_owned(), ..AdminFrame::default() }, token, Some(cookie))
             }
@@ -164,7 +164,7 @@ async fn set_up(
     let form = FormFields::parse(&body);
     let expected = match &runner {
         Runner::Admin(editor) => editor.csrf_token.clone(),
-        Runner::Anyone => form_cookie(&parts.headers),
+        Runner::Anyone => expected_form_token(&state, &parts.headers).await,
     };
     if expected.is_empty() || form.check_csrf(&expected).is_err() {
         let error = AdminApiError::forbidden("the form expired; reload the page and fill it in again");
@@ -203,7 +203,7 @@ async fn set_up(
                 .filter(|name| **name != "admin_password")
                 .map(|name| ((*name).to_owned(), form.text(name)))
                 .collect();
-            show(&state, &runner, StatusCode::UNPROCESSABLE_ENTITY, typed, errors)
+            show(&state, &runner, StatusCode::UNPROCESSABLE_ENTITY, typed, errors).await
         }
     }
 }
