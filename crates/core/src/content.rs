@@ -432,9 +432,16 @@ pub struct SocialAccount {
     pub position: i64,
     /// Per-edition captions replacing the default "Scan the QR code…" line.
     pub captions: Vec<(EditionCode, String)>,
+    /// The editions that show it; empty shows it on every edition.
+    pub editions: Vec<EditionCode>,
 }
 
 impl SocialAccount {
+    /// Whether `edition`'s pages show this account.
+    pub fn shows_in(&self, edition: &EditionCode) -> bool {
+        self.editions.is_empty() || self.editions.contains(edition)
+    }
+
     /// The edition's own caption for this account, if one was written.
     pub fn caption_in(&self, edition: &EditionCode) -> Option<&str> {
         self.captions.iter().find(|(e, _)| e == edition).map(|(_, c)| c.as_str())

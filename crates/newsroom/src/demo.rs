@@ -241,6 +241,7 @@ async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
                 handle: handle.into(),
                 position: position as i64,
                 captions: Vec::new(),
+                editions: Vec::new(),
             })
             .await?;
     }

@@ -632,6 +632,7 @@ impl<'r, 's> PageBuilder<'r, 's> {
             .site
             .social_accounts
             .iter()
+            .filter(|account| account.shows_in(&self.edition.code))
             .map(|account| {
                 let platform =
                     self.renderer.messages.get(code, &format!("platform-{}", account.platform.as_str()), &[]);

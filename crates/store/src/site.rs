@@ -23,6 +23,8 @@ pub struct NewSocialAccount {
     pub position: i64,
     /// Per-edition captions.
     pub captions: Vec<(EditionCode, String)>,
+    /// The editions that show it; empty: all.
+    pub editions: Vec<EditionCode>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -157,16 +159,17 @@ impl Store {
 
     /// The outlet's social accounts, in display order.
     pub async fn social_accounts(&self) -> Result<Vec<SocialAccount>, StoreError> {
-        let rows: Vec<(i64, String, String, String, i64)> =
-            sqlx::query_as("SELECT id, platform, url, handle, position FROM social_accounts ORDER BY position, id")
-                .fetch_all(&self.pool)
-                .await?;
+        let rows: Vec<(i64, String, String, String, i64, String)> = sqlx::query_as(
+            "SELECT id, platform, url, handle, position, editions FROM social_accounts ORDER BY position, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let captions: Vec<(i64, String, String)> =
             sqlx::query_as("SELECT account_id, edition, caption FROM social_account_captions")
                 .fetch_all(&self.pool)
                 .await?;
         rows.into_iter()
-            .map(|(id, platform, url, handle, position)| {
+            .map(|(id, platform, url, handle, position, editions)| {
                 let captions = captions
                     .iter()
                     .filter(|(account, _, _)| *account == id)
@@ -179,6 +182,11 @@ impl Store {
                     handle,
                     position,
                     captions,
+                    editions: editions
+                        .split(',')
+                        .filter(|code| !code.is_empty())
+                        .map(EditionCode::parse)
+                        .collect::<Result<_, _>>()?,
                 })
             })
             .collect()
@@ -188,12 +196,14 @@ impl Store {
     pub async fn create_social_account(&self, account: &NewSocialAccount) -> Result<SocialAccountId, StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO social_accounts (platform, url, handle, position) VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO social_accounts (platform, url, handle, position, editions) VALUES ($1, $2, $3, $4, $5)
+             RETURNING id",
         )
         .bind(account.platform.as_str())
         .bind(&account.url)
         .bind(&account.handle)
         .bind(account.position)
+        .bind(edition_list(&account.editions))
         .fetch_one(&mut *tx)
         .await?;
         for (edition, caption) in &account.captions {
@@ -217,15 +227,18 @@ impl Store {
         account: &NewSocialAccount,
     ) -> Result<(), StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
-        let done =
-            sqlx::query("UPDATE social_accounts SET platform = $1, url = $2, handle = $3, position = $4 WHERE id = $5")
-                .bind(account.platform.as_str())
-                .bind(&account.url)
-                .bind(&account.handle)
-                .bind(account.position)
-                .bind(id.0)
-                .execute(&mut *tx)
-                .await?;
+        let done = sqlx::query(
+            "UPDATE social_accounts SET platform = $1, url = $2, handle = $3, position = $4, editions = $5
+                 WHERE id = $6",
+        )
+        .bind(account.platform.as_str())
+        .bind(&account.url)
+        .bind(&account.handle)
+        .bind(account.position)
+        .bind(edition_list(&account.editions))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("social account {id}")));
         }
@@ -289,4 +302,9 @@ async fn write_edition(connection: &mut sqlx::AnyConnection, edition: &Edition) 
     .execute(&mut *connection)
     .await?;
     Ok(())
+}
+
+/// Edition codes as stored: comma-separated (codes have no commas).
+fn edition_list(editions: &[EditionCode]) -> String {
+    editions.iter().map(EditionCode::as_str).collect::<Vec<_>>().join(",")
 }

@@ -533,6 +533,18 @@ async fn reference_data_is_managed_by_editors_and_admins_only() {
     assert!(zh.text().contains("气候"));
     let page = site.get("/en/").await.text();
     assert!(page.contains("https://t.example.org/testdaily"), "the new account is in the Follow us block");
+    // An account shown on some editions only: a Weibo account on the Chinese editions.
+    let weibo = json!({ "platform": "weibo", "url": "https://weibo.example.org/testdaily",
+        "show_zh-hans": "true", "show_zh-hant": "true" });
+    let (created, reply) = send(&site, "POST", "/admin/api/social-accounts", Some(&eddie), Some(weibo)).await;
+    assert_eq!(created.status, 201, "{reply}");
+    let weibo_record = reply["records"].as_array().unwrap().iter().find(|r| r["platform"] == "weibo").unwrap();
+    assert_eq!((weibo_record["show_zh-hans"].as_bool(), weibo_record["show_en"].as_bool()), (Some(true), None));
+    for (edition, shown) in [("zh-hans", true), ("zh-hant", true), ("en", false), ("mn", false)] {
+        let home = site.get(&format!("/{edition}/")).await.text();
+        assert_eq!(home.contains("weibo.example.org/testdaily"), shown, "the Weibo account on /{edition}/");
+        assert!(home.contains("https://t.example.org/testdaily"), "an account for every edition stays on /{edition}/");
+    }
 
     let (duplicate, body) = send(&site, "POST", "/admin/api/sections", Some(&eddie), Some(section)).await;
     assert_eq!(duplicate.status, 422, "{body}");

@@ -28,3 +28,5 @@ CREATE TABLE redirects (
 );
 
 ALTER TABLE sections ADD COLUMN in_navigation BIGINT NOT NULL DEFAULT 1 CHECK (in_navigation IN (0, 1));
+
+ALTER TABLE social_accounts ADD COLUMN editions TEXT COLLATE "C" NOT NULL DEFAULT '';

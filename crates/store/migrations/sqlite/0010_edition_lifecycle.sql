@@ -35,3 +35,7 @@ CREATE TABLE redirects (
 
 -- A section can stay (with its pages and stories) while out of the site's navigation.
 ALTER TABLE sections ADD COLUMN in_navigation INTEGER NOT NULL DEFAULT 1 CHECK (in_navigation IN (0, 1));
+
+-- A social account shown on some editions only (a WeChat account on the Chinese editions):
+-- their codes, comma-separated; empty shows it on every edition.
+ALTER TABLE social_accounts ADD COLUMN editions TEXT NOT NULL DEFAULT '';

@@ -379,7 +379,13 @@ impl SocialKind {
             })
             .collect();
         match platform {
+            // Ticked editions show the account; none ticked (or none sent) shows it everywhere.
             Some(platform) if errors.is_empty() => Ok(NewSocialAccount {
+                editions: editions
+                    .iter()
+                    .filter(|e| matches!(text(fields, &format!("show_{}", e.code)), "true" | "on" | "1"))
+                    .map(|e| e.code.clone())
+                    .collect(),
                 platform,
                 url: url.to_owned(),
                 handle: text(fields, "handle").to_owned(),
@@ -413,6 +419,9 @@ impl Kind for SocialKind {
                 record.insert("qr".into(), qr.map_or(FieldValue::Empty, FieldValue::Text));
                 for (edition, caption) in &a.captions {
                     record.insert(format!("caption_{edition}"), text_value(caption));
+                }
+                for edition in &a.editions {
+                    record.insert(format!("show_{edition}"), FieldValue::Flag(true));
                 }
                 record
             })

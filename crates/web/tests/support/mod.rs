@@ -310,6 +310,7 @@ pub async fn test_site_on(
             handle: "Test Daily".into(),
             position: 0,
             captions: vec![],
+            editions: vec![],
         })
         .await
         .unwrap();
