@@ -88,6 +88,23 @@ impl Newsroom {
         Ok(())
     }
 
+    /// The slug a new article with `headline` would get in `edition` if the writer leaves the
+    /// field empty: the headline's slug (pinyin for Chinese, romanised Cyrillic…), numbered
+    /// `-2`, `-3`… when the edition has it already. For the editor to show before saving.
+    pub async fn suggest_slug(&self, edition: &str, headline: &str) -> Result<String, NewsroomError> {
+        let edition = EditionCode::parse(edition)
+            .map_err(|_| NewsroomError::field("edition", format!("no edition {edition:?}")))?;
+        let derived = Slug::from_title(headline);
+        let mut slug = derived.clone();
+        for next in 2..=MAX_SLUG_NUMBER {
+            if self.store().article_id_at(&edition, &slug).await?.is_none() {
+                break;
+            }
+            slug = derived.numbered(next);
+        }
+        Ok(slug.as_str().to_owned())
+    }
+
     /// Creates a story with its first article, a draft owned by `user`. Any role may.
     pub async fn create_story(&self, user: &User, request: StoryRequest) -> Result<ArticleId, NewsroomError> {
         let store = self.store();

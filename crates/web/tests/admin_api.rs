@@ -854,6 +854,29 @@ async fn failed_jobs_are_retried_then_shown_in_the_admin() {
     assert_eq!(site.store.job(id).await.unwrap().unwrap().status, "done");
 }
 
+/// The editor shows the slug a headline will get before saving, numbered when it is taken.
+#[tokio::test]
+async fn the_slug_a_headline_will_get_is_shown_before_saving() {
+    let (site, rita, ..) = newsroom().await;
+    for (edition, headline, expected) in [
+        ("en", "Ferry returns", "ferry-returns"),
+        ("zh-hans", "渡轮回来了", "du-lun-hui-lai-le"),
+        ("mn", "Дэлхий", "delkhii"),
+        // The test site's English ferry article has the slug `ferry` already.
+        ("en", "Ferry", "ferry-2"),
+    ] {
+        let (response, body) = send(
+            &site,
+            "POST",
+            "/admin/api/slug",
+            Some(&rita),
+            Some(json!({ "edition": edition, "headline": headline })),
+        )
+        .await;
+        assert_eq!((response.status, body["slug"].as_str()), (200, Some(expected)), "{edition} {headline}: {body}");
+    }
+}
+
 /// The APIs answer JSON whatever goes wrong, even where axum's extractors refuse a request
 /// before any handler runs: a path segment that is not a number, a method the route lacks.
 #[tokio::test]

@@ -238,6 +238,10 @@ async fn real_responses_match_the_document() {
     c.call("DELETE", "/editions/en", "/editions/{code}", None).await;
     c.call("DELETE", "/editions/fr", "/editions/{code}", None).await;
     c.call("GET", "/audit", "/audit", None).await;
+    let (_, suggested) =
+        c.call("POST", "/slug", "/slug", Some(json!({ "edition": "zh-hans", "headline": "渡轮回来了" }))).await;
+    assert_eq!(suggested["slug"], "du-lun-hui-lai-le");
+    c.call("POST", "/slug", "/slug", Some(json!({ "edition": "EN", "headline": "x" }))).await;
     c.call("DELETE", "/demo", "/demo", None).await;
     c.call("DELETE", "/sections/1", "/sections/{id}", None).await;
     c.call("DELETE", "/sections/1?move_to=x", "/sections/{id}", None).await;

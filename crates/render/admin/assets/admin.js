@@ -7,11 +7,23 @@
   // Suggest a slug from the headline until the writer types one.
   var source = document.querySelector("[data-slug-source]");
   var target = document.querySelector("[data-slug-target]");
-  if (source && target) {
+  // The server makes the slug (pinyin for Chinese, romanised Cyrillic, a -2 when the
+  // edition has it already), so it is asked, and the field shows its answer.
+  var edition = document.querySelector("select[name=edition]");
+  if (source && target && csrf && window.fetch) {
+    var slugTimer = null;
     source.addEventListener("input", function () {
       if (target.value !== "") return;
-      target.placeholder = source.value.normalize("NFKD").toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 120) || "from the headline";
+      clearTimeout(slugTimer);
+      slugTimer = setTimeout(function () {
+        fetch("/admin/api/slug", {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+          body: JSON.stringify({ edition: edition ? edition.value : "", headline: source.value })
+        }).then(function (r) { return r.ok ? r.json() : null; })
+          .then(function (data) { if (data && target.value === "") target.placeholder = data.slug; });
+      }, 250);
     });
   }
 

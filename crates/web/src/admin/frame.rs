@@ -3,7 +3,7 @@
 //! user's context, the error page, redirects and the newsroom's times.
 
 use axum::Json;
-use axum::extract::{FromRequestParts, Path};
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -23,6 +23,24 @@ use crate::AppState;
 /// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized).
 pub(crate) async fn preview(_caller: Caller, ApiJson(body): ApiJson<PreviewBody>) -> Json<Value> {
     Json(json!({ "html": render_markdown(&body.markdown) }))
+}
+
+/// `POST /admin/api/slug`: the slug a new article with this headline would get, so that the
+/// editor shows it before saving.
+pub(crate) async fn suggest_slug(
+    State(state): State<AppState>,
+    _caller: Caller,
+    ApiJson(body): ApiJson<SlugBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    let headline: String = body.headline.chars().take(300).collect();
+    Ok(Json(json!({ "slug": state.newsroom().suggest_slug(&body.edition, &headline).await? })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SlugBody {
+    edition: String,
+    headline: String,
 }
 
 #[derive(Deserialize)]

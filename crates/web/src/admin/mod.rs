@@ -35,6 +35,7 @@ pub(crate) use pages::dashboard;
 pub(crate) fn routes() -> Router<AppState> {
     api::routes()
         .route("/preview", post(frame::preview))
+        .route("/slug", post(frame::suggest_slug))
         .route("/uploads", post(uploads::upload))
         .route("/stories/{id}", put(uploads::update_story))
         .merge(manage::api_routes())
