@@ -435,7 +435,7 @@ impl Newsroom {
             return Err(NewsroomError::Forbidden("only admins may remove the demo site".to_owned()));
         }
         let removal = remove_demo(self.store(), self.media()).await?;
-        self.inner.site_data.invalidate();
+        self.site_changed();
         let detail = format!(
             "{} articles, {} sections, {} contributors, {} editions removed{}",
             removal.articles,

@@ -262,11 +262,6 @@ impl Newsroom {
         self.audit(&actor(by), "edition.delete", &format!("edition {code}"), &detail).await;
         Ok(())
     }
-
-    /// Drops this node's copy of the site data at once (other nodes follow the change log).
-    fn site_changed(&self) {
-        self.inner.site_data.invalidate();
-    }
 }
 
 /// Sets up a site that has no edition: settings, the first edition (public and the default)

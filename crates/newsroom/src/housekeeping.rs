@@ -112,7 +112,7 @@ impl Newsroom {
                 .map_or_else(|| paths::edition_home(edition), |n| paths::section(edition, n.slug.as_str()));
             self.store().add_redirect(&paths::section(edition, name.slug.as_str()), &to).await?;
         }
-        self.inner.site_data.invalidate();
+        self.site_changed();
         let label = section.names.first().map_or_else(String::new, |n| n.name.clone());
         let detail = target.map_or_else(String::new, |t| format!("stories moved to section {}", t.id.0));
         self.audit(&actor(user), "section.delete", &format!("section {} ({label})", id.0), &detail).await;
@@ -149,7 +149,7 @@ impl Newsroom {
                 (paths::contributor(code, source.slug.as_str()), paths::contributor(code, target.slug.as_str()));
             self.store().add_redirect(&old, &new).await?;
         }
-        self.inner.site_data.invalidate();
+        self.site_changed();
         let subject = format!("contributor {} ({})", from.0, source.slug);
         self.audit(&actor(user), "contributor.merge", &subject, &format!("into {} ({})", into.0, target.slug)).await;
         Ok(())
@@ -171,7 +171,7 @@ impl Newsroom {
                 "bylines name this contributor; merge them into another contributor instead".to_owned(),
             ));
         }
-        self.inner.site_data.invalidate();
+        self.site_changed();
         self.audit(&actor(user), "contributor.delete", &format!("contributor {} ({})", id.0, contributor.slug), "")
             .await;
         Ok(())

@@ -64,6 +64,12 @@ impl Newsroom {
         Ok(site)
     }
 
+    /// Drops this node's copy of the site data at once, after a write of its own that changed
+    /// it (other nodes follow the change log).
+    pub(crate) fn site_changed(&self) {
+        self.inner.site_data.invalidate();
+    }
+
     /// The copy in memory if it `knows` what a request names, else the tables read afresh:
     /// a section or contributor added on another node a moment ago may not have reached this
     /// node's copy yet, and a request naming it must not be refused for that.

@@ -1,6 +1,6 @@
 //! The Admin API's handlers.
 
-use axum::extract::{Path, Query, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
@@ -16,7 +16,7 @@ use serde_json::{Value, json};
 
 use dateline_newsroom::{StoryRequest, new_secret, secret_hash};
 
-use super::api_error::{AdminApiError, ApiJson};
+use super::api_error::{AdminApiError, ApiJson, ApiQuery};
 use super::auth::{Caller, ClientAddress, session_cookie, session_cookie_header};
 use crate::AppState;
 
@@ -99,9 +99,8 @@ struct ListQuery {
 async fn list_articles(
     State(state): State<AppState>,
     _caller: Caller,
-    query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
+    ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<Value>, AdminApiError> {
-    let Query(query) = query.map_err(|r| AdminApiError::bad_request(r.body_text()))?;
     let page = PageRequest::parse(query.page.as_deref(), 50).map_err(|e| AdminApiError::bad_request(e.to_string()))?;
     let edition = query
         .edition
@@ -389,9 +388,8 @@ async fn diff_revision(
     State(state): State<AppState>,
     _caller: Caller,
     Path((id, revision)): Path<(i64, i64)>,
-    query: Result<Query<DiffQuery>, axum::extract::rejection::QueryRejection>,
+    ApiQuery(query): ApiQuery<DiffQuery>,
 ) -> Result<Json<Value>, AdminApiError> {
-    let Query(query) = query.map_err(|r| AdminApiError::bad_request(r.body_text()))?;
     let newer = load_revision(&state, ArticleId(id), revision).await?;
     let older_number = query.against.unwrap_or(revision - 1);
     let older = if older_number < 1 { None } else { Some(load_revision(&state, ArticleId(id), older_number).await?) };

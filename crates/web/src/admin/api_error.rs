@@ -3,9 +3,10 @@
 //! cause. The admin pages show the same errors on their error page.
 
 use axum::Json;
-use axum::extract::FromRequest;
 use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Query};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use dateline_core::FieldErrors;
 use dateline_newsroom::NewsroomError;
@@ -143,6 +144,25 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(ApiJson(value)),
+            Err(rejection) => Err(AdminApiError::bad_request(rejection.body_text())),
+        }
+    }
+}
+
+/// `Query` whose rejections (a value of the wrong type, an unknown parameter) are Dateline's
+/// JSON errors naming the problem, as with [`ApiJson`].
+pub(crate) struct ApiQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AdminApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(value)) => Ok(ApiQuery(value)),
             Err(rejection) => Err(AdminApiError::bad_request(rejection.body_text())),
         }
     }

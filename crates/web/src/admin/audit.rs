@@ -11,7 +11,7 @@ use dateline_render::admin_views::{AuditPage, AuditRow};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::api_error::AdminApiError;
+use super::api_error::{AdminApiError, ApiQuery};
 use super::auth::Caller;
 use super::frame::{Editor, clock, page_error, render, time_text};
 use crate::AppState;
@@ -40,9 +40,8 @@ struct Older {
 async fn api_audit(
     State(state): State<AppState>,
     caller: Caller,
-    query: Result<Query<Older>, QueryRejection>,
+    ApiQuery(older): ApiQuery<Older>,
 ) -> Result<Json<Value>, AdminApiError> {
-    let Query(older) = query.map_err(|r| AdminApiError::bad_request(r.body_text()))?;
     let entries = state.newsroom().audit_log(&caller.user, older.before, PER_PAGE).await?;
     let site = state.newsroom().site().await?;
     let list: Vec<Value> = entries

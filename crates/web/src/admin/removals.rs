@@ -5,15 +5,14 @@
 //! rules are the newsroom's (`dateline_newsroom::housekeeping`).
 
 use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{delete, post};
 use dateline_core::{ContributorId, SectionId, UserId};
 use serde::Deserialize;
 
-use super::api_error::{AdminApiError, ApiJson};
+use super::api_error::{AdminApiError, ApiJson, ApiQuery};
 use super::auth::Caller;
 use super::frame::{Editor, FormFields, page_error, see_other};
 use crate::AppState;
@@ -57,18 +56,13 @@ struct UserDeletion {
     heir: i64,
 }
 
-fn query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, AdminApiError> {
-    query.map(|Query(value)| value).map_err(|rejection| AdminApiError::bad_request(rejection.body_text()))
-}
-
 /// `DELETE /admin/api/sections/{id}?move_to=ID`.
 async fn api_delete_section(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-    deletion: Result<Query<SectionDeletion>, QueryRejection>,
+    ApiQuery(deletion): ApiQuery<SectionDeletion>,
 ) -> Result<StatusCode, AdminApiError> {
-    let deletion = query(deletion)?;
     state.newsroom().delete_section(&caller.user, SectionId(id), deletion.move_to.map(SectionId)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -99,9 +93,8 @@ async fn api_delete_user(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<i64>,
-    deletion: Result<Query<UserDeletion>, QueryRejection>,
+    ApiQuery(deletion): ApiQuery<UserDeletion>,
 ) -> Result<StatusCode, AdminApiError> {
-    let deletion = query(deletion)?;
     state.newsroom().delete_user(&caller.user, UserId(id), UserId(deletion.heir)).await?;
     Ok(StatusCode::NO_CONTENT)
 }
