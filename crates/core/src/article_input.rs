@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use crate::i18n::Msg;
 use crate::{BylineRole, ContributorId, Slug};
 
 /// Longest headline, in characters.
@@ -56,11 +57,11 @@ pub struct ArticleFields {
 
 /// The fields that were wrong, each with a message.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(pub Vec<(String, String)>);
+pub struct FieldErrors(pub Vec<(String, Msg)>);
 
 impl FieldErrors {
     /// Adds a message for `field`.
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub fn add(&mut self, field: &str, message: impl Into<Msg>) {
         self.0.push((field.to_owned(), message.into()));
     }
 
@@ -83,9 +84,9 @@ impl ArticleInput {
         let mut errors = FieldErrors::default();
         let headline = self.headline.trim().to_owned();
         if headline.is_empty() {
-            errors.add("headline", "write a headline");
+            errors.add("headline", Msg::new("headline-missing"));
         } else if headline.chars().count() > MAX_HEADLINE {
-            errors.add("headline", format!("keep the headline under {MAX_HEADLINE} characters"));
+            errors.add("headline", Msg::new("field-too-long").with("max", MAX_HEADLINE));
         }
         let slug = if self.slug.trim().is_empty() {
             Some(Slug::from_title(&headline))
@@ -93,23 +94,23 @@ impl ArticleInput {
             match Slug::parse(self.slug.trim()) {
                 Ok(slug) => Some(slug),
                 Err(error) => {
-                    errors.add("slug", error.to_string());
+                    errors.add("slug", error);
                     None
                 }
             }
         };
         let standfirst = non_empty(&self.standfirst);
         if standfirst.as_ref().is_some_and(|s| s.chars().count() > MAX_STANDFIRST) {
-            errors.add("standfirst", format!("keep the standfirst under {MAX_STANDFIRST} characters"));
+            errors.add("standfirst", Msg::new("field-too-long").with("max", MAX_STANDFIRST));
         }
         if self.body_markdown.len() > MAX_BODY {
-            errors.add("body_markdown", "the body is over 1 MB; split the story");
+            errors.add("body_markdown", Msg::new("body-too-long"));
         }
         let byline_role =
             match BylineRole::parse(if self.byline_role.is_empty() { "reporter" } else { &self.byline_role }) {
                 Ok(role) => Some(role),
                 Err(error) => {
-                    errors.add("byline_role", error.to_string());
+                    errors.add("byline_role", error);
                     None
                 }
             };
@@ -121,7 +122,7 @@ impl ArticleInput {
         }
         let place = non_empty(&self.place);
         if place.as_ref().is_some_and(|p| p.chars().count() > 100) {
-            errors.add("place", "keep the dateline place under 100 characters");
+            errors.add("place", Msg::new("field-too-long").with("max", 100i64));
         }
         let correction = non_empty(&self.correction);
         match (slug, byline_role) {

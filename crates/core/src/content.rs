@@ -102,7 +102,7 @@ impl StoryKind {
         match value {
             "text" => Ok(StoryKind::Text),
             "video" => Ok(StoryKind::Video),
-            _ => Err(ValidationError::invalid("story kind", value, "use `text` or `video`")),
+            _ => Err(ValidationError::invalid("story kind", value, "expected-story-kind")),
         }
     }
 }
@@ -155,6 +155,19 @@ impl ArticleStatus {
         }
     }
 
+    /// The id of the status's name in the message files (`status-draft`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ArticleStatus::Draft => "status-draft",
+            ArticleStatus::Submitted => "status-submitted",
+            ArticleStatus::Scheduled => "status-scheduled",
+            ArticleStatus::Published => "status-published",
+            ArticleStatus::Unpublished => "status-unpublished",
+            ArticleStatus::Killed => "status-killed",
+            ArticleStatus::Spiked => "status-spiked",
+        }
+    }
+
     /// Reads a stored name.
     pub fn parse(value: &str) -> Result<ArticleStatus, ValidationError> {
         Ok(match value {
@@ -166,11 +179,7 @@ impl ArticleStatus {
             "killed" => ArticleStatus::Killed,
             "spiked" => ArticleStatus::Spiked,
             _ => {
-                return Err(ValidationError::invalid(
-                    "article status",
-                    value,
-                    "use draft, submitted, scheduled, published, unpublished, killed or spiked",
-                ));
+                return Err(ValidationError::invalid("article status", value, "expected-article-status"));
             }
         })
     }
@@ -213,11 +222,7 @@ impl BylineRole {
             "video-journalist" => BylineRole::VideoJournalist,
             "photographer" => BylineRole::Photographer,
             _ => {
-                return Err(ValidationError::invalid(
-                    "byline role",
-                    value,
-                    "use reporter, correspondent, editor, video-journalist or photographer",
-                ));
+                return Err(ValidationError::invalid("byline role", value, "expected-byline-role"));
             }
         })
     }
@@ -381,6 +386,18 @@ pub enum SocialPlatform {
 }
 
 impl SocialPlatform {
+    /// Every platform, in the order forms list them.
+    pub const ALL: [SocialPlatform; 8] = [
+        SocialPlatform::Instagram,
+        SocialPlatform::WeChat,
+        SocialPlatform::X,
+        SocialPlatform::YouTube,
+        SocialPlatform::Weibo,
+        SocialPlatform::Vk,
+        SocialPlatform::Telegram,
+        SocialPlatform::Facebook,
+    ];
+
     /// The stored name, also the suffix of its message key (`platform-wechat`).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -407,11 +424,7 @@ impl SocialPlatform {
             "telegram" => SocialPlatform::Telegram,
             "facebook" => SocialPlatform::Facebook,
             _ => {
-                return Err(ValidationError::invalid(
-                    "social platform",
-                    value,
-                    "use instagram, wechat, x, youtube, weibo, vk, telegram or facebook",
-                ));
+                return Err(ValidationError::invalid("social platform", value, "expected-social-platform"));
             }
         })
     }

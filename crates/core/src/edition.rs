@@ -17,11 +17,7 @@ impl EditionCode {
         if valid {
             Ok(EditionCode(value.to_owned()))
         } else {
-            Err(ValidationError::invalid(
-                "edition code",
-                value,
-                "use 2 to 16 lowercase letters a-z with single hyphens, such as `en` or `zh-hans`",
-            ))
+            Err(ValidationError::invalid("edition code", value, "expected-edition-code"))
         }
     }
 
@@ -95,7 +91,7 @@ impl TextDirection {
         match value {
             "ltr" => Ok(TextDirection::Ltr),
             "rtl" => Ok(TextDirection::Rtl),
-            other => Err(ValidationError::invalid("text direction", other, "use ltr or rtl")),
+            other => Err(ValidationError::invalid("text direction", other, "expected-direction")),
         }
     }
 
@@ -126,7 +122,7 @@ impl EditionStatus {
             "public" => Ok(EditionStatus::Public),
             "hidden" => Ok(EditionStatus::Hidden),
             "retired" => Ok(EditionStatus::Retired),
-            other => Err(ValidationError::invalid("edition status", other, "use public, hidden or retired")),
+            other => Err(ValidationError::invalid("edition status", other, "expected-edition-status")),
         }
     }
 
@@ -142,13 +138,7 @@ impl EditionStatus {
 /// Checks a BCP 47 language tag (`fr`, `ar`, `zh-Hant-TW`, `mn-Cyrl`) and returns it in its
 /// canonical case. The language subtag must be an ISO 639 code of two or three letters.
 pub fn parse_language_tag(value: &str) -> Result<String, ValidationError> {
-    let refuse = || {
-        ValidationError::invalid(
-            "language tag",
-            value,
-            "use a BCP 47 language tag such as fr, ar, pt-BR, zh-Hant or mn-Cyrl",
-        )
-    };
+    let refuse = || ValidationError::invalid("language tag", value, "expected-language-tag");
     let value = value.trim();
     let language = value.split(['-', '_']).next().unwrap_or_default();
     if !(2..=3).contains(&language.len()) || value.len() > 35 {

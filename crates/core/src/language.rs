@@ -8,6 +8,12 @@ use crate::{Edition, EditionCode};
 /// Simplified; `zh-TW`, `zh-HK` and `zh-MO` read Traditional. Among equal q-values the
 /// header's order wins. `*` matches nothing specific and is left to the default.
 pub fn negotiate_edition<'a>(header: &str, editions: &'a [Edition]) -> Option<&'a EditionCode> {
+    negotiate(header, editions, |e| &e.lang_tag).map(|e| &e.code)
+}
+
+/// The first of `candidates` an `Accept-Language` header asks for, by the rules of
+/// [`negotiate_edition`]; `tag` gives a candidate's BCP 47 tag.
+pub(crate) fn negotiate<'a, T>(header: &str, candidates: &'a [T], tag: impl Fn(&T) -> &str) -> Option<&'a T> {
     let mut ranges: Vec<(u16, usize, &str)> = header
         .split(',')
         .enumerate()
@@ -31,7 +37,7 @@ pub fn negotiate_edition<'a>(header: &str, editions: &'a [Edition]) -> Option<&'
     ranges.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     ranges.iter().find_map(|(_, _, range)| {
         let wanted = LanguageKey::of(range);
-        editions.iter().find(|e| LanguageKey::of(&e.lang_tag) == wanted).map(|e| &e.code)
+        candidates.iter().find(|c| LanguageKey::of(tag(c)) == wanted)
     })
 }
 

@@ -23,6 +23,8 @@ mod diff;
 mod distribution;
 mod edition;
 mod error;
+pub mod i18n;
+mod identity;
 mod language;
 mod newsroom;
 mod page;
@@ -40,6 +42,11 @@ pub use diff::{DiffLine, diff_lines};
 pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change};
 pub use edition::{Edition, EditionCode, EditionStatus, TextDirection, parse_language_tag};
 pub use error::ValidationError;
+pub use i18n::{Msg, MsgArg};
+pub use identity::{
+    EditionIdentity, FooterLink, MAX_DESCRIPTION, SiteIdentity, footer_links_text, parse_accent_color,
+    parse_footer_links,
+};
 pub use language::{KNOWN_LANGUAGES, native_language_name, negotiate_edition};
 pub use newsroom::{
     Role, User, UserId, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status, normalize_email,

@@ -9,7 +9,7 @@ use std::fmt;
 
 use jiff::Timestamp;
 
-use crate::{ArticleStatus, ValidationError};
+use crate::{ArticleStatus, Msg, ValidationError};
 
 /// The one form of an e-mail address that accounts are stored, found and throttled under:
 /// Unicode NFKC (full-width `ｅｄ＠…` is `ed@…`), without surrounding spaces, lowercase. Every
@@ -52,13 +52,22 @@ impl Role {
         }
     }
 
+    /// The id of the role's name in the message files (`role-editor`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Role::Reporter => "role-reporter",
+            Role::Editor => "role-editor",
+            Role::Admin => "role-admin",
+        }
+    }
+
     /// Reads a stored or typed name.
     pub fn parse(value: &str) -> Result<Role, ValidationError> {
         match value {
             "reporter" => Ok(Role::Reporter),
             "editor" => Ok(Role::Editor),
             "admin" => Ok(Role::Admin),
-            _ => Err(ValidationError::invalid("role", value, "use reporter, editor or admin")),
+            _ => Err(ValidationError::invalid("role", value, "expected-role")),
         }
     }
 
@@ -84,6 +93,8 @@ pub struct User {
     pub name: String,
     /// What they may do.
     pub role: Role,
+    /// The language they chose for the admin (`zh-hans`); `None` follows their browser.
+    pub language: Option<String>,
 }
 
 /// One move of an article through the workflow.
@@ -163,6 +174,20 @@ impl WorkflowVerb {
         WorkflowVerb::Restore,
     ];
 
+    /// The id of the verb in the message files (`verb-send_back`), for sentences.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            WorkflowVerb::Submit => "verb-submit",
+            WorkflowVerb::SendBack => "verb-send_back",
+            WorkflowVerb::Publish => "verb-publish",
+            WorkflowVerb::Schedule => "verb-schedule",
+            WorkflowVerb::Unpublish => "verb-unpublish",
+            WorkflowVerb::Kill => "verb-kill",
+            WorkflowVerb::Spike => "verb-spike",
+            WorkflowVerb::Restore => "verb-restore",
+        }
+    }
+
     /// The name in the API (`submit`, `send_back`, …).
     pub fn name(self) -> &'static str {
         match self {
@@ -197,13 +222,10 @@ impl std::str::FromStr for WorkflowVerb {
     type Err = ValidationError;
 
     fn from_str(text: &str) -> Result<WorkflowVerb, ValidationError> {
-        WorkflowVerb::ALL.into_iter().find(|verb| verb.name() == text).ok_or_else(|| {
-            ValidationError::invalid(
-                "action",
-                text,
-                "use submit, send_back, publish, schedule, unpublish, kill, spike or restore",
-            )
-        })
+        WorkflowVerb::ALL
+            .into_iter()
+            .find(|verb| verb.name() == text)
+            .ok_or_else(|| ValidationError::invalid("action", text, "expected-action"))
     }
 }
 
@@ -223,15 +245,25 @@ pub enum WorkflowRefusal {
     ScheduleInPast,
 }
 
+impl WorkflowRefusal {
+    /// The refusal for the person who tried, in their language.
+    pub fn message(&self) -> Msg {
+        match self {
+            WorkflowRefusal::Forbidden => Msg::new("workflow-role"),
+            WorkflowRefusal::InvalidState { from, action } => {
+                let verb = WorkflowVerb::ALL.iter().find(|verb| verb.name() == *action);
+                Msg::new("workflow-state")
+                    .with("action", verb.map_or(Msg::verbatim(*action), |verb| Msg::new(verb.message_id())))
+                    .with("status", Msg::new(from.message_id()))
+            }
+            WorkflowRefusal::ScheduleInPast => Msg::new("schedule-in-past"),
+        }
+    }
+}
+
 impl fmt::Display for WorkflowRefusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            WorkflowRefusal::Forbidden => f.write_str("your role does not allow this"),
-            WorkflowRefusal::InvalidState { from, action } => {
-                write!(f, "cannot {} an article that is {}", action.replace('_', " "), from.as_str())
-            }
-            WorkflowRefusal::ScheduleInPast => f.write_str("the publication time must be in the future"),
-        }
+        self.message().fmt(f)
     }
 }
 

@@ -25,7 +25,7 @@ impl PageRequest {
             .filter(|n| (1..=MAX_PAGE).contains(n));
         match number {
             Some(number) => Ok(PageRequest { number, per_page }),
-            None => Err(ValidationError::invalid("page", value, "use a page number from 1 to 100000")),
+            None => Err(ValidationError::invalid("page", value, "expected-page")),
         }
     }
 

@@ -25,15 +25,7 @@ impl Slug {
             && value
                 .split('-')
                 .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
-        if valid {
-            Ok(Slug(value.to_owned()))
-        } else {
-            Err(ValidationError::invalid(
-                "slug",
-                value,
-                "use lowercase letters a-z, digits and single hyphens, at most 120 characters",
-            ))
-        }
+        if valid { Ok(Slug(value.to_owned())) } else { Err(ValidationError::invalid("slug", value, "expected-slug")) }
     }
 
     /// Derives a slug from a title in any of the newsroom's scripts: ASCII letters and digits

@@ -18,11 +18,7 @@ impl TimeFormat {
     pub fn parse(pattern: &str) -> Result<TimeFormat, ValidationError> {
         let sample = Timestamp::UNIX_EPOCH.to_zoned_datetime(TimeZone::UTC);
         if pattern.trim().is_empty() || strtime::format(pattern, &sample).is_err() {
-            return Err(ValidationError::invalid(
-                "time format",
-                pattern,
-                "use strftime directives such as %Y %m %d %H %M, and {zone} for the zone label",
-            ));
+            return Err(ValidationError::invalid("time format", pattern, "expected-time-format"));
         }
         Ok(TimeFormat(pattern.to_owned()))
     }
@@ -45,14 +41,14 @@ impl NewsroomClock {
     /// A clock for the IANA zone `zone_name` (e.g. `Asia/Shanghai`), labelled `label` (`BJT`)
     /// wherever an edition has no label of its own.
     pub fn new(zone_name: &str, label: &str) -> Result<NewsroomClock, ValidationError> {
-        let zone = TimeZone::get(zone_name).map_err(|_| {
-            ValidationError::invalid(
-                "time zone",
-                zone_name,
-                "use an IANA time zone name such as `Asia/Shanghai` or `Europe/London`",
-            )
-        })?;
+        let zone = TimeZone::get(zone_name)
+            .map_err(|_| ValidationError::invalid("time zone", zone_name, "expected-time-zone"))?;
         Ok(NewsroomClock { zone, label: label.to_owned() })
+    }
+
+    /// The zone's label (`BJT`) where an edition has none of its own.
+    pub fn label(&self) -> &str {
+        &self.label
     }
 
     /// The instant as a wall-clock time in the newsroom's zone.

@@ -1,5 +1,7 @@
 //! Image renditions: resized copies of an uploaded image, so that pages can offer `srcset`.
 
+use dateline_core::Msg;
+
 use crate::MediaError;
 
 /// A resized copy of an uploaded image.
@@ -25,13 +27,14 @@ pub const MAX_IMAGE_PIXELS: u64 = 64_000_000;
 
 /// Why an image's size is refused, if it is: too many pixels or too long a side to decode
 /// within the memory a node can spare.
-pub fn check_image_size(width: u32, height: u32) -> Result<(), String> {
+pub fn check_image_size(width: u32, height: u32) -> Result<(), Msg> {
     let pixels = u64::from(width) * u64::from(height);
     if width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || pixels > MAX_IMAGE_PIXELS {
-        return Err(format!(
-            "the image is {width} × {height} pixels; use one of at most {} megapixels and {MAX_IMAGE_SIDE} pixels a side",
-            MAX_IMAGE_PIXELS / 1_000_000
-        ));
+        return Err(Msg::new("image-too-big")
+            .with("width", i64::from(width))
+            .with("height", i64::from(height))
+            .with("megapixels", i64::try_from(MAX_IMAGE_PIXELS / 1_000_000).unwrap_or(i64::MAX))
+            .with("side", i64::from(MAX_IMAGE_SIDE)));
     }
     Ok(())
 }
@@ -45,10 +48,72 @@ pub fn image_dimensions(bytes: &[u8]) -> Option<(u32, u32)> {
 /// offer `srcset`. JPEG and WebP become JPEG (quality 82), PNG stays PNG (it may have
 /// transparency). Decoding is bounded in size and memory.
 pub fn make_renditions(bytes: &[u8], widths: &[u32]) -> Result<Vec<Rendition>, MediaError> {
-    let invalid = |e: image::ImageError| MediaError::UnsupportedType(format!("image that cannot be decoded ({e})"));
+    let (original, format) = decode_bounded(bytes)?;
+    let mut renditions = Vec::new();
+    for &width in widths {
+        if width >= original.width() {
+            continue;
+        }
+        let height = (u64::from(original.height()) * u64::from(width) / u64::from(original.width())).max(1) as u32;
+        let resized = original.resize_exact(width, height, image::imageops::FilterType::Triangle);
+        let mut out = std::io::Cursor::new(Vec::new());
+        let mime = if format == Some(image::ImageFormat::Png) {
+            resized.write_to(&mut out, image::ImageFormat::Png).map_err(undecodable)?;
+            "image/png"
+        } else {
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
+            resized.to_rgb8().write_with_encoder(encoder).map_err(undecodable)?;
+            "image/jpeg"
+        };
+        renditions.push(Rendition { width, height, bytes: out.into_inner(), mime });
+    }
+    Ok(renditions)
+}
+
+/// A square PNG of one colour: the icon of a site that uploaded none.
+pub fn solid_png(rgb: [u8; 3], size: u32) -> Result<Vec<u8>, MediaError> {
+    let image = image::RgbImage::from_pixel(size, size, image::Rgb(rgb));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Png).map_err(undecodable)?;
+    Ok(out.into_inner())
+}
+
+/// The site icon as a square PNG of `size` pixels (`apple-touch-icon.png` is 180), cropped
+/// around the middle of a picture that is not square.
+pub fn icon_png(bytes: &[u8], size: u32) -> Result<Vec<u8>, MediaError> {
+    let (original, _) = decode_bounded(bytes)?;
+    let square = original.resize_to_fill(size, size, image::imageops::FilterType::Lanczos3);
+    let mut out = std::io::Cursor::new(Vec::new());
+    square.write_to(&mut out, image::ImageFormat::Png).map_err(undecodable)?;
+    Ok(out.into_inner())
+}
+
+/// The site icon as `favicon.ico`: 16, 32 and 48 pixels square, each a PNG inside the ICO.
+pub fn favicon_ico(bytes: &[u8]) -> Result<Vec<u8>, MediaError> {
+    let (original, _) = decode_bounded(bytes)?;
+    let mut frames = Vec::new();
+    for size in [16, 32, 48] {
+        let square = original.resize_to_fill(size, size, image::imageops::FilterType::Lanczos3).to_rgba8();
+        frames.push(
+            image::codecs::ico::IcoFrame::as_png(square.as_raw(), size, size, image::ExtendedColorType::Rgba8)
+                .map_err(undecodable)?,
+        );
+    }
+    let mut out = Vec::new();
+    image::codecs::ico::IcoEncoder::new(&mut out).encode_images(&frames).map_err(undecodable)?;
+    Ok(out)
+}
+
+fn undecodable(e: image::ImageError) -> MediaError {
+    MediaError::UnsupportedType(format!("image that cannot be decoded ({e})"))
+}
+
+/// Decodes an image within our size limits (pixels, sides and memory), so that a small file
+/// declaring a huge picture is refused before memory is spent on it.
+fn decode_bounded(bytes: &[u8]) -> Result<(image::DynamicImage, Option<image::ImageFormat>), MediaError> {
     let (width, height) = image_dimensions(bytes)
         .ok_or_else(|| MediaError::UnsupportedType("image whose size cannot be read".to_owned()))?;
-    check_image_size(width, height).map_err(MediaError::UnsupportedType)?;
+    check_image_size(width, height).map_err(|message| MediaError::UnsupportedType(message.to_string()))?;
     let mut reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| MediaError::UnsupportedType(format!("image ({e})")))?;
@@ -59,31 +124,25 @@ pub fn make_renditions(bytes: &[u8], widths: &[u32]) -> Result<Vec<Rendition>, M
     limits.max_alloc = Some(MAX_IMAGE_PIXELS * 5);
     reader.limits(limits);
     let format = reader.format();
-    let original = reader.decode().map_err(invalid)?;
-    let mut renditions = Vec::new();
-    for &width in widths {
-        if width >= original.width() {
-            continue;
-        }
-        let height = (u64::from(original.height()) * u64::from(width) / u64::from(original.width())).max(1) as u32;
-        let resized = original.resize_exact(width, height, image::imageops::FilterType::Triangle);
-        let mut out = std::io::Cursor::new(Vec::new());
-        let mime = if format == Some(image::ImageFormat::Png) {
-            resized.write_to(&mut out, image::ImageFormat::Png).map_err(invalid)?;
-            "image/png"
-        } else {
-            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 82);
-            resized.to_rgb8().write_with_encoder(encoder).map_err(invalid)?;
-            "image/jpeg"
-        };
-        renditions.push(Rendition { width, height, bytes: out.into_inner(), mime });
-    }
-    Ok(renditions)
+    Ok((reader.decode().map_err(undecodable)?, format))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn icons_are_square_pngs_and_an_ico_of_three_sizes() {
+        let wide = png(300, 200);
+        let icon = icon_png(&wide, 180).unwrap();
+        assert_eq!(image_dimensions(&icon), Some((180, 180)));
+        let ico = favicon_ico(&wide).unwrap();
+        assert_eq!(&ico[..4], &[0, 0, 1, 0], "an ICO header");
+        assert_eq!(u16::from_le_bytes([ico[4], ico[5]]), 3, "three images");
+        let decoded = image::load_from_memory_with_format(&ico, image::ImageFormat::Ico).unwrap();
+        assert_eq!(decoded.width(), 48, "the largest frame");
+        assert!(icon_png(b"not an image", 180).is_err());
+    }
 
     pub(crate) fn png(width: u32, height: u32) -> Vec<u8> {
         let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));

@@ -26,7 +26,9 @@ use thiserror::Error;
 mod images;
 mod store;
 
-pub use images::{MAX_IMAGE_PIXELS, Rendition, check_image_size, image_dimensions, make_renditions};
+pub use images::{
+    MAX_IMAGE_PIXELS, Rendition, check_image_size, favicon_ico, icon_png, image_dimensions, make_renditions, solid_png,
+};
 pub use store::{MediaInfo, MediaLocation, MediaStore, MediaStream, S3Location, StoredMedia};
 
 /// The longest key accepted, in bytes.

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use dateline_core::User;
+use dateline_core::{Msg, User};
 use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 
@@ -62,13 +62,25 @@ pub struct SignIn {
 }
 
 impl Newsroom {
+    /// Sets the language the admin speaks to `user` (one of [`UI_LANGUAGES`]); `None` follows
+    /// their browser.
+    ///
+    /// [`UI_LANGUAGES`]: dateline_core::i18n::UI_LANGUAGES
+    pub async fn set_user_language(&self, user: &User, language: Option<&str>) -> Result<(), NewsroomError> {
+        if let Some(code) = language
+            && !dateline_core::i18n::is_ui_language(code)
+        {
+            return Err(NewsroomError::field("language", Msg::new("language-unknown").with("code", code)));
+        }
+        self.store().set_user_language(user.id, language).await?;
+        Ok(())
+    }
+
     /// Checks an email and password (throttled per account and address) and opens a session.
     pub async fn sign_in(&self, email: &str, password: &str, address: &str) -> Result<SignIn, NewsroomError> {
         let throttle = &self.inner.throttle;
         if !throttle.allows(email, address) {
-            return Err(NewsroomError::TooManyAttempts(
-                "too many failed sign-ins; wait 15 minutes and try again".to_owned(),
-            ));
+            return Err(NewsroomError::TooManyAttempts(Msg::new("sign-in-throttled")));
         }
         let credentials = self.store().user_credentials(email).await?;
         // Verify against a real hash even for unknown users, so timing does not reveal which
@@ -81,7 +93,7 @@ impl Newsroom {
         let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
         let Some(user) = user.filter(|_| matches) else {
             throttle.record_failure(email, address);
-            return Err(NewsroomError::Unauthorized("wrong email or password".to_owned()));
+            return Err(NewsroomError::Unauthorized(Msg::new("sign-in-wrong")));
         };
         throttle.record_success(email);
         let session_id = new_secret().map_err(NewsroomError::Internal)?;

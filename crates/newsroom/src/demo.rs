@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{Context, anyhow, bail};
 use dateline_core::{
-    ArticleStatus, AssetId, BylineRole, ContributorId, ContributorName, Edition, EditionCode, Section, SectionId,
+    ArticleStatus, AssetId, BylineRole, ContributorId, ContributorName, Edition, EditionCode, Msg, Section, SectionId,
     SectionName, SiteSettings, Slug, SocialPlatform, StoryKind, TimeFormat, User,
 };
 use dateline_media::{MediaKey, MediaStore};
@@ -432,7 +432,7 @@ impl Newsroom {
     /// Removes the demo site (see [`remove_demo`]); admins only. Recorded in the audit log.
     pub async fn remove_demo(&self, user: &User) -> Result<DemoRemoval, NewsroomError> {
         if !user.role.is_admin() {
-            return Err(NewsroomError::Forbidden("only admins may remove the demo site".to_owned()));
+            return Err(NewsroomError::Forbidden(Msg::new("admins-only")));
         }
         let removal = remove_demo(self.store(), self.media()).await?;
         self.site_changed();

@@ -4,7 +4,7 @@
 //! them. The admin pages, the Admin API and `dateline init` all call these.
 
 use dateline_core::{
-    Edition, EditionCode, EditionStatus, FieldErrors, NewsroomClock, Role, SectionName, SiteSettings, Slug,
+    Edition, EditionCode, EditionStatus, FieldErrors, Msg, NewsroomClock, Role, SectionName, SiteSettings, Slug,
     TextDirection, TimeFormat, User, UserId, native_language_name, normalize_email, parse_language_tag,
 };
 use dateline_store::{Actor, NewSection, NewUser, Store, StoreError};
@@ -15,16 +15,16 @@ use crate::{Newsroom, NewsroomError, actor, hash_password};
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
 /// Why a new password is refused, if it is.
-pub fn check_new_password(password: &str) -> Result<(), String> {
+pub fn check_new_password(password: &str) -> Result<(), Msg> {
     let chars: Vec<char> = password.chars().collect();
     if chars.len() < MIN_PASSWORD_CHARS {
-        return Err(format!("use at least {MIN_PASSWORD_CHARS} characters"));
+        return Err(Msg::new("password-too-short").with("min", MIN_PASSWORD_CHARS));
     }
     if password.trim().is_empty() || chars.iter().all(|c| *c == chars[0]) {
-        return Err("use a password that is not one character repeated".to_owned());
+        return Err(Msg::new("password-repeated"));
     }
     if chars.len() > 1024 {
-        return Err("use at most 1,024 characters".to_owned());
+        return Err(Msg::new("password-too-long"));
     }
     Ok(())
 }
@@ -49,7 +49,7 @@ pub struct EditionForm {
 impl EditionForm {
     /// The edition this form describes, or a message for each field that is wrong.
     fn check(&self, errors: &mut FieldErrors, next_position: i64) -> Option<Edition> {
-        let lang_tag = parse_language_tag(&self.lang_tag).map_err(|e| errors.add("lang_tag", e.to_string())).ok();
+        let lang_tag = parse_language_tag(&self.lang_tag).map_err(|e| errors.add("lang_tag", e)).ok();
         // Left empty, the URL code is the language tag in lowercase (`pt-br`) and the name is
         // the language's own, when we know it.
         let code_text = match self.code.trim() {
@@ -62,7 +62,7 @@ impl EditionForm {
             Ok(code) => Some(code),
             Err(_) if derived_from_bad_tag && self.code.trim().is_empty() => None,
             Err(e) => {
-                errors.add("code", e.to_string());
+                errors.add("code", e);
                 None
             }
         };
@@ -71,33 +71,30 @@ impl EditionForm {
             text => text,
         };
         if (native_name.is_empty() && !derived_from_bad_tag) || native_name.chars().count() > 60 {
-            errors.add(
-                "native_name",
-                "give the language's name as its readers write it (Français, العربية), up to 60 characters",
-            );
+            errors.add("native_name", Msg::new("edition-native-name-needed"));
         }
         let outlet_name = self.outlet_name.trim();
         if outlet_name.is_empty() || outlet_name.chars().count() > 120 {
-            errors.add("outlet_name", "give the outlet's name as this edition writes it, up to 120 characters");
+            errors.add("outlet_name", Msg::new("edition-outlet-name-needed"));
         }
         let direction = match self.direction.trim() {
             "" => lang_tag.as_deref().map(TextDirection::of_language),
-            text => TextDirection::parse(text).map_err(|e| errors.add("direction", e.to_string())).ok(),
+            text => TextDirection::parse(text).map_err(|e| errors.add("direction", e)).ok(),
         };
         let status = match self.status.trim() {
             "" => Some(EditionStatus::Public),
-            text => EditionStatus::parse(text).map_err(|e| errors.add("status", e.to_string())).ok(),
+            text => EditionStatus::parse(text).map_err(|e| errors.add("status", e)).ok(),
         };
         let position = match self.position.trim() {
             "" => Some(next_position),
             text => text.parse::<i64>().ok().filter(|p| (0..=10_000).contains(p)).or_else(|| {
-                errors.add("position", "use a number from 0 to 10000");
+                errors.add("position", Msg::new("edition-position-range"));
                 None
             }),
         };
         let time_format = match self.time_format.trim() {
             "" => lang_tag.as_deref().map(default_time_format).and_then(|f| TimeFormat::parse(f).ok()),
-            text => TimeFormat::parse(text).map_err(|e| errors.add("time_format", e.to_string())).ok(),
+            text => TimeFormat::parse(text).map_err(|e| errors.add("time_format", e)).ok(),
         };
         let zone_label = Some(self.zone_label.trim().to_owned()).filter(|label| !label.is_empty());
         if !errors.is_empty() {
@@ -186,7 +183,7 @@ impl Newsroom {
         if let Some(edition) = &edition
             && editions.iter().any(|e| e.code == edition.code)
         {
-            errors.add("code", format!("the site has an edition {} already; choose another code", edition.code));
+            errors.add("code", Msg::new("edition-code-taken").with("code", edition.code.as_str()));
         }
         let Some(mut edition) = edition.filter(|_| errors.is_empty()) else {
             return Err(NewsroomError::Invalid(errors));
@@ -246,12 +243,10 @@ impl Newsroom {
         let editions = self.store().editions().await?;
         let edition = find(&editions, code)?;
         if edition.is_default {
-            return Err(NewsroomError::Conflict(format!(
-                "edition {code} is the default edition; make another edition the default first"
-            )));
+            return Err(NewsroomError::Conflict(Msg::new("edition-is-default").with("code", code)));
         }
         if editions.len() == 1 {
-            return Err(NewsroomError::Conflict("a site needs at least one edition".to_owned()));
+            return Err(NewsroomError::Conflict(Msg::new("edition-last")));
         }
         self.store().delete_edition(&edition.code).await.map_err(|error| match error {
             StoreError::Conflict(message) => NewsroomError::Conflict(message),
@@ -274,24 +269,24 @@ pub async fn set_up_site(store: &Store, form: &SetUpForm) -> Result<SetUpDone, N
     let edition = edition_form.check(&mut errors, 0);
     let time_zone = form.time_zone.trim();
     if let Err(error) = NewsroomClock::new(time_zone, "") {
-        errors.add("time_zone", error.to_string());
+        errors.add("time_zone", error);
     }
     let section_name = form.section_name.trim();
     if section_name.is_empty() || section_name.chars().count() > 80 {
-        errors.add("section_name", "name the first section (News, Actualités, أخبار…), up to 80 characters");
+        errors.add("section_name", Msg::new("set-up-section-needed"));
     }
     let zone_label = form.zone_label.trim();
     if zone_label.is_empty() || zone_label.chars().count() > 40 {
-        errors.add("zone_label", "give the time zone a short label readers know, such as CET or BJT");
+        errors.add("zone_label", Msg::new("set-up-zone-label-needed"));
     }
     let admin = if needs_admin {
         let name = form.admin_name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            errors.add("admin_name", "give your name, up to 120 characters");
+            errors.add("admin_name", Msg::new("user-name-needed"));
         }
         let email = normalize_email(&form.admin_email);
         if !valid_email(&email) {
-            errors.add("admin_email", "give the e-mail address you will sign in with");
+            errors.add("admin_email", Msg::new("user-email-needed"));
         }
         if let Err(message) = check_new_password(&form.admin_password) {
             errors.add("admin_password", message);
@@ -340,10 +335,7 @@ fn find<'a>(editions: &'a [Edition], code: &str) -> Result<&'a Edition, Newsroom
 /// Readers without a matching language land on the default edition, so it must be public.
 fn check_default_is_public(edition: &Edition) -> Result<(), NewsroomError> {
     if edition.is_default && edition.status != EditionStatus::Public {
-        return Err(NewsroomError::field(
-            "status",
-            "the default edition must stay public; make another edition the default first",
-        ));
+        return Err(NewsroomError::field("status", Msg::new("edition-default-public")));
     }
     Ok(())
 }

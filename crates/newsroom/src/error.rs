@@ -1,4 +1,4 @@
-use dateline_core::FieldErrors;
+use dateline_core::{FieldErrors, Msg};
 use dateline_store::StoreError;
 use thiserror::Error;
 
@@ -11,20 +11,20 @@ pub enum NewsroomError {
     NotFound(String),
     /// The caller is not signed in, or their credentials are wrong.
     #[error("{0}")]
-    Unauthorized(String),
+    Unauthorized(Msg),
     /// The caller's role may not do this.
     #[error("{0}")]
-    Forbidden(String),
+    Forbidden(Msg),
     /// The request does not fit the current state (a workflow move from the wrong status, a
     /// translation that exists already).
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Msg),
     /// Some fields are invalid: a message per field.
     #[error("some fields are invalid")]
     Invalid(FieldErrors),
     /// Too many failed attempts: wait before trying again.
     #[error("{0}")]
-    TooManyAttempts(String),
+    TooManyAttempts(Msg),
     /// The store failed (including a save based on an old revision: `StoreError::Stale`).
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -35,7 +35,7 @@ pub enum NewsroomError {
 
 impl NewsroomError {
     /// 422-style refusal of one field.
-    pub fn field(field: &str, message: impl Into<String>) -> NewsroomError {
+    pub fn field(field: &str, message: impl Into<Msg>) -> NewsroomError {
         let mut errors = FieldErrors::default();
         errors.add(field, message);
         NewsroomError::Invalid(errors)

@@ -1,7 +1,7 @@
 //! Keeping the site tidy: deleting articles, and the audit log that every destructive or
 //! site-wide action writes to (who, what, when), which admins read in the admin.
 
-use dateline_core::{ArticleId, ArticleStatus, ContributorId, Role, SectionId, User, UserId};
+use dateline_core::{ArticleId, ArticleStatus, ContributorId, Msg, Role, SectionId, User, UserId};
 use dateline_render::paths;
 use dateline_store::{Actor, AuditEntry};
 
@@ -44,7 +44,7 @@ impl Newsroom {
         limit: u32,
     ) -> Result<Vec<AuditEntry>, NewsroomError> {
         if !user.role.is_admin() {
-            return Err(NewsroomError::Forbidden("only admins may read the audit log".to_owned()));
+            return Err(NewsroomError::Forbidden(Msg::new("admins-only")));
         }
         Ok(self.store().audit_entries(before, limit.clamp(1, 500)).await?)
     }
@@ -56,13 +56,12 @@ impl Newsroom {
     pub async fn delete_article(&self, user: &User, id: ArticleId) -> Result<(), NewsroomError> {
         let article = self.article(id).await?;
         if !DELETABLE.contains(&article.status) {
-            return Err(NewsroomError::Conflict(format!(
-                "article {id} is {}; unpublish or kill it before deleting it",
-                article.status.as_str()
-            )));
+            return Err(NewsroomError::Conflict(
+                Msg::new("article-delete-live").with("status", Msg::new(article.status.message_id())),
+            ));
         }
         if !may_delete(article.status, user.role, article.author == Some(user.id)) {
-            return Err(NewsroomError::Forbidden("reporters may delete only their own drafts".to_owned()));
+            return Err(NewsroomError::Forbidden(Msg::new("reporter-own-drafts-only")));
         }
         let deleted = self.store().delete_article(id).await?;
         let subject = format!("article {id} ({}/{})", deleted.edition, deleted.slug);
@@ -81,28 +80,29 @@ impl Newsroom {
         move_to: Option<SectionId>,
     ) -> Result<(), NewsroomError> {
         if !user.role.is_editor() {
-            return Err(NewsroomError::Forbidden("only editors may delete sections".to_owned()));
+            return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
         }
         let sections = self.store().sections().await?;
         let find = |id: SectionId| sections.iter().find(|s| s.id == id);
         let section = find(id).ok_or_else(|| NewsroomError::NotFound(format!("section {}", id.0)))?;
         if sections.iter().any(|s| s.parent == Some(id)) {
-            return Err(NewsroomError::Conflict("the section has subsections; delete or move them first".to_owned()));
+            return Err(NewsroomError::Conflict(Msg::new("section-has-subsections")));
         }
         let target = match move_to {
             Some(to) if to == id => {
-                return Err(NewsroomError::field("move_to", "choose another section to move the stories to"));
+                return Err(NewsroomError::field("move_to", Msg::new("section-move-elsewhere")));
             }
-            Some(to) => Some(find(to).ok_or_else(|| NewsroomError::field("move_to", format!("no section {}", to.0)))?),
+            Some(to) => Some(
+                find(to)
+                    .ok_or_else(|| NewsroomError::field("move_to", Msg::new("no-such-section").with("id", to.0)))?,
+            ),
             None => None,
         };
         if let Some(target) = target {
             self.store().move_section_stories(id, target.id).await?;
         }
         if !self.store().delete_section_if_unused(id).await? {
-            return Err(NewsroomError::Conflict(
-                "the section still has stories; choose a section to move them to, then delete it".to_owned(),
-            ));
+            return Err(NewsroomError::Conflict(Msg::new("section-has-stories")));
         }
         let heir = section.parent.and_then(find).or(target);
         for name in &section.names {
@@ -128,10 +128,10 @@ impl Newsroom {
         into: ContributorId,
     ) -> Result<(), NewsroomError> {
         if !user.role.is_editor() {
-            return Err(NewsroomError::Forbidden("only editors may merge contributors".to_owned()));
+            return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
         }
         if from == into {
-            return Err(NewsroomError::field("into", "a contributor cannot be merged into themselves"));
+            return Err(NewsroomError::field("into", Msg::new("contributor-merge-self")));
         }
         let contributors = self.store().contributors().await?;
         let source = contributors
@@ -141,7 +141,7 @@ impl Newsroom {
         let target = contributors
             .iter()
             .find(|c| c.id == into)
-            .ok_or_else(|| NewsroomError::field("into", format!("no contributor {}", into.0)))?;
+            .ok_or_else(|| NewsroomError::field("into", Msg::new("no-such-contributor").with("id", into.0)))?;
         self.store().merge_contributor(from, into).await?;
         for edition in &self.site().await?.all_editions {
             let code = edition.code.as_str();
@@ -159,7 +159,7 @@ impl Newsroom {
     /// bylines is merged into another instead.
     pub async fn delete_contributor(&self, user: &User, id: ContributorId) -> Result<(), NewsroomError> {
         if !user.role.is_editor() {
-            return Err(NewsroomError::Forbidden("only editors may delete contributors".to_owned()));
+            return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
         }
         let contributors = self.store().contributors().await?;
         let contributor = contributors
@@ -167,9 +167,7 @@ impl Newsroom {
             .find(|c| c.id == id)
             .ok_or_else(|| NewsroomError::NotFound(format!("contributor {}", id.0)))?;
         if !self.store().delete_contributor_if_unused(id).await? {
-            return Err(NewsroomError::Conflict(
-                "bylines name this contributor; merge them into another contributor instead".to_owned(),
-            ));
+            return Err(NewsroomError::Conflict(Msg::new("contributor-in-bylines")));
         }
         self.site_changed();
         self.audit(&actor(user), "contributor.delete", &format!("contributor {} ({})", id.0, contributor.slug), "")
@@ -181,21 +179,21 @@ impl Newsroom {
     /// deletes themselves, and the last admin stays.
     pub async fn delete_user(&self, by: &User, id: UserId, heir: UserId) -> Result<(), NewsroomError> {
         if !by.role.is_admin() {
-            return Err(NewsroomError::Forbidden("only admins may delete users".to_owned()));
+            return Err(NewsroomError::Forbidden(Msg::new("admins-only")));
         }
         if by.id == id {
-            return Err(NewsroomError::Conflict("you cannot delete yourself; ask another admin".to_owned()));
+            return Err(NewsroomError::Conflict(Msg::new("user-delete-self")));
         }
         let users = self.store().users().await?;
         let user = users.iter().find(|u| u.id == id).ok_or_else(|| NewsroomError::NotFound(format!("user {id}")))?;
         if heir == id || !users.iter().any(|u| u.id == heir) {
-            return Err(NewsroomError::field("heir", "choose another user to take over their articles"));
+            return Err(NewsroomError::field("heir", Msg::new("user-heir-other")));
         }
         if self.store().is_user_disabled(heir).await? {
-            return Err(NewsroomError::field("heir", "choose a user who is not disabled"));
+            return Err(NewsroomError::field("heir", Msg::new("user-heir-disabled")));
         }
         if user.role.is_admin() && users.iter().filter(|u| u.role.is_admin()).count() <= 1 {
-            return Err(NewsroomError::Conflict("the site's last admin cannot be deleted".to_owned()));
+            return Err(NewsroomError::Conflict(Msg::new("user-last-admin")));
         }
         self.store().delete_user(id, heir).await?;
         let detail = format!("articles handed to user {heir}");

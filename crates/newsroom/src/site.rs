@@ -3,9 +3,10 @@
 //! by the change follower when the change log says they changed (`Site`, `Contributor`).
 
 use dateline_core::{
-    Contributor, Edition, EditionCode, EditionStatus, NewsroomClock, Section, SectionId, SiteSettings, SocialAccount,
+    AssetId, Contributor, Edition, EditionCode, EditionStatus, NewsroomClock, Section, SectionId, SiteIdentity,
+    SiteSettings, SocialAccount,
 };
-use dateline_render::SiteContext;
+use dateline_render::{IdentityImages, SiteContext};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
@@ -29,6 +30,10 @@ pub struct SiteData {
     pub settings: SiteSettings,
     /// The newsroom's clock.
     pub clock: NewsroomClock,
+    /// The site's accent colour, images, descriptions and footer links.
+    pub identity: SiteIdentity,
+    /// The identity's images as stored assets (an image deleted since is left out).
+    pub identity_images: IdentityImages,
 }
 
 /// The in-memory copy of [`SiteData`], with a generation so that a load overtaken by an
@@ -66,7 +71,7 @@ impl Newsroom {
 
     /// Drops this node's copy of the site data at once, after a write of its own that changed
     /// it (other nodes follow the change log).
-    pub(crate) fn site_changed(&self) {
+    pub fn site_changed(&self) {
         self.inner.site_data.invalidate();
     }
 
@@ -102,7 +107,29 @@ impl SiteData {
             tracing::warn!(%error, "stored newsroom time zone is invalid; showing times in UTC");
             NewsroomClock::new("UTC", "UTC").expect("UTC is always a valid time zone")
         });
-        Ok(SiteData { editions, all_editions, sections, contributors, social_accounts, settings, clock })
+        let identity = store.site_identity().await?;
+        let image = |id: Option<AssetId>| async move {
+            match id {
+                Some(id) => store.asset(id).await,
+                None => Ok(None),
+            }
+        };
+        let identity_images = IdentityImages {
+            logo: image(identity.logo).await?,
+            icon: image(identity.icon).await?,
+            social_image: image(identity.social_image).await?,
+        };
+        Ok(SiteData {
+            editions,
+            all_editions,
+            sections,
+            contributors,
+            social_accounts,
+            settings,
+            clock,
+            identity,
+            identity_images,
+        })
     }
 
     /// What the renderer needs of it for one page.
@@ -115,6 +142,8 @@ impl SiteData {
             settings: &self.settings,
             clock: &self.clock,
             base_url,
+            identity: &self.identity,
+            identity_images: &self.identity_images,
         }
     }
 

@@ -3,7 +3,7 @@
 //! store.
 
 use dateline_core::{
-    Article, ArticleFields, ArticleId, ArticleInput, ArticleStatus, EditionCode, FieldErrors, SectionId, Slug,
+    Article, ArticleFields, ArticleId, ArticleInput, ArticleStatus, EditionCode, FieldErrors, Msg, SectionId, Slug,
     StoryKind, User, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status,
 };
 use dateline_store::{NewArticle, NewStory, Revision, StoreError};
@@ -45,37 +45,34 @@ impl Newsroom {
     ) -> Result<(), NewsroomError> {
         let article = self.article(id).await?;
         let now = Timestamp::now();
-        let verb: WorkflowVerb = action
-            .parse()
-            .map_err(|e: dateline_core::ValidationError| NewsroomError::field("action", e.to_string()))?;
+        let verb: WorkflowVerb =
+            action.parse().map_err(|e: dateline_core::ValidationError| NewsroomError::field("action", e))?;
         let at = match (verb, publish_at) {
             (WorkflowVerb::Schedule, None) => {
-                return Err(NewsroomError::field("publish_at", "give the publication time (RFC 3339) to schedule"));
+                return Err(NewsroomError::field("publish_at", Msg::new("schedule-time-missing")));
             }
-            (WorkflowVerb::Schedule, Some(text)) => Some(text.parse::<Timestamp>().map_err(|_| {
-                NewsroomError::field(
-                    "publish_at",
-                    "use an RFC 3339 time with offset, such as 2026-12-01T08:00:00+08:00",
-                )
-            })?),
+            (WorkflowVerb::Schedule, Some(text)) => Some(
+                text.parse::<Timestamp>()
+                    .map_err(|_| NewsroomError::field("publish_at", Msg::new("schedule-time-format")))?,
+            ),
             _ => None,
         };
         let Some(action) = verb.with_time(at) else {
-            return Err(NewsroomError::field("publish_at", "give the publication time (RFC 3339) to schedule"));
+            return Err(NewsroomError::field("publish_at", Msg::new("schedule-time-missing")));
         };
         let comment = comment.map(str::trim).filter(|c| !c.is_empty());
         if action == WorkflowAction::SendBack && comment.is_none() {
-            return Err(NewsroomError::field("comment", "say what needs to change when sending an article back"));
+            return Err(NewsroomError::field("comment", Msg::new("send-back-comment-missing")));
         }
         let is_own = article.author == Some(user.id);
         let to = next_status(article.status, &action, user.role, is_own, now).map_err(|refusal| match refusal {
-            WorkflowRefusal::Forbidden => NewsroomError::Forbidden(format!(
-                "a {} cannot {} this article",
-                user.role.as_str(),
-                action.name().replace('_', " ")
-            )),
-            WorkflowRefusal::ScheduleInPast => NewsroomError::field("publish_at", refusal.to_string()),
-            WorkflowRefusal::InvalidState { .. } => NewsroomError::Conflict(refusal.to_string()),
+            WorkflowRefusal::Forbidden => NewsroomError::Forbidden(
+                Msg::new("workflow-forbidden")
+                    .with("role", Msg::new(user.role.message_id()))
+                    .with("action", Msg::new(action.verb().message_id())),
+            ),
+            WorkflowRefusal::ScheduleInPast => NewsroomError::field("publish_at", refusal.message()),
+            WorkflowRefusal::InvalidState { .. } => NewsroomError::Conflict(refusal.message()),
         })?;
         let published_at = match (&action, article.status) {
             (WorkflowAction::Schedule(at), _) => Some(*at),
@@ -93,7 +90,7 @@ impl Newsroom {
     /// `-2`, `-3`… when the edition has it already. For the editor to show before saving.
     pub async fn suggest_slug(&self, edition: &str, headline: &str) -> Result<String, NewsroomError> {
         let edition = EditionCode::parse(edition)
-            .map_err(|_| NewsroomError::field("edition", format!("no edition {edition:?}")))?;
+            .map_err(|_| NewsroomError::field("edition", Msg::new("no-such-edition").with("code", edition)))?;
         let derived = Slug::from_title(headline);
         let mut slug = derived.clone();
         for next in 2..=MAX_SLUG_NUMBER {
@@ -121,17 +118,17 @@ impl Newsroom {
             // A hidden edition is written in before readers see it; a retired one is closed.
             Some(code) if site.writing_editions().any(|e| e.code == code) => Some(code),
             _ => {
-                errors.add("edition", format!("no edition {:?}", request.edition));
+                errors.add("edition", Msg::new("no-such-edition").with("code", request.edition.as_str()));
                 None
             }
         };
         if !site.sections.iter().any(|s| s.id == section) {
-            errors.add("section_id", format!("no section {}", request.section_id));
+            errors.add("section_id", Msg::new("no-such-section").with("id", request.section_id));
         }
         let kind = match StoryKind::parse(&request.kind) {
             Ok(kind) => Some(kind),
             Err(e) => {
-                errors.add("kind", e.to_string());
+                errors.add("kind", e);
                 None
             }
         };
@@ -193,11 +190,11 @@ impl Newsroom {
     ) -> Result<i64, NewsroomError> {
         let article = self.article(id).await?;
         if !may_edit(article.status, user.role, article.author == Some(user.id)) {
-            return Err(NewsroomError::Forbidden(format!(
-                "a {} cannot edit this {} article",
-                user.role.as_str(),
-                article.status.as_str()
-            )));
+            return Err(NewsroomError::Forbidden(
+                Msg::new("role-cannot-edit-status")
+                    .with("role", Msg::new(user.role.message_id()))
+                    .with("status", Msg::new(article.status.message_id())),
+            ));
         }
         let mut errors = FieldErrors::default();
         let fields = self.check_fields(input, &mut errors).await?;
@@ -215,17 +212,17 @@ impl Newsroom {
     ) -> Result<ArticleId, NewsroomError> {
         let source = self.article(source).await?;
         let edition = EditionCode::parse(edition)
-            .map_err(|_| NewsroomError::field("edition", format!("no edition {:?}", edition)))?;
+            .map_err(|_| NewsroomError::field("edition", Msg::new("no-such-edition").with("code", edition)))?;
         let site = self.site_knowing(|site| site.all_editions.iter().any(|e| e.code == edition)).await?;
         if !site.writing_editions().any(|e| e.code == edition) {
-            return Err(NewsroomError::field("edition", format!("no edition {edition} to write in")));
+            return Err(NewsroomError::field("edition", Msg::new("no-such-edition").with("code", edition.as_str())));
         }
         let slug = match slug.map(str::trim).filter(|s| !s.is_empty()) {
-            Some(text) => Slug::parse(text).map_err(|e| NewsroomError::field("slug", e.to_string()))?,
+            Some(text) => Slug::parse(text).map_err(|e| NewsroomError::field("slug", e))?,
             None => source.slug.clone(),
         };
         self.store().add_translation(source.id, &edition, &slug, user.id).await.map_err(|e| match e {
-            StoreError::Conflict(what) => NewsroomError::Conflict(format!("{what} already exists")),
+            StoreError::Conflict(what) => NewsroomError::Conflict(what),
             other => other.into(),
         })
     }
@@ -240,7 +237,7 @@ impl Newsroom {
     ) -> Result<(), NewsroomError> {
         let article = self.article(id).await?;
         if !may_edit(article.status, user.role, article.author == Some(user.id)) {
-            return Err(NewsroomError::Forbidden("your role cannot edit this article".to_owned()));
+            return Err(NewsroomError::Forbidden(Msg::new("role-cannot-edit")));
         }
         let old = self.revision(id, revision).await?;
         let input = ArticleInput {
@@ -283,7 +280,7 @@ impl Newsroom {
         let site = self.site_knowing(named).await?;
         for id in &input.contributors {
             if !site.contributors.iter().any(|c| c.id.0 == *id) {
-                errors.add("contributors", format!("no contributor {id}"));
+                errors.add("contributors", Msg::new("no-such-contributor").with("id", *id));
             }
         }
         match input.validate() {
@@ -299,7 +296,7 @@ impl Newsroom {
 /// A slug already taken in the edition is the writer's to fix: 422 on the slug field.
 fn slug_conflict_is_invalid(error: StoreError) -> NewsroomError {
     match error {
-        StoreError::Conflict(_) => NewsroomError::field("slug", "this slug is already used in this edition"),
+        StoreError::Conflict(_) => NewsroomError::field("slug", Msg::new("slug-used")),
         other => other.into(),
     }
 }

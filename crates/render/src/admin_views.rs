@@ -18,6 +18,11 @@ pub trait AdminView: Serialize {
 /// What the layout (`layout.html`) shows on every page.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct AdminFrame {
+    /// The language the admin speaks to this user (`en`, `zh-hans`, `zh-hant`, `mn`): the
+    /// templates' `t()` reads it.
+    pub lang: &'static str,
+    /// The same as a BCP 47 tag, for `<html lang>`.
+    pub lang_tag: &'static str,
     /// The page's title, before "· Dateline newsroom".
     pub title: String,
     /// Which navigation entry is current (`dashboard`, `articles`, `sections`, …).
@@ -39,6 +44,8 @@ pub struct UserView {
     pub name: String,
     /// `reporter`, `editor` or `admin`.
     pub role: &'static str,
+    /// The admin language they chose; `None` follows their browser.
+    pub language: Option<String>,
     /// Sign-in email.
     pub email: String,
 }
@@ -312,10 +319,8 @@ pub struct TransitionRow {
 /// A workflow button.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActionButton {
-    /// The action's API name (`publish`).
+    /// The action's API name (`publish`); its label is the message `action-{name}`.
     pub name: &'static str,
-    /// Its label.
-    pub label: &'static str,
     /// Whether it takes the article off the site or out of the workflow.
     pub danger: bool,
 }
@@ -346,6 +351,8 @@ pub struct EditorPage {
     /// The layout.
     #[serde(flatten)]
     pub frame: AdminFrame,
+    /// The newsroom's zone label (`BJT`): the schedule field is in its time.
+    pub zone_label: String,
     /// Editions (new stories, translations).
     pub editions: Vec<EditionOption>,
     /// Sections.
@@ -454,12 +461,8 @@ pub struct CredentialsPage {
     pub frame: AdminFrame,
     /// The page's address (`/admin/tokens`, `/admin/keys`).
     pub base: &'static str,
-    /// `token` or `key`.
+    /// `token` or `key`: the template's texts for each (`tokens-intro-token`, …).
     pub noun: &'static str,
-    /// The label field's example.
-    pub placeholder: &'static str,
-    /// What these are for.
-    pub intro: &'static str,
     /// The list.
     pub tokens: Vec<CredentialRow>,
     /// The label of the one just created.

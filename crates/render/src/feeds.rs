@@ -233,7 +233,9 @@ impl Renderer {
         let base = site.base_url;
         let subtitle = match feed.subject {
             FeedSubject::Edition => {
-                self.messages().get(code, "home-description", &[("outlet", edition.outlet_name.clone().into())])
+                site.identity.edition(&edition.code).and_then(|identity| identity.description.clone()).unwrap_or_else(
+                    || self.messages().get(code, "home-description", &[("outlet", edition.outlet_name.clone().into())]),
+                )
             }
             FeedSubject::Section(_) => feed.subject.title(edition),
             FeedSubject::Contributor(contributor) => {

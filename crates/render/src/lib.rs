@@ -40,7 +40,8 @@ pub use feeds::{FeedFormat, FeedPage, FeedSubject};
 pub use markdown::render_markdown;
 pub use messages::Messages;
 pub use page_inputs::{
-    ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, SearchNotice, SearchPage, SearchResult, SiteContext,
+    ArticlePage, ErrorPage, HomePage, IdentityImages, ListingPage, ListingSubject, SearchNotice, SearchPage,
+    SearchResult, SiteContext,
 };
 pub use pages::Renderer;
 pub use qr::qr_svg;

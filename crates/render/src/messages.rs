@@ -2,94 +2,77 @@
 //! as the fallback for a missing file or message. Fluent gives each language its CLDR plural
 //! rules, so `{ $count -> [one] … *[other] … }` reads right in English, Chinese and Mongolian.
 
-use std::collections::HashMap;
+use dateline_core::i18n::Catalog;
+use fluent_bundle::FluentValue;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use unic_langid::LanguageIdentifier;
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, State};
 
 use crate::{RenderError, Theme};
 
-/// The file every lookup falls back to.
-const FALLBACK: &str = "en";
+/// Adds the templates' `t(key, name=value…)` function: the message `key` in the language the
+/// context variable `language_variable` names, through `lookup`.
+pub(crate) fn add_t_function(
+    env: &mut Environment<'_>,
+    language_variable: &'static str,
+    lookup: impl Fn(&str, &str, &[(&str, FluentValue<'_>)]) -> String + Send + Sync + 'static,
+) {
+    env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+        let language = state.lookup(language_variable).and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let mut args: Vec<(&str, FluentValue<'_>)> = Vec::new();
+        for name in kwargs.args() {
+            let value: Value = kwargs.get(name)?;
+            let fluent = match value.as_i64() {
+                Some(n) => FluentValue::from(n),
+                None => FluentValue::from(value.to_string()),
+            };
+            args.push((name, fluent));
+        }
+        Ok(lookup(&language, key, &args))
+    });
+}
 
 /// All message files of a theme, by edition code.
 pub struct Messages {
-    bundles: HashMap<String, FluentBundle<FluentResource>>,
-    ids: HashMap<String, Vec<String>>,
+    catalog: Catalog,
 }
 
 impl Messages {
     /// Loads every `messages/*.ftl` of the theme. A file with a syntax error stops loading,
     /// naming the file, so a broken override is noticed at start-up, not by readers.
     pub fn load(theme: &Theme) -> Result<Messages, RenderError> {
-        let mut bundles = HashMap::new();
-        let mut ids = HashMap::new();
+        let mut files = Vec::new();
         for name in theme.list("messages") {
             let Some(code) = name.strip_suffix(".ftl") else { continue };
             let file = format!("messages/{name}");
             let Some(bytes) = theme.read(&file)? else { continue };
             let text = String::from_utf8(bytes.into_owned())
                 .map_err(|_| RenderError::Messages { file: file.clone(), errors: "not valid UTF-8".into() })?;
-            let resource = FluentResource::try_new(text).map_err(|(_, errors)| RenderError::Messages {
-                file: file.clone(),
-                errors: errors.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("\n"),
-            })?;
-            let message_ids: Vec<String> = resource
-                .entries()
-                .filter_map(|entry| match entry {
-                    fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
-                    _ => None,
-                })
-                .collect();
-            ids.insert(code.to_owned(), message_ids);
-            let language: LanguageIdentifier = code.parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new_concurrent(vec![language]);
-            // Unicode isolation marks would end up inside HTML attributes and URLs.
-            bundle.set_use_isolating(false);
-            bundle.add_resource(resource).map_err(|errors| RenderError::Messages {
-                file: file.clone(),
-                errors: errors.iter().map(|e| format!("{e:?}")).collect::<Vec<_>>().join("\n"),
-            })?;
-            bundles.insert(code.to_owned(), bundle);
+            files.push((code.to_owned(), file, text));
         }
-        Ok(Messages { bundles, ids })
+        let catalog =
+            Catalog::from_files(files.iter().map(|(code, file, text)| (code.as_str(), file.as_str(), text.clone())))
+                .map_err(|error| RenderError::Messages { file: error.file, errors: error.errors })?;
+        Ok(Messages { catalog })
     }
 
     /// The message `key` for `edition`, with `args` filled in. Falls back to English, then to
     /// the key itself (logged), so a missing translation never breaks a page.
     pub fn get(&self, edition: &str, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        for code in [edition, FALLBACK] {
-            let Some(bundle) = self.bundles.get(code) else { continue };
-            let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else { continue };
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
-            if !errors.is_empty() {
-                tracing::warn!(edition = code, key, ?errors, "message formatted with errors");
-            }
-            return text.into_owned();
-        }
-        tracing::warn!(edition, key, "missing UI message");
-        key.to_owned()
+        self.catalog.lookup(edition, key, args).unwrap_or_else(|| {
+            tracing::warn!(edition, key, "missing UI message");
+            key.to_owned()
+        })
     }
 
     /// Whether `edition` has a message file of its own.
     pub fn has_edition(&self, edition: &str) -> bool {
-        self.bundles.contains_key(edition)
+        self.catalog.has_language(edition)
     }
 
     /// The keys missing from `edition`'s file that the fallback file has.
     pub fn missing_keys(&self, edition: &str) -> Vec<String> {
-        let (Some(fallback), Some(bundle)) = (self.ids.get(FALLBACK), self.bundles.get(edition)) else {
-            return Vec::new();
-        };
-        let mut missing: Vec<String> = fallback.iter().filter(|id| !bundle.has_message(id)).cloned().collect();
-        missing.sort();
-        missing
+        self.catalog.missing_keys(edition)
     }
 }
 

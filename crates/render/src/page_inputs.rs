@@ -2,8 +2,8 @@
 //! page's own content. Plain data, borrowed from the caller.
 
 use dateline_core::{
-    Article, ArticleSummary, Contributor, Edition, NewsroomClock, Page, Section, SectionId, SiteSettings,
-    SocialAccount, Story, Translation,
+    Article, ArticleSummary, Asset, Contributor, Edition, NewsroomClock, Page, Section, SectionId, SiteIdentity,
+    SiteSettings, SocialAccount, Story, Translation,
 };
 
 /// Everything site-wide a page shows: the editions, sections, contributors, social accounts,
@@ -23,6 +23,21 @@ pub struct SiteContext<'a> {
     pub clock: &'a NewsroomClock,
     /// `http://127.0.0.1:8080`, `https://news.example.org`.
     pub base_url: &'a str,
+    /// The site's accent colour, descriptions and footer links.
+    pub identity: &'a SiteIdentity,
+    /// The identity's images, looked up.
+    pub identity_images: &'a IdentityImages,
+}
+
+/// The images of a [`SiteIdentity`], as stored assets.
+#[derive(Debug, Clone, Default)]
+pub struct IdentityImages {
+    /// The masthead's logo.
+    pub logo: Option<Asset>,
+    /// The square icon (favicon, home-screen icon).
+    pub icon: Option<Asset>,
+    /// Shared by pages without an image of their own.
+    pub social_image: Option<Asset>,
 }
 
 /// An edition's homepage.

@@ -69,10 +69,26 @@ pub(crate) struct Chrome {
     pub(crate) nav: Vec<NavLink>,
     pub(crate) follow: Vec<FollowEntry>,
     pub(crate) css_href: String,
+    /// The newsroom's accent colour as a stylesheet (`/accent.css?c=…`), after the theme's.
+    pub(crate) accent_css_href: Option<String>,
     pub(crate) favicon_href: String,
+    /// Whether the newsroom uploaded an icon: then `/favicon.ico` and `/apple-touch-icon.png`
+    /// are made from it and linked.
+    pub(crate) has_icon: bool,
+    /// The masthead's logo, if the newsroom uploaded one (the outlet's name is its `alt`).
+    pub(crate) logo: Option<LogoView>,
+    /// The edition's footer links (About, Contact, Corrections policy…).
+    pub(crate) footer_links: Vec<Link>,
     /// The edition's search page, for the form in the masthead.
     pub(crate) search_href: String,
     pub(crate) year: i16,
+}
+
+#[derive(Serialize)]
+pub(crate) struct LogoView {
+    pub(crate) src: String,
+    pub(crate) width: Option<u32>,
+    pub(crate) height: Option<u32>,
 }
 
 #[derive(Serialize)]

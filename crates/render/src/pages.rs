@@ -7,8 +7,8 @@ use std::sync::Arc;
 use dateline_core::{ArticleSummary, Edition, EditionCode, Section, SectionId, StoryKind};
 use fluent_bundle::FluentValue;
 use jiff::Timestamp;
-use minijinja::value::{Kwargs, Value};
-use minijinja::{Environment, State};
+use minijinja::Environment;
+use minijinja::value::Value;
 
 use crate::alternates::hreflang_alternates;
 use crate::feeds::FeedSubject;
@@ -17,8 +17,8 @@ use crate::page_inputs::{
     ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, SearchNotice, SearchPage, SiteContext,
 };
 use crate::page_views::{
-    Alternate, Captions, Card, Chrome, FeedLink, FollowEntry, Head, Image, Link, NavLink, Pagination, SearchResultView,
-    SearchView, SectionBlock, SectionOption, SwitchEntry, TimeView, VideoView, og_locale, v,
+    Alternate, Captions, Card, Chrome, FeedLink, FollowEntry, Head, Image, Link, LogoView, NavLink, Pagination,
+    SearchResultView, SearchView, SectionBlock, SectionOption, SwitchEntry, TimeView, VideoView, og_locale, v,
 };
 use crate::theme::content_hash;
 use crate::{Messages, RenderError, Theme, paths, qr_svg, render_markdown};
@@ -63,18 +63,8 @@ impl Renderer {
         });
         env.set_formatter(crate::escape::html_formatter);
         let t_messages = Arc::clone(&messages);
-        env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
-            let edition = state.lookup("edition_code").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-            let mut args: Vec<(&str, FluentValue<'_>)> = Vec::new();
-            for name in kwargs.args() {
-                let value: Value = kwargs.get(name)?;
-                let fluent = match value.as_i64() {
-                    Some(n) => FluentValue::from(n),
-                    None => FluentValue::from(value.to_string()),
-                };
-                args.push((name, fluent));
-            }
-            Ok(t_messages.get(&edition, key, &args))
+        crate::messages::add_t_function(&mut env, "edition_code", move |edition, key, args| {
+            t_messages.get(edition, key, args)
         });
         for name in TEMPLATES {
             env.get_template(name)?;
@@ -132,11 +122,9 @@ impl Renderer {
             .collect();
         let head = Head {
             title: page.edition.outlet_name.clone(),
-            description: self.messages.get(
-                code,
-                "home-description",
-                &[("outlet", page.edition.outlet_name.clone().into())],
-            ),
+            description: view.edition_description().unwrap_or_else(|| {
+                self.messages.get(code, "home-description", &[("outlet", page.edition.outlet_name.clone().into())])
+            }),
             canonical: view.absolute(&paths::edition_home(code)),
             alternates,
             og_type: "website",
@@ -528,6 +516,11 @@ impl<'r, 's> PageBuilder<'r, 's> {
         self.edition.code.as_str()
     }
 
+    /// The description the newsroom wrote for this edition, if any.
+    fn edition_description(&self) -> Option<String> {
+        self.site.identity.edition(&self.edition.code).and_then(|identity| identity.description.clone())
+    }
+
     fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.site.base_url, path)
     }
@@ -661,7 +654,22 @@ impl<'r, 's> PageBuilder<'r, 's> {
             nav,
             follow,
             css_href: paths::theme_asset("site.css", &self.renderer.css_version),
+            accent_css_href: self.site.identity.accent_color.as_deref().map(paths::accent_css),
             favicon_href: paths::theme_asset("favicon.svg", &self.renderer.css_version),
+            has_icon: self.site.identity_images.icon.is_some(),
+            logo: self.site.identity_images.logo.as_ref().map(|logo| LogoView {
+                src: paths::media(&logo.key),
+                width: logo.width,
+                height: logo.height,
+            }),
+            footer_links: self
+                .site
+                .identity
+                .edition(&self.edition.code)
+                .map(|identity| {
+                    identity.footer_links.iter().map(|l| Link { name: l.label.clone(), href: l.url.clone() }).collect()
+                })
+                .unwrap_or_default(),
             search_href: paths::search(code, "", None, 1),
             year: self.site.clock.local(Timestamp::now()).year(),
         }
@@ -676,6 +684,10 @@ impl<'r, 's> PageBuilder<'r, 's> {
     ) -> Result<String, RenderError> {
         let mut head = head;
         head.og_locale = og_locale(&self.edition.lang_tag);
+        if head.image.is_none() {
+            head.image =
+                self.site.identity_images.social_image.as_ref().map(|image| self.absolute(&paths::media(&image.key)));
+        }
         let mut feeds = self.feed_links(FeedSubject::Edition);
         feeds.append(&mut head.feeds);
         head.feeds = feeds;

@@ -80,6 +80,12 @@ pub fn media(key: &str) -> String {
     format!("/media/{key}")
 }
 
+/// `/accent.css?c=b3141b`: the newsroom's accent colour (`#b3141b`) as a stylesheet; the
+/// colour is in the address, so the answer can be cached forever.
+pub fn accent_css(color: &str) -> String {
+    format!("/accent.css?c={}", color.trim_start_matches('#'))
+}
+
 /// `/assets/{path}`, with a version query so the file can be cached forever.
 pub fn theme_asset(path: &str, version: &str) -> String {
     format!("/assets/{path}?v={version}")

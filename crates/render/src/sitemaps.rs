@@ -338,6 +338,8 @@ mod tests {
             settings: &settings,
             clock: &clock,
             base_url,
+            identity: &Default::default(),
+            identity_images: &Default::default(),
         };
         let limits = SitemapLimits::STANDARD;
         let per_file = limits.urls_per_file(&site);

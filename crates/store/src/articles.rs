@@ -9,6 +9,8 @@ use dateline_core::{
 use jiff::Timestamp;
 use sqlx::{Any, QueryBuilder};
 
+use dateline_core::Msg;
+
 use crate::rows::{optional_timestamp, timestamp};
 use crate::{Store, StoreError, limit_clause, now_seconds, numbered};
 
@@ -722,11 +724,9 @@ async fn insert_article(tx: &mut sqlx::Transaction<'_, Any>, article: &NewArticl
     .fetch_one(&mut **tx)
     .await
     .map_err(|e| match StoreError::from(e) {
-        StoreError::Conflict(_) => StoreError::Conflict(format!(
-            "an article with slug {:?} in edition {} (or this story's article in that edition)",
-            article.slug.as_str(),
-            article.edition
-        )),
+        StoreError::Conflict(_) => StoreError::Conflict(
+            Msg::new("article-exists").with("slug", article.slug.as_str()).with("edition", article.edition.as_str()),
+        ),
         other => other,
     })?;
     set_byline(tx, id, &article.contributors).await?;

@@ -7,6 +7,8 @@ use dateline_core::{
 use jiff::Timestamp;
 use sqlx::QueryBuilder;
 
+use dateline_core::Msg;
+
 use crate::articles::{record_revision, set_byline};
 use crate::rows::{optional_timestamp, timestamp};
 use crate::{Store, StoreError, limit_clause, now_seconds, numbered};
@@ -142,7 +144,7 @@ impl Store {
         .execute(&mut *tx)
         .await
         .map_err(|e| match StoreError::from(e) {
-            StoreError::Conflict(_) => StoreError::Conflict(format!("slug {:?} in this edition", fields.slug.as_str())),
+            StoreError::Conflict(_) => StoreError::Conflict(Msg::new("slug-taken").with("slug", fields.slug.as_str())),
             other => other,
         })?;
         set_byline(&mut tx, id.0, &fields.contributors).await?;
@@ -259,10 +261,9 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await
         .map_err(|e| match StoreError::from(e) {
-            StoreError::Conflict(_) => StoreError::Conflict(format!(
-                "this story's article in edition {edition}, or slug {:?} there",
-                slug.as_str()
-            )),
+            StoreError::Conflict(_) => StoreError::Conflict(
+                Msg::new("article-exists").with("slug", slug.as_str()).with("edition", edition.to_string()),
+            ),
             StoreError::Database(_) => StoreError::NotFound(format!("edition {edition}")),
             other => other,
         })?;

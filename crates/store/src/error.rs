@@ -1,4 +1,4 @@
-use dateline_core::ValidationError;
+use dateline_core::{Msg, ValidationError};
 use thiserror::Error;
 
 /// What can go wrong in the store. Variants a caller acts on have predicates
@@ -43,8 +43,8 @@ pub enum StoreError {
         source: sqlx::migrate::MigrateError,
     },
     /// A write would break a uniqueness rule (a slug already taken, say).
-    #[error("{0} already exists")]
-    Conflict(String),
+    #[error("{0}")]
+    Conflict(Msg),
     /// A save based on an old revision: someone else saved in between.
     #[error("the article was changed by someone else (now at revision {current}); reload and reapply your changes")]
     Stale {
@@ -94,7 +94,7 @@ impl From<sqlx::Error> for StoreError {
         if let sqlx::Error::Database(db) = &error
             && db.is_unique_violation()
         {
-            return StoreError::Conflict(db.message().to_owned());
+            return StoreError::Conflict(Msg::new("already-exists").with("what", db.message()));
         }
         if let sqlx::Error::RowNotFound = error {
             return StoreError::NotFound("row".to_owned());

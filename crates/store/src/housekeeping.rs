@@ -187,7 +187,9 @@ impl Store {
         let (used,): (i64,) = sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM stories WHERE video_asset_id = $1 OR poster_asset_id = $1)
                   + (SELECT COUNT(*) FROM articles WHERE captions_asset_id = $1)
-                  + (SELECT COUNT(*) FROM contributors WHERE photo_asset_id = $1)",
+                  + (SELECT COUNT(*) FROM contributors WHERE photo_asset_id = $1)
+                  + (SELECT COUNT(*) FROM site_settings
+                     WHERE logo_asset_id = $1 OR icon_asset_id = $1 OR social_image_asset_id = $1)",
         )
         .bind(id.0)
         .fetch_one(&mut *tx)

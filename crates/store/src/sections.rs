@@ -1,4 +1,4 @@
-use dateline_core::{EditionCode, Section, SectionId, SectionName, Slug};
+use dateline_core::{EditionCode, Msg, Section, SectionId, SectionName, Slug};
 
 use crate::{Store, StoreError};
 
@@ -113,9 +113,11 @@ async fn insert_names(
             .execute(&mut **tx)
             .await
             .map_err(|e| match StoreError::from(e) {
-                StoreError::Conflict(_) => {
-                    StoreError::Conflict(format!("section slug {:?} in edition {}", name.slug.as_str(), name.edition))
-                }
+                StoreError::Conflict(_) => StoreError::Conflict(
+                    Msg::new("section-slug-taken")
+                        .with("slug", name.slug.as_str())
+                        .with("edition", name.edition.as_str()),
+                ),
                 other => other,
             })?;
     }

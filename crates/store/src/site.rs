@@ -1,11 +1,9 @@
 //! Site-wide data: settings, editions and the outlet's social accounts.
 
 use dateline_core::{
-    Edition, EditionCode, EditionStatus, SiteSettings, SocialAccount, SocialAccountId, SocialPlatform, TextDirection,
-    TimeFormat,
+    AssetId, Edition, EditionCode, EditionIdentity, EditionStatus, FooterLink, Msg, SiteIdentity, SiteSettings,
+    SocialAccount, SocialAccountId, SocialPlatform, TextDirection, TimeFormat, UserId,
 };
-
-use dateline_core::UserId;
 
 use crate::users::NewUser;
 use crate::{Store, StoreError};
@@ -54,6 +52,71 @@ impl Store {
         })
     }
 
+    /// The site's identity: accent colour, images, and each edition's description and footer
+    /// links.
+    pub async fn site_identity(&self) -> Result<SiteIdentity, StoreError> {
+        let row: Option<(Option<String>, Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
+            "SELECT accent_color, logo_asset_id, icon_asset_id, social_image_asset_id FROM site_settings WHERE id = 1",
+        )
+        .fetch_optional(&self.pool)
+        .await?;
+        let (accent_color, logo, icon, social_image) = row.unwrap_or_default();
+        let rows: Vec<(String, Option<String>, String)> =
+            sqlx::query_as("SELECT code, description, footer_links FROM editions ORDER BY position, code")
+                .fetch_all(&self.pool)
+                .await?;
+        let editions = rows
+            .into_iter()
+            .map(|(code, description, links)| {
+                let footer_links = links
+                    .lines()
+                    .filter_map(|line| line.split_once('\t'))
+                    .map(|(label, url)| FooterLink { label: label.to_owned(), url: url.to_owned() })
+                    .collect();
+                Ok(EditionIdentity { edition: EditionCode::parse(&code)?, description, footer_links })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(SiteIdentity {
+            accent_color,
+            logo: logo.map(AssetId),
+            icon: icon.map(AssetId),
+            social_image: social_image.map(AssetId),
+            editions,
+        })
+    }
+
+    /// Saves the site's identity; an edition not listed keeps its description and links.
+    /// The site must have been set up (its settings row exists).
+    pub async fn save_site_identity(&self, identity: &SiteIdentity) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE site_settings SET accent_color = $1, logo_asset_id = $2, icon_asset_id = $3,
+                 social_image_asset_id = $4 WHERE id = 1",
+        )
+        .bind(identity.accent_color.as_deref())
+        .bind(identity.logo.map(|id| id.0))
+        .bind(identity.icon.map(|id| id.0))
+        .bind(identity.social_image.map(|id| id.0))
+        .execute(&mut *tx)
+        .await?;
+        for edition in &identity.editions {
+            // Labels and addresses hold no tab or line break (`parse_footer_links` splits on them).
+            let links: Vec<String> = edition
+                .footer_links
+                .iter()
+                .map(|link| format!("{}\t{}", link.label.replace(['\t', '\n', '\r'], " "), link.url))
+                .collect();
+            sqlx::query("UPDATE editions SET description = $1, footer_links = $2 WHERE code = $3")
+                .bind(edition.description.as_deref())
+                .bind(links.join("\n"))
+                .bind(edition.edition.as_str())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Saves the site settings.
     pub async fn save_settings(&self, settings: &SiteSettings) -> Result<(), StoreError> {
         let mut connection = self.pool.acquire().await?;
@@ -99,13 +162,13 @@ impl Store {
         let (_turn, mut tx) = self.begin_write().await?;
         let (editions,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM editions").fetch_one(&mut *tx).await?;
         if editions > 0 {
-            return Err(StoreError::Conflict("the site has been set up already".into()));
+            return Err(StoreError::Conflict(Msg::new("site-set-up-already")));
         }
         let mut admin_id = None;
         if let Some(admin) = admin {
             let (users,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&mut *tx).await?;
             if users > 0 {
-                return Err(StoreError::Conflict("users exist already, so the first run makes no admin".into()));
+                return Err(StoreError::Conflict(Msg::new("users-exist-already")));
             }
             admin_id = Some(crate::users::insert_user(&mut tx, admin).await?);
         }
@@ -125,9 +188,9 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
         if articles > 0 {
-            return Err(StoreError::Conflict(format!(
-                "edition {code} has {articles} articles; retire it instead of deleting it"
-            )));
+            return Err(StoreError::Conflict(
+                Msg::new("edition-has-articles").with("code", code.as_str()).with("count", articles),
+            ));
         }
         for table in ["section_names", "contributor_names", "social_account_captions"] {
             // Table names are constants of this function, never input.

@@ -3,7 +3,7 @@
 //! Only hashes of session ids and API tokens are stored; the values themselves exist only in
 //! the user's cookie or script.
 
-use dateline_core::{Role, User, UserId};
+use dateline_core::{Msg, Role, User, UserId};
 
 use crate::{Store, StoreError, now_seconds};
 
@@ -44,10 +44,10 @@ pub struct TokenRecord {
     pub revoked: bool,
 }
 
-type UserRow = (i64, String, String, String);
+type UserRow = (i64, String, String, String, Option<String>);
 
-fn user_from_row((id, email, name, role): UserRow) -> Result<User, StoreError> {
-    Ok(User { id: UserId(id), email, name, role: Role::parse(&role)? })
+fn user_from_row((id, email, name, role, language): UserRow) -> Result<User, StoreError> {
+    Ok(User { id: UserId(id), email, name, role: Role::parse(&role)?, language })
 }
 
 /// How stale a token's `last_used_at` may get before a use updates it.
@@ -62,18 +62,19 @@ impl Store {
 
     /// The active user with this email and their password hash.
     pub async fn user_credentials(&self, email: &str) -> Result<Option<(User, String)>, StoreError> {
-        let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
-            "SELECT id, email, name, role, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL",
+        let row: Option<(i64, String, String, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT id, email, name, role, ui_language, password_hash FROM users WHERE email = $1 AND disabled_at IS NULL",
         )
         .bind(dateline_core::normalize_email(email))
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|(id, email, name, role, hash)| Ok((user_from_row((id, email, name, role))?, hash))).transpose()
+        row.map(|(id, email, name, role, language, hash)| Ok((user_from_row((id, email, name, role, language))?, hash)))
+            .transpose()
     }
 
     /// A user by id.
     pub async fn user(&self, id: UserId) -> Result<Option<User>, StoreError> {
-        let row: Option<UserRow> = sqlx::query_as("SELECT id, email, name, role FROM users WHERE id = $1")
+        let row: Option<UserRow> = sqlx::query_as("SELECT id, email, name, role, ui_language FROM users WHERE id = $1")
             .bind(id.0)
             .fetch_optional(&self.pool)
             .await?;
@@ -82,8 +83,9 @@ impl Store {
 
     /// Every user, by email.
     pub async fn users(&self) -> Result<Vec<User>, StoreError> {
-        let rows: Vec<UserRow> =
-            sqlx::query_as("SELECT id, email, name, role FROM users ORDER BY email").fetch_all(&self.pool).await?;
+        let rows: Vec<UserRow> = sqlx::query_as("SELECT id, email, name, role, ui_language FROM users ORDER BY email")
+            .fetch_all(&self.pool)
+            .await?;
         rows.into_iter().map(user_from_row).collect()
     }
 
@@ -127,8 +129,8 @@ impl Store {
 
     /// The live session with this id hash: not expired, not revoked, its user not disabled.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
-        let row: Option<(i64, String, String, String, String)> = sqlx::query_as(
-            "SELECT u.id, u.email, u.name, u.role, s.csrf_token
+        let row: Option<(i64, String, String, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT u.id, u.email, u.name, u.role, u.ui_language, s.csrf_token
              FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.id_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND u.disabled_at IS NULL",
         )
@@ -136,8 +138,8 @@ impl Store {
         .bind(now_seconds())
         .fetch_optional(&self.pool)
         .await?;
-        row.map(|(id, email, name, role, csrf_token)| {
-            Ok(SessionRecord { user: user_from_row((id, email, name, role))?, csrf_token })
+        row.map(|(id, email, name, role, language, csrf_token)| {
+            Ok(SessionRecord { user: user_from_row((id, email, name, role, language))?, csrf_token })
         })
         .transpose()
     }
@@ -169,15 +171,17 @@ impl Store {
     /// The user a live API token belongs to; notes its use.
     pub async fn user_by_api_token(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
         let row: Option<(i64, Option<i64>, UserRow)> =
-            sqlx::query_as::<_, (i64, Option<i64>, i64, String, String, String)>(
-                "SELECT t.id, t.last_used_at, u.id, u.email, u.name, u.role FROM api_tokens t
+            sqlx::query_as::<_, (i64, Option<i64>, i64, String, String, String, Option<String>)>(
+                "SELECT t.id, t.last_used_at, u.id, u.email, u.name, u.role, u.ui_language FROM api_tokens t
                  JOIN users u ON u.id = t.user_id
                  WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
             )
             .bind(token_hash)
             .fetch_optional(&self.pool)
             .await?
-            .map(|(token, last_used, id, email, name, role)| (token, last_used, (id, email, name, role)));
+            .map(|(token, last_used, id, email, name, role, language)| {
+                (token, last_used, (id, email, name, role, language))
+            });
         let Some((token, last_used, user)) = row else { return Ok(None) };
         // To the minute is enough for "last used", and spares a write on every API call.
         let now = now_seconds();
@@ -253,6 +257,19 @@ impl Store {
         Ok(())
     }
 
+    /// Sets the language the admin speaks to a user; `None` follows their browser.
+    pub async fn set_user_language(&self, id: UserId, language: Option<&str>) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE users SET ui_language = $1 WHERE id = $2")
+            .bind(language)
+            .bind(id.0)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("user {id}")));
+        }
+        Ok(())
+    }
+
     /// Whether the user is disabled.
     pub async fn is_user_disabled(&self, id: UserId) -> Result<bool, StoreError> {
         let row: Option<(Option<i64>,)> =
@@ -290,7 +307,9 @@ pub(crate) async fn insert_user(connection: &mut sqlx::AnyConnection, user: &New
     .fetch_one(&mut *connection)
     .await
     .map_err(|e| match StoreError::from(e) {
-        StoreError::Conflict(_) => StoreError::Conflict(format!("a user with email {}", user.email)),
+        StoreError::Conflict(_) => {
+            StoreError::Conflict(Msg::new("user-email-taken").with("email", user.email.as_str()))
+        }
         other => other,
     })?;
     Ok(UserId(id))

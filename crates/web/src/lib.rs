@@ -29,6 +29,7 @@ mod error;
 mod ghost_api;
 mod health;
 mod http_date;
+mod identity;
 mod limits;
 mod media;
 mod metrics;
@@ -123,6 +124,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", content_api::routes(state.clone()))
         .merge(ghost_api::routes())
         .merge(distribution::routes())
+        .merge(identity::routes())
         .route("/admin/", get(admin::dashboard))
         .nest(
             "/admin",

@@ -133,6 +133,11 @@ async fn real_responses_match_the_document() {
         .await;
     c.csrf = signed_in["csrf_token"].as_str().unwrap().to_owned();
     c.call("GET", "/me", "/me", None).await;
+    let (status, me) = c.call("PATCH", "/me", "/me", Some(json!({ "language": "zh-hans" }))).await;
+    assert_eq!((status, me["user"]["language"].as_str()), (200, Some("zh-hans")));
+    let (status, refused) = c.call("PATCH", "/me", "/me", Some(json!({ "language": "fr" }))).await;
+    assert_eq!(status, 422, "{refused}");
+    c.call("PATCH", "/me", "/me", Some(json!({ "language": null }))).await;
 
     let story = json!({ "edition": "en", "section_id": 1, "article": { "headline": "Schema check", "body_markdown": "One.\n\nTwo.", "contributors": [1] } });
     let (status, article) = c.call("POST", "/stories", "/stories", Some(story)).await;

@@ -60,28 +60,31 @@
 
   // Uploads: the file goes to /admin/api/uploads as the request body; images can be inserted
   // into the Markdown body, posters and videos are attached to the story.
+  // The page gives the messages in its language: the template fills data-msg-* attributes.
+  var uploadFailed = main ? main.getAttribute("data-msg-upload-failed") : "";
   var box = document.querySelector(".uploads");
   var status = document.querySelector("[data-upload-status]");
   if (box && csrf && window.fetch) {
-    status.textContent = "Choose a file to upload.";
+    var msg = function (name) { return box.getAttribute("data-msg-" + name) || ""; };
+    status.textContent = msg("choose");
     box.querySelectorAll("input[data-upload]").forEach(function (input) {
       input.addEventListener("change", function () {
         var file = input.files[0];
         if (!file) return;
-        status.textContent = "Uploading " + file.name + "…";
+        status.textContent = msg("uploading").replace("{name}", function () { return file.name; });
         fetch("/admin/api/uploads?name=" + encodeURIComponent(file.name), {
           method: "POST", credentials: "same-origin",
           headers: { "X-CSRF-Token": csrf, "Content-Type": file.type || "application/octet-stream" },
           body: file
         }).then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
           .then(function (result) {
-            if (!result.ok) { status.textContent = result.data.error ? result.data.error.message : "The upload failed."; return; }
+            if (!result.ok) { status.textContent = result.data.error ? result.data.error.message : uploadFailed; return; }
             var asset = result.data;
             var kind = input.getAttribute("data-upload");
             if (kind === "image" && body) {
               body.value += "\n\n![" + file.name.replace(/\.[^.]+$/, "") + "](" + asset.url + ")\n";
               body.dispatchEvent(new Event("input"));
-              status.textContent = "Inserted at the end of the body; describe the image in its alt text.";
+              status.textContent = msg("inserted");
               return;
             }
             var story = {
@@ -94,26 +97,27 @@
               method: "PUT", credentials: "same-origin",
               headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" },
               body: JSON.stringify(story)
-            }).then(function (r) { status.textContent = r.ok ? "Attached; reload to see it." : "Uploaded, but it could not be attached."; });
+            }).then(function (r) { status.textContent = r.ok ? msg("attached") : msg("not-attached"); });
           })
-          .catch(function () { status.textContent = "The upload failed."; });
+          .catch(function () { status.textContent = uploadFailed; });
       });
     });
   }
 
-  // A contributor's photo: upload, then put the asset id in the form's field.
-  document.querySelectorAll("input[data-upload=photo]").forEach(function (input) {
+  // An image for a form's field (a contributor's photo, the site's logo): upload, then put
+  // the asset id in the field the input names.
+  document.querySelectorAll("input[data-upload-into]").forEach(function (input) {
     if (!csrf || !window.fetch) return;
     input.addEventListener("change", function () {
       var file = input.files[0];
-      var field = input.form.querySelector("[data-photo-field]");
+      var field = input.form.querySelector('[name="' + input.getAttribute("data-upload-into") + '"]');
       if (!file || !field) return;
       fetch("/admin/api/uploads?name=" + encodeURIComponent(file.name), {
         method: "POST", credentials: "same-origin",
         headers: { "X-CSRF-Token": csrf, "Content-Type": file.type || "application/octet-stream" },
         body: file
       }).then(function (r) { return r.json(); }).then(function (asset) {
-        if (asset.id) field.value = asset.id; else alert(asset.error ? asset.error.message : "The upload failed.");
+        if (asset.id) field.value = asset.id; else alert(asset.error ? asset.error.message : uploadFailed);
       });
     });
   });

@@ -26,6 +26,7 @@ correction = Correction:
 video-label = Video
 video-unsupported = Your browser cannot play this video.
 video-download = Download the video
+footer-links = About the site
 follow-us = Follow us
 follow-us-on = Follow us on { $platform }
 qr-caption = Scan the QR code to follow us on { $platform }

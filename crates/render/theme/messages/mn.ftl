@@ -26,6 +26,7 @@ correction = Залруулга:
 video-label = Видео
 video-unsupported = Таны хөтөч энэ видеог тоглуулах боломжгүй байна.
 video-download = Видеог татаж авах
+footer-links = Сайтын тухай
 follow-us = Биднийг дагаарай
 follow-us-on = { $platform } дээр биднийг дагаарай
 qr-caption = QR кодыг уншуулж { $platform } дээр биднийг дагаарай

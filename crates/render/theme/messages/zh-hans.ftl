@@ -26,6 +26,7 @@ correction = 更正：
 video-label = 视频
 video-unsupported = 您的浏览器无法播放此视频。
 video-download = 下载视频
+footer-links = 关于本站
 follow-us = 关注我们
 follow-us-on = 在{ $platform }关注我们
 qr-caption = 扫描二维码，在{ $platform }关注我们

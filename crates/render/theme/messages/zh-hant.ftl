@@ -26,6 +26,7 @@ correction = 更正：
 video-label = 影片
 video-unsupported = 您的瀏覽器無法播放此影片。
 video-download = 下載影片
+footer-links = 關於本站
 follow-us = 關注我們
 follow-us-on = 在{ $platform }關注我們
 qr-caption = 掃描 QR 碼，在{ $platform }關注我們

@@ -5,6 +5,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
+use dateline_core::Msg;
 use dateline_core::{
     Article, ArticleId, ArticleInput, ArticleStatus, DiffLine, EditionCode, PageRequest, SectionId, User, UserId,
     WorkflowAction, diff_lines, may_edit, next_status,
@@ -24,7 +25,7 @@ use crate::AppState;
 pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/session", post(sign_in).delete(sign_out))
-        .route("/me", get(me))
+        .route("/me", get(me).patch(update_me))
         .route("/articles", get(list_articles))
         .route("/stories", post(create_story))
         .route("/articles/{id}", get(get_article).put(save_article).delete(delete_article))
@@ -81,6 +82,24 @@ async fn sign_out(State(state): State<AppState>, _caller: Caller, request: Reque
 /// `GET /admin/api/me`: the signed-in user.
 async fn me(caller: Caller) -> Json<Value> {
     Json(json!({ "user": user_json(&caller.user), "csrf_token": caller.csrf_token }))
+}
+
+/// `PATCH /admin/api/me`: the caller's own preferences (the admin's language).
+async fn update_me(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<MeBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    state.newsroom().set_user_language(&caller.user, body.language.as_deref()).await?;
+    let user = User { language: body.language, ..caller.user };
+    Ok(Json(json!({ "user": user_json(&user), "csrf_token": caller.csrf_token })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MeBody {
+    /// `en`, `zh-hans`, `zh-hant` or `mn`; `null` follows the browser.
+    language: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -464,7 +483,7 @@ async fn create_token(
 ) -> Result<Response, AdminApiError> {
     let label = body.label.trim();
     if label.is_empty() || label.len() > 100 {
-        return Err(AdminApiError::field("label", "give the token a label of 1 to 100 characters"));
+        return Err(AdminApiError::field("label", Msg::new("token-label-needed")));
     }
     let token = new_secret().map_err(|e| AdminApiError::internal(&e))?;
     let id = state.store().create_api_token(caller.user.id, label, &secret_hash(&token)).await?;
@@ -504,7 +523,10 @@ pub(crate) async fn load_revision(state: &AppState, id: ArticleId, revision: i64
 }
 
 fn user_json(user: &User) -> Value {
-    json!({ "id": user.id.0, "email": user.email, "name": user.name, "role": user.role.as_str() })
+    json!({
+        "id": user.id.0, "email": user.email, "name": user.name, "role": user.role.as_str(),
+        "language": user.language,
+    })
 }
 
 fn revision_json(revision: &Revision) -> Value {

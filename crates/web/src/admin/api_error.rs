@@ -8,7 +8,7 @@ use axum::extract::{FromRequest, FromRequestParts, Query};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
-use dateline_core::FieldErrors;
+use dateline_core::{FieldErrors, Msg};
 use dateline_newsroom::NewsroomError;
 use dateline_store::StoreError;
 use serde_json::{Map, Value, json};
@@ -18,37 +18,39 @@ use serde_json::{Map, Value, json};
 pub struct AdminApiError {
     pub(crate) status: StatusCode,
     pub(crate) code: &'static str,
-    pub(crate) message: String,
-    pub(crate) fields: Vec<(String, String)>,
+    /// What went wrong, in English on the API and in the user's language on admin pages.
+    pub(crate) message: Msg,
+    pub(crate) fields: Vec<(String, Msg)>,
     pub(crate) current_revision: Option<i64>,
 }
 
 impl AdminApiError {
-    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> AdminApiError {
-        AdminApiError { status, code, message: message.into(), fields: Vec::new(), current_revision: None }
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: Msg) -> AdminApiError {
+        AdminApiError { status, code, message, fields: Vec::new(), current_revision: None }
     }
 
-    pub(crate) fn unauthorized(message: &str) -> AdminApiError {
+    pub(crate) fn unauthorized(message: Msg) -> AdminApiError {
         AdminApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", message)
     }
 
-    pub(crate) fn forbidden(message: &str) -> AdminApiError {
+    pub(crate) fn forbidden(message: Msg) -> AdminApiError {
         AdminApiError::new(StatusCode::FORBIDDEN, "forbidden", message)
     }
 
     pub(crate) fn not_found(what: &str) -> AdminApiError {
-        AdminApiError::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
+        AdminApiError::new(StatusCode::NOT_FOUND, "not_found", Msg::new("not-found").with("what", what))
     }
 
-    pub(crate) fn bad_request(message: impl Into<String>) -> AdminApiError {
-        AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    /// A request the API cannot read; `reason` comes from the parser, in English.
+    pub(crate) fn bad_request(reason: impl Into<String>) -> AdminApiError {
+        AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::verbatim(reason))
     }
 
-    pub(crate) fn conflict(message: impl Into<String>) -> AdminApiError {
+    pub(crate) fn conflict(message: Msg) -> AdminApiError {
         AdminApiError::new(StatusCode::CONFLICT, "conflict", message)
     }
 
-    pub(crate) fn too_many(message: &str) -> AdminApiError {
+    pub(crate) fn too_many(message: Msg) -> AdminApiError {
         AdminApiError::new(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", message)
     }
 
@@ -56,28 +58,34 @@ impl AdminApiError {
     pub(crate) fn invalid(errors: FieldErrors) -> AdminApiError {
         AdminApiError {
             fields: errors.0,
-            ..AdminApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", "some fields are invalid")
+            ..AdminApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Msg::new("fields-invalid"))
         }
     }
 
-    pub(crate) fn field(field: &str, message: impl Into<String>) -> AdminApiError {
+    pub(crate) fn field(field: &str, message: impl Into<Msg>) -> AdminApiError {
         let mut errors = FieldErrors::default();
         errors.add(field, message);
         AdminApiError::invalid(errors)
     }
 
+    /// The message in `language`, for an admin page.
+    pub(crate) fn message_in(&self, language: &str) -> String {
+        self.message.text(language)
+    }
+
+    /// The per-field messages in `language`, for an admin form.
+    pub(crate) fn fields_in(&self, language: &str) -> std::collections::BTreeMap<String, String> {
+        self.fields.iter().map(|(field, message)| (field.clone(), message.text(language))).collect()
+    }
+
     /// 503: the database does not answer for now; nothing was saved.
     pub(crate) fn unavailable() -> AdminApiError {
-        AdminApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
-            "the database is unavailable, so nothing was saved; try again in a moment",
-        )
+        AdminApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", Msg::new("store-unavailable"))
     }
 
     pub(crate) fn internal(error: &dyn std::fmt::Display) -> AdminApiError {
         tracing::error!(%error, "admin API request failed");
-        AdminApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "something went wrong")
+        AdminApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", Msg::new("internal-error"))
     }
 }
 
@@ -85,10 +93,14 @@ impl From<StoreError> for AdminApiError {
     fn from(error: StoreError) -> AdminApiError {
         match error {
             StoreError::NotFound(what) => AdminApiError::not_found(&what),
-            StoreError::Conflict(what) => AdminApiError::conflict(format!("{what} already exists")),
+            StoreError::Conflict(message) => AdminApiError::conflict(message),
             StoreError::Stale { current } => AdminApiError {
                 current_revision: Some(current),
-                ..AdminApiError::new(StatusCode::CONFLICT, "stale_revision", error.to_string())
+                ..AdminApiError::new(
+                    StatusCode::CONFLICT,
+                    "stale_revision",
+                    Msg::new("stale-revision").with("current", current),
+                )
             },
             other if other.is_unavailable() => {
                 tracing::warn!(error = %other, "the database is unavailable");
@@ -103,11 +115,11 @@ impl From<NewsroomError> for AdminApiError {
     fn from(error: NewsroomError) -> AdminApiError {
         match error {
             NewsroomError::NotFound(what) => AdminApiError::not_found(&what),
-            NewsroomError::Unauthorized(message) => AdminApiError::unauthorized(&message),
-            NewsroomError::Forbidden(message) => AdminApiError::forbidden(&message),
+            NewsroomError::Unauthorized(message) => AdminApiError::unauthorized(message),
+            NewsroomError::Forbidden(message) => AdminApiError::forbidden(message),
             NewsroomError::Conflict(message) => AdminApiError::conflict(message),
             NewsroomError::Invalid(errors) => AdminApiError::invalid(errors),
-            NewsroomError::TooManyAttempts(message) => AdminApiError::too_many(&message),
+            NewsroomError::TooManyAttempts(message) => AdminApiError::too_many(message),
             NewsroomError::Store(error) => error.into(),
             NewsroomError::Internal(message) => AdminApiError::internal(&message),
         }
@@ -118,9 +130,9 @@ impl IntoResponse for AdminApiError {
     fn into_response(self) -> Response {
         let mut error = Map::new();
         error.insert("code".into(), json!(self.code));
-        error.insert("message".into(), json!(self.message));
+        error.insert("message".into(), json!(self.message.to_string()));
         if !self.fields.is_empty() {
-            let fields: Map<String, Value> = self.fields.into_iter().map(|(f, m)| (f, json!(m))).collect();
+            let fields: Map<String, Value> = self.fields.into_iter().map(|(f, m)| (f, json!(m.to_string()))).collect();
             error.insert("fields".into(), Value::Object(fields));
         }
         if let Some(current) = self.current_revision {

@@ -82,5 +82,5 @@ async fn audit_page(
             AuditRow { time, time_iso, user: e.user_name, action: e.action, subject: e.subject, detail: e.detail }
         })
         .collect();
-    render(&state, StatusCode::OK, &AuditPage { frame: editor.frame("Audit log", "audit"), entries, older })
+    render(&state, StatusCode::OK, &AuditPage { frame: editor.titled(&state, "title-audit", "audit"), entries, older })
 }

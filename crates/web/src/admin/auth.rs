@@ -8,6 +8,7 @@
 //! `Authorization: Bearer TOKEN` instead and need no CSRF token: no browser attaches that
 //! header on its own.
 
+use dateline_core::Msg;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
@@ -38,25 +39,25 @@ impl FromRequestParts<AppState> for Caller {
         if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
             let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer ")).map(str::trim);
             let Some(token) = token.filter(|t| !t.is_empty()) else {
-                return Err(AdminApiError::unauthorized("send the token as `Authorization: Bearer TOKEN`"));
+                return Err(AdminApiError::unauthorized(Msg::new("api-bearer-format")));
             };
             let user = state.newsroom().user_by_api_token(token).await?;
             return match user {
                 Some(user) => Ok(Caller { user, csrf_token: None }),
-                None => Err(AdminApiError::unauthorized("the API token is unknown or revoked")),
+                None => Err(AdminApiError::unauthorized(Msg::new("api-token-unknown"))),
             };
         }
         let Some(session_id) = session_cookie(parts) else {
-            return Err(AdminApiError::unauthorized("sign in first"));
+            return Err(AdminApiError::unauthorized(Msg::new("sign-in-first")));
         };
         let Some(session) = state.newsroom().session(&session_id).await? else {
-            return Err(AdminApiError::unauthorized("the session has expired or was ended; sign in again"));
+            return Err(AdminApiError::unauthorized(Msg::new("session-ended")));
         };
         let is_safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
         if !is_safe {
             let sent = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or_default();
             if !constant_time_eq(sent, &session.csrf_token) {
-                return Err(AdminApiError::forbidden("missing or wrong CSRF token (send it in X-CSRF-Token)"));
+                return Err(AdminApiError::forbidden(Msg::new("csrf-missing")));
             }
         }
         Ok(Caller { user: session.user, csrf_token: Some(session.csrf_token) })

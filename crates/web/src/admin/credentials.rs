@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::post;
+use dateline_core::Msg;
 use dateline_render::admin_views::{CredentialRow, CredentialsPage};
 
 use dateline_newsroom::{new_secret, secret_hash};
@@ -36,29 +37,17 @@ struct CredentialText {
     nav: &'static str,
     base: &'static str,
     noun: &'static str,
-    placeholder: &'static str,
-    intro: &'static str,
 }
 
 impl Credential {
     fn text(self) -> CredentialText {
         match self {
-            Credential::Token => CredentialText {
-                title: "API tokens",
-                nav: "tokens",
-                base: "/admin/tokens",
-                noun: "token",
-                placeholder: "wire import script",
-                intro: "A token acts as you, with your role, for scripts: send it as `Authorization: Bearer TOKEN`. It is shown once; revoke it when it is no longer needed.",
-            },
-            Credential::ContentKey => CredentialText {
-                title: "Content API keys",
-                nav: "keys",
-                base: "/admin/keys",
-                noun: "key",
-                placeholder: "partner app",
-                intro: "A key lets an app or partner read published content through /api/v1/ (documented at /api/v1/openapi.json). It is shown once; revoke it to cut access.",
-            },
+            Credential::Token => {
+                CredentialText { title: "title-tokens", nav: "tokens", base: "/admin/tokens", noun: "token" }
+            }
+            Credential::ContentKey => {
+                CredentialText { title: "title-keys", nav: "keys", base: "/admin/keys", noun: "key" }
+            }
         }
     }
 }
@@ -71,7 +60,7 @@ async fn show_credentials(
 ) -> Response {
     let result = async {
         if kind == Credential::ContentKey && !editor.user.role.is_editor() {
-            return Err(AdminApiError::forbidden("only editors and admins may manage Content API keys"));
+            return Err(AdminApiError::forbidden(Msg::new("editors-only")));
         }
         let clock = clock(state).await;
         let when =
@@ -107,11 +96,9 @@ async fn show_credentials(
         let text = kind.text();
         let (new_label, new_token) = created.unzip();
         Ok::<_, AdminApiError>(CredentialsPage {
-            frame: editor.frame(text.title, text.nav),
+            frame: editor.titled(state, text.title, text.nav),
             base: text.base,
             noun: text.noun,
-            placeholder: text.placeholder,
-            intro: text.intro,
             tokens: rows,
             new_label,
             new_token,
@@ -129,19 +116,11 @@ async fn create_credential(state: &AppState, editor: &Editor, kind: Credential, 
         return page_error(state, &error, Some(editor));
     }
     if kind == Credential::ContentKey && !editor.user.role.is_editor() {
-        return page_error(
-            state,
-            &AdminApiError::forbidden("only editors and admins may manage Content API keys"),
-            Some(editor),
-        );
+        return page_error(state, &AdminApiError::forbidden(Msg::new("editors-only")), Some(editor));
     }
     let label = form.text("label").trim().to_owned();
     if label.is_empty() || label.len() > 100 {
-        return page_error(
-            state,
-            &AdminApiError::field("label", "give it a label of 1 to 100 characters"),
-            Some(editor),
-        );
+        return page_error(state, &AdminApiError::field("label", Msg::new("token-label-needed")), Some(editor));
     }
     let Ok(secret) = new_secret() else {
         return page_error(state, &AdminApiError::internal(&"no randomness"), Some(editor));
@@ -164,11 +143,7 @@ async fn revoke_credential(state: &AppState, editor: &Editor, kind: Credential, 
         Credential::Token => state.store().revoke_api_token(editor.user.id, id).await,
         Credential::ContentKey if editor.user.role.is_editor() => state.store().revoke_content_key(id).await,
         Credential::ContentKey => {
-            return page_error(
-                state,
-                &AdminApiError::forbidden("only editors and admins may manage Content API keys"),
-                Some(editor),
-            );
+            return page_error(state, &AdminApiError::forbidden(Msg::new("editors-only")), Some(editor));
         }
     };
     match result {

@@ -5,8 +5,10 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{delete, post};
+use dateline_core::Msg;
 use dateline_newsroom::DemoRemoval;
 use serde_json::{Value, json};
 
@@ -46,8 +48,7 @@ async fn page_remove(State(state): State<AppState>, editor: Editor, body: Bytes)
         return page_error(&state, &error, Some(&editor));
     }
     if form.get("confirm") != Some("remove-demo") {
-        let error =
-            AdminApiError::bad_request("tick the box that confirms removing the demo site; nothing was removed");
+        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-remove-demo"));
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().remove_demo(&editor.user).await {

@@ -3,6 +3,7 @@
 //! The rules are the newsroom's (`dateline_newsroom::EditionForm`); this module reads the
 //! fields off the request and answers.
 
+use dateline_core::Msg;
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -37,7 +38,7 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
 }
 
 fn check_admin(user: &User) -> Result<(), AdminApiError> {
-    if user.role.is_admin() { Ok(()) } else { Err(AdminApiError::forbidden("only admins may manage the editions")) }
+    if user.role.is_admin() { Ok(()) } else { Err(AdminApiError::forbidden(Msg::new("admins-only"))) }
 }
 
 /// The fields of an edition from a JSON object or a form; a missing field is empty, which
@@ -160,9 +161,9 @@ async fn show(state: &AppState, editor: &Editor, status: StatusCode, refused: Op
                 has_messages: messages.has_edition(e.code.as_str()),
             })
             .collect();
-        let mut frame = editor.frame("Editions", "editions");
+        let mut frame = editor.titled(state, "title-editions", "editions");
         if refused.is_some() {
-            frame.error = Some("Some fields need attention; nothing was saved.".to_owned());
+            frame.error = editor.fields_notice(state);
         }
         let refused = refused.unwrap_or(Refused { code: None, form: BTreeMap::new(), errors: BTreeMap::new() });
         Ok::<_, AdminApiError>(EditionsPage {
@@ -206,7 +207,7 @@ async fn answer(
             let refused = Refused {
                 code,
                 form: form.pairs().iter().filter(|(k, _)| k != "csrf_token").cloned().collect(),
-                errors: error.fields.iter().cloned().collect(),
+                errors: error.fields_in(editor.lang),
             };
             show(state, editor, StatusCode::UNPROCESSABLE_ENTITY, Some(refused)).await
         }

@@ -5,8 +5,10 @@
 use axum::Json;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use dateline_core::Msg;
+use dateline_core::i18n::{UI_LANGUAGES, negotiate_ui_language};
 use dateline_core::{Edition, NewsroomClock, User};
 use dateline_render::admin_views::{AdminErrorPage, AdminFrame, AdminView, EditionOption, UserView};
 use dateline_render::{AdminPages, render_markdown};
@@ -53,12 +55,26 @@ pub(crate) struct PreviewBody {
 pub(crate) struct Editor {
     pub(crate) user: User,
     pub(crate) csrf_token: String,
+    /// The language the admin speaks to them: their choice, else their browser's.
+    pub(crate) lang: &'static str,
 }
 
 impl Editor {
+    /// [`Editor::frame`] with the title from the admin's messages (`title-…`).
+    pub(crate) fn titled(&self, state: &AppState, title_key: &str, nav: &'static str) -> AdminFrame {
+        self.frame(state.renderer().admin().text(self.lang, title_key, &[]), nav)
+    }
+
+    /// The message shown above a form that was refused field by field.
+    pub(crate) fn fields_notice(&self, state: &AppState) -> Option<String> {
+        Some(state.renderer().admin().text(self.lang, "notice-fields-need-attention", &[]))
+    }
+
     /// The layout of a page this editor sees: its title and current navigation entry.
     pub(crate) fn frame(&self, title: impl Into<String>, nav: &'static str) -> AdminFrame {
         AdminFrame {
+            lang: self.lang,
+            lang_tag: language_tag(self.lang),
             title: title.into(),
             nav,
             user: Some(user_view(&self.user)),
@@ -78,15 +94,59 @@ impl FromRequestParts<AppState> for Editor {
             return match super::set_up::first_run_is_open(state).await {
                 Ok(true) => Err(Redirect::to("/admin/set-up").into_response()),
                 Ok(false) => Err(to_sign_in()),
-                Err(error) => Err(page_error(state, &error, None)),
+                Err(error) => Err(anonymous_page_error(state, &error, browser_language(&parts.headers))),
             };
         };
         match state.newsroom().session(&session_id).await {
-            Ok(Some(session)) => Ok(Editor { user: session.user, csrf_token: session.csrf_token }),
+            Ok(Some(session)) => {
+                let lang = user_language(&session.user, &parts.headers);
+                Ok(Editor { user: session.user, csrf_token: session.csrf_token, lang })
+            }
             Ok(None) => Err(to_sign_in()),
-            Err(error) => Err(page_error(state, &AdminApiError::from(error), None)),
+            Err(error) => {
+                Err(anonymous_page_error(state, &AdminApiError::from(error), browser_language(&parts.headers)))
+            }
         }
     }
+}
+
+/// The admin language for `user`: the one they chose, else the one their browser asks for.
+pub(crate) fn user_language(user: &User, headers: &HeaderMap) -> &'static str {
+    match user.language.as_deref() {
+        Some(code) => UI_LANGUAGES.iter().map(|(known, _)| *known).find(|known| *known == code).unwrap_or("en"),
+        None => browser_language(headers),
+    }
+}
+
+/// The admin language a browser asks for (`Accept-Language`), for someone not signed in.
+pub(crate) fn browser_language(headers: &HeaderMap) -> &'static str {
+    let header = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    negotiate_ui_language(header)
+}
+
+/// An admin language's BCP 47 tag, for `<html lang>`.
+pub(crate) fn language_tag(code: &str) -> &'static str {
+    match code {
+        "zh-hans" => "zh-Hans",
+        "zh-hant" => "zh-Hant",
+        "mn" => "mn",
+        _ => "en",
+    }
+}
+
+/// A frame for someone not signed in (the sign-in and first-run pages), in `lang`.
+pub(crate) fn anonymous_frame(state: &AppState, lang: &'static str, title_key: &str) -> AdminFrame {
+    AdminFrame {
+        lang,
+        lang_tag: language_tag(lang),
+        title: state.renderer().admin().text(lang, title_key, &[]),
+        ..AdminFrame::default()
+    }
+}
+
+/// The admin's text `key` in the editor's language.
+pub(crate) fn admin_text(state: &AppState, editor: &Editor, key: &str) -> String {
+    state.renderer().admin().text(editor.lang, key, &[])
 }
 
 /// A submitted form's fields, keeping repeated names (checkboxes).
@@ -121,9 +181,7 @@ impl FormFields {
         if constant_time_eq(self.get("csrf_token").unwrap_or_default(), expected) {
             Ok(())
         } else {
-            Err(AdminApiError::forbidden(
-                "the form expired or did not come from this site; reload the page and try again",
-            ))
+            Err(AdminApiError::forbidden(Msg::new("form-not-ours")))
         }
     }
 }
@@ -141,23 +199,43 @@ pub(crate) fn render<V: AdminView>(state: &AppState, status: StatusCode, view: &
 
 /// An error as an admin page with the error's status.
 pub(crate) fn page_error(state: &AppState, error: &AdminApiError, user: Option<&Editor>) -> Response {
-    let (title, message) = match error.status {
-        StatusCode::FORBIDDEN => ("Not allowed", error.message.clone()),
-        StatusCode::NOT_FOUND => ("Not found", error.message.clone()),
-        StatusCode::CONFLICT => ("Conflict", error.message.clone()),
-        s if s.is_server_error() => ("Something went wrong", "Please try again in a moment.".to_owned()),
-        _ => ("Cannot do that", error.message.clone()),
+    error_page(state, error, user.map_or("en", |editor| editor.lang), user)
+}
+
+/// [`page_error`] for someone not signed in, in their browser's language.
+pub(crate) fn anonymous_page_error(state: &AppState, error: &AdminApiError, lang: &'static str) -> Response {
+    error_page(state, error, lang, None)
+}
+
+fn error_page(state: &AppState, error: &AdminApiError, lang: &'static str, user: Option<&Editor>) -> Response {
+    let title_key = match error.status {
+        StatusCode::FORBIDDEN => "title-not-allowed",
+        StatusCode::NOT_FOUND => "title-not-found",
+        StatusCode::CONFLICT => "title-conflict",
+        s if s.is_server_error() => "title-went-wrong",
+        _ => "title-cannot",
+    };
+    let message = if error.status.is_server_error() {
+        state.renderer().admin().text(lang, "error-try-again", &[])
+    } else {
+        error.message_in(lang)
     };
     let frame = match user {
-        Some(editor) => editor.frame(title, ""),
-        None => AdminFrame { title: title.to_owned(), ..AdminFrame::default() },
+        Some(editor) => editor.frame(state.renderer().admin().text(lang, title_key, &[]), ""),
+        None => anonymous_frame(state, lang, title_key),
     };
     render(state, error.status, &AdminErrorPage { frame, message })
 }
 
 /// A user as the pages show them.
 pub(crate) fn user_view(user: &User) -> UserView {
-    UserView { id: user.id.0, name: user.name.clone(), role: user.role.as_str(), email: user.email.clone() }
+    UserView {
+        id: user.id.0,
+        name: user.name.clone(),
+        role: user.role.as_str(),
+        email: user.email.clone(),
+        language: user.language.clone(),
+    }
 }
 
 /// Editions as select options.
@@ -199,7 +277,9 @@ pub(crate) async fn clock(state: &AppState) -> NewsroomClock {
 
 pub(crate) fn time_text(clock: &NewsroomClock, at: Timestamp) -> (String, String) {
     let local = clock.local(at);
-    (jiff::fmt::strtime::format("%Y-%m-%d %H:%M", &local).unwrap_or_default(), clock.iso8601(at))
+    let wall_clock = jiff::fmt::strtime::format("%Y-%m-%d %H:%M", &local).unwrap_or_default();
+    // The newsroom's own label (BJT), so nobody wonders whose 09:00 it is.
+    (format!("{wall_clock} {}", clock.label()).trim_end().to_owned(), clock.iso8601(at))
 }
 
 /// `GET /admin/assets/{file}`: the admin's CSS and script.

@@ -7,6 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
+use dateline_core::Msg;
 use dateline_render::admin_views::{JobRow, JobsPage};
 use dateline_store::Job;
 use serde::Deserialize;
@@ -39,11 +40,7 @@ pub(crate) struct JobQuery {
 }
 
 fn check_role(user: &dateline_core::User) -> Result<(), AdminApiError> {
-    if user.role.is_editor() {
-        Ok(())
-    } else {
-        Err(AdminApiError::forbidden("only editors and admins may see background jobs"))
-    }
+    if user.role.is_editor() { Ok(()) } else { Err(AdminApiError::forbidden(Msg::new("editors-only"))) }
 }
 
 fn check_status(status: Option<&str>) -> Result<(), AdminApiError> {
@@ -112,7 +109,7 @@ async fn jobs_page(State(state): State<AppState>, editor: Editor, Query(query): 
             .collect();
         let counts = state.store().job_counts().await?;
         Ok::<_, AdminApiError>(JobsPage {
-            frame: editor.frame("Background jobs", "jobs"),
+            frame: editor.titled(&state, "title-jobs", "jobs"),
             jobs,
             counts,
             status: query.status,

@@ -11,8 +11,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dateline_core::{
-    ContributorId, ContributorName, Edition, EditionCode, FieldErrors, NewsroomClock, Role, SectionId, SectionName,
-    SiteSettings, Slug, SocialAccountId, SocialPlatform, TimeFormat, User, UserId, normalize_email,
+    AssetId, ContributorId, ContributorName, Edition, EditionCode, EditionIdentity, FieldErrors, MAX_DESCRIPTION, Msg,
+    NewsroomClock, Role, SectionId, SectionName, SiteIdentity, SiteSettings, Slug, SocialAccountId, SocialPlatform,
+    TimeFormat, User, UserId, footer_links_text, normalize_email, parse_accent_color, parse_footer_links,
 };
 use dateline_render::admin_views::{FieldRecord, FieldValue, ManagePage, SettingsPage, TopSection};
 use dateline_render::qr_svg;
@@ -113,17 +114,13 @@ fn check_role<K: Kind>(user: &User) -> Result<(), AdminApiError> {
     if allowed {
         Ok(())
     } else {
-        Err(AdminApiError::forbidden(&format!(
-            "only {} may manage {}",
-            if K::ADMIN_ONLY { "admins" } else { "editors" },
-            K::TITLE.to_lowercase()
-        )))
+        Err(AdminApiError::forbidden(Msg::new(if K::ADMIN_ONLY { "admins-only" } else { "editors-only" })))
     }
 }
 
 fn conflict_on(field: &str) -> impl Fn(StoreError) -> AdminApiError + '_ {
     move |error| match error {
-        StoreError::Conflict(what) => AdminApiError::field(field, format!("{what} is already used")),
+        StoreError::Conflict(message) => AdminApiError::field(field, message),
         other => other.into(),
     }
 }
@@ -142,14 +139,14 @@ impl SectionKind {
             "" => None,
             value => match value.parse::<i64>() {
                 Ok(parent) if Some(parent) == id => {
-                    errors.add("parent", "a section cannot be inside itself");
+                    errors.add("parent", Msg::new("section-parent-self"));
                     None
                 }
                 Ok(parent) if sections.iter().any(|s| s.id.0 == parent && s.parent.is_none()) => {
                     Some(SectionId(parent))
                 }
                 _ => {
-                    errors.add("parent", "choose a top-level section or none");
+                    errors.add("parent", Msg::new("section-parent-choose"));
                     None
                 }
             },
@@ -179,7 +176,7 @@ impl SectionKind {
                 match Slug::parse(slug) {
                     Ok(slug) => slug,
                     Err(e) => {
-                        errors.add(&format!("slug_{code}"), e.to_string());
+                        errors.add(&format!("slug_{code}"), e);
                         continue;
                     }
                 }
@@ -187,7 +184,7 @@ impl SectionKind {
             names.push(SectionName { edition: edition.code.clone(), slug, name: name.to_owned() });
         }
         if names.is_empty() && errors.is_empty() {
-            errors.add("names", "name the section in at least one edition");
+            errors.add("names", Msg::new("section-name-needed"));
         }
         if errors.is_empty() { Ok(NewSection { parent, position, names }) } else { Err(AdminApiError::invalid(errors)) }
     }
@@ -195,7 +192,7 @@ impl SectionKind {
 
 impl Kind for SectionKind {
     const PATH: &'static str = "sections";
-    const TITLE: &'static str = "Sections";
+    const TITLE: &'static str = "title-sections";
     const ADMIN_ONLY: bool = false;
 
     async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
@@ -238,7 +235,7 @@ impl Kind for SectionKind {
     ) -> Result<(), AdminApiError> {
         let sections = state.store().sections().await?;
         if sections.iter().any(|s| s.parent == Some(SectionId(id))) && !text(fields, "parent").is_empty() {
-            return Err(AdminApiError::field("parent", "a section with subsections must stay at the top level"));
+            return Err(AdminApiError::field("parent", Msg::new("section-parent-top")));
         }
         let section = SectionKind::parse(editions, &sections, Some(id), fields)?;
         state.store().update_section(SectionId(id), &section).await.map_err(conflict_on("names"))?;
@@ -279,17 +276,17 @@ impl ContributorKind {
         let fallback = names.first().map(|n| Slug::from_title(&n.name));
         let slug = match text(fields, "slug") {
             "" => fallback,
-            value => Slug::parse(value).map_err(|e| errors.add("slug", e.to_string())).ok(),
+            value => Slug::parse(value).map_err(|e| errors.add("slug", e)).ok(),
         };
         if names.is_empty() {
-            errors.add("names", "name the contributor in at least one edition");
+            errors.add("names", Msg::new("contributor-name-needed"));
         }
         let photo = match text(fields, "photo_asset_id") {
             "" => None,
             value => value
                 .parse()
                 .map(dateline_core::AssetId)
-                .map_err(|_| errors.add("photo_asset_id", "give an image's asset id"))
+                .map_err(|_| errors.add("photo_asset_id", Msg::new("asset-image-id-needed")))
                 .ok(),
         };
         match slug {
@@ -301,7 +298,7 @@ impl ContributorKind {
 
 impl Kind for ContributorKind {
     const PATH: &'static str = "contributors";
-    const TITLE: &'static str = "Contributors";
+    const TITLE: &'static str = "title-contributors";
     const ADMIN_ONLY: bool = false;
 
     async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
@@ -352,7 +349,7 @@ async fn check_photo(state: &AppState, contributor: &NewContributor) -> Result<(
     let Some(id) = contributor.photo else { return Ok(()) };
     match state.store().asset(id).await? {
         Some(asset) if asset.mime.starts_with("image/") => Ok(()),
-        _ => Err(AdminApiError::field("photo_asset_id", format!("asset {id} is not an uploaded image"))),
+        _ => Err(AdminApiError::field("photo_asset_id", Msg::new("asset-not-image").with("id", id.0))),
     }
 }
 
@@ -361,15 +358,14 @@ struct SocialKind;
 impl SocialKind {
     fn parse(editions: &[Edition], fields: &Fields) -> Result<NewSocialAccount, AdminApiError> {
         let mut errors = FieldErrors::default();
-        let platform =
-            SocialPlatform::parse(text(fields, "platform")).map_err(|e| errors.add("platform", e.to_string())).ok();
+        let platform = SocialPlatform::parse(text(fields, "platform")).map_err(|e| errors.add("platform", e)).ok();
         let url = text(fields, "url");
         let valid_url = (url.starts_with("https://") || url.starts_with("http://"))
             && url.len() < 1000
             && !url.contains(char::is_whitespace)
             && qr_svg(url, "").is_some();
         if !valid_url {
-            errors.add("url", "give the account's http(s) address, under 1,000 characters");
+            errors.add("url", Msg::new("social-url-needed"));
         }
         let captions = editions
             .iter()
@@ -399,7 +395,7 @@ impl SocialKind {
 
 impl Kind for SocialKind {
     const PATH: &'static str = "social";
-    const TITLE: &'static str = "Social accounts";
+    const TITLE: &'static str = "title-social";
     const ADMIN_ONLY: bool = false;
 
     async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
@@ -452,7 +448,7 @@ struct UserKind;
 
 impl Kind for UserKind {
     const PATH: &'static str = "users";
-    const TITLE: &'static str = "Users";
+    const TITLE: &'static str = "title-users";
     const ADMIN_ONLY: bool = true;
 
     async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
@@ -474,13 +470,13 @@ impl Kind for UserKind {
         let mut errors = FieldErrors::default();
         let email = text(fields, "email");
         if !valid_email(&normalize_email(email)) {
-            errors.add("email", "give the address the user signs in with");
+            errors.add("email", Msg::new("user-email-missing"));
         }
         let name = text(fields, "name");
         if name.is_empty() {
-            errors.add("name", "give the user a name");
+            errors.add("name", Msg::new("user-name-missing"));
         }
-        let role = Role::parse(text(fields, "role")).map_err(|e| errors.add("role", e.to_string())).ok();
+        let role = Role::parse(text(fields, "role")).map_err(|e| errors.add("role", e)).ok();
         let password = fields.get("password").cloned().unwrap_or_default();
         if let Err(message) = check_new_password(&password) {
             errors.add("password", message);
@@ -502,20 +498,20 @@ impl Kind for UserKind {
         id: i64,
         fields: &Fields,
     ) -> Result<(), AdminApiError> {
-        let role = Role::parse(text(fields, "role")).map_err(|e| AdminApiError::field("role", e.to_string()))?;
+        let role = Role::parse(text(fields, "role")).map_err(|e| AdminApiError::field("role", e))?;
         let name = text(fields, "name");
         if name.is_empty() {
-            return Err(AdminApiError::field("name", "give the user a name"));
+            return Err(AdminApiError::field("name", Msg::new("user-name-missing")));
         }
         let disabled = matches!(text(fields, "disabled"), "true" | "on" | "1");
         if id == by.id.0 && (disabled || !role.is_admin()) {
-            return Err(AdminApiError::conflict("you cannot disable yourself or take away your own admin role"));
+            return Err(AdminApiError::conflict(Msg::new("user-demote-self")));
         }
         let users = state.store().users().await?;
         let other_admins = users.iter().filter(|u| u.role.is_admin() && u.id.0 != id).count();
         let is_admin = users.iter().any(|u| u.id.0 == id && u.role.is_admin());
         if is_admin && other_admins == 0 && (disabled || !role.is_admin()) {
-            return Err(AdminApiError::conflict("the site's last admin must stay an active admin"));
+            return Err(AdminApiError::conflict(Msg::new("user-last-admin-active")));
         }
         state.store().update_user(UserId(id), name, role, disabled).await?;
         Ok(())
@@ -586,9 +582,9 @@ async fn show_list<K: Kind>(
                 name: s.names.first().map(|n| n.name.clone()).unwrap_or_default(),
             })
             .collect();
-        let mut frame = editor.frame(K::TITLE, K::PATH);
+        let mut frame = editor.titled(state, K::TITLE, K::PATH);
         if refused.is_some() {
-            frame.error = Some("Some fields need attention; nothing was saved.".to_owned());
+            frame.error = editor.fields_notice(state);
         }
         let refused = refused.unwrap_or(RefusedForm { errors: BTreeMap::new(), form: Fields::new(), form_id: None });
         Ok::<_, AdminApiError>(ManagePage {
@@ -664,16 +660,51 @@ async fn form_failure<K: Kind>(
     if error.status != StatusCode::UNPROCESSABLE_ENTITY {
         return page_error(state, &error, Some(editor));
     }
-    let errors: BTreeMap<String, String> = error.fields.iter().cloned().collect();
+    let errors = error.fields_in(editor.lang);
     let mut fields = fields;
     fields.remove("password");
     let refused = RefusedForm { errors, form: fields, form_id: id };
     show_list::<K>(state, editor, StatusCode::UNPROCESSABLE_ENTITY, Some(refused)).await
 }
 
+/// The settings and identity as the form's fields (and the Admin API's settings object), with
+/// the identity images' addresses for the form's previews.
+async fn settings_form(state: &AppState) -> Result<FieldRecord, AdminApiError> {
+    let settings = state.store().settings().await?;
+    let identity = state.store().site_identity().await?;
+    let editions = editions(state).await?;
+    let mut record = settings_record(&settings, &identity, &editions, &state.config().base_url);
+    for (name, id) in [("logo", identity.logo), ("icon", identity.icon), ("social_image", identity.social_image)] {
+        if let Some(asset) = match id {
+            Some(id) => state.store().asset(id).await?,
+            None => None,
+        } {
+            record.insert(format!("{name}_url"), text_value(dateline_render::paths::media(&asset.key)));
+        }
+    }
+    Ok(record)
+}
+
 /// The settings as the form's fields (and the Admin API's settings object).
-fn settings_record(settings: &SiteSettings, editions: &[Edition], base_url: &str) -> FieldRecord {
+fn settings_record(
+    settings: &SiteSettings,
+    identity: &SiteIdentity,
+    editions: &[Edition],
+    base_url: &str,
+) -> FieldRecord {
     let mut record = FieldRecord::new();
+    record.insert("accent_color".into(), text_value(identity.accent_color.clone().unwrap_or_default()));
+    let id_text = |id: Option<AssetId>| text_value(id.map(|id| id.0.to_string()).unwrap_or_default());
+    record.insert("logo_asset_id".into(), id_text(identity.logo));
+    record.insert("icon_asset_id".into(), id_text(identity.icon));
+    record.insert("social_image_asset_id".into(), id_text(identity.social_image));
+    for e in editions {
+        let own = identity.edition(&e.code);
+        let description = own.and_then(|own| own.description.clone()).unwrap_or_default();
+        record.insert(format!("description_{}", e.code), text_value(description));
+        let links = own.map(|own| footer_links_text(&own.footer_links)).unwrap_or_default();
+        record.insert(format!("footer_links_{}", e.code), text_value(links));
+    }
     record.insert("time_zone".into(), text_value(&settings.time_zone));
     record.insert("zone_label".into(), text_value(&settings.zone_label));
     record.insert("byline_separator".into(), text_value(&settings.byline_separator));
@@ -698,16 +729,16 @@ fn text_value(text: impl Into<String>) -> FieldValue {
 /// zone label. Admins only.
 async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result<(), AdminApiError> {
     if !user.role.is_admin() {
-        return Err(AdminApiError::forbidden("only admins may change the site settings"));
+        return Err(AdminApiError::forbidden(Msg::new("admins-only")));
     }
     let mut errors = FieldErrors::default();
     let time_zone = text(fields, "time_zone");
     if let Err(error) = NewsroomClock::new(time_zone, "") {
-        errors.add("time_zone", error.to_string());
+        errors.add("time_zone", error);
     }
     let zone_label = text(fields, "zone_label");
     if zone_label.is_empty() {
-        errors.add("zone_label", "give the zone a label, such as BJT");
+        errors.add("zone_label", Msg::new("zone-label-needed"));
     }
     let default_edition = EditionCode::parse(text(fields, "default_edition")).ok();
     let mut editions = state.store().editions().await?;
@@ -715,7 +746,7 @@ async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result
         let code = edition.code.to_string();
         let outlet = text(fields, &format!("outlet_{code}"));
         if outlet.is_empty() {
-            errors.add(&format!("outlet_{code}"), "give the outlet's name in this edition");
+            errors.add(&format!("outlet_{code}"), Msg::new("outlet-name-needed"));
         } else {
             edition.outlet_name = outlet.to_owned();
         }
@@ -724,14 +755,15 @@ async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result
         }
         match TimeFormat::parse(text(fields, &format!("time_format_{code}"))) {
             Ok(format) => edition.time_format = format,
-            Err(e) => errors.add(&format!("time_format_{code}"), e.to_string()),
+            Err(e) => errors.add(&format!("time_format_{code}"), e),
         }
         edition.zone_label = Some(text(fields, &format!("zone_label_{code}")).to_owned()).filter(|l| !l.is_empty());
         edition.is_default = default_edition.as_ref() == Some(&edition.code);
     }
     if !editions.iter().any(|e| e.is_default) {
-        errors.add("default_edition", "choose the default edition");
+        errors.add("default_edition", Msg::new("default-edition-needed"));
     }
+    let identity = read_identity(state, fields, &editions, &mut errors).await?;
     if !errors.is_empty() {
         return Err(AdminApiError::invalid(errors));
     }
@@ -749,16 +781,77 @@ async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result
     for edition in &editions {
         state.store().save_edition(edition).await?;
     }
+    state.store().save_site_identity(&identity).await?;
+    state.newsroom().site_changed();
     Ok(())
+}
+
+/// The identity fields of the settings form: accent colour, images (uploaded image assets),
+/// each edition's description and footer links. A field the request leaves out keeps its
+/// value, so an API client may send only what it changes.
+async fn read_identity(
+    state: &AppState,
+    fields: &Fields,
+    editions: &[Edition],
+    errors: &mut FieldErrors,
+) -> Result<SiteIdentity, AdminApiError> {
+    let mut identity = state.store().site_identity().await?;
+    if let Some(text) = fields.get("accent_color") {
+        match parse_accent_color(text) {
+            Ok(color) => identity.accent_color = color,
+            Err(message) => errors.add("accent_color", message),
+        }
+    }
+    for (name, slot) in [
+        ("logo_asset_id", &mut identity.logo),
+        ("icon_asset_id", &mut identity.icon),
+        ("social_image_asset_id", &mut identity.social_image),
+    ] {
+        let Some(text) = fields.get(name).map(|t| t.trim()) else { continue };
+        if text.is_empty() {
+            *slot = None;
+            continue;
+        }
+        let asset = match text.parse::<i64>() {
+            Ok(id) => state.store().asset(AssetId(id)).await?,
+            Err(_) => None,
+        };
+        match asset {
+            Some(asset) if super::uploads::IMAGE_TYPES.contains(&asset.mime.as_str()) => *slot = Some(asset.id),
+            _ => errors.add(name, Msg::new("identity-image-needed")),
+        }
+    }
+    for edition in editions {
+        let code = edition.code.to_string();
+        let description_field = format!("description_{code}");
+        let links_field = format!("footer_links_{code}");
+        if fields.get(&description_field).is_none() && fields.get(&links_field).is_none() {
+            continue;
+        }
+        let current = identity.edition(&edition.code).cloned();
+        let description = match fields.get(&description_field) {
+            Some(text) => Some(text.trim().to_owned()).filter(|t| !t.is_empty()),
+            None => current.as_ref().and_then(|c| c.description.clone()),
+        };
+        if description.as_ref().is_some_and(|d| d.chars().count() > MAX_DESCRIPTION) {
+            errors.add(&description_field, Msg::new("description-too-long").with("max", MAX_DESCRIPTION));
+        }
+        let footer_links = match fields.get(&links_field) {
+            Some(text) => parse_footer_links(text, &links_field, errors),
+            None => current.map(|c| c.footer_links).unwrap_or_default(),
+        };
+        identity.editions.retain(|e| e.edition != edition.code);
+        identity.editions.push(EditionIdentity { edition: edition.code.clone(), description, footer_links });
+    }
+    Ok(identity)
 }
 
 /// `GET /admin/api/settings`.
 async fn api_settings(State(state): State<AppState>, caller: Caller) -> Result<Json<FieldRecord>, AdminApiError> {
     if !caller.user.role.is_admin() {
-        return Err(AdminApiError::forbidden("only admins may see the site settings"));
+        return Err(AdminApiError::forbidden(Msg::new("admins-only")));
     }
-    let settings = state.store().settings().await?;
-    Ok(Json(settings_record(&settings, &editions(&state).await?, &state.config().base_url)))
+    Ok(Json(settings_form(&state).await?))
 }
 
 /// `PUT /admin/api/settings`.
@@ -768,8 +861,7 @@ async fn api_save_settings(
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<FieldRecord>, AdminApiError> {
     save_settings(&state, &caller.user, &fields_from_json(&body)).await?;
-    let settings = state.store().settings().await?;
-    Ok(Json(settings_record(&settings, &editions(&state).await?, &state.config().base_url)))
+    Ok(Json(settings_form(&state).await?))
 }
 
 async fn show_settings(
@@ -780,17 +872,16 @@ async fn show_settings(
 ) -> Response {
     let result = async {
         if !editor.user.role.is_admin() {
-            return Err(AdminApiError::forbidden("only admins may change the site settings"));
+            return Err(AdminApiError::forbidden(Msg::new("admins-only")));
         }
         let editions = editions(state).await?;
-        let settings = state.store().settings().await?;
-        let mut frame = editor.frame("Site settings", "settings");
+        let mut frame = editor.titled(state, "title-settings", "settings");
         let (form, errors) = match refused {
             Some(refused) => {
-                frame.error = Some("Some fields need attention; nothing was saved.".to_owned());
+                frame.error = editor.fields_notice(state);
                 (refused.form.into_iter().map(|(key, value)| (key, FieldValue::Text(value))).collect(), refused.errors)
             }
-            None => (settings_record(&settings, &editions, &state.config().base_url), BTreeMap::new()),
+            None => (settings_form(state).await?, BTreeMap::new()),
         };
         Ok(SettingsPage { frame, editions: edition_options(&editions), form, errors })
     };
@@ -815,7 +906,7 @@ async fn save_settings_page(State(state): State<AppState>, editor: Editor, body:
     match save_settings(&state, &editor.user, &fields).await {
         Ok(()) => see_other("/admin/settings"),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
-            let errors: BTreeMap<String, String> = error.fields.iter().cloned().collect();
+            let errors = error.fields_in(editor.lang);
             let refused = RefusedForm { errors, form: fields, form_id: None };
             show_settings(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(refused)).await
         }

@@ -28,8 +28,12 @@ use dateline_newsroom::{SignIn, StoryRequest, may_delete, secret_hash};
 use super::api::load_article;
 use super::api_error::AdminApiError;
 use super::auth::{ClientAddress, expected_form_token, new_form_token, session_cookie, session_cookie_header};
-use super::frame::{Editor, FormFields, clock, edition_options, page_error, render, see_other, time_text, user_view};
+use super::frame::{
+    Editor, FormFields, admin_text, anonymous_frame, anonymous_page_error, browser_language, clock, edition_options,
+    page_error, render, see_other, time_text, user_view,
+};
 use crate::AppState;
+use dateline_core::Msg;
 
 /// The sign-in, desk and article pages' routes, mounted at `/admin`.
 pub(crate) fn routes() -> Router<AppState> {
@@ -38,6 +42,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/", get(|| async { Redirect::permanent("/admin/") }))
         .route("/sign-in", get(sign_in_form).post(sign_in))
         .route("/sign-out", post(sign_out))
+        .route("/language", post(change_language))
         .route("/articles", get(article_list))
         .route("/articles/new", get(new_article_form).post(create_article))
         .route("/articles/{id}", get(edit_article).post(save_article))
@@ -51,20 +56,28 @@ pub(crate) fn routes() -> Router<AppState> {
 
 /// `GET /admin/sign-in`; a site that has not been set up and has no users yet goes to its
 /// first-run page instead.
-async fn sign_in_form(State(state): State<AppState>) -> Response {
+async fn sign_in_form(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let lang = browser_language(&headers);
     match super::set_up::first_run_is_open(&state).await {
         Ok(true) => see_other("/admin/set-up"),
-        Ok(false) => sign_in_page(&state, StatusCode::OK, "", None).await,
-        Err(error) => page_error(&state, &error, None),
+        Ok(false) => sign_in_page(&state, lang, StatusCode::OK, "", None).await,
+        Err(error) => anonymous_page_error(&state, &error, lang),
     }
 }
 
-async fn sign_in_page(state: &AppState, status: StatusCode, email: &str, error: Option<&str>) -> Response {
+async fn sign_in_page(
+    state: &AppState,
+    lang: &'static str,
+    status: StatusCode,
+    email: &str,
+    error: Option<&Msg>,
+) -> Response {
     let (token, cookie) = match new_form_token(state).await {
         Ok(pair) => pair,
-        Err(error) => return page_error(state, &error, None),
+        Err(error) => return anonymous_page_error(state, &error, lang),
     };
-    let frame = AdminFrame { title: "Sign in".to_owned(), error: error.map(str::to_owned), ..AdminFrame::default() };
+    let frame =
+        AdminFrame { error: error.map(|message| message.text(lang)), ..anonymous_frame(state, lang, "title-sign-in") };
     let mut response = render(state, status, &SignInPage { frame, form_token: token, email: email.to_owned() });
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
@@ -82,10 +95,11 @@ async fn sign_in(
 ) -> Response {
     let form = FormFields::parse(&body);
     let email = form.text("email");
+    let lang = browser_language(&headers);
     let expected = expected_form_token(&state, &headers).await;
     if expected.is_empty() || form.check_csrf(&expected).is_err() {
-        return sign_in_page(&state, StatusCode::FORBIDDEN, &email, Some("The form expired; please sign in again."))
-            .await;
+        let expired = Msg::new("sign-in-form-expired");
+        return sign_in_page(&state, lang, StatusCode::FORBIDDEN, &email, Some(&expired)).await;
     }
     match state.newsroom().sign_in(&email, &form.text("password"), &address).await.map_err(AdminApiError::from) {
         Ok(SignIn { session_id, .. }) => {
@@ -95,7 +109,31 @@ async fn sign_in(
             }
             response
         }
-        Err(error) => sign_in_page(&state, error.status, &email, Some(&error.message)).await,
+        Err(error) => sign_in_page(&state, lang, error.status, &email, Some(&error.message)).await,
+    }
+}
+
+/// `POST /admin/language`: the language the admin speaks to this user from now on; back to
+/// the page they were on.
+async fn change_language(State(state): State<AppState>, editor: Editor, headers: HeaderMap, body: Bytes) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let language = form.get("language").filter(|code| !code.is_empty());
+    if let Err(error) = state.newsroom().set_user_language(&editor.user, language).await {
+        return page_error(&state, &error.into(), Some(&editor));
+    }
+    see_other(&admin_path_of(headers.get(header::REFERER).and_then(|v| v.to_str().ok())))
+}
+
+/// The admin page a `Referer` names (path and query only, so never another site), else the
+/// dashboard.
+fn admin_path_of(referer: Option<&str>) -> String {
+    let path = referer.and_then(|url| url.split_once("://")).and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]));
+    match path {
+        Some(path) if path.starts_with("/admin/") && !path.contains("//") && !path.contains('\\') => path.to_owned(),
+        _ => "/admin/".to_owned(),
     }
 }
 
@@ -192,7 +230,13 @@ pub(crate) async fn dashboard(State(state): State<AppState>, editor: Editor) -> 
         Ok((mine, review, scheduled, published)) => render(
             &state,
             StatusCode::OK,
-            &DashboardPage { frame: editor.frame("Dashboard", "dashboard"), mine, review, scheduled, published },
+            &DashboardPage {
+                frame: editor.titled(&state, "title-dashboard", "dashboard"),
+                mine,
+                review,
+                scheduled,
+                published,
+            },
         ),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
@@ -220,7 +264,11 @@ async fn article_list(
     query: Result<Query<ListFilter>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Ok(Query(filter)) = query else {
-        return page_error(&state, &AdminApiError::bad_request("the filter is malformed"), Some(&editor));
+        return page_error(
+            &state,
+            &AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("filter-malformed")),
+            Some(&editor),
+        );
     };
     let result = async {
         let bad = |what: &str| AdminApiError::bad_request(format!("invalid {what} filter"));
@@ -272,7 +320,7 @@ async fn article_list(
             format!("/admin/articles?{}", form_urlencoded::Serializer::new(String::new()).extend_pairs(query).finish())
         };
         Ok::<_, AdminApiError>(ArticlesPage {
-            frame: editor.frame("Articles", "articles"),
+            frame: editor.titled(&state, "title-articles", "articles"),
             articles: rows,
             total: paging.total,
             page: paging.request.number(),
@@ -398,12 +446,13 @@ async fn editor_page(
             .collect();
         let (title, nav) = match article_id {
             Some(_) => (form.headline.clone(), "articles"),
-            None => ("New story".to_owned(), "new"),
+            None => (admin_text(state, editor, "title-new-story"), "new"),
         };
         let mut frame = editor.frame(title, nav);
         frame.error = notice.error;
         let mut page = EditorPage {
             frame,
+            zone_label: clock(state).await.label().to_owned(),
             editions: edition_options(&editions),
             sections: section_options(&sections),
             contributors,
@@ -481,19 +530,7 @@ async fn editor_page(
                 .collect();
             page.actions = super::api::allowed_actions(&article, &editor.user)
                 .into_iter()
-                .map(|name| {
-                    let (label, danger) = match name {
-                        "submit" => ("Submit for review", false),
-                        "send_back" => ("Send back", false),
-                        "publish" => ("Publish now", false),
-                        "schedule" => ("Schedule", false),
-                        "unpublish" => ("Unpublish", true),
-                        "kill" => ("Kill (legal / accuracy)", true),
-                        "spike" => ("Spike", true),
-                        _ => ("Restore", false),
-                    };
-                    ActionButton { name, label, danger }
-                })
+                .map(|name| ActionButton { name, danger: matches!(name, "unpublish" | "kill" | "spike") })
                 .collect();
             let edition_name =
                 editions.iter().find(|e| e.code == article.edition).map(|e| e.native_name.clone()).unwrap_or_default();
@@ -564,16 +601,16 @@ async fn form_error(
     error: AdminApiError,
 ) -> Response {
     if error.status == StatusCode::UNPROCESSABLE_ENTITY {
-        let errors: BTreeMap<String, String> = error.fields.iter().cloned().collect();
+        let errors = error.fields_in(editor.lang);
         let notice =
-            EditorNotice { error: Some("Some fields need attention; nothing was saved.".to_owned()), conflict: None };
+            EditorNotice { error: Some(admin_text(state, editor, "notice-fields-need-attention")), conflict: None };
         return editor_page(state, editor, error.status, id, form, errors, notice).await;
     }
     if error.status == StatusCode::FORBIDDEN || error.status.is_server_error() || error.status == StatusCode::NOT_FOUND
     {
         return page_error(state, &error, Some(editor));
     }
-    let notice = EditorNotice { error: Some(error.message), conflict: None };
+    let notice = EditorNotice { error: Some(error.message_in(editor.lang)), conflict: None };
     editor_page(state, editor, error.status, id, form, BTreeMap::new(), notice).await
 }
 
@@ -652,7 +689,7 @@ async fn delete_article(State(state): State<AppState>, editor: Editor, Path(id):
         return page_error(&state, &error, Some(&editor));
     }
     if fields.get("confirm") != Some("delete") {
-        let error = AdminApiError::bad_request("tick the box that confirms deleting the article; nothing was deleted");
+        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-delete-article"));
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().delete_article(&editor.user, ArticleId(id)).await {
@@ -713,7 +750,7 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
                         Some(ArticleId(id)),
                         form,
                         BTreeMap::new(),
-                        EditorNotice { error: Some(message), conflict: None },
+                        EditorNotice { error: Some(message.text(editor.lang)), conflict: None },
                     )
                     .await
                 }
@@ -760,7 +797,10 @@ async fn revision_page(
         let old_body = previous.as_ref().map(|p| p.body_markdown.as_str()).unwrap_or_default();
         let old_headline = previous.as_ref().map(|p| p.headline.clone()).unwrap_or_default();
         Ok::<_, AdminApiError>(RevisionPage {
-            frame: editor.frame(format!("Revision {number}"), "articles"),
+            frame: editor.frame(
+                state.renderer().admin().text(editor.lang, "title-revision", &[("n", number.into())]),
+                "articles",
+            ),
             article_id: id,
             current_revision: article.revision,
             headline_changed: previous.is_some() && old_headline != revision.headline,

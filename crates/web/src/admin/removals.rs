@@ -9,6 +9,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{delete, post};
+use dateline_core::Msg;
 use dateline_core::{ContributorId, SectionId, UserId};
 use serde::Deserialize;
 
@@ -104,7 +105,7 @@ fn confirmed(editor: &Editor, body: &Bytes, value: &str) -> Result<FormFields, A
     let form = FormFields::parse(body);
     form.check_csrf(&editor.csrf_token)?;
     if form.get("confirm") != Some(value) {
-        return Err(AdminApiError::bad_request("tick the box that confirms it; nothing was changed"));
+        return Err(AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-removal")));
     }
     Ok(form)
 }
@@ -113,7 +114,7 @@ fn confirmed(editor: &Editor, body: &Bytes, value: &str) -> Result<FormFields, A
 fn chosen(form: &FormFields, name: &str) -> Result<Option<i64>, AdminApiError> {
     match form.get(name).unwrap_or_default() {
         "" => Ok(None),
-        text => text.parse().map(Some).map_err(|_| AdminApiError::field(name, "choose one from the list")),
+        text => text.parse().map(Some).map_err(|_| AdminApiError::field(name, Msg::new("choose-from-list"))),
     }
 }
 
@@ -123,7 +124,7 @@ fn answer(state: &AppState, editor: &Editor, result: Result<(), AdminApiError>, 
         Ok(()) => see_other(list),
         Err(error) => {
             let error = match error.fields.first() {
-                Some((_, message)) => AdminApiError::bad_request(message.clone()),
+                Some((_, message)) => AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", message.clone()),
                 None => error,
             };
             page_error(state, &error, Some(editor))
@@ -169,7 +170,8 @@ async fn page_merge_contributor(
 ) -> Response {
     let result = async {
         let form = confirmed(&editor, &body, "merge")?;
-        let into = chosen(&form, "into")?.ok_or_else(|| AdminApiError::field("into", "choose who to merge into"))?;
+        let into =
+            chosen(&form, "into")?.ok_or_else(|| AdminApiError::field("into", Msg::new("contributor-merge-choose")))?;
         Ok(state.newsroom().merge_contributor(&editor.user, ContributorId(id), ContributorId(into)).await?)
     };
     answer(&state, &editor, result.await, "/admin/contributors")
@@ -179,8 +181,7 @@ async fn page_merge_contributor(
 async fn page_delete_user(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
     let result = async {
         let form = confirmed(&editor, &body, "delete")?;
-        let heir = chosen(&form, "heir")?
-            .ok_or_else(|| AdminApiError::field("heir", "choose who takes over their articles"))?;
+        let heir = chosen(&form, "heir")?.ok_or_else(|| AdminApiError::field("heir", Msg::new("user-heir-choose")))?;
         Ok(state.newsroom().delete_user(&editor.user, UserId(id), UserId(heir)).await?)
     };
     answer(&state, &editor, result.await, "/admin/users")

@@ -4,6 +4,7 @@
 //! the same with `POST /admin/api/set-up`. Open to anyone only while the site has neither an
 //! edition nor a user; with users, an admin must be signed in; once it has an edition, closed.
 
+use dateline_core::Msg;
 use std::collections::BTreeMap;
 
 use axum::Json;
@@ -15,12 +16,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use dateline_core::KNOWN_LANGUAGES;
 use dateline_newsroom::{EditionForm, SetUpForm, SignIn};
-use dateline_render::admin_views::{AdminFrame, LanguageSuggestion, SetUpPage};
+use dateline_render::admin_views::{LanguageSuggestion, SetUpPage};
 use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::{Caller, ClientAddress, expected_form_token, new_form_token, session_cookie_header};
-use super::frame::{Editor, FormFields, edition_json, page_error, render, see_other};
+use super::frame::{
+    Editor, FormFields, admin_text, anonymous_frame, anonymous_page_error, browser_language, edition_json, page_error,
+    render, see_other,
+};
 use crate::AppState;
 
 /// The page's routes, mounted at `/admin`.
@@ -40,26 +44,38 @@ pub(crate) async fn first_run_is_open(state: &AppState) -> Result<bool, AdminApi
 
 /// Who may set the site up: anyone while it has no users (`None`), else a signed-in admin.
 enum Runner {
-    Anyone,
+    /// Anyone, in their browser's language.
+    Anyone(&'static str),
     Admin(Editor),
+}
+
+impl Runner {
+    /// The language the page speaks.
+    fn lang(&self) -> &'static str {
+        match self {
+            Runner::Anyone(lang) => lang,
+            Runner::Admin(editor) => editor.lang,
+        }
+    }
 }
 
 /// `Err` is the response to give instead: the dashboard once the site is set up, the
 /// sign-in page for a stranger when users exist, a refusal for a non-admin.
 async fn runner(state: &AppState, parts: &mut Parts) -> Result<Runner, Response> {
+    let lang = browser_language(&parts.headers);
     match state.newsroom().needs_set_up().await {
         Ok(true) => {}
         Ok(false) => return Err(see_other("/admin/")),
-        Err(error) => return Err(page_error(state, &error.into(), None)),
+        Err(error) => return Err(anonymous_page_error(state, &error.into(), lang)),
     }
     match first_run_is_open(state).await {
-        Ok(true) => return Ok(Runner::Anyone),
+        Ok(true) => return Ok(Runner::Anyone(lang)),
         Ok(false) => {}
-        Err(error) => return Err(page_error(state, &error, None)),
+        Err(error) => return Err(anonymous_page_error(state, &error, lang)),
     }
     let editor = Editor::from_request_parts(parts, state).await?;
     if !editor.user.role.is_admin() {
-        let error = AdminApiError::forbidden("only an admin may set the site up");
+        let error = AdminApiError::forbidden(Msg::new("admins-only"));
         return Err(page_error(state, &error, Some(&editor)));
     }
     Ok(Runner::Admin(editor))
@@ -88,22 +104,22 @@ async fn show(
     errors: BTreeMap<String, String>,
 ) -> Response {
     let (frame, form_token, cookie) = match runner {
-        Runner::Admin(editor) => (editor.frame("Set up your site", ""), editor.csrf_token.clone(), None),
-        Runner::Anyone => match new_form_token(state).await {
-            Ok((token, cookie)) => {
-                (AdminFrame { title: "Set up your site".to_owned(), ..AdminFrame::default() }, token, Some(cookie))
-            }
-            Err(error) => return page_error(state, &error, None),
+        Runner::Admin(editor) => {
+            (editor.frame(admin_text(state, editor, "title-set-up"), ""), editor.csrf_token.clone(), None)
+        }
+        Runner::Anyone(lang) => match new_form_token(state).await {
+            Ok((token, cookie)) => (anonymous_frame(state, lang, "title-set-up"), token, Some(cookie)),
+            Err(error) => return anonymous_page_error(state, &error, lang),
         },
     };
     let mut frame = frame;
     if !errors.is_empty() {
-        frame.error = Some("Some fields need attention; nothing was saved.".to_owned());
+        frame.error = Some(state.renderer().admin().text(frame.lang, "notice-fields-need-attention", &[]));
     }
     let page = SetUpPage {
         frame,
         form_token,
-        needs_admin: matches!(runner, Runner::Anyone),
+        needs_admin: matches!(runner, Runner::Anyone(_)),
         form,
         errors,
         languages: KNOWN_LANGUAGES.iter().map(|(tag, name)| LanguageSuggestion { tag, name }).collect(),
@@ -164,16 +180,16 @@ async fn set_up(
     let form = FormFields::parse(&body);
     let expected = match &runner {
         Runner::Admin(editor) => editor.csrf_token.clone(),
-        Runner::Anyone => expected_form_token(&state, &parts.headers).await,
+        Runner::Anyone(_) => expected_form_token(&state, &parts.headers).await,
     };
     if expected.is_empty() || form.check_csrf(&expected).is_err() {
-        let error = AdminApiError::forbidden("the form expired; reload the page and fill it in again");
-        return page_error(&state, &error, None);
+        let error = AdminApiError::forbidden(Msg::new("form-expired"));
+        return anonymous_page_error(&state, &error, runner.lang());
     }
     let request = set_up_form(|name| form.text(name));
     let by = match &runner {
         Runner::Admin(editor) => Some(&editor.user),
-        Runner::Anyone => None,
+        Runner::Anyone(_) => None,
     };
     match state.newsroom().set_up_site(&request, by).await {
         Ok(done) if done.admin.is_some() => {
@@ -195,9 +211,9 @@ async fn set_up(
         Err(error) => {
             let error = AdminApiError::from(error);
             if error.status != StatusCode::UNPROCESSABLE_ENTITY {
-                return page_error(&state, &error, None);
+                return anonymous_page_error(&state, &error, runner.lang());
             }
-            let errors = error.fields.iter().cloned().collect();
+            let errors = error.fields_in(runner.lang());
             let typed = FIELDS
                 .iter()
                 .filter(|name| **name != "admin_password")
@@ -224,14 +240,14 @@ async fn api_set_up(
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Response, AdminApiError> {
     if !state.newsroom().needs_set_up().await? {
-        return Err(AdminApiError::conflict("the site has been set up already"));
+        return Err(AdminApiError::conflict(Msg::new("site-set-up-already")));
     }
     let caller = if first_run_is_open(&state).await? {
         None
     } else {
         let caller = Caller::from_request_parts(&mut parts, &state).await?;
         if !caller.user.role.is_admin() {
-            return Err(AdminApiError::forbidden("only an admin may set the site up"));
+            return Err(AdminApiError::forbidden(Msg::new("admins-only")));
         }
         Some(caller)
     };

@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use dateline_core::Msg;
 use dateline_core::{ArticleId, AssetId, SectionId, StoryKind};
 use dateline_media::{MediaError, MediaKey, check_image_size, image_dimensions};
 use dateline_store::{NewAsset, NewStory};
@@ -21,7 +22,7 @@ use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
 use crate::AppState;
 
-const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+pub(crate) const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 const VIDEO_TYPES: [&str; 2] = ["video/mp4", "video/webm"];
 const CAPTION_TYPES: [&str; 1] = ["text/vtt"];
 
@@ -54,7 +55,7 @@ pub(crate) async fn upload(
     let key = upload_key(query.name.as_deref())?;
     let reader = StreamReader::new(futures_lite_stream(body).map_err_io());
     let stored = state.media().put_reader(&key, reader, limit, &allowed).await.map_err(|e| upload_error(e, limit))?;
-    let refuse = |message: String| async {
+    let refuse = |message: Msg| async {
         let _ = state.media().remove(&key).await;
         Err::<Response, _>(AdminApiError {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -67,7 +68,10 @@ pub(crate) async fn upload(
     if let Some(declared) = &declared
         && declared != stored.mime
     {
-        return refuse(format!("the file is {}, not {declared} as declared", stored.mime)).await;
+        return refuse(
+            Msg::new("upload-type-mismatch").with("actual", stored.mime).with("declared", declared.as_str()),
+        )
+        .await;
     }
     let is_image = IMAGE_TYPES.contains(&stored.mime);
     if is_image && stored.size > config.max_image_bytes {
@@ -78,7 +82,7 @@ pub(crate) async fn upload(
     if is_image {
         let bytes = state.media().read(&key).await.map_err(|e| upload_error(e, limit))?;
         let Some((w, h)) = image_dimensions(&bytes) else {
-            return refuse("the image cannot be read".to_owned()).await;
+            return refuse(Msg::new("image-unreadable")).await;
         };
         if let Err(reason) = check_image_size(w, h) {
             return refuse(reason).await;
@@ -134,18 +138,22 @@ fn upload_error(error: MediaError, limit: u64) -> AdminApiError {
         MediaError::TooLarge { .. } => AdminApiError {
             status: StatusCode::PAYLOAD_TOO_LARGE,
             code: "too_large",
-            message: format!("the file is over the limit of {} MB", limit / 1_000_000),
+            message: Msg::new("upload-too-large").with("mb", i64::try_from(limit / 1_000_000).unwrap_or(i64::MAX)),
             fields: vec![],
             current_revision: None,
         },
         MediaError::UnsupportedType(_) => AdminApiError {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
             code: "unsupported_media_type",
-            message: "upload a JPEG, PNG or WebP image, an MP4 or WebM video, or WebVTT captions".to_owned(),
+            message: Msg::new("upload-type-unsupported"),
             fields: vec![],
             current_revision: None,
         },
-        MediaError::Upload { .. } => AdminApiError::bad_request(format!("{error}; nothing was saved")),
+        MediaError::Upload { .. } => AdminApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            Msg::new("upload-failed").with("reason", error.to_string()),
+        ),
         MediaError::Store { .. } => media_unavailable(&error),
         other => AdminApiError::internal(&other),
     }
@@ -154,11 +162,7 @@ fn upload_error(error: MediaError, limit: u64) -> AdminApiError {
 /// The media store (a bucket, most likely) failed: a 503 the editor can act on.
 fn media_unavailable(error: &MediaError) -> AdminApiError {
     tracing::error!(%error, "the media store failed during an upload");
-    AdminApiError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "media_unavailable",
-        "the media store could not save the file, so nothing was saved; try again in a moment",
-    )
+    AdminApiError::new(StatusCode::SERVICE_UNAVAILABLE, "media_unavailable", Msg::new("media-store-unavailable"))
 }
 
 /// `uploads/{random}-{name}`: unguessable, collision-free, and readable in a listing.
@@ -255,24 +259,24 @@ pub(crate) async fn change_story(
         }
     }
     if !may {
-        return Err(AdminApiError::forbidden("your role cannot change this story"));
+        return Err(AdminApiError::forbidden(Msg::new("role-cannot-edit")));
     }
     let mut errors = dateline_core::FieldErrors::default();
-    let kind = StoryKind::parse(&body.kind).map_err(|e| errors.add("kind", e.to_string())).ok();
+    let kind = StoryKind::parse(&body.kind).map_err(|e| errors.add("kind", e)).ok();
     check_asset(state, body.video_asset_id, &VIDEO_TYPES, "video_asset_id", &mut errors).await?;
     check_asset(state, body.poster_asset_id, &IMAGE_TYPES, "poster_asset_id", &mut errors).await?;
     if let Some(captions) = &body.captions {
         check_asset(state, captions.asset_id, &CAPTION_TYPES, "captions", &mut errors).await?;
         if !articles.iter().any(|(_, a, _)| a.0 == captions.article_id) {
-            errors.add("captions", "the article is not part of this story");
+            errors.add("captions", Msg::new("article-not-in-story"));
         }
     }
     if !store.sections().await?.iter().any(|s| s.id.0 == body.section_id) {
-        errors.add("section_id", format!("no section {}", body.section_id));
+        errors.add("section_id", Msg::new("no-such-section").with("id", body.section_id));
     }
     let Some(kind) = kind.filter(|_| errors.is_empty()) else { return Err(AdminApiError::invalid(errors)) };
     if kind == StoryKind::Video && body.video_asset_id.is_none() {
-        return Err(AdminApiError::field("video_asset_id", "a video report needs its video"));
+        return Err(AdminApiError::field("video_asset_id", Msg::new("video-needed")));
     }
     let update = NewStory {
         section: SectionId(body.section_id),
@@ -300,8 +304,11 @@ async fn check_asset(
     let Some(id) = id else { return Ok(()) };
     match state.store().asset(AssetId(id)).await? {
         Some(asset) if types.contains(&asset.mime.as_str()) => {}
-        Some(asset) => errors.add(field, format!("asset {id} is {}, not {}", asset.mime, types.join(" or "))),
-        None => errors.add(field, format!("no asset {id}")),
+        Some(asset) => errors.add(
+            field,
+            Msg::new("asset-wrong-type").with("id", id).with("actual", asset.mime).with("expected", types.join(", ")),
+        ),
+        None => errors.add(field, Msg::new("no-such-asset").with("id", id)),
     }
     Ok(())
 }

@@ -515,3 +515,29 @@ pub async fn sign_in(site: &TestSite, email: &str) -> Session {
     let cookie = response.header("set-cookie").split(';').next().unwrap().to_owned();
     Session { cookie, csrf: body["csrf_token"].as_str().unwrap().to_owned() }
 }
+
+/// Uploads `bytes` through the Admin API as `session`: the status and the answer's JSON.
+pub async fn upload(
+    site: &TestSite,
+    session: &Session,
+    name: &str,
+    content_type: Option<&str>,
+    bytes: Vec<u8>,
+) -> (u16, serde_json::Value) {
+    let mut request = Request::post(format!("/admin/api/uploads?name={name}"))
+        .header("cookie", &session.cookie)
+        .header("x-csrf-token", &session.csrf);
+    if let Some(content_type) = content_type {
+        request = request.header("content-type", content_type);
+    }
+    let response = site.request(request.body(Body::from(bytes)).unwrap()).await;
+    (response.status, serde_json::from_slice(&response.body).unwrap_or(serde_json::Value::Null))
+}
+
+/// A PNG of `width` × `height` with a gradient (so resizing has something to do).
+pub fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 200) as u8, (y % 200) as u8, 120]));
+    let mut out = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}

@@ -1,0 +1,61 @@
+# editor.html: writing and editing an article, with its media, workflow, translations and history.
+editor-untitled = Untitled
+editor-new-heading = New story
+# After the article's status and edition.
+editor-revision = revision { $n }
+editor-view-on-site = view on the site
+editor-conflict-heading = Someone else saved this article while you were editing
+editor-conflict-intro = Your changes are still in the form below, based on revision { $base }; the article is now at revision { $current }. Here is what changed in the body meanwhile:
+editor-conflict-merge = Merge what you need, then save again.
+editor-edition = Edition
+editor-kind = Kind
+editor-section = Section
+editor-headline = Headline
+editor-slug = Slug
+# Shown in the empty slug field until a slug is suggested.
+editor-slug-placeholder = from the headline
+editor-standfirst = Standfirst
+editor-byline-role = Byline role
+editor-place = Dateline place
+editor-contributors = Contributors
+editor-body = Body (Markdown)
+editor-correction = Correction note (shown at the foot of the article)
+editor-create = Create draft
+editor-cannot-edit = You cannot edit this article in its current state.
+# The original a translation is made from, and its edition's code.
+editor-source-title = Source ({ $edition })
+editor-preview = Preview
+editor-media = Media
+editor-story-text = Text story
+editor-story-video = Video report
+# The story's video and poster files, or "none".
+editor-media-video = video: { $name }
+editor-media-poster = poster: { $name }
+editor-change = Change
+# The poster image's alt text.
+editor-current-poster = Current poster
+editor-upload-image = Insert an image in the body
+editor-upload-poster = Poster image
+editor-upload-video = Video (makes this a video report)
+editor-upload-needs-js = Uploading needs JavaScript; files are checked by their content and size.
+# Status messages of the page's upload script. $name is the file's name.
+editor-upload-choose = Choose a file to upload.
+editor-uploading = Uploading { $name }…
+editor-upload-inserted = Inserted at the end of the body; describe the image in its alt text.
+editor-upload-attached = Attached; reload to see it.
+editor-upload-not-attached = Uploaded, but it could not be attached.
+editor-workflow = Workflow
+editor-publish-at = Publish at ({ $zone })
+editor-comment = Comment
+editor-no-actions = No workflow actions for you here.
+editor-delete-confirm = Delete this article for good
+editor-delete-confirm-gone = Delete this article for good (its address will answer “gone”)
+editor-translations = Translations
+editor-add-translation = Add translation
+editor-history = History
+editor-revision-link = Revision { $n }
+# Who saved a revision or moved an article when no person did.
+editor-system = system
+editor-scheduler = scheduler
+# A workflow move's comment, quoted.
+editor-quoted = “{ $text }”

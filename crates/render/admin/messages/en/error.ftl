@@ -1,0 +1,2 @@
+# error.html
+error-back = Back to the dashboard

@@ -1,0 +1,2 @@
+# error.html
+error-back = Хяналтын самбар руу буцах

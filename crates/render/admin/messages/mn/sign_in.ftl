@@ -1,0 +1,5 @@
+# sign_in.html
+sign-in-heading = Dateline редакц
+sign-in-email = И-мэйл
+sign-in-password = Нууц үг
+sign-in-submit = Нэвтрэх

@@ -1,0 +1,61 @@
+# editor.html: writing and editing an article, with its media, workflow, translations and history.
+editor-untitled = 无标题
+editor-new-heading = 新建报道
+# After the article's status and edition.
+editor-revision = 第 { $n } 次修订
+editor-view-on-site = 在网站上查看
+editor-conflict-heading = 您编辑期间，其他人保存了此稿件
+editor-conflict-intro = 您的修改仍保留在下方表单中，基于第 { $base } 次修订；稿件现为第 { $current } 次修订。以下是此期间正文的变化：
+editor-conflict-merge = 请合并您需要的内容，然后再次保存。
+editor-edition = 语言版本
+editor-kind = 类型
+editor-section = 栏目
+editor-headline = 标题
+editor-slug = 网址别名
+# Shown in the empty slug field until a slug is suggested.
+editor-slug-placeholder = 根据标题生成
+editor-standfirst = 导语
+editor-byline-role = 署名角色
+editor-place = 电头地点
+editor-contributors = 撰稿人
+editor-body = 正文（Markdown）
+editor-correction = 更正说明（显示在稿件末尾）
+editor-create = 创建草稿
+editor-cannot-edit = 此稿件处于当前状态，您无法编辑。
+# The original a translation is made from, and its edition's code.
+editor-source-title = 原文（{ $edition }）
+editor-preview = 预览
+editor-media = 媒体
+editor-story-text = 文字报道
+editor-story-video = 视频报道
+# The story's video and poster files, or "none".
+editor-media-video = 视频：{ $name }
+editor-media-poster = 封面：{ $name }
+editor-change = 更换
+# The poster image's alt text.
+editor-current-poster = 当前封面
+editor-upload-image = 在正文中插入图片
+editor-upload-poster = 封面图片
+editor-upload-video = 视频（上传后即成为视频报道）
+editor-upload-needs-js = 上传需要启用 JavaScript；系统会检查文件的内容和大小。
+# Status messages of the page's upload script. $name is the file's name.
+editor-upload-choose = 请选择要上传的文件。
+editor-uploading = 正在上传 { $name }…
+editor-upload-inserted = 已插入正文末尾；请在替代文本中描述这张图片。
+editor-upload-attached = 已添加；重新加载页面即可看到。
+editor-upload-not-attached = 已上传，但未能添加到报道。
+editor-workflow = 工作流程
+editor-publish-at = 发布时间（{ $zone }）
+editor-comment = 备注
+editor-no-actions = 您在此没有可执行的流程操作。
+editor-delete-confirm = 永久删除此稿件
+editor-delete-confirm-gone = 永久删除此稿件（其网址将显示报道已撤回）
+editor-translations = 译本
+editor-add-translation = 添加译本
+editor-history = 历史记录
+editor-revision-link = 第 { $n } 次修订
+# Who saved a revision or moved an article when no person did.
+editor-system = 系统
+editor-scheduler = 排期发布程序
+# A workflow move's comment, quoted.
+editor-quoted = “{ $text }”

@@ -1,0 +1,2 @@
+# error.html
+error-back = 返回工作台

@@ -1,0 +1,11 @@
+# revision.html: one saved revision of an article and what it changed.
+revision-back = ← 返回稿件
+revision-heading = 第 { $n } 次修订
+# $user is who saved it ("system" when nobody did), $time when.
+revision-saved = 由 { $user } 于 { $time } 保存。
+revision-saved-compared = 由 { $user } 于 { $time } 保存；与第 { $previous } 次修订对比。
+revision-system = 系统
+revision-headline = 标题：{ $headline }
+# Followed by the old headline struck through, an arrow and the new one.
+revision-headline-changed = 标题：
+revision-restore = 恢复到此修订

@@ -1,0 +1,61 @@
+# editor.html: writing and editing an article, with its media, workflow, translations and history.
+editor-untitled = 未命名
+editor-new-heading = 新增報導
+# After the article's status and edition.
+editor-revision = 修訂版本 { $n }
+editor-view-on-site = 在網站上檢視
+editor-conflict-heading = 您編輯期間，其他人已儲存這篇文章
+editor-conflict-intro = 您的修改仍保留在下方表單中，以修訂版本 { $base } 為基礎；文章目前為修訂版本 { $current }。以下是這段期間內文的變更：
+editor-conflict-merge = 請合併您需要的內容，再重新儲存。
+editor-edition = 語言版本
+editor-kind = 類型
+editor-section = 欄目
+editor-headline = 標題
+editor-slug = 代稱
+# Shown in the empty slug field until a slug is suggested.
+editor-slug-placeholder = 依標題產生
+editor-standfirst = 導言
+editor-byline-role = 署名身分
+editor-place = 電頭地點
+editor-contributors = 作者
+editor-body = 內文（Markdown）
+editor-correction = 更正說明（顯示於文章末尾）
+editor-create = 建立草稿
+editor-cannot-edit = 此文章目前的狀態不允許您編輯。
+# The original a translation is made from, and its edition's code.
+editor-source-title = 原文（{ $edition }）
+editor-preview = 預覽
+editor-media = 媒體
+editor-story-text = 文字報導
+editor-story-video = 影音報導
+# The story's video and poster files, or "none".
+editor-media-video = 影片：{ $name }
+editor-media-poster = 封面圖：{ $name }
+editor-change = 更換
+# The poster image's alt text.
+editor-current-poster = 目前的封面圖
+editor-upload-image = 在內文中插入圖片
+editor-upload-poster = 封面圖
+editor-upload-video = 影片（上傳後即成為影音報導）
+editor-upload-needs-js = 上傳功能需要 JavaScript；系統會依檔案的內容和大小進行檢查。
+# Status messages of the page's upload script. $name is the file's name.
+editor-upload-choose = 請選擇要上傳的檔案。
+editor-uploading = 正在上傳 { $name }…
+editor-upload-inserted = 已插入內文末尾；請在替代文字中描述這張圖片。
+editor-upload-attached = 已附加；請重新載入頁面查看。
+editor-upload-not-attached = 已上傳，但無法附加。
+editor-workflow = 工作流程
+editor-publish-at = 發布時間（{ $zone }）
+editor-comment = 備註
+editor-no-actions = 您在此沒有可執行的流程操作。
+editor-delete-confirm = 永久刪除這篇文章
+editor-delete-confirm-gone = 永久刪除這篇文章（其網址將顯示「報導已撤回」）
+editor-translations = 翻譯
+editor-add-translation = 新增翻譯
+editor-history = 歷史紀錄
+editor-revision-link = 修訂版本 { $n }
+# Who saved a revision or moved an article when no person did.
+editor-system = 系統
+editor-scheduler = 排程系統
+# A workflow move's comment, quoted.
+editor-quoted = 「{ $text }」

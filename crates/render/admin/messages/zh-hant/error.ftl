@@ -1,0 +1,2 @@
+# error.html
+error-back = 返回儀表板

@@ -1,0 +1,11 @@
+# revision.html: one saved revision of an article and what it changed.
+revision-back = ← 返回文章
+revision-heading = 修訂版本 { $n }
+# $user is who saved it ("system" when nobody did), $time when.
+revision-saved = 由 { $user } 於 { $time } 儲存。
+revision-saved-compared = 由 { $user } 於 { $time } 儲存；與修訂版本 { $previous } 比較。
+revision-system = 系統
+revision-headline = 標題：{ $headline }
+# Followed by the old headline struck through, an arrow and the new one.
+revision-headline-changed = 標題：
+revision-restore = 還原此修訂版本

@@ -1,0 +1,126 @@
+//! The admin in the newsroom's languages: chosen from the browser at sign-in, then per user;
+//! refusals in the user's language on pages and in English on the API.
+
+mod support;
+
+use axum::body::Body;
+use axum::http::Request;
+use dateline_core::{Msg, Role};
+use dateline_render::AdminPages;
+use serde_json::json;
+use support::{Session, TestSite, add_user, send, sign_in, test_site};
+
+fn text(language: &str, key: &str) -> String {
+    let text = AdminPages::new().unwrap().text(language, key, &[]);
+    assert_ne!(text, key, "{key} is not an admin message");
+    text
+}
+
+async fn page(site: &TestSite, session: &Session, uri: &str, accept_language: &str) -> String {
+    let response =
+        site.get_with(uri, &[("cookie", session.cookie.as_str()), ("accept-language", accept_language)]).await;
+    assert_eq!(response.status, 200, "{uri}");
+    response.text()
+}
+
+/// A form post from a signed-in browser, with its CSRF token.
+async fn post_form(
+    site: &TestSite,
+    session: &Session,
+    uri: &str,
+    fields: &[(&str, &str)],
+    referer: &str,
+) -> (u16, String, String) {
+    let mut body = form_urlencoded::Serializer::new(String::new());
+    body.append_pair("csrf_token", &session.csrf);
+    for (name, value) in fields {
+        body.append_pair(name, value);
+    }
+    let request = Request::post(uri)
+        .header("cookie", &session.cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("referer", referer)
+        .body(Body::from(body.finish()))
+        .unwrap();
+    let response = site.request(request).await;
+    (response.status, response.header("location").to_owned(), response.text())
+}
+
+#[tokio::test]
+async fn the_sign_in_page_speaks_the_browsers_language() {
+    let site = test_site().await;
+    for (header, language, tag) in [
+        ("zh-TW,zh;q=0.8", "zh-hant", "zh-Hant"),
+        ("zh-CN", "zh-hans", "zh-Hans"),
+        ("mn-MN,en;q=0.3", "mn", "mn"),
+        ("fr-FR,fr;q=0.9", "en", "en"),
+    ] {
+        let response = site.get_with("/admin/sign-in", &[("accept-language", header)]).await;
+        let html = response.text();
+        assert!(html.contains(&format!("<html lang=\"{tag}\"")), "{header}: {html}");
+        assert!(html.contains(&text(language, "sign-in-password")), "{header}");
+    }
+    // Every other language says something else than English.
+    for language in ["zh-hans", "zh-hant", "mn"] {
+        assert_ne!(text(language, "sign-in-password"), text("en", "sign-in-password"), "{language}");
+    }
+}
+
+#[tokio::test]
+async fn each_user_chooses_the_admins_language() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+
+    // No choice yet: the browser's language.
+    let dashboard = page(&site, &rita, "/admin/", "mn").await;
+    assert!(dashboard.contains(&text("mn", "layout-nav-dashboard")));
+
+    // Her choice wins over the browser, and she lands back where she was.
+    let (status, location, _) =
+        post_form(&site, &rita, "/admin/language", &[("language", "zh-hant")], "http://news.test:8080/admin/articles")
+            .await;
+    assert_eq!((status, location.as_str()), (303, "/admin/articles"));
+    let articles = page(&site, &rita, "/admin/articles", "en").await;
+    assert!(articles.contains("<html lang=\"zh-Hant\""));
+    assert!(articles.contains(&text("zh-hant", "layout-nav-articles")));
+
+    // A refusal on a page is in her language; the same refusal on the API is in English.
+    let (status, _, html) = post_form(
+        &site,
+        &rita,
+        "/admin/articles/new",
+        &[("edition", "en"), ("section_id", "1"), ("kind", "text"), ("headline", "  "), ("body_markdown", "Text.")],
+        "http://news.test:8080/admin/articles/new",
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(html.contains(&Msg::new("headline-missing").text("zh-hant")), "{html}");
+    let story = json!({ "edition": "en", "section_id": 1, "article": { "headline": " ", "body_markdown": "Text." } });
+    let (response, body) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(story)).await;
+    assert_eq!(response.status, 422);
+    assert_eq!(body["error"]["fields"]["headline"], "write a headline");
+
+    // Back to the browser's language; a language the admin does not speak is refused.
+    let (status, _, _) =
+        post_form(&site, &rita, "/admin/language", &[("language", "")], "https://elsewhere.example/x").await;
+    assert_eq!(status, 303);
+    assert!(page(&site, &rita, "/admin/", "zh-CN").await.contains("<html lang=\"zh-Hans\""));
+    let (response, body) = send(&site, "PATCH", "/admin/api/me", Some(&rita), Some(json!({ "language": "fr" }))).await;
+    assert_eq!(response.status, 422, "{body}");
+    let (status, location, _) =
+        post_form(&site, &rita, "/admin/language", &[("language", "xx")], "http://news.test:8080/admin/").await;
+    assert_eq!((status, location.as_str()), (422, ""));
+}
+
+#[tokio::test]
+async fn a_foreign_referer_sends_the_user_to_the_dashboard() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    for referer in ["https://evil.example/admin/x", "http://news.test:8080//evil.example/", "nonsense"] {
+        let (status, location, _) = post_form(&site, &rita, "/admin/language", &[("language", "mn")], referer).await;
+        let expected = if referer.starts_with("https://evil.example/admin/") { "/admin/x" } else { "/admin/" };
+        assert_eq!((status, location.as_str()), (303, expected), "{referer}");
+    }
+}
