@@ -198,3 +198,6 @@ footer-link-format = line { $line }: write a label, a bar and a path or address,
 footer-links-too-many = keep the footer to { $max } links
 description-too-long = keep the description under { $max } characters
 identity-image-needed = choose an uploaded image (JPEG, PNG or WebP)
+
+## Users as authors.
+author-slug-taken = no free address for this author's page near { $slug }; ask an editor to set one

@@ -199,3 +199,4 @@ footer-link-format = 第 { $line } 行：请依次填写标签、竖线和路径
 footer-links-too-many = 页脚链接不能超过 { $max } 个
 description-too-long = 简介请控制在 { $max } 个字符以内
 identity-image-needed = 请选择一张已上传的图片（JPEG、PNG 或 WebP）
+author-slug-taken = 此作者页面没有可用的地址（与 { $slug } 相近的均已占用）；请编辑设置一个

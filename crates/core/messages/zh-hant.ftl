@@ -82,7 +82,7 @@ admins-only = 只有管理員可以執行此操作
 editors-only = 只有編輯和管理員可以執行此操作
 reporter-own-drafts-only = 記者只能刪除自己的草稿
 role-cannot-edit = 您的角色無法編輯此文章
-role-cannot-edit-status = { $role }無法編輯這篇狀態為「{ $status }」的文章
+role-cannot-edit-status = { $role }無法編輯狀態為「{ $status }」的文章
 workflow-role = 您的角色不允許此操作
 workflow-forbidden = { $role }無法{ $action }此文章
 workflow-state = 無法{ $action }狀態為「{ $status }」的文章
@@ -196,3 +196,6 @@ footer-link-format = 第 { $line } 行：請依序填寫連結名稱、直線符
 footer-links-too-many = 頁尾連結請勿超過 { $max } 個
 description-too-long = 網站簡介請勿超過 { $max } 個字元
 identity-image-needed = 請選擇已上傳的圖片（JPEG、PNG 或 WebP）
+
+## Users as authors.
+author-slug-taken = 此作者頁面沒有可用的網址（與 { $slug } 相近的網址皆已使用）；請洽編輯為其設定網址

@@ -160,6 +160,12 @@ impl Newsroom {
     pub async fn set_up_site(&self, form: &SetUpForm, by: Option<&User>) -> Result<SetUpDone, NewsroomError> {
         let done = set_up_site(self.store(), form).await?;
         self.site_changed();
+        // The first admin is the site's first author.
+        if let Some(admin) = done.admin
+            && let Some(user) = self.store().user(admin).await?
+        {
+            self.own_contributor(&user).await?;
+        }
         let actor = match by {
             Some(user) => actor(user),
             None => Actor { id: done.admin, name: form.admin_name.trim().to_owned() },

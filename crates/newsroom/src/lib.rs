@@ -31,6 +31,7 @@
 //! ```
 
 mod accounts;
+mod authors;
 mod cache_tags;
 mod changes;
 mod demo;
@@ -53,6 +54,7 @@ use tokio::sync::OnceCell;
 pub use accounts::{
     SESSION_LIFETIME, SignIn, SignInThrottle, constant_time_eq, hash_password, new_secret, secret_hash, verify_password,
 };
+pub use authors::ProfileForm;
 pub use cache_tags::{CacheTag, NoPageCache, PagePurge};
 pub use changes::spawn_change_follower;
 pub use demo::{DemoRemoval, remove_demo, seed_demo};

@@ -595,6 +595,28 @@ impl AdminView for SettingsPage {
     const TEMPLATE: &'static str = "settings.html";
 }
 
+/// `profile.html`: the signed-in user's own byline: name and bio per edition, photo.
+#[derive(Debug, Serialize)]
+pub struct ProfilePage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// Every edition, one name and bio each.
+    pub editions: Vec<EditionOption>,
+    /// The fields' values: `name_{edition}`, `bio_{edition}`, `photo_asset_id`.
+    pub form: BTreeMap<String, String>,
+    /// A message per refused field.
+    pub errors: BTreeMap<String, String>,
+    /// The current photo, for a preview.
+    pub photo_url: Option<String>,
+    /// Their author page on the reader site.
+    pub author_url: Option<String>,
+}
+
+impl AdminView for ProfilePage {
+    const TEMPLATE: &'static str = "profile.html";
+}
+
 /// A language suggested in the set-up and edition forms.
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageSuggestion {

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use dateline_core::{Contributor, ContributorId, ContributorName, EditionCode, Slug};
+use dateline_core::{Contributor, ContributorId, ContributorName, EditionCode, Slug, UserId};
 
 use crate::{Store, StoreError};
 
@@ -92,6 +92,38 @@ impl Store {
 }
 
 impl Store {
+    /// The contributor who is `user`, if one is linked to them.
+    pub async fn contributor_of_user(&self, user: UserId) -> Result<Option<ContributorId>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM contributors WHERE user_id = $1")
+            .bind(user.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|(id,)| ContributorId(id)))
+    }
+
+    /// The users who are contributors, by contributor.
+    pub async fn contributor_users(&self) -> Result<Vec<(ContributorId, UserId)>, StoreError> {
+        let rows: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT id, user_id FROM contributors WHERE user_id IS NOT NULL ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(c, u)| (ContributorId(c), UserId(u))).collect())
+    }
+
+    /// Makes `contributor` the byline of `user` (or of nobody). A user has one contributor:
+    /// linking another one is a conflict.
+    pub async fn link_contributor(&self, contributor: ContributorId, user: Option<UserId>) -> Result<(), StoreError> {
+        let done = sqlx::query("UPDATE contributors SET user_id = $1 WHERE id = $2")
+            .bind(user.map(|u| u.0))
+            .bind(contributor.0)
+            .execute(&self.pool)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("contributor {contributor}")));
+        }
+        Ok(())
+    }
+
     /// Replaces a contributor's slug and names.
     pub async fn update_contributor(&self, id: ContributorId, contributor: &NewContributor) -> Result<(), StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;

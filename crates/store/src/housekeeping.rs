@@ -316,8 +316,9 @@ impl Store {
             .bind(id.0)
             .execute(&mut *tx)
             .await?;
-        for table in ["article_revisions", "article_transitions"] {
-            // Table names are constants of this function, never input.
+        for table in ["article_revisions", "article_transitions", "contributors"] {
+            // Table names are constants of this function, never input. Their byline stays, as
+            // a contributor who is no longer a user.
             let sql = format!("UPDATE {table} SET user_id = NULL WHERE user_id = $1");
             sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id.0).execute(&mut *tx).await?;
         }

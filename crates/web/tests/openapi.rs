@@ -138,6 +138,13 @@ async fn real_responses_match_the_document() {
     let (status, refused) = c.call("PATCH", "/me", "/me", Some(json!({ "language": "fr" }))).await;
     assert_eq!(status, 422, "{refused}");
     c.call("PATCH", "/me", "/me", Some(json!({ "language": null }))).await;
+    let (status, profile) = c.call("GET", "/me/profile", "/me/profile", None).await;
+    assert_eq!(status, 200, "{profile}");
+    let names = json!([{ "edition": "en", "name": "Ada Lovelace", "bio": "Writes about engines." }]);
+    let (status, saved) = c.call("PUT", "/me/profile", "/me/profile", Some(json!({ "names": names }))).await;
+    assert_eq!((status, saved["names"][0]["bio"].as_str()), (200, Some("Writes about engines.")));
+    let (status, _) = c.call("PUT", "/me/profile", "/me/profile", Some(json!({ "names": [] }))).await;
+    assert_eq!(status, 422);
 
     let story = json!({ "edition": "en", "section_id": 1, "article": { "headline": "Schema check", "body_markdown": "One.\n\nTwo.", "contributors": [1] } });
     let (status, article) = c.call("POST", "/stories", "/stories", Some(story)).await;

@@ -487,7 +487,11 @@ impl Kind for UserKind {
             .map_err(|e| AdminApiError::internal(&e))?
             .map_err(|e| AdminApiError::internal(&e))?;
         let user = NewUser { email: email.to_owned(), name: name.to_owned(), role, password_hash: hash };
-        state.store().create_user(&user).await.map_err(conflict_on("email"))?;
+        let id = state.store().create_user(&user).await.map_err(conflict_on("email"))?;
+        // A new user is an author at once: their byline and author page exist.
+        if let Some(user) = state.store().user(id).await? {
+            state.newsroom().own_contributor(&user).await?;
+        }
         Ok(())
     }
 

@@ -16,6 +16,7 @@ mod frame;
 mod jobs;
 mod manage;
 mod pages;
+mod profile;
 mod removals;
 mod set_up;
 mod uploads;
@@ -45,6 +46,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(demo::api_routes())
         .merge(removals::api_routes())
         .merge(set_up::api_routes())
+        .merge(profile::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
 }
 
@@ -60,6 +62,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(demo::page_routes())
         .merge(removals::page_routes())
         .merge(set_up::page_routes())
+        .merge(profile::page_routes())
 }
 
 /// Middleware on the newsroom's routes: after a write, apply its changes (cache purges) before

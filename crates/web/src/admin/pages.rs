@@ -567,7 +567,13 @@ async fn editor_page(
 
 /// `GET /admin/articles/new`.
 async fn new_article_form(State(state): State<AppState>, editor: Editor) -> Response {
-    let form = EditorForm { kind: "text".into(), byline_role: "reporter".into(), ..EditorForm::default() };
+    // The writer is the byline, unless they untick themselves (agency copy, a freelancer's).
+    let own = match state.newsroom().own_contributor(&editor.user).await {
+        Ok(id) => vec![id.0],
+        Err(error) => return page_error(&state, &error.into(), Some(&editor)),
+    };
+    let form =
+        EditorForm { kind: "text".into(), byline_role: "reporter".into(), contributors: own, ..EditorForm::default() };
     editor_page(&state, &editor, StatusCode::OK, None, form, BTreeMap::new(), EditorNotice::default()).await
 }
 

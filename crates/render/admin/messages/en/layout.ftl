@@ -20,6 +20,7 @@ layout-nav-users = Users
 layout-nav-editions = Editions
 layout-nav-settings = Settings
 layout-nav-audit = Audit log
+layout-profile = Your profile
 layout-tokens = API tokens
 layout-sign-out = Sign out
 # The admin language chooser in the header.

@@ -23,3 +23,4 @@ title-new-story = New story
 title-revision = Revision { $n }
 title-tokens = API tokens
 title-keys = Content API keys
+title-profile = Your profile

@@ -20,6 +20,7 @@ layout-nav-users = Хэрэглэгчид
 layout-nav-editions = Хувилбарууд
 layout-nav-settings = Тохиргоо
 layout-nav-audit = Аудитын бүртгэл
+layout-profile = Хувийн мэдээлэл
 layout-tokens = API токенууд
 layout-sign-out = Гарах
 # The admin language chooser in the header.

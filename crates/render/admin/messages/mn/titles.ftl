@@ -23,3 +23,4 @@ title-new-story = Шинэ мэдээ
 title-revision = Засвар { $n }
 title-tokens = API токенууд
 title-keys = Контент API-н түлхүүрүүд
+title-profile = Хувийн мэдээлэл

@@ -20,6 +20,7 @@ layout-nav-users = 用户
 layout-nav-editions = 语言版本
 layout-nav-settings = 设置
 layout-nav-audit = 审计日志
+layout-profile = 个人资料
 layout-tokens = API 令牌
 layout-sign-out = 退出登录
 # The admin language chooser in the header.

@@ -23,3 +23,4 @@ title-new-story = 新建报道
 title-revision = 第 { $n } 次修订
 title-tokens = API 令牌
 title-keys = 内容 API 密钥
+title-profile = 个人资料

@@ -20,6 +20,7 @@ layout-nav-users = 使用者
 layout-nav-editions = 語言版本
 layout-nav-settings = 設定
 layout-nav-audit = 稽核紀錄
+layout-profile = 個人資料
 layout-tokens = API 權杖
 layout-sign-out = 登出
 # The admin language chooser in the header.

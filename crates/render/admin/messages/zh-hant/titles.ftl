@@ -23,3 +23,4 @@ title-new-story = 新增報導
 title-revision = 修訂版本 { $n }
 title-tokens = API 權杖
 title-keys = 內容 API 金鑰
+title-profile = 個人資料
