@@ -28,12 +28,14 @@ pub struct EditionIdentity {
     /// What the site is, in this edition's language: the homepage's description and feeds'.
     pub description: Option<String>,
     /// The footer's links, in order.
-    pub footer_links: Vec<FooterLink>,
+    pub footer_links: Vec<SiteLink>,
+    /// The menu under the masthead, in order; empty lists the sections in their order.
+    pub menu_links: Vec<SiteLink>,
 }
 
-/// A link in an edition's footer.
+/// A link in an edition's footer or menu.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FooterLink {
+pub struct SiteLink {
     /// What it says (`Corrections policy`).
     pub label: String,
     /// Where it goes: a path on this site (`/en/about`) or an `http(s)` address.
@@ -67,9 +69,9 @@ pub fn parse_accent_color(text: &str) -> Result<Option<String>, Msg> {
     }
 }
 
-/// Reads footer links typed one per line as `Label | address`; blank lines are skipped. Each
+/// Reads footer or menu links typed one per line as `Label | address`; blank lines are skipped. Each
 /// wrong line is reported under `field`.
-pub fn parse_footer_links(text: &str, field: &str, errors: &mut FieldErrors) -> Vec<FooterLink> {
+pub fn parse_site_links(text: &str, field: &str, errors: &mut FieldErrors) -> Vec<SiteLink> {
     let mut links = Vec::new();
     for (number, line) in text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
         let Some((label, url)) = line.rsplit_once('|').map(|(l, u)| (l.trim(), u.trim())) else {
@@ -84,7 +86,7 @@ pub fn parse_footer_links(text: &str, field: &str, errors: &mut FieldErrors) -> 
             errors.add(field, Msg::new("footer-link-format").with("line", number + 1));
             continue;
         }
-        links.push(FooterLink { label: label.to_owned(), url: url.to_owned() });
+        links.push(SiteLink { label: label.to_owned(), url: url.to_owned() });
     }
     if links.len() > MAX_FOOTER_LINKS {
         errors.add(field, Msg::new("footer-links-too-many").with("max", MAX_FOOTER_LINKS));
@@ -92,8 +94,8 @@ pub fn parse_footer_links(text: &str, field: &str, errors: &mut FieldErrors) -> 
     links
 }
 
-/// Footer links as the form shows them, one `Label | address` per line.
-pub fn footer_links_text(links: &[FooterLink]) -> String {
+/// Footer or menu links as the form shows them, one `Label | address` per line.
+pub fn site_links_text(links: &[SiteLink]) -> String {
     links.iter().map(|link| format!("{} | {}", link.label, link.url)).collect::<Vec<_>>().join("\n")
 }
 
@@ -114,21 +116,21 @@ mod tests {
     #[test]
     fn footer_links_are_read_line_by_line_and_checked() {
         let mut errors = FieldErrors::default();
-        let links = parse_footer_links(
+        let links = parse_site_links(
             "About | /en/about\n\n关于我们 | https://example.org/about\nWrite to us | mailto:desk@example.org",
             "footer",
             &mut errors,
         );
         assert!(errors.is_empty(), "{errors}");
         assert_eq!(links.len(), 3);
-        assert_eq!(links[1], FooterLink { label: "关于我们".into(), url: "https://example.org/about".into() });
-        assert_eq!(footer_links_text(&links).lines().next(), Some("About | /en/about"));
+        assert_eq!(links[1], SiteLink { label: "关于我们".into(), url: "https://example.org/about".into() });
+        assert_eq!(site_links_text(&links).lines().next(), Some("About | /en/about"));
 
         for bad in
             ["no bar here", " | /x", "Evil | javascript:alert(1)", "Other site | //evil.example", "Spaces | /a b"]
         {
             let mut errors = FieldErrors::default();
-            assert!(parse_footer_links(bad, "footer", &mut errors).is_empty(), "{bad}");
+            assert!(parse_site_links(bad, "footer", &mut errors).is_empty(), "{bad}");
             assert!(!errors.is_empty(), "{bad}");
         }
     }

@@ -44,8 +44,7 @@ pub use edition::{Edition, EditionCode, EditionStatus, TextDirection, parse_lang
 pub use error::ValidationError;
 pub use i18n::{Msg, MsgArg};
 pub use identity::{
-    EditionIdentity, FooterLink, MAX_DESCRIPTION, SiteIdentity, footer_links_text, parse_accent_color,
-    parse_footer_links,
+    EditionIdentity, MAX_DESCRIPTION, SiteIdentity, SiteLink, parse_accent_color, parse_site_links, site_links_text,
 };
 pub use language::{KNOWN_LANGUAGES, native_language_name, negotiate_edition};
 pub use newsroom::{

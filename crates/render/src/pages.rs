@@ -610,17 +610,34 @@ impl<'r, 's> PageBuilder<'r, 's> {
             self.site.sections.iter().filter(|s| s.parent.is_none() && s.in_navigation).collect();
         top_sections.sort_by_key(|s| s.position);
         let top = self.top_section();
-        let nav = top_sections
-            .into_iter()
-            .filter_map(|s| {
-                let name = s.name_in(&self.edition.code)?;
-                Some(NavLink {
-                    name: name.name.clone(),
-                    href: paths::section(code, name.slug.as_str()),
-                    current: Some(s.id) == top,
+        let own_menu = self.site.identity.edition(&self.edition.code).map(|e| &e.menu_links).filter(|m| !m.is_empty());
+        let nav = match own_menu {
+            // The newsroom's own menu: a link is current when it leads to the page's top section.
+            Some(menu) => {
+                let top_href = top
+                    .and_then(|id| self.site.sections.iter().find(|s| s.id == id))
+                    .and_then(|s| s.name_in(&self.edition.code))
+                    .map(|name| paths::section(code, name.slug.as_str()));
+                menu.iter()
+                    .map(|link| NavLink {
+                        name: link.label.clone(),
+                        href: link.url.clone(),
+                        current: top_href.as_deref() == Some(link.url.as_str()),
+                    })
+                    .collect()
+            }
+            None => top_sections
+                .into_iter()
+                .filter_map(|s| {
+                    let name = s.name_in(&self.edition.code)?;
+                    Some(NavLink {
+                        name: name.name.clone(),
+                        href: paths::section(code, name.slug.as_str()),
+                        current: Some(s.id) == top,
+                    })
                 })
-            })
-            .collect();
+                .collect(),
+        };
         let follow = self
             .site
             .social_accounts

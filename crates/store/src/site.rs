@@ -1,7 +1,7 @@
 //! Site-wide data: settings, editions and the outlet's social accounts.
 
 use dateline_core::{
-    AssetId, Edition, EditionCode, EditionIdentity, EditionStatus, FooterLink, Msg, SiteIdentity, SiteSettings,
+    AssetId, Edition, EditionCode, EditionIdentity, EditionStatus, Msg, SiteIdentity, SiteLink, SiteSettings,
     SocialAccount, SocialAccountId, SocialPlatform, TextDirection, TimeFormat, UserId,
 };
 
@@ -61,19 +61,19 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         let (accent_color, logo, icon, social_image) = row.unwrap_or_default();
-        let rows: Vec<(String, Option<String>, String)> =
-            sqlx::query_as("SELECT code, description, footer_links FROM editions ORDER BY position, code")
+        let rows: Vec<(String, Option<String>, String, String)> =
+            sqlx::query_as("SELECT code, description, footer_links, menu_links FROM editions ORDER BY position, code")
                 .fetch_all(&self.pool)
                 .await?;
         let editions = rows
             .into_iter()
-            .map(|(code, description, links)| {
-                let footer_links = links
-                    .lines()
-                    .filter_map(|line| line.split_once('\t'))
-                    .map(|(label, url)| FooterLink { label: label.to_owned(), url: url.to_owned() })
-                    .collect();
-                Ok(EditionIdentity { edition: EditionCode::parse(&code)?, description, footer_links })
+            .map(|(code, description, footer, menu)| {
+                Ok(EditionIdentity {
+                    edition: EditionCode::parse(&code)?,
+                    description,
+                    footer_links: links_from_column(&footer),
+                    menu_links: links_from_column(&menu),
+                })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(SiteIdentity {
@@ -100,15 +100,10 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         for edition in &identity.editions {
-            // Labels and addresses hold no tab or line break (`parse_footer_links` splits on them).
-            let links: Vec<String> = edition
-                .footer_links
-                .iter()
-                .map(|link| format!("{}\t{}", link.label.replace(['\t', '\n', '\r'], " "), link.url))
-                .collect();
-            sqlx::query("UPDATE editions SET description = $1, footer_links = $2 WHERE code = $3")
+            sqlx::query("UPDATE editions SET description = $1, footer_links = $2, menu_links = $3 WHERE code = $4")
                 .bind(edition.description.as_deref())
-                .bind(links.join("\n"))
+                .bind(links_to_column(&edition.footer_links))
+                .bind(links_to_column(&edition.menu_links))
                 .bind(edition.edition.as_str())
                 .execute(&mut *tx)
                 .await?;
@@ -326,6 +321,23 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Links as a column holds them: one per line, label and address split by a tab.
+fn links_to_column(links: &[SiteLink]) -> String {
+    // Labels and addresses hold no tab or line break (`parse_site_links` reads lines, and a
+    // label with a tab would split wrongly here).
+    let lines: Vec<String> =
+        links.iter().map(|link| format!("{}\t{}", link.label.replace(['\t', '\n', '\r'], " "), link.url)).collect();
+    lines.join("\n")
+}
+
+fn links_from_column(column: &str) -> Vec<SiteLink> {
+    column
+        .lines()
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(label, url)| SiteLink { label: label.to_owned(), url: url.to_owned() })
+        .collect()
 }
 
 async fn write_settings(connection: &mut sqlx::AnyConnection, settings: &SiteSettings) -> Result<(), StoreError> {

@@ -32,6 +32,7 @@ async fn a_newsroom_gives_the_site_its_own_look() {
         "social_image_asset_id": shared["id"].to_string(),
         "description_en": "Harbour news from the Test Daily desk.",
         "footer_links_en": "About us | /en/sections/about\nCorrections policy | https://news.example.org/corrections",
+        "menu_links_en": "Latest | /en/\nWorld news | /en/sections/world",
     });
     for (name, value) in edits.as_object().unwrap() {
         changes[name] = value.clone();
@@ -55,8 +56,13 @@ async fn a_newsroom_gives_the_site_its_own_look() {
     let other = site.get("/zh-hans/").await.text();
     assert!(!other.contains("About us"));
 
-    // A page without an image of its own shares the site's image.
+    // A page without an image of its own shares the site's image; the menu is the newsroom's.
     let section = site.get("/en/sections/world").await.text();
+    let menu =
+        section.split("class=\"sections\"").nth(1).unwrap_or_default().split("</nav>").next().unwrap_or_default();
+    let (latest, world) = (menu.find(">Latest<"), menu.find("World news<"));
+    assert!(latest.is_some() && world.is_some() && latest < world, "the menu in its order: {menu}");
+    assert!(menu.contains("href=\"/en/sections/world\" aria-current"), "{menu}");
     let shared_key = shared["key"].as_str().unwrap();
     assert!(
         section.contains(&format!("<meta property=\"og:image\" content=\"{}/media/{shared_key}\">", support::BASE_URL))
@@ -86,6 +92,7 @@ async fn bad_identity_values_are_refused_and_change_nothing() {
         ("icon_asset_id", "not a number"),
         ("footer_links_en", "Evil | javascript:alert(1)"),
         ("footer_links_en", "no bar here"),
+        ("menu_links_en", "World | //evil.example/world"),
         ("description_en", &"x".repeat(301)),
     ] {
         let mut changes = before.clone();

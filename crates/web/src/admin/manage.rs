@@ -12,8 +12,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use dateline_core::{
     AssetId, ContributorId, ContributorName, Edition, EditionCode, EditionIdentity, FieldErrors, MAX_DESCRIPTION, Msg,
-    NewsroomClock, Role, SectionId, SectionName, SiteIdentity, SiteSettings, Slug, SocialAccountId, SocialPlatform,
-    TimeFormat, User, UserId, footer_links_text, normalize_email, parse_accent_color, parse_footer_links,
+    NewsroomClock, Role, SectionId, SectionName, SiteIdentity, SiteLink, SiteSettings, Slug, SocialAccountId,
+    SocialPlatform, TimeFormat, User, UserId, normalize_email, parse_accent_color, parse_site_links, site_links_text,
 };
 use dateline_render::admin_views::{FieldRecord, FieldValue, ManagePage, SettingsPage, TopSection};
 use dateline_render::qr_svg;
@@ -706,8 +706,10 @@ fn settings_record(
         let own = identity.edition(&e.code);
         let description = own.and_then(|own| own.description.clone()).unwrap_or_default();
         record.insert(format!("description_{}", e.code), text_value(description));
-        let links = own.map(|own| footer_links_text(&own.footer_links)).unwrap_or_default();
+        let links = own.map(|own| site_links_text(&own.footer_links)).unwrap_or_default();
         record.insert(format!("footer_links_{}", e.code), text_value(links));
+        let menu = own.map(|own| site_links_text(&own.menu_links)).unwrap_or_default();
+        record.insert(format!("menu_links_{}", e.code), text_value(menu));
     }
     record.insert("time_zone".into(), text_value(&settings.time_zone));
     record.insert("zone_label".into(), text_value(&settings.zone_label));
@@ -828,8 +830,9 @@ async fn read_identity(
     for edition in editions {
         let code = edition.code.to_string();
         let description_field = format!("description_{code}");
-        let links_field = format!("footer_links_{code}");
-        if fields.get(&description_field).is_none() && fields.get(&links_field).is_none() {
+        let footer_field = format!("footer_links_{code}");
+        let menu_field = format!("menu_links_{code}");
+        if [&description_field, &footer_field, &menu_field].iter().all(|name| fields.get(*name).is_none()) {
             continue;
         }
         let current = identity.edition(&edition.code).cloned();
@@ -840,12 +843,19 @@ async fn read_identity(
         if description.as_ref().is_some_and(|d| d.chars().count() > MAX_DESCRIPTION) {
             errors.add(&description_field, Msg::new("description-too-long").with("max", MAX_DESCRIPTION));
         }
-        let footer_links = match fields.get(&links_field) {
-            Some(text) => parse_footer_links(text, &links_field, errors),
-            None => current.map(|c| c.footer_links).unwrap_or_default(),
+        let mut links = |name: &str, kept: Option<Vec<SiteLink>>| match fields.get(name) {
+            Some(text) => parse_site_links(text, name, errors),
+            None => kept.unwrap_or_default(),
         };
+        let footer_links = links(&footer_field, current.as_ref().map(|c| c.footer_links.clone()));
+        let menu_links = links(&menu_field, current.as_ref().map(|c| c.menu_links.clone()));
         identity.editions.retain(|e| e.edition != edition.code);
-        identity.editions.push(EditionIdentity { edition: edition.code.clone(), description, footer_links });
+        identity.editions.push(EditionIdentity {
+            edition: edition.code.clone(),
+            description,
+            footer_links,
+            menu_links,
+        });
     }
     Ok(identity)
 }

@@ -14,3 +14,5 @@ identity-description = Description of the site in this edition (search engines a
 identity-footer-links = Footer links
 identity-footer-links-example = About | /{ $edition }/sections/about
 identity-footer-links-hint = One link per line: the label, a bar, then a path on this site or an address (https://…, mailto:…).
+identity-menu-links = Menu links (empty: the sections, in their order)
+identity-menu-links-hint = The menu may list sections (/en/sections/world), pages and other addresses in the order you want.

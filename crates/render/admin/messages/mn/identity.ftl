@@ -14,3 +14,5 @@ identity-description = Энэ хувилбар дахь сайтын тайлб�
 identity-footer-links = Хөл хэсгийн холбоосууд
 identity-footer-links-example = Бидний тухай | /{ $edition }/sections/about
 identity-footer-links-hint = Мөр бүрт нэг холбоос: эхлээд нэр, дараа нь босоо зураас, тэгээд энэ сайтын зам эсвэл хаяг (https://…, mailto:…).
+identity-menu-links = Цэсний холбоосууд (хоосон бол булангуудыг дарааллаар нь)
+identity-menu-links-hint = Цэсэнд булан (/en/sections/world), хуудас болон бусад хаягийг хүссэн дарааллаараа оруулж болно.

@@ -14,3 +14,5 @@ identity-description = 本版网站简介（搜索引擎和订阅源会显示）
 identity-footer-links = 页脚链接
 identity-footer-links-example = 关于我们 | /{ $edition }/sections/about
 identity-footer-links-hint = 每行一个链接：先写名称，再写竖线，然后写本站路径或网址（https://…、mailto:…）。
+identity-menu-links = 菜单链接（留空则按顺序列出各栏目）
+identity-menu-links-hint = 菜单可按你想要的顺序列出栏目（/en/sections/world）、页面和其他网址。

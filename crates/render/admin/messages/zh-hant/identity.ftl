@@ -14,3 +14,5 @@ identity-description = 此語言版本的網站簡介（搜尋引擎和訂閱來
 identity-footer-links = 頁尾連結
 identity-footer-links-example = 關於我們 | /{ $edition }/sections/about
 identity-footer-links-hint = 每行一個連結：先寫名稱，再寫直線符號，然後寫本站路徑或網址（https://…、mailto:…）。
+identity-menu-links = 選單連結（留空則依順序列出各欄目）
+identity-menu-links-hint = 選單可依您想要的順序列出欄目（/en/sections/world）、頁面和其他網址。
