@@ -201,3 +201,8 @@ identity-image-needed = choose an uploaded image (JPEG, PNG or WebP)
 
 ## Users as authors.
 author-slug-taken = no free address for this author's page near { $slug }; ask an editor to set one
+
+## Static pages.
+page-title-missing = give the page a title
+page-slug-taken = the edition has a page at { $slug } already; choose another slug
+page-translation-exists = this page has a translation in { $edition } already

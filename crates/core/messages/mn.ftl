@@ -200,3 +200,8 @@ footer-links-too-many = хөл хэсгийн холбоосыг { $max } хүр
 description-too-long = тайлбарыг { $max } тэмдэгтэд багтааж бичнэ үү
 identity-image-needed = байршуулсан зураг (JPEG, PNG эсвэл WebP) сонгоно уу
 author-slug-taken = { $slug }-тэй төстэй бүх хаяг ашиглагдсан тул зохиогчийн хуудсанд хаяг олдсонгүй; редактороос тохируулахыг хүсээрэй
+
+## Static pages.
+page-title-missing = хуудасны гарчгийг бичнэ үү
+page-slug-taken = энэ хувилбарт { $slug } хаягтай хуудас аль хэдийн байна; өөр URL нэр сонгоно уу
+page-translation-exists = энэ хуудас { $edition } хувилбарт орчуулгатай болсон байна

@@ -200,3 +200,8 @@ footer-links-too-many = 页脚链接不能超过 { $max } 个
 description-too-long = 简介请控制在 { $max } 个字符以内
 identity-image-needed = 请选择一张已上传的图片（JPEG、PNG 或 WebP）
 author-slug-taken = 此作者页面没有可用的地址（与 { $slug } 相近的均已占用）；请编辑设置一个
+
+## Static pages.
+page-title-missing = 请填写页面标题
+page-slug-taken = 本语言版本已有网址为 { $slug } 的页面；请换一个网址别名
+page-translation-exists = 此页面已有 { $edition } 版本的译文

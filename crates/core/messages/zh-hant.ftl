@@ -199,3 +199,8 @@ identity-image-needed = 請選擇已上傳的圖片（JPEG、PNG 或 WebP）
 
 ## Users as authors.
 author-slug-taken = 此作者頁面沒有可用的網址（與 { $slug } 相近的網址皆已使用）；請洽編輯為其設定網址
+
+## Static pages.
+page-title-missing = 請填寫頁面標題
+page-slug-taken = 此語言版本已有代稱為 { $slug } 的頁面；請選擇其他代稱
+page-translation-exists = 此頁面已有語言版本 { $edition } 的翻譯

@@ -29,6 +29,7 @@ mod language;
 mod newsroom;
 mod page;
 mod slug;
+mod static_page;
 mod text;
 mod time;
 
@@ -52,5 +53,6 @@ pub use newsroom::{
 };
 pub use page::{MAX_PAGE, Page, PageRequest};
 pub use slug::Slug;
+pub use static_page::{MAX_PAGE_TITLE, PageFields, PageInput, StaticPage};
 pub use text::{escape_html, escape_html_in_runs, markdown_to_text};
 pub use time::{NewsroomClock, TimeFormat};

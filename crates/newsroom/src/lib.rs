@@ -40,6 +40,7 @@ mod error;
 mod housekeeping;
 mod indexer;
 mod job_runner;
+mod pages;
 mod site;
 mod workflow;
 

@@ -215,6 +215,7 @@ mod tests {
             "edition.delete",
             "site.set_up",
             "demo.remove",
+            "page.delete",
         ];
         keys.extend(actions.map(|a| format!("audit-action-{}", a.replace(['.', '_'], "-"))));
         for noun in ["token", "key"] {

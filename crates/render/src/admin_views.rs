@@ -617,6 +617,65 @@ impl AdminView for ProfilePage {
     const TEMPLATE: &'static str = "profile.html";
 }
 
+/// A static page in the admin's list.
+#[derive(Debug, Clone, Serialize)]
+pub struct StaticPageRow {
+    /// Its id.
+    pub id: i64,
+    /// Its edition's code.
+    pub edition: String,
+    /// Its title.
+    pub title: String,
+    /// Where readers find it (published or not).
+    pub path: String,
+    /// Whether readers see it.
+    pub published: bool,
+}
+
+/// `static_pages.html`: every static page, and the form for a new one.
+#[derive(Debug, Serialize)]
+pub struct StaticPagesPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The pages, by edition and title.
+    pub pages: Vec<StaticPageRow>,
+    /// Editions a page may be written in.
+    pub editions: Vec<EditionOption>,
+    /// The new page's fields as typed (after a refusal).
+    pub form: BTreeMap<String, String>,
+    /// A message per refused field.
+    pub errors: BTreeMap<String, String>,
+}
+
+impl AdminView for StaticPagesPage {
+    const TEMPLATE: &'static str = "static_pages.html";
+}
+
+/// `static_page.html`: one page's editor, its translations and deletion.
+#[derive(Debug, Serialize)]
+pub struct StaticPageEditor {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The page.
+    pub page: StaticPageRow,
+    /// Its fields (`title`, `slug`, `body_markdown`, `published` as "1" or "").
+    pub form: BTreeMap<String, String>,
+    /// A message per refused field.
+    pub errors: BTreeMap<String, String>,
+    /// Its translations (itself included).
+    pub translations: Vec<StaticPageRow>,
+    /// Editions it has no translation in yet.
+    pub missing_editions: Vec<EditionOption>,
+    /// The text as readers will see it (sanitized).
+    pub preview_html: String,
+}
+
+impl AdminView for StaticPageEditor {
+    const TEMPLATE: &'static str = "static_page.html";
+}
+
 /// A language suggested in the set-up and edition forms.
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageSuggestion {

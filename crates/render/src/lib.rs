@@ -41,7 +41,7 @@ pub use markdown::render_markdown;
 pub use messages::Messages;
 pub use page_inputs::{
     ArticlePage, ErrorPage, HomePage, IdentityImages, ListingPage, ListingSubject, SearchNotice, SearchPage,
-    SearchResult, SiteContext,
+    SearchResult, SiteContext, StaticPageView,
 };
 pub use pages::Renderer;
 pub use qr::qr_svg;

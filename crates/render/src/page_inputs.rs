@@ -3,7 +3,7 @@
 
 use dateline_core::{
     Article, ArticleSummary, Asset, Contributor, Edition, NewsroomClock, Page, Section, SectionId, SiteIdentity,
-    SiteSettings, SocialAccount, Story, Translation,
+    SiteSettings, SocialAccount, StaticPage, Story, Translation,
 };
 
 /// Everything site-wide a page shows: the editions, sections, contributors, social accounts,
@@ -38,6 +38,16 @@ pub struct IdentityImages {
     pub icon: Option<Asset>,
     /// Shared by pages without an image of their own.
     pub social_image: Option<Asset>,
+}
+
+/// A static page of an edition, with its translations.
+pub struct StaticPageView<'a> {
+    /// The edition.
+    pub edition: &'a Edition,
+    /// The page.
+    pub page: &'a StaticPage,
+    /// Its translations (itself included); unpublished ones are not linked.
+    pub translations: &'a [StaticPage],
 }
 
 /// An edition's homepage.

@@ -15,6 +15,7 @@ use crate::feeds::FeedSubject;
 use crate::jsonld::{self, ArticleData, Crumb, VideoData};
 use crate::page_inputs::{
     ArticlePage, ErrorPage, HomePage, ListingPage, ListingSubject, SearchNotice, SearchPage, SiteContext,
+    StaticPageView,
 };
 use crate::page_views::{
     Alternate, Captions, Card, Chrome, FeedLink, FollowEntry, Head, Image, Link, LogoView, NavLink, Pagination,
@@ -40,8 +41,8 @@ pub struct Renderer {
     css_version: String,
 }
 
-const TEMPLATES: [&str; 7] =
-    ["home.html", "listing.html", "article.html", "search.html", "error.html", "base.html", "macros.html"];
+const TEMPLATES: [&str; 8] =
+    ["home.html", "listing.html", "article.html", "page.html", "search.html", "error.html", "base.html", "macros.html"];
 
 impl Renderer {
     /// Loads the theme's message files and templates. Every template is compiled here, so a
@@ -339,6 +340,39 @@ impl Renderer {
             correction => &article.correction,
         };
         view.render("article.html", head, switcher, minijinja::context! { article => view_model })
+    }
+
+    /// A static page (About, Contact…): its title and text, linked to its translations in the
+    /// editions readers see.
+    pub fn static_page(&self, site: &SiteContext<'_>, page: &StaticPageView<'_>) -> Result<String, RenderError> {
+        let view = PageBuilder::new(self, site, page.edition);
+        let own = page.page;
+        let path_in = |edition: &EditionCode| {
+            page.translations
+                .iter()
+                .find(|t| &t.edition == edition && t.published)
+                .map(|t| paths::static_page(edition.as_str(), t.slug.as_str()))
+        };
+        let switcher = site.editions.iter().map(|e| view.switch_entry(e, path_in(&e.code))).collect();
+        let alternates = view.alternates(site.editions.iter().filter_map(|e| path_in(&e.code).map(|p| (e, p))));
+        let text = dateline_core::markdown_to_text(&own.body_markdown);
+        let description: String = text.chars().take(160).collect();
+        let head = Head {
+            title: format!("{} - {}", own.title, page.edition.outlet_name),
+            description: if description.trim().is_empty() { own.title.clone() } else { description },
+            canonical: view.absolute(&paths::static_page(page.edition.code.as_str(), own.slug.as_str())),
+            alternates,
+            og_type: "website",
+            ..Head::default()
+        };
+        let body = Value::from_safe_string(render_markdown(&own.body_markdown));
+        let updated = view.time(own.updated_at);
+        view.render(
+            "page.html",
+            head,
+            switcher,
+            minijinja::context! { page => minijinja::context! { title => &own.title, body, updated => v(&updated) } },
+        )
     }
 
     /// The search page of an edition. Never indexed by search engines (`noindex`): results

@@ -80,6 +80,11 @@ pub fn media(key: &str) -> String {
     format!("/media/{key}")
 }
 
+/// `/{edition}/pages/{slug}`: a static page (About, Contact…).
+pub fn static_page(edition: &str, slug: &str) -> String {
+    format!("/{edition}/pages/{slug}")
+}
+
 /// `/accent.css?c=b3141b`: the newsroom's accent colour (`#b3141b`) as a stylesheet; the
 /// colour is in the address, so the answer can be cached forever.
 pub fn accent_css(color: &str) -> String {

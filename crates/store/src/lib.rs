@@ -27,6 +27,7 @@ mod error;
 mod housekeeping;
 mod jobs;
 mod open;
+mod pages;
 mod rows;
 mod search;
 mod sections;

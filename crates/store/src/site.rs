@@ -187,7 +187,7 @@ impl Store {
                 Msg::new("edition-has-articles").with("code", code.as_str()).with("count", articles),
             ));
         }
-        for table in ["section_names", "contributor_names", "social_account_captions"] {
+        for table in ["section_names", "contributor_names", "social_account_captions", "pages"] {
             // Table names are constants of this function, never input.
             let sql = format!("DELETE FROM {table} WHERE edition = $1");
             sqlx::query(sqlx::AssertSqlSafe(sql)).bind(code.as_str()).execute(&mut *tx).await?;

@@ -31,6 +31,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("article_contributors", "article_id, position"),
     ("social_accounts", "id"),
     ("social_account_captions", "account_id, edition"),
+    ("pages", "id"),
     ("sessions", "id_hash"),
     ("api_tokens", "id"),
     ("article_revisions", "id"),
@@ -61,6 +62,7 @@ const WITH_IDS: &[&str] = &[
     "article_revisions",
     "article_transitions",
     "content_api_keys",
+    "pages",
 ];
 
 /// One stored value, as both backends and the archive's JSON can hold it.

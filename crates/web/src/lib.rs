@@ -115,6 +115,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/sections/{slug}", get(reader::section_page))
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
+        .route("/{edition}/pages/{slug}", get(reader::static_page))
         .route("/{edition}/search", get(search::search_page))
         .nest(
             "/admin/api",

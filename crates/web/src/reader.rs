@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use dateline_core::{ArticleStatus, ArticleSummary, Edition, Page, PageRequest, SectionId, Slug, negotiate_edition};
-use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, paths};
+use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, StaticPageView, paths};
 
 use crate::AppState;
 use crate::cache::{CacheTags, PUBLIC_CACHE_CONTROL};
@@ -182,6 +182,27 @@ pub(crate) async fn article_page(
         .renderer()
         .article(&context, &ArticlePage { edition, article: &article, story: &story, translations: &translations })?;
     Ok(html_response(html, edition, CacheTag::article(article.story, &article.contributors)))
+}
+
+/// `GET /{edition}/pages/{slug}`: a static page (About, Contact…), once published.
+pub(crate) async fn static_page(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    let (code, slug) = path_value(path)?;
+    let site = state.newsroom().site().await?;
+    let edition = reader_edition(&site, &code)?;
+    let store = state.store();
+    let Some(page) = store.published_page(&edition.code, &slug).await? else {
+        return moved_or_missing(&state, &paths::static_page(&code, &slug)).await;
+    };
+    let translations = store.page_translations(page.group).await?;
+    let context = site.context(&state.config().base_url);
+    let view = StaticPageView { edition, page: &page, translations: &translations };
+    let html = state.renderer().static_page(&context, &view)?;
+    // Pages change with site-wide changes (their table is logged as such), which empty the
+    // cache; the edition's listing tag is enough to hold the entry.
+    Ok(html_response(html, edition, vec![CacheTag::Listing(edition.code.clone())]))
 }
 
 /// A page that is not here: a permanent redirect (308) to where it moved (a deleted section's parent, a merged

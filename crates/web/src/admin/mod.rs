@@ -19,6 +19,7 @@ mod pages;
 mod profile;
 mod removals;
 mod set_up;
+mod static_pages;
 mod uploads;
 
 use axum::Router;
@@ -47,6 +48,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(removals::api_routes())
         .merge(set_up::api_routes())
         .merge(profile::api_routes())
+        .merge(static_pages::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
 }
 
@@ -63,6 +65,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(removals::page_routes())
         .merge(set_up::page_routes())
         .merge(profile::page_routes())
+        .merge(static_pages::page_routes())
 }
 
 /// Middleware on the newsroom's routes: after a write, apply its changes (cache purges) before

@@ -22,3 +22,4 @@ audit-action-edition-retired = Edition retired
 audit-action-edition-delete = Edition deleted
 audit-action-site-set-up = Site set up
 audit-action-demo-remove = Demo site removed
+audit-action-page-delete = Page deleted

@@ -24,3 +24,4 @@ title-revision = Revision { $n }
 title-tokens = API tokens
 title-keys = Content API keys
 title-profile = Your profile
+title-pages = Pages

@@ -22,3 +22,4 @@ audit-action-edition-retired = Хувилбарыг хаасан
 audit-action-edition-delete = Хувилбар устгасан
 audit-action-site-set-up = Сайтыг тохируулсан
 audit-action-demo-remove = Демо сайтыг хассан
+audit-action-page-delete = Хуудас устгагдсан

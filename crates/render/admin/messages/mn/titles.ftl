@@ -24,3 +24,4 @@ title-revision = Засвар { $n }
 title-tokens = API токенууд
 title-keys = Контент API-н түлхүүрүүд
 title-profile = Хувийн мэдээлэл
+title-pages = Хуудсууд

@@ -22,3 +22,4 @@ audit-action-edition-retired = 语言版本已停刊
 audit-action-edition-delete = 语言版本已删除
 audit-action-site-set-up = 网站已完成设置
 audit-action-demo-remove = 演示网站已移除
+audit-action-page-delete = 页面已删除

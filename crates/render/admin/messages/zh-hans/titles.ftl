@@ -24,3 +24,4 @@ title-revision = 第 { $n } 次修订
 title-tokens = API 令牌
 title-keys = 内容 API 密钥
 title-profile = 个人资料
+title-pages = 页面

@@ -24,3 +24,4 @@ title-revision = 修訂版本 { $n }
 title-tokens = API 權杖
 title-keys = 內容 API 金鑰
 title-profile = 個人資料
+title-pages = 頁面
