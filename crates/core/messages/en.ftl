@@ -206,3 +206,6 @@ author-slug-taken = no free address for this author's page near { $slug }; ask a
 page-title-missing = give the page a title
 page-slug-taken = the edition has a page at { $slug } already; choose another slug
 page-translation-exists = this page has a translation in { $edition } already
+job-status-unknown = unknown status “{ $status }”: use queued, running, done or failed
+admin-page-missing = there is no such page in the newsroom; use the menu above
+admin-method-wrong = this address is not opened like that; go back and use the page's buttons

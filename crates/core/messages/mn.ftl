@@ -205,3 +205,6 @@ author-slug-taken = { $slug }-тэй төстэй бүх хаяг ашиглаг
 page-title-missing = хуудасны гарчгийг бичнэ үү
 page-slug-taken = энэ хувилбарт { $slug } хаягтай хуудас аль хэдийн байна; өөр URL нэр сонгоно уу
 page-translation-exists = энэ хуудас { $edition } хувилбарт орчуулгатай болсон байна
+job-status-unknown = үл мэдэгдэх төлөв «{ $status }»: queued, running, done эсвэл failed-ийн аль нэгийг ашиглана уу
+admin-page-missing = редакцад ийм хуудас байхгүй; дээрх цэсийг ашиглана уу
+admin-method-wrong = энэ хаягийг ингэж нээх боломжгүй; буцаад хуудасны товчийг ашиглана уу

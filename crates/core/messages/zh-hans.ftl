@@ -205,3 +205,6 @@ author-slug-taken = 此作者页面没有可用的地址（与 { $slug } 相近�
 page-title-missing = 请填写页面标题
 page-slug-taken = 本语言版本已有网址为 { $slug } 的页面；请换一个网址别名
 page-translation-exists = 此页面已有 { $edition } 版本的译文
+job-status-unknown = 未知状态“{ $status }”：请使用 queued、running、done 或 failed
+admin-page-missing = 编辑部中没有这个页面；请使用上方的菜单
+admin-method-wrong = 不能这样打开此地址；请返回并使用页面上的按钮

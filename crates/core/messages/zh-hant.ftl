@@ -204,3 +204,6 @@ author-slug-taken = 此作者頁面沒有可用的網址（與 { $slug } 相近�
 page-title-missing = 請填寫頁面標題
 page-slug-taken = 此語言版本已有代稱為 { $slug } 的頁面；請選擇其他代稱
 page-translation-exists = 此頁面已有語言版本 { $edition } 的翻譯
+job-status-unknown = 未知狀態「{ $status }」：請使用 queued、running、done 或 failed
+admin-page-missing = 編輯台中沒有這個頁面；請使用上方的選單
+admin-method-wrong = 無法這樣開啟此網址；請返回並使用頁面上的按鈕

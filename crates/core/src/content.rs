@@ -474,7 +474,7 @@ pub struct SiteSettings {
 
 impl Default for SiteSettings {
     fn default() -> Self {
-        SiteSettings { time_zone: "UTC".to_owned(), zone_label: "UTC".to_owned(), byline_separator: " 丨 ".to_owned() }
+        SiteSettings { time_zone: "UTC".to_owned(), zone_label: "UTC".to_owned(), byline_separator: " | ".to_owned() }
     }
 }
 /// One published article as the search index sees it: what the store reads for the index

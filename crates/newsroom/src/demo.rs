@@ -341,6 +341,24 @@ pub struct DemoRemoval {
 /// Removes the demo's articles (their addresses answer 410), then its sections, contributors,
 /// social accounts, media and editions that nothing of the newsroom's own uses. The
 /// newsroom's own content stays whole. Running it again finds nothing more to remove.
+/// Where the demo's media files are kept (and how they are told from the newsroom's own).
+const DEMO_MEDIA_PREFIX: &str = "demo/";
+
+/// Whether any of the demo site is left: one of its articles or media files.
+pub async fn demo_present(store: &Store) -> Result<bool, NewsroomError> {
+    let site: DemoSite = toml::from_str(SITE)
+        .map_err(|error| NewsroomError::Internal(format!("the embedded demo/site.toml is invalid: {error}")))?;
+    for story in &site.stories {
+        for (edition, article) in &story.articles {
+            let (Ok(edition), Ok(slug)) = (EditionCode::parse(edition), Slug::parse(&article.slug)) else { continue };
+            if store.article_id_at(&edition, &slug).await?.is_some() {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(!store.asset_ids_with_prefix(DEMO_MEDIA_PREFIX).await?.is_empty())
+}
+
 pub async fn remove_demo(store: &Store, media: &MediaStore) -> Result<DemoRemoval, NewsroomError> {
     let site: DemoSite = toml::from_str(SITE)
         .map_err(|error| NewsroomError::Internal(format!("the embedded demo/site.toml is invalid: {error}")))?;
@@ -390,7 +408,7 @@ pub async fn remove_demo(store: &Store, media: &MediaStore) -> Result<DemoRemova
             removal.social_accounts += 1;
         }
     }
-    for asset in store.asset_ids_with_prefix("demo/").await? {
+    for asset in store.asset_ids_with_prefix(DEMO_MEDIA_PREFIX).await? {
         if let Some(keys) = store.delete_asset_if_unused(asset).await? {
             for key in keys {
                 let Ok(key) = MediaKey::parse(&key) else { continue };

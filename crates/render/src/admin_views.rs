@@ -589,6 +589,8 @@ pub struct SettingsPage {
     pub form: FieldRecord,
     /// A message per refused field.
     pub errors: BTreeMap<String, String>,
+    /// Whether the demo site is (partly) there: only then is its removal offered.
+    pub demo_present: bool,
 }
 
 impl AdminView for SettingsPage {

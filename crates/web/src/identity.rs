@@ -99,8 +99,18 @@ async fn accent_css(Query(query): Query<AccentQuery>) -> Response {
     let Some(color) = query.c.as_deref().and_then(|c| parse_accent_color(c).ok().flatten()) else {
         return (StatusCode::NOT_FOUND, "no such colour").into_response();
     };
-    let dark = rgb(&color).map(|[r, g, b]| format!("#{:02x}{:02x}{:02x}", darker(r), darker(g), darker(b)));
-    let css = format!(":root{{--accent:{color};--accent-dark:{}}}\n", dark.unwrap_or_else(|| color.clone()));
+    let Some(accent) = rgb(&color) else {
+        return (StatusCode::NOT_FOUND, "no such colour").into_response();
+    };
+    // The theme's shades of its accent, made from this one: darker for hovers, lighter and
+    // paler for text on the dark masthead and lead card, and a glow towards the ink colour.
+    let css = format!(
+        ":root{{--accent:{color};--accent-dark:{};--accent-light:{};--accent-pale:{};--accent-glow:{}}}\n",
+        hex(mix(accent, [0, 0, 0], 0.25)),
+        hex(mix(accent, [255, 255, 255], 0.35)),
+        hex(mix(accent, [255, 255, 255], 0.6)),
+        hex(mix(accent, [0x16, 0x18, 0x1d], 0.7)),
+    );
     let mut response = css.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"));
@@ -115,9 +125,14 @@ fn rgb(color: &str) -> Option<[u8; 3]> {
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
-/// The darker shade the theme uses for hovers and focus (about three quarters of the colour).
-fn darker(channel: u8) -> u8 {
-    (u16::from(channel) * 3 / 4) as u8
+/// `color` moved towards `toward` by `share` (0 keeps it, 1 gives `toward`).
+fn mix(color: [u8; 3], toward: [u8; 3], share: f32) -> [u8; 3] {
+    let channel = |c: u8, t: u8| (f32::from(c) + (f32::from(t) - f32::from(c)) * share).round() as u8;
+    [channel(color[0], toward[0]), channel(color[1], toward[1]), channel(color[2], toward[2])]
+}
+
+fn hex([r, g, b]: [u8; 3]) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 #[cfg(test)]
@@ -128,6 +143,7 @@ mod tests {
     fn colours_and_their_darker_shade() {
         assert_eq!(rgb("#a3111c"), Some([0xa3, 0x11, 0x1c]));
         assert_eq!(rgb("a3111c"), None);
-        assert_eq!(darker(0xff), 0xbf);
+        assert_eq!(hex(mix([0xff, 0x00, 0x80], [0, 0, 0], 0.25)), "#bf0060");
+        assert_eq!(hex(mix([0, 0, 0], [255, 255, 255], 1.0)), "#ffffff");
     }
 }

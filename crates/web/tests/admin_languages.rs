@@ -124,3 +124,24 @@ async fn a_foreign_referer_sends_the_user_to_the_dashboard() {
         assert_eq!((status, location.as_str()), (303, expected), "{referer}");
     }
 }
+
+/// The admin's own addresses never fall through to the reader site's pages: an unknown one,
+/// or a form's address typed into the address bar, gets the admin's page in the user's language.
+#[tokio::test]
+async fn admin_addresses_without_a_page_get_the_admins_refusal() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    for (uri, status) in [("/admin/nothing-here", 404), ("/admin/sections/1/delete", 405)] {
+        let response = site.get_with(uri, &[("cookie", rita.cookie.as_str()), ("accept-language", "mn")]).await;
+        assert_eq!(response.status, status, "{uri}");
+        let html = response.text();
+        assert!(html.contains("<html lang=\"mn\""), "{uri}: {html}");
+        assert!(html.contains("/admin/assets/admin.css"), "{uri}: the admin's page");
+    }
+    let stranger = site.get_with("/admin/nothing-here", &[("accept-language", "zh-CN")]).await;
+    assert_eq!(stranger.status, 404);
+    assert!(stranger.text().contains(&Msg::new("admin-page-missing").text("zh-hans")));
+    let api = site.get("/admin/api/nothing-here").await;
+    assert!(api.header("content-type").starts_with("application/json"), "the API answers JSON still");
+}

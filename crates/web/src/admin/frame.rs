@@ -227,6 +227,32 @@ fn error_page(state: &AppState, error: &AdminApiError, lang: &'static str, user:
     render(state, error.status, &AdminErrorPage { frame, message })
 }
 
+/// An admin address with no page (`/admin/nothing`): the admin's own 404 page, in the signed-in
+/// user's language or the browser's, never the reader site's.
+pub(crate) async fn page_not_found(State(state): State<AppState>, parts: Parts) -> Response {
+    let error = AdminApiError::new(StatusCode::NOT_FOUND, "not_found", Msg::new("admin-page-missing"));
+    refusal_page(&state, parts, error).await
+}
+
+/// An admin address opened with a method it does not take (typing a form's address in the
+/// address bar): the admin's own 405 page.
+pub(crate) async fn page_method_not_allowed(State(state): State<AppState>, parts: Parts) -> Response {
+    let error =
+        AdminApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", Msg::new("admin-method-wrong"));
+    refusal_page(&state, parts, error).await
+}
+
+async fn refusal_page(state: &AppState, mut parts: Parts, error: AdminApiError) -> Response {
+    let signed_in = match session_cookie(&parts) {
+        Some(_) => Editor::from_request_parts(&mut parts, state).await.ok(),
+        None => None,
+    };
+    match signed_in {
+        Some(editor) => page_error(state, &error, Some(&editor)),
+        None => anonymous_page_error(state, &error, browser_language(&parts.headers)),
+    }
+}
+
 /// A user as the pages show them.
 pub(crate) fn user_view(user: &User) -> UserView {
     UserView {

@@ -45,9 +45,11 @@ fn check_role(user: &dateline_core::User) -> Result<(), AdminApiError> {
 
 fn check_status(status: Option<&str>) -> Result<(), AdminApiError> {
     match status {
-        Some(status) if !STATUSES.contains(&status) => {
-            Err(AdminApiError::bad_request(format!("unknown status {status:?}: use queued, running, done or failed")))
-        }
+        Some(status) if !STATUSES.contains(&status) => Err(AdminApiError::new(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            Msg::new("job-status-unknown").with("status", status),
+        )),
         _ => Ok(()),
     }
 }
@@ -83,7 +85,15 @@ async fn retry(state: &AppState, id: i64) -> Result<Job, AdminApiError> {
 }
 
 /// `GET /admin/jobs`.
-async fn jobs_page(State(state): State<AppState>, editor: Editor, Query(query): Query<JobQuery>) -> Response {
+async fn jobs_page(
+    State(state): State<AppState>,
+    editor: Editor,
+    query: Result<Query<JobQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("filter-malformed"));
+        return page_error(&state, &error, Some(&editor));
+    };
     let result = async {
         check_role(&editor.user)?;
         check_status(query.status.as_deref())?;

@@ -773,7 +773,7 @@ async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result
     if !errors.is_empty() {
         return Err(AdminApiError::invalid(errors));
     }
-    let separator = fields.get("byline_separator").cloned().unwrap_or_else(|| " 丨 ".to_owned());
+    let separator = fields.get("byline_separator").cloned().unwrap_or_else(|| SiteSettings::default().byline_separator);
     state
         .store()
         .save_settings(&SiteSettings {
@@ -897,7 +897,8 @@ async fn show_settings(
             }
             None => (settings_form(state).await?, BTreeMap::new()),
         };
-        Ok(SettingsPage { frame, editions: edition_options(&editions), form, errors })
+        let demo_present = dateline_newsroom::demo_present(state.store()).await?;
+        Ok(SettingsPage { frame, editions: edition_options(&editions), form, errors, demo_present })
     };
     match result.await {
         Ok(page) => render(state, status, &page),
@@ -921,6 +922,9 @@ async fn save_settings_page(State(state): State<AppState>, editor: Editor, body:
         Ok(()) => see_other("/admin/settings"),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
             let errors = error.fields_in(editor.lang);
+            // The base URL is not a form field (the config file sets it) but the page shows it.
+            let mut fields = fields;
+            fields.insert("base_url".to_owned(), state.config().base_url.clone());
             let refused = RefusedForm { errors, form: fields, form_id: None };
             show_settings(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(refused)).await
         }

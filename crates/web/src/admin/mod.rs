@@ -66,6 +66,8 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(set_up::page_routes())
         .merge(profile::page_routes())
         .merge(static_pages::page_routes())
+        .fallback(frame::page_not_found)
+        .method_not_allowed_fallback(frame::page_method_not_allowed)
 }
 
 /// Middleware on the newsroom's routes: after a write, apply its changes (cache purges) before

@@ -271,7 +271,7 @@ async fn article_list(
         );
     };
     let result = async {
-        let bad = |what: &str| AdminApiError::bad_request(format!("invalid {what} filter"));
+        let bad = |_: &str| AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("filter-malformed"));
         let page = PageRequest::parse(filter.page.as_deref(), 50).map_err(|_| bad("page"))?;
         let sections = state.store().sections().await?;
         let section = match filter.section.as_str() {

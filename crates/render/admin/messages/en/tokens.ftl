@@ -1,5 +1,5 @@
 # tokens.html: personal API tokens (/admin/tokens) and Content API keys (/admin/keys).
-tokens-intro-token = A token acts as you, with your role, for scripts: send it as `Authorization: Bearer TOKEN`. It is shown once; revoke it when it is no longer needed.
+tokens-intro-token = A token acts as you, with your role, for scripts: send it as “Authorization: Bearer TOKEN”. It is shown once; revoke it when it is no longer needed.
 tokens-intro-key = A key lets an app or partner read published content through /api/v1/ (documented at /api/v1/openapi.json). It is shown once; revoke it to cut access.
 tokens-new-token = The new token “{ $label }”:
 tokens-new-key = The new key “{ $label }”:

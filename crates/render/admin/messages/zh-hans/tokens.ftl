@@ -1,5 +1,5 @@
 # tokens.html: personal API tokens (/admin/tokens) and Content API keys (/admin/keys).
-tokens-intro-token = 令牌供脚本使用，代表您本人并具有您的角色权限：请以 `Authorization: Bearer TOKEN` 的形式发送。令牌只显示一次；不再需要时请将其撤销。
+tokens-intro-token = 令牌供脚本使用，代表您本人并具有您的角色权限：请以 “Authorization: Bearer TOKEN” 的形式发送。令牌只显示一次；不再需要时请将其撤销。
 tokens-intro-key = 密钥让应用或合作方通过 /api/v1/ 读取已发布的内容（文档见 /api/v1/openapi.json）。密钥只显示一次；撤销即可切断访问。
 tokens-new-token = 新令牌“{ $label }”：
 tokens-new-key = 新密钥“{ $label }”：

@@ -1,5 +1,5 @@
 # tokens.html: personal API tokens (/admin/tokens) and Content API keys (/admin/keys).
-tokens-intro-token = 權杖供指令碼使用，會以您的身分和角色執行操作：請以 `Authorization: Bearer TOKEN` 傳送。權杖只會顯示一次；不再需要時請將其撤銷。
+tokens-intro-token = 權杖供指令碼使用，會以您的身分和角色執行操作：請以「Authorization: Bearer TOKEN」傳送。權杖只會顯示一次；不再需要時請將其撤銷。
 tokens-intro-key = 金鑰可讓應用程式或合作夥伴透過 /api/v1/ 讀取已發布的內容（說明文件位於 /api/v1/openapi.json）。金鑰只會顯示一次；撤銷金鑰即可中止存取。
 tokens-new-token = 新權杖「{ $label }」：
 tokens-new-key = 新金鑰「{ $label }」：
