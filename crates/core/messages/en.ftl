@@ -73,7 +73,10 @@ user-email-taken = a user with e-mail { $email } exists already
 already-exists = this exists already ({ $what })
 
 ## Signing in.
-sign-in-throttled = too many failed sign-ins; wait 15 minutes and try again
+sign-in-throttled = too many failed sign-ins; try again in { $seconds ->
+    [one] one second
+   *[other] { $seconds } seconds
+  }
 sign-in-wrong = wrong email or password
 
 ## Who may do what.

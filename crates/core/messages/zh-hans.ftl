@@ -76,7 +76,7 @@ user-email-taken = 邮箱为 { $email } 的用户已存在
 already-exists = 该项已存在（{ $what }）
 
 ## Signing in.
-sign-in-throttled = 登录失败次数过多，请 15 分钟后再试
+sign-in-throttled = 登录失败次数过多；请在 { $seconds } 秒后重试
 sign-in-wrong = 邮箱或密码错误
 
 ## Who may do what.

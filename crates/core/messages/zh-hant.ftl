@@ -74,7 +74,7 @@ user-email-taken = 電子郵件 { $email } 已有使用者使用
 already-exists = 此項目已存在（{ $what }）
 
 ## Signing in.
-sign-in-throttled = 登入失敗次數過多；請等候 15 分鐘後再試
+sign-in-throttled = 登入失敗次數過多；請在 { $seconds } 秒後再試
 sign-in-wrong = 電子郵件或密碼錯誤
 
 ## Who may do what.

@@ -79,8 +79,9 @@ impl Newsroom {
     /// Checks an email and password (throttled per account and address) and opens a session.
     pub async fn sign_in(&self, email: &str, password: &str, address: &str) -> Result<SignIn, NewsroomError> {
         let throttle = &self.inner.throttle;
-        if !throttle.allows(email, address) {
-            return Err(NewsroomError::TooManyAttempts(Msg::new("sign-in-throttled")));
+        if let Err(wait) = throttle.check(email, address) {
+            let seconds = i64::try_from(wait.as_secs() + 1).unwrap_or(i64::MAX);
+            return Err(NewsroomError::TooManyAttempts(Msg::new("sign-in-throttled").with("seconds", seconds)));
         }
         let credentials = self.store().user_credentials(email).await?;
         // Verify against a real hash even for unknown users, so timing does not reveal which
@@ -95,7 +96,7 @@ impl Newsroom {
             throttle.record_failure(email, address);
             return Err(NewsroomError::Unauthorized(Msg::new("sign-in-wrong")));
         };
-        throttle.record_success(email);
+        throttle.record_success(email, address);
         let session_id = new_secret().map_err(NewsroomError::Internal)?;
         let csrf_token = new_secret().map_err(NewsroomError::Internal)?;
         let expires = Timestamp::now().as_second() + SESSION_LIFETIME.as_secs() as i64;
@@ -129,16 +130,23 @@ impl Newsroom {
     }
 }
 
-/// Counts failed sign-ins per account and per client address in a sliding window, and
-/// refuses further attempts once either passes its limit.
+/// Slows guessing down without locking the real user out.
+///
+/// Per client address: at most [`PER_ADDRESS`] failures in [`WINDOW`], then that address waits.
+/// Per account: the first [`FREE_FAILURES`] failures cost nothing; after that each further
+/// attempt waits twice as long as the one before (1 s, 2 s, 4 s… up to [`MAX_BACKOFF`]), so
+/// guesses against one account slow to a trickle. An address the account signed in from
+/// before is exempt from the account's back-off (only its own address limit applies), so a
+/// stranger's guesses cannot keep the journalist out of their own account.
 ///
 /// Everything it keeps is bounded, whatever strangers send: an account is remembered by the
 /// SHA-256 of its normalised address (32 bytes, however long the string typed; `" Ed@x "` and
 /// `"ed@x"` are one account), an address by at most 64 characters, each list by the last
-/// [`PER_ADDRESS`] failures, and the whole map by [`MAX_TRACKED`] keys (the stalest are
-/// dropped first). Checking never adds a key; only a failure does.
+/// [`PER_ADDRESS`] failures, trusted addresses by [`TRUSTED_ADDRESSES`] per account, and the
+/// whole map by [`MAX_TRACKED`] keys (the stalest are dropped first). Checking never adds a
+/// key; only a failure or a success does.
 pub struct SignInThrottle {
-    failures: Mutex<HashMap<ThrottleKey, Vec<Instant>>>,
+    entries: Mutex<HashMap<ThrottleKey, ThrottleEntry>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -157,68 +165,129 @@ impl ThrottleKey {
     }
 }
 
-/// Failed attempts allowed per account in the window.
-const PER_ACCOUNT: usize = 5;
+/// What the throttle remembers of an account or an address.
+#[derive(Debug, Default)]
+struct ThrottleEntry {
+    /// Recent failures, oldest first.
+    failures: Vec<Instant>,
+    /// For an account: addresses it signed in from (their key form), newest last.
+    trusted: Vec<String>,
+}
+
+impl ThrottleEntry {
+    fn recent(&self, now: Instant) -> impl Iterator<Item = &Instant> {
+        self.failures.iter().filter(move |t| now.duration_since(**t) < WINDOW)
+    }
+
+    fn last_seen(&self) -> Option<Instant> {
+        self.failures.last().copied()
+    }
+}
+
+/// Failures per account that cost no wait.
+const FREE_FAILURES: usize = 3;
+/// The longest wait the account back-off imposes.
+const MAX_BACKOFF: Duration = Duration::from_secs(15 * 60);
 /// Failed attempts allowed per client address in the window (a newsroom may share one IP).
 const PER_ADDRESS: usize = 20;
-/// The window.
+/// The window failures are counted in.
 const WINDOW: Duration = Duration::from_secs(15 * 60);
+/// Addresses remembered per account as ones it signed in from.
+const TRUSTED_ADDRESSES: usize = 4;
 /// Accounts and addresses remembered at most.
 const MAX_TRACKED: usize = 50_000;
 
 impl Default for SignInThrottle {
     fn default() -> Self {
-        SignInThrottle { failures: Mutex::new(HashMap::new()) }
+        SignInThrottle { entries: Mutex::new(HashMap::new()) }
     }
 }
 
 impl SignInThrottle {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ThrottleKey, Vec<Instant>>> {
-        self.failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<ThrottleKey, ThrottleEntry>> {
+        self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Whether another attempt for `email` from `address` may be tried now.
-    pub fn allows(&self, email: &str, address: &str) -> bool {
-        let failures = self.lock();
+    /// Whether another attempt for `email` from `address` may be tried now; `Err` holds how
+    /// long to wait.
+    pub fn check(&self, email: &str, address: &str) -> Result<(), Duration> {
+        let entries = self.lock();
         let now = Instant::now();
-        let recent = |key: &ThrottleKey| {
-            failures.get(key).map_or(0, |list| list.iter().filter(|t| now.duration_since(**t) < WINDOW).count())
-        };
-        recent(&ThrottleKey::account(email)) < PER_ACCOUNT && recent(&ThrottleKey::address(address)) < PER_ADDRESS
+        let address_key = ThrottleKey::address(address);
+        if let Some(entry) = entries.get(&address_key) {
+            let recent: Vec<&Instant> = entry.recent(now).collect();
+            if recent.len() >= PER_ADDRESS {
+                return Err(WINDOW.saturating_sub(now.duration_since(*recent[0])));
+            }
+        }
+        let Some(account) = entries.get(&ThrottleKey::account(email)) else { return Ok(()) };
+        let ThrottleKey::Address(address_text) = &address_key else { return Ok(()) };
+        if account.trusted.contains(address_text) {
+            return Ok(());
+        }
+        let failures = account.recent(now).count();
+        if failures < FREE_FAILURES {
+            return Ok(());
+        }
+        let doublings = u32::try_from(failures - FREE_FAILURES).unwrap_or(u32::MAX).min(20);
+        let wait = Duration::from_secs(1u64 << doublings).min(MAX_BACKOFF);
+        let since = account.last_seen().map_or(wait, |last| now.duration_since(last));
+        if since >= wait { Ok(()) } else { Err(wait - since) }
+    }
+
+    /// Whether another attempt may be tried now (see [`SignInThrottle::check`]).
+    pub fn allows(&self, email: &str, address: &str) -> bool {
+        self.check(email, address).is_ok()
     }
 
     /// Records a failed attempt.
     pub fn record_failure(&self, email: &str, address: &str) {
-        let mut failures = self.lock();
+        let mut entries = self.lock();
         let now = Instant::now();
-        if failures.len() + 2 > MAX_TRACKED {
-            failures.retain(|_, list| list.last().is_some_and(|t| now.duration_since(*t) < WINDOW));
-        }
-        while failures.len() + 2 > MAX_TRACKED {
-            let stalest = failures.iter().min_by_key(|(_, list)| list.last().copied()).map(|(key, _)| key.clone());
-            match stalest {
-                Some(key) => failures.remove(&key),
-                None => break,
-            };
-        }
+        make_room(&mut entries, now);
         for key in [ThrottleKey::account(email), ThrottleKey::address(address)] {
-            let list = failures.entry(key).or_default();
-            list.retain(|t| now.duration_since(*t) < WINDOW);
-            list.push(now);
-            if list.len() > PER_ADDRESS {
-                list.remove(0);
+            let entry = entries.entry(key).or_default();
+            entry.failures.retain(|t| now.duration_since(*t) < WINDOW);
+            entry.failures.push(now);
+            if entry.failures.len() > PER_ADDRESS {
+                entry.failures.remove(0);
             }
         }
     }
 
-    /// Forgets an account's failures after a successful sign-in.
-    pub fn record_success(&self, email: &str) {
-        self.lock().remove(&ThrottleKey::account(email));
+    /// Forgets an account's failures after a successful sign-in, and trusts the address.
+    pub fn record_success(&self, email: &str, address: &str) {
+        let mut entries = self.lock();
+        make_room(&mut entries, Instant::now());
+        let ThrottleKey::Address(address) = ThrottleKey::address(address) else { return };
+        let entry = entries.entry(ThrottleKey::account(email)).or_default();
+        entry.failures.clear();
+        entry.trusted.retain(|known| *known != address);
+        entry.trusted.push(address);
+        if entry.trusted.len() > TRUSTED_ADDRESSES {
+            entry.trusted.remove(0);
+        }
     }
 
     /// How many accounts and addresses it remembers now.
     pub fn tracked(&self) -> usize {
         self.lock().len()
+    }
+}
+
+/// Keeps the map under [`MAX_TRACKED`] keys before up to two are added: entries with nothing
+/// recent go first, then the stalest. An account that only holds trusted addresses counts as
+/// stale, so strangers cannot crowd the map with their own.
+fn make_room(entries: &mut HashMap<ThrottleKey, ThrottleEntry>, now: Instant) {
+    if entries.len() + 2 > MAX_TRACKED {
+        entries.retain(|_, entry| entry.last_seen().is_some_and(|t| now.duration_since(t) < WINDOW));
+    }
+    while entries.len() + 2 > MAX_TRACKED {
+        let stalest = entries.iter().min_by_key(|(_, entry)| entry.last_seen()).map(|(key, _)| key.clone());
+        match stalest {
+            Some(key) => entries.remove(&key),
+            None => break,
+        };
     }
 }
 
@@ -252,10 +321,12 @@ mod tests {
                 .into_iter()
                 .enumerate()
         {
-            assert!(throttle.allows(typed, &format!("10.0.0.{i}")), "attempt {i} ({typed:?})");
+            if i < FREE_FAILURES {
+                assert!(throttle.allows(typed, &format!("10.0.0.{i}")), "attempt {i} ({typed:?})");
+            }
             throttle.record_failure(typed, &format!("10.0.0.{i}"));
         }
-        assert!(!throttle.allows("  Ed@News.Test  ", "10.9.9.9"), "five failures lock the account, however typed");
+        assert!(!throttle.allows("  Ed@News.Test  ", "10.9.9.9"), "five failures slow the account, however typed");
     }
 
     #[test]
@@ -270,18 +341,38 @@ mod tests {
             throttle.record_failure(&format!("{i}@x"), "10.0.0.1");
         }
         assert!(throttle.tracked() <= MAX_TRACKED, "{} keys", throttle.tracked());
-        let memory: usize = throttle.lock().values().map(Vec::len).max().unwrap_or(0);
+        let memory: usize = throttle.lock().values().map(|entry| entry.failures.len()).max().unwrap_or(0);
         assert!(memory <= PER_ADDRESS, "lists keep the last {PER_ADDRESS} failures at most");
     }
 
     #[test]
-    fn throttle_counts_failures_per_account() {
+    fn the_account_backs_off_but_its_own_address_gets_in() {
         let throttle = SignInThrottle::default();
-        for _ in 0..PER_ACCOUNT {
-            assert!(throttle.allows("a@x", "1.2.3.4"));
-            throttle.record_failure("A@x", "1.2.3.4");
+        throttle.record_success("a@x", "1.2.3.4");
+        for _ in 0..FREE_FAILURES {
+            assert!(throttle.allows("a@x", "6.6.6.6"));
+            throttle.record_failure("a@x", "6.6.6.6");
         }
-        assert!(!throttle.allows("a@x", "5.6.7.8"), "the account is throttled from any address");
-        assert!(throttle.allows("b@x", "1.2.3.4"), "another account from the same address is not");
+        let wait = throttle.check("a@x", "7.7.7.7").unwrap_err();
+        assert!(wait <= Duration::from_secs(1), "the first wait is a second: {wait:?}");
+        for _ in 0..6 {
+            throttle.record_failure("a@x", "6.6.6.6");
+        }
+        let wait = throttle.check("a@x", "7.7.7.7").unwrap_err();
+        assert!(wait > Duration::from_secs(32) && wait <= Duration::from_secs(64), "it doubles: {wait:?}");
+        assert!(throttle.allows("a@x", "1.2.3.4"), "where the journalist signed in before, they still may");
+        assert!(throttle.allows("b@x", "6.6.6.6"), "another account from the same address is not slowed");
+        throttle.record_success("a@x", "1.2.3.4");
+        assert!(throttle.allows("a@x", "7.7.7.7"), "a success clears the account's failures");
+    }
+
+    #[test]
+    fn an_address_that_keeps_failing_waits() {
+        let throttle = SignInThrottle::default();
+        for i in 0..PER_ADDRESS {
+            throttle.record_failure(&format!("{i}@x"), "6.6.6.6");
+        }
+        assert!(throttle.check("new@x", "6.6.6.6").is_err());
+        assert!(throttle.allows("new@x", "1.2.3.4"));
     }
 }

@@ -300,9 +300,11 @@ async fn article_list(
         };
         let clock = clock(&state).await;
         let (rows, paging) = desk_rows(&state, &clock, desk_filter, page).await?;
-        let editions = edition_options(&state.store().editions().await?);
+        let all_editions = state.store().editions().await?;
+        let default_edition = all_editions.iter().find(|e| e.is_default).map(|e| e.code.clone());
+        let editions = edition_options(&all_editions);
         let users: Vec<UserView> = state.store().users().await?.iter().map(user_view).collect();
-        let section_options = section_options(&sections);
+        let section_options = section_options(&sections, default_edition.as_ref());
         let link = |n: u32| {
             let mut query: Vec<(String, String)> = vec![];
             for (key, value) in [
@@ -348,11 +350,14 @@ async fn article_list(
 
 /// Sections as select options, subsections indented under their parent, named in English
 /// or the first edition that names them.
-fn section_options(sections: &[dateline_core::Section]) -> Vec<SectionOption> {
+/// Sections as options, named as `language` names them (else as another edition does).
+fn section_options(
+    sections: &[dateline_core::Section],
+    language: Option<&dateline_core::EditionCode>,
+) -> Vec<SectionOption> {
     let name = |s: &dateline_core::Section| {
-        s.names
-            .iter()
-            .find(|n| n.edition.as_str() == "en")
+        language
+            .and_then(|code| s.name_in(code))
             .or_else(|| s.names.first())
             .map(|n| n.name.clone())
             .unwrap_or_default()
@@ -372,6 +377,7 @@ const BYLINE_ROLES: [&str; 5] = ["reporter", "correspondent", "editor", "video-j
 /// The editor form's fields as submitted, and as the article input they stand for.
 trait EditorFormExt {
     fn from_form(form: &FormFields) -> Self;
+    fn of_article(article: &dateline_core::Article) -> Self;
     fn input(&self) -> ArticleInput;
 }
 
@@ -390,6 +396,23 @@ impl EditorFormExt for EditorForm {
             correction: form.text("correction"),
             base_revision: form.get("base_revision").and_then(|v| v.parse().ok()).unwrap_or(0),
             contributors: form.all("contributors").iter().filter_map(|v| v.parse().ok()).collect(),
+        }
+    }
+
+    /// The form showing a saved article as it is.
+    fn of_article(article: &dateline_core::Article) -> EditorForm {
+        EditorForm {
+            edition: article.edition.to_string(),
+            headline: article.headline.clone(),
+            slug: article.slug.to_string(),
+            standfirst: article.standfirst.clone().unwrap_or_default(),
+            byline_role: article.byline_role.as_str().to_owned(),
+            place: article.place.clone().unwrap_or_default(),
+            body_markdown: article.body_markdown.clone(),
+            correction: article.correction.clone().unwrap_or_default(),
+            base_revision: article.revision,
+            contributors: article.contributors.iter().map(|c| c.0).collect(),
+            ..EditorForm::default()
         }
     }
 
@@ -431,12 +454,16 @@ async fn editor_page(
         let editions: Vec<Edition> =
             store.editions().await?.into_iter().filter(|e| e.status != dateline_core::EditionStatus::Retired).collect();
         let sections = store.sections().await?;
+        // Names as the story's edition writes them: the form's, else the default edition's.
+        let language = dateline_core::EditionCode::parse(&form.edition)
+            .ok()
+            .or_else(|| editions.iter().find(|e| e.is_default).map(|e| e.code.clone()));
         let contributors: Vec<ContributorOption> = store
             .contributors()
             .await?
             .iter()
             .map(|c| {
-                let name = c.names.iter().find(|n| n.edition.as_str() == "en").or_else(|| c.names.first());
+                let name = language.as_ref().and_then(|code| c.name_in(code)).or_else(|| c.names.first());
                 ContributorOption {
                     id: c.id.0,
                     name: name.map(|n| n.name.clone()).unwrap_or_default(),
@@ -454,7 +481,7 @@ async fn editor_page(
             frame,
             zone_label: clock(state).await.label().to_owned(),
             editions: edition_options(&editions),
-            sections: section_options(&sections),
+            sections: section_options(&sections, language.as_ref()),
             contributors,
             roles: &BYLINE_ROLES,
             errors,
@@ -626,18 +653,7 @@ async fn edit_article(State(state): State<AppState>, editor: Editor, Path(id): P
         Ok(article) => article,
         Err(error) => return page_error(&state, &error, Some(&editor)),
     };
-    let form = EditorForm {
-        headline: article.headline.clone(),
-        slug: article.slug.to_string(),
-        standfirst: article.standfirst.clone().unwrap_or_default(),
-        byline_role: article.byline_role.as_str().to_owned(),
-        place: article.place.clone().unwrap_or_default(),
-        body_markdown: article.body_markdown.clone(),
-        correction: article.correction.clone().unwrap_or_default(),
-        base_revision: article.revision,
-        contributors: article.contributors.iter().map(|c| c.0).collect(),
-        ..EditorForm::default()
-    };
+    let form = EditorForm::of_article(&article);
     editor_page(&state, &editor, StatusCode::OK, Some(ArticleId(id)), form, BTreeMap::new(), EditorNotice::default())
         .await
 }
@@ -737,18 +753,7 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
             let article = load_article(&state, ArticleId(id)).await;
             match article {
                 Ok(article) => {
-                    let form = EditorForm {
-                        headline: article.headline.clone(),
-                        slug: article.slug.to_string(),
-                        standfirst: article.standfirst.clone().unwrap_or_default(),
-                        byline_role: article.byline_role.as_str().to_owned(),
-                        place: article.place.clone().unwrap_or_default(),
-                        body_markdown: article.body_markdown.clone(),
-                        correction: article.correction.clone().unwrap_or_default(),
-                        base_revision: article.revision,
-                        contributors: article.contributors.iter().map(|c| c.0).collect(),
-                        ..EditorForm::default()
-                    };
+                    let form = EditorForm::of_article(&article);
                     editor_page(
                         &state,
                         &editor,
