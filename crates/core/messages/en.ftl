@@ -212,3 +212,4 @@ page-translation-exists = this page has a translation in { $edition } already
 job-status-unknown = unknown status “{ $status }”: use queued, running, done or failed
 admin-page-missing = there is no such page in the newsroom; use the menu above
 admin-method-wrong = this address is not opened like that; go back and use the page's buttons
+media-in-use = this file is used; remove it where it is used first (the media library lists where)

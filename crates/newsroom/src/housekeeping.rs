@@ -1,7 +1,7 @@
 //! Keeping the site tidy: deleting articles, and the audit log that every destructive or
 //! site-wide action writes to (who, what, when), which admins read in the admin.
 
-use dateline_core::{ArticleId, ArticleStatus, ContributorId, Msg, Role, SectionId, User, UserId};
+use dateline_core::{ArticleId, ArticleStatus, AssetId, ContributorId, Msg, Role, SectionId, User, UserId};
 use dateline_render::paths;
 use dateline_store::{Actor, AuditEntry};
 
@@ -198,6 +198,30 @@ impl Newsroom {
         self.store().delete_user(id, heir).await?;
         let detail = format!("articles handed to user {heir}");
         self.audit(&actor(by), "user.delete", &format!("user {id} ({}, {})", user.name, user.email), &detail).await;
+        Ok(())
+    }
+}
+
+impl Newsroom {
+    /// Deletes an upload nothing uses (with its renditions and files); editors and admins
+    /// only. A used one is kept, and the refusal says so; the media library lists where.
+    pub async fn delete_media(&self, user: &User, id: AssetId) -> Result<(), NewsroomError> {
+        if !user.role.is_editor() {
+            return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
+        }
+        let asset = self.store().asset(id).await?.ok_or_else(|| NewsroomError::NotFound(format!("media {}", id.0)))?;
+        let Some(keys) = self.store().delete_asset_if_unused(id).await? else {
+            return Err(NewsroomError::Conflict(Msg::new("media-in-use")));
+        };
+        for key in keys {
+            // The row is gone; a file left behind is only disk space, so it is logged.
+            if let Ok(key) = dateline_media::MediaKey::parse(&key)
+                && let Err(error) = self.media().remove(&key).await
+            {
+                tracing::warn!(%error, key = key.as_str(), "could not remove a deleted upload's file");
+            }
+        }
+        self.audit(&actor(user), "media.delete", &format!("media {} ({})", id.0, asset.key), &asset.mime).await;
         Ok(())
     }
 }

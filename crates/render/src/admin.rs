@@ -198,6 +198,7 @@ mod tests {
         keys.extend(["renditions", "publish_due"].map(|k| format!("jobs-kind-{k}")));
         keys.extend(SocialPlatform::ALL.iter().map(|p| format!("manage-platform-{}", p.as_str())));
         keys.extend(["public", "hidden", "retired"].map(|s| format!("editions-status-{s}")));
+        keys.extend(["image", "video", "captions"].map(|k| format!("media-kind-{k}")));
         for image in ["logo", "icon", "social_image"] {
             keys.extend([format!("identity-{image}"), format!("identity-current-{image}")]);
         }
@@ -216,6 +217,7 @@ mod tests {
             "site.set_up",
             "demo.remove",
             "page.delete",
+            "media.delete",
         ];
         keys.extend(actions.map(|a| format!("audit-action-{}", a.replace(['.', '_'], "-"))));
         for noun in ["token", "key"] {

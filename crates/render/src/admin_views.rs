@@ -678,6 +678,62 @@ impl AdminView for StaticPageEditor {
     const TEMPLATE: &'static str = "static_page.html";
 }
 
+/// Where an upload is used, as the media library links it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MediaUseView {
+    /// `article`, `contributor` or `site`.
+    pub kind: &'static str,
+    /// The headline or the contributor's slug (empty for the site).
+    pub label: String,
+    /// Where to change it in the admin.
+    pub href: String,
+}
+
+/// An upload in the media library.
+#[derive(Debug, Clone, Serialize)]
+pub struct MediaRow {
+    /// Its asset id (what forms and the API take).
+    pub id: i64,
+    /// Its public address.
+    pub url: String,
+    /// Its file name as stored.
+    pub name: String,
+    /// Its MIME type.
+    pub mime: String,
+    /// `image`, `video` or `captions`.
+    pub kind: &'static str,
+    /// Its size, in kilobytes.
+    pub kilobytes: u64,
+    /// Width × height, for images and video.
+    pub dimensions: Option<String>,
+    /// A small version to show, for images.
+    pub thumb_url: Option<String>,
+    /// Everything that uses it; empty means it may be deleted.
+    pub used_in: Vec<MediaUseView>,
+}
+
+/// `media.html`: the media library.
+#[derive(Debug, Serialize)]
+pub struct MediaPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// This page of uploads, newest first.
+    pub items: Vec<MediaRow>,
+    /// The kind filter (`image`, `video`, `captions` or empty).
+    pub kind: String,
+    /// The name filter.
+    pub q: String,
+    /// The next (older) page's `before`, if there is one.
+    pub next_before: Option<i64>,
+    /// Whether this user may delete uploads (editors and admins).
+    pub can_delete: bool,
+}
+
+impl AdminView for MediaPage {
+    const TEMPLATE: &'static str = "media.html";
+}
+
 /// A language suggested in the set-up and edition forms.
 #[derive(Debug, Clone, Serialize)]
 pub struct LanguageSuggestion {

@@ -184,14 +184,20 @@ impl Store {
     /// when it is in use (and is kept).
     pub async fn delete_asset_if_unused(&self, id: AssetId) -> Result<Option<Vec<String>>, StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
+        let key: Option<(String,)> =
+            sqlx::query_as("SELECT key FROM assets WHERE id = $1").bind(id.0).fetch_optional(&mut *tx).await?;
+        let Some((key,)) = key else { return Ok(Some(Vec::new())) };
+        // An image in an article's text is named there by its key (`/media/uploads/…`).
+        let in_text = crate::media_library::contains_pattern(&key);
         let (used,): (i64,) = sqlx::query_as(
             "SELECT (SELECT COUNT(*) FROM stories WHERE video_asset_id = $1 OR poster_asset_id = $1)
-                  + (SELECT COUNT(*) FROM articles WHERE captions_asset_id = $1)
+                  + (SELECT COUNT(*) FROM articles WHERE captions_asset_id = $1 OR body_markdown LIKE $2 ESCAPE '\\')
                   + (SELECT COUNT(*) FROM contributors WHERE photo_asset_id = $1)
                   + (SELECT COUNT(*) FROM site_settings
                      WHERE logo_asset_id = $1 OR icon_asset_id = $1 OR social_image_asset_id = $1)",
         )
         .bind(id.0)
+        .bind(in_text)
         .fetch_one(&mut *tx)
         .await?;
         if used > 0 {

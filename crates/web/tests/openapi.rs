@@ -239,6 +239,15 @@ async fn real_responses_match_the_document() {
         .unwrap();
     let response = site.request(upload).await;
     assert!(c.doc["paths"]["/uploads"]["post"]["responses"][response.status.to_string()].is_object());
+    let (status, library) = c.call("GET", "/media", "/media", None).await;
+    assert_eq!(status, 200, "{library}");
+    c.call("GET", "/media?kind=sound", "/media", None).await;
+    let used = library["media"].as_array().unwrap().iter().find(|m| !m["used_in"].as_array().unwrap().is_empty());
+    if let Some(used) = used {
+        let (status, _) = c.call("DELETE", &format!("/media/{}", used["id"]), "/media/{id}", None).await;
+        assert_eq!(status, 409, "a used upload stays");
+    }
+    c.call("DELETE", "/media/999999", "/media/{id}", None).await;
     let (_, jobs) = c.call("GET", "/jobs", "/jobs", None).await;
     assert!(!jobs["jobs"].as_array().unwrap().is_empty(), "the scheduler job at least: {jobs}");
     c.call("GET", "/jobs?status=late", "/jobs", None).await;

@@ -15,6 +15,7 @@ mod editions;
 mod frame;
 mod jobs;
 mod manage;
+mod media_library;
 mod pages;
 mod profile;
 mod removals;
@@ -49,6 +50,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(set_up::api_routes())
         .merge(profile::api_routes())
         .merge(static_pages::api_routes())
+        .merge(media_library::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
 }
 
@@ -66,6 +68,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(set_up::page_routes())
         .merge(profile::page_routes())
         .merge(static_pages::page_routes())
+        .merge(media_library::page_routes())
         .fallback(frame::page_not_found)
         .method_not_allowed_fallback(frame::page_method_not_allowed)
 }

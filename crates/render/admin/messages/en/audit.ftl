@@ -23,3 +23,4 @@ audit-action-edition-delete = Edition deleted
 audit-action-site-set-up = Site set up
 audit-action-demo-remove = Demo site removed
 audit-action-page-delete = Page deleted
+audit-action-media-delete = Media file deleted

@@ -15,6 +15,7 @@ layout-nav-sections = Sections
 layout-nav-contributors = Contributors
 layout-nav-social = Social
 layout-nav-keys = API keys
+layout-nav-media = Media
 layout-nav-pages = Pages
 layout-nav-jobs = Jobs
 layout-nav-users = Users

@@ -25,3 +25,4 @@ title-tokens = API tokens
 title-keys = Content API keys
 title-profile = Your profile
 title-pages = Pages
+title-media = Media

@@ -23,3 +23,4 @@ audit-action-edition-delete = Хувилбар устгасан
 audit-action-site-set-up = Сайтыг тохируулсан
 audit-action-demo-remove = Демо сайтыг хассан
 audit-action-page-delete = Хуудас устгагдсан
+audit-action-media-delete = Медиа файл устгагдсан

@@ -15,6 +15,7 @@ layout-nav-sections = Булангууд
 layout-nav-contributors = Зохиогчид
 layout-nav-social = Сошиал хаягууд
 layout-nav-keys = API түлхүүрүүд
+layout-nav-media = Медиа
 layout-nav-pages = Хуудсууд
 layout-nav-jobs = Арын ажлууд
 layout-nav-users = Хэрэглэгчид

@@ -25,3 +25,4 @@ title-tokens = API токенууд
 title-keys = Контент API-н түлхүүрүүд
 title-profile = Хувийн мэдээлэл
 title-pages = Хуудсууд
+title-media = Медиа

@@ -23,3 +23,4 @@ audit-action-edition-delete = 语言版本已删除
 audit-action-site-set-up = 网站已完成设置
 audit-action-demo-remove = 演示网站已移除
 audit-action-page-delete = 页面已删除
+audit-action-media-delete = 媒体文件已删除

@@ -15,6 +15,7 @@ layout-nav-sections = 栏目
 layout-nav-contributors = 撰稿人
 layout-nav-social = 社交媒体
 layout-nav-keys = API 密钥
+layout-nav-media = 媒体库
 layout-nav-pages = 页面
 layout-nav-jobs = 后台任务
 layout-nav-users = 用户

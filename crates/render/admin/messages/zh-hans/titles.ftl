@@ -25,3 +25,4 @@ title-tokens = API 令牌
 title-keys = 内容 API 密钥
 title-profile = 个人资料
 title-pages = 页面
+title-media = 媒体库

@@ -15,6 +15,7 @@ layout-nav-sections = 欄目
 layout-nav-contributors = 作者
 layout-nav-social = 社群帳號
 layout-nav-keys = API 金鑰
+layout-nav-media = 媒體庫
 layout-nav-pages = 頁面
 layout-nav-jobs = 背景工作
 layout-nav-users = 使用者

@@ -25,3 +25,4 @@ title-tokens = API 權杖
 title-keys = 內容 API 金鑰
 title-profile = 個人資料
 title-pages = 頁面
+title-media = 媒體庫

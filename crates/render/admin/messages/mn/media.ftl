@@ -1,0 +1,23 @@
+# media.html: the media library.
+
+media-heading = Медиа
+media-kind = Төрөл
+media-kind-all = Бүгд
+media-kind-image = Зураг
+media-kind-video = Видео
+media-kind-captions = Хадмал
+media-search = Файлын нэр
+media-filter = Харуулах
+media-file = Файл
+media-details = Дэлгэрэнгүй
+media-used-in = Ашигласан газар
+media-actions = Үйлдэл
+media-id = файл { $id }
+media-size = { $kb } КБ
+media-used-site = сайтын төрх (Тохиргоо)
+media-used-contributor = { $name }-ийн зохиогчийн мөр
+media-unused = ашиглаагүй
+media-confirm-delete = Энэ файлыг бүрмөсөн устгах
+media-delete = Устгах
+media-older = Хуучин файлууд
+media-none = Одоогоор файл алга. Мэдээний засварлагч эсвэл Тохиргооноос байршуулна уу.

@@ -1,0 +1,171 @@
+//! The media library: `/admin/media` and `/admin/api/media` list the uploads newest first,
+//! filtered by kind and file name, with what uses each; an unused one can be deleted (with a
+//! confirmation on the page), a used one says where it is.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{delete, get, post};
+use dateline_core::{Asset, AssetId, Msg};
+use dateline_render::admin_views::{MediaPage, MediaRow, MediaUseView};
+use dateline_render::paths;
+use dateline_store::{AssetUse, MediaKind};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::api_error::{AdminApiError, ApiQuery};
+use super::auth::Caller;
+use super::frame::{Editor, FormFields, page_error, render, see_other};
+use crate::AppState;
+
+/// Uploads per page of the library.
+const PER_PAGE: u32 = 50;
+
+pub(crate) fn page_routes() -> axum::Router<AppState> {
+    axum::Router::new().route("/media", get(library_page)).route("/media/{id}/delete", post(delete_from_form))
+}
+
+pub(crate) fn api_routes() -> axum::Router<AppState> {
+    axum::Router::new().route("/media", get(api_library)).route("/media/{id}", delete(api_delete))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LibraryQuery {
+    kind: Option<String>,
+    q: Option<String>,
+    before: Option<i64>,
+}
+
+/// One page of the library with what uses each upload.
+async fn library(state: &AppState, query: &LibraryQuery) -> Result<(Vec<MediaRow>, Option<i64>), AdminApiError> {
+    let kind =
+        match query.kind.as_deref().unwrap_or_default() {
+            "" => None,
+            text => Some(MediaKind::parse(text).ok_or_else(|| {
+                AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("filter-malformed"))
+            })?),
+        };
+    let assets = state.store().media_library(kind, query.q.as_deref(), query.before, PER_PAGE + 1).await?;
+    let more = assets.len() > PER_PAGE as usize;
+    let mut rows = Vec::new();
+    for asset in assets.iter().take(PER_PAGE as usize) {
+        let uses = state.store().asset_uses(asset.id, &asset.key).await?;
+        rows.push(row(asset, &uses));
+    }
+    let next = if more { rows.last().map(|r| r.id) } else { None };
+    Ok((rows, next))
+}
+
+fn row(asset: &Asset, uses: &[AssetUse]) -> MediaRow {
+    let kind = if asset.mime.starts_with("image/") {
+        "image"
+    } else if asset.mime.starts_with("video/") {
+        "video"
+    } else {
+        "captions"
+    };
+    let thumb = (kind == "image").then(|| {
+        let key = asset.renditions.first().map_or(asset.key.as_str(), |(_, key)| key.as_str());
+        paths::media(key)
+    });
+    MediaRow {
+        id: asset.id.0,
+        url: paths::media(&asset.key),
+        name: asset.key.rsplit('/').next().unwrap_or(&asset.key).to_owned(),
+        mime: asset.mime.clone(),
+        kind,
+        kilobytes: asset.size.div_ceil(1000),
+        dimensions: asset.width.zip(asset.height).map(|(w, h)| format!("{w} × {h}")),
+        thumb_url: thumb,
+        used_in: uses.iter().map(use_view).collect(),
+    }
+}
+
+fn use_view(used: &AssetUse) -> MediaUseView {
+    match used {
+        AssetUse::Story { article, headline } | AssetUse::Article { article, headline } => {
+            MediaUseView { kind: "article", label: headline.clone(), href: format!("/admin/articles/{article}") }
+        }
+        AssetUse::Contributor { slug, .. } => {
+            MediaUseView { kind: "contributor", label: slug.clone(), href: "/admin/contributors".to_owned() }
+        }
+        AssetUse::Site => MediaUseView { kind: "site", label: String::new(), href: "/admin/settings".to_owned() },
+    }
+}
+
+/// `GET /admin/api/media`.
+async fn api_library(
+    State(state): State<AppState>,
+    _caller: Caller,
+    ApiQuery(query): ApiQuery<LibraryQuery>,
+) -> Result<Json<Value>, AdminApiError> {
+    let (rows, next) = library(&state, &query).await?;
+    let media: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id, "url": r.url, "name": r.name, "mime": r.mime, "kind": r.kind,
+                "kilobytes": r.kilobytes, "dimensions": r.dimensions,
+                "used_in": r.used_in.iter().map(|u| json!({ "kind": u.kind, "label": u.label, "href": u.href }))
+                    .collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    Ok(Json(json!({ "media": media, "next_before": next })))
+}
+
+/// `DELETE /admin/api/media/{id}`: 409 while something uses it.
+async fn api_delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AdminApiError> {
+    state.newsroom().delete_media(&caller.user, AssetId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /admin/media`.
+async fn library_page(
+    State(state): State<AppState>,
+    editor: Editor,
+    query: Result<Query<LibraryQuery>, QueryRejection>,
+) -> Response {
+    let Ok(Query(query)) = query else {
+        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("filter-malformed"));
+        return page_error(&state, &error, Some(&editor));
+    };
+    match library(&state, &query).await {
+        Ok((items, next_before)) => {
+            let page = MediaPage {
+                frame: editor.titled(&state, "title-media", "media"),
+                items,
+                kind: query.kind.clone().unwrap_or_default(),
+                q: query.q.clone().unwrap_or_default(),
+                next_before,
+                can_delete: editor.user.role.is_editor(),
+            };
+            render(&state, StatusCode::OK, &page)
+        }
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/media/{id}/delete`: only with the confirmation ticked.
+async fn delete_from_form(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    if form.get("confirm") != Some("delete") {
+        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-removal"));
+        return page_error(&state, &error, Some(&editor));
+    }
+    match state.newsroom().delete_media(&editor.user, AssetId(id)).await {
+        Ok(()) => see_other("/admin/media"),
+        Err(error) => page_error(&state, &error.into(), Some(&editor)),
+    }
+}
