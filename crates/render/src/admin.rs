@@ -199,6 +199,8 @@ mod tests {
         keys.extend(SocialPlatform::ALL.iter().map(|p| format!("manage-platform-{}", p.as_str())));
         keys.extend(["public", "hidden", "retired"].map(|s| format!("editions-status-{s}")));
         keys.extend(["image", "video", "captions"].map(|k| format!("media-kind-{k}")));
+        keys.extend(WorkflowVerb::ALL.iter().map(|v| format!("done-{}", v.name())));
+        keys.extend(["saved", "created", "deleted", "translation"].map(|k| format!("done-{k}")));
         for image in ["logo", "icon", "social_image"] {
             keys.extend([format!("identity-{image}"), format!("identity-current-{image}")]);
         }
@@ -242,6 +244,7 @@ mod tests {
             }),
             csrf_token: Some("token".into()),
             error: None,
+            flash: None,
         }
     }
 

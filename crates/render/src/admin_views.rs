@@ -33,6 +33,8 @@ pub struct AdminFrame {
     pub csrf_token: Option<String>,
     /// A message above the page: what went wrong.
     pub error: Option<String>,
+    /// A message above the page: what the last form did (`Saved.`).
+    pub flash: Option<String>,
 }
 
 /// A newsroom user as the pages show them.

@@ -145,3 +145,27 @@ async fn admin_addresses_without_a_page_get_the_admins_refusal() {
     let api = site.get("/admin/api/nothing-here").await;
     assert!(api.header("content-type").starts_with("application/json"), "the API answers JSON still");
 }
+
+/// A form's work is confirmed on the page it leads to, once, in the user's language.
+#[tokio::test]
+async fn a_saved_form_is_confirmed_once() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let (status, location, _) = post_form(
+        &site,
+        &rita,
+        "/admin/profile",
+        &[("name_en", "Rita"), ("bio_en", "Covers the port.")],
+        "http://news.test:8080/admin/profile",
+    )
+    .await;
+    assert_eq!((status, location.as_str()), (303, "/admin/profile"));
+    let cookies = format!("{}; dateline_done=saved", rita.cookie);
+    let page = site.get_with("/admin/profile", &[("cookie", cookies.as_str()), ("accept-language", "zh-CN")]).await;
+    assert!(page.text().contains("class=\"flash\" role=\"status\">已保存。"), "{}", page.text());
+    assert!(page.header("set-cookie").starts_with("dateline_done=; Path=/admin; Max-Age=0"), "cleared once shown");
+    let forged = format!("{}; dateline_done=<script>", rita.cookie);
+    let page = site.get_with("/admin/profile", &[("cookie", forged.as_str())]).await.text();
+    assert!(!page.contains("class=\"flash\""), "only our own confirmations are shown");
+}

@@ -76,16 +76,20 @@ pub(crate) fn session_cookie_header(session_id: &str, base_url: &str) -> String 
 
 /// The session id from the request's cookies.
 pub(crate) fn session_cookie(parts: &Parts) -> Option<String> {
-    parts
-        .headers
+    cookie(&parts.headers, SESSION_COOKIE).filter(|v| v.len() <= 128)
+}
+
+/// The value of the cookie `name`, if the request has a non-empty one.
+pub(crate) fn cookie(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(cookie, _)| *cookie == name)
         .map(|(_, value)| value.to_owned())
-        .filter(|v| !v.is_empty() && v.len() <= 128)
+        .filter(|v| !v.is_empty())
 }
 
 /// Name of the cookie that carries a pre-session id before anyone is signed in (the sign-in

@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, edition_json, page_error, render, see_other};
+use super::frame::{Editor, FormFields, done, edition_json, page_error, render};
 use crate::AppState;
 
 /// The API's routes, mounted at `/admin/api`.
@@ -202,7 +202,7 @@ async fn answer(
     form: &FormFields,
 ) -> Response {
     match result {
-        Ok(()) => see_other("/admin/editions"),
+        Ok(()) => done("/admin/editions", "saved"),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
             let refused = Refused {
                 code,

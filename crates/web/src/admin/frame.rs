@@ -5,7 +5,7 @@
 use axum::Json;
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use dateline_core::Msg;
 use dateline_core::i18n::{UI_LANGUAGES, negotiate_ui_language};
@@ -55,6 +55,8 @@ pub(crate) struct PreviewBody {
 pub(crate) struct Editor {
     pub(crate) user: User,
     pub(crate) csrf_token: String,
+    /// What the previous form did, as the page confirms it (`Saved.`), in `lang`.
+    pub(crate) done: Option<String>,
     /// The language the admin speaks to them: their choice, else their browser's.
     pub(crate) lang: &'static str,
 }
@@ -73,6 +75,7 @@ impl Editor {
     /// The layout of a page this editor sees: its title and current navigation entry.
     pub(crate) fn frame(&self, title: impl Into<String>, nav: &'static str) -> AdminFrame {
         AdminFrame {
+            flash: self.done.clone(),
             lang: self.lang,
             lang_tag: language_tag(self.lang),
             title: title.into(),
@@ -100,7 +103,9 @@ impl FromRequestParts<AppState> for Editor {
         match state.newsroom().session(&session_id).await {
             Ok(Some(session)) => {
                 let lang = user_language(&session.user, &parts.headers);
-                Ok(Editor { user: session.user, csrf_token: session.csrf_token, lang })
+                let done = done_of(&parts.headers)
+                    .map(|code| state.renderer().admin().text(lang, &format!("done-{code}"), &[]));
+                Ok(Editor { user: session.user, csrf_token: session.csrf_token, lang, done })
             }
             Ok(None) => Err(to_sign_in()),
             Err(error) => {
@@ -288,6 +293,44 @@ pub(crate) fn edition_json(edition: &Edition, has_messages: bool) -> Value {
 
 pub(crate) fn see_other(path: &str) -> Response {
     Redirect::to(path).into_response()
+}
+
+/// The cookie that carries "what was just done" across a form's redirect, for the next page
+/// to confirm (`Saved.`, `Published.`); the page that shows it clears it.
+pub(crate) const DONE_COOKIE: &str = "dateline_done";
+
+/// What a confirmation may say: each is the admin message `done-{code}`.
+const DONE: [&str; 12] = [
+    "saved",
+    "created",
+    "deleted",
+    "submit",
+    "send_back",
+    "publish",
+    "schedule",
+    "unpublish",
+    "kill",
+    "spike",
+    "restore",
+    "translation",
+];
+
+/// [`see_other`] to `path`, whose page then confirms `done` (one of [`DONE`]).
+pub(crate) fn done(path: &str, done: &str) -> Response {
+    let mut response = see_other(path);
+    if DONE.contains(&done)
+        && let Ok(value) =
+            HeaderValue::from_str(&format!("{DONE_COOKIE}={done}; Path=/admin; Max-Age=60; HttpOnly; SameSite=Lax"))
+    {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// The confirmation a request carries, if it is one of ours.
+fn done_of(headers: &HeaderMap) -> Option<&'static str> {
+    let code = super::auth::cookie(headers, DONE_COOKIE)?;
+    DONE.iter().copied().find(|known| *known == code)
 }
 
 /// The newsroom's clock, with the config file's zone and label applied as on the reader site.

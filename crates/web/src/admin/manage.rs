@@ -24,7 +24,7 @@ use dateline_newsroom::{check_new_password, hash_password, valid_email};
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, edition_options, page_error, render, see_other};
+use super::frame::{Editor, FormFields, done, edition_options, page_error, render};
 use crate::AppState;
 
 /// The JSON API routes, mounted under `/admin/api`.
@@ -627,7 +627,7 @@ async fn page_create<K: Kind>(State(state): State<AppState>, editor: Editor, bod
     let fields = fields_from_form(&form);
     let result = async { K::create(&state, &editions(&state).await?, &fields).await };
     match result.await {
-        Ok(()) => see_other(&format!("/admin/{}", K::PATH)),
+        Ok(()) => done(&format!("/admin/{}", K::PATH), "saved"),
         Err(error) => form_failure::<K>(&state, &editor, error, None, fields).await,
     }
 }
@@ -649,7 +649,7 @@ async fn page_update<K: Kind>(
     let fields = fields_from_form(&form);
     let result = async { K::update(&state, &editor.user, &editions(&state).await?, id, &fields).await };
     match result.await {
-        Ok(()) => see_other(&format!("/admin/{}", K::PATH)),
+        Ok(()) => done(&format!("/admin/{}", K::PATH), "saved"),
         Err(error) => form_failure::<K>(&state, &editor, error, Some(id), fields).await,
     }
 }
@@ -919,7 +919,7 @@ async fn save_settings_page(State(state): State<AppState>, editor: Editor, body:
     }
     let fields = fields_from_form(&form);
     match save_settings(&state, &editor.user, &fields).await {
-        Ok(()) => see_other("/admin/settings"),
+        Ok(()) => done("/admin/settings", "saved"),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
             let errors = error.fields_in(editor.lang);
             // The base URL is not a form field (the config file sets it) but the page shows it.

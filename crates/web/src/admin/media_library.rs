@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiQuery};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, page_error, render, see_other};
+use super::frame::{Editor, FormFields, done, page_error, render};
 use crate::AppState;
 
 /// Uploads per page of the library.
@@ -165,7 +165,7 @@ async fn delete_from_form(State(state): State<AppState>, editor: Editor, Path(id
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().delete_media(&editor.user, AssetId(id)).await {
-        Ok(()) => see_other("/admin/media"),
+        Ok(()) => done("/admin/media", "deleted"),
         Err(error) => page_error(&state, &error.into(), Some(&editor)),
     }
 }

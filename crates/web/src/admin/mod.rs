@@ -81,9 +81,17 @@ pub(crate) async fn apply_changes_after_writes(
     next: Next,
 ) -> Response {
     let writes = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let response = next.run(request).await;
+    // A page shown with a confirmation ("Saved.") clears it, so a reload does not repeat it.
+    let confirmed = !writes && auth::cookie(request.headers(), frame::DONE_COOKIE).is_some();
+    let mut response = next.run(request).await;
     if writes && let Err(error) = state.newsroom().apply_changes().await {
         tracing::error!(%error, "could not apply content changes; the background poll will retry");
+    }
+    if confirmed && response.status().is_success() {
+        let clear = format!("{}=; Path=/admin; Max-Age=0; HttpOnly; SameSite=Lax", frame::DONE_COOKIE);
+        if let Ok(value) = axum::http::HeaderValue::from_str(&clear) {
+            response.headers_mut().append(axum::http::header::SET_COOKIE, value);
+        }
     }
     response
 }

@@ -29,8 +29,8 @@ use super::api::load_article;
 use super::api_error::AdminApiError;
 use super::auth::{ClientAddress, expected_form_token, new_form_token, session_cookie, session_cookie_header};
 use super::frame::{
-    Editor, FormFields, admin_text, anonymous_frame, anonymous_page_error, browser_language, clock, edition_options,
-    page_error, render, see_other, time_text, user_view,
+    Editor, FormFields, admin_text, anonymous_frame, anonymous_page_error, browser_language, clock, done,
+    edition_options, page_error, render, see_other, time_text, user_view,
 };
 use crate::AppState;
 use dateline_core::Msg;
@@ -620,7 +620,7 @@ async fn create_article(State(state): State<AppState>, editor: Editor, body: Byt
         article: form.input(),
     };
     match state.newsroom().create_story(&editor.user, request).await.map_err(AdminApiError::from) {
-        Ok(id) => see_other(&format!("/admin/articles/{}", id.0)),
+        Ok(id) => done(&format!("/admin/articles/{}", id.0), "created"),
         Err(error) => form_error(&state, &editor, None, form, error).await,
     }
 }
@@ -673,7 +673,7 @@ async fn save_article(State(state): State<AppState>, editor: Editor, Path(id): P
         .await
         .map_err(AdminApiError::from)
     {
-        Ok(_) => see_other(&format!("/admin/articles/{}", id.0)),
+        Ok(_) => done(&format!("/admin/articles/{}", id.0), "saved"),
         Err(error) if error.code == "stale_revision" => {
             let current = error.current_revision.unwrap_or(form.base_revision);
             let base_body =
@@ -715,7 +715,7 @@ async fn delete_article(State(state): State<AppState>, editor: Editor, Path(id):
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().delete_article(&editor.user, ArticleId(id)).await {
-        Ok(()) => see_other("/admin/articles"),
+        Ok(()) => done("/admin/articles", "deleted"),
         Err(error) => page_error(&state, &AdminApiError::from(error), Some(&editor)),
     }
 }
@@ -747,7 +747,7 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
         .await
         .map_err(AdminApiError::from);
     match result {
-        Ok(()) => see_other(&format!("/admin/articles/{id}")),
+        Ok(()) => done(&format!("/admin/articles/{id}"), &fields.text("action")),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY || error.status == StatusCode::CONFLICT => {
             let message = error.fields.first().map(|(_, m)| m.clone()).unwrap_or(error.message.clone());
             let article = load_article(&state, ArticleId(id)).await;
@@ -784,7 +784,7 @@ async fn add_translation(State(state): State<AppState>, editor: Editor, Path(id)
         .await
         .map_err(AdminApiError::from)
     {
-        Ok(new_id) => see_other(&format!("/admin/articles/{}", new_id.0)),
+        Ok(new_id) => done(&format!("/admin/articles/{}", new_id.0), "translation"),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }
@@ -853,7 +853,7 @@ async fn restore_revision(
         .await
         .map_err(AdminApiError::from)
     {
-        Ok(()) => see_other(&format!("/admin/articles/{id}")),
+        Ok(()) => done(&format!("/admin/articles/{id}"), "saved"),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }
@@ -877,7 +877,7 @@ async fn change_story(State(state): State<AppState>, editor: Editor, Path(id): P
         super::uploads::change_story(&state, &editor.user, article.story.0, request).await
     };
     match result.await {
-        Ok(_) => see_other(&format!("/admin/articles/{id}")),
+        Ok(_) => done(&format!("/admin/articles/{id}"), "saved"),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }

@@ -19,7 +19,7 @@ use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, edition_options, page_error, render, see_other};
+use super::frame::{Editor, FormFields, done, edition_options, page_error, render};
 use crate::AppState;
 
 pub(crate) fn page_routes() -> axum::Router<AppState> {
@@ -105,7 +105,7 @@ async fn save_profile_page(State(state): State<AppState>, editor: Editor, body: 
         photo: fields.text("photo_asset_id"),
     };
     match state.newsroom().save_profile(&editor.user, &form).await.map_err(AdminApiError::from) {
-        Ok(_) => see_other("/admin/profile"),
+        Ok(_) => done("/admin/profile", "saved"),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
             let typed = fields.pairs().iter().filter(|(k, _)| k != "csrf_token").cloned().collect();
             show(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some((typed, error.fields_in(editor.lang)))).await

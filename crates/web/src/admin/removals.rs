@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::api_error::{AdminApiError, ApiJson, ApiQuery};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, page_error, see_other};
+use super::frame::{Editor, FormFields, done, page_error};
 use crate::AppState;
 
 /// The API's routes, mounted at `/admin/api`.
@@ -121,7 +121,7 @@ fn chosen(form: &FormFields, name: &str) -> Result<Option<i64>, AdminApiError> {
 /// Back to the list, or the error page saying why nothing changed.
 fn answer(state: &AppState, editor: &Editor, result: Result<(), AdminApiError>, list: &str) -> Response {
     match result {
-        Ok(()) => see_other(list),
+        Ok(()) => done(list, "deleted"),
         Err(error) => {
             let error = match error.fields.first() {
                 Some((_, message)) => AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", message.clone()),

@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, edition_options, page_error, render, see_other};
+use super::frame::{Editor, FormFields, done, edition_options, page_error, render};
 use crate::AppState;
 
 pub(crate) fn page_routes() -> axum::Router<AppState> {
@@ -196,7 +196,7 @@ async fn create_from_form(State(state): State<AppState>, editor: Editor, body: B
     let created =
         state.newsroom().create_page(&editor.user, &form.text("edition"), translation_of, &input_of(&form)).await;
     match created.map_err(AdminApiError::from) {
-        Ok(page) => see_other(&format!("/admin/pages/{}", page.id)),
+        Ok(page) => done(&format!("/admin/pages/{}", page.id), "created"),
         // A translation whose slug is taken there: the new page's form says so.
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
             let typed = form.pairs().iter().filter(|(k, _)| k != "csrf_token").cloned().collect();
@@ -266,7 +266,7 @@ async fn save_from_form(State(state): State<AppState>, editor: Editor, Path(id):
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().update_page(&editor.user, id, &input_of(&form)).await.map_err(AdminApiError::from) {
-        Ok(_) => see_other(&format!("/admin/pages/{id}")),
+        Ok(_) => done(&format!("/admin/pages/{id}"), "saved"),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
             let typed = form.pairs().iter().filter(|(k, _)| k != "csrf_token").cloned().collect();
             let refused = Some((typed, error.fields_in(editor.lang)));
@@ -287,7 +287,7 @@ async fn delete_from_form(State(state): State<AppState>, editor: Editor, Path(id
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().delete_page(&editor.user, id).await {
-        Ok(()) => see_other("/admin/pages"),
+        Ok(()) => done("/admin/pages", "deleted"),
         Err(error) => page_error(&state, &error.into(), Some(&editor)),
     }
 }

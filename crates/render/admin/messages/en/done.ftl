@@ -1,0 +1,14 @@
+# What a form just did, confirmed above the next page.
+
+done-saved = Saved.
+done-created = Created.
+done-deleted = Deleted.
+done-submit = Submitted for review.
+done-send_back = Sent back to the writer.
+done-publish = Published: it is on the site now.
+done-schedule = Scheduled.
+done-unpublish = Taken off the site.
+done-kill = Killed: its address now says it was withdrawn.
+done-spike = Spiked.
+done-restore = Restored as a draft.
+done-translation = Translation added: write it here.

@@ -1,0 +1,14 @@
+# What a form just did, confirmed above the next page.
+
+done-saved = Хадгалагдлаа.
+done-created = Үүсгэгдлээ.
+done-deleted = Устгагдлаа.
+done-submit = Хянуулахаар илгээгдлээ.
+done-send_back = Зохиогч руу буцаагдлаа.
+done-publish = Нийтлэгдлээ: одоо сайт дээр байна.
+done-schedule = Товлогдлоо.
+done-unpublish = Сайтаас хасагдлаа.
+done-kill = Татан авагдлаа: хаяг нь татан авсан гэж харуулна.
+done-spike = Цуцлагдлаа.
+done-restore = Ноорог болгон сэргээгдлээ.
+done-translation = Орчуулга нэмэгдлээ: энд бичнэ үү.

@@ -1,0 +1,14 @@
+# What a form just did, confirmed above the next page.
+
+done-saved = 已保存。
+done-created = 已创建。
+done-deleted = 已删除。
+done-submit = 已提交审核。
+done-send_back = 已退回给作者。
+done-publish = 已发布：现已在网站上。
+done-schedule = 已排期。
+done-unpublish = 已从网站下线。
+done-kill = 已撤回：其地址现显示报道已撤回。
+done-spike = 已毙稿。
+done-restore = 已恢复为草稿。
+done-translation = 已添加译文：请在此撰写。

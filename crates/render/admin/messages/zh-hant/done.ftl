@@ -1,0 +1,14 @@
+# What a form just did, confirmed above the next page.
+
+done-saved = 已儲存。
+done-created = 已建立。
+done-deleted = 已刪除。
+done-submit = 已送審。
+done-send_back = 已退回給作者。
+done-publish = 已發布：現已在網站上。
+done-schedule = 已排程。
+done-unpublish = 已從網站取消發布。
+done-kill = 已撤回：其網址現顯示報導已撤回。
+done-spike = 已棄用。
+done-restore = 已恢復為草稿。
+done-translation = 已新增翻譯：請在此撰寫。
