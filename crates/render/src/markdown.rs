@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The sanitizer: ammonia's safe defaults (no scripts, styles, event handlers or `javascript:`
 /// URLs), links opened without leaking the page (`rel="noopener noreferrer"`).
@@ -15,7 +15,9 @@ fn sanitizer() -> ammonia::Builder<'static> {
 
 /// Renders an article body from Markdown to sanitized HTML.
 ///
-/// Headings move one level down (`#` becomes `<h2>`) because the page's `<h1>` is the headline.
+/// `#` becomes `<h2>` because the page's `<h1>` is the headline; `##` stays `<h2>` (what most
+/// writers type for a subhead), deeper levels stay as typed. Bold and italics next to Chinese,
+/// Japanese or Korean text work as writers expect (see [`cjk_emphasis`]).
 /// Raw HTML in the Markdown goes through the sanitizer like everything else, so a writer can't
 /// smuggle a script in, by mistake or otherwise.
 pub fn render_markdown(markdown: &str) -> String {
@@ -65,18 +67,86 @@ fn unsanitized_html(markdown: &str) -> String {
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
         other => other,
     });
+    let events = cjk_emphasis(events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
+}
+
+/// CommonMark does not let `**` open or close beside punctuation unless a space is on the
+/// other side, and Chinese, Japanese and Korean set punctuation against the next word with no
+/// space: `**“海葵”**是…` keeps its asterisks. (The CommonMark "CJK-friendly" amendment fixes
+/// this; our Markdown parser does not have it yet.) This pass finds such pairs left as text —
+/// `**…**` or `*…*` inside one run of text, touching a CJK character — and makes them strong or
+/// emphasis. Code spans are not text events, so they are never touched.
+fn cjk_emphasis<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out: Vec<Event<'a>> = Vec::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<Event<'a>>| {
+        if !run.is_empty() {
+            out.extend(emphasise(&std::mem::take(run)));
+        }
+    };
+    let mut in_code_block = false;
+    for event in events {
+        match event {
+            // pulldown-cmark splits text at unmatched delimiters; join it back first.
+            Event::Text(text) if !in_code_block => run.push_str(&text),
+            other => {
+                flush(&mut run, &mut out);
+                match &other {
+                    Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+                    Event::End(TagEnd::CodeBlock) => in_code_block = false,
+                    _ => {}
+                }
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// One run of text with its CJK-adjacent `**…**` and `*…*` pairs made into markup.
+fn emphasise<'a>(text: &str) -> Vec<Event<'a>> {
+    for (marker, tag, end) in [("**", Tag::Strong, TagEnd::Strong), ("*", Tag::Emphasis, TagEnd::Emphasis)] {
+        let mut from = 0;
+        while let Some(open) = text[from..].find(marker).map(|at| at + from) {
+            let inner_start = open + marker.len();
+            let Some(close) = text[inner_start..].find(marker).map(|at| at + inner_start) else { break };
+            let inner = &text[inner_start..close];
+            let before = text[..open].chars().next_back();
+            let after = text[close + marker.len()..].chars().next();
+            let touches_cjk =
+                [before, after, inner.chars().next(), inner.chars().next_back()].into_iter().flatten().any(is_cjk);
+            let usable = !inner.is_empty() && !inner.contains('*') && !inner.starts_with(' ') && !inner.ends_with(' ');
+            if usable && touches_cjk {
+                let mut events = emphasise(&text[..open]);
+                events.push(Event::Start(tag));
+                events.extend(emphasise(inner));
+                events.push(Event::End(end));
+                events.extend(emphasise(&text[close + marker.len()..]));
+                return events;
+            }
+            from = inner_start;
+        }
+    }
+    if text.is_empty() { Vec::new() } else { vec![Event::Text(CowStr::from(text.to_owned()))] }
+}
+
+/// Han ideographs, kana, Hangul, and the CJK and full-width punctuation set against them.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x3000..=0x303F | 0x3040..=0x30FF | 0x3100..=0x312F
+        | 0x3130..=0x318F | 0x31A0..=0x31FF | 0x3200..=0x4DBF | 0x4E00..=0x9FFF | 0xA960..=0xA97F
+        | 0xAC00..=0xD7FF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+        || matches!(c, '“' | '”' | '‘' | '’')
 }
 
 fn demote(level: HeadingLevel) -> HeadingLevel {
     match level {
         HeadingLevel::H1 => HeadingLevel::H2,
-        HeadingLevel::H2 => HeadingLevel::H3,
-        HeadingLevel::H3 => HeadingLevel::H4,
-        HeadingLevel::H4 => HeadingLevel::H5,
-        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+        other => other,
     }
 }
 
@@ -116,6 +186,21 @@ mod tests {
         assert!(html.contains("href=\"https://example.org/d\""), "{html}");
         assert!(html.contains("href=\"https://cdn.example.org/e\""), "{html}");
         assert!(!html.contains("<script"), "{html}");
+    }
+
+    #[test]
+    fn chinese_bold_and_subheads_read_as_written() {
+        let html = render_markdown("## 背景\n\n**“海葵”**是今年第十一号台风。*注意*：请勿外出。`**代码**`");
+        assert!(html.contains("<h2>背景</h2>"), "{html}");
+        assert!(html.contains("<strong>“海葵”</strong>是今年第十一号台风。"), "{html}");
+        assert!(html.contains("<em>注意</em>"), "{html}");
+        assert!(html.contains("<code>**代码**</code>"), "code is left alone: {html}");
+        let english = render_markdown("Rates rose 2*3 times and **bold** stays, while a * b * c does not.");
+        assert!(english.contains("2*3 times") && english.contains("<strong>bold</strong>"), "{english}");
+        assert!(english.contains("a * b * c"), "{english}");
+        assert!(render_markdown("### Deep").contains("<h3>Deep</h3>"));
+        let block = render_markdown("```\n**代码块**\n```");
+        assert!(block.contains("**代码块**"), "code blocks are left alone: {block}");
     }
 
     #[test]
