@@ -335,6 +335,8 @@ impl Renderer {
             published => v(&published),
             updated => v(&updated),
             is_video => page.story.kind == StoryKind::Video,
+            // A text story's feature image leads its page as it leads its cards.
+            image => v(&poster.as_ref().filter(|_| page.story.kind == StoryKind::Text)),
             video => v(&video),
             body,
             correction => &article.correction,

@@ -47,3 +47,23 @@ async fn uploads_say_where_they_are_used_and_only_unused_ones_go() {
     assert_eq!(site.get(&format!("/media/{key}")).await.status, 404);
     assert_eq!(send(&site, "DELETE", &format!("/admin/api/media/{id}"), Some(&eddie), None).await.0.status, 404);
 }
+
+/// A text story's feature image leads its article page, as it leads its cards.
+#[tokio::test]
+async fn a_text_storys_feature_image_is_on_its_page() {
+    let site = test_site().await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let (_, image) = upload(&site, &eddie, "quay.png", Some("image/png"), png(1600, 900)).await;
+    let story = json!({ "edition": "en", "section_id": 1, "kind": "text",
+        "article": { "headline": "Quay reopens", "body_markdown": "Open again." } });
+    let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;
+    let feature = json!({ "section_id": 1, "kind": "text", "poster_asset_id": image["id"] });
+    let path = format!("/admin/api/stories/{}", article["story_id"]);
+    assert_eq!(send(&site, "PUT", &path, Some(&eddie), Some(feature)).await.0.status, 200);
+    let action = format!("/admin/api/articles/{}/transitions", article["id"]);
+    assert_eq!(send(&site, "POST", &action, Some(&eddie), Some(json!({ "action": "publish" }))).await.0.status, 200);
+    let page = site.get("/en/articles/quay-reopens").await.text();
+    let figure = page.split("class=\"feature-image\"").nth(1).expect("a feature image");
+    assert!(figure.contains(image["url"].as_str().unwrap()) && figure.contains("width=\"1600\""), "{figure}");
+}
