@@ -169,3 +169,16 @@ async fn a_saved_form_is_confirmed_once() {
     let page = site.get_with("/admin/profile", &[("cookie", forged.as_str())]).await.text();
     assert!(!page.contains("class=\"flash\""), "only our own confirmations are shown");
 }
+
+/// A token without a label is refused on the tokens page itself, not on a dead-end page.
+#[tokio::test]
+async fn a_token_without_a_label_is_refused_on_its_form() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let (status, _, html) =
+        post_form(&site, &rita, "/admin/tokens", &[("label", "  ")], "http://news.test:8080/admin/tokens").await;
+    assert_eq!(status, 422);
+    assert!(html.contains("name=\"label\""), "the form is still there");
+    assert!(html.contains(&Msg::new("token-label-needed").text("en")), "{html}");
+}

@@ -57,6 +57,7 @@ async fn show_credentials(
     editor: &Editor,
     kind: Credential,
     created: Option<(String, String)>,
+    refused: Option<Msg>,
 ) -> Response {
     let result = async {
         if kind == Credential::ContentKey && !editor.user.role.is_editor() {
@@ -95,8 +96,10 @@ async fn show_credentials(
         };
         let text = kind.text();
         let (new_label, new_token) = created.unzip();
+        let mut frame = editor.titled(state, text.title, text.nav);
+        frame.error = refused.as_ref().map(|message| message.text(editor.lang));
         Ok::<_, AdminApiError>(CredentialsPage {
-            frame: editor.titled(state, text.title, text.nav),
+            frame,
             base: text.base,
             noun: text.noun,
             tokens: rows,
@@ -104,8 +107,9 @@ async fn show_credentials(
             new_token,
         })
     };
+    let status = if refused.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     match result.await {
-        Ok(page) => render(state, StatusCode::OK, &page),
+        Ok(page) => render(state, status, &page),
         Err(error) => page_error(state, &error, Some(editor)),
     }
 }
@@ -120,7 +124,8 @@ async fn create_credential(state: &AppState, editor: &Editor, kind: Credential, 
     }
     let label = form.text("label").trim().to_owned();
     if label.is_empty() || label.len() > 100 {
-        return page_error(state, &AdminApiError::field("label", Msg::new("token-label-needed")), Some(editor));
+        // Back to the form, saying what the label needs.
+        return show_credentials(state, editor, kind, None, Some(Msg::new("token-label-needed"))).await;
     }
     let Ok(secret) = new_secret() else {
         return page_error(state, &AdminApiError::internal(&"no randomness"), Some(editor));
@@ -130,7 +135,7 @@ async fn create_credential(state: &AppState, editor: &Editor, kind: Credential, 
         Credential::ContentKey => state.store().create_content_key(&label, &secret_hash(&secret)).await,
     };
     match saved {
-        Ok(_) => show_credentials(state, editor, kind, Some((label, secret))).await,
+        Ok(_) => show_credentials(state, editor, kind, Some((label, secret)), None).await,
         Err(error) => page_error(state, &AdminApiError::from(error), Some(editor)),
     }
 }
@@ -154,7 +159,7 @@ async fn revoke_credential(state: &AppState, editor: &Editor, kind: Credential, 
 
 /// `GET /admin/keys`: Content API keys (editors and admins).
 async fn keys_page(State(state): State<AppState>, editor: Editor) -> Response {
-    show_credentials(&state, &editor, Credential::ContentKey, None).await
+    show_credentials(&state, &editor, Credential::ContentKey, None, None).await
 }
 
 /// `POST /admin/keys`: creates a key and shows it once.
@@ -169,7 +174,7 @@ async fn revoke_key(State(state): State<AppState>, editor: Editor, Path(id): Pat
 
 /// `GET /admin/tokens`: the user's API tokens.
 async fn tokens_page(State(state): State<AppState>, editor: Editor) -> Response {
-    show_credentials(&state, &editor, Credential::Token, None).await
+    show_credentials(&state, &editor, Credential::Token, None, None).await
 }
 
 /// `POST /admin/tokens`: creates a token and shows it once.
