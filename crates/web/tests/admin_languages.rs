@@ -3,12 +3,10 @@
 
 mod support;
 
-use axum::body::Body;
-use axum::http::Request;
 use dateline_core::{Msg, Role};
 use dateline_render::AdminPages;
 use serde_json::json;
-use support::{Session, TestSite, add_user, send, sign_in, test_site};
+use support::{Session, TestSite, add_user, post_form, send, sign_in, test_site};
 
 fn text(language: &str, key: &str) -> String {
     let text = AdminPages::new().unwrap().text(language, key, &[]);
@@ -21,29 +19,6 @@ async fn page(site: &TestSite, session: &Session, uri: &str, accept_language: &s
         site.get_with(uri, &[("cookie", session.cookie.as_str()), ("accept-language", accept_language)]).await;
     assert_eq!(response.status, 200, "{uri}");
     response.text()
-}
-
-/// A form post from a signed-in browser, with its CSRF token.
-async fn post_form(
-    site: &TestSite,
-    session: &Session,
-    uri: &str,
-    fields: &[(&str, &str)],
-    referer: &str,
-) -> (u16, String, String) {
-    let mut body = form_urlencoded::Serializer::new(String::new());
-    body.append_pair("csrf_token", &session.csrf);
-    for (name, value) in fields {
-        body.append_pair(name, value);
-    }
-    let request = Request::post(uri)
-        .header("cookie", &session.cookie)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .header("referer", referer)
-        .body(Body::from(body.finish()))
-        .unwrap();
-    let response = site.request(request).await;
-    (response.status, response.header("location").to_owned(), response.text())
 }
 
 #[tokio::test]

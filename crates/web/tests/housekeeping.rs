@@ -364,3 +364,30 @@ async fn sections_contributors_and_users_are_removed_only_safely() {
     let actions: Vec<&str> = log["entries"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
     assert_eq!(actions, ["user.delete", "contributor.delete", "contributor.merge", "section.delete"]);
 }
+
+/// Killing from the editor asks for a reason and a ticked confirmation; one click does nothing.
+#[tokio::test]
+async fn killing_from_the_editor_needs_a_reason_and_a_confirmation() {
+    let site = test_site().await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let (id, _) = draft(&site, &eddie, "Wrong figures", "wrong-figures").await;
+    assert_eq!(act(&site, &eddie, id, "publish").await, 200);
+    let action = format!("/admin/articles/{id}/action");
+    let referer = format!("http://news.test:8080/admin/articles/{id}");
+    for fields in [
+        vec![("action", "kill")],
+        vec![("action", "kill"), ("confirm", "kill")],
+        vec![("action", "kill"), ("comment", "Legal")],
+    ] {
+        let (status, _, _) = support::post_form(&site, &eddie, &action, &fields, &referer).await;
+        assert_eq!(status, 400, "{fields:?}");
+    }
+    assert_eq!(site.get("/en/articles/wrong-figures").await.status, 200, "still published");
+    let fields = [("action", "kill"), ("confirm", "kill"), ("comment", "Figures were wrong; legal asked")];
+    let (status, _, _) = support::post_form(&site, &eddie, &action, &fields, &referer).await;
+    assert_eq!(status, 303);
+    assert_eq!(site.get("/en/articles/wrong-figures").await.status, 410);
+    let (_, history) = send(&site, "GET", &format!("/admin/api/articles/{id}/transitions"), Some(&eddie), None).await;
+    assert!(history.to_string().contains("Figures were wrong; legal asked"), "{history}");
+}

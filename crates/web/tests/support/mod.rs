@@ -541,3 +541,26 @@ pub fn png(width: u32, height: u32) -> Vec<u8> {
     image.write_to(&mut out, image::ImageFormat::Png).unwrap();
     out.into_inner()
 }
+
+/// A form post from a signed-in browser, with its CSRF token.
+pub async fn post_form(
+    site: &TestSite,
+    session: &Session,
+    uri: &str,
+    fields: &[(&str, &str)],
+    referer: &str,
+) -> (u16, String, String) {
+    let mut body = form_urlencoded::Serializer::new(String::new());
+    body.append_pair("csrf_token", &session.csrf);
+    for (name, value) in fields {
+        body.append_pair(name, value);
+    }
+    let request = Request::post(uri)
+        .header("cookie", &session.cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("referer", referer)
+        .body(Body::from(body.finish()))
+        .unwrap();
+    let response = site.request(request).await;
+    (response.status, response.header("location").to_owned(), response.text())
+}

@@ -59,3 +59,5 @@ editor-system = system
 editor-scheduler = scheduler
 # A workflow move's comment, quoted.
 editor-quoted = “{ $text }”
+editor-kill-reason = Reason (kept in the history)
+editor-kill-confirm = Kill this story: its address will say it was withdrawn

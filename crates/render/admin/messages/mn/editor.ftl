@@ -59,3 +59,5 @@ editor-system = систем
 editor-scheduler = автомат нийтлэгч
 # A workflow move's comment, quoted.
 editor-quoted = «{ $text }»
+editor-kill-reason = Шалтгаан (түүхэнд хадгалагдана)
+editor-kill-confirm = Энэ мэдээг татан авах: хаяг нь татан авсан гэж харуулна

@@ -59,3 +59,5 @@ editor-system = 系统
 editor-scheduler = 排期发布程序
 # A workflow move's comment, quoted.
 editor-quoted = “{ $text }”
+editor-kill-reason = 原因（记入历史记录）
+editor-kill-confirm = 撤回此报道：其地址将显示报道已撤回

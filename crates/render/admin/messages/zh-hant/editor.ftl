@@ -59,3 +59,5 @@ editor-system = 系統
 editor-scheduler = 排程系統
 # A workflow move's comment, quoted.
 editor-quoted = 「{ $text }」
+editor-kill-reason = 原因（記錄於歷史紀錄）
+editor-kill-confirm = 撤回此報導：其網址將顯示報導已撤回
