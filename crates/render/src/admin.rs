@@ -200,6 +200,7 @@ mod tests {
         keys.extend(["public", "hidden", "retired"].map(|s| format!("editions-status-{s}")));
         keys.extend(["image", "video", "captions"].map(|k| format!("media-kind-{k}")));
         keys.extend(WorkflowVerb::ALL.iter().map(|v| format!("done-{}", v.name())));
+        keys.extend(["unpublish", "spike", "kill"].map(|a| format!("editor-confirm-{a}")));
         keys.extend(["saved", "created", "deleted", "translation"].map(|k| format!("done-{k}")));
         for image in ["logo", "icon", "social_image"] {
             keys.extend([format!("identity-{image}"), format!("identity-current-{image}")]);

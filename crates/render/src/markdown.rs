@@ -60,11 +60,18 @@ impl ammonia::UrlRelativeEvaluate<'static> for AbsoluteUrls {
 /// Markdown to HTML with headings demoted; never returned before sanitizing.
 fn unsanitized_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
+    // Each heading's level on the page: at least h2 (the headline is the h1) and never more
+    // than one below the heading before it, so the outline has no holes.
+    let mut previous = 1;
+    let mut open = HeadingLevel::H2;
+    let events = Parser::new_ext(markdown, options).map(move |event| match event {
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-            Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
+            let level = page_level(level as usize, previous);
+            previous = level as usize;
+            open = level;
+            Event::Start(Tag::Heading { level, id, classes, attrs })
         }
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+        Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(open)),
         other => other,
     });
     let events = cjk_emphasis(events);
@@ -143,10 +150,14 @@ fn is_cjk(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’')
 }
 
-fn demote(level: HeadingLevel) -> HeadingLevel {
-    match level {
-        HeadingLevel::H1 => HeadingLevel::H2,
-        other => other,
+/// A typed heading level (`#` is 1) as a level on the page, after a heading at `previous`.
+fn page_level(typed: usize, previous: usize) -> HeadingLevel {
+    match typed.max(2).min(previous + 1) {
+        0..=2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
     }
 }
 
@@ -198,7 +209,12 @@ mod tests {
         let english = render_markdown("Rates rose 2*3 times and **bold** stays, while a * b * c does not.");
         assert!(english.contains("2*3 times") && english.contains("<strong>bold</strong>"), "{english}");
         assert!(english.contains("a * b * c"), "{english}");
-        assert!(render_markdown("### Deep").contains("<h3>Deep</h3>"));
+        let outline = render_markdown("### Deep first\n\n#### Deeper\n\n# Top\n\n###### Far down");
+        assert!(outline.contains("<h2>Deep first</h2>") && outline.contains("<h3>Deeper</h3>"), "{outline}");
+        assert!(
+            outline.contains("<h2>Top</h2>") && outline.contains("<h3>Far down</h3>"),
+            "no level skipped: {outline}"
+        );
         let block = render_markdown("```\n**代码块**\n```");
         assert!(block.contains("**代码块**"), "code blocks are left alone: {block}");
     }

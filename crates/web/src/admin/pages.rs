@@ -725,12 +725,18 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
     if let Err(error) = fields.check_csrf(&editor.csrf_token) {
         return page_error(&state, &error, Some(&editor));
     }
-    // Killing withdraws a story for legal or accuracy reasons: the form asks for the reason
-    // (kept in the article's history) and a ticked confirmation, never one click.
-    let kill_unconfirmed = fields.get("confirm") != Some("kill") || fields.text("comment").trim().is_empty();
-    if fields.get("action") == Some("kill") && kill_unconfirmed {
-        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-kill"));
-        return page_error(&state, &error, Some(&editor));
+    // Taking a story off the site is never one click: unpublishing, spiking and killing ask
+    // for a ticked confirmation, and killing (legal or accuracy) for the reason, which the
+    // article's history keeps.
+    let action = fields.text("action");
+    if matches!(action.as_str(), "unpublish" | "spike" | "kill") {
+        let confirmed = fields.get("confirm") == Some(action.as_str());
+        let reasoned = action != "kill" || !fields.text("comment").trim().is_empty();
+        if !confirmed || !reasoned {
+            let message = Msg::new(if action == "kill" { "confirm-kill" } else { "confirm-removal" });
+            let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", message);
+            return page_error(&state, &error, Some(&editor));
+        }
     }
     let mut publish_at = fields.get("publish_at").map(str::to_owned);
     if publish_at.is_none()

@@ -60,4 +60,6 @@ editor-scheduler = scheduler
 # A workflow move's comment, quoted.
 editor-quoted = “{ $text }”
 editor-kill-reason = Reason (kept in the history)
-editor-kill-confirm = Kill this story: its address will say it was withdrawn
+editor-confirm-kill = Kill this story: its address will say it was withdrawn
+editor-confirm-unpublish = Take it off the site (its address will say it is not found)
+editor-confirm-spike = Spike this story (it leaves the desk; an editor can restore it)

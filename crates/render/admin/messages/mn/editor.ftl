@@ -60,4 +60,6 @@ editor-scheduler = автомат нийтлэгч
 # A workflow move's comment, quoted.
 editor-quoted = «{ $text }»
 editor-kill-reason = Шалтгаан (түүхэнд хадгалагдана)
-editor-kill-confirm = Энэ мэдээг татан авах: хаяг нь татан авсан гэж харуулна
+editor-confirm-kill = Энэ мэдээг татан авах: хаяг нь татан авсан гэж харуулна
+editor-confirm-unpublish = Сайтаас хасах (хаяг нь олдсонгүй гэж харуулна)
+editor-confirm-spike = Энэ мэдээг цуцлах (ажлын хэсгээс гарна; редактор сэргээж болно)

@@ -60,4 +60,6 @@ editor-scheduler = 排期发布程序
 # A workflow move's comment, quoted.
 editor-quoted = “{ $text }”
 editor-kill-reason = 原因（记入历史记录）
-editor-kill-confirm = 撤回此报道：其地址将显示报道已撤回
+editor-confirm-kill = 撤回此报道：其地址将显示报道已撤回
+editor-confirm-unpublish = 从网站下线（其地址将显示找不到页面）
+editor-confirm-spike = 毙稿（从工作台移除；编辑可以恢复）

@@ -60,4 +60,6 @@ editor-scheduler = 排程系統
 # A workflow move's comment, quoted.
 editor-quoted = 「{ $text }」
 editor-kill-reason = 原因（記錄於歷史紀錄）
-editor-kill-confirm = 撤回此報導：其網址將顯示報導已撤回
+editor-confirm-kill = 撤回此報導：其網址將顯示報導已撤回
+editor-confirm-unpublish = 從網站取消發布（其網址將顯示找不到頁面）
+editor-confirm-spike = 棄用此報導（從編輯台移除；編輯可以恢復）
