@@ -37,7 +37,7 @@ mod xml;
 pub use admin::AdminPages;
 pub use error::RenderError;
 pub use feeds::{FeedFormat, FeedPage, FeedSubject};
-pub use markdown::render_markdown;
+pub use markdown::{body_image_keys, render_article_body, render_markdown};
 pub use messages::Messages;
 pub use page_inputs::{
     ArticlePage, ErrorPage, HomePage, IdentityImages, ListingPage, ListingSubject, SearchNotice, SearchPage,

@@ -1,5 +1,8 @@
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use dateline_core::Asset;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -10,6 +13,18 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(sanitizer)
 fn sanitizer() -> ammonia::Builder<'static> {
     let mut builder = ammonia::Builder::default();
     builder.link_rel(Some("noopener noreferrer")).url_schemes(["http", "https", "mailto"].into_iter().collect());
+    // Responsive images (see `render_article_body`): a `srcset` survives only when every
+    // candidate is one of our own media files, so a pasted one cannot load from elsewhere.
+    builder.add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"]);
+    builder.attribute_filter(|element, attribute, value| match (element, attribute) {
+        ("img", "srcset") => value
+            .split(',')
+            .all(|candidate| candidate.trim().starts_with("/media/") && !candidate.contains("//"))
+            .then(|| Cow::Owned(value.to_owned())),
+        ("img", "loading") => matches!(value, "lazy" | "eager").then(|| Cow::Owned(value.to_owned())),
+        ("img", "decoding") => (value == "async").then(|| Cow::Owned(value.to_owned())),
+        _ => Some(Cow::Owned(value.to_owned())),
+    });
     builder
 }
 
@@ -22,6 +37,24 @@ fn sanitizer() -> ammonia::Builder<'static> {
 /// smuggle a script in, by mistake or otherwise.
 pub fn render_markdown(markdown: &str) -> String {
     SANITIZER.clean(&unsanitized_html(markdown)).to_string()
+}
+
+/// Renders an article page's body like [`render_markdown`], with its uploaded images served
+/// responsively: `srcset` from their renditions, `width` and `height` (no layout shift), and
+/// `loading="lazy"` for all but the first when `first_is_eager` (a body that opens the page).
+/// `images` are the uploads the body names, by media key.
+pub fn render_article_body(markdown: &str, images: &HashMap<String, Asset>, first_is_eager: bool) -> String {
+    SANITIZER.clean(&html_with_images(markdown, images, first_is_eager)).to_string()
+}
+
+/// The media keys of the uploads a body shows (`![…](/media/{key})`), for the caller to look up.
+pub fn body_image_keys(markdown: &str) -> Vec<String> {
+    Parser::new(markdown)
+        .filter_map(|event| match event {
+            Event::Start(Tag::Image { dest_url, .. }) => dest_url.strip_prefix("/media/").map(str::to_owned),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Renders an article body like [`render_markdown`], with relative links and images made
@@ -59,6 +92,10 @@ impl ammonia::UrlRelativeEvaluate<'static> for AbsoluteUrls {
 
 /// Markdown to HTML with headings demoted; never returned before sanitizing.
 fn unsanitized_html(markdown: &str) -> String {
+    html_with_images(markdown, &HashMap::new(), false)
+}
+
+fn html_with_images(markdown: &str, images: &HashMap<String, Asset>, first_is_eager: bool) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     // Each heading's level on the page: at least h2 (the headline is the h1) and never more
     // than one below the heading before it, so the outline has no holes.
@@ -74,7 +111,7 @@ fn unsanitized_html(markdown: &str) -> String {
         Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(open)),
         other => other,
     });
-    let events = cjk_emphasis(events);
+    let events = responsive_images(cjk_emphasis(events), images, first_is_eager);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
@@ -139,6 +176,66 @@ fn emphasise<'a>(text: &str) -> Vec<Event<'a>> {
         }
     }
     if text.is_empty() { Vec::new() } else { vec![Event::Text(CowStr::from(text.to_owned()))] }
+}
+
+/// Replaces each image of `images` (an upload the body names) by an `<img>` with its size,
+/// `srcset` from its renditions, and lazy loading after the first (or from the first).
+fn responsive_images<'a>(
+    events: Vec<Event<'a>>,
+    images: &HashMap<String, Asset>,
+    first_is_eager: bool,
+) -> Vec<Event<'a>> {
+    if images.is_empty() {
+        return events;
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut shown = 0;
+    let mut events = events.into_iter();
+    while let Some(event) = events.next() {
+        let Event::Start(Tag::Image { dest_url, title, .. }) = &event else {
+            out.push(event);
+            continue;
+        };
+        let Some(asset) = dest_url.strip_prefix("/media/").and_then(|key| images.get(key)) else {
+            out.push(event);
+            continue;
+        };
+        let title = title.to_string();
+        // The alt text is the image's inner text, up to its end.
+        let mut alt = String::new();
+        for inner in events.by_ref() {
+            match inner {
+                Event::End(TagEnd::Image) => break,
+                Event::Text(text) | Event::Code(text) => alt.push_str(&text),
+                _ => {}
+            }
+        }
+        let mut html = format!("<img src=\"{}\" alt=\"{}\"", escape(dest_url), escape(&alt));
+        if !title.is_empty() {
+            html.push_str(&format!(" title=\"{}\"", escape(&title)));
+        }
+        if let (Some(width), Some(height)) = (asset.width, asset.height) {
+            html.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+            let mut candidates: Vec<String> =
+                asset.renditions.iter().map(|(w, key)| format!("/media/{key} {w}w")).collect();
+            if !candidates.is_empty() {
+                candidates.push(format!("/media/{} {width}w", asset.key));
+                html.push_str(&format!(
+                    " srcset=\"{}\" sizes=\"(min-width: 48rem) 46rem, 100vw\"",
+                    candidates.join(", ")
+                ));
+            }
+        }
+        let lazy = shown > 0 || !first_is_eager;
+        html.push_str(if lazy { " loading=\"lazy\" decoding=\"async\">" } else { " decoding=\"async\">" });
+        shown += 1;
+        out.push(Event::InlineHtml(CowStr::from(html)));
+    }
+    out
+}
+
+fn escape(text: &str) -> String {
+    dateline_core::escape_html(text)
 }
 
 /// Han ideographs, kana, Hangul, and the CJK and full-width punctuation set against them.
@@ -217,6 +314,31 @@ mod tests {
         );
         let block = render_markdown("```\n**代码块**\n```");
         assert!(block.contains("**代码块**"), "code blocks are left alone: {block}");
+    }
+
+    #[test]
+    fn uploaded_body_images_are_responsive_and_pasted_srcsets_are_not_kept() {
+        let asset = Asset {
+            id: dateline_core::AssetId(4),
+            key: "uploads/crane.jpg".into(),
+            mime: "image/jpeg".into(),
+            size: 1,
+            width: Some(1600),
+            height: Some(900),
+            duration_ms: None,
+            renditions: vec![(480, "uploads/crane-480.jpg".into()), (960, "uploads/crane-960.jpg".into())],
+        };
+        let body = "![A crane \"over\" the quay](/media/uploads/crane.jpg)\n\n![Again](/media/uploads/crane.jpg)";
+        assert_eq!(body_image_keys(body), ["uploads/crane.jpg", "uploads/crane.jpg"]);
+        let images = HashMap::from([("uploads/crane.jpg".to_owned(), asset)]);
+        let html = render_article_body(body, &images, true);
+        assert!(html.contains("srcset=\"/media/uploads/crane-480.jpg 480w, /media/uploads/crane-960.jpg 960w, /media/uploads/crane.jpg 1600w\""), "{html}");
+        assert!(html.contains("width=\"1600\" height=\"900\""), "{html}");
+        assert!(html.contains("alt=\"A crane &quot;over&quot; the quay\""), "{html}");
+        assert_eq!(html.matches("loading=\"lazy\"").count(), 1, "the first is eager: {html}");
+        let pasted =
+            render_markdown("<img src=\"/media/a.jpg\" srcset=\"https://tracker.example/x.gif 1w\" loading=\"soon\">");
+        assert!(!pasted.contains("tracker") && !pasted.contains("soon"), "{pasted}");
     }
 
     #[test]

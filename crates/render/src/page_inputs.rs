@@ -88,6 +88,8 @@ pub struct ArticlePage<'a> {
     pub story: &'a Story,
     /// Where the story is published, in every edition (this one included).
     pub translations: &'a [Translation],
+    /// The uploads the body shows, by media key (see `body_image_keys`), for responsive images.
+    pub body_images: &'a std::collections::HashMap<String, Asset>,
 }
 
 /// The search page: the form, and the results when a search ran.

@@ -22,7 +22,7 @@ use crate::page_views::{
     SearchResultView, SearchView, SectionBlock, SectionOption, SwitchEntry, TimeView, VideoView, og_locale, v,
 };
 use crate::theme::content_hash;
-use crate::{Messages, RenderError, Theme, paths, qr_svg, render_markdown};
+use crate::{Messages, RenderError, Theme, paths, qr_svg, render_article_body, render_markdown};
 
 /// Only `<mark>` survives in highlighted text: the index escaped everything else already,
 /// and this keeps it so even if that ever broke.
@@ -323,7 +323,10 @@ impl Renderer {
             ..Head::default()
         };
         breadcrumb.shrink_to_fit();
-        let body = Value::from_safe_string(render_markdown(&article.body_markdown));
+        // A body image is the first thing on the page unless a feature image or video leads.
+        let body_opens_page = poster.is_none() && page.story.video.is_none();
+        let body =
+            Value::from_safe_string(render_article_body(&article.body_markdown, page.body_images, body_opens_page));
         let view_model = minijinja::context! {
             headline => &article.headline,
             standfirst => &article.standfirst,

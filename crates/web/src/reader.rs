@@ -177,10 +177,24 @@ pub(crate) async fn article_page(
     };
     let story = store.story(article.story).await?.ok_or(AppError::NotFound)?;
     let translations = store.translations(article.story).await?;
+    let mut body_images = std::collections::HashMap::new();
+    for key in dateline_render::body_image_keys(&article.body_markdown) {
+        if body_images.contains_key(&key) {
+            continue;
+        }
+        if let Some(asset) = store.asset_by_key(&key).await? {
+            body_images.insert(key, asset);
+        }
+    }
     let context = site.context(&state.config().base_url);
-    let html = state
-        .renderer()
-        .article(&context, &ArticlePage { edition, article: &article, story: &story, translations: &translations })?;
+    let page = ArticlePage {
+        edition,
+        article: &article,
+        story: &story,
+        translations: &translations,
+        body_images: &body_images,
+    };
+    let html = state.renderer().article(&context, &page)?;
     Ok(html_response(html, edition, CacheTag::article(article.story, &article.contributors)))
 }
 

@@ -55,8 +55,10 @@ async fn a_text_storys_feature_image_is_on_its_page() {
     add_user(&site, "eddie@news.test", Role::Editor).await;
     let eddie = sign_in(&site, "eddie@news.test").await;
     let (_, image) = upload(&site, &eddie, "quay.png", Some("image/png"), png(1600, 900)).await;
+    let (_, inline) = upload(&site, &eddie, "bollard.png", Some("image/png"), png(640, 480)).await;
+    let body = format!("Open again.\n\n![A bollard](/media/{})", inline["key"].as_str().unwrap());
     let story = json!({ "edition": "en", "section_id": 1, "kind": "text",
-        "article": { "headline": "Quay reopens", "body_markdown": "Open again." } });
+        "article": { "headline": "Quay reopens", "body_markdown": body } });
     let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;
     let feature = json!({ "section_id": 1, "kind": "text", "poster_asset_id": image["id"] });
     let path = format!("/admin/api/stories/{}", article["story_id"]);
@@ -66,4 +68,7 @@ async fn a_text_storys_feature_image_is_on_its_page() {
     let page = site.get("/en/articles/quay-reopens").await.text();
     let figure = page.split("class=\"feature-image\"").nth(1).expect("a feature image");
     assert!(figure.contains(image["url"].as_str().unwrap()) && figure.contains("width=\"1600\""), "{figure}");
+    let body = page.split("class=\"body\"").nth(1).expect("the body");
+    assert!(body.contains("alt=\"A bollard\" width=\"640\" height=\"480\""), "sized: {body}");
+    assert!(body.contains("loading=\"lazy\""), "below the feature image, it waits: {body}");
 }
