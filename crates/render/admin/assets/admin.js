@@ -93,6 +93,10 @@
               video_asset_id: kind === "video" ? asset.id : (Number(box.getAttribute("data-video")) || null),
               poster_asset_id: kind === "poster" ? asset.id : (Number(box.getAttribute("data-poster")) || null)
             };
+            // Captions belong to this edition's article of the story.
+            if (kind === "captions") {
+              story.captions = { article_id: Number(box.getAttribute("data-article")), asset_id: asset.id };
+            }
             return fetch("/admin/api/stories/" + box.getAttribute("data-story"), {
               method: "PUT", credentials: "same-origin",
               headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" },

@@ -36,6 +36,7 @@ editor-change = Change
 editor-current-poster = Current poster
 editor-upload-image = Insert an image in the body
 editor-upload-poster = Poster image
+editor-upload-captions = Captions for this edition (WebVTT)
 editor-upload-video = Video (makes this a video report)
 editor-upload-needs-js = Uploading needs JavaScript; files are checked by their content and size.
 # Status messages of the page's upload script. $name is the file's name.

@@ -36,6 +36,7 @@ editor-change = Солих
 editor-current-poster = Одоогийн нүүр зураг
 editor-upload-image = Бичвэрт зураг оруулах
 editor-upload-poster = Нүүр зураг
+editor-upload-captions = Энэ хувилбарын хадмал (WebVTT)
 editor-upload-video = Видео (мэдээг видео сурвалжлага болгоно)
 editor-upload-needs-js = Файл байршуулахад JavaScript шаардлагатай; файлыг агуулга, хэмжээгээр нь шалгана.
 # Status messages of the page's upload script. $name is the file's name.

@@ -36,6 +36,7 @@ editor-change = 更换
 editor-current-poster = 当前封面
 editor-upload-image = 在正文中插入图片
 editor-upload-poster = 封面图片
+editor-upload-captions = 本语言版本的字幕（WebVTT）
 editor-upload-video = 视频（上传后即成为视频报道）
 editor-upload-needs-js = 上传需要启用 JavaScript；系统会检查文件的内容和大小。
 # Status messages of the page's upload script. $name is the file's name.

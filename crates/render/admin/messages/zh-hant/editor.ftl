@@ -36,6 +36,7 @@ editor-change = 更換
 editor-current-poster = 目前的封面圖
 editor-upload-image = 在內文中插入圖片
 editor-upload-poster = 封面圖
+editor-upload-captions = 此語言版本的字幕（WebVTT）
 editor-upload-video = 影片（上傳後即成為影音報導）
 editor-upload-needs-js = 上傳功能需要 JavaScript；系統會依檔案的內容和大小進行檢查。
 # Status messages of the page's upload script. $name is the file's name.
