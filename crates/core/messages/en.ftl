@@ -214,3 +214,4 @@ admin-page-missing = there is no such page in the newsroom; use the menu above
 admin-method-wrong = this address is not opened like that; go back and use the page's buttons
 media-in-use = this file is used; remove it where it is used first (the media library lists where)
 confirm-kill = give the reason and tick the box that confirms killing the story; nothing was changed
+reinstate-reason-missing = give the reason for reinstating a killed story

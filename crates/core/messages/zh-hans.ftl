@@ -210,3 +210,4 @@ admin-page-missing = 编辑部中没有这个页面；请使用上方的菜单
 admin-method-wrong = 不能这样打开此地址；请返回并使用页面上的按钮
 media-in-use = 此文件正在使用中；请先在使用它的地方移除（媒体库列出了位置）
 confirm-kill = 请填写原因并勾选确认撤回此报道的复选框；未做任何更改
+reinstate-reason-missing = 请填写恢复已撤回报道的原因

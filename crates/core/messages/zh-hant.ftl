@@ -209,3 +209,4 @@ admin-page-missing = 編輯台中沒有這個頁面；請使用上方的選單
 admin-method-wrong = 無法這樣開啟此網址；請返回並使用頁面上的按鈕
 media-in-use = 此檔案正在使用中；請先在使用它的地方移除（媒體庫列出了位置）
 confirm-kill = 請填寫原因並勾選確認撤回此報導的方塊；未做任何變更
+reinstate-reason-missing = 請填寫恢復已撤回報導的原因

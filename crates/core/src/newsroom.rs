@@ -114,7 +114,7 @@ pub enum WorkflowAction {
     Kill,
     /// A draft moves to the bin.
     Spike,
-    /// A spiked draft comes back.
+    /// A spiked draft comes back; a killed article is reinstated (unpublished) by an editor.
     Restore,
 }
 
@@ -295,6 +295,10 @@ pub fn next_status(
         (WorkflowAction::Kill, Published | Unpublished) => Killed,
         (WorkflowAction::Spike, Draft | Submitted) => Spiked,
         (WorkflowAction::Restore, Spiked) => Draft,
+        // A killed story reinstated (the kill was a mistake, the legal issue settled): off the
+        // site until an editor publishes it again. Editors only.
+        (WorkflowAction::Restore, Killed) if role.is_editor() => Unpublished,
+        (WorkflowAction::Restore, Killed) => return Err(WorkflowRefusal::Forbidden),
         _ => return Err(WorkflowRefusal::InvalidState { from, action: action.name() }),
     };
     Ok(to)

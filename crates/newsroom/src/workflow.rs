@@ -64,6 +64,10 @@ impl Newsroom {
         if action == WorkflowAction::SendBack && comment.is_none() {
             return Err(NewsroomError::field("comment", Msg::new("send-back-comment-missing")));
         }
+        // Reinstating a killed story is recorded with its reason, as the kill was.
+        if action == WorkflowAction::Restore && article.status == ArticleStatus::Killed && comment.is_none() {
+            return Err(NewsroomError::field("comment", Msg::new("reinstate-reason-missing")));
+        }
         let is_own = article.author == Some(user.id);
         let to = next_status(article.status, &action, user.role, is_own, now).map_err(|refusal| match refusal {
             WorkflowRefusal::Forbidden => NewsroomError::Forbidden(

@@ -390,4 +390,16 @@ async fn killing_from_the_editor_needs_a_reason_and_a_confirmation() {
     assert_eq!(site.get("/en/articles/wrong-figures").await.status, 410);
     let (_, history) = send(&site, "GET", &format!("/admin/api/articles/{id}/transitions"), Some(&eddie), None).await;
     assert!(history.to_string().contains("Figures were wrong; legal asked"), "{history}");
+
+    // Reinstated by an editor, with its own reason; then it can be published again.
+    let restore = json!({ "action": "restore" });
+    let path = format!("/admin/api/articles/{id}/transitions");
+    assert_eq!(send(&site, "POST", &path, Some(&eddie), Some(restore)).await.0.status, 422, "a reason is needed");
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let reinstate = json!({ "action": "restore", "comment": "Corrected figures checked" });
+    assert_eq!(send(&site, "POST", &path, Some(&rita), Some(reinstate.clone())).await.0.status, 403);
+    assert_eq!(send(&site, "POST", &path, Some(&eddie), Some(reinstate)).await.0.status, 200);
+    assert_eq!(act(&site, &eddie, id, "publish").await, 200);
+    assert_eq!(site.get("/en/articles/wrong-figures").await.status, 200, "back on the site");
 }
