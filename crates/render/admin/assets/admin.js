@@ -46,17 +46,83 @@
     });
   }
 
-  // datetime-local gives local wall time; send it as an instant with the browser's offset.
-  document.querySelectorAll("input[name=publish_at_local]").forEach(function (input) {
-    input.form.addEventListener("submit", function () {
-      if (!input.value) return;
-      var hidden = document.createElement("input");
-      hidden.type = "hidden";
-      hidden.name = "publish_at";
-      hidden.value = new Date(input.value).toISOString();
-      input.form.appendChild(hidden);
+  // "Publish at" is a wall time in the newsroom's zone (its label says which): the server
+  // reads it so, wherever the browser is.
+
+  // Never lose work: a warning before leaving with unsaved changes, and a copy of the text in
+  // this browser (kept until the form is sent) offered back after a crash or a closed tab.
+  var form = document.getElementById("article-form");
+  if (form) {
+    var fields = ["headline", "standfirst", "body_markdown"].map(function (name) { return form.elements[name]; })
+      .filter(function (field) { return field; });
+    var key = "dateline-draft:" + form.getAttribute("action");
+    var dirty = false;
+    var store = null;
+    try { store = window.localStorage; } catch (e) { store = null; }
+    var snapshot = function () {
+      var copy = { at: Date.now() };
+      fields.forEach(function (field) { copy[field.name] = field.value; });
+      return copy;
+    };
+    var saveTimer = null;
+    form.addEventListener("input", function () {
+      dirty = true;
+      if (!store) return;
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(function () {
+        try { store.setItem(key, JSON.stringify(snapshot())); } catch (e) { /* storage full or off */ }
+      }, 1000);
     });
-  });
+    form.addEventListener("submit", function () {
+      dirty = false;
+      clearTimeout(saveTimer);
+      if (store) store.removeItem(key);
+    });
+    window.addEventListener("beforeunload", function (event) {
+      if (!dirty) return;
+      event.preventDefault();
+      event.returnValue = "";
+    });
+    var saved = null;
+    try { saved = store && JSON.parse(store.getItem(key) || "null"); } catch (e) { saved = null; }
+    var differs = saved && fields.some(function (field) {
+      return typeof saved[field.name] === "string" && saved[field.name] !== field.value;
+    });
+    var offer = document.querySelector("[data-recover]");
+    if (differs && offer) {
+      var when = new Date(saved.at);
+      offer.querySelector("[data-recover-text]").textContent =
+        offer.getAttribute("data-msg-found").replace("{time}", function () { return when.toLocaleString(); });
+      offer.hidden = false;
+      offer.querySelector("[data-recover-restore]").addEventListener("click", function () {
+        fields.forEach(function (field) {
+          if (typeof saved[field.name] === "string") field.value = saved[field.name];
+        });
+        offer.hidden = true;
+        dirty = true;
+        if (body) body.dispatchEvent(new Event("input"));
+      });
+      offer.querySelector("[data-recover-discard]").addEventListener("click", function () {
+        store.removeItem(key);
+        offer.hidden = true;
+      });
+    }
+  }
+
+  // Words and characters of the body (Chinese and Japanese are counted in characters).
+  var count = document.querySelector("[data-count]");
+  if (body && count) {
+    var recount = function () {
+      var text = body.value;
+      var chars = Array.from(text.replace(/\s+/g, "")).length;
+      var spaced = text.replace(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g, " ");
+      var words = (spaced.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) || []).length;
+      count.textContent = count.getAttribute("data-msg-count")
+        .replace("{words}", String(words)).replace("{chars}", String(chars));
+    };
+    body.addEventListener("input", recount);
+    recount();
+  }
 
   // Uploads: the file goes to /admin/api/uploads as the request body; images can be inserted
   // into the Markdown body, posters and videos are attached to the story.

@@ -64,3 +64,7 @@ editor-kill-reason = Reason (kept in the history)
 editor-confirm-kill = Kill this story: its address will say it was withdrawn
 editor-confirm-unpublish = Take it off the site (its address will say it is not found)
 editor-confirm-spike = Spike this story (it leaves the desk; an editor can restore it)
+editor-recover-found = This browser kept text from { $time } that was never saved.
+editor-recover-restore = Bring it back
+editor-recover-discard = Discard it
+editor-count = { $words } words · { $chars } characters

@@ -64,3 +64,7 @@ editor-kill-reason = Шалтгаан (түүхэнд хадгалагдана)
 editor-confirm-kill = Энэ мэдээг татан авах: хаяг нь татан авсан гэж харуулна
 editor-confirm-unpublish = Сайтаас хасах (хаяг нь олдсонгүй гэж харуулна)
 editor-confirm-spike = Энэ мэдээг цуцлах (ажлын хэсгээс гарна; редактор сэргээж болно)
+editor-recover-found = Энэ хөтөч { $time }-д хадгалагдаагүй бичвэрийг хадгалсан байна.
+editor-recover-restore = Сэргээх
+editor-recover-discard = Хаях
+editor-count = { $words } үг · { $chars } тэмдэгт

@@ -64,3 +64,7 @@ editor-kill-reason = 原因（记入历史记录）
 editor-confirm-kill = 撤回此报道：其地址将显示报道已撤回
 editor-confirm-unpublish = 从网站下线（其地址将显示找不到页面）
 editor-confirm-spike = 毙稿（从工作台移除；编辑可以恢复）
+editor-recover-found = 此浏览器保留了 { $time } 未保存的文字。
+editor-recover-restore = 恢复
+editor-recover-discard = 丢弃
+editor-count = { $words } 个词 · { $chars } 个字符

@@ -64,3 +64,7 @@ editor-kill-reason = 原因（記錄於歷史紀錄）
 editor-confirm-kill = 撤回此報導：其網址將顯示報導已撤回
 editor-confirm-unpublish = 從網站取消發布（其網址將顯示找不到頁面）
 editor-confirm-spike = 棄用此報導（從編輯台移除；編輯可以恢復）
+editor-recover-found = 此瀏覽器保留了 { $time } 未儲存的文字。
+editor-recover-restore = 恢復
+editor-recover-discard = 捨棄
+editor-count = { $words } 個詞 · { $chars } 個字元
