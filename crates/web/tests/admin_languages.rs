@@ -157,3 +157,17 @@ async fn a_token_without_a_label_is_refused_on_its_form() {
     assert!(html.contains("name=\"label\""), "the form is still there");
     assert!(html.contains(&Msg::new("token-label-needed").text("en")), "{html}");
 }
+
+/// A missing article's page says so plainly in the user's language, not "article 12 not found".
+#[tokio::test]
+async fn a_missing_article_is_said_plainly() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let page =
+        site.get_with("/admin/articles/99999", &[("cookie", rita.cookie.as_str()), ("accept-language", "zh-CN")]).await;
+    assert_eq!(page.status, 404);
+    let html = page.text();
+    assert!(!html.contains("article 99999"), "{html}");
+    assert!(html.contains(&AdminPages::new().unwrap().text("zh-hans", "error-not-there", &[])), "{html}");
+}

@@ -222,6 +222,9 @@ fn error_page(state: &AppState, error: &AdminApiError, lang: &'static str, user:
     };
     let message = if error.status.is_server_error() {
         state.renderer().admin().text(lang, "error-try-again", &[])
+    } else if error.code == "not_found" {
+        // The API's "article 12 not found" names the thing in English; the page says it plainly.
+        state.renderer().admin().text(lang, "error-not-there", &[])
     } else {
         error.message_in(lang)
     };
@@ -235,7 +238,7 @@ fn error_page(state: &AppState, error: &AdminApiError, lang: &'static str, user:
 /// An admin address with no page (`/admin/nothing`): the admin's own 404 page, in the signed-in
 /// user's language or the browser's, never the reader site's.
 pub(crate) async fn page_not_found(State(state): State<AppState>, parts: Parts) -> Response {
-    let error = AdminApiError::new(StatusCode::NOT_FOUND, "not_found", Msg::new("admin-page-missing"));
+    let error = AdminApiError::new(StatusCode::NOT_FOUND, "no_such_page", Msg::new("admin-page-missing"));
     refusal_page(&state, parts, error).await
 }
 

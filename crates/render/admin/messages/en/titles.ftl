@@ -26,3 +26,4 @@ title-keys = Content API keys
 title-profile = Your profile
 title-pages = Pages
 title-media = Media
+error-not-there = What you asked for is not there: it may have been deleted, or the address is wrong.

@@ -26,3 +26,4 @@ title-keys = 内容 API 密钥
 title-profile = 个人资料
 title-pages = 页面
 title-media = 媒体库
+error-not-there = 您要找的内容不存在：可能已被删除，或地址有误。

@@ -26,3 +26,4 @@ title-keys = 內容 API 金鑰
 title-profile = 個人資料
 title-pages = 頁面
 title-media = 媒體庫
+error-not-there = 您要找的內容不存在：可能已被刪除，或網址有誤。
