@@ -133,10 +133,25 @@
   if (box && csrf && window.fetch) {
     var msg = function (name) { return box.getAttribute("data-msg-" + name) || ""; };
     status.textContent = msg("choose");
+    var altField = box.querySelector("[data-image-alt]");
+    // Where the writer's cursor last was in the body: an image goes there, not at the end.
+    var cursor = null;
+    if (body) {
+      ["keyup", "click", "select", "input"].forEach(function (type) {
+        body.addEventListener(type, function () { cursor = body.selectionStart; });
+      });
+    }
     box.querySelectorAll("input[data-upload]").forEach(function (input) {
       input.addEventListener("change", function () {
         var file = input.files[0];
         if (!file) return;
+        // Readers who cannot see the image hear its description: no description, no image.
+        if (input.getAttribute("data-upload") === "image" && altField && !altField.value.trim()) {
+          status.textContent = msg("alt-needed");
+          input.value = "";
+          altField.focus();
+          return;
+        }
         status.textContent = msg("uploading").replace("{name}", function () { return file.name; });
         fetch("/admin/api/uploads?name=" + encodeURIComponent(file.name), {
           method: "POST", credentials: "same-origin",
@@ -148,7 +163,13 @@
             var asset = result.data;
             var kind = input.getAttribute("data-upload");
             if (kind === "image" && body) {
-              body.value += "\n\n![" + file.name.replace(/\.[^.]+$/, "") + "](" + asset.url + ")\n";
+              var alt = altField.value.trim().replace(/[\[\]\\]/g, "");
+              var at = cursor === null ? body.value.length : cursor;
+              var image = "\n\n![" + alt + "](" + asset.url + ")\n\n";
+              body.value = body.value.slice(0, at) + image + body.value.slice(at);
+              cursor = at + image.length;
+              altField.value = "";
+              input.value = "";
               body.dispatchEvent(new Event("input"));
               status.textContent = msg("inserted");
               return;

@@ -42,7 +42,7 @@ editor-upload-needs-js = Uploading needs JavaScript; files are checked by their 
 # Status messages of the page's upload script. $name is the file's name.
 editor-upload-choose = Choose a file to upload.
 editor-uploading = Uploading { $name }…
-editor-upload-inserted = Inserted at the end of the body; describe the image in its alt text.
+editor-upload-inserted = Inserted where the cursor was in the body.
 editor-upload-attached = Attached; reload to see it.
 editor-upload-not-attached = Uploaded, but it could not be attached.
 editor-workflow = Workflow
@@ -68,3 +68,5 @@ editor-recover-found = This browser kept text from { $time } that was never save
 editor-recover-restore = Bring it back
 editor-recover-discard = Discard it
 editor-count = { $words } words · { $chars } characters
+editor-image-alt = Describe the image (alt text, for readers who cannot see it)
+editor-upload-alt-needed = Describe the image first: its alt text is read to those who cannot see it.

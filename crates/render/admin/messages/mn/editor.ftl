@@ -42,7 +42,7 @@ editor-upload-needs-js = Файл байршуулахад JavaScript шаард
 # Status messages of the page's upload script. $name is the file's name.
 editor-upload-choose = Байршуулах файлаа сонгоно уу.
 editor-uploading = { $name } байршуулж байна…
-editor-upload-inserted = Бичвэрийн төгсгөлд орууллаа; alt текстэд зургийг тайлбарлана уу.
+editor-upload-inserted = Бичвэрийн курсор байсан газар оруулав.
 editor-upload-attached = Хавсаргалаа; харахын тулд хуудсаа дахин ачаална уу.
 editor-upload-not-attached = Байршуулсан боловч хавсаргаж чадсангүй.
 editor-workflow = Ажлын урсгал
@@ -68,3 +68,5 @@ editor-recover-found = Энэ хөтөч { $time }-д хадгалагдаагү
 editor-recover-restore = Сэргээх
 editor-recover-discard = Хаях
 editor-count = { $words } үг · { $chars } тэмдэгт
+editor-image-alt = Зургийг тайлбарлах (харж чадахгүй уншигчдад зориулсан alt бичвэр)
+editor-upload-alt-needed = Эхлээд зургийг тайлбарлана уу: alt бичвэрийг харж чадахгүй хүмүүст уншиж өгдөг.

@@ -42,7 +42,7 @@ editor-upload-needs-js = 上传需要启用 JavaScript；系统会检查文件�
 # Status messages of the page's upload script. $name is the file's name.
 editor-upload-choose = 请选择要上传的文件。
 editor-uploading = 正在上传 { $name }…
-editor-upload-inserted = 已插入正文末尾；请在替代文本中描述这张图片。
+editor-upload-inserted = 已插入到正文中光标所在位置。
 editor-upload-attached = 已添加；重新加载页面即可看到。
 editor-upload-not-attached = 已上传，但未能添加到报道。
 editor-workflow = 工作流程
@@ -68,3 +68,5 @@ editor-recover-found = 此浏览器保留了 { $time } 未保存的文字。
 editor-recover-restore = 恢复
 editor-recover-discard = 丢弃
 editor-count = { $words } 个词 · { $chars } 个字符
+editor-image-alt = 描述图片（替代文字，供无法看到图片的读者使用）
+editor-upload-alt-needed = 请先描述图片：替代文字会读给无法看到图片的读者。

@@ -42,7 +42,7 @@ editor-upload-needs-js = 上傳功能需要 JavaScript；系統會依檔案的�
 # Status messages of the page's upload script. $name is the file's name.
 editor-upload-choose = 請選擇要上傳的檔案。
 editor-uploading = 正在上傳 { $name }…
-editor-upload-inserted = 已插入內文末尾；請在替代文字中描述這張圖片。
+editor-upload-inserted = 已插入到內文中游標所在位置。
 editor-upload-attached = 已附加；請重新載入頁面查看。
 editor-upload-not-attached = 已上傳，但無法附加。
 editor-workflow = 工作流程
@@ -68,3 +68,5 @@ editor-recover-found = 此瀏覽器保留了 { $time } 未儲存的文字。
 editor-recover-restore = 恢復
 editor-recover-discard = 捨棄
 editor-count = { $words } 個詞 · { $chars } 個字元
+editor-image-alt = 描述圖片（替代文字，供無法看到圖片的讀者使用）
+editor-upload-alt-needed = 請先描述圖片：替代文字會讀給無法看到圖片的讀者。
