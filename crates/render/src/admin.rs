@@ -201,6 +201,9 @@ mod tests {
         keys.extend(["image", "video", "captions"].map(|k| format!("media-kind-{k}")));
         keys.extend(WorkflowVerb::ALL.iter().map(|v| format!("done-{}", v.name())));
         keys.extend(["unpublish", "spike", "kill"].map(|a| format!("editor-confirm-{a}")));
+        keys.extend(
+            ["slug", "standfirst", "byline_role", "contributors", "place"].map(|f| format!("revision-field-{f}")),
+        );
         keys.extend(["saved", "created", "deleted", "translation"].map(|k| format!("done-{k}")));
         for image in ["logo", "icon", "social_image"] {
             keys.extend([format!("identity-{image}"), format!("identity-current-{image}")]);
@@ -527,11 +530,17 @@ mod tests {
                 previous,
                 headline_changed: false,
                 old_headline: String::new(),
+                changes: vec![crate::admin_views::FieldChange {
+                    field: "place",
+                    before: String::new(),
+                    after: "Qingdao".into(),
+                }],
                 diff: Vec::new(),
                 can_restore: true,
             };
             let html = pages.render(&page).unwrap();
             assert!(html.contains(sentence), "{sentence}:\n{html}");
+            assert!(html.contains("Dateline place</th>") && html.contains("<ins>Qingdao</ins>"), "{html}");
             assert!(html.contains("<h1>Revision 2</h1>") && html.contains("<p>Headline: Ferry returns</p>"), "{html}");
         }
     }

@@ -430,6 +430,8 @@ pub struct RevisionPage {
     pub headline_changed: bool,
     /// The headline before.
     pub old_headline: String,
+    /// The other fields that changed from the one before (slug, standfirst, byline, place…).
+    pub changes: Vec<FieldChange>,
     /// The body's changes from the one before.
     pub diff: Vec<DiffRow>,
     /// Whether the user may restore it.
@@ -597,6 +599,18 @@ pub struct SettingsPage {
 
 impl AdminView for SettingsPage {
     const TEMPLATE: &'static str = "settings.html";
+}
+
+/// One field of a revision that differs from the revision before.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldChange {
+    /// The field (`slug`, `standfirst`, `byline_role`, `place`, `contributors`): its label is
+    /// the message `revision-field-{field}`.
+    pub field: &'static str,
+    /// Its value before (empty when it had none).
+    pub before: String,
+    /// Its value in this revision.
+    pub after: String,
 }
 
 /// `profile.html`: the signed-in user's own byline: name and bio per edition, photo.

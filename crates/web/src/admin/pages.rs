@@ -16,8 +16,8 @@ use dateline_core::{
 };
 use dateline_render::admin_views::{
     ActionButton, AdminFrame, ArticleFilterView, ArticlesPage, ConflictView, ContributorOption, DashboardPage, DeskRow,
-    DiffRow, EditorArticle, EditorForm, EditorPage, RevisionPage, RevisionRow, RevisionSummary, SectionOption,
-    SignInPage, SourceArticle, StoryMediaView, TransitionRow, TranslationRow, UserView,
+    DiffRow, EditorArticle, EditorForm, EditorPage, FieldChange, RevisionPage, RevisionRow, RevisionSummary,
+    SectionOption, SignInPage, SourceArticle, StoryMediaView, TransitionRow, TranslationRow, UserView,
 };
 use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
@@ -802,6 +802,40 @@ async fn add_translation(State(state): State<AppState>, editor: Editor, Path(id)
     }
 }
 
+/// The fields besides headline and body that differ between two revisions, as text.
+fn revision_changes(
+    before: &dateline_store::Revision,
+    after: &dateline_store::Revision,
+    contributors: &[dateline_core::Contributor],
+    edition: &dateline_core::EditionCode,
+) -> Vec<FieldChange> {
+    let names = |ids: &[i64]| {
+        let names: Vec<String> = ids
+            .iter()
+            .map(|id| {
+                contributors
+                    .iter()
+                    .find(|c| c.id.0 == *id)
+                    .and_then(|c| c.name_in(edition).or_else(|| c.names.first()))
+                    .map_or_else(|| format!("#{id}"), |n| n.name.clone())
+            })
+            .collect();
+        names.join(", ")
+    };
+    let fields = [
+        ("slug", before.slug.clone(), after.slug.clone()),
+        ("standfirst", before.standfirst.clone().unwrap_or_default(), after.standfirst.clone().unwrap_or_default()),
+        ("byline_role", before.byline_role.clone(), after.byline_role.clone()),
+        ("contributors", names(&before.contributors), names(&after.contributors)),
+        ("place", before.place.clone().unwrap_or_default(), after.place.clone().unwrap_or_default()),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, old, new)| old != new)
+        .map(|(field, old, new)| FieldChange { field, before: old, after: new })
+        .collect()
+}
+
 /// `GET /admin/articles/{id}/revisions/{revision}`: the revision, compared with the one before.
 async fn revision_page(
     State(state): State<AppState>,
@@ -820,7 +854,13 @@ async fn revision_page(
         let (time, iso) = time_text(&clock, revision.saved_at);
         let old_body = previous.as_ref().map(|p| p.body_markdown.as_str()).unwrap_or_default();
         let old_headline = previous.as_ref().map(|p| p.headline.clone()).unwrap_or_default();
+        let contributors = state.store().contributors().await?;
+        let changes = match &previous {
+            Some(previous) => revision_changes(previous, &revision, &contributors, &article.edition),
+            None => Vec::new(),
+        };
         Ok::<_, AdminApiError>(RevisionPage {
+            changes,
             frame: editor.frame(
                 state.renderer().admin().text(editor.lang, "title-revision", &[("n", number.into())]),
                 "articles",

@@ -9,3 +9,9 @@ revision-headline = Headline: { $headline }
 # Followed by the old headline struck through, an arrow and the new one.
 revision-headline-changed = Headline:
 revision-restore = Restore this revision
+revision-field-slug = Slug
+revision-field-standfirst = Standfirst
+revision-field-byline_role = Byline role
+revision-field-contributors = Byline
+revision-field-place = Dateline place
+revision-empty = (none)

@@ -9,3 +9,9 @@ revision-headline = Гарчиг: { $headline }
 # Followed by the old headline struck through, an arrow and the new one.
 revision-headline-changed = Гарчиг:
 revision-restore = Энэ засварыг сэргээх
+revision-field-slug = URL нэр
+revision-field-standfirst = Удиртгал
+revision-field-byline_role = Үүрэг
+revision-field-contributors = Зохиогчийн мөр
+revision-field-place = Мэдээ ирүүлсэн газар
+revision-empty = (байхгүй)

@@ -9,3 +9,9 @@ revision-headline = 标题：{ $headline }
 # Followed by the old headline struck through, an arrow and the new one.
 revision-headline-changed = 标题：
 revision-restore = 恢复到此修订
+revision-field-slug = 网址别名
+revision-field-standfirst = 导语
+revision-field-byline_role = 署名角色
+revision-field-contributors = 署名
+revision-field-place = 电头地点
+revision-empty = （无）

@@ -9,3 +9,9 @@ revision-headline = 標題：{ $headline }
 # Followed by the old headline struck through, an arrow and the new one.
 revision-headline-changed = 標題：
 revision-restore = 還原此修訂版本
+revision-field-slug = 代稱
+revision-field-standfirst = 導言
+revision-field-byline_role = 署名角色
+revision-field-contributors = 署名
+revision-field-place = 電頭地點
+revision-empty = （無）
