@@ -537,6 +537,7 @@ mod tests {
                 }],
                 diff: Vec::new(),
                 can_restore: true,
+                is_published: true,
             };
             let html = pages.render(&page).unwrap();
             assert!(html.contains(sentence), "{sentence}:\n{html}");

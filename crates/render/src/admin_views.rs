@@ -436,6 +436,9 @@ pub struct RevisionPage {
     pub diff: Vec<DiffRow>,
     /// Whether the user may restore it.
     pub can_restore: bool,
+    /// Whether the article is live: restoring then changes what readers see, so the form asks
+    /// for a confirmation.
+    pub is_published: bool,
 }
 
 impl AdminView for RevisionPage {

@@ -32,4 +32,17 @@ async fn a_revision_shows_every_field_it_changed() {
         assert!(page.contains(shown), "{shown} missing:\n{page}");
     }
     assert!(!page.contains("Byline role</th>"), "an unchanged field is not listed");
+
+    // Restoring a live article's old text is confirmed first: readers would see it at once.
+    let action = format!("/admin/articles/{}/action", article["id"]);
+    let referer = format!("http://news.test:8080/admin/articles/{}", article["id"]);
+    let (status, _, _) = support::post_form(&site, &eddie, &action, &[("action", "publish")], &referer).await;
+    assert_eq!(status, 303);
+    let restore = format!("/admin/articles/{}/revisions/1/restore", article["id"]);
+    let (status, _, _) = support::post_form(&site, &eddie, &restore, &[("base_revision", "2")], &referer).await;
+    assert_eq!(status, 400, "not without the confirmation");
+    assert!(site.get("/en/articles/ferry-is-back").await.text().contains("Two."), "nothing changed");
+    let confirmed = [("base_revision", "2"), ("confirm", "restore")];
+    let (status, _, _) = support::post_form(&site, &eddie, &restore, &confirmed, &referer).await;
+    assert_eq!(status, 303);
 }

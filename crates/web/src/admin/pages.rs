@@ -873,6 +873,7 @@ async fn revision_page(
             old_headline,
             can_restore: number != article.revision
                 && may_edit(article.status, editor.user.role, article.author == Some(editor.user.id)),
+            is_published: article.is_published(),
             revision: RevisionSummary {
                 revision: revision.revision,
                 user_name: revision.user_name.clone(),
@@ -900,6 +901,15 @@ async fn restore_revision(
         return page_error(&state, &error, Some(&editor));
     }
     let base = fields.get("base_revision").and_then(|v| v.parse().ok()).unwrap_or(0);
+    // Restoring a live article's old text changes what readers see at once: confirmed first.
+    let live = match load_article(&state, ArticleId(id)).await {
+        Ok(article) => article.is_published(),
+        Err(error) => return page_error(&state, &error, Some(&editor)),
+    };
+    if live && fields.get("confirm") != Some("restore") {
+        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-removal"));
+        return page_error(&state, &error, Some(&editor));
+    }
     match state
         .newsroom()
         .restore_revision(&editor.user, ArticleId(id), number, base)

@@ -15,3 +15,4 @@ revision-field-byline_role = Byline role
 revision-field-contributors = Byline
 revision-field-place = Dateline place
 revision-empty = (none)
+revision-confirm-live = Readers will see this revision at once: the article is published

@@ -15,3 +15,4 @@ revision-field-byline_role = Үүрэг
 revision-field-contributors = Зохиогчийн мөр
 revision-field-place = Мэдээ ирүүлсэн газар
 revision-empty = (байхгүй)
+revision-confirm-live = Уншигчид энэ засварыг шууд харна: нийтлэл нийтлэгдсэн байна

@@ -15,3 +15,4 @@ revision-field-byline_role = 署名角色
 revision-field-contributors = 署名
 revision-field-place = 电头地点
 revision-empty = （无）
+revision-confirm-live = 读者会立即看到这个版本：此稿件已发布

@@ -15,3 +15,4 @@ revision-field-byline_role = 署名角色
 revision-field-contributors = 署名
 revision-field-place = 電頭地點
 revision-empty = （無）
+revision-confirm-live = 讀者會立即看到此修訂版本：此文章已發布
