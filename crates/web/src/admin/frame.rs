@@ -261,6 +261,17 @@ async fn refusal_page(state: &AppState, mut parts: Parts, error: AdminApiError) 
     }
 }
 
+/// The form after its CSRF check and its confirmation box (`confirm` must be `value`): what
+/// every destructive form of the admin asks before it acts.
+pub(crate) fn confirmed(editor: &Editor, body: &[u8], value: &str) -> Result<FormFields, AdminApiError> {
+    let form = FormFields::parse(body);
+    form.check_csrf(&editor.csrf_token)?;
+    if form.get("confirm") != Some(value) {
+        return Err(AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-removal")));
+    }
+    Ok(form)
+}
+
 /// A user as the pages show them.
 pub(crate) fn user_view(user: &User) -> UserView {
     UserView {

@@ -18,7 +18,7 @@ use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiQuery};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, done, page_error, render};
+use super::frame::{Editor, confirmed, done, page_error, render};
 use crate::AppState;
 
 /// Uploads per page of the library.
@@ -156,12 +156,7 @@ async fn library_page(
 
 /// `POST /admin/media/{id}/delete`: only with the confirmation ticked.
 async fn delete_from_form(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
-    let form = FormFields::parse(&body);
-    if let Err(error) = form.check_csrf(&editor.csrf_token) {
-        return page_error(&state, &error, Some(&editor));
-    }
-    if form.get("confirm") != Some("delete") {
-        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-removal"));
+    if let Err(error) = confirmed(&editor, &body, "delete") {
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().delete_media(&editor.user, AssetId(id)).await {

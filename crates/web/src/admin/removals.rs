@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::api_error::{AdminApiError, ApiJson, ApiQuery};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, done, page_error};
+use super::frame::{Editor, FormFields, confirmed, done, page_error};
 use crate::AppState;
 
 /// The API's routes, mounted at `/admin/api`.
@@ -98,16 +98,6 @@ async fn api_delete_user(
 ) -> Result<StatusCode, AdminApiError> {
     state.newsroom().delete_user(&caller.user, UserId(id), UserId(deletion.heir)).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// The form after its CSRF check and its confirmation box (`confirm` must be `value`).
-fn confirmed(editor: &Editor, body: &Bytes, value: &str) -> Result<FormFields, AdminApiError> {
-    let form = FormFields::parse(body);
-    form.check_csrf(&editor.csrf_token)?;
-    if form.get("confirm") != Some(value) {
-        return Err(AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-removal")));
-    }
-    Ok(form)
 }
 
 /// A number from a form's select, if one was chosen.

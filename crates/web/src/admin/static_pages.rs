@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
-use super::frame::{Editor, FormFields, done, edition_options, page_error, render};
+use super::frame::{Editor, FormFields, confirmed, done, edition_options, page_error, render};
 use crate::AppState;
 
 pub(crate) fn page_routes() -> axum::Router<AppState> {
@@ -93,6 +93,22 @@ struct NewPageBody {
     translation_of: Option<i64>,
 }
 
+impl NewPageBody {
+    fn input(&self) -> PageInput {
+        page_input(&self.title, &self.slug, &self.body_markdown, self.published)
+    }
+}
+
+impl PageBody {
+    fn input(&self) -> PageInput {
+        page_input(&self.title, &self.slug, &self.body_markdown, self.published)
+    }
+}
+
+fn page_input(title: &str, slug: &str, body_markdown: &str, published: bool) -> PageInput {
+    PageInput { title: title.to_owned(), slug: slug.to_owned(), body_markdown: body_markdown.to_owned(), published }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PageBody {
@@ -111,8 +127,7 @@ async fn api_create(
     caller: Caller,
     ApiJson(body): ApiJson<NewPageBody>,
 ) -> Result<Response, AdminApiError> {
-    let input =
-        PageInput { title: body.title, slug: body.slug, body_markdown: body.body_markdown, published: body.published };
+    let input = body.input();
     let page = state.newsroom().create_page(&caller.user, &body.edition, body.translation_of, &input).await?;
     Ok((StatusCode::CREATED, Json(page_json(&page))).into_response())
 }
@@ -124,8 +139,7 @@ async fn api_update(
     Path(id): Path<i64>,
     ApiJson(body): ApiJson<PageBody>,
 ) -> Result<Json<Value>, AdminApiError> {
-    let input =
-        PageInput { title: body.title, slug: body.slug, body_markdown: body.body_markdown, published: body.published };
+    let input = body.input();
     Ok(Json(page_json(&state.newsroom().update_page(&caller.user, id, &input).await?)))
 }
 
@@ -141,12 +155,8 @@ async fn api_delete(
 
 /// A form's page fields.
 fn input_of(form: &FormFields) -> PageInput {
-    PageInput {
-        title: form.text("title"),
-        slug: form.text("slug"),
-        body_markdown: form.text("body_markdown"),
-        published: form.get("published").is_some_and(|v| !v.is_empty()),
-    }
+    let published = form.get("published").is_some_and(|v| !v.is_empty());
+    page_input(&form.text("title"), &form.text("slug"), &form.text("body_markdown"), published)
 }
 
 /// `GET /admin/pages`.
@@ -278,12 +288,7 @@ async fn save_from_form(State(state): State<AppState>, editor: Editor, Path(id):
 
 /// `POST /admin/pages/{id}/delete`: only with the confirmation ticked.
 async fn delete_from_form(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
-    let form = FormFields::parse(&body);
-    if let Err(error) = form.check_csrf(&editor.csrf_token) {
-        return page_error(&state, &error, Some(&editor));
-    }
-    if form.get("confirm") != Some("delete") {
-        let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("confirm-removal"));
+    if let Err(error) = confirmed(&editor, &body, "delete") {
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().delete_page(&editor.user, id).await {
