@@ -215,3 +215,7 @@ admin-method-wrong = this address is not opened like that; go back and use the p
 media-in-use = this file is used; remove it where it is used first (the media library lists where)
 confirm-kill = give the reason and tick the box that confirms killing the story; nothing was changed
 reinstate-reason-missing = give the reason for reinstating a killed story
+body-image-no-alt = an image in the text ({ $url }) has no description: write what it shows between the brackets of ![…] so readers who cannot see it know
+body-embed-malformed = { $url } is a { $provider } address that names nothing to show (a video, post or place): paste the address of the item itself, or put it in <…> to keep it as a plain link
+autosave-base-unknown = the text was typed on a revision this article does not have (it is at revision { $revision }); reload the editor
+request-too-large = the request is over the limit of { $mb } MB (a story's text can be up to 1 MB); nothing was saved

@@ -211,3 +211,7 @@ admin-method-wrong = 不能这样打开此地址；请返回并使用页面上�
 media-in-use = 此文件正在使用中；请先在使用它的地方移除（媒体库列出了位置）
 confirm-kill = 请填写原因并勾选确认撤回此报道的复选框；未做任何更改
 reinstate-reason-missing = 请填写恢复已撤回报道的原因
+body-image-no-alt = 正文中的图片（{ $url }）没有描述：请在 ![…] 的方括号中写明图片内容，让看不到图片的读者也能了解
+body-embed-malformed = { $url } 是 { $provider } 的地址，但没有指向可以显示的内容（视频、帖子或地点）：请粘贴该内容本身的地址，或用 <…> 括起来作为普通链接
+autosave-base-unknown = 这段文字所依据的修订版本不存在（本文现为第 { $revision } 版）；请重新载入编辑器
+request-too-large = 请求超过 { $mb } MB 的上限（一篇报道的正文最多 1 MB）；未保存任何内容

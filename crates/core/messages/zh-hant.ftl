@@ -210,3 +210,7 @@ admin-method-wrong = 無法這樣開啟此網址；請返回並使用頁面上�
 media-in-use = 此檔案正在使用中；請先在使用它的地方移除（媒體庫列出了位置）
 confirm-kill = 請填寫原因並勾選確認撤回此報導的方塊；未做任何變更
 reinstate-reason-missing = 請填寫恢復已撤回報導的原因
+body-image-no-alt = 內文中的圖片（{ $url }）沒有描述：請在 ![…] 的方括號中寫明圖片內容，讓看不到圖片的讀者也能了解
+body-embed-malformed = { $url } 是 { $provider } 的網址，但沒有指向可以顯示的內容（影片、貼文或地點）：請貼上該內容本身的網址，或用 <…> 括起來作為一般連結
+autosave-base-unknown = 這段文字所依據的修訂版本不存在（本文現為第 { $revision } 版）；請重新載入編輯器
+request-too-large = 請求超過 { $mb } MB 的上限（一篇報導的內文最多 1 MB）；未儲存任何內容

@@ -18,10 +18,12 @@
 //! ```
 
 mod article_input;
+mod body_check;
 mod content;
 mod diff;
 mod distribution;
 mod edition;
+mod embed;
 mod error;
 pub mod i18n;
 mod identity;
@@ -34,6 +36,7 @@ mod text;
 mod time;
 
 pub use article_input::{ArticleFields, ArticleInput, FieldErrors, MAX_BODY, MAX_HEADLINE, MAX_STANDFIRST};
+pub use body_check::publishing_problems;
 pub use content::{
     Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor, ContributorId,
     ContributorName, IndexedArticle, Section, SectionId, SectionName, SiteSettings, SocialAccount, SocialAccountId,
@@ -42,6 +45,9 @@ pub use content::{
 pub use diff::{DiffLine, diff_lines};
 pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change};
 pub use edition::{Edition, EditionCode, EditionStatus, TextDirection, parse_language_tag};
+pub use embed::{
+    Embed, EmbedProvider, EmbedShape, EmbedUrl, PLAYER_ORIGINS, is_player_url, recognise as recognise_embed,
+};
 pub use error::ValidationError;
 pub use i18n::{Msg, MsgArg};
 pub use identity::{

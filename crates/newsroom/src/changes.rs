@@ -175,8 +175,11 @@ fn section_and_ancestors(sections: &[Section], section: SectionId) -> Vec<Sectio
     lineage
 }
 
-/// Starts the background poll (and the pruning of old changes) on the current runtime. Once
-/// `shutdown` is cancelled it finishes the catch-up under way, if any, and returns.
+/// An autosave nobody came back to in 30 days is forgotten.
+const AUTOSAVE_KEEP_SECONDS: i64 = 30 * 24 * 3600;
+
+/// Starts the background poll (and the pruning of old changes and autosaves) on the current
+/// runtime. Once `shutdown` is cancelled it finishes the catch-up under way, if any, and returns.
 pub fn spawn_change_follower(newsroom: Newsroom, shutdown: CancellationToken) -> JoinHandle<()> {
     let indexer = crate::indexer::spawn_indexer(newsroom.clone());
     tokio::spawn(async move {
@@ -199,6 +202,10 @@ pub fn spawn_change_follower(newsroom: Newsroom, shutdown: CancellationToken) ->
                 let before = jiff::Timestamp::now().as_second() - KEEP_SECONDS;
                 if let Err(error) = newsroom.store().prune_changes(before).await {
                     tracing::warn!(%error, "could not prune the change log");
+                }
+                let stale = jiff::Timestamp::now().as_second() - AUTOSAVE_KEEP_SECONDS;
+                if let Err(error) = newsroom.store().prune_autosaves(stale).await {
+                    tracing::warn!(%error, "could not prune old autosaves");
                 }
             }
         }

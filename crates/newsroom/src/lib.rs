@@ -69,7 +69,7 @@ pub use job_runner::{JobSettings, RENDITION_WIDTHS, run_due_jobs, spawn_job_work
 pub use site::SiteData;
 /// Stops the background tasks at shutdown.
 pub use tokio_util::sync::CancellationToken;
-pub use workflow::StoryRequest;
+pub use workflow::{AutosaveText, StoryRequest};
 
 /// Deployment settings the newsroom's operations need.
 #[derive(Debug, Clone, Default)]

@@ -6,7 +6,7 @@ use dateline_core::{
     Article, ArticleFields, ArticleId, ArticleInput, ArticleStatus, EditionCode, FieldErrors, Msg, SectionId, Slug,
     StoryKind, User, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status,
 };
-use dateline_store::{NewArticle, NewStory, Revision, StoreError};
+use dateline_store::{Autosave, NewArticle, NewStory, Revision, StoreError};
 use jiff::Timestamp;
 
 use crate::site::SiteData;
@@ -29,6 +29,15 @@ pub struct StoryRequest {
     pub poster_asset_id: Option<i64>,
     /// The first article's fields.
     pub article: ArticleInput,
+}
+
+/// What an editor had typed when their editor autosaved: the text fields and the revision
+/// they were typed on.
+pub struct AutosaveText {
+    pub base_revision: i64,
+    pub headline: String,
+    pub standfirst: Option<String>,
+    pub body_markdown: String,
 }
 
 impl Newsroom {
@@ -78,6 +87,9 @@ impl Newsroom {
             WorkflowRefusal::ScheduleInPast => NewsroomError::field("publish_at", refusal.message()),
             WorkflowRefusal::InvalidState { .. } => NewsroomError::Conflict(refusal.message()),
         })?;
+        if matches!(to, ArticleStatus::Published | ArticleStatus::Scheduled) {
+            check_publishable(&article.body_markdown)?;
+        }
         let published_at = match (&action, article.status) {
             (WorkflowAction::Schedule(at), _) => Some(*at),
             // Back on the site after an unpublish: keep the first publication time.
@@ -203,7 +215,73 @@ impl Newsroom {
         let mut errors = FieldErrors::default();
         let fields = self.check_fields(input, &mut errors).await?;
         let Some(fields) = fields.filter(|_| errors.is_empty()) else { return Err(NewsroomError::Invalid(errors)) };
-        self.store().save_article(id, base, &fields, user.id).await.map_err(slug_conflict_is_invalid)
+        // What readers see already (or will at a set time) must stay fit to be seen.
+        if matches!(article.status, ArticleStatus::Published | ArticleStatus::Scheduled) {
+            check_publishable(&fields.body_markdown)?;
+        }
+        let revision = self.store().save_article(id, base, &fields, user.id).await.map_err(slug_conflict_is_invalid)?;
+        // Saved for real: the autosave has served (a failure here costs an offer, not text).
+        if let Err(error) = self.store().discard_autosave(id, user.id).await {
+            tracing::warn!(%error, article = id.0, "could not discard an autosave after saving");
+        }
+        Ok(revision)
+    }
+
+    /// Keeps what `user` is typing in the article's editor (see [`Autosave`]), without a new
+    /// revision: the limits of a save apply, but an empty headline is fine mid-sentence.
+    /// Returns when it was kept.
+    pub async fn autosave(&self, user: &User, id: ArticleId, text: AutosaveText) -> Result<Timestamp, NewsroomError> {
+        let article = self.article(id).await?;
+        if !may_edit(article.status, user.role, article.author == Some(user.id)) {
+            return Err(NewsroomError::Forbidden(
+                Msg::new("role-cannot-edit-status")
+                    .with("role", Msg::new(user.role.message_id()))
+                    .with("status", Msg::new(article.status.message_id())),
+            ));
+        }
+        let mut errors = FieldErrors::default();
+        if text.headline.chars().count() > dateline_core::MAX_HEADLINE {
+            errors.add("headline", Msg::new("field-too-long").with("max", dateline_core::MAX_HEADLINE));
+        }
+        if text.standfirst.as_ref().is_some_and(|s| s.chars().count() > dateline_core::MAX_STANDFIRST) {
+            errors.add("standfirst", Msg::new("field-too-long").with("max", dateline_core::MAX_STANDFIRST));
+        }
+        if text.body_markdown.len() > dateline_core::MAX_BODY {
+            errors.add("body_markdown", Msg::new("body-too-long"));
+        }
+        if text.base_revision < 1 || text.base_revision > article.revision {
+            errors.add("base_revision", Msg::new("autosave-base-unknown").with("revision", article.revision));
+        }
+        if !errors.is_empty() {
+            return Err(NewsroomError::Invalid(errors));
+        }
+        let now = Timestamp::now();
+        let autosave = Autosave {
+            article: id,
+            user: user.id,
+            base_revision: text.base_revision,
+            saved_at: now.as_second(),
+            headline: text.headline,
+            standfirst: text.standfirst.filter(|s| !s.trim().is_empty()),
+            body_markdown: text.body_markdown,
+        };
+        self.store().save_autosave(&autosave).await?;
+        Ok(now)
+    }
+
+    /// The user's autosave of the article when it holds text the article does not (after a
+    /// crash, a closed tab, or on another machine), to offer back.
+    pub async fn pending_autosave(&self, user: &User, article: &Article) -> Result<Option<Autosave>, NewsroomError> {
+        let Some(autosave) = self.store().autosave(article.id, user.id).await? else { return Ok(None) };
+        let differs = autosave.headline != article.headline
+            || autosave.standfirst != article.standfirst
+            || autosave.body_markdown != article.body_markdown;
+        Ok(differs.then_some(autosave))
+    }
+
+    /// Forgets the user's autosave of the article (they chose the saved text).
+    pub async fn discard_autosave(&self, user: &User, id: ArticleId) -> Result<(), NewsroomError> {
+        Ok(self.store().discard_autosave(id, user.id).await?)
     }
 
     /// Creates a draft of `source`'s story in `edition`, prefilled from it, owned by `user`.
@@ -303,4 +381,19 @@ fn slug_conflict_is_invalid(error: StoreError) -> NewsroomError {
         StoreError::Conflict(_) => NewsroomError::field("slug", Msg::new("slug-used")),
         other => other.into(),
     }
+}
+
+/// Refuses a body readers should not get yet: an image nobody described, an embed address
+/// that names nothing (see [`dateline_core::publishing_problems`]), each as a message on the
+/// body field.
+fn check_publishable(body_markdown: &str) -> Result<(), NewsroomError> {
+    let problems = dateline_core::publishing_problems(body_markdown);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let mut errors = FieldErrors::default();
+    for problem in problems {
+        errors.add("body_markdown", problem);
+    }
+    Err(NewsroomError::Invalid(errors))
 }

@@ -407,6 +407,15 @@ mod tests {
             ],
             conflict: Some(ConflictView { base: 3, current: 4, diff: Vec::new() }),
             form: EditorForm { headline: String::new(), byline_role: "video-journalist".into(), ..Default::default() },
+            autosave: Some(AutosaveOffer {
+                time: "04-05-2016 13:41".into(),
+                iso: "2016-05-04T13:41:00+08:00".into(),
+                base_revision: 3,
+                stale: true,
+                headline: "Typed <b>headline</b>".into(),
+                standfirst: String::new(),
+                body_markdown: "Typed body".into(),
+            }),
         };
         let html = pages.render(&editor).unwrap();
         for text in [
@@ -429,6 +438,10 @@ mod tests {
             ">Revision 4</a> · system ·",
             "<li>submitted → draft · scheduler · <time",
             "— “Needs &lt;a&gt; source”",
+            "data-autosave-offer data-base-revision=\"3\"",
+            "The server kept text you typed at 04-05-2016 13:41 and never saved. The article was saved again since:",
+            "data-autosave-field=\"headline\" readonly>Typed &lt;b&gt;headline&lt;/b&gt;</textarea>",
+            "data-autosave-url=\"/admin/api/articles/7/autosave\"",
         ] {
             assert!(html.contains(text), "{text} missing from:\n{html}");
         }

@@ -391,6 +391,23 @@ pub struct EditorPage {
     pub conflict: Option<ConflictView>,
     /// The fields' values.
     pub form: EditorForm,
+    /// What this user typed and the server autosaved but they never saved, to offer back.
+    pub autosave: Option<AutosaveOffer>,
+}
+
+/// An autosave the editor offers back (see `Newsroom::pending_autosave`).
+#[derive(Debug, Clone, Serialize)]
+pub struct AutosaveOffer {
+    /// When it was kept, in the newsroom's zone.
+    pub time: String,
+    pub iso: String,
+    /// The revision it was typed on: restoring it keeps the conflict check honest.
+    pub base_revision: i64,
+    /// Whether the article was saved again since (restoring leads to the merge view).
+    pub stale: bool,
+    pub headline: String,
+    pub standfirst: String,
+    pub body_markdown: String,
 }
 
 impl AdminView for EditorPage {

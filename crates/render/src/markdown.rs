@@ -1,8 +1,8 @@
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use dateline_core::Asset;
+use dateline_core::{Asset, EmbedProvider, EmbedShape, EmbedUrl, is_player_url, recognise_embed};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -16,7 +16,18 @@ fn sanitizer() -> ammonia::Builder<'static> {
     // Responsive images (see `render_article_body`): a `srcset` survives only when every
     // candidate is one of our own media files, so a pasted one cannot load from elsewhere.
     builder.add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"]);
+    // Figures and embed cards (see `blocks`): their classes, and the player an embed loads on
+    // a click, kept only when it is a player `recognise_embed` makes.
+    builder.add_tag_attributes("a", ["data-embed-src"]);
+    let mut figure_classes: HashSet<&'static str> = ["figure", "embed"].into();
+    figure_classes.extend(EMBED_CLASSES.iter().map(String::as_str));
+    builder.add_allowed_classes("figure", figure_classes);
+    builder.add_allowed_classes("a", ["embed-open"]);
+    builder.add_allowed_classes("span", ["embed-provider", "embed-action", "embed-url"]);
+    builder.add_allowed_classes("small", ["credit"]);
+    builder.add_allowed_classes("figcaption", ["embed-privacy"]);
     builder.attribute_filter(|element, attribute, value| match (element, attribute) {
+        ("a", "data-embed-src") => is_player_url(value).then(|| Cow::Owned(value.to_owned())),
         ("img", "srcset") => value
             .split(',')
             .all(|candidate| candidate.trim().starts_with("/media/") && !candidate.contains("//"))
@@ -28,11 +39,20 @@ fn sanitizer() -> ammonia::Builder<'static> {
     builder
 }
 
+/// `embed-{provider}` and `embed-{shape}`: the classes an embed card's figure may carry.
+static EMBED_CLASSES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let providers = EmbedProvider::ALL.iter().map(|p| p.key());
+    providers.chain(EmbedShape::ALL.iter().map(|s| s.key())).map(|key| format!("embed-{key}")).collect()
+});
+
 /// Renders an article body from Markdown to sanitized HTML.
 ///
 /// `#` becomes `<h2>` because the page's `<h1>` is the headline; `##` stays `<h2>` (what most
 /// writers type for a subhead), deeper levels stay as typed. Bold and italics next to Chinese,
-/// Japanese or Korean text work as writers expect (see [`cjk_emphasis`]).
+/// Japanese or Korean text work as writers expect (see [`cjk_emphasis`]). An image alone in its
+/// paragraph is a figure, its title the caption (`![alt](/media/a.jpg "Caption | Credit")`);
+/// bare addresses are links, and an embed's address on its own line stays a plain link here
+/// (feeds, APIs): only the article page makes it a card, see [`render_article_body`].
 /// Raw HTML in the Markdown goes through the sanitizer like everything else, so a writer can't
 /// smuggle a script in, by mistake or otherwise.
 pub fn render_markdown(markdown: &str) -> String {
@@ -42,9 +62,17 @@ pub fn render_markdown(markdown: &str) -> String {
 /// Renders an article page's body like [`render_markdown`], with its uploaded images served
 /// responsively: `srcset` from their renditions, `width` and `height` (no layout shift), and
 /// `loading="lazy"` for all but the first when `first_is_eager` (a body that opens the page).
-/// `images` are the uploads the body names, by media key.
-pub fn render_article_body(markdown: &str, images: &HashMap<String, Asset>, first_is_eager: bool) -> String {
-    SANITIZER.clean(&html_with_images(markdown, images, first_is_eager)).to_string()
+/// `images` are the uploads the body names, by media key. Embeds become cards that load their
+/// player only on a click, worded by `words(key, provider)` for the keys `embed-play`,
+/// `embed-open` and `embed-privacy`.
+pub fn render_article_body(
+    markdown: &str,
+    images: &HashMap<String, Asset>,
+    first_is_eager: bool,
+    words: &dyn Fn(&str, &str) -> String,
+) -> String {
+    let html = html_with(markdown, images, first_is_eager, Embeds::Cards(words));
+    SANITIZER.clean(&html).to_string()
 }
 
 /// The media keys of the uploads a body shows (`![…](/media/{key})`), for the caller to look up.
@@ -92,10 +120,19 @@ impl ammonia::UrlRelativeEvaluate<'static> for AbsoluteUrls {
 
 /// Markdown to HTML with headings demoted; never returned before sanitizing.
 fn unsanitized_html(markdown: &str) -> String {
-    html_with_images(markdown, &HashMap::new(), false)
+    html_with(markdown, &HashMap::new(), false, Embeds::Links)
 }
 
-fn html_with_images(markdown: &str, images: &HashMap<String, Asset>, first_is_eager: bool) -> String {
+/// What an embed's address on its own line becomes.
+#[derive(Clone, Copy)]
+enum Embeds<'w> {
+    /// A plain link (feeds, APIs, the admin's quick preview).
+    Links,
+    /// A card, worded in the page's language (the article page).
+    Cards(&'w dyn Fn(&str, &str) -> String),
+}
+
+fn html_with(markdown: &str, images: &HashMap<String, Asset>, first_is_eager: bool, embeds: Embeds<'_>) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     // Each heading's level on the page: at least h2 (the headline is the h1) and never more
     // than one below the heading before it, so the outline has no holes.
@@ -111,10 +148,213 @@ fn html_with_images(markdown: &str, images: &HashMap<String, Asset>, first_is_ea
         Event::End(TagEnd::Heading(_)) => Event::End(TagEnd::Heading(open)),
         other => other,
     });
-    let events = responsive_images(cjk_emphasis(events), images, first_is_eager);
+    let events = responsive_images(cjk_emphasis(blocks(join_text(events), embeds).into_iter()), images, first_is_eager);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     html
+}
+
+/// Adjacent text events as one: pulldown-cmark splits a line at characters that might have
+/// been markup (`_`, `*`, `[`), and an address or an emphasis must be seen whole.
+fn join_text<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out: Vec<Event<'a>> = Vec::new();
+    for event in events {
+        match (out.last_mut(), event) {
+            (Some(Event::Text(previous)), Event::Text(text)) => {
+                *previous = CowStr::from(format!("{previous}{text}"));
+            }
+            (_, event) => out.push(event),
+        }
+    }
+    out
+}
+
+/// Paragraph-level forms: an image alone in its paragraph becomes a figure with its caption and
+/// credit; an address alone in its paragraph becomes an embed (or a link); an address in a
+/// sentence becomes a link.
+fn blocks<'a>(events: Vec<Event<'a>>, embeds: Embeds<'_>) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut at = 0;
+    // Inside a link, an image's description or code, text stays as written.
+    let (mut in_link, mut in_code_block) = (0usize, false);
+    while at < events.len() {
+        if let Event::Start(Tag::Paragraph) = events[at]
+            && let Some(end) = events[at..].iter().position(|e| matches!(e, Event::End(TagEnd::Paragraph)))
+        {
+            let inner = &events[at + 1..at + end];
+            if let Some(replaced) = figure(inner).or_else(|| embed(inner, embeds)) {
+                out.extend(replaced);
+                at += end + 1;
+                continue;
+            }
+        }
+        let event = events[at].clone();
+        at += 1;
+        match &event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code_block = true,
+            Event::End(TagEnd::CodeBlock) => in_code_block = false,
+            Event::Text(text) if in_link == 0 && !in_code_block && text.contains("http") => {
+                out.extend(linkify(text));
+                continue;
+            }
+            _ => {}
+        }
+        out.push(event);
+    }
+    out
+}
+
+/// A paragraph holding one image and nothing else, as a figure: the image's title is its
+/// caption, and what follows the last `|` of the title its credit.
+fn figure<'a>(inner: &[Event<'a>]) -> Option<Vec<Event<'a>>> {
+    let blank = |e: &Event<'_>| matches!(e, Event::Text(t) if t.trim().is_empty()) || matches!(e, Event::SoftBreak);
+    let start = inner.iter().position(|e| !blank(e))?;
+    let end = inner.iter().rposition(|e| !blank(e))?;
+    let image = &inner[start..=end];
+    let (Event::Start(Tag::Image { link_type, dest_url, title, id }), Event::End(TagEnd::Image)) =
+        (image.first()?, image.last()?)
+    else {
+        return None;
+    };
+    // One image: no other image starts inside.
+    if image[1..].iter().any(|e| matches!(e, Event::Start(Tag::Image { .. }))) {
+        return None;
+    }
+    let (caption, credit) = match title.rsplit_once('|') {
+        Some((caption, credit)) => (caption.trim(), credit.trim()),
+        None => (title.trim(), ""),
+    };
+    let mut events = vec![Event::Html(CowStr::from("<figure class=\"figure\">"))];
+    events.push(Event::Start(Tag::Image {
+        link_type: *link_type,
+        dest_url: dest_url.clone(),
+        title: CowStr::from(""),
+        id: id.clone(),
+    }));
+    events.extend(image[1..].iter().cloned());
+    if !caption.is_empty() || !credit.is_empty() {
+        let mut html = format!("<figcaption>{}", escape(caption));
+        if !credit.is_empty() {
+            html.push_str(&format!(" <small class=\"credit\">{}</small>", escape(credit)));
+        }
+        html.push_str("</figcaption>");
+        events.push(Event::Html(CowStr::from(html)));
+    }
+    events.push(Event::Html(CowStr::from("</figure>\n")));
+    Some(events)
+}
+
+/// A paragraph that is only an address: an embed card (on article pages), or a link.
+fn embed<'a>(inner: &[Event<'a>], embeds: Embeds<'_>) -> Option<Vec<Event<'a>>> {
+    let [Event::Text(text)] = inner else { return None };
+    let address = text.trim();
+    let card = match (recognise_embed(address), embeds) {
+        (EmbedUrl::Embed(embed), Embeds::Cards(words)) => embed_card(&embed, words),
+        (EmbedUrl::Other, _) if !looks_like_address(address) => return None,
+        _ => {
+            let mut events = vec![Event::Start(Tag::Paragraph)];
+            events.extend(linkify(address));
+            events.push(Event::End(TagEnd::Paragraph));
+            return Some(events);
+        }
+    };
+    Some(vec![Event::Html(CowStr::from(card))])
+}
+
+/// The card of an embed: the provider, what a click does, the address, and that playing it
+/// lets the provider see the reader. With a player, the theme's script swaps the card for it
+/// on a click; without one (or without script), the link opens the provider's page.
+fn embed_card(embed: &dateline_core::Embed, words: &dyn Fn(&str, &str) -> String) -> String {
+    let provider = embed.provider.name();
+    let action = words(if embed.player.is_some() { "embed-play" } else { "embed-open" }, provider);
+    let shown = embed.url.split_once("://").map_or(embed.url.as_str(), |(_, rest)| rest);
+    let shown: String = shown.strip_prefix("www.").unwrap_or(shown).chars().take(60).collect();
+    let player = embed.player.as_ref().map(|p| format!(" data-embed-src=\"{}\"", escape(p))).unwrap_or_default();
+    // Only a player loads anything from the provider while the reader stays on the page.
+    let privacy = match embed.player {
+        Some(_) => {
+            format!("<figcaption class=\"embed-privacy\">{}</figcaption>", escape(&words("embed-privacy", provider)))
+        }
+        None => String::new(),
+    };
+    format!(
+        "<figure class=\"embed embed-{} embed-{}\"><a class=\"embed-open\" href=\"{}\"{player}>\
+         <span class=\"embed-provider\">{}</span><span class=\"embed-action\">{}</span>\
+         <span class=\"embed-url\">{}</span></a>{privacy}</figure>\n",
+        embed.provider.key(),
+        embed.shape.key(),
+        escape(&embed.url),
+        escape(provider),
+        escape(&action),
+        escape(&shown),
+    )
+}
+
+fn looks_like_address(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://")) && !text.contains(char::is_whitespace)
+}
+
+/// A run of text with its bare `http(s)://` addresses made links. An address ends at a space,
+/// a quote or angle bracket, or Chinese, Japanese or Korean text; punctuation that ends the
+/// sentence (and a closing parenthesis the address did not open) is not part of it.
+fn linkify<'a>(text: &str) -> Vec<Event<'a>> {
+    let mut events = Vec::new();
+    let mut rest = text;
+    while let Some(found) = find_address(rest) {
+        let (before, from) = rest.split_at(found);
+        let length =
+            from.find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"') || is_cjk(c)).unwrap_or(from.len());
+        let mut address = &from[..length];
+        loop {
+            let trimmed = address.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+            let trimmed = match trimmed.strip_suffix(')') {
+                Some(inner) if inner.matches('(').count() < inner.matches(')').count() + 1 => inner,
+                _ => trimmed,
+            };
+            if trimmed == address {
+                break;
+            }
+            address = trimmed;
+        }
+        let has_host =
+            address.split_once("://").is_some_and(|(_, host)| host.chars().next().is_some_and(|c| c.is_alphanumeric()));
+        if !before.is_empty() {
+            events.push(Event::Text(CowStr::from(before.to_owned())));
+        }
+        if has_host {
+            events.push(Event::Start(Tag::Link {
+                link_type: pulldown_cmark::LinkType::Autolink,
+                dest_url: CowStr::from(address.to_owned()),
+                title: CowStr::from(""),
+                id: CowStr::from(""),
+            }));
+            events.push(Event::Text(CowStr::from(address.to_owned())));
+            events.push(Event::End(TagEnd::Link));
+        } else {
+            events.push(Event::Text(CowStr::from(address.to_owned())));
+        }
+        rest = &from[address.len()..];
+    }
+    if !rest.is_empty() {
+        events.push(Event::Text(CowStr::from(rest.to_owned())));
+    }
+    events
+}
+
+/// Where the next address starts in `text`: `http://` or `https://` not in the middle of a word.
+fn find_address(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("http").map(|at| at + from) {
+        let starts = text[at..].starts_with("https://") || text[at..].starts_with("http://");
+        let word_start = text[..at].chars().next_back().is_none_or(|c| !c.is_ascii_alphanumeric());
+        if starts && word_start {
+            return Some(at);
+        }
+        from = at + 4;
+    }
+    None
 }
 
 /// CommonMark does not let `**` open or close beside punctuation unless a space is on the
@@ -331,7 +571,7 @@ mod tests {
         let body = "![A crane \"over\" the quay](/media/uploads/crane.jpg)\n\n![Again](/media/uploads/crane.jpg)";
         assert_eq!(body_image_keys(body), ["uploads/crane.jpg", "uploads/crane.jpg"]);
         let images = HashMap::from([("uploads/crane.jpg".to_owned(), asset)]);
-        let html = render_article_body(body, &images, true);
+        let html = render_article_body(body, &images, true, &words);
         assert!(html.contains("srcset=\"/media/uploads/crane-480.jpg 480w, /media/uploads/crane-960.jpg 960w, /media/uploads/crane.jpg 1600w\""), "{html}");
         assert!(html.contains("width=\"1600\" height=\"900\""), "{html}");
         assert!(html.contains("alt=\"A crane &quot;over&quot; the quay\""), "{html}");
@@ -339,6 +579,73 @@ mod tests {
         let pasted =
             render_markdown("<img src=\"/media/a.jpg\" srcset=\"https://tracker.example/x.gif 1w\" loading=\"soon\">");
         assert!(!pasted.contains("tracker") && !pasted.contains("soon"), "{pasted}");
+    }
+
+    fn words(key: &str, provider: &str) -> String {
+        format!("{key}:{provider}")
+    }
+
+    #[test]
+    fn figures_carry_their_caption_and_credit_escaped() {
+        let html = render_markdown(
+            "![Cranes at dawn](/media/a.jpg \"The new quay <b>opens</b> | Photo: Li Wei\")\n\nText ![inline](/media/b.jpg \"tip\") here.",
+        );
+        assert!(
+            html.contains("<figure class=\"figure\"><img src=\"/media/a.jpg\" alt=\"Cranes at dawn\"><figcaption>The new quay &lt;b&gt;opens&lt;/b&gt; <small class=\"credit\">Photo: Li Wei</small></figcaption></figure>"),
+            "{html}"
+        );
+        assert!(html.contains("<p>Text <img src=\"/media/b.jpg\" alt=\"inline\" title=\"tip\"> here.</p>"), "{html}");
+        let plain = render_markdown("![Alone](/media/c.jpg)");
+        assert!(
+            plain.contains("<figure class=\"figure\"><img src=\"/media/c.jpg\" alt=\"Alone\"></figure>"),
+            "{plain}"
+        );
+    }
+
+    #[test]
+    fn embeds_are_cards_on_the_page_and_links_elsewhere() {
+        let body = "Watch:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nhttps://weibo.com/1234567890/NxYzAbCdE\n\nhttps://www.youtube.com/\n\nhttps://example.org/report_2026\n\nRead https://example.org/a_b_c. and (https://example.org/x) or 见https://example.org/zh。";
+        let page = render_article_body(body, &HashMap::new(), false, &words);
+        assert!(page.contains("<figure class=\"embed embed-youtube embed-wide\"><a class=\"embed-open\" href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\" data-embed-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\" rel=\"noopener noreferrer\"><span class=\"embed-provider\">YouTube</span><span class=\"embed-action\">embed-play:YouTube</span>"), "{page}");
+        assert!(page.contains("embed-privacy:YouTube"), "{page}");
+        assert!(
+            page.contains("embed-weibo") && page.contains("embed-open:微博 Weibo"),
+            "no player, a card that opens it: {page}"
+        );
+        assert_eq!(page.matches("data-embed-src").count(), 1, "{page}");
+        assert!(
+            page.contains(
+                "<p><a href=\"https://www.youtube.com/\" rel=\"noopener noreferrer\">https://www.youtube.com/</a></p>"
+            ),
+            "malformed: a link: {page}"
+        );
+        assert!(page.contains("<a href=\"https://example.org/report_2026\""), "{page}");
+        assert!(page.contains("Read <a href=\"https://example.org/a_b_c\" rel=\"noopener noreferrer\">https://example.org/a_b_c</a>. and (<a href=\"https://example.org/x\""), "{page}");
+        assert!(
+            page.contains(
+                "见<a href=\"https://example.org/zh\" rel=\"noopener noreferrer\">https://example.org/zh</a>。"
+            ),
+            "{page}"
+        );
+        let feed = render_markdown(body);
+        assert!(!feed.contains("<figure") && !feed.contains("data-embed-src"), "{feed}");
+        assert!(
+            feed.contains("<p><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\" rel=\"noopener noreferrer\">"),
+            "{feed}"
+        );
+        // A pasted card cannot load anything but a known player.
+        let pasted = render_markdown(
+            "<a class=\"embed-open\" href=\"/x\" data-embed-src=\"https://evil.example/p\">x</a> <a data-embed-src=\"https://player.vimeo.com/video/1\">y</a>",
+        );
+        assert!(
+            !pasted.contains("evil.example") && pasted.contains("data-embed-src=\"https://player.vimeo.com/video/1\""),
+            "{pasted}"
+        );
+        let code = render_markdown(
+            "`https://example.org/a` and\n\n    https://youtu.be/dQw4w9WgXcQ\n\n[https://example.org/b](https://example.org/c)",
+        );
+        assert!(!code.contains("href=\"https://example.org/a") && !code.contains("youtube-nocookie"), "{code}");
+        assert_eq!(code.matches("<a ").count(), 1, "{code}");
     }
 
     #[test]

@@ -90,6 +90,8 @@ pub struct ArticlePage<'a> {
     pub translations: &'a [Translation],
     /// The uploads the body shows, by media key (see `body_image_keys`), for responsive images.
     pub body_images: &'a std::collections::HashMap<String, Asset>,
+    /// A newsroom preview of text readers cannot see yet: marked as such, never indexed.
+    pub preview: bool,
 }
 
 /// The search page: the form, and the results when a search ran.

@@ -39,6 +39,8 @@ pub struct Renderer {
     messages: Arc<Messages>,
     theme: Theme,
     css_version: String,
+    /// Likewise for `embed.js`, the one script of the reader site (embed cards' players).
+    embed_version: String,
 }
 
 const TEMPLATES: [&str; 8] =
@@ -72,7 +74,9 @@ impl Renderer {
         }
         let css_version =
             theme.asset("site.css")?.map(|asset| content_hash(&asset.bytes)[..10].to_owned()).unwrap_or_default();
-        Ok(Renderer { env, admin: crate::AdminPages::new()?, messages, theme, css_version })
+        let embed_version =
+            theme.asset("embed.js")?.map(|asset| content_hash(&asset.bytes)[..10].to_owned()).unwrap_or_default();
+        Ok(Renderer { env, admin: crate::AdminPages::new()?, messages, theme, css_version, embed_version })
     }
 
     /// The theme the pages come from.
@@ -320,13 +324,19 @@ impl Renderer {
             og_extra: og,
             image: data.image.clone(),
             jsonld,
+            robots: page.preview.then_some("noindex, nofollow"),
             ..Head::default()
         };
         breadcrumb.shrink_to_fit();
         // A body image is the first thing on the page unless a feature image or video leads.
         let body_opens_page = poster.is_none() && page.story.video.is_none();
-        let body =
-            Value::from_safe_string(render_article_body(&article.body_markdown, page.body_images, body_opens_page));
+        let words =
+            |key: &str, provider: &str| self.messages.get(code, key, &[("provider", provider.to_owned().into())]);
+        let body_html = render_article_body(&article.body_markdown, page.body_images, body_opens_page, &words);
+        // The card script loads only where a card needs it: the reader site runs no script else.
+        let embed_script =
+            body_html.contains("data-embed-src").then(|| paths::theme_asset("embed.js", &self.embed_version));
+        let body = Value::from_safe_string(body_html);
         let view_model = minijinja::context! {
             headline => &article.headline,
             standfirst => &article.standfirst,
@@ -342,6 +352,8 @@ impl Renderer {
             image => v(&poster.as_ref().filter(|_| page.story.kind == StoryKind::Text)),
             video => v(&video),
             body,
+            embed_script,
+            preview => page.preview,
             correction => &article.correction,
         };
         view.render("article.html", head, switcher, minijinja::context! { article => view_model })

@@ -93,6 +93,7 @@ impl Theme {
         let Some(bytes) = self.read(&format!("assets/{path}"))? else { return Ok(None) };
         let mime = match path.rsplit_once('.').map(|(_, ext)| ext) {
             Some("css") => "text/css; charset=utf-8",
+            Some("js") => "text/javascript; charset=utf-8",
             Some("svg") => "image/svg+xml",
             Some("png") => "image/png",
             Some("jpg" | "jpeg") => "image/jpeg",

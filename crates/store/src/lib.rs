@@ -18,6 +18,7 @@
 
 mod articles;
 mod assets;
+mod autosaves;
 mod changes;
 mod content_api;
 mod contributors;
@@ -42,6 +43,7 @@ use sqlx::AnyPool;
 
 pub use articles::{Listing, NewArticle, NewStory};
 pub use assets::NewAsset;
+pub use autosaves::Autosave;
 pub use changes::{ContentChange, StoryPlacement};
 pub use content_api::{ApiArticleFilter, ContentKey, KeysetCursor};
 pub use contributors::NewContributor;

@@ -36,6 +36,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("api_tokens", "id"),
     ("article_revisions", "id"),
     ("article_transitions", "id"),
+    ("article_autosaves", "article_id, user_id"),
     ("content_api_keys", "id"),
     ("audit_log", "id"),
     ("gone_articles", "edition, slug"),

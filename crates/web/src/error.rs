@@ -5,6 +5,8 @@
 //! the edition of the URL (or the default edition). A 5xx shows only "something went wrong";
 //! the error itself goes to the log.
 
+use std::sync::LazyLock;
+
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
@@ -220,6 +222,19 @@ async fn error_page_html(state: &AppState, first_segment: &str, status: StatusCo
 /// The reader site runs no script at all (it needs none; JSON-LD is data, not script).
 const READER_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
 
+/// An article page with embed cards runs the theme's `embed.js`, which frames a provider's
+/// player when the reader clicks a card: only those players, only then.
+static READER_EMBED_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
+    let policy = READER_CONTENT_POLICY.replace("script-src 'none'", "script-src 'self'");
+    let policy = format!("{policy}; frame-src {}", dateline_core::PLAYER_ORIGINS.join(" "));
+    HeaderValue::from_str(&policy).expect("the policy is ASCII")
+});
+
+/// Gives `response` (an article page with embed cards) the reader policy that lets them play.
+pub(crate) fn allow_embed_players(response: &mut Response) {
+    response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, READER_EMBED_POLICY.clone());
+}
+
 /// The admin pages run their own `/admin/assets/admin.js` (slug suggestion, live preview) and
 /// nothing else: no inline script, no other origin.
 const ADMIN_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
@@ -239,7 +254,8 @@ fn set_security_headers(response: &mut Response, policy: &'static str, https: bo
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
     }
     let is_html = headers.get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
-    if is_html {
+    // A page that needs more (see `allow_embed_players`) has set its own.
+    if is_html && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
     }
 }

@@ -2,7 +2,7 @@
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use dateline_core::{ArticleStatus, ArticleSummary, Edition, Page, PageRequest, SectionId, Slug, negotiate_edition};
 use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, StaticPageView, paths};
@@ -175,6 +175,19 @@ pub(crate) async fn article_page(
             _ => AppError::NotFound,
         });
     };
+    article_response(&state, &site, edition, &article, false).await
+}
+
+/// An article's page as readers get it (or, as a `preview`, as they would: marked, never
+/// indexed or cached): its story, translations and body images looked up, then rendered.
+pub(crate) async fn article_response(
+    state: &AppState,
+    site: &SiteData,
+    edition: &Edition,
+    article: &dateline_core::Article,
+    preview: bool,
+) -> Result<Response, AppError> {
+    let store = state.store();
     let story = store.story(article.story).await?.ok_or(AppError::NotFound)?;
     let translations = store.translations(article.story).await?;
     let mut body_images = std::collections::HashMap::new();
@@ -189,13 +202,28 @@ pub(crate) async fn article_page(
     let context = site.context(&state.config().base_url);
     let page = ArticlePage {
         edition,
-        article: &article,
+        article,
         story: &story,
         translations: &translations,
         body_images: &body_images,
+        preview,
     };
     let html = state.renderer().article(&context, &page)?;
-    Ok(html_response(html, edition, CacheTag::article(article.story, &article.contributors)))
+    let has_embeds = html.contains("data-embed-src");
+    let mut response = if preview {
+        let mut response = (StatusCode::OK, html).into_response();
+        let headers = response.headers_mut();
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex, nofollow"));
+        response
+    } else {
+        html_response(html, edition, CacheTag::article(article.story, &article.contributors))
+    };
+    if has_embeds {
+        crate::error::allow_embed_players(&mut response);
+    }
+    Ok(response)
 }
 
 /// `GET /{edition}/pages/{slug}`: a static page (About, Contact…), once published.

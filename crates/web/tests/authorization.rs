@@ -35,6 +35,9 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("DELETE", "/articles/{id}", "/articles/999999", Needs::Reporter),
     ("GET", "/articles/{id}/transitions", "/articles/999999/transitions", Needs::Reporter),
     ("POST", "/articles/{id}/transitions", "/articles/999999/transitions", Needs::Reporter),
+    ("GET", "/articles/{id}/autosave", "/articles/999999/autosave", Needs::Reporter),
+    ("PUT", "/articles/{id}/autosave", "/articles/999999/autosave", Needs::Reporter),
+    ("DELETE", "/articles/{id}/autosave", "/articles/999999/autosave", Needs::Reporter),
     ("GET", "/articles/{id}/revisions", "/articles/999999/revisions", Needs::Reporter),
     ("GET", "/articles/{id}/revisions/{revision}", "/articles/999999/revisions/1", Needs::Reporter),
     ("GET", "/articles/{id}/revisions/{revision}/diff", "/articles/999999/revisions/1/diff", Needs::Reporter),
@@ -90,6 +93,7 @@ fn body_for(method: &str, template: &str) -> Value {
         ("POST", "/contributors/{id}/merge") => json!({ "into": 1 }),
         ("POST", "/pages") => json!({ "edition": "en", "title": "About" }),
         ("PUT", "/pages/{id}") => json!({ "title": "About" }),
+        ("PUT", "/articles/{id}/autosave") => json!({ "base_revision": 1, "headline": "", "body_markdown": "" }),
         _ => json!({}),
     }
 }

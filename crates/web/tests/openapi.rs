@@ -187,6 +187,16 @@ async fn real_responses_match_the_document() {
     )
     .await;
     c.call("GET", &format!("/articles/{id}/transitions"), "/articles/{id}/transitions", None).await;
+    let autosave_path = format!("/articles/{id}/autosave");
+    c.call("GET", &autosave_path, "/articles/{id}/autosave", None).await;
+    let typed = json!({ "base_revision": 2, "headline": "Schema check", "standfirst": null, "body_markdown": "One.\n\nThree and" });
+    let (status, _) = c.call("PUT", &autosave_path, "/articles/{id}/autosave", Some(typed)).await;
+    assert_eq!(status, 200);
+    let (_, kept) = c.call("GET", &autosave_path, "/articles/{id}/autosave", None).await;
+    assert_eq!(kept["body_markdown"], "One.\n\nThree and");
+    let wrong_base = json!({ "base_revision": 99, "headline": "", "body_markdown": "" });
+    c.call("PUT", &autosave_path, "/articles/{id}/autosave", Some(wrong_base)).await;
+    c.call("DELETE", &autosave_path, "/articles/{id}/autosave", None).await;
     c.call("GET", &format!("/articles/{id}/revisions"), "/articles/{id}/revisions", None).await;
     c.call("GET", &format!("/articles/{id}/revisions/1"), "/articles/{id}/revisions/{revision}", None).await;
     c.call("GET", &format!("/articles/{id}/revisions/2/diff"), "/articles/{id}/revisions/{revision}/diff", None).await;

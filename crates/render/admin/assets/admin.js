@@ -100,13 +100,81 @@
         });
         offer.hidden = true;
         dirty = true;
-        if (body) body.dispatchEvent(new Event("input"));
+        if (body) body.dispatchEvent(new Event("input", { bubbles: true }));
       });
       offer.querySelector("[data-recover-discard]").addEventListener("click", function () {
         store.removeItem(key);
         offer.hidden = true;
       });
     }
+  }
+
+  // Autosave: every few seconds of typing, the text goes to the server as well (no revision;
+  // the next real save removes it), so another machine can bring it back.
+  var autosaveStatus = document.querySelector("[data-autosave-status]");
+  if (form && autosaveStatus && csrf && window.fetch) {
+    var autosaveUrl = autosaveStatus.getAttribute("data-autosave-url");
+    var changedSince = false;
+    var sending = false;
+    var field = function (name) { return form.elements[name]; };
+    form.addEventListener("input", function () { changedSince = true; });
+    setInterval(function () {
+      if (!changedSince || sending) return;
+      changedSince = false;
+      sending = true;
+      fetch(autosaveUrl, {
+        method: "PUT", credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+        body: JSON.stringify({
+          base_revision: Number(field("base_revision").value),
+          headline: field("headline").value,
+          standfirst: field("standfirst") ? field("standfirst").value : null,
+          body_markdown: field("body_markdown").value
+        })
+      }).then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
+        .then(function (result) {
+          if (result.ok) {
+            var at = new Date(result.data.saved_at);
+            autosaveStatus.textContent = autosaveStatus.getAttribute("data-msg-saved")
+              .replace("{time}", function () { return at.toLocaleTimeString(); });
+          } else {
+            autosaveStatus.textContent = result.data.error ? result.data.error.message : autosaveStatus.getAttribute("data-msg-failed");
+          }
+        })
+        .catch(function () {
+          changedSince = true;
+          autosaveStatus.textContent = autosaveStatus.getAttribute("data-msg-failed");
+        })
+        .then(function () { sending = false; });
+    }, 5000);
+  }
+
+  // The server's autosave, offered back: restoring takes its revision as the base, so a save
+  // after someone else's still meets the conflict check.
+  var kept = document.querySelector("[data-autosave-offer]");
+  if (form && kept) {
+    var restoreKept = kept.querySelector("[data-autosave-restore]");
+    var discardKept = kept.querySelector("[data-autosave-discard]");
+    restoreKept.hidden = false;
+    discardKept.hidden = false;
+    restoreKept.addEventListener("click", function () {
+      kept.querySelectorAll("[data-autosave-field]").forEach(function (source) {
+        var target = form.elements[source.getAttribute("data-autosave-field")];
+        if (target) target.value = source.value;
+      });
+      form.elements.base_revision.value = kept.getAttribute("data-base-revision");
+      kept.hidden = true;
+      if (body) body.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    discardKept.addEventListener("click", function () {
+      kept.hidden = true;
+      var status = document.querySelector("[data-autosave-status]");
+      if (status && csrf && window.fetch) {
+        fetch(status.getAttribute("data-autosave-url"), {
+          method: "DELETE", credentials: "same-origin", headers: { "X-CSRF-Token": csrf }
+        });
+      }
+    });
   }
 
   // Words and characters of the body (Chinese and Japanese are counted in characters).
@@ -170,7 +238,7 @@
               cursor = at + image.length;
               altField.value = "";
               input.value = "";
-              body.dispatchEvent(new Event("input"));
+              body.dispatchEvent(new Event("input", { bubbles: true }));
               status.textContent = msg("inserted");
               return;
             }

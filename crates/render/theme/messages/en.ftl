@@ -70,3 +70,7 @@ search-no-words = Type a word or two to search for.
 search-shortened = Your search was long, so only its first { $max } characters were used.
 search-bad-page = There is no such page of results: use a page number from 1 to { $max }.
 search-unknown-section = This edition has no such section; choose one from the list.
+embed-play = Play from { $provider }
+embed-open = Open on { $provider }
+embed-privacy = Playing it loads { $provider }, which may record your visit; nothing is loaded from it until you do.
+preview-banner = Preview: readers cannot see this text yet, and search engines are told not to index it.

@@ -67,3 +67,7 @@ search-no-words = 请输入要搜索的词语。
 search-shortened = 搜索内容过长，仅使用了前 { $max } 个字符。
 search-bad-page = 没有这一页结果：页码应为 1 到 { $max } 之间的整数。
 search-unknown-section = 本版没有这个栏目，请从列表中选择。
+embed-play = 播放 { $provider } 内容
+embed-open = 在 { $provider } 打开
+embed-privacy = 播放时会加载 { $provider }，它可能记录你的访问；点击之前不会从该网站加载任何内容。
+preview-banner = 预览：读者尚看不到这段内容，搜索引擎也不会收录。

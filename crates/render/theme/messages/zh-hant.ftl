@@ -67,3 +67,7 @@ search-no-words = 請輸入要搜尋的詞語。
 search-shortened = 搜尋內容過長，僅使用了前 { $max } 個字元。
 search-bad-page = 沒有這一頁結果：頁碼應為 1 到 { $max } 之間的整數。
 search-unknown-section = 本版沒有這個欄目，請從列表中選擇。
+embed-play = 播放 { $provider } 內容
+embed-open = 在 { $provider } 開啟
+embed-privacy = 播放時會載入 { $provider }，它可能記錄你的造訪；點擊之前不會從該網站載入任何內容。
+preview-banner = 預覽：讀者尚看不到這段內容，搜尋引擎也不會收錄。

@@ -15,7 +15,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use dateline_newsroom::{StoryRequest, new_secret, secret_hash};
+use dateline_newsroom::{AutosaveText, StoryRequest, new_secret, secret_hash};
 
 use super::api_error::{AdminApiError, ApiJson, ApiQuery};
 use super::auth::{Caller, ClientAddress, session_cookie, session_cookie_header};
@@ -30,6 +30,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/stories", post(create_story))
         .route("/articles/{id}", get(get_article).put(save_article).delete(delete_article))
         .route("/articles/{id}/transitions", get(list_transitions).post(move_article))
+        .route("/articles/{id}/autosave", get(get_autosave).put(put_autosave).delete(delete_autosave))
         .route("/articles/{id}/revisions", get(list_revisions))
         .route("/articles/{id}/revisions/{revision}", get(get_revision))
         .route("/articles/{id}/revisions/{revision}/diff", get(diff_revision))
@@ -285,7 +286,7 @@ async fn save_article(
     body: Result<Json<Value>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Value>, AdminApiError> {
     // `deny_unknown_fields` does not work with `flatten`; read the value, then check keys.
-    let Json(value) = body.map_err(|r| AdminApiError::bad_request(r.body_text()))?;
+    let Json(value) = body.map_err(|r| super::api_error::json_refused(&r))?;
     let body: SaveBody = parse_save_body(value)?;
     let id = ArticleId(id);
     state.newsroom().save_article(&caller.user, id, body.base_revision, body.fields.into_input()).await?;
@@ -372,6 +373,62 @@ async fn list_transitions(
         })
         .collect();
     Ok(Json(json!({ "transitions": transitions })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AutosaveBody {
+    base_revision: i64,
+    headline: String,
+    standfirst: Option<String>,
+    body_markdown: String,
+}
+
+/// `PUT /admin/api/articles/{id}/autosave`: keeps what the caller is typing (no new revision;
+/// their next real save, or 30 days, removes it).
+async fn put_autosave(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<AutosaveBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    let text = AutosaveText {
+        base_revision: body.base_revision,
+        headline: body.headline,
+        standfirst: body.standfirst,
+        body_markdown: body.body_markdown,
+    };
+    let at = state.newsroom().autosave(&caller.user, ArticleId(id), text).await?;
+    Ok(Json(json!({ "kind": "autosave", "saved_at": at.to_string() })))
+}
+
+/// `GET /admin/api/articles/{id}/autosave`: the caller's autosave of the article, 404 if none.
+async fn get_autosave(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, AdminApiError> {
+    let autosave = state.store().autosave(ArticleId(id), caller.user.id).await?;
+    let autosave = autosave.ok_or_else(|| AdminApiError::not_found(&format!("autosave of article {id}")))?;
+    let saved_at = Timestamp::from_second(autosave.saved_at).unwrap_or_default();
+    Ok(Json(json!({
+        "kind": "autosave",
+        "base_revision": autosave.base_revision,
+        "saved_at": saved_at.to_string(),
+        "headline": autosave.headline,
+        "standfirst": autosave.standfirst,
+        "body_markdown": autosave.body_markdown,
+    })))
+}
+
+/// `DELETE /admin/api/articles/{id}/autosave`: forgets the caller's autosave of the article.
+async fn delete_autosave(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AdminApiError> {
+    state.newsroom().discard_autosave(&caller.user, ArticleId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `GET /admin/api/articles/{id}/revisions`: every saved revision, newest first.

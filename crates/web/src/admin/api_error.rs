@@ -73,9 +73,15 @@ impl AdminApiError {
         self.message.text(language)
     }
 
-    /// The per-field messages in `language`, for an admin form.
+    /// The per-field messages in `language`, for an admin form: a field's messages one per line
+    /// when it has several (every image of a body that lacks its description).
     pub(crate) fn fields_in(&self, language: &str) -> std::collections::BTreeMap<String, String> {
-        self.fields.iter().map(|(field, message)| (field.clone(), message.text(language))).collect()
+        let mut fields = std::collections::BTreeMap::<String, String>::new();
+        for (field, message) in &self.fields {
+            let text = message.text(language);
+            fields.entry(field.clone()).and_modify(|all| *all = format!("{all}\n{text}")).or_insert(text);
+        }
+        fields
     }
 
     /// 503: the database does not answer for now; nothing was saved.
@@ -132,7 +138,8 @@ impl IntoResponse for AdminApiError {
         error.insert("code".into(), json!(self.code));
         error.insert("message".into(), json!(self.message.to_string()));
         if !self.fields.is_empty() {
-            let fields: Map<String, Value> = self.fields.into_iter().map(|(f, m)| (f, json!(m.to_string()))).collect();
+            // English, a field's several messages one per line.
+            let fields: Map<String, Value> = self.fields_in("en").into_iter().map(|(f, m)| (f, json!(m))).collect();
             error.insert("fields".into(), Value::Object(fields));
         }
         if let Some(current) = self.current_revision {
@@ -156,9 +163,23 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         match Json::<T>::from_request(request, state).await {
             Ok(Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(AdminApiError::bad_request(rejection.body_text())),
+            Err(rejection) => Err(json_refused(&rejection)),
         }
     }
+}
+
+/// A JSON body refused before reading it: a giant paste says so (rather than "failed to
+/// buffer"), anything else names what was wrong.
+pub(crate) fn json_refused(rejection: &JsonRejection) -> AdminApiError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        // axum's default limit of a request body, 2 MiB; a story's text is at most 1 MB.
+        return AdminApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            Msg::new("request-too-large").with("mb", 2i64),
+        );
+    }
+    AdminApiError::bad_request(rejection.body_text())
 }
 
 /// `Query` whose rejections (a value of the wrong type, an unknown parameter) are Dateline's

@@ -8,16 +8,16 @@ use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Redirect, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use dateline_core::{
     ArticleId, ArticleInput, ArticleStatus, DiffLine, Edition, NewsroomClock, PageRequest, SectionId, UserId,
     diff_lines, may_edit,
 };
 use dateline_render::admin_views::{
-    ActionButton, AdminFrame, ArticleFilterView, ArticlesPage, ConflictView, ContributorOption, DashboardPage, DeskRow,
-    DiffRow, EditorArticle, EditorForm, EditorPage, FieldChange, RevisionPage, RevisionRow, RevisionSummary,
-    SectionOption, SignInPage, SourceArticle, StoryMediaView, TransitionRow, TranslationRow, UserView,
+    ActionButton, AdminFrame, ArticleFilterView, ArticlesPage, AutosaveOffer, ConflictView, ContributorOption,
+    DashboardPage, DeskRow, DiffRow, EditorArticle, EditorForm, EditorPage, FieldChange, RevisionPage, RevisionRow,
+    RevisionSummary, SectionOption, SignInPage, SourceArticle, StoryMediaView, TransitionRow, TranslationRow, UserView,
 };
 use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
@@ -46,6 +46,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles", get(article_list))
         .route("/articles/new", get(new_article_form).post(create_article))
         .route("/articles/{id}", get(edit_article).post(save_article))
+        .route("/articles/{id}/preview", get(preview_saved).post(preview_unsaved))
         .route("/articles/{id}/action", post(article_action))
         .route("/articles/{id}/delete", post(delete_article))
         .route("/articles/{id}/translations", post(add_translation))
@@ -498,6 +499,7 @@ async fn editor_page(
             actions: Vec::new(),
             conflict: notice.conflict,
             form,
+            autosave: None,
         };
         if let Some(id) = article_id {
             let article = load_article(state, id).await?;
@@ -583,6 +585,22 @@ async fn editor_page(
                 poster_url: story.poster.as_ref().map(|p| dateline_render::paths::media(&p.key)),
             });
             page.can_edit = may_edit(article.status, editor.user.role, is_own);
+            if page.can_edit && page.conflict.is_none() {
+                let pending = state.newsroom().pending_autosave(&editor.user, &article).await?;
+                page.autosave = pending.map(|autosave| {
+                    let at = jiff::Timestamp::from_second(autosave.saved_at).unwrap_or_default();
+                    let (time, iso) = time_text(&clock, at);
+                    AutosaveOffer {
+                        time,
+                        iso,
+                        base_revision: autosave.base_revision,
+                        stale: autosave.base_revision < article.revision,
+                        headline: autosave.headline,
+                        standfirst: autosave.standfirst.unwrap_or_default(),
+                        body_markdown: autosave.body_markdown,
+                    }
+                });
+            }
         }
         Ok::<_, AdminApiError>(page)
     };
@@ -656,6 +674,63 @@ async fn edit_article(State(state): State<AppState>, editor: Editor, Path(id): P
     let form = EditorForm::of_article(&article);
     editor_page(&state, &editor, StatusCode::OK, Some(ArticleId(id)), form, BTreeMap::new(), EditorNotice::default())
         .await
+}
+
+/// `GET /admin/articles/{id}/preview`: the saved article as readers will see it, whatever its
+/// status, through the reader theme.
+async fn preview_saved(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>) -> Response {
+    match load_article(&state, ArticleId(id)).await {
+        Ok(article) => preview_page(&state, &editor, &article).await,
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/articles/{id}/preview`: the editor's form as readers would see it, unsaved
+/// (a draft, or edits of a published article before they go live).
+async fn preview_unsaved(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let mut article = match load_article(&state, ArticleId(id)).await {
+        Ok(article) => article,
+        Err(error) => return page_error(&state, &error, Some(&editor)),
+    };
+    let form = EditorForm::from_form(&fields);
+    match form.input().validate() {
+        // The address stays the saved one: a preview moves nothing.
+        Ok(typed) => {
+            article.headline = typed.headline;
+            article.standfirst = typed.standfirst;
+            article.body_markdown = typed.body_markdown;
+            article.byline_role = typed.byline_role;
+            article.contributors = typed.contributors;
+            article.place = typed.place;
+            article.correction = typed.correction;
+        }
+        Err(errors) => {
+            let error = AdminApiError::from(dateline_newsroom::NewsroomError::Invalid(errors));
+            return form_error(&state, &editor, Some(ArticleId(id)), form, error).await;
+        }
+    }
+    preview_page(&state, &editor, &article).await
+}
+
+async fn preview_page(state: &AppState, editor: &Editor, article: &dateline_core::Article) -> Response {
+    let page = async {
+        let site = state.newsroom().site().await?;
+        // Hidden editions are previewed too: that is how a new one is readied.
+        let editions = state.store().editions().await?;
+        let edition =
+            editions.iter().find(|e| e.code == article.edition).ok_or_else(|| AdminApiError::not_found("edition"))?;
+        Ok::<_, AdminApiError>((site, edition.clone()))
+    };
+    match page.await {
+        Ok((site, edition)) => crate::reader::article_response(state, &site, &edition, article, true)
+            .await
+            .unwrap_or_else(|error| error.into_response()),
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
 }
 
 /// `POST /admin/articles/{id}`: saves; a stale save shows what changed meanwhile and keeps
@@ -767,13 +842,14 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
             match article {
                 Ok(article) => {
                     let form = EditorForm::of_article(&article);
+                    // A body unfit to publish says what to fix beside the text, too.
                     editor_page(
                         &state,
                         &editor,
                         error.status,
                         Some(ArticleId(id)),
                         form,
-                        BTreeMap::new(),
+                        error.fields_in(editor.lang),
                         EditorNotice { error: Some(message.text(editor.lang)), conflict: None },
                     )
                     .await

@@ -1,0 +1,195 @@
+//! The body of a story as the editor and the reader meet it: embeds become cards that load
+//! nothing until clicked, figures carry their captions, publishing checks every image's
+//! description, and autosaves keep what was typed.
+
+mod support;
+
+use dateline_core::Role;
+use serde_json::json;
+use support::{add_user, send, sign_in, test_site};
+
+const BODY: &str = "The harbour opened at dawn.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n\
+                    ![](/media/quay.jpg \"The new quay | Photo: Desk\")\n\nMore at https://example.org/harbour.";
+
+#[tokio::test]
+async fn publishing_needs_described_images_and_embeds_play_only_on_a_click() {
+    let site = test_site().await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let story = json!({ "edition": "en", "section_id": 1, "kind": "text",
+        "article": { "headline": "Quay opens", "slug": "quay-opens", "body_markdown": BODY } });
+    let (response, article) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;
+    assert_eq!(response.status, 201, "a draft may lack descriptions: {article}");
+    let id = article["id"].as_i64().unwrap();
+
+    // Publishing is refused, saying which image lacks its description.
+    let transitions = format!("/admin/api/articles/{id}/transitions");
+    let (response, refusal) =
+        send(&site, "POST", &transitions, Some(&eddie), Some(json!({ "action": "publish" }))).await;
+    assert_eq!(response.status, 422, "{refusal}");
+    let message = refusal["error"]["fields"]["body_markdown"].as_str().unwrap_or_default().to_owned();
+    assert!(message.contains("/media/quay.jpg") && message.contains("description"), "{refusal}");
+    assert_eq!(site.get("/en/articles/quay-opens").await.status, 404, "nothing went out");
+
+    // The admin page says it beside the body, in the editor's language.
+    let referer = format!("http://news.test:8080/admin/articles/{id}");
+    let action = format!("/admin/articles/{id}/action");
+    let (status, _, page) = support::post_form(&site, &eddie, &action, &[("action", "publish")], &referer).await;
+    assert_eq!(status, 422);
+    assert!(
+        page.contains("class=\"field-error\" id=\"body_markdown-error\"") && page.contains("/media/quay.jpg"),
+        "{page}"
+    );
+
+    // Described, it goes out.
+    let described = BODY.replace("![](", "![A crane lifts the last span](");
+    let save =
+        json!({ "base_revision": 1, "headline": "Quay opens", "slug": "quay-opens", "body_markdown": described });
+    assert_eq!(send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&eddie), Some(save)).await.0.status, 200);
+    let (response, _) = send(&site, "POST", &transitions, Some(&eddie), Some(json!({ "action": "publish" }))).await;
+    assert_eq!(response.status, 200);
+
+    // Once live, a save cannot take a description away again.
+    let undescribed =
+        json!({ "base_revision": 2, "headline": "Quay opens", "slug": "quay-opens", "body_markdown": BODY });
+    let (response, _) = send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&eddie), Some(undescribed)).await;
+    assert_eq!(response.status, 422);
+
+    let page = site.get("/en/articles/quay-opens").await;
+    let html = page.text();
+    assert!(html.contains("<figure class=\"embed embed-youtube embed-wide\">"), "{html}");
+    assert!(html.contains("data-embed-src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\""), "{html}");
+    assert!(html.contains("Play from YouTube"), "{html}");
+    assert!(!html.contains("<iframe"), "nothing from YouTube loads with the page");
+    assert!(
+        html.contains("<figcaption>The new quay <small class=\"credit\">Photo: Desk</small></figcaption>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"https://example.org/harbour\" rel=\"noopener noreferrer\">"), "{html}");
+    let script = page
+        .html()
+        .select(&scraper::Selector::parse("script[src]").unwrap())
+        .next()
+        .map(|s| s.attr("src").unwrap().to_owned());
+    let script = script.expect("the card script");
+    assert!(script.starts_with("/assets/embed.js"), "{script}");
+    let policy = page.header("content-security-policy").to_owned();
+    assert!(
+        policy.contains("script-src 'self'") && policy.contains("frame-src https://www.youtube-nocookie.com"),
+        "{policy}"
+    );
+    assert!(site.get(&script).await.text().contains("data-embed-src"));
+    // A page without embeds keeps the strict policy: no script at all.
+    let plain = site.get("/en/").await;
+    assert!(plain.header("content-security-policy").contains("script-src 'none'"));
+
+    // Feeds and the Content API carry a plain link, no card.
+    let feed = site.get("/en/feed.atom").await.text();
+    assert!(feed.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ") && !feed.contains("embed-open"), "{feed}");
+}
+
+#[tokio::test]
+async fn autosaves_keep_typed_text_until_the_real_save() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let story = json!({ "edition": "en", "section_id": 1, "kind": "text",
+        "article": { "headline": "Tide tables", "slug": "tide-tables", "body_markdown": "High water at six." } });
+    let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(story)).await;
+    let id = article["id"].as_i64().unwrap();
+    let autosave = format!("/admin/api/articles/{id}/autosave");
+    let typed = json!({ "base_revision": 1, "headline": "Tide tables", "standfirst": "",
+        "body_markdown": "High water at six. Low water at noon, and" });
+    let (response, kept) = send(&site, "PUT", &autosave, Some(&rita), Some(typed)).await;
+    assert_eq!(response.status, 200, "{kept}");
+    assert_eq!(kept["kind"], "autosave");
+    // No revision was made: the article is still at 1.
+    let (_, now) = send(&site, "GET", &format!("/admin/api/articles/{id}"), Some(&rita), None).await;
+    assert_eq!(now["revision"], 1);
+
+    // The tab closes; the editor, opened again (on any machine), offers it back.
+    let editor_page = format!("/admin/articles/{id}");
+    let page = site.get_with(&editor_page, &[("cookie", rita.cookie.as_str())]).await.text();
+    assert!(page.contains("data-autosave-offer data-base-revision=\"1\""), "{page}");
+    assert!(page.contains("Low water at noon, and</textarea>"), "{page}");
+    // Autosaves are each user's own.
+    let (response, _) = send(&site, "GET", &autosave, Some(&eddie), None).await;
+    assert_eq!(response.status, 404);
+
+    // A giant paste is refused with a message; nothing is lost on the client's side.
+    let giant = json!({ "base_revision": 1, "headline": "Tide tables", "body_markdown": "x".repeat(5_000_000) });
+    let (response, refusal) = send(&site, "PUT", &autosave, Some(&rita), Some(giant)).await;
+    assert_eq!(response.status, 413, "{refusal}");
+    assert!(refusal["error"]["message"].as_str().unwrap().contains("over the limit"), "{refusal}");
+
+    // Someone saves meanwhile: the autosave is offered as typed on the older revision, so
+    // bringing it back and saving meets the conflict check instead of overwriting.
+    let save = json!({ "base_revision": 1, "headline": "Tide tables", "slug": "tide-tables", "body_markdown": "High water at 6:10." });
+    assert_eq!(send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&eddie), Some(save)).await.0.status, 200);
+    let page = site.get_with(&editor_page, &[("cookie", rita.cookie.as_str())]).await.text();
+    assert!(page.contains("The article was saved again since"), "{page}");
+    let stale = json!({ "base_revision": 1, "headline": "Tide tables", "slug": "tide-tables",
+        "body_markdown": "High water at six. Low water at noon, and" });
+    let (response, _) = send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&rita), Some(stale)).await;
+    assert_eq!(response.status, 409, "conflict detection still works");
+
+    // Her real save ends the autosave.
+    let save = json!({ "base_revision": 2, "headline": "Tide tables", "slug": "tide-tables",
+        "body_markdown": "High water at 6:10. Low water at noon." });
+    assert_eq!(send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&rita), Some(save)).await.0.status, 200);
+    let (response, _) = send(&site, "GET", &autosave, Some(&rita), None).await;
+    assert_eq!(response.status, 404);
+    let page = site.get_with(&editor_page, &[("cookie", rita.cookie.as_str())]).await.text();
+    assert!(!page.contains("data-autosave-offer"), "nothing left to offer");
+
+    // A revision the article never had is refused.
+    let wrong = json!({ "base_revision": 9, "headline": "", "body_markdown": "" });
+    let (response, _) = send(&site, "PUT", &autosave, Some(&rita), Some(wrong)).await;
+    assert_eq!(response.status, 422);
+}
+
+#[tokio::test]
+async fn a_draft_and_unsaved_edits_preview_in_the_reader_theme() {
+    let site = test_site().await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let story = json!({ "edition": "zh-hans", "section_id": 1, "kind": "text",
+        "article": { "headline": "新码头启用", "slug": "xin-ma-tou", "standfirst": "四十年来第一次。", "body_markdown": "**“海葵”**过后，码头重新开放。" } });
+    let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;
+    let id = article["id"].as_i64().unwrap();
+    let preview = format!("/admin/articles/{id}/preview");
+    let page = site.get_with(&preview, &[("cookie", eddie.cookie.as_str())]).await;
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(html.contains("<h1 class=\"headline\">新码头启用</h1>") && html.contains("四十年来第一次。"), "{html}");
+    assert!(html.contains("<strong>“海葵”</strong>过后"), "{html}");
+    assert!(
+        html.contains("class=\"preview-banner\"") && html.contains("预览"),
+        "marked, in the edition's language: {html}"
+    );
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\">"), "{html}");
+    assert_eq!(page.header("cache-control"), "no-store");
+    assert_eq!(site.get("/zh-hans/articles/xin-ma-tou").await.status, 404, "readers still cannot see it");
+    // Without a session there is no preview.
+    assert_ne!(site.get(&preview).await.status, 200);
+
+    // Unsaved edits: the form's text, not the saved one, and nothing is saved.
+    let referer = format!("http://news.test:8080/admin/articles/{id}");
+    let form = [
+        ("base_revision", "1"),
+        ("headline", "新码头今晨启用"),
+        ("slug", "xin-ma-tou"),
+        ("body_markdown", "改过的正文。"),
+    ];
+    let (status, _, html) = support::post_form(&site, &eddie, &preview, &form, &referer).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("新码头今晨启用") && html.contains("改过的正文。"), "{html}");
+    let (_, saved) = send(&site, "GET", &format!("/admin/api/articles/{id}"), Some(&eddie), None).await;
+    assert_eq!(saved["headline"], "新码头启用");
+    assert_eq!(saved["revision"], 1);
+    // A form that could not be saved cannot be previewed either: the editor says why.
+    let (status, _, html) = support::post_form(&site, &eddie, &preview, &[("headline", " ")], &referer).await;
+    assert_eq!(status, 422, "{html}");
+}
