@@ -392,6 +392,8 @@
   bar.hidden = false;
 
   body.addEventListener("keydown", function (event) {
+    // Keys typed into an input method (Chinese, for one) belong to it.
+    if (event.isComposing) return;
     for (var i = 0; i < tools.length; i++) {
       if (!tools[i].hidden && matches(tools[i], event)) {
         event.preventDefault();
@@ -404,7 +406,7 @@
   // Ctrl+S (⌘S) saves from anywhere on the page, through the form's own checks.
   var save = form && form.querySelector("button[type=submit]");
   document.addEventListener("keydown", function (event) {
-    if (dialog && dialog.contains(event.target)) return;
+    if (event.isComposing || (dialog && dialog.contains(event.target))) return;
     if (event.key === "Escape" && inFocusMode()) {
       setFocusMode(false);
       return;
