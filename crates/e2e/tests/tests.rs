@@ -34,3 +34,5 @@ mod roles;
 mod scenario;
 /// Builds the `dateline` binary once, runs its commands and `dateline serve --demo`.
 mod server;
+/// Writing in the article editor: the toolbar, images, recovery, kill, widths, accessibility.
+mod writing;
