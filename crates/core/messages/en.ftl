@@ -219,3 +219,4 @@ body-image-no-alt = an image in the text ({ $url }) has no description: write wh
 body-embed-malformed = { $url } is a { $provider } address that names nothing to show (a video, post or place): paste the address of the item itself, or put it in <…> to keep it as a plain link
 autosave-base-unknown = the text was typed on a revision this article does not have (it is at revision { $revision }); reload the editor
 request-too-large = the request is over the limit of { $mb } MB (a story's text can be up to 1 MB); nothing was saved
+preview-link-days = a preview link lasts from 1 to { $max } days

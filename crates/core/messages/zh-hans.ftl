@@ -215,3 +215,4 @@ body-image-no-alt = 正文中的图片（{ $url }）没有描述：请在 ![…]
 body-embed-malformed = { $url } 是 { $provider } 的地址，但没有指向可以显示的内容（视频、帖子或地点）：请粘贴该内容本身的地址，或用 <…> 括起来作为普通链接
 autosave-base-unknown = 这段文字所依据的修订版本不存在（本文现为第 { $revision } 版）；请重新载入编辑器
 request-too-large = 请求超过 { $mb } MB 的上限（一篇报道的正文最多 1 MB）；未保存任何内容
+preview-link-days = 预览链接的有效期为 1 到 { $max } 天

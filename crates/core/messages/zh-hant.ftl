@@ -214,3 +214,4 @@ body-image-no-alt = 內文中的圖片（{ $url }）沒有描述：請在 ![…]
 body-embed-malformed = { $url } 是 { $provider } 的網址，但沒有指向可以顯示的內容（影片、貼文或地點）：請貼上該內容本身的網址，或用 <…> 括起來作為一般連結
 autosave-base-unknown = 這段文字所依據的修訂版本不存在（本文現為第 { $revision } 版）；請重新載入編輯器
 request-too-large = 請求超過 { $mb } MB 的上限（一篇報導的內文最多 1 MB）；未儲存任何內容
+preview-link-days = 預覽連結的有效期為 1 到 { $max } 天

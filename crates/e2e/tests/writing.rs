@@ -176,6 +176,23 @@ async fn a_writer_formats_with_the_toolbar_and_shortcuts_and_places_an_image_and
         {
             assert!(preview.contains(html), "the saved article's preview has {html}: {preview}");
         }
+
+        // Published, the embed is a card: nothing from YouTube until the reader clicks it.
+        page.click_button("Publish now").await;
+        page.find(".editor-head .status-published").await;
+        page.click_link("view on the site").await;
+        page.wait_for_path("the article page", |p| p.contains("/articles/")).await;
+        let card = page.find("figure.embed-youtube a.embed-open").await;
+        assert_eq!(page.execute("return document.querySelectorAll('iframe').length").await, 0);
+        card.click().await.unwrap();
+        page.wait_until("the player in place of the card", || async {
+            page.execute("return (document.querySelector('figure.embed-youtube iframe') || {}).src || ''")
+                .await
+                .as_str()
+                .is_some_and(|src| src.starts_with("https://www.youtube-nocookie.com/embed/"))
+        })
+        .await;
+        assert_eq!(page.path().await.contains("/articles/"), true, "the click stays on the article");
     })
     .await;
 }

@@ -41,6 +41,7 @@ mod housekeeping;
 mod indexer;
 mod job_runner;
 mod pages;
+mod previews;
 mod site;
 mod workflow;
 
@@ -66,6 +67,7 @@ pub use error::NewsroomError;
 pub use housekeeping::{actor, may_delete};
 pub use indexer::{MAX_SEARCH_PAGE, SearchFailure, open_index, rebuild_index, search_page_number};
 pub use job_runner::{JobSettings, RENDITION_WIDTHS, run_due_jobs, spawn_job_worker};
+pub use previews::{MAX_PREVIEW_LINK_DAYS, PREVIEW_LINK_DAYS, PreviewOpening};
 pub use site::SiteData;
 /// Stops the background tasks at shutdown.
 pub use tokio_util::sync::CancellationToken;

@@ -195,6 +195,8 @@ mod tests {
         keys.extend([StoryKind::Text, StoryKind::Video].iter().map(|k| format!("kind-{}", k.as_str())));
         keys.extend(WorkflowVerb::ALL.iter().map(|v| format!("action-{}", v.name())));
         keys.extend(["queued", "running", "done", "failed"].map(|s| format!("jobs-status-{s}")));
+        // A preview link's state, as `PreviewLinkRow::state` names it (`open` has its own line).
+        keys.extend(["revoked", "expired"].map(|s| format!("editor-share-{s}")));
         keys.extend(["renditions", "publish_due"].map(|k| format!("jobs-kind-{k}")));
         keys.extend(SocialPlatform::ALL.iter().map(|p| format!("manage-platform-{}", p.as_str())));
         keys.extend(["public", "hidden", "retired"].map(|s| format!("editions-status-{s}")));
@@ -224,6 +226,7 @@ mod tests {
             "demo.remove",
             "page.delete",
             "media.delete",
+            "preview.share",
         ];
         keys.extend(actions.map(|a| format!("audit-action-{}", a.replace(['.', '_'], "-"))));
         for noun in ["token", "key"] {
@@ -416,6 +419,11 @@ mod tests {
                 standfirst: String::new(),
                 body_markdown: "Typed body".into(),
             }),
+            preview_links: vec![
+                PreviewLinkRow { id: 2, expires: "11-05-2016 13:40".into(), state: "open" },
+                PreviewLinkRow { id: 1, expires: "05-05-2016 09:00".into(), state: "revoked" },
+            ],
+            new_preview_link: Some("https://news.test/preview/abc".into()),
         };
         let html = pages.render(&editor).unwrap();
         for text in [
@@ -442,6 +450,10 @@ mod tests {
             "The server kept text you typed at 04-05-2016 13:41 and never saved. The article was saved again since:",
             "data-autosave-field=\"headline\" readonly>Typed &lt;b&gt;headline&lt;/b&gt;</textarea>",
             "data-autosave-url=\"/admin/api/articles/7/autosave\"",
+            "<input readonly value=\"https://news.test/preview/abc\"",
+            "action=\"/admin/articles/7/preview-links/2/revoke\"",
+            "Open until 11-05-2016 13:40",
+            "Revoked",
         ] {
             assert!(html.contains(text), "{text} missing from:\n{html}");
         }

@@ -393,6 +393,33 @@ pub struct EditorPage {
     pub form: EditorForm,
     /// What this user typed and the server autosaved but they never saved, to offer back.
     pub autosave: Option<AutosaveOffer>,
+    /// The article's private preview links (when the user may share it).
+    pub preview_links: Vec<PreviewLinkRow>,
+    /// The address of a link just made: shown once, its secret is not kept.
+    pub new_preview_link: Option<String>,
+}
+
+/// The saved article's preview in a phone-wide frame.
+#[derive(Debug, Serialize)]
+pub struct PhonePreviewPage {
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    pub article_id: i64,
+    pub headline: String,
+}
+
+impl AdminView for PhonePreviewPage {
+    const TEMPLATE: &'static str = "preview_phone.html";
+}
+
+/// A private preview link in the editor's list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PreviewLinkRow {
+    pub id: i64,
+    /// When it ends (or ended), in the newsroom's zone.
+    pub expires: String,
+    /// `open`, `expired` or `revoked`.
+    pub state: &'static str,
 }
 
 /// An autosave the editor offers back (see `Newsroom::pending_autosave`).

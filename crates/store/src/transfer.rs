@@ -37,6 +37,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("article_revisions", "id"),
     ("article_transitions", "id"),
     ("article_autosaves", "article_id, user_id"),
+    ("preview_links", "id"),
     ("content_api_keys", "id"),
     ("audit_log", "id"),
     ("gone_articles", "edition, slug"),
@@ -64,6 +65,7 @@ const WITH_IDS: &[&str] = &[
     "article_transitions",
     "content_api_keys",
     "pages",
+    "preview_links",
 ];
 
 /// One stored value, as both backends and the archive's JSON can hold it.

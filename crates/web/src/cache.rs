@@ -367,13 +367,14 @@ impl Inner {
 }
 
 /// The key of a cacheable request: its path and the query parameters pages read, or `None`
-/// for requests the cache never answers (writes, the newsroom, media, the Ghost API).
+/// for requests the cache never answers (writes, the newsroom, shared previews, media, the
+/// Ghost API).
 fn cache_key(method: &Method, uri: &axum::http::Uri) -> Option<String> {
     if method != Method::GET && method != Method::HEAD {
         return None;
     }
     let path = uri.path();
-    let skipped = ["/admin", "/media/", "/assets/", "/healthz", "/readyz", "/metrics"];
+    let skipped = ["/admin", "/preview/", "/media/", "/assets/", "/healthz", "/readyz", "/metrics"];
     if skipped.iter().any(|prefix| path.starts_with(prefix)) || path.contains("/ghost/") {
         return None;
     }

@@ -208,8 +208,11 @@ async fn error_page_html(state: &AppState, first_segment: &str, status: StatusCo
     };
     let context = site.context(&state.config().base_url);
     // A retired edition's pages are gone as a whole, not one withdrawn story.
-    let reason =
-        (status == StatusCode::GONE && site.retired_edition(first_segment).is_some()).then_some("edition-retired");
+    let reason = match (status, first_segment) {
+        (StatusCode::GONE, "preview") => Some("preview-closed"),
+        (StatusCode::GONE, _) if site.retired_edition(first_segment).is_some() => Some("edition-retired"),
+        _ => None,
+    };
     match state.renderer().error(&context, &ErrorPageView { edition, status: status.as_u16(), reason }) {
         Ok(html) => Body::from(html),
         Err(error) => {
@@ -245,7 +248,8 @@ const ADMIN_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: htt
 fn set_security_headers(response: &mut Response, policy: &'static str, https: bool) {
     let headers = response.headers_mut();
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    // A shared preview sets a stricter one (its address is its key).
+    headers.entry(header::REFERRER_POLICY).or_insert(HeaderValue::from_static("strict-origin-when-cross-origin"));
     headers.insert(
         HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"),

@@ -116,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
         .route("/{edition}/pages/{slug}", get(reader::static_page))
+        .route("/preview/{secret}", get(reader::shared_preview))
         .route("/{edition}/search", get(search::search_page))
         .nest(
             "/admin/api",

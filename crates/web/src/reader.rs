@@ -10,7 +10,7 @@ use dateline_render::{ArticlePage, HomePage, ListingPage, ListingSubject, Static
 use crate::AppState;
 use crate::cache::{CacheTags, PUBLIC_CACHE_CONTROL};
 use crate::error::{AppError, reader_edition};
-use dateline_newsroom::{CacheTag, SiteData};
+use dateline_newsroom::{CacheTag, PreviewOpening, SiteData};
 
 /// Stories per listing page.
 const PER_PAGE: u32 = 12;
@@ -176,6 +176,34 @@ pub(crate) async fn article_page(
         });
     };
     article_response(&state, &site, edition, &article, false).await
+}
+
+/// `GET /preview/{secret}`: an unpublished article shared by a preview link, for someone
+/// without an account; 410 once the link expired or was revoked.
+pub(crate) async fn shared_preview(
+    State(state): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let Ok(Path(secret)) = path else { return Err(AppError::NotFound) };
+    let article = match state.newsroom().open_preview(&secret).await.map_err(preview_failure)? {
+        PreviewOpening::Article(article) => article,
+        PreviewOpening::Closed => return Err(AppError::Gone),
+        PreviewOpening::Unknown => return Err(AppError::NotFound),
+    };
+    let site = state.newsroom().site().await?;
+    let editions = state.store().editions().await?;
+    let edition = editions.iter().find(|e| e.code == article.edition).ok_or(AppError::NotFound)?;
+    let mut response = article_response(&state, &site, edition, &article, true).await?;
+    // The link is the key: a link clicked inside the preview must not carry it elsewhere.
+    response.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    Ok(response)
+}
+
+fn preview_failure(error: dateline_newsroom::NewsroomError) -> AppError {
+    match error {
+        dateline_newsroom::NewsroomError::Store(error) => AppError::Store(error),
+        _ => AppError::NotFound,
+    }
 }
 
 /// An article's page as readers get it (or, as a `preview`, as they would: marked, never

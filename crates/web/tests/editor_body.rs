@@ -193,3 +193,79 @@ async fn a_draft_and_unsaved_edits_preview_in_the_reader_theme() {
     let (status, _, html) = support::post_form(&site, &eddie, &preview, &[("headline", " ")], &referer).await;
     assert_eq!(status, 422, "{html}");
 }
+
+#[tokio::test]
+async fn a_private_preview_link_works_without_an_account_until_it_ends() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    add_user(&site, "otto@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let otto = sign_in(&site, "otto@news.test").await;
+    let story = json!({ "edition": "mn", "section_id": 1, "kind": "text",
+        "article": { "headline": "Боомт нээгдлээ", "slug": "boomt", "body_markdown": "Өглөө эрт нээгдэв." } });
+    let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(story)).await;
+    let links = format!("/admin/api/articles/{}/preview-links", article["id"]);
+    let (response, link) = send(&site, "POST", &links, Some(&rita), Some(json!({}))).await;
+    assert_eq!(response.status, 201, "{link}");
+    let url = link["url"].as_str().unwrap();
+    let path = &url[url.find("/preview/").unwrap()..];
+
+    // No account, no cookie: the draft as readers will see it, marked and never indexed.
+    let page = site.get(path).await;
+    assert_eq!(page.status, 200);
+    let html = page.text();
+    assert!(html.contains("Боомт нээгдлээ") && html.contains("class=\"preview-banner\""), "{html}");
+    assert_eq!(page.header("referrer-policy"), "no-referrer");
+    assert_eq!(page.header("cache-control"), "no-store");
+    assert!(page.header("x-robots-tag").contains("noindex"));
+    assert_eq!(site.get("/mn/articles/boomt").await.status, 404, "readers still cannot find it");
+
+    // Someone else's draft cannot be shared by a reporter; the list shows no secrets.
+    let (response, _) = send(&site, "POST", &links, Some(&otto), Some(json!({}))).await;
+    assert_eq!(response.status, 403);
+    let (_, listed) = send(&site, "GET", &links, Some(&rita), None).await;
+    assert_eq!(listed["preview_links"][0]["open"], true);
+    assert!(listed["preview_links"][0].get("url").is_none(), "{listed}");
+    let (response, _) = send(&site, "POST", &links, Some(&rita), Some(json!({ "days": 0 }))).await;
+    assert_eq!(response.status, 422);
+
+    // Revoked, the link says it has ended, in the edition's language; a made-up one is 404.
+    let revoke = format!("{links}/{}", link["id"]);
+    assert_eq!(send(&site, "DELETE", &revoke, Some(&rita), None).await.0.status, 204);
+    let closed = site.get(path).await;
+    assert_eq!(closed.status, 410);
+    assert!(closed.text().contains("preview link has ended") || closed.text().contains("холбоос"), "{}", closed.text());
+    assert!(!closed.text().contains("Боомт нээгдлээ"));
+    assert_eq!(site.get(&format!("/preview/{}", "0".repeat(64))).await.status, 404);
+    assert_eq!(site.get("/preview/not-a-secret").await.status, 404);
+
+    // The same from the editor page: make a link (shown once), see it listed, revoke it.
+    let id = article["id"].as_i64().unwrap();
+    let referer = format!("http://news.test:8080/admin/articles/{id}");
+    let make = format!("/admin/articles/{id}/preview-links");
+    let (status, _, page) = support::post_form(&site, &rita, &make, &[("days", "1")], &referer).await;
+    assert_eq!(status, 200, "{page}");
+    let start = page.find("<input readonly value=\"").expect("the new link is shown") + 23;
+    let shown = &page[start..start + page[start..].find('"').unwrap()];
+    let shown = &shown[shown.find("/preview/").unwrap()..];
+    assert_eq!(site.get(shown).await.status, 200);
+    let editor = site.get_with(&format!("/admin/articles/{id}"), &[("cookie", rita.cookie.as_str())]).await.text();
+    assert!(editor.contains("Open until") && editor.contains("Revoked"), "{editor}");
+    assert!(!editor.contains(shown), "the secret is shown only once");
+    let (_, listed) = send(&site, "GET", &links, Some(&rita), None).await;
+    let newest = listed["preview_links"][0]["id"].as_i64().unwrap();
+    let revoke = format!("/admin/articles/{id}/preview-links/{newest}/revoke");
+    let (status, location, _) = support::post_form(&site, &rita, &revoke, &[], &referer).await;
+    assert_eq!((status, location.as_str()), (303, format!("/admin/articles/{id}").as_str()));
+    assert_eq!(site.get(shown).await.status, 410);
+
+    // The phone-width preview frames the saved text 390 pixels wide.
+    let phone =
+        site.get_with(&format!("/admin/articles/{id}/preview/phone"), &[("cookie", rita.cookie.as_str())]).await;
+    assert_eq!(phone.status, 200);
+    assert!(
+        phone.text().contains(&format!("<iframe src=\"/admin/articles/{id}/preview\" width=\"390\"")),
+        "{}",
+        phone.text()
+    );
+}

@@ -197,6 +197,14 @@ async fn real_responses_match_the_document() {
     let wrong_base = json!({ "base_revision": 99, "headline": "", "body_markdown": "" });
     c.call("PUT", &autosave_path, "/articles/{id}/autosave", Some(wrong_base)).await;
     c.call("DELETE", &autosave_path, "/articles/{id}/autosave", None).await;
+    let links_path = format!("/articles/{id}/preview-links");
+    let (status, link) = c.call("POST", &links_path, "/articles/{id}/preview-links", Some(json!({ "days": 2 }))).await;
+    assert_eq!(status, 201, "{link}");
+    c.call("POST", &links_path, "/articles/{id}/preview-links", Some(json!({ "days": 90 }))).await;
+    c.call("GET", &links_path, "/articles/{id}/preview-links", None).await;
+    let revoke = format!("{links_path}/{}", link["id"]);
+    c.call("DELETE", &revoke, "/articles/{id}/preview-links/{link}", None).await;
+    c.call("DELETE", &format!("{links_path}/999999"), "/articles/{id}/preview-links/{link}", None).await;
     c.call("GET", &format!("/articles/{id}/revisions"), "/articles/{id}/revisions", None).await;
     c.call("GET", &format!("/articles/{id}/revisions/1"), "/articles/{id}/revisions/{revision}", None).await;
     c.call("GET", &format!("/articles/{id}/revisions/2/diff"), "/articles/{id}/revisions/{revision}/diff", None).await;

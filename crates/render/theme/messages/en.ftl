@@ -74,3 +74,5 @@ embed-play = Play from { $provider }
 embed-open = Open on { $provider }
 embed-privacy = Playing it loads { $provider }, which may record your visit; nothing is loaded from it until you do.
 preview-banner = Preview: readers cannot see this text yet, and search engines are told not to index it.
+preview-closed-title = This preview link has ended
+preview-closed-text = The link expired or the newsroom withdrew it. Ask the person who sent it for a new one.

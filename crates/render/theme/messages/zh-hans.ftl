@@ -71,3 +71,5 @@ embed-play = 播放 { $provider } 内容
 embed-open = 在 { $provider } 打开
 embed-privacy = 播放时会加载 { $provider }，它可能记录你的访问；点击之前不会从该网站加载任何内容。
 preview-banner = 预览：读者尚看不到这段内容，搜索引擎也不会收录。
+preview-closed-title = 此预览链接已失效
+preview-closed-text = 链接已过期或已被编辑部撤回。请向发送链接的人索取新的链接。

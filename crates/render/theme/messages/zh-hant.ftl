@@ -71,3 +71,5 @@ embed-play = 播放 { $provider } 內容
 embed-open = 在 { $provider } 開啟
 embed-privacy = 播放時會載入 { $provider }，它可能記錄你的造訪；點擊之前不會從該網站載入任何內容。
 preview-banner = 預覽：讀者尚看不到這段內容，搜尋引擎也不會收錄。
+preview-closed-title = 此預覽連結已失效
+preview-closed-text = 連結已過期或已被編輯台撤回。請向傳送連結的人索取新的連結。

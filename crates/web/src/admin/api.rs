@@ -31,6 +31,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}", get(get_article).put(save_article).delete(delete_article))
         .route("/articles/{id}/transitions", get(list_transitions).post(move_article))
         .route("/articles/{id}/autosave", get(get_autosave).put(put_autosave).delete(delete_autosave))
+        .route("/articles/{id}/preview-links", get(list_preview_links).post(create_preview_link))
+        .route("/articles/{id}/preview-links/{link}", delete(revoke_preview_link))
         .route("/articles/{id}/revisions", get(list_revisions))
         .route("/articles/{id}/revisions/{revision}", get(get_revision))
         .route("/articles/{id}/revisions/{revision}/diff", get(diff_revision))
@@ -429,6 +431,61 @@ async fn delete_autosave(
 ) -> Result<StatusCode, AdminApiError> {
     state.newsroom().discard_autosave(&caller.user, ArticleId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PreviewLinkBody {
+    /// How long the link lasts; a week when not given.
+    days: Option<i64>,
+}
+
+/// `POST /admin/api/articles/{id}/preview-links`: a private link to the article as readers
+/// will see it, for someone without an account. Its `url` is shown only in this answer.
+async fn create_preview_link(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<PreviewLinkBody>,
+) -> Result<Response, AdminApiError> {
+    let days = body.days.unwrap_or(dateline_newsroom::PREVIEW_LINK_DAYS);
+    let (link, secret) = state.newsroom().create_preview_link(&caller.user, ArticleId(id), days).await?;
+    let mut json = preview_link_json(&link);
+    json["url"] = json!(format!("{}/preview/{secret}", state.config().base_url));
+    Ok((StatusCode::CREATED, Json(json)).into_response())
+}
+
+/// `GET /admin/api/articles/{id}/preview-links`: the article's links, newest first, without
+/// their secrets.
+async fn list_preview_links(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, AdminApiError> {
+    let links = state.newsroom().preview_links(&caller.user, ArticleId(id)).await?;
+    Ok(Json(json!({ "preview_links": links.iter().map(preview_link_json).collect::<Vec<_>>() })))
+}
+
+/// `DELETE /admin/api/articles/{id}/preview-links/{link}`: ends a link at once.
+async fn revoke_preview_link(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((id, link)): Path<(i64, i64)>,
+) -> Result<StatusCode, AdminApiError> {
+    state.newsroom().revoke_preview_link(&caller.user, ArticleId(id), link).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+fn preview_link_json(link: &dateline_store::PreviewLink) -> Value {
+    let time = |seconds: i64| Timestamp::from_second(seconds).unwrap_or_default().to_string();
+    json!({
+        "id": link.id,
+        "created_by": link.created_by.map(|u| u.0),
+        "created_at": time(link.created_at),
+        "expires_at": time(link.expires_at),
+        "revoked_at": link.revoked_at.map(time),
+        "open": link.is_open(Timestamp::now().as_second()),
+    })
 }
 
 /// `GET /admin/api/articles/{id}/revisions`: every saved revision, newest first.

@@ -314,7 +314,7 @@ pub(crate) fn see_other(path: &str) -> Response {
 pub(crate) const DONE_COOKIE: &str = "dateline_done";
 
 /// What a confirmation may say: each is the admin message `done-{code}`.
-const DONE: [&str; 12] = [
+const DONE: [&str; 13] = [
     "saved",
     "created",
     "deleted",
@@ -327,6 +327,7 @@ const DONE: [&str; 12] = [
     "spike",
     "restore",
     "translation",
+    "revoked",
 ];
 
 /// [`see_other`] to `path`, whose page then confirms `done` (one of [`DONE`]).

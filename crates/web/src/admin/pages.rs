@@ -16,8 +16,9 @@ use dateline_core::{
 };
 use dateline_render::admin_views::{
     ActionButton, AdminFrame, ArticleFilterView, ArticlesPage, AutosaveOffer, ConflictView, ContributorOption,
-    DashboardPage, DeskRow, DiffRow, EditorArticle, EditorForm, EditorPage, FieldChange, RevisionPage, RevisionRow,
-    RevisionSummary, SectionOption, SignInPage, SourceArticle, StoryMediaView, TransitionRow, TranslationRow, UserView,
+    DashboardPage, DeskRow, DiffRow, EditorArticle, EditorForm, EditorPage, FieldChange, PhonePreviewPage,
+    PreviewLinkRow, RevisionPage, RevisionRow, RevisionSummary, SectionOption, SignInPage, SourceArticle,
+    StoryMediaView, TransitionRow, TranslationRow, UserView,
 };
 use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
@@ -47,6 +48,9 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/new", get(new_article_form).post(create_article))
         .route("/articles/{id}", get(edit_article).post(save_article))
         .route("/articles/{id}/preview", get(preview_saved).post(preview_unsaved))
+        .route("/articles/{id}/preview/phone", get(preview_phone))
+        .route("/articles/{id}/preview-links", post(create_preview_link))
+        .route("/articles/{id}/preview-links/{link}/revoke", post(revoke_preview_link))
         .route("/articles/{id}/action", post(article_action))
         .route("/articles/{id}/delete", post(delete_article))
         .route("/articles/{id}/translations", post(add_translation))
@@ -437,6 +441,8 @@ impl EditorFormExt for EditorForm {
 struct EditorNotice {
     error: Option<String>,
     conflict: Option<ConflictView>,
+    /// A preview link just made, shown once.
+    new_preview_link: Option<String>,
 }
 
 /// Everything the editor page needs besides the form.
@@ -500,6 +506,8 @@ async fn editor_page(
             conflict: notice.conflict,
             form,
             autosave: None,
+            preview_links: Vec::new(),
+            new_preview_link: notice.new_preview_link,
         };
         if let Some(id) = article_id {
             let article = load_article(state, id).await?;
@@ -585,6 +593,23 @@ async fn editor_page(
                 poster_url: story.poster.as_ref().map(|p| dateline_render::paths::media(&p.key)),
             });
             page.can_edit = may_edit(article.status, editor.user.role, is_own);
+            if page.can_edit {
+                let now = jiff::Timestamp::now().as_second();
+                page.preview_links = store
+                    .preview_links(id)
+                    .await?
+                    .into_iter()
+                    .map(|link| PreviewLinkRow {
+                        id: link.id,
+                        expires: time_text(&clock, jiff::Timestamp::from_second(link.expires_at).unwrap_or_default()).0,
+                        state: match (link.revoked_at, link.is_open(now)) {
+                            (Some(_), _) => "revoked",
+                            (None, true) => "open",
+                            (None, false) => "expired",
+                        },
+                    })
+                    .collect();
+            }
             if page.can_edit && page.conflict.is_none() {
                 let pending = state.newsroom().pending_autosave(&editor.user, &article).await?;
                 page.autosave = pending.map(|autosave| {
@@ -653,15 +678,17 @@ async fn form_error(
 ) -> Response {
     if error.status == StatusCode::UNPROCESSABLE_ENTITY {
         let errors = error.fields_in(editor.lang);
-        let notice =
-            EditorNotice { error: Some(admin_text(state, editor, "notice-fields-need-attention")), conflict: None };
+        let notice = EditorNotice {
+            error: Some(admin_text(state, editor, "notice-fields-need-attention")),
+            ..EditorNotice::default()
+        };
         return editor_page(state, editor, error.status, id, form, errors, notice).await;
     }
     if error.status == StatusCode::FORBIDDEN || error.status.is_server_error() || error.status == StatusCode::NOT_FOUND
     {
         return page_error(state, &error, Some(editor));
     }
-    let notice = EditorNotice { error: Some(error.message_in(editor.lang)), conflict: None };
+    let notice = EditorNotice { error: Some(error.message_in(editor.lang)), ..EditorNotice::default() };
     editor_page(state, editor, error.status, id, form, BTreeMap::new(), notice).await
 }
 
@@ -716,6 +743,63 @@ async fn preview_unsaved(State(state): State<AppState>, editor: Editor, Path(id)
     preview_page(&state, &editor, &article).await
 }
 
+/// `GET /admin/articles/{id}/preview/phone`: the saved article's preview in a frame as wide
+/// as a phone's screen, so its own layout for small screens applies.
+async fn preview_phone(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>) -> Response {
+    match load_article(&state, ArticleId(id)).await {
+        Ok(article) => {
+            let nav = "articles";
+            let frame = editor.titled(&state, "title-preview-phone", nav);
+            render(&state, StatusCode::OK, &PhonePreviewPage { frame, article_id: id, headline: article.headline })
+        }
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/articles/{id}/preview-links`: makes a private preview link and shows it once.
+async fn create_preview_link(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let days = fields.get("days").and_then(|d| d.parse().ok()).unwrap_or(dateline_newsroom::PREVIEW_LINK_DAYS);
+    let made = state.newsroom().create_preview_link(&editor.user, ArticleId(id), days).await;
+    let article = load_article(&state, ArticleId(id)).await;
+    match (made.map_err(AdminApiError::from), article) {
+        (Ok((_, secret)), Ok(article)) => {
+            let notice = EditorNotice {
+                new_preview_link: Some(format!("{}/preview/{secret}", state.config().base_url)),
+                ..EditorNotice::default()
+            };
+            let form = EditorForm::of_article(&article);
+            editor_page(&state, &editor, StatusCode::OK, Some(ArticleId(id)), form, BTreeMap::new(), notice).await
+        }
+        (Err(error), _) | (_, Err(error)) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/articles/{id}/preview-links/{link}/revoke`: ends a preview link at once.
+async fn revoke_preview_link(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path((id, link)): Path<(i64, i64)>,
+    body: Bytes,
+) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    match state.newsroom().revoke_preview_link(&editor.user, ArticleId(id), link).await {
+        Ok(()) => done(&format!("/admin/articles/{id}"), "revoked"),
+        Err(error) => page_error(&state, &error.into(), Some(&editor)),
+    }
+}
+
 async fn preview_page(state: &AppState, editor: &Editor, article: &dateline_core::Article) -> Response {
     let page = async {
         let site = state.newsroom().site().await?;
@@ -762,7 +846,8 @@ async fn save_article(State(state): State<AppState>, editor: Editor, Path(id): P
             let base = form.base_revision;
             // The next save is based on the current revision, carrying the user's text.
             form.base_revision = current;
-            let notice = EditorNotice { error: None, conflict: Some(ConflictView { base, current, diff }) };
+            let notice =
+                EditorNotice { conflict: Some(ConflictView { base, current, diff }), ..EditorNotice::default() };
             editor_page(&state, &editor, StatusCode::CONFLICT, Some(id), form, BTreeMap::new(), notice).await
         }
         Err(error) => form_error(&state, &editor, Some(id), form, error).await,
@@ -850,7 +935,7 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
                         Some(ArticleId(id)),
                         form,
                         error.fields_in(editor.lang),
-                        EditorNotice { error: Some(message.text(editor.lang)), conflict: None },
+                        EditorNotice { error: Some(message.text(editor.lang)), ..EditorNotice::default() },
                     )
                     .await
                 }

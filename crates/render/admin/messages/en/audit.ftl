@@ -24,3 +24,4 @@ audit-action-site-set-up = Site set up
 audit-action-demo-remove = Demo site removed
 audit-action-page-delete = Page deleted
 audit-action-media-delete = Media file deleted
+audit-action-preview-share = Preview link shared

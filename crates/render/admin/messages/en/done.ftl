@@ -12,3 +12,4 @@ done-kill = Killed: its address now says it was withdrawn.
 done-spike = Spiked.
 done-restore = Restored as a draft.
 done-translation = Translation added: write it here.
+done-revoked = Revoked: the link no longer opens.

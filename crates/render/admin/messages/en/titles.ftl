@@ -27,3 +27,4 @@ title-profile = Your profile
 title-pages = Pages
 title-media = Media
 error-not-there = What you asked for is not there: it may have been deleted, or the address is wrong.
+title-preview-phone = Phone preview

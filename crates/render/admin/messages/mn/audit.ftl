@@ -24,3 +24,4 @@ audit-action-site-set-up = Сайтыг тохируулсан
 audit-action-demo-remove = Демо сайтыг хассан
 audit-action-page-delete = Хуудас устгагдсан
 audit-action-media-delete = Медиа файл устгагдсан
+audit-action-preview-share = Урьдчилан харах холбоос хуваалцсан

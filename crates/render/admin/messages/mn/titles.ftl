@@ -27,3 +27,4 @@ title-profile = Хувийн мэдээлэл
 title-pages = Хуудсууд
 title-media = Медиа
 error-not-there = Таны хайсан зүйл байхгүй байна: устгагдсан эсвэл хаяг буруу байж магадгүй.
+title-preview-phone = Утасны урьдчилан харах

@@ -24,3 +24,4 @@ audit-action-site-set-up = 网站已完成设置
 audit-action-demo-remove = 演示网站已移除
 audit-action-page-delete = 页面已删除
 audit-action-media-delete = 媒体文件已删除
+audit-action-preview-share = 已分享预览链接

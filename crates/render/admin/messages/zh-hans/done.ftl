@@ -12,3 +12,4 @@ done-kill = 已撤回：其地址现显示报道已撤回。
 done-spike = 已毙稿。
 done-restore = 已恢复为草稿。
 done-translation = 已添加译文：请在此撰写。
+done-revoked = 已撤回：该链接不再可用。

@@ -24,3 +24,4 @@ audit-action-site-set-up = 網站初始設定
 audit-action-demo-remove = 移除示範網站
 audit-action-page-delete = 刪除頁面
 audit-action-media-delete = 媒體檔案已刪除
+audit-action-preview-share = 已分享預覽連結

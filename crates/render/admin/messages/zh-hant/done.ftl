@@ -12,3 +12,4 @@ done-kill = 已撤回：其網址現顯示報導已撤回。
 done-spike = 已棄用。
 done-restore = 已恢復為草稿。
 done-translation = 已新增翻譯：請在此撰寫。
+done-revoked = 已撤回：該連結不再可用。

@@ -27,3 +27,4 @@ title-profile = 個人資料
 title-pages = 頁面
 title-media = 媒體庫
 error-not-there = 您要找的內容不存在：可能已被刪除，或網址有誤。
+title-preview-phone = 手機預覽
