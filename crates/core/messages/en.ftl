@@ -220,3 +220,5 @@ body-embed-malformed = { $url } is a { $provider } address that names nothing to
 autosave-base-unknown = the text was typed on a revision this article does not have (it is at revision { $revision }); reload the editor
 request-too-large = the request is over the limit of { $mb } MB (a story's text can be up to 1 MB); nothing was saved
 preview-link-days = a preview link lasts from 1 to { $max } days
+canonical-url-invalid = give the full address of the original, starting with https:// (or leave it empty)
+social-image-not-image = upload { $id } is not an image: choose an uploaded JPEG, PNG or WebP

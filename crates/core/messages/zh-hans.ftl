@@ -216,3 +216,5 @@ body-embed-malformed = { $url } 是 { $provider } 的地址，但没有指向可
 autosave-base-unknown = 这段文字所依据的修订版本不存在（本文现为第 { $revision } 版）；请重新载入编辑器
 request-too-large = 请求超过 { $mb } MB 的上限（一篇报道的正文最多 1 MB）；未保存任何内容
 preview-link-days = 预览链接的有效期为 1 到 { $max } 天
+canonical-url-invalid = 请填写原文的完整地址，以 https:// 开头（或留空）
+social-image-not-image = 上传文件 { $id } 不是图片：请选择已上传的 JPEG、PNG 或 WebP 图片

@@ -215,3 +215,5 @@ body-embed-malformed = { $url } 是 { $provider } 的網址，但沒有指向可
 autosave-base-unknown = 這段文字所依據的修訂版本不存在（本文現為第 { $revision } 版）；請重新載入編輯器
 request-too-large = 請求超過 { $mb } MB 的上限（一篇報導的內文最多 1 MB）；未儲存任何內容
 preview-link-days = 預覽連結的有效期為 1 到 { $max } 天
+canonical-url-invalid = 請填寫原文的完整網址，以 https:// 開頭（或留空）
+social-image-not-image = 上傳檔案 { $id } 不是圖片：請選擇已上傳的 JPEG、PNG 或 WebP 圖片

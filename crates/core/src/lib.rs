@@ -18,6 +18,7 @@
 //! ```
 
 mod article_input;
+mod article_meta;
 mod body_check;
 mod content;
 mod diff;
@@ -36,6 +37,9 @@ mod text;
 mod time;
 
 pub use article_input::{ArticleFields, ArticleInput, FieldErrors, MAX_BODY, MAX_HEADLINE, MAX_STANDFIRST};
+pub use article_meta::{
+    ArticleMeta, ArticleMetaInput, MAX_CREDIT, MAX_IMAGE_TEXT, MAX_META_DESCRIPTION, MAX_META_TITLE,
+};
 pub use body_check::publishing_problems;
 pub use content::{
     Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor, ContributorId,

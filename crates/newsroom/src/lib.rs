@@ -31,6 +31,7 @@
 //! ```
 
 mod accounts;
+mod article_meta;
 mod authors;
 mod cache_tags;
 mod changes;

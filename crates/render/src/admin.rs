@@ -424,6 +424,7 @@ mod tests {
                 PreviewLinkRow { id: 1, expires: "05-05-2016 09:00".into(), state: "revoked" },
             ],
             new_preview_link: Some("https://news.test/preview/abc".into()),
+            meta: Some(MetaForm { image_credit: "Photo: <Desk>".into(), noindex: true, ..MetaForm::default() }),
         };
         let html = pages.render(&editor).unwrap();
         for text in [
@@ -454,6 +455,8 @@ mod tests {
             "action=\"/admin/articles/7/preview-links/2/revoke\"",
             "Open until 11-05-2016 13:40",
             "Revoked",
+            "name=\"image_credit\" value=\"Photo: &lt;Desk&gt;\"",
+            "name=\"noindex\" value=\"1\" checked>",
         ] {
             assert!(html.contains(text), "{text} missing from:\n{html}");
         }

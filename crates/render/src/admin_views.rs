@@ -397,6 +397,24 @@ pub struct EditorPage {
     pub preview_links: Vec<PreviewLinkRow>,
     /// The address of a link just made: shown once, its secret is not kept.
     pub new_preview_link: Option<String>,
+    /// The feature image's texts and the search and sharing fields.
+    pub meta: Option<MetaForm>,
+}
+
+/// The article's framing as its form shows it (`ArticleMeta`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MetaForm {
+    pub image_alt: String,
+    pub image_caption: String,
+    pub image_credit: String,
+    pub meta_title: String,
+    pub meta_description: String,
+    pub social_title: String,
+    pub social_description: String,
+    /// The social image's upload id, empty for none.
+    pub social_image_asset_id: String,
+    pub canonical_url: String,
+    pub noindex: bool,
 }
 
 /// The saved article's preview in a phone-wide frame.

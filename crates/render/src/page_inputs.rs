@@ -92,6 +92,10 @@ pub struct ArticlePage<'a> {
     pub body_images: &'a std::collections::HashMap<String, Asset>,
     /// A newsroom preview of text readers cannot see yet: marked as such, never indexed.
     pub preview: bool,
+    /// The article's framing: feature image texts, search and sharing fields.
+    pub meta: &'a dateline_core::ArticleMeta,
+    /// The image a shared link shows, when the meta names one (looked up by the caller).
+    pub social_image: Option<&'a Asset>,
 }
 
 /// The search page: the form, and the results when a search ran.

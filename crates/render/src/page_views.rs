@@ -41,6 +41,10 @@ pub(crate) struct Head {
     pub(crate) prev: Option<String>,
     pub(crate) next: Option<String>,
     pub(crate) robots: Option<&'static str>,
+    /// The title and text a shared link shows, when not the page's own (an article's headline
+    /// without the outlet's name; its social title and description).
+    pub(crate) og_title: Option<String>,
+    pub(crate) og_description: Option<String>,
     /// Feed autodiscovery: the edition's feeds on every page, then the page's own.
     pub(crate) feeds: Vec<FeedLink>,
 }
@@ -77,6 +81,8 @@ pub(crate) struct Chrome {
     pub(crate) has_icon: bool,
     /// The masthead's logo, if the newsroom uploaded one (the outlet's name is its `alt`).
     pub(crate) logo: Option<LogoView>,
+    /// The outlet's X account (`@handle`), for `twitter:site`.
+    pub(crate) twitter_site: Option<String>,
     /// The edition's footer links (About, Contact, Corrections policy…).
     pub(crate) footer_links: Vec<Link>,
     /// The edition's search page, for the form in the masthead.

@@ -315,16 +315,35 @@ impl Renderer {
                 og.push(("og:video:type".to_owned(), v.mime.clone()));
             }
         }
+        let meta = page.meta;
+        // A search title or description the newsroom wrote wins over the headline and standfirst.
+        let description = meta
+            .meta_description
+            .clone()
+            .or_else(|| article.standfirst.clone())
+            .unwrap_or_else(|| article.headline.clone());
+        let share_image = page.social_image.map(|image| view.absolute(&paths::media(&image.key)));
+        let robots = match (page.preview, meta.noindex) {
+            (true, _) => Some("noindex, nofollow"),
+            (false, true) => Some("noindex"),
+            (false, false) => None,
+        };
         let head = Head {
-            title: format!("{} - {}", article.headline, page.edition.outlet_name),
-            description: article.standfirst.clone().unwrap_or_else(|| article.headline.clone()),
-            canonical: canonical.clone(),
+            title: meta
+                .meta_title
+                .clone()
+                .unwrap_or_else(|| format!("{} - {}", article.headline, page.edition.outlet_name)),
+            description,
+            canonical: meta.canonical_url.clone().unwrap_or_else(|| canonical.clone()),
             alternates,
             og_type: "article",
             og_extra: og,
-            image: data.image.clone(),
+            image: share_image.or_else(|| data.image.clone()),
             jsonld,
-            robots: page.preview.then_some("noindex, nofollow"),
+            robots,
+            // og:site_name names the outlet already.
+            og_title: Some(meta.social_title.clone().unwrap_or_else(|| article.headline.clone())),
+            og_description: meta.social_description.clone(),
             ..Head::default()
         };
         breadcrumb.shrink_to_fit();
@@ -350,6 +369,9 @@ impl Renderer {
             is_video => page.story.kind == StoryKind::Video,
             // A text story's feature image leads its page as it leads its cards.
             image => v(&poster.as_ref().filter(|_| page.story.kind == StoryKind::Text)),
+            image_alt => &meta.image_alt,
+            image_caption => &meta.image_caption,
+            image_credit => &meta.image_credit,
             video => v(&video),
             body,
             embed_script,
@@ -725,6 +747,12 @@ impl<'r, 's> PageBuilder<'r, 's> {
             accent_css_href: self.site.identity.accent_color.as_deref().map(paths::accent_css),
             favicon_href: paths::theme_asset("favicon.svg", &self.renderer.css_version),
             has_icon: self.site.identity_images.icon.is_some(),
+            twitter_site: self
+                .site
+                .social_accounts
+                .iter()
+                .find(|account| account.platform == dateline_core::SocialPlatform::X)
+                .and_then(|account| x_handle(&account.handle, &account.url)),
             logo: self.site.identity_images.logo.as_ref().map(|logo| LogoView {
                 src: paths::media(&logo.key),
                 width: logo.width,
@@ -769,4 +797,13 @@ impl<'r, 's> PageBuilder<'r, 's> {
         })?;
         Ok(html)
     }
+}
+
+/// An X account's `@handle`: as the newsroom typed it, or the last part of its address.
+fn x_handle(handle: &str, url: &str) -> Option<String> {
+    let from_url = url.trim_end_matches('/').rsplit('/').next().unwrap_or_default();
+    let name = [handle.trim().trim_start_matches('@'), from_url].into_iter().find(|name| {
+        !name.is_empty() && name.len() <= 15 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })?;
+    Some(format!("@{name}"))
 }

@@ -22,8 +22,10 @@ pub struct Autosave {
 type AutosaveRow = (i64, i64, i64, i64, String, Option<String>, String);
 
 impl Store {
-    /// Keeps `autosave`, replacing the user's previous one of the article.
+    /// Keeps `autosave`, replacing the user's previous one of the article. (Every few seconds
+    /// per editor: it takes its turn with the other writes on SQLite.)
     pub async fn save_autosave(&self, autosave: &Autosave) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO article_autosaves (article_id, user_id, base_revision, saved_at, headline, standfirst, body_markdown)
              VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -38,8 +40,9 @@ impl Store {
         .bind(&autosave.headline)
         .bind(&autosave.standfirst)
         .bind(&autosave.body_markdown)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -193,6 +193,7 @@ impl Store {
             "SELECT (SELECT COUNT(*) FROM stories WHERE video_asset_id = $1 OR poster_asset_id = $1)
                   + (SELECT COUNT(*) FROM articles WHERE captions_asset_id = $1 OR body_markdown LIKE $2 ESCAPE '\\')
                   + (SELECT COUNT(*) FROM contributors WHERE photo_asset_id = $1)
+                  + (SELECT COUNT(*) FROM article_meta WHERE social_image_asset_id = $1)
                   + (SELECT COUNT(*) FROM site_settings
                      WHERE logo_asset_id = $1 OR icon_asset_id = $1 OR social_image_asset_id = $1)",
         )

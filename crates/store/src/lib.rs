@@ -16,6 +16,7 @@
 //! # Ok(()) }
 //! ```
 
+mod article_meta;
 mod articles;
 mod assets;
 mod autosaves;

@@ -101,6 +101,7 @@ impl Store {
         uses.extend(stories.into_iter().map(|(article, headline)| AssetUse::Story { article, headline }));
         let articles: Vec<(i64, String)> = sqlx::query_as(
             "SELECT id, headline FROM articles WHERE captions_asset_id = $1 OR body_markdown LIKE $2 ESCAPE '\\'
+                 OR id IN (SELECT article_id FROM article_meta WHERE social_image_asset_id = $1)
              ORDER BY id",
         )
         .bind(id.0)

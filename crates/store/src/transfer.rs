@@ -29,6 +29,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("stories", "id"),
     ("articles", "id"),
     ("article_contributors", "article_id, position"),
+    ("article_meta", "article_id"),
     ("social_accounts", "id"),
     ("social_account_captions", "account_id, edition"),
     ("pages", "id"),

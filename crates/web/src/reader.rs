@@ -227,6 +227,11 @@ pub(crate) async fn article_response(
             body_images.insert(key, asset);
         }
     }
+    let meta = store.article_meta(article.id).await?;
+    let social_image = match meta.social_image {
+        Some(id) => store.asset(id).await?,
+        None => None,
+    };
     let context = site.context(&state.config().base_url);
     let page = ArticlePage {
         edition,
@@ -235,6 +240,8 @@ pub(crate) async fn article_response(
         translations: &translations,
         body_images: &body_images,
         preview,
+        meta: &meta,
+        social_image: social_image.as_ref(),
     };
     let html = state.renderer().article(&context, &page)?;
     let has_embeds = html.contains("data-embed-src");

@@ -38,6 +38,8 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("GET", "/articles/{id}/autosave", "/articles/999999/autosave", Needs::Reporter),
     ("PUT", "/articles/{id}/autosave", "/articles/999999/autosave", Needs::Reporter),
     ("DELETE", "/articles/{id}/autosave", "/articles/999999/autosave", Needs::Reporter),
+    ("GET", "/articles/{id}/meta", "/articles/999999/meta", Needs::Reporter),
+    ("PUT", "/articles/{id}/meta", "/articles/999999/meta", Needs::Reporter),
     ("GET", "/articles/{id}/preview-links", "/articles/999999/preview-links", Needs::Reporter),
     ("POST", "/articles/{id}/preview-links", "/articles/999999/preview-links", Needs::Reporter),
     ("DELETE", "/articles/{id}/preview-links/{link}", "/articles/999999/preview-links/1", Needs::Reporter),

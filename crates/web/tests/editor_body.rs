@@ -269,3 +269,91 @@ async fn a_private_preview_link_works_without_an_account_until_it_ends() {
         phone.text()
     );
 }
+
+#[tokio::test]
+async fn the_feature_image_has_its_words_and_search_and_sharing_their_own() {
+    let site = test_site().await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let (status, photo) = support::upload(&site, &eddie, "quay.png", Some("image/png"), support::png(1200, 675)).await;
+    assert_eq!(status, 201, "{photo}");
+    let (_, notes) = support::upload(&site, &eddie, "notes.vtt", Some("text/vtt"), b"WEBVTT\n\n".to_vec()).await;
+    let story = json!({ "edition": "en", "section_id": 1, "kind": "text", "poster_asset_id": photo["id"],
+        "article": { "headline": "Quay reopens", "slug": "quay-reopens", "standfirst": "After the storm.", "body_markdown": "Text." } });
+    let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;
+    let id = article["id"].as_i64().unwrap();
+    let referer = format!("http://news.test:8080/admin/articles/{id}");
+
+    // From the editor page, with a mistake first: nothing is lost, each field says what is wrong.
+    let meta = format!("/admin/articles/{id}/meta");
+    let typed = [
+        ("image_alt", "Cranes lift the last span of the quay"),
+        ("image_caption", "The quay at dawn <b>today</b>"),
+        ("image_credit", "Photo: Harbour Desk"),
+        ("social_title", "The quay is back"),
+        ("canonical_url", "quay-reopens"),
+        ("social_image_asset_id", ""),
+    ];
+    let (status, _, page) = support::post_form(&site, &eddie, &meta, &typed, &referer).await;
+    assert_eq!(status, 422, "{page}");
+    assert!(
+        page.contains("id=\"canonical_url-error\"") && page.contains("value=\"Cranes lift the last span of the quay\""),
+        "{page}"
+    );
+    let mut fixed = typed.to_vec();
+    fixed[4] = ("canonical_url", "");
+    let (status, location, _) = support::post_form(&site, &eddie, &meta, &fixed, &referer).await;
+    assert_eq!((status, location.as_str()), (303, format!("/admin/articles/{id}").as_str()));
+    let (response, _) = send(
+        &site,
+        "PUT",
+        &format!("/admin/api/articles/{id}/meta"),
+        Some(&eddie),
+        Some(json!({ "social_image_asset_id": notes["id"] })),
+    )
+    .await;
+    assert_eq!(response.status, 422, "captions are not an image");
+
+    let (response, _) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/articles/{id}/transitions"),
+        Some(&eddie),
+        Some(json!({ "action": "publish" })),
+    )
+    .await;
+    assert_eq!(response.status, 200);
+    let html = site.get("/en/articles/quay-reopens").await.text();
+    assert!(html.contains("alt=\"Cranes lift the last span of the quay\" fetchpriority=\"high\">"), "{html}");
+    assert!(html.contains("<figcaption>The quay at dawn &lt;b&gt;today&lt;/b&gt; <small class=\"credit\">Photo: Harbour Desk</small></figcaption>"), "{html}");
+    assert!(html.contains("<meta property=\"og:title\" content=\"The quay is back\">"), "{html}");
+    assert!(html.contains("<title>Quay reopens - "), "the search title is the headline's: {html}");
+    assert!(!html.contains("name=\"robots\""), "{html}");
+
+    // Search and sharing through the API: the page follows at once (the cache is purged).
+    let (response, saved) = send(
+        &site,
+        "PUT",
+        &format!("/admin/api/articles/{id}/meta"),
+        Some(&eddie),
+        Some(json!({
+        "meta_title": "Harbour quay reopens after storm", "meta_description": "Ships are back.",
+        "canonical_url": "https://wire.example/quay", "noindex": true, "image_alt": "Cranes" })),
+    )
+    .await;
+    assert_eq!(response.status, 200, "{saved}");
+    let html = site.get("/en/articles/quay-reopens").await.text();
+    assert!(html.contains("<title>Harbour quay reopens after storm</title>"), "{html}");
+    assert!(html.contains("<meta name=\"description\" content=\"Ships are back.\">"), "{html}");
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://wire.example/quay\">"), "{html}");
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"), "{html}");
+    assert!(html.contains("<meta property=\"og:title\" content=\"Quay reopens\">"), "no site name repeated: {html}");
+    assert!(!html.contains("Photo: Harbour Desk"), "a field left out is empty");
+
+    // The outlet's X account names the site on shared cards.
+    let account = json!({ "platform": "x", "url": "https://x.com/harbourdesk", "handle": "@harbourdesk" });
+    let (response, body) = send(&site, "POST", "/admin/api/social-accounts", Some(&eddie), Some(account)).await;
+    assert_eq!(response.status, 201, "{body}");
+    let html = site.get("/en/articles/quay-reopens").await.text();
+    assert!(html.contains("<meta name=\"twitter:site\" content=\"@harbourdesk\">"), "{html}");
+}

@@ -197,6 +197,13 @@ async fn real_responses_match_the_document() {
     let wrong_base = json!({ "base_revision": 99, "headline": "", "body_markdown": "" });
     c.call("PUT", &autosave_path, "/articles/{id}/autosave", Some(wrong_base)).await;
     c.call("DELETE", &autosave_path, "/articles/{id}/autosave", None).await;
+    let meta_path = format!("/articles/{id}/meta");
+    c.call("GET", &meta_path, "/articles/{id}/meta", None).await;
+    let meta = json!({ "image_alt": "Cranes", "social_title": "Check", "canonical_url": "https://wire.example/1", "noindex": true });
+    let (status, saved) = c.call("PUT", &meta_path, "/articles/{id}/meta", Some(meta)).await;
+    assert_eq!(status, 200, "{saved}");
+    c.call("PUT", &meta_path, "/articles/{id}/meta", Some(json!({ "canonical_url": "/relative" }))).await;
+    c.call("GET", "/articles/999999/meta", "/articles/{id}/meta", None).await;
     let links_path = format!("/articles/{id}/preview-links");
     let (status, link) = c.call("POST", &links_path, "/articles/{id}/preview-links", Some(json!({ "days": 2 }))).await;
     assert_eq!(status, 201, "{link}");

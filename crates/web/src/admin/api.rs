@@ -31,6 +31,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}", get(get_article).put(save_article).delete(delete_article))
         .route("/articles/{id}/transitions", get(list_transitions).post(move_article))
         .route("/articles/{id}/autosave", get(get_autosave).put(put_autosave).delete(delete_autosave))
+        .route("/articles/{id}/meta", get(get_article_meta).put(put_article_meta))
         .route("/articles/{id}/preview-links", get(list_preview_links).post(create_preview_link))
         .route("/articles/{id}/preview-links/{link}", delete(revoke_preview_link))
         .route("/articles/{id}/revisions", get(list_revisions))
@@ -431,6 +432,72 @@ async fn delete_autosave(
 ) -> Result<StatusCode, AdminApiError> {
     state.newsroom().discard_autosave(&caller.user, ArticleId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// An article's framing as the API reads and writes it; a field left out is empty.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct MetaBody {
+    image_alt: Option<String>,
+    image_caption: Option<String>,
+    image_credit: Option<String>,
+    meta_title: Option<String>,
+    meta_description: Option<String>,
+    social_title: Option<String>,
+    social_description: Option<String>,
+    social_image_asset_id: Option<i64>,
+    canonical_url: Option<String>,
+    noindex: bool,
+}
+
+fn meta_json(meta: &dateline_core::ArticleMeta) -> Value {
+    json!({
+        "image_alt": meta.image_alt,
+        "image_caption": meta.image_caption,
+        "image_credit": meta.image_credit,
+        "meta_title": meta.meta_title,
+        "meta_description": meta.meta_description,
+        "social_title": meta.social_title,
+        "social_description": meta.social_description,
+        "social_image_asset_id": meta.social_image.map(|id| id.0),
+        "canonical_url": meta.canonical_url,
+        "noindex": meta.noindex,
+    })
+}
+
+/// `GET /admin/api/articles/{id}/meta`: the article's feature image texts and its search and
+/// sharing fields.
+async fn get_article_meta(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, AdminApiError> {
+    let id = ArticleId(id);
+    load_article(&state, id).await?;
+    Ok(Json(meta_json(&state.store().article_meta(id).await?)))
+}
+
+/// `PUT /admin/api/articles/{id}/meta`: replaces them (a field left out becomes empty).
+async fn put_article_meta(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<MetaBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    let input = dateline_core::ArticleMetaInput {
+        image_alt: body.image_alt.unwrap_or_default(),
+        image_caption: body.image_caption.unwrap_or_default(),
+        image_credit: body.image_credit.unwrap_or_default(),
+        meta_title: body.meta_title.unwrap_or_default(),
+        meta_description: body.meta_description.unwrap_or_default(),
+        social_title: body.social_title.unwrap_or_default(),
+        social_description: body.social_description.unwrap_or_default(),
+        social_image: body.social_image_asset_id,
+        canonical_url: body.canonical_url.unwrap_or_default(),
+        noindex: body.noindex,
+    };
+    let meta = state.newsroom().save_article_meta(&caller.user, ArticleId(id), &input).await?;
+    Ok(Json(meta_json(&meta)))
 }
 
 #[derive(Deserialize)]

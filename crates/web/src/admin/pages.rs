@@ -16,7 +16,7 @@ use dateline_core::{
 };
 use dateline_render::admin_views::{
     ActionButton, AdminFrame, ArticleFilterView, ArticlesPage, AutosaveOffer, ConflictView, ContributorOption,
-    DashboardPage, DeskRow, DiffRow, EditorArticle, EditorForm, EditorPage, FieldChange, PhonePreviewPage,
+    DashboardPage, DeskRow, DiffRow, EditorArticle, EditorForm, EditorPage, FieldChange, MetaForm, PhonePreviewPage,
     PreviewLinkRow, RevisionPage, RevisionRow, RevisionSummary, SectionOption, SignInPage, SourceArticle,
     StoryMediaView, TransitionRow, TranslationRow, UserView,
 };
@@ -49,6 +49,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}", get(edit_article).post(save_article))
         .route("/articles/{id}/preview", get(preview_saved).post(preview_unsaved))
         .route("/articles/{id}/preview/phone", get(preview_phone))
+        .route("/articles/{id}/meta", post(save_article_meta))
         .route("/articles/{id}/preview-links", post(create_preview_link))
         .route("/articles/{id}/preview-links/{link}/revoke", post(revoke_preview_link))
         .route("/articles/{id}/action", post(article_action))
@@ -443,6 +444,8 @@ struct EditorNotice {
     conflict: Option<ConflictView>,
     /// A preview link just made, shown once.
     new_preview_link: Option<String>,
+    /// The framing form as typed, when its save was refused.
+    meta_form: Option<MetaForm>,
 }
 
 /// Everything the editor page needs besides the form.
@@ -508,6 +511,7 @@ async fn editor_page(
             autosave: None,
             preview_links: Vec::new(),
             new_preview_link: notice.new_preview_link,
+            meta: None,
         };
         if let Some(id) = article_id {
             let article = load_article(state, id).await?;
@@ -594,6 +598,10 @@ async fn editor_page(
             });
             page.can_edit = may_edit(article.status, editor.user.role, is_own);
             if page.can_edit {
+                page.meta = Some(match notice.meta_form {
+                    Some(typed) => typed,
+                    None => meta_form(&store.article_meta(id).await?),
+                });
                 let now = jiff::Timestamp::now().as_second();
                 page.preview_links = store
                     .preview_links(id)
@@ -751,6 +759,82 @@ async fn preview_phone(State(state): State<AppState>, editor: Editor, Path(id): 
             let nav = "articles";
             let frame = editor.titled(&state, "title-preview-phone", nav);
             render(&state, StatusCode::OK, &PhonePreviewPage { frame, article_id: id, headline: article.headline })
+        }
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// The form of an article's framing, as saved.
+fn meta_form(meta: &dateline_core::ArticleMeta) -> MetaForm {
+    let input = meta.to_input();
+    MetaForm {
+        image_alt: input.image_alt,
+        image_caption: input.image_caption,
+        image_credit: input.image_credit,
+        meta_title: input.meta_title,
+        meta_description: input.meta_description,
+        social_title: input.social_title,
+        social_description: input.social_description,
+        social_image_asset_id: input.social_image.map(|id| id.to_string()).unwrap_or_default(),
+        canonical_url: input.canonical_url,
+        noindex: input.noindex,
+    }
+}
+
+/// `POST /admin/articles/{id}/meta`: saves the feature image's texts and the search and
+/// sharing fields; a refusal shows the form as typed with a message per field.
+async fn save_article_meta(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let typed = MetaForm {
+        image_alt: fields.text("image_alt"),
+        image_caption: fields.text("image_caption"),
+        image_credit: fields.text("image_credit"),
+        meta_title: fields.text("meta_title"),
+        meta_description: fields.text("meta_description"),
+        social_title: fields.text("social_title"),
+        social_description: fields.text("social_description"),
+        social_image_asset_id: fields.text("social_image_asset_id"),
+        canonical_url: fields.text("canonical_url"),
+        noindex: fields.get("noindex").is_some(),
+    };
+    let social_image = typed.social_image_asset_id.trim();
+    let input = dateline_core::ArticleMetaInput {
+        image_alt: typed.image_alt.clone(),
+        image_caption: typed.image_caption.clone(),
+        image_credit: typed.image_credit.clone(),
+        meta_title: typed.meta_title.clone(),
+        meta_description: typed.meta_description.clone(),
+        social_title: typed.social_title.clone(),
+        social_description: typed.social_description.clone(),
+        // Not a number: no such upload (the newsroom's check says so).
+        social_image: (!social_image.is_empty()).then(|| social_image.parse().unwrap_or(0)),
+        canonical_url: typed.canonical_url.clone(),
+        noindex: typed.noindex,
+    };
+    match state.newsroom().save_article_meta(&editor.user, ArticleId(id), &input).await.map_err(AdminApiError::from) {
+        Ok(_) => done(&format!("/admin/articles/{id}"), "saved"),
+        Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
+            match load_article(&state, ArticleId(id)).await {
+                Ok(article) => {
+                    let notice = EditorNotice {
+                        error: editor.fields_notice(&state),
+                        meta_form: Some(typed),
+                        ..EditorNotice::default()
+                    };
+                    let form = EditorForm::of_article(&article);
+                    let errors = error.fields_in(editor.lang);
+                    editor_page(&state, &editor, error.status, Some(ArticleId(id)), form, errors, notice).await
+                }
+                Err(error) => page_error(&state, &error, Some(&editor)),
+            }
         }
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
