@@ -192,7 +192,7 @@ async fn a_writer_formats_with_the_toolbar_and_shortcuts_and_places_an_image_and
                 .is_some_and(|src| src.starts_with("https://www.youtube-nocookie.com/embed/"))
         })
         .await;
-        assert_eq!(page.path().await.contains("/articles/"), true, "the click stays on the article");
+        assert!(page.path().await.contains("/articles/"), "the click stays on the article");
     })
     .await;
 }
