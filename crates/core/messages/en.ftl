@@ -222,3 +222,5 @@ request-too-large = the request is over the limit of { $mb } MB (a story's text 
 preview-link-days = a preview link lasts from 1 to { $max } days
 canonical-url-invalid = give the full address of the original, starting with https:// (or leave it empty)
 social-image-not-image = upload { $id } is not an image: choose an uploaded JPEG, PNG or WebP
+focus-not-image = only an image has a focal point
+focus-out-of-range = give the focal point as two percentages from 0 to 100 (across, then down)

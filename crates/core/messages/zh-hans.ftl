@@ -218,3 +218,5 @@ request-too-large = 请求超过 { $mb } MB 的上限（一篇报道的正文最
 preview-link-days = 预览链接的有效期为 1 到 { $max } 天
 canonical-url-invalid = 请填写原文的完整地址，以 https:// 开头（或留空）
 social-image-not-image = 上传文件 { $id } 不是图片：请选择已上传的 JPEG、PNG 或 WebP 图片
+focus-not-image = 只有图片才能设置焦点
+focus-out-of-range = 焦点应为两个 0 到 100 之间的百分比（先横向，后纵向）

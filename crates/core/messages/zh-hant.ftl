@@ -217,3 +217,5 @@ request-too-large = 請求超過 { $mb } MB 的上限（一篇報導的內文最
 preview-link-days = 預覽連結的有效期為 1 到 { $max } 天
 canonical-url-invalid = 請填寫原文的完整網址，以 https:// 開頭（或留空）
 social-image-not-image = 上傳檔案 { $id } 不是圖片：請選擇已上傳的 JPEG、PNG 或 WebP 圖片
+focus-not-image = 只有圖片才能設定焦點
+focus-out-of-range = 焦點應為兩個 0 到 100 之間的百分比（先橫向，後縱向）

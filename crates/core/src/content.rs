@@ -362,6 +362,9 @@ pub struct Asset {
     pub duration_ms: Option<u64>,
     /// Resized copies of an image, narrowest first: (width, key).
     pub renditions: Vec<(u32, String)>,
+    /// Where the subject of an image is, as percentages of its width and height from the top
+    /// left; crops (cards) keep it in view. `None`: the centre.
+    pub focus: Option<(u8, u8)>,
 }
 
 /// A platform the outlet has an account on.

@@ -41,6 +41,7 @@ mod error;
 mod housekeeping;
 mod indexer;
 mod job_runner;
+mod media;
 mod pages;
 mod previews;
 mod site;

@@ -383,6 +383,7 @@ mod tests {
                 poster: Some("poster.jpg".into()),
                 poster_id: Some(9),
                 poster_url: Some("/media/poster.jpg".into()),
+                poster_focus: Some((30, 70)),
             }),
             translations: vec![
                 TranslationRow { edition: "en".into(), article_id: 7, status: "killed", current: true },
@@ -455,7 +456,8 @@ mod tests {
             "action=\"/admin/articles/7/preview-links/2/revoke\"",
             "Open until 11-05-2016 13:40",
             "Revoked",
-            "name=\"image_credit\" value=\"Photo: &lt;Desk&gt;\"",
+            "name=\"focus_x\" type=\"number\" min=\"0\" max=\"100\" value=\"30\"",
+            "maxlength=\"200\" value=\"Photo: &lt;Desk&gt;\"",
             "name=\"noindex\" value=\"1\" checked>",
         ] {
             assert!(html.contains(text), "{text} missing from:\n{html}");

@@ -260,6 +260,8 @@ pub struct StoryMediaView {
     pub poster_id: Option<i64>,
     /// The poster's address.
     pub poster_url: Option<String>,
+    /// The poster's focal point (percentages across and down), if set.
+    pub poster_focus: Option<(u8, u8)>,
 }
 
 /// One edition of the story, for the translation links.

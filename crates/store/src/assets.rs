@@ -60,11 +60,12 @@ impl Store {
 
     /// The asset stored under `key`, if any.
     pub async fn asset_by_key(&self, key: &str) -> Result<Option<Asset>, StoreError> {
-        let row: Option<AssetRow> =
-            sqlx::query_as("SELECT id, key, mime, size, width, height, duration_ms FROM assets WHERE key = $1")
-                .bind(key)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<AssetRow> = sqlx::query_as(
+            "SELECT id, key, mime, size, width, height, duration_ms, focus_x, focus_y FROM assets WHERE key = $1",
+        )
+        .bind(key)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(row.map(Asset::from))
     }
 
@@ -73,8 +74,9 @@ impl Store {
         if ids.is_empty() {
             return Ok(HashMap::new());
         }
-        let mut query =
-            QueryBuilder::new("SELECT id, key, mime, size, width, height, duration_ms FROM assets WHERE id IN (");
+        let mut query = QueryBuilder::new(
+            "SELECT id, key, mime, size, width, height, duration_ms, focus_x, focus_y FROM assets WHERE id IN (",
+        );
         let mut list = query.separated(", ");
         for id in ids {
             list.push_bind(*id);
@@ -118,6 +120,32 @@ impl Store {
     /// An asset by id.
     pub async fn asset(&self, id: AssetId) -> Result<Option<Asset>, StoreError> {
         Ok(self.assets_by_ids(&[id.0]).await?.remove(&id.0))
+    }
+
+    /// Sets where the subject of image `id` is (percentages from the top left; `None`: the
+    /// centre). The stories and contributors showing it are touched for the change log, as
+    /// their cards crop around it.
+    pub async fn set_asset_focus(&self, id: AssetId, focus: Option<(u8, u8)>) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let done = sqlx::query("UPDATE assets SET focus_x = $1, focus_y = $2 WHERE id = $3")
+            .bind(focus.map(|(x, _)| i64::from(x)))
+            .bind(focus.map(|(_, y)| i64::from(y)))
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("media {}", id.0)));
+        }
+        sqlx::query("UPDATE stories SET poster_asset_id = poster_asset_id WHERE poster_asset_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE contributors SET photo_asset_id = photo_asset_id WHERE photo_asset_id = $1")
+            .bind(id.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 

@@ -306,6 +306,7 @@ fn asset(
         height: height.and_then(|h| u32::try_from(h).ok()),
         duration_ms: duration_ms.and_then(|d| u64::try_from(d).ok()),
         renditions: Vec::new(),
+        focus: None,
     }
 }
 

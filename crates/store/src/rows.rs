@@ -23,6 +23,8 @@ pub(crate) struct AssetRow {
     pub width: Option<i64>,
     pub height: Option<i64>,
     pub duration_ms: Option<i64>,
+    pub focus_x: Option<i64>,
+    pub focus_y: Option<i64>,
 }
 
 impl From<AssetRow> for Asset {
@@ -36,6 +38,15 @@ impl From<AssetRow> for Asset {
             height: row.height.and_then(|h| u32::try_from(h).ok()),
             duration_ms: row.duration_ms.and_then(|d| u64::try_from(d).ok()),
             renditions: Vec::new(),
+            focus: match (row.focus_x, row.focus_y) {
+                (Some(x), Some(y)) => Some((percent(x), percent(y))),
+                _ => None,
+            },
         }
     }
+}
+
+/// A stored percentage (0 to 100; the store's check keeps it so).
+fn percent(value: i64) -> u8 {
+    u8::try_from(value.clamp(0, 100)).unwrap_or(50)
 }

@@ -57,6 +57,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("GET", "/editions", "/editions", Needs::Reporter),
     ("GET", "/editions/{code}", "/editions/en", Needs::Reporter),
     ("GET", "/media", "/media", Needs::Reporter),
+    ("PUT", "/media/{id}/focus", "/media/999999/focus", Needs::Reporter),
     ("GET", "/set-up", "/set-up", Needs::Anyone),
     ("POST", "/set-up", "/set-up", Needs::Admin),
     ("GET", "/sections", "/sections", Needs::Editor),

@@ -350,6 +350,34 @@ async fn the_feature_image_has_its_words_and_search_and_sharing_their_own() {
     assert!(html.contains("<meta property=\"og:title\" content=\"Quay reopens\">"), "no site name repeated: {html}");
     assert!(!html.contains("Photo: Harbour Desk"), "a field left out is empty");
 
+    // The focal point: cards crop around the subject, from the editor's form or the API.
+    let focus = format!("/admin/media/{}/focus", photo["id"]);
+    let back = format!("/admin/articles/{id}");
+    let fields = [("focus_x", "28"), ("focus_y", "72"), ("back", back.as_str())];
+    let (status, location, _) = support::post_form(&site, &eddie, &focus, &fields, &referer).await;
+    assert_eq!((status, location.as_str()), (303, back.as_str()));
+    let home = site.get("/en/").await.text();
+    assert!(home.contains("<img class=\"fx-30 fy-70\" src=\"/media/"), "{home}");
+    let (response, _) = send(
+        &site,
+        "PUT",
+        &format!("/admin/api/media/{}/focus", notes["id"]),
+        Some(&eddie),
+        Some(json!({ "x": 50, "y": 50 })),
+    )
+    .await;
+    assert_eq!(response.status, 422, "captions have no focal point");
+    let (response, _) = send(
+        &site,
+        "PUT",
+        &format!("/admin/api/media/{}/focus", photo["id"]),
+        Some(&eddie),
+        Some(json!({ "x": null, "y": null })),
+    )
+    .await;
+    assert_eq!(response.status, 200);
+    assert!(!site.get("/en/").await.text().contains("fx-30"), "back to the centre");
+
     // The outlet's X account names the site on shared cards.
     let account = json!({ "platform": "x", "url": "https://x.com/harbourdesk", "handle": "@harbourdesk" });
     let (response, body) = send(&site, "POST", "/admin/api/social-accounts", Some(&eddie), Some(account)).await;

@@ -273,6 +273,19 @@ async fn real_responses_match_the_document() {
         assert_eq!(status, 409, "a used upload stays");
     }
     c.call("DELETE", "/media/999999", "/media/{id}", None).await;
+    c.call("PUT", "/media/999999/focus", "/media/{id}/focus", Some(json!({ "x": 10, "y": 10 }))).await;
+    if let Some(image) = library["media"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["mime"].as_str().is_some_and(|t| t.starts_with("image/")))
+    {
+        let focus = format!("/media/{}/focus", image["id"]);
+        let (status, _) = c.call("PUT", &focus, "/media/{id}/focus", Some(json!({ "x": 30, "y": 70 }))).await;
+        assert_eq!(status, 200);
+        c.call("PUT", &focus, "/media/{id}/focus", Some(json!({ "x": 130, "y": 70 }))).await;
+        c.call("PUT", &focus, "/media/{id}/focus", Some(json!({ "x": 30 }))).await;
+    }
     let (_, jobs) = c.call("GET", "/jobs", "/jobs", None).await;
     assert!(!jobs["jobs"].as_array().unwrap().is_empty(), "the scheduler job at least: {jobs}");
     c.call("GET", "/jobs?status=late", "/jobs", None).await;

@@ -263,6 +263,19 @@
     });
   }
 
+  // The focal point: a click on the poster puts the clicked place, in percent, in the fields.
+  var picker = document.querySelector("[data-focus-picker]");
+  var focusForm = document.querySelector("[data-focus-form]");
+  if (picker && focusForm) {
+    picker.addEventListener("click", function (event) {
+      var box = picker.getBoundingClientRect();
+      var percent = function (at, size) { return String(Math.max(0, Math.min(100, Math.round(at / size * 100)))); };
+      focusForm.elements.focus_x.value = percent(event.clientX - box.left, box.width);
+      focusForm.elements.focus_y.value = percent(event.clientY - box.top, box.height);
+      focusForm.elements.focus_x.focus();
+    });
+  }
+
   // An image for a form's field (a contributor's photo, the site's logo): upload, then put
   // the asset id in the field the input names.
   document.querySelectorAll("input[data-upload-into]").forEach(function (input) {

@@ -1,6 +1,7 @@
 //! The media library: `/admin/media` and `/admin/api/media` list the uploads newest first,
 //! filtered by kind and file name, with what uses each; an unused one can be deleted (with a
-//! confirmation on the page), a used one says where it is.
+//! confirmation on the page), a used one says where it is. An image's focal point is set here
+//! too (from the editor's poster, or the API).
 
 use axum::Json;
 use axum::body::Bytes;
@@ -16,20 +17,26 @@ use dateline_store::{AssetUse, MediaKind};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::api_error::{AdminApiError, ApiQuery};
+use super::api_error::{AdminApiError, ApiJson, ApiQuery};
 use super::auth::Caller;
-use super::frame::{Editor, confirmed, done, page_error, render};
+use super::frame::{Editor, FormFields, confirmed, done, page_error, render};
 use crate::AppState;
 
 /// Uploads per page of the library.
 const PER_PAGE: u32 = 50;
 
 pub(crate) fn page_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/media", get(library_page)).route("/media/{id}/delete", post(delete_from_form))
+    axum::Router::new()
+        .route("/media", get(library_page))
+        .route("/media/{id}/delete", post(delete_from_form))
+        .route("/media/{id}/focus", post(focus_from_form))
 }
 
 pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/media", get(api_library)).route("/media/{id}", delete(api_delete))
+    axum::Router::new()
+        .route("/media", get(api_library))
+        .route("/media/{id}", delete(api_delete))
+        .route("/media/{id}/focus", axum::routing::put(api_focus))
 }
 
 #[derive(Deserialize, Default)]
@@ -126,6 +133,53 @@ async fn api_delete(
 ) -> Result<StatusCode, AdminApiError> {
     state.newsroom().delete_media(&caller.user, AssetId(id)).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FocusBody {
+    x: Option<i64>,
+    y: Option<i64>,
+}
+
+/// `PUT /admin/api/media/{id}/focus`: where the image's subject is (`x`, `y`: percentages
+/// from the top left), or both `null` for the centre.
+async fn api_focus(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<FocusBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    let focus = match (body.x, body.y) {
+        (Some(x), Some(y)) => Some((x, y)),
+        (None, None) => None,
+        _ => {
+            return Err(AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("focus-out-of-range")));
+        }
+    };
+    state.newsroom().set_media_focus(&caller.user, AssetId(id), focus).await?;
+    Ok(Json(json!({ "id": id, "x": body.x, "y": body.y })))
+}
+
+/// `POST /admin/media/{id}/focus`: the focal point from a form (both fields empty: the
+/// centre), then back to the page the form names.
+async fn focus_from_form(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let number =
+        |name: &str| fields.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()).map(|v| v.parse().unwrap_or(-1));
+    let focus = match (number("focus_x"), number("focus_y")) {
+        (None, None) => None,
+        (x, y) => Some((x.unwrap_or(-1), y.unwrap_or(-1))),
+    };
+    let back = fields.text("back");
+    let back = if super::pages::is_admin_path(&back) { back } else { "/admin/media".to_owned() };
+    match state.newsroom().set_media_focus(&editor.user, AssetId(id), focus).await {
+        Ok(()) => done(&back, "saved"),
+        Err(error) => page_error(&state, &error.into(), Some(&editor)),
+    }
 }
 
 /// `GET /admin/media`.

@@ -138,9 +138,14 @@ async fn change_language(State(state): State<AppState>, editor: Editor, headers:
 fn admin_path_of(referer: Option<&str>) -> String {
     let path = referer.and_then(|url| url.split_once("://")).and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..]));
     match path {
-        Some(path) if path.starts_with("/admin/") && !path.contains("//") && !path.contains('\\') => path.to_owned(),
+        Some(path) if is_admin_path(path) => path.to_owned(),
         _ => "/admin/".to_owned(),
     }
+}
+
+/// Whether `path` is a page of the admin on this site (a form's way back, never elsewhere).
+pub(crate) fn is_admin_path(path: &str) -> bool {
+    path.starts_with("/admin/") && !path.contains("//") && !path.contains('\\')
 }
 
 /// `POST /admin/sign-out`.
@@ -595,6 +600,7 @@ async fn editor_page(
                 poster: story.poster.as_ref().map(|p| p.key.clone()),
                 poster_id: story.poster.as_ref().map(|p| p.id.0),
                 poster_url: story.poster.as_ref().map(|p| dateline_render::paths::media(&p.key)),
+                poster_focus: story.poster.as_ref().and_then(|p| p.focus),
             });
             page.can_edit = may_edit(article.status, editor.user.role, is_own);
             if page.can_edit {

@@ -104,3 +104,7 @@ editor-meta-social-image-upload = or upload one
 editor-meta-canonical = Original address (for a copy of a story first published elsewhere)
 editor-meta-noindex = Keep this article out of search engines
 editor-meta-save = Save these
+editor-focus-x = Focal point across (%)
+editor-focus-y = down (%)
+editor-focus-save = Set the focal point
+editor-focus-hint = Cards crop the image around this point: click the subject in the image, or type it; leave both empty for the centre.

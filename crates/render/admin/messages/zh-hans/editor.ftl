@@ -104,3 +104,7 @@ editor-meta-social-image-upload = 或上传一张
 editor-meta-canonical = 原文地址（转载他处首发的报道时填写）
 editor-meta-noindex = 不让搜索引擎收录本文
 editor-meta-save = 保存这些设置
+editor-focus-x = 焦点横向位置（%）
+editor-focus-y = 纵向位置（%）
+editor-focus-save = 设置焦点
+editor-focus-hint = 卡片会以此点为中心裁切图片：点击图片中的主体，或直接输入；两项都留空则为居中。

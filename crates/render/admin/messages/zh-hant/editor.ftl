@@ -104,3 +104,7 @@ editor-meta-social-image-upload = 或上傳一張
 editor-meta-canonical = 原文網址（轉載他處首發的報導時填寫）
 editor-meta-noindex = 不讓搜尋引擎收錄本文
 editor-meta-save = 儲存這些設定
+editor-focus-x = 焦點橫向位置（%）
+editor-focus-y = 縱向位置（%）
+editor-focus-save = 設定焦點
+editor-focus-hint = 卡片會以此點為中心裁切圖片：點擊圖片中的主體，或直接輸入；兩項都留空則為置中。

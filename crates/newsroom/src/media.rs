@@ -1,0 +1,37 @@
+//! The newsroom's uploads beyond storing them: where an image's subject is.
+
+use dateline_core::{AssetId, FieldErrors, Msg, User};
+
+use crate::{Newsroom, NewsroomError};
+
+impl Newsroom {
+    /// Sets the focal point of image `id` (`x`, `y` as percentages from the top left, 0 to 100;
+    /// `None` for the centre), so that cards crop around the subject. Any newsroom user may:
+    /// it changes how an image is framed, never what it shows.
+    pub async fn set_media_focus(
+        &self,
+        _user: &User,
+        id: AssetId,
+        focus: Option<(i64, i64)>,
+    ) -> Result<(), NewsroomError> {
+        let asset = self.store().asset(id).await?.ok_or_else(|| NewsroomError::NotFound(format!("media {}", id.0)))?;
+        let mut errors = FieldErrors::default();
+        if !asset.mime.starts_with("image/") {
+            errors.add("focus", Msg::new("focus-not-image"));
+        }
+        let focus = match focus {
+            Some((x, y)) => match (u8::try_from(x), u8::try_from(y)) {
+                (Ok(x), Ok(y)) if x <= 100 && y <= 100 => Some((x, y)),
+                _ => {
+                    errors.add("focus", Msg::new("focus-out-of-range"));
+                    None
+                }
+            },
+            None => None,
+        };
+        if !errors.is_empty() {
+            return Err(NewsroomError::Invalid(errors));
+        }
+        Ok(self.store().set_asset_focus(id, focus).await?)
+    }
+}
