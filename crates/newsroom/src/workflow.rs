@@ -333,6 +333,10 @@ impl Newsroom {
             correction: article.correction.clone(),
         };
         let fields = input.validate().map_err(NewsroomError::Invalid)?;
+        // Readers see a live article's restored text at once: it must be fit to publish today.
+        if matches!(article.status, ArticleStatus::Published | ArticleStatus::Scheduled) {
+            check_publishable(&fields.body_markdown)?;
+        }
         self.store().save_article(id, base, &fields, user.id).await.map_err(slug_conflict_is_invalid)?;
         Ok(())
     }

@@ -55,6 +55,13 @@ async fn publishing_needs_described_images_and_embeds_play_only_on_a_click() {
     let (response, _) = send(&site, "PUT", &format!("/admin/api/articles/{id}"), Some(&eddie), Some(undescribed)).await;
     assert_eq!(response.status, 422);
 
+    // Nor can restoring an old revision whose image had none: it would go out at once.
+    let restore = format!("/admin/articles/{id}/revisions/1/restore");
+    let confirmed = [("base_revision", "2"), ("confirm", "restore")];
+    let (status, _, page) = support::post_form(&site, &eddie, &restore, &confirmed, &referer).await;
+    assert_eq!(status, 422, "{page}");
+    assert!(page.contains("/media/quay.jpg") && page.contains("no description"), "{page}");
+
     let page = site.get("/en/articles/quay-opens").await;
     let html = page.text();
     assert!(html.contains("<figure class=\"embed embed-youtube embed-wide\">"), "{html}");

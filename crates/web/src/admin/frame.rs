@@ -225,6 +225,9 @@ fn error_page(state: &AppState, error: &AdminApiError, lang: &'static str, user:
     } else if error.code == "not_found" {
         // The API's "article 12 not found" names the thing in English; the page says it plainly.
         state.renderer().admin().text(lang, "error-not-there", &[])
+    } else if !error.fields.is_empty() {
+        // "Some fields are invalid" says nothing on a page without the form: say which and why.
+        error.fields_in(lang).into_values().collect::<Vec<_>>().join(" · ")
     } else {
         error.message_in(lang)
     };
