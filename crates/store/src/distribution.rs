@@ -47,6 +47,7 @@ const LOCATIONS: &str = "SELECT p.id, p.story_id, p.slug, p.published_at, p.upda
         t.edition, t.slug, t.status, t.published_at
      FROM (SELECT id, story_id, slug, published_at, updated_at FROM articles
            WHERE edition = $1 AND status = 'published' AND published_at >= $2 AND published_at < $3
+             AND NOT EXISTS (SELECT 1 FROM article_meta m WHERE m.article_id = articles.id AND m.noindex = 1)
            ORDER BY published_at, id{limit}) p
      JOIN articles t ON t.story_id = p.story_id
      ORDER BY p.published_at, p.id";
@@ -63,6 +64,7 @@ const VIDEO_REPORTS: &str = "SELECT a.id, a.edition, a.slug, a.headline, a.stand
      JOIN assets v ON v.id = s.video_asset_id
      LEFT JOIN assets p ON p.id = s.poster_asset_id
      WHERE s.kind = 'video' AND a.status = 'published' AND a.published_at < $1
+       AND NOT EXISTS (SELECT 1 FROM article_meta m WHERE m.article_id = a.id AND m.noindex = 1)
      ORDER BY a.published_at DESC, a.id DESC";
 
 /// The newest workflow move (index `article_transitions_by_time`).
@@ -230,6 +232,7 @@ impl Store {
     ) -> Result<Vec<ArticleSummary>, StoreError> {
         let rows: Vec<SummaryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{SUMMARY_SELECT} WHERE a.status = 'published' AND a.published_at >= $1 AND a.published_at < $2
+               AND NOT EXISTS (SELECT 1 FROM article_meta m WHERE m.article_id = a.id AND m.noindex = 1)
              ORDER BY a.published_at DESC, a.id DESC{}",
             limit_clause(i64::from(limit), None)
         )))

@@ -337,6 +337,9 @@ async fn the_feature_image_has_its_words_and_search_and_sharing_their_own() {
     assert!(html.contains("<title>Quay reopens - "), "the search title is the headline's: {html}");
     assert!(!html.contains("name=\"robots\""), "{html}");
 
+    assert!(site.get("/sitemaps/news.xml").await.text().contains("quay-reopens"), "listed while indexable");
+    assert!(sitemap_text(&site).await.contains("quay-reopens"), "listed while indexable");
+
     // Search and sharing through the API: the page follows at once (the cache is purged).
     let (response, saved) = send(
         &site,
@@ -354,6 +357,10 @@ async fn the_feature_image_has_its_words_and_search_and_sharing_their_own() {
     assert!(html.contains("<meta name=\"description\" content=\"Ships are back.\">"), "{html}");
     assert!(html.contains("<link rel=\"canonical\" href=\"https://wire.example/quay\">"), "{html}");
     assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"), "{html}");
+    // Nor do the sitemaps offer it to search engines.
+    let news = site.get("/sitemaps/news.xml").await.text();
+    assert!(!news.contains("quay-reopens"), "{news}");
+    assert!(!sitemap_text(&site).await.contains("quay-reopens"), "no month file lists it");
     assert!(html.contains("<meta property=\"og:title\" content=\"Quay reopens\">"), "no site name repeated: {html}");
     assert!(!html.contains("Photo: Harbour Desk"), "a field left out is empty");
 
@@ -391,4 +398,16 @@ async fn the_feature_image_has_its_words_and_search_and_sharing_their_own() {
     assert_eq!(response.status, 201, "{body}");
     let html = site.get("/en/articles/quay-reopens").await.text();
     assert!(html.contains("<meta name=\"twitter:site\" content=\"@harbourdesk\">"), "{html}");
+}
+
+/// Every file the sitemap index names, one after the other.
+async fn sitemap_text(site: &support::TestSite) -> String {
+    let index = site.get("/sitemap.xml").await.text();
+    let mut all = String::new();
+    for part in index.split("<loc>").skip(1) {
+        let url = part.split("</loc>").next().unwrap_or_default();
+        let path = &url[url.find("/sitemaps/").expect("a sitemap address")..];
+        all.push_str(&site.get(path).await.text());
+    }
+    all
 }
