@@ -90,6 +90,13 @@ async fn publishing_needs_described_images_and_embeds_play_only_on_a_click() {
     let plain = site.get("/en/").await;
     assert!(plain.header("content-security-policy").contains("script-src 'none'"));
 
+    // The editor's live preview shows the card as the page will; a static page's, a link.
+    let cards = json!({ "markdown": BODY, "cards": true });
+    let (_, preview) = send(&site, "POST", "/admin/api/preview", Some(&eddie), Some(cards)).await;
+    assert!(preview["html"].as_str().unwrap().contains("embed-youtube"), "{preview}");
+    let (_, plain) = send(&site, "POST", "/admin/api/preview", Some(&eddie), Some(json!({ "markdown": BODY }))).await;
+    assert!(!plain["html"].as_str().unwrap().contains("embed-youtube"), "{plain}");
+
     // Feeds and the Content API carry a plain link, no card.
     let feed = site.get("/en/feed.atom").await.text();
     assert!(feed.contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ") && !feed.contains("embed-open"), "{feed}");

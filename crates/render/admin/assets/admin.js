@@ -39,10 +39,21 @@
           method: "POST",
           credentials: "same-origin",
           headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-          body: JSON.stringify({ markdown: body.value })
+          body: JSON.stringify({ markdown: body.value, cards: preview.hasAttribute("data-preview-cards") })
         }).then(function (r) { return r.ok ? r.json() : null; })
           .then(function (data) { if (data) preview.innerHTML = data.html; });
       }, 300);
+    });
+  }
+
+  // An embed card in the preview opens the provider's page in a new tab: never this one,
+  // which holds the text being written.
+  if (preview) {
+    preview.addEventListener("click", function (event) {
+      var card = event.target.closest && event.target.closest("a.embed-open");
+      if (!card) return;
+      event.preventDefault();
+      window.open(card.href, "_blank", "noopener");
     });
   }
 

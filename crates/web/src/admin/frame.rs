@@ -22,9 +22,29 @@ use super::api_error::{AdminApiError, ApiJson};
 use super::auth::{Caller, session_cookie};
 use crate::AppState;
 
-/// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized).
-pub(crate) async fn preview(_caller: Caller, ApiJson(body): ApiJson<PreviewBody>) -> Json<Value> {
-    Json(json!({ "html": render_markdown(&body.markdown) }))
+/// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized):
+/// with `cards`, as an article page does (embeds as cards, worded in the caller's language),
+/// else as a static page, a feed and the APIs do (embeds as links).
+pub(crate) async fn preview(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<PreviewBody>,
+) -> Json<Value> {
+    let html = if body.cards {
+        let language = caller.user.language.clone().unwrap_or_else(|| "en".to_owned());
+        article_preview_html(&state, &language, &body.markdown)
+    } else {
+        render_markdown(&body.markdown)
+    };
+    Json(json!({ "html": html }))
+}
+
+/// An article body as its page shows it (embed cards included), its cards worded in
+/// `language` by the theme's messages, for the editor's live preview.
+pub(crate) fn article_preview_html(state: &AppState, language: &str, markdown: &str) -> String {
+    let messages = state.renderer().messages();
+    let words = |key: &str, provider: &str| messages.get(language, key, &[("provider", provider.to_owned().into())]);
+    dateline_render::render_article_body(markdown, &std::collections::HashMap::new(), false, &words)
 }
 
 /// `POST /admin/api/slug`: the slug a new article with this headline would get, so that the
@@ -49,6 +69,9 @@ pub(crate) struct SlugBody {
 #[serde(deny_unknown_fields)]
 pub(crate) struct PreviewBody {
     markdown: String,
+    /// Render as an article page does (embed cards), not as a static page.
+    #[serde(default)]
+    cards: bool,
 }
 
 /// A signed-in browser on an admin page; anyone else is sent to the sign-in form.

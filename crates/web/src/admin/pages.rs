@@ -502,7 +502,7 @@ async fn editor_page(
             errors,
             can_edit: true,
             can_delete: false,
-            preview_html: render_markdown(&form.body_markdown),
+            preview_html: super::frame::article_preview_html(state, editor.lang, &form.body_markdown),
             article: None,
             media: None,
             translations: Vec::new(),
