@@ -1,6 +1,6 @@
 //! Saving an article's framing (feature image texts, search and sharing fields).
 
-use dateline_core::{ArticleId, ArticleMeta, ArticleMetaInput, FieldErrors, Msg, User, may_edit};
+use dateline_core::{ArticleId, ArticleMeta, ArticleMetaInput, FieldErrors, Msg, User};
 
 use crate::{Newsroom, NewsroomError};
 
@@ -13,14 +13,7 @@ impl Newsroom {
         id: ArticleId,
         input: &ArticleMetaInput,
     ) -> Result<ArticleMeta, NewsroomError> {
-        let article = self.article(id).await?;
-        if !may_edit(article.status, user.role, article.author == Some(user.id)) {
-            return Err(NewsroomError::Forbidden(
-                Msg::new("role-cannot-edit-status")
-                    .with("role", Msg::new(user.role.message_id()))
-                    .with("status", Msg::new(article.status.message_id())),
-            ));
-        }
+        self.editable_article(user, id).await?;
         let meta = input.validate().map_err(NewsroomError::Invalid)?;
         if let Some(image) = meta.social_image {
             let is_image = self.store().asset(image).await?.is_some_and(|a| a.mime.starts_with("image/"));

@@ -2,7 +2,7 @@
 //! account) until it expires or is revoked. The secret is in the link only; the store keeps
 //! its SHA-256, like a session's.
 
-use dateline_core::{Article, ArticleId, Msg, User, may_edit};
+use dateline_core::{Article, ArticleId, Msg, User};
 use dateline_store::PreviewLink;
 use jiff::Timestamp;
 
@@ -76,15 +76,8 @@ impl Newsroom {
         }
     }
 
+    /// Whoever may edit an article may share it.
     async fn may_share(&self, user: &User, id: ArticleId) -> Result<Article, NewsroomError> {
-        let article = self.article(id).await?;
-        if !may_edit(article.status, user.role, article.author == Some(user.id)) {
-            return Err(NewsroomError::Forbidden(
-                Msg::new("role-cannot-edit-status")
-                    .with("role", Msg::new(user.role.message_id()))
-                    .with("status", Msg::new(article.status.message_id())),
-            ));
-        }
-        Ok(article)
+        self.editable_article(user, id).await
     }
 }

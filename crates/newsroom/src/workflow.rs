@@ -204,14 +204,7 @@ impl Newsroom {
         base: i64,
         input: ArticleInput,
     ) -> Result<i64, NewsroomError> {
-        let article = self.article(id).await?;
-        if !may_edit(article.status, user.role, article.author == Some(user.id)) {
-            return Err(NewsroomError::Forbidden(
-                Msg::new("role-cannot-edit-status")
-                    .with("role", Msg::new(user.role.message_id()))
-                    .with("status", Msg::new(article.status.message_id())),
-            ));
-        }
+        let article = self.editable_article(user, id).await?;
         let mut errors = FieldErrors::default();
         let fields = self.check_fields(input, &mut errors).await?;
         let Some(fields) = fields.filter(|_| errors.is_empty()) else { return Err(NewsroomError::Invalid(errors)) };
@@ -231,14 +224,7 @@ impl Newsroom {
     /// revision: the limits of a save apply, but an empty headline is fine mid-sentence.
     /// Returns when it was kept.
     pub async fn autosave(&self, user: &User, id: ArticleId, text: AutosaveText) -> Result<Timestamp, NewsroomError> {
-        let article = self.article(id).await?;
-        if !may_edit(article.status, user.role, article.author == Some(user.id)) {
-            return Err(NewsroomError::Forbidden(
-                Msg::new("role-cannot-edit-status")
-                    .with("role", Msg::new(user.role.message_id()))
-                    .with("status", Msg::new(article.status.message_id())),
-            ));
-        }
+        let article = self.editable_article(user, id).await?;
         let mut errors = FieldErrors::default();
         if text.headline.chars().count() > dateline_core::MAX_HEADLINE {
             errors.add("headline", Msg::new("field-too-long").with("max", dateline_core::MAX_HEADLINE));
@@ -339,6 +325,20 @@ impl Newsroom {
         }
         self.store().save_article(id, base, &fields, user.id).await.map_err(slug_conflict_is_invalid)?;
         Ok(())
+    }
+
+    /// The article, when `user` may edit it now (their role, its status, whose it is);
+    /// `Forbidden` saying why otherwise.
+    pub(crate) async fn editable_article(&self, user: &User, id: ArticleId) -> Result<Article, NewsroomError> {
+        let article = self.article(id).await?;
+        if !may_edit(article.status, user.role, article.author == Some(user.id)) {
+            return Err(NewsroomError::Forbidden(
+                Msg::new("role-cannot-edit-status")
+                    .with("role", Msg::new(user.role.message_id()))
+                    .with("status", Msg::new(article.status.message_id())),
+            ));
+        }
+        Ok(article)
     }
 
     /// The article, or `NotFound`.

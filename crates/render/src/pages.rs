@@ -229,6 +229,20 @@ impl Renderer {
         )
     }
 
+    /// An article's body as its page shows it (see [`render_article_body`]), its embed cards
+    /// worded in `edition`'s language (a UI language code works too: the admin's preview).
+    pub fn article_body(
+        &self,
+        edition: &str,
+        markdown: &str,
+        images: &std::collections::HashMap<String, dateline_core::Asset>,
+        first_is_eager: bool,
+    ) -> String {
+        let words =
+            |key: &str, provider: &str| self.messages.get(edition, key, &[("provider", provider.to_owned().into())]);
+        render_article_body(markdown, images, first_is_eager, &words)
+    }
+
     /// An article page.
     pub fn article(&self, site: &SiteContext<'_>, page: &ArticlePage<'_>) -> Result<String, RenderError> {
         let view = PageBuilder::new(self, site, page.edition).in_section(page.story.section);
@@ -349,9 +363,7 @@ impl Renderer {
         breadcrumb.shrink_to_fit();
         // A body image is the first thing on the page unless a feature image or video leads.
         let body_opens_page = poster.is_none() && page.story.video.is_none();
-        let words =
-            |key: &str, provider: &str| self.messages.get(code, key, &[("provider", provider.to_owned().into())]);
-        let body_html = render_article_body(&article.body_markdown, page.body_images, body_opens_page, &words);
+        let body_html = self.article_body(code, &article.body_markdown, page.body_images, body_opens_page);
         // The card script loads only where a card needs it: the reader site runs no script else.
         let embed_script =
             body_html.contains("data-embed-src").then(|| paths::theme_asset("embed.js", &self.embed_version));

@@ -190,13 +190,19 @@ pub(crate) async fn shared_preview(
         PreviewOpening::Closed => return Err(AppError::Gone),
         PreviewOpening::Unknown => return Err(AppError::NotFound),
     };
-    let site = state.newsroom().site().await?;
-    let editions = state.store().editions().await?;
-    let edition = editions.iter().find(|e| e.code == article.edition).ok_or(AppError::NotFound)?;
-    let mut response = article_response(&state, &site, edition, &article, true).await?;
+    let mut response = preview_response(&state, &article).await?;
     // The link is the key: a link clicked inside the preview must not carry it elsewhere.
     response.headers_mut().insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     Ok(response)
+}
+
+/// `article` as readers would see it, marked as a preview, in its edition even when that is
+/// hidden (that is how a new edition is readied).
+pub(crate) async fn preview_response(state: &AppState, article: &dateline_core::Article) -> Result<Response, AppError> {
+    let site = state.newsroom().site().await?;
+    let editions = state.store().editions().await?;
+    let edition = editions.iter().find(|e| e.code == article.edition).ok_or(AppError::NotFound)?;
+    article_response(state, &site, edition, article, true).await
 }
 
 fn preview_failure(error: dateline_newsroom::NewsroomError) -> AppError {

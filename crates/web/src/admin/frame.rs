@@ -42,9 +42,7 @@ pub(crate) async fn preview(
 /// An article body as its page shows it (embed cards included), its cards worded in
 /// `language` by the theme's messages, for the editor's live preview.
 pub(crate) fn article_preview_html(state: &AppState, language: &str, markdown: &str) -> String {
-    let messages = state.renderer().messages();
-    let words = |key: &str, provider: &str| messages.get(language, key, &[("provider", provider.to_owned().into())]);
-    dateline_render::render_article_body(markdown, &std::collections::HashMap::new(), false, &words)
+    state.renderer().article_body(language, markdown, &std::collections::HashMap::new(), false)
 }
 
 /// `POST /admin/api/slug`: the slug a new article with this headline would get, so that the

@@ -721,7 +721,7 @@ async fn edit_article(State(state): State<AppState>, editor: Editor, Path(id): P
 /// status, through the reader theme.
 async fn preview_saved(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>) -> Response {
     match load_article(&state, ArticleId(id)).await {
-        Ok(article) => preview_page(&state, &editor, &article).await,
+        Ok(article) => preview_page(&state, &article).await,
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }
@@ -754,7 +754,7 @@ async fn preview_unsaved(State(state): State<AppState>, editor: Editor, Path(id)
             return form_error(&state, &editor, Some(ArticleId(id)), form, error).await;
         }
     }
-    preview_page(&state, &editor, &article).await
+    preview_page(&state, &article).await
 }
 
 /// `GET /admin/articles/{id}/preview/phone`: the saved article's preview in a frame as wide
@@ -890,21 +890,8 @@ async fn revoke_preview_link(
     }
 }
 
-async fn preview_page(state: &AppState, editor: &Editor, article: &dateline_core::Article) -> Response {
-    let page = async {
-        let site = state.newsroom().site().await?;
-        // Hidden editions are previewed too: that is how a new one is readied.
-        let editions = state.store().editions().await?;
-        let edition =
-            editions.iter().find(|e| e.code == article.edition).ok_or_else(|| AdminApiError::not_found("edition"))?;
-        Ok::<_, AdminApiError>((site, edition.clone()))
-    };
-    match page.await {
-        Ok((site, edition)) => crate::reader::article_response(state, &site, &edition, article, true)
-            .await
-            .unwrap_or_else(|error| error.into_response()),
-        Err(error) => page_error(state, &error, Some(editor)),
-    }
+async fn preview_page(state: &AppState, article: &dateline_core::Article) -> Response {
+    crate::reader::preview_response(state, article).await.unwrap_or_else(|error| error.into_response())
 }
 
 /// `POST /admin/articles/{id}`: saves; a stale save shows what changed meanwhile and keeps
