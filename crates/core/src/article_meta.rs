@@ -5,7 +5,7 @@
 use url::Url;
 
 use crate::i18n::Msg;
-use crate::{AssetId, FieldErrors};
+use crate::{ArticleId, AssetId, EditionCode, FieldErrors, Slug};
 
 /// Longest meta or social title, in characters (search engines show about 60).
 pub const MAX_META_TITLE: usize = 200;
@@ -15,6 +15,12 @@ pub const MAX_META_DESCRIPTION: usize = 400;
 pub const MAX_IMAGE_TEXT: usize = 400;
 /// Longest image credit, in characters.
 pub const MAX_CREDIT: usize = 200;
+/// Most tags on one article: more stop describing it.
+pub const MAX_TAGS: usize = 12;
+/// Longest tag, in characters.
+pub const MAX_TAG: usize = 50;
+/// Most stories chosen by hand for "read next".
+pub const MAX_RELATED: usize = 3;
 
 /// An article's framing, checked. Empty texts are `None`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,6 +45,10 @@ pub struct ArticleMeta {
     pub canonical_url: Option<String>,
     /// Asks search engines to leave the page out of their index.
     pub noindex: bool,
+    /// Free keywords beside the section, in the edition's language, in the order given.
+    pub tags: Vec<String>,
+    /// Articles of the same edition chosen by hand to read next, in order.
+    pub related: Vec<ArticleId>,
 }
 
 /// An article's framing as typed, unchecked.
@@ -54,12 +64,54 @@ pub struct ArticleMetaInput {
     pub social_image: Option<i64>,
     pub canonical_url: String,
     pub noindex: bool,
+    pub tags: Vec<String>,
+    /// Each an article id, its admin address or its address on the site.
+    pub related: Vec<String>,
+}
+
+/// An article named as a "read next" choice, not yet looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RelatedRef {
+    /// By id (`42`, or the admin's `/admin/articles/42`).
+    Id(ArticleId),
+    /// By its address on the site (`/en/articles/slug`, with or without the host).
+    Address(EditionCode, Slug),
+}
+
+impl RelatedRef {
+    /// Reads what an editor pasted: an id, an admin address or a reader address.
+    pub fn parse(value: &str) -> Option<RelatedRef> {
+        let value = value.trim();
+        if let Ok(id) = value.parse::<i64>() {
+            return (id > 0).then_some(RelatedRef::Id(ArticleId(id)));
+        }
+        let path = match Url::parse(value) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") => url.path().to_owned(),
+            Ok(_) => return None,
+            Err(_) => value.split(['?', '#']).next().unwrap_or_default().to_owned(),
+        };
+        let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+        match parts.as_slice() {
+            ["admin", "articles", id] => id.parse().ok().filter(|&id| id > 0).map(|id| RelatedRef::Id(ArticleId(id))),
+            [edition, "articles", slug] => {
+                Some(RelatedRef::Address(EditionCode::parse(edition).ok()?, Slug::parse(slug).ok()?))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Splits a typed list of tags: commas (Latin or Chinese), enumeration commas, semicolons
+/// and line breaks all separate.
+pub fn split_tags(text: &str) -> Vec<String> {
+    text.split([',', '，', '、', ';', '；', '\n']).map(str::to_owned).collect()
 }
 
 impl ArticleMetaInput {
     /// Checks every field, reporting all problems at once. Texts are trimmed, and line breaks
-    /// become spaces: each of them is one line wherever it is shown.
-    pub fn validate(&self) -> Result<ArticleMeta, FieldErrors> {
+    /// become spaces: each of them is one line wherever it is shown. The "read next" choices
+    /// come back unresolved (`ArticleMeta::related` is empty): looking them up needs the store.
+    pub fn validate(&self) -> Result<(ArticleMeta, Vec<RelatedRef>), FieldErrors> {
         let mut errors = FieldErrors::default();
         let mut text = |field: &str, value: &str, max: usize| {
             let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -93,10 +145,40 @@ impl ArticleMetaInput {
                 }
             }
         };
+        let mut tags: Vec<String> = Vec::new();
+        for tag in &self.tags {
+            let tag = tag.split_whitespace().collect::<Vec<_>>().join(" ");
+            if tag.is_empty() || tags.iter().any(|t| t.to_lowercase() == tag.to_lowercase()) {
+                continue;
+            }
+            if tag.chars().count() > MAX_TAG {
+                errors.add("tags", Msg::new("tag-too-long").with("tag", tag.clone()).with("max", MAX_TAG));
+            } else if Slug::from_title(&tag).as_str() == "untitled" {
+                // Nothing in it can make an address (only symbols or emoji).
+                errors.add("tags", Msg::new("tag-needs-letters").with("tag", tag.clone()));
+            }
+            tags.push(tag);
+        }
+        if tags.len() > MAX_TAGS {
+            errors.add("tags", Msg::new("too-many-tags").with("max", MAX_TAGS));
+        }
+        let mut related = Vec::new();
+        for value in self.related.iter().filter(|v| !v.trim().is_empty()) {
+            match RelatedRef::parse(value) {
+                Some(reference) if !related.contains(&reference) => related.push(reference),
+                Some(_) => {}
+                None => {
+                    errors.add("related", Msg::new("related-not-an-article").with("value", value.trim().to_owned()))
+                }
+            }
+        }
+        if related.len() > MAX_RELATED {
+            errors.add("related", Msg::new("too-many-related").with("max", MAX_RELATED));
+        }
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(ArticleMeta {
+        let meta = ArticleMeta {
             image_alt,
             image_caption,
             image_credit,
@@ -107,7 +189,10 @@ impl ArticleMetaInput {
             social_image: self.social_image.map(AssetId),
             canonical_url,
             noindex: self.noindex,
-        })
+            tags,
+            related: Vec::new(),
+        };
+        Ok((meta, related))
     }
 }
 
@@ -126,6 +211,8 @@ impl ArticleMeta {
             social_image: self.social_image.map(|id| id.0),
             canonical_url: text(&self.canonical_url),
             noindex: self.noindex,
+            tags: self.tags.clone(),
+            related: self.related.iter().map(|id| id.0.to_string()).collect(),
         }
     }
 }
@@ -153,14 +240,53 @@ mod tests {
             ..ArticleMetaInput::default()
         }
         .validate()
-        .unwrap();
+        .unwrap()
+        .0;
         assert_eq!(ok.image_alt.as_deref(), Some("Cranes over the quay"));
         assert_eq!(ok.canonical_url.as_deref(), Some("https://wire.example/story/1"));
         assert_eq!(ok.image_caption, None);
-        assert_eq!(ok.to_input().validate().unwrap(), ok);
+        assert_eq!(ok.to_input().validate().unwrap().0, ok);
         for bad in ["javascript:alert(1)", "ftp://x.example/a", "https://"] {
             let input = ArticleMetaInput { canonical_url: bad.into(), ..ArticleMetaInput::default() };
             assert!(input.validate().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn tags_are_trimmed_deduplicated_and_bounded() {
+        let typed = split_tags(" Harbour ,harbour, 台风、 Ferries\n\n;Улаанбаатар");
+        let input = ArticleMetaInput { tags: typed, ..ArticleMetaInput::default() };
+        let (meta, _) = input.validate().unwrap();
+        assert_eq!(meta.tags, ["Harbour", "台风", "Ferries", "Улаанбаатар"]);
+        let many = ArticleMetaInput { tags: (0..13).map(|i| format!("t{i}")).collect(), ..Default::default() };
+        assert_eq!(many.validate().unwrap_err().0[0].1.id(), "too-many-tags");
+        for bad in ["🌊🌊", &"x".repeat(MAX_TAG + 1)] {
+            let input = ArticleMetaInput { tags: vec![bad.to_owned()], ..Default::default() };
+            assert!(input.validate().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn related_articles_are_named_by_id_or_address() {
+        let en = EditionCode::parse("en").unwrap();
+        let ferry = Slug::parse("ferry-returns").unwrap();
+        assert_eq!(RelatedRef::parse(" 42 "), Some(RelatedRef::Id(ArticleId(42))));
+        assert_eq!(RelatedRef::parse("/admin/articles/7"), Some(RelatedRef::Id(ArticleId(7))));
+        assert_eq!(
+            RelatedRef::parse("/en/articles/ferry-returns"),
+            Some(RelatedRef::Address(en.clone(), ferry.clone()))
+        );
+        assert_eq!(
+            RelatedRef::parse("https://news.example/en/articles/ferry-returns?utm=x#top"),
+            Some(RelatedRef::Address(en, ferry))
+        );
+        for bad in ["0", "-3", "/en/sections/world", "javascript:alert(1)", "ferry", "/en/articles/Bad Slug"] {
+            assert_eq!(RelatedRef::parse(bad), None, "{bad}");
+        }
+        let input = ArticleMetaInput {
+            related: vec!["1".into(), "/admin/articles/1".into(), "2".into(), "3".into(), "4".into()],
+            ..Default::default()
+        };
+        assert_eq!(input.validate().unwrap_err().0[0].1.id(), "too-many-related");
     }
 }

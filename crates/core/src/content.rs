@@ -45,6 +45,21 @@ id_type!(
     /// Identifies one of the outlet's social accounts.
     SocialAccountId
 );
+id_type!(
+    /// Identifies a tag of one edition.
+    TagId
+);
+
+/// A free keyword of one edition's articles (beside their section), with its own listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tag {
+    pub id: TagId,
+    pub edition: EditionCode,
+    /// Its address part, from the name (Chinese names become pinyin).
+    pub slug: Slug,
+    /// As first written.
+    pub name: String,
+}
 
 /// A section of the site (World, Business, World Video), possibly inside another.
 #[derive(Debug, Clone, PartialEq, Eq)]

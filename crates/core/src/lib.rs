@@ -38,13 +38,14 @@ mod time;
 
 pub use article_input::{ArticleFields, ArticleInput, FieldErrors, MAX_BODY, MAX_HEADLINE, MAX_STANDFIRST};
 pub use article_meta::{
-    ArticleMeta, ArticleMetaInput, MAX_CREDIT, MAX_IMAGE_TEXT, MAX_META_DESCRIPTION, MAX_META_TITLE,
+    ArticleMeta, ArticleMetaInput, MAX_CREDIT, MAX_IMAGE_TEXT, MAX_META_DESCRIPTION, MAX_META_TITLE, MAX_RELATED,
+    MAX_TAG, MAX_TAGS, RelatedRef, split_tags,
 };
 pub use body_check::publishing_problems;
 pub use content::{
     Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor, ContributorId,
     ContributorName, IndexedArticle, Section, SectionId, SectionName, SiteSettings, SocialAccount, SocialAccountId,
-    SocialPlatform, Story, StoryId, StoryKind, Translation,
+    SocialPlatform, Story, StoryId, StoryKind, Tag, TagId, Translation,
 };
 pub use diff::{DiffLine, diff_lines};
 pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change};

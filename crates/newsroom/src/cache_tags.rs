@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use dateline_core::{ArticleSummary, ContributorId, EditionCode, SectionId, StoryId};
+use dateline_core::{ArticleSummary, ContributorId, EditionCode, SectionId, StoryId, TagId};
 
 /// One thing a cached page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -22,6 +22,8 @@ pub enum CacheTag {
     Contributor(ContributorId, EditionCode),
     /// Pages that print the contributor's name or photo.
     Byline(ContributorId),
+    /// Pages that pick stories by this tag ("read next"): any change to a story with it.
+    Tag(TagId),
     /// Search results, purged when the index commits a batch (after the change that caused it).
     Search,
 }
@@ -55,6 +57,7 @@ impl fmt::Display for CacheTag {
             CacheTag::Section(id, edition) => write!(f, "section:{}:{}", id.0, edition.as_str()),
             CacheTag::Contributor(id, edition) => write!(f, "contributor:{}:{}", id.0, edition.as_str()),
             CacheTag::Byline(id) => write!(f, "byline:{}", id.0),
+            CacheTag::Tag(id) => write!(f, "tag:{}", id.0),
             CacheTag::Search => f.write_str("search"),
         }
     }

@@ -124,6 +124,7 @@ async fn apply(newsroom: &Newsroom, changes: &HashSet<ContentChange>) -> Result<
                     tags.extend(editions.iter().map(|&e| CacheTag::Listing(e.clone())));
                     continue;
                 };
+                tags.extend(placement.tags.iter().map(|&t| CacheTag::Tag(t)));
                 let lineage = section_and_ancestors(&site.sections, placement.section);
                 for (edition, contributors) in &placement.editions {
                     tags.push(CacheTag::Listing(edition.clone()));

@@ -206,6 +206,7 @@ mod tests {
         keys.extend(
             ["slug", "standfirst", "byline_role", "contributors", "place"].map(|f| format!("revision-field-{f}")),
         );
+        keys.extend(crate::admin_views::REVISION_FRAMING_FIELDS.map(|f| format!("revision-field-{f}")));
         keys.extend(["saved", "created", "deleted", "translation"].map(|k| format!("done-{k}")));
         for image in ["logo", "icon", "social_image"] {
             keys.extend([format!("identity-{image}"), format!("identity-current-{image}")]);
@@ -561,7 +562,7 @@ mod tests {
                 headline_changed: false,
                 old_headline: String::new(),
                 changes: vec![crate::admin_views::FieldChange {
-                    field: "place",
+                    field: "place".into(),
                     before: String::new(),
                     after: "Qingdao".into(),
                 }],

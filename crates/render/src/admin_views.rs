@@ -417,6 +417,10 @@ pub struct MetaForm {
     pub social_image_asset_id: String,
     pub canonical_url: String,
     pub noindex: bool,
+    /// The tags, comma-separated.
+    pub tags: String,
+    /// The "read next" choices, one per line.
+    pub related: String,
 }
 
 /// The saved article's preview in a phone-wide frame.
@@ -668,12 +672,32 @@ impl AdminView for SettingsPage {
     const TEMPLATE: &'static str = "settings.html";
 }
 
+/// The media and framing fields a revision records, each with a `revision-field-` message.
+pub const REVISION_FRAMING_FIELDS: [&str; 16] = [
+    "poster",
+    "video",
+    "captions",
+    "correction",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "meta_title",
+    "meta_description",
+    "social_title",
+    "social_description",
+    "social_image",
+    "canonical_url",
+    "noindex",
+    "tags",
+    "related",
+];
+
 /// One field of a revision that differs from the revision before.
 #[derive(Debug, Clone, Serialize)]
 pub struct FieldChange {
-    /// The field (`slug`, `standfirst`, `byline_role`, `place`, `contributors`): its label is
-    /// the message `revision-field-{field}`.
-    pub field: &'static str,
+    /// The field (`slug`, `standfirst`, `byline_role`, `place`, `contributors`, or one of
+    /// [`REVISION_FRAMING_FIELDS`]): its label is the message `revision-field-{field}`.
+    pub field: String,
     /// Its value before (empty when it had none).
     pub before: String,
     /// Its value in this revision.

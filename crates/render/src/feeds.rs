@@ -8,7 +8,7 @@
 //! formats (RFC 3339, and RFC 822 for RSS) in the newsroom's zone; titles and descriptions are
 //! in the edition's language.
 
-use dateline_core::{Article, Contributor, Edition, Section, Story, StoryKind, last_change};
+use dateline_core::{Article, Contributor, Edition, Section, Story, StoryKind, Tag, last_change};
 use fluent_bundle::FluentValue;
 use jiff::Timestamp;
 use serde::Serialize;
@@ -70,6 +70,8 @@ pub enum FeedSubject<'a> {
     Section(&'a Section),
     /// A contributor's.
     Contributor(&'a Contributor),
+    /// A tag's (tags belong to one edition).
+    Tag(&'a Tag),
 }
 
 impl FeedSubject<'_> {
@@ -85,6 +87,9 @@ impl FeedSubject<'_> {
             FeedSubject::Contributor(contributor) => {
                 Some(paths::contributor_feed(code, contributor.slug.as_str(), file))
             }
+            FeedSubject::Tag(tag) => {
+                (tag.edition == edition.code).then(|| paths::tag_feed(code, tag.slug.as_str(), file))
+            }
         }
     }
 
@@ -98,6 +103,7 @@ impl FeedSubject<'_> {
                 .map(|n| paths::section(code, n.slug.as_str()))
                 .unwrap_or_else(|| paths::edition_home(code)),
             FeedSubject::Contributor(contributor) => paths::contributor(code, contributor.slug.as_str()),
+            FeedSubject::Tag(tag) => paths::tag(code, tag.slug.as_str()),
         }
     }
 
@@ -114,6 +120,7 @@ impl FeedSubject<'_> {
                 Some(name) => format!("{} - {outlet}", name.name),
                 None => outlet.clone(),
             },
+            FeedSubject::Tag(tag) => format!("{} - {outlet}", tag.name),
         }
     }
 }
@@ -241,6 +248,9 @@ impl Renderer {
             FeedSubject::Contributor(contributor) => {
                 let name = contributor.name_in(&edition.code).map(|n| n.name.clone()).unwrap_or_default();
                 self.messages().get(code, "contributor-stories", &[("name", FluentValue::from(name))])
+            }
+            FeedSubject::Tag(tag) => {
+                self.messages().get(code, "tag-stories", &[("name", FluentValue::from(tag.name.clone()))])
             }
         };
         let correction_label = self.messages().get(code, "correction", &[]);

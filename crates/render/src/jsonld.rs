@@ -22,6 +22,7 @@ pub(crate) struct ArticleData<'a> {
     pub publisher_url: String,
     pub logo_url: String,
     pub section: Option<&'a str>,
+    pub keywords: &'a [String],
     pub image: Option<String>,
     pub video: Option<VideoData>,
 }
@@ -81,6 +82,9 @@ pub(crate) fn article(data: &ArticleData<'_>) -> Value {
     }
     if let Some(section) = data.section {
         value["articleSection"] = json!(section);
+    }
+    if !data.keywords.is_empty() {
+        value["keywords"] = json!(data.keywords);
     }
     if let Some(image) = &data.image {
         value["image"] = json!([image]);

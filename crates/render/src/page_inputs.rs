@@ -3,7 +3,7 @@
 
 use dateline_core::{
     Article, ArticleSummary, Asset, Contributor, Edition, NewsroomClock, Page, Section, SectionId, SiteIdentity,
-    SiteSettings, SocialAccount, StaticPage, Story, Translation,
+    SiteSettings, SocialAccount, StaticPage, Story, Tag, Translation,
 };
 
 /// Everything site-wide a page shows: the editions, sections, contributors, social accounts,
@@ -76,6 +76,8 @@ pub enum ListingSubject<'a> {
     Section(&'a Section),
     /// A contributor's stories.
     Contributor(&'a Contributor),
+    /// The stories with a tag.
+    Tag(&'a Tag),
 }
 
 /// One article.
@@ -96,6 +98,10 @@ pub struct ArticlePage<'a> {
     pub meta: &'a dateline_core::ArticleMeta,
     /// The image a shared link shows, when the meta names one (looked up by the caller).
     pub social_image: Option<&'a Asset>,
+    /// Its tags, linked to their pages.
+    pub tags: &'a [Tag],
+    /// The stories to read next.
+    pub read_next: &'a [ArticleSummary],
 }
 
 /// The search page: the form, and the results when a search ran.

@@ -162,6 +162,10 @@ impl Renderer {
                     .iter()
                     .any(|n| &n.edition == edition)
                     .then(|| paths::contributor(edition.as_str(), contributor.slug.as_str())),
+                // A tag is a word of one edition's language.
+                ListingSubject::Tag(tag) => {
+                    (&tag.edition == edition).then(|| paths::tag(edition.as_str(), tag.slug.as_str()))
+                }
             }
         };
         let own_path = path_in(code).unwrap_or_else(|| paths::edition_home(code.as_str()));
@@ -190,6 +194,7 @@ impl Renderer {
                 let crumbs = vec![view.home_crumb()];
                 (name, crumbs, minijinja::context! { bio, photo => v(&photo) }, "contributor")
             }
+            ListingSubject::Tag(tag) => (tag.name.clone(), vec![view.home_crumb()], minijinja::context! {}, "tag"),
         };
         let number = page.page.request.number();
         let pagination = Pagination {
@@ -218,6 +223,7 @@ impl Renderer {
             feeds: view.feed_links(match page.subject {
                 ListingSubject::Section(section) => FeedSubject::Section(section),
                 ListingSubject::Contributor(contributor) => FeedSubject::Contributor(contributor),
+                ListingSubject::Tag(tag) => FeedSubject::Tag(tag),
             }),
             ..Head::default()
         };
@@ -302,6 +308,7 @@ impl Renderer {
             publisher_url: view.absolute(&paths::edition_home(code)),
             logo_url: view.absolute(&paths::theme_asset("logo.svg", &self.css_version)),
             section: section_name.as_deref(),
+            keywords: &page.meta.tags,
             image: poster.as_ref().map(|p| view.absolute(&p.src)),
             video: video.as_ref().map(|v| VideoData {
                 content_url: view.absolute(&v.src),
@@ -368,6 +375,12 @@ impl Renderer {
         let embed_script =
             body_html.contains("data-embed-src").then(|| paths::theme_asset("embed.js", &self.embed_version));
         let body = Value::from_safe_string(body_html);
+        let tags: Vec<Link> = page
+            .tags
+            .iter()
+            .map(|tag| Link { name: tag.name.clone(), href: paths::tag(code, tag.slug.as_str()) })
+            .collect();
+        let read_next: Vec<Card> = page.read_next.iter().map(|a| view.card(a)).collect();
         let view_model = minijinja::context! {
             headline => &article.headline,
             standfirst => &article.standfirst,
@@ -389,6 +402,8 @@ impl Renderer {
             embed_script,
             preview => page.preview,
             correction => &article.correction,
+            tags => v(&tags),
+            read_next => v(&read_next),
         };
         view.render("article.html", head, switcher, minijinja::context! { article => view_model })
     }

@@ -5,11 +5,13 @@
 //! | edition homepage | `/{edition}/` |
 //! | section | `/{edition}/sections/{slug}` (`?page=N`) |
 //! | contributor | `/{edition}/contributors/{slug}` (`?page=N`) |
+//! | tag | `/{edition}/tags/{slug}` (`?page=N`) |
 //! | article | `/{edition}/articles/{slug}` |
 //! | search | `/{edition}/search` (`?q=…&section={slug}&page=N`) |
 //! | edition feed | `/{edition}/feed.atom`, `feed.rss`, `feed.json` |
 //! | section feed | `/{edition}/sections/{slug}/feed.atom` (and `.rss`, `.json`) |
 //! | contributor feed | `/{edition}/contributors/{slug}/feed.atom` (and `.rss`, `.json`) |
+//! | tag feed | `/{edition}/tags/{slug}/feed.atom` (and `.rss`, `.json`) |
 //! | sitemap index | `/sitemap.xml` |
 //! | an edition's pages | `/sitemaps/{edition}/pages.xml` |
 //! | an edition's month | `/sitemaps/{edition}/{yyyy}-{mm}.xml`, then `-2.xml`, `-3.xml`… |
@@ -31,6 +33,16 @@ pub fn section(edition: &str, slug: &str) -> String {
 /// `/{edition}/contributors/{slug}`.
 pub fn contributor(edition: &str, slug: &str) -> String {
     format!("/{edition}/contributors/{slug}")
+}
+
+/// `/{edition}/tags/{slug}`.
+pub fn tag(edition: &str, slug: &str) -> String {
+    format!("/{edition}/tags/{slug}")
+}
+
+/// `/{edition}/tags/{slug}/{file}`: a tag's feed.
+pub fn tag_feed(edition: &str, slug: &str, file: &str) -> String {
+    format!("/{edition}/tags/{slug}/{file}")
 }
 
 /// `/{edition}/articles/{slug}`.

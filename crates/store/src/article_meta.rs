@@ -28,7 +28,9 @@ impl Store {
         .bind(article.0)
         .fetch_optional(&self.pool)
         .await?;
-        let Some(row) = row else { return Ok(ArticleMeta::default()) };
+        let tags = self.article_tags(article).await?.into_iter().map(|tag| tag.name).collect();
+        let related = self.related_articles(article).await?;
+        let Some(row) = row else { return Ok(ArticleMeta { tags, related, ..ArticleMeta::default() }) };
         let (
             image_alt,
             image_caption,
@@ -52,21 +54,29 @@ impl Store {
             social_image: social_image.map(AssetId),
             canonical_url,
             noindex: noindex != 0,
+            tags,
+            related,
         })
     }
 
-    /// Replaces the article's framing. Touches the article too, so that a published one's
-    /// pages are purged and its modification time says it changed.
+    /// Replaces the article's framing, tags and "read next" choices included. Touches the
+    /// article too, so that a published one's pages (and its edition's listings, where tag
+    /// pages are) are purged and its modification time says it changed.
     pub async fn save_article_meta(&self, article: ArticleId, meta: &ArticleMeta) -> Result<(), StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
-        let touched = sqlx::query("UPDATE articles SET modified_at = $1 WHERE id = $2")
+        let edition: Option<(String,)> = sqlx::query_as("SELECT edition FROM articles WHERE id = $1")
+            .bind(article.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((edition,)) = edition else {
+            return Err(StoreError::NotFound(format!("article {article}")));
+        };
+        sqlx::query("UPDATE articles SET modified_at = $1 WHERE id = $2")
             .bind(now_seconds())
             .bind(article.0)
             .execute(&mut *tx)
             .await?;
-        if touched.rows_affected() == 0 {
-            return Err(StoreError::NotFound(format!("article {article}")));
-        }
+        crate::tags::replace_tags_and_related(&mut tx, article, &edition, &meta.tags, &meta.related).await?;
         sqlx::query(
             "INSERT INTO article_meta (article_id, image_alt, image_caption, image_credit, meta_title, meta_description,
                  social_title, social_description, social_image_asset_id, canonical_url, noindex)

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use dateline_core::{
     Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, ContributorId, EditionCode, Page,
-    PageRequest, SectionId, Slug, Story, StoryId, StoryKind, Translation, UserId,
+    PageRequest, SectionId, Slug, Story, StoryId, StoryKind, TagId, Translation, UserId,
 };
 use jiff::Timestamp;
 use sqlx::{Any, QueryBuilder};
@@ -155,6 +155,8 @@ pub enum Listing<'a> {
     Sections(&'a [SectionId]),
     /// Those naming this contributor in their byline.
     Contributor(ContributorId),
+    /// Those with this tag.
+    Tag(TagId),
 }
 
 /// Adds the `WHERE` clause of `listing` in `edition` to a query over `articles a`: published
@@ -175,6 +177,10 @@ pub(crate) fn push_listing_filter(query: &mut QueryBuilder<Any>, edition: &Editi
         Listing::Contributor(contributor) => {
             query.push(" AND a.id IN (SELECT article_id FROM article_contributors WHERE contributor_id = ");
             query.push_bind(contributor.0).push(")");
+        }
+        Listing::Tag(tag) => {
+            query.push(" AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ");
+            query.push_bind(tag.0).push(")");
         }
     }
 }
@@ -427,7 +433,7 @@ impl Store {
 
     /// One page of a listing. Ties on the publication second are broken by id so that pages
     /// never overlap or skip.
-    async fn list(
+    pub(crate) async fn list(
         &self,
         edition: &EditionCode,
         listing: Listing<'_>,
@@ -454,6 +460,9 @@ impl Store {
             }
             Listing::Contributor(contributor) => {
                 count.push(" AND kind = 'contributor' AND subject_id = ").push_bind(contributor.0);
+            }
+            Listing::Tag(tag) => {
+                count.push(" AND kind = 'tag' AND subject_id = ").push_bind(tag.0);
             }
         }
         let (total,): (i64,) = numbered(&mut count, self.backend).build_query_as().fetch_one(&self.pool).await?;
@@ -674,19 +683,109 @@ pub(crate) async fn record_revision(
             .fetch_all(&mut **tx)
             .await?;
     let contributors = contributors.iter().map(|(id,)| id.to_string()).collect::<Vec<_>>().join(",");
+    let framing = serde_json::to_string(&framing_snapshot(tx, article).await?).unwrap_or_default();
     sqlx::query(
         "INSERT INTO article_revisions (article_id, revision, user_id, created_at, slug, headline, standfirst,
-             body_markdown, byline_role, place, contributors)
-         SELECT id, revision, $2, $3, slug, headline, standfirst, body_markdown, byline_role, place, $4
+             body_markdown, byline_role, place, contributors, framing)
+         SELECT id, revision, $2, $3, slug, headline, standfirst, body_markdown, byline_role, place, $4, $5
          FROM articles WHERE id = $1",
     )
     .bind(article)
     .bind(user.map(|u| u.0))
     .bind(now_seconds())
     .bind(contributors)
+    .bind(framing)
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// The fields a revision records besides its text (see migration 0020), as they stand now:
+/// `(field, value)` pairs in a fixed order, uploads named by their file, empty when unset.
+async fn framing_snapshot(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    article: i64,
+) -> Result<Vec<(String, String)>, StoreError> {
+    type MediaRow = (Option<String>, Option<String>, Option<String>, Option<String>);
+    let media: Option<MediaRow> = sqlx::query_as(
+        "SELECT poster.key, video.key, captions.key, a.correction
+         FROM articles a JOIN stories s ON s.id = a.story_id
+         LEFT JOIN assets poster ON poster.id = s.poster_asset_id
+         LEFT JOIN assets video ON video.id = s.video_asset_id
+         LEFT JOIN assets captions ON captions.id = a.captions_asset_id
+         WHERE a.id = $1",
+    )
+    .bind(article)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let (poster, video, captions, correction) = media.unwrap_or_default();
+    type MetaRow = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        i64,
+    );
+    let meta: Option<MetaRow> = sqlx::query_as(
+        "SELECT m.image_alt, m.image_caption, m.image_credit, m.meta_title, m.meta_description, m.social_title,
+                m.social_description, social.key, m.canonical_url, m.noindex
+         FROM article_meta m LEFT JOIN assets social ON social.id = m.social_image_asset_id
+         WHERE m.article_id = $1",
+    )
+    .bind(article)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let (
+        alt,
+        caption,
+        credit,
+        meta_title,
+        meta_description,
+        social_title,
+        social_description,
+        social_image,
+        canonical,
+        noindex,
+    ) = meta.unwrap_or_default();
+    let tags: Vec<(String,)> = sqlx::query_as(
+        "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = $1 ORDER BY at.position",
+    )
+    .bind(article)
+    .fetch_all(&mut **tx)
+    .await?;
+    let related: Vec<(String,)> = sqlx::query_as(
+        "SELECT a.headline FROM article_related r JOIN articles a ON a.id = r.related_id
+         WHERE r.article_id = $1 ORDER BY r.position",
+    )
+    .bind(article)
+    .fetch_all(&mut **tx)
+    .await?;
+    let join =
+        |rows: Vec<(String,)>, separator: &str| rows.into_iter().map(|(v,)| v).collect::<Vec<_>>().join(separator);
+    let fields = [
+        ("poster", poster),
+        ("video", video),
+        ("captions", captions),
+        ("correction", correction),
+        ("image_alt", alt),
+        ("image_caption", caption),
+        ("image_credit", credit),
+        ("meta_title", meta_title),
+        ("meta_description", meta_description),
+        ("social_title", social_title),
+        ("social_description", social_description),
+        ("social_image", social_image),
+        ("canonical_url", canonical),
+        ("noindex", (noindex != 0).then(|| "noindex".to_owned())),
+        ("tags", Some(join(tags, ", "))),
+        ("related", Some(join(related, " · "))),
+    ];
+    Ok(fields.into_iter().map(|(field, value)| (field.to_owned(), value.unwrap_or_default())).collect())
 }
 
 /// Inserts an article with its byline and first revision, in the caller's transaction.

@@ -1,7 +1,7 @@
 //! Reading the change log that the database's triggers write (migration `0006_changes`): what
 //! page caches and search indexes follow to stay in step with every write, on every node.
 
-use dateline_core::{ContributorId, EditionCode, SectionId, StoryId};
+use dateline_core::{ContributorId, EditionCode, SectionId, StoryId, TagId};
 
 use crate::{Store, StoreError, limit_clause};
 
@@ -25,6 +25,8 @@ pub enum ContentChange {
 pub struct StoryPlacement {
     pub section: SectionId,
     pub editions: Vec<(EditionCode, Vec<ContributorId>)>,
+    /// The tags of its articles (pages reading next by tag depend on them).
+    pub tags: Vec<TagId>,
 }
 
 impl Store {
@@ -130,6 +132,13 @@ impl Store {
                 list.push(ContributorId(id));
             }
         }
-        Ok(Some(StoryPlacement { section: SectionId(section), editions }))
+        let tags: Vec<(i64,)> = sqlx::query_as(
+            "SELECT DISTINCT at.tag_id FROM article_tags at JOIN articles a ON a.id = at.article_id WHERE a.story_id = $1",
+        )
+        .bind(story.0)
+        .fetch_all(&self.pool)
+        .await?;
+        let tags = tags.into_iter().map(|(id,)| TagId(id)).collect();
+        Ok(Some(StoryPlacement { section: SectionId(section), editions, tags }))
     }
 }

@@ -38,6 +38,10 @@ pub struct Revision {
     pub place: Option<String>,
     /// Byline contributor ids.
     pub contributors: Vec<i64>,
+    /// The story's media and the article's correction, framing, tags and "read next" as they
+    /// stood at the save, as `(field, value)` pairs; `None` for revisions saved before these
+    /// were recorded.
+    pub framing: Option<Vec<(String, String)>>,
 }
 
 /// One recorded workflow move.
@@ -321,10 +325,11 @@ impl Store {
             String,
             Option<String>,
             String,
+            Option<String>,
         );
         let rows: Vec<Row> = sqlx::query_as(
             "SELECT r.revision, r.user_id, u.name, r.created_at, r.slug, r.headline, r.standfirst, r.body_markdown,
-                    r.byline_role, r.place, r.contributors
+                    r.byline_role, r.place, r.contributors, r.framing
              FROM article_revisions r LEFT JOIN users u ON u.id = r.user_id
              WHERE r.article_id = $1 AND ($2 IS NULL OR r.revision = $2)
              ORDER BY r.revision DESC",
@@ -347,6 +352,7 @@ impl Store {
                     byline_role,
                     place,
                     contributors,
+                    framing,
                 )| {
                     Ok(Revision {
                         revision,
@@ -360,6 +366,8 @@ impl Store {
                         byline_role,
                         place,
                         contributors: contributors.split(',').filter_map(|id| id.parse().ok()).collect(),
+                        // Written by `record_revision`; anything else reads as not recorded.
+                        framing: framing.and_then(|json| serde_json::from_str(&json).ok()),
                     })
                 },
             )

@@ -36,6 +36,7 @@ mod rows;
 mod search;
 mod sections;
 mod site;
+mod tags;
 pub mod transfer;
 mod users;
 

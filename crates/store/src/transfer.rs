@@ -30,6 +30,9 @@ pub const TABLES: &[(&str, &str)] = &[
     ("articles", "id"),
     ("article_contributors", "article_id, position"),
     ("article_meta", "article_id"),
+    ("tags", "id"),
+    ("article_tags", "article_id, tag_id"),
+    ("article_related", "article_id, related_id"),
     ("social_accounts", "id"),
     ("social_account_captions", "account_id, edition"),
     ("pages", "id"),
@@ -67,6 +70,7 @@ const WITH_IDS: &[&str] = &[
     "content_api_keys",
     "pages",
     "preview_links",
+    "tags",
 ];
 
 /// One stored value, as both backends and the archive's JSON can hold it.

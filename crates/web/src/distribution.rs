@@ -53,6 +53,10 @@ pub(crate) fn routes() -> Router<AppState> {
             .route(
                 &paths::contributor_feed("{edition}", "{slug}", file),
                 get(move |state, path, headers| listing_feed(state, path, headers, format, ListingKind::Contributor)),
+            )
+            .route(
+                &paths::tag_feed("{edition}", "{slug}", file),
+                get(move |state, path, headers| listing_feed(state, path, headers, format, ListingKind::Tag)),
             );
     }
     router
@@ -77,10 +81,12 @@ async fn edition_feed(
 enum ListingKind {
     Section,
     Contributor,
+    Tag,
 }
 
 /// `GET /{edition}/sections/{slug}/feed.{atom,rss,json}` (the section's stories and its
-/// subsections', as on its page) and `GET /{edition}/contributors/{slug}/feed.{…}`.
+/// subsections', as on its page), `GET /{edition}/contributors/{slug}/feed.{…}` and
+/// `GET /{edition}/tags/{slug}/feed.{…}`.
 async fn listing_feed(
     State(state): State<AppState>,
     path: Result<Path<(String, String)>, PathRejection>,
@@ -110,6 +116,13 @@ async fn listing_feed(
             let listing = Listing::Contributor(contributor.id);
             let tag = CacheTag::Contributor(contributor.id, edition.code.clone());
             feed_response(&state, &site, edition, subject, listing, &headers, format, tag).await
+        }
+        ListingKind::Tag => {
+            let tag = state.store().tag_by_slug(&edition.code, &slug).await?.ok_or(AppError::NotFound)?;
+            let listing = Listing::Tag(tag.id);
+            // Tagging touches the article: a change to the edition's listings.
+            let cache_tag = CacheTag::Listing(edition.code.clone());
+            feed_response(&state, &site, edition, FeedSubject::Tag(&tag), listing, &headers, format, cache_tag).await
         }
     }
 }

@@ -114,6 +114,7 @@ pub fn router(state: AppState) -> Router {
         .route("/{edition}/", get(reader::edition_home))
         .route("/{edition}/sections/{slug}", get(reader::section_page))
         .route("/{edition}/contributors/{slug}", get(reader::contributor_page))
+        .route("/{edition}/tags/{slug}", get(reader::tag_page))
         .route("/{edition}/articles/{slug}", get(reader::article_page))
         .route("/{edition}/pages/{slug}", get(reader::static_page))
         .route("/preview/{secret}", get(reader::shared_preview))

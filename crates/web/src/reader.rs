@@ -18,6 +18,8 @@ const PER_PAGE: u32 = 12;
 const HOME_LATEST: u32 = 5;
 /// Stories per section block on a homepage.
 const HOME_PER_SECTION: u32 = 4;
+/// Stories under "read next" on an article page.
+const READ_NEXT: usize = 3;
 
 /// `GET /`: sends the reader to the edition that best matches their `Accept-Language`, or to
 /// the default edition. A site not set up yet sends whoever opens it to its first-run page.
@@ -109,6 +111,26 @@ pub(crate) async fn contributor_page(
     let page = state.store().contributor_articles(&edition.code, contributor.id, target.request).await?;
     let listing = CacheTag::Contributor(contributor.id, edition.code.clone());
     target.render(&state, ListingSubject::Contributor(contributor), &page, listing)
+}
+
+/// `GET /{edition}/tags/{slug}?page=N`: the edition's stories with a tag. A tag with no
+/// published story has no page.
+pub(crate) async fn tag_page(
+    State(state): State<AppState>,
+    path: Result<Path<(String, String)>, PathRejection>,
+    query: Result<Query<PageQuery>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let target = ListingTarget::parse(&state, path, query).await?;
+    let edition = target.edition()?;
+    let Some(tag) = state.store().tag_by_slug(&edition.code, &target.slug).await? else {
+        return Err(AppError::NotFound);
+    };
+    let page = state.store().tag_articles(&edition.code, tag.id, target.request).await?;
+    if page.total == 0 {
+        return Err(AppError::NotFound);
+    }
+    // Tagging and untagging touch the article, a change to the edition's listings.
+    target.render(&state, ListingSubject::Tag(&tag), &page, CacheTag::Listing(edition.code.clone()))
 }
 
 /// What a listing URL asks for: `/{edition}/{kind}/{slug}?page=N`, checked.
@@ -234,6 +256,8 @@ pub(crate) async fn article_response(
         }
     }
     let meta = store.article_meta(article.id).await?;
+    let tags = store.article_tags(article.id).await?;
+    let read_next = store.read_next(article.id, &article.edition, story.section, READ_NEXT).await?;
     let social_image = match meta.social_image {
         Some(id) => store.asset(id).await?,
         None => None,
@@ -248,6 +272,8 @@ pub(crate) async fn article_response(
         preview,
         meta: &meta,
         social_image: social_image.as_ref(),
+        tags: &tags,
+        read_next: &read_next,
     };
     let html = state.renderer().article(&context, &page)?;
     let has_embeds = html.contains("data-embed-src");
@@ -259,7 +285,13 @@ pub(crate) async fn article_response(
         headers.insert(HeaderName::from_static("x-robots-tag"), HeaderValue::from_static("noindex, nofollow"));
         response
     } else {
-        html_response(html, edition, CacheTag::article(article.story, &article.contributors))
+        // "Read next" changes with the stories shown, those chosen by hand (a draft chosen
+        // shows once published), and any story with one of the article's tags.
+        let mut cache_tags = CacheTag::article(article.story, &article.contributors);
+        cache_tags.extend(CacheTag::cards(&read_next));
+        cache_tags.extend(store.related_stories(article.id).await?.into_iter().map(CacheTag::Story));
+        cache_tags.extend(tags.iter().map(|tag| CacheTag::Tag(tag.id)));
+        html_response(html, edition, cache_tags)
     };
     if has_embeds {
         crate::error::allow_embed_players(&mut response);

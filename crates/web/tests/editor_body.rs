@@ -418,3 +418,139 @@ async fn sitemap_text(site: &support::TestSite) -> String {
     }
     all
 }
+
+#[tokio::test]
+async fn tags_have_their_pages_and_feeds_and_stories_say_what_to_read_next() {
+    let site = test_site().await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let mut ids = Vec::new();
+    for (slug, headline) in [("quay", "Quay reopens"), ("tide", "Spring tide"), ("crane", "Crane arrives")] {
+        let story = json!({ "edition": "en", "section_id": 1, "kind": "text",
+            "article": { "headline": headline, "slug": slug, "body_markdown": "Text." } });
+        let (response, article) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;
+        assert_eq!(response.status, 201, "{article}");
+        ids.push(article["id"].as_i64().unwrap());
+    }
+    let meta = |id: i64| format!("/admin/api/articles/{id}/meta");
+    let publish = |id: i64| {
+        let eddie = &eddie;
+        let site = &site;
+        async move {
+            let path = format!("/admin/api/articles/{id}/transitions");
+            let (response, body) = send(site, "POST", &path, Some(eddie), Some(json!({ "action": "publish" }))).await;
+            assert_eq!(response.status, 200, "{body}");
+        }
+    };
+
+    // Tags through the API: trimmed, repeats dropped, "harbour" is the same tag as "Harbour".
+    let (response, saved) = send(
+        &site,
+        "PUT",
+        &meta(ids[0]),
+        Some(&eddie),
+        Some(json!({ "tags": [" Harbour ", "Storms", "harbour", "台风"] })),
+    )
+    .await;
+    assert_eq!(response.status, 200, "{saved}");
+    assert_eq!(saved["tags"], json!(["Harbour", "Storms", "台风"]));
+    let (_, saved) =
+        send(&site, "PUT", &meta(ids[1]), Some(&eddie), Some(json!({ "tags": ["harbour", "Tides"] }))).await;
+    assert_eq!(saved["tags"], json!(["harbour", "Tides"]));
+    // A draft's tag has no page: nothing unpublished shows.
+    assert_eq!(site.get("/en/tags/harbour").await.status, 404);
+    publish(ids[0]).await;
+    publish(ids[1]).await;
+
+    let page = site.get("/en/tags/harbour").await;
+    assert_eq!(page.status, 200);
+    let page = page.text();
+    assert!(page.contains("Stories tagged “Harbour”"), "the first name given: {page}");
+    assert!(page.contains("/en/articles/quay") && page.contains("/en/articles/tide"), "{page}");
+    assert!(page.contains("/en/tags/harbour/feed.atom\">"), "{page}");
+    let feed = site.get("/en/tags/harbour/feed.atom").await.text();
+    assert!(feed.contains("Spring tide") && feed.contains("Quay reopens"), "{feed}");
+    assert!(site.get("/en/tags/tai-feng").await.text().contains("/en/articles/quay"), "a Chinese tag gets pinyin");
+    assert_eq!(site.get("/en/tags/no-such-tag").await.status, 404);
+    assert_eq!(site.get("/zh-hans/tags/harbour").await.status, 404, "tags belong to their edition");
+
+    // The article shows its tags and, to read next, the story sharing a tag before the section's newest.
+    let html = site.get("/en/articles/quay").await.text();
+    assert!(html.contains("<a rel=\"tag\" href=\"/en/tags/harbour\">Harbour</a>"), "{html}");
+    assert!(html.contains("\"keywords\":[\"Harbour\",\"Storms\",\"台风\"]"), "{html}");
+    let next = &html[html.find("class=\"read-next\"").expect("a read-next block")..];
+    assert!(next.find("/en/articles/tide").unwrap() < next.find("/en/articles/filler-24").unwrap(), "{next}");
+    assert!(!next.contains("/en/articles/quay\""), "never itself: {next}");
+
+    // Chosen by hand, from the editor's form: by address or number; mistakes are named.
+    let referer = format!("http://news.test:8080/admin/articles/{}", ids[0]);
+    let form = format!("/admin/articles/{}/meta", ids[0]);
+    let crane = ids[2].to_string();
+    let own = ids[0].to_string();
+    for (related, problem) in [
+        (own.as_str(), "cannot be its own"),
+        ("/zh-hans/articles/ferry-zh", "same edition"),
+        ("/en/articles/nowhere", "no article"),
+        ("the crane story", "is not an article"),
+    ] {
+        let fields = [("tags", "Harbour, Storms、台风"), ("related", related)];
+        let (status, _, page) = support::post_form(&site, &eddie, &form, &fields, &referer).await;
+        assert_eq!(status, 422, "{related}");
+        assert!(page.contains(problem) && page.contains("id=\"related-error\""), "{related}: {page}");
+        assert!(page.contains("value=\"Harbour, Storms、台风\""), "what was typed stays: {page}");
+    }
+    let related = format!("https://news.test/en/articles/crane\n{crane}\n/en/articles/ferry");
+    let fields = [("tags", "Harbour, Storms、台风"), ("related", related.as_str())];
+    let (status, _, page) = support::post_form(&site, &eddie, &form, &fields, &referer).await;
+    assert_eq!(status, 303, "{page}");
+    let (_, saved) = send(&site, "GET", &meta(ids[0]), Some(&eddie), None).await;
+    assert_eq!(saved["tags"], json!(["Harbour", "Storms", "台风"]));
+    let ferry = saved["related_article_ids"][1].as_i64().expect("two stories chosen");
+    assert_eq!(saved["related_article_ids"], json!([ids[2], ferry]), "the repeat is dropped");
+    // The crane story is a draft: it waits; the ferry (chosen) leads, then the tag's.
+    let html = site.get("/en/articles/quay").await.text();
+    let next = &html[html.find("class=\"read-next\"").unwrap()..];
+    assert!(!next.contains("/en/articles/crane"), "a draft is not offered: {next}");
+    assert!(next.find("/en/articles/ferry").unwrap() < next.find("/en/articles/tide").unwrap(), "{next}");
+    publish(ids[2]).await;
+    let html = site.get("/en/articles/quay").await.text();
+    let next = &html[html.find("class=\"read-next\"").unwrap()..];
+    assert!(next.find("/en/articles/crane").unwrap() < next.find("/en/articles/ferry").unwrap(), "{next}");
+
+    // The next save's revision records the framing: the revision view and its API compare it.
+    let (_, article) = send(&site, "GET", &format!("/admin/api/articles/{}", ids[0]), Some(&eddie), None).await;
+    let save = json!({ "base_revision": article["revision"], "headline": "Quay reopens", "slug": "quay",
+        "body_markdown": "Text, checked.", "contributors": article["contributors"] });
+    let (response, saved) =
+        send(&site, "PUT", &format!("/admin/api/articles/{}", ids[0]), Some(&eddie), Some(save)).await;
+    assert_eq!(response.status, 200, "{saved}");
+    let latest = saved["revision"].as_i64().unwrap();
+    let path = format!("/admin/api/articles/{}/revisions/{latest}/diff", ids[0]);
+    let (_, diff) = send(&site, "GET", &path, Some(&eddie), None).await;
+    let fields = diff["fields"].as_array().unwrap();
+    assert!(fields.contains(&json!({ "field": "tags", "from": "", "to": "Harbour, Storms, 台风" })), "{diff}");
+    assert!(
+        fields.contains(&json!({ "field": "related", "from": "", "to": "Crane arrives · Ferry returns" })),
+        "{diff}"
+    );
+    let path = format!("/admin/articles/{}/revisions/{latest}", ids[0]);
+    let page = site.get_with(&path, &[("cookie", eddie.cookie.as_str())]).await.text();
+    assert!(
+        page.contains("<th scope=\"row\">Tags</th>") && page.contains("<ins>Harbour, Storms, 台风</ins>"),
+        "{page}"
+    );
+
+    // Untagging a published story takes it off the tag's page at once (the cache is purged).
+    let (response, _) = send(&site, "PUT", &meta(ids[1]), Some(&eddie), Some(json!({ "tags": ["Tides"] }))).await;
+    assert_eq!(response.status, 200);
+    let page = site.get("/en/tags/harbour").await.text();
+    assert!(!page.contains("/en/articles/tide"), "{page}");
+    assert!(!site.get("/en/tags/harbour/feed.rss").await.text().contains("Spring tide"));
+    // Too many, too long or symbol-only tags are refused with the reason.
+    let many: Vec<String> = (0..13).map(|n| format!("tag {n}")).collect();
+    for tags in [json!(many), json!(["🌊"]), json!(["x".repeat(51)])] {
+        let (response, body) = send(&site, "PUT", &meta(ids[1]), Some(&eddie), Some(json!({ "tags": tags }))).await;
+        assert_eq!(response.status, 422, "{body}");
+        assert!(body["error"]["fields"]["tags"].is_string(), "{body}");
+    }
+}

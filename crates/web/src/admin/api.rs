@@ -448,6 +448,12 @@ struct MetaBody {
     social_image_asset_id: Option<i64>,
     canonical_url: Option<String>,
     noindex: bool,
+    /// Free keywords, in order.
+    #[serde(default)]
+    tags: Vec<String>,
+    /// Articles of the same edition to read next, by id, in order.
+    #[serde(default)]
+    related_article_ids: Vec<i64>,
 }
 
 fn meta_json(meta: &dateline_core::ArticleMeta) -> Value {
@@ -462,6 +468,8 @@ fn meta_json(meta: &dateline_core::ArticleMeta) -> Value {
         "social_image_asset_id": meta.social_image.map(|id| id.0),
         "canonical_url": meta.canonical_url,
         "noindex": meta.noindex,
+        "tags": meta.tags,
+        "related_article_ids": meta.related.iter().map(|id| id.0).collect::<Vec<_>>(),
     })
 }
 
@@ -495,6 +503,8 @@ async fn put_article_meta(
         social_image: body.social_image_asset_id,
         canonical_url: body.canonical_url.unwrap_or_default(),
         noindex: body.noindex,
+        tags: body.tags,
+        related: body.related_article_ids.iter().map(i64::to_string).collect(),
     };
     let meta = state.newsroom().save_article_meta(&caller.user, ArticleId(id), &input).await?;
     Ok(Json(meta_json(&meta)))
@@ -583,7 +593,8 @@ struct DiffQuery {
 }
 
 /// `GET /admin/api/articles/{id}/revisions/{revision}/diff?against=N`: what changed in the
-/// headline and body from revision N (default: the one before) to this one, line by line.
+/// headline and body from revision N (default: the one before) to this one, line by line,
+/// and which other fields changed (byline, media, framing, tags).
 async fn diff_revision(
     State(state): State<AppState>,
     _caller: Caller,
@@ -603,11 +614,24 @@ async fn diff_revision(
             DiffLine::Added(text) => json!({ "op": "added", "text": text }),
         })
         .collect();
+    // Every other field that differs, media and framing included, as the revision page lists them.
+    let fields: Vec<Value> = match &older {
+        Some(older) => {
+            let contributors = state.store().contributors().await?;
+            let edition = load_article(&state, ArticleId(id)).await?.edition;
+            super::pages::revision_changes(older, &newer, &contributors, &edition)
+                .into_iter()
+                .map(|change| json!({ "field": change.field, "from": change.before, "to": change.after }))
+                .collect()
+        }
+        None => Vec::new(),
+    };
     Ok(Json(json!({
         "from": older.as_ref().map(|r| r.revision),
         "to": newer.revision,
         "headline": { "from": old_headline, "to": newer.headline, "changed": old_headline != newer.headline },
         "body": lines,
+        "fields": fields,
     })))
 }
 

@@ -784,6 +784,8 @@ fn meta_form(meta: &dateline_core::ArticleMeta) -> MetaForm {
         social_image_asset_id: input.social_image.map(|id| id.to_string()).unwrap_or_default(),
         canonical_url: input.canonical_url,
         noindex: input.noindex,
+        tags: input.tags.join(", "),
+        related: input.related.join("\n"),
     }
 }
 
@@ -810,6 +812,8 @@ async fn save_article_meta(
         social_image_asset_id: fields.text("social_image_asset_id"),
         canonical_url: fields.text("canonical_url"),
         noindex: fields.get("noindex").is_some(),
+        tags: fields.text("tags"),
+        related: fields.text("related"),
     };
     let social_image = typed.social_image_asset_id.trim();
     let input = dateline_core::ArticleMetaInput {
@@ -824,6 +828,8 @@ async fn save_article_meta(
         social_image: (!social_image.is_empty()).then(|| social_image.parse().unwrap_or(0)),
         canonical_url: typed.canonical_url.clone(),
         noindex: typed.noindex,
+        tags: dateline_core::split_tags(&typed.tags),
+        related: typed.related.lines().map(str::to_owned).collect(),
     };
     match state.newsroom().save_article_meta(&editor.user, ArticleId(id), &input).await.map_err(AdminApiError::from) {
         Ok(_) => done(&format!("/admin/articles/{id}"), "saved"),
@@ -1041,7 +1047,7 @@ async fn add_translation(State(state): State<AppState>, editor: Editor, Path(id)
 }
 
 /// The fields besides headline and body that differ between two revisions, as text.
-fn revision_changes(
+pub(crate) fn revision_changes(
     before: &dateline_store::Revision,
     after: &dateline_store::Revision,
     contributors: &[dateline_core::Contributor],
@@ -1067,11 +1073,21 @@ fn revision_changes(
         ("contributors", names(&before.contributors), names(&after.contributors)),
         ("place", before.place.clone().unwrap_or_default(), after.place.clone().unwrap_or_default()),
     ];
-    fields
+    let mut changes: Vec<FieldChange> = fields
         .into_iter()
         .filter(|(_, old, new)| old != new)
-        .map(|(field, old, new)| FieldChange { field, before: old, after: new })
-        .collect()
+        .map(|(field, old, new)| FieldChange { field: field.to_owned(), before: old, after: new })
+        .collect();
+    // Media and framing, where both revisions recorded them (see migration 0020).
+    if let (Some(old), Some(new)) = (&before.framing, &after.framing) {
+        for (field, after) in new {
+            let before = old.iter().find(|(f, _)| f == field).map(|(_, v)| v.clone()).unwrap_or_default();
+            if dateline_render::admin_views::REVISION_FRAMING_FIELDS.contains(&field.as_str()) && &before != after {
+                changes.push(FieldChange { field: field.clone(), before, after: after.clone() });
+            }
+        }
+    }
+    changes
 }
 
 /// `GET /admin/articles/{id}/revisions/{revision}`: the revision, compared with the one before.
