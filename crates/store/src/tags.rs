@@ -69,7 +69,7 @@ impl Store {
 
     /// Up to `count` published articles to read after `article`: those chosen by hand first,
     /// then those sharing most of its tags (newest first among equals), then the newest of its
-    /// section. Never the article itself, never one twice.
+    /// section, then of the edition. Never the article itself, never one twice.
     pub async fn read_next(
         &self,
         article: ArticleId,
@@ -94,6 +94,8 @@ impl Store {
         chosen.extend(sharing.into_iter().map(|(id, _)| ArticleId(id)));
         let newest = self.section_articles(edition, &[section], PageRequest::first(count as u32 + 1)).await?;
         chosen.extend(newest.items.iter().map(|a| a.id));
+        // A section with few stories in this edition: the edition's newest fill the list.
+        chosen.extend(self.newest_articles(edition, count as u32 + 1).await?.iter().map(|a| a.id));
         let mut ids: Vec<ArticleId> = Vec::with_capacity(chosen.len());
         for id in chosen {
             if id != article && !ids.contains(&id) {
