@@ -8,6 +8,13 @@
 //!
 //! Table lines: `key TAB kind TAB candidate [TAB candidate…]`, sorted by key bytes. `kind` is
 //! `o` (OpenCC), `r` (our rule) or `i` (identity entry that keeps Traditional text stable).
+//!
+//! Rule files (`rules/*.txt`), one entry a line, `#` comments:
+//! - `simplified TAB traditional`: a phrase rule; multi-character rules also win over OpenCC
+//!   phrases that overlap them (see `src/table.rs`).
+//! - `~traditional TAB regional`: a regional form, applied to every OpenCC output like OpenCC's
+//!   own TWPhrases/TWVariants (e.g. `~計劃 TAB 計畫`).
+//! - `!traditional`: drop an entry of OpenCC's TWPhrases (e.g. `!通過`, whose 透過 misfires).
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -44,13 +51,21 @@ fn main() {
             panic!("rules/zh-tw.txt: `!{key}` names no entry of OpenCC's TWPhrases");
         }
     }
-    let tw = build(&st_chars, &st_phrases, &ts_chars, &tw_phrases, &tw_variants, &common, &tw_rules);
+    let tw_ours = regional(&common, &tw_rules);
+    tw_phrases.extend(tw_ours.clone());
+    let tw = build(&st_chars, &st_phrases, &ts_chars, &tw_phrases, &tw_ours, &tw_variants, &common, &tw_rules);
     fs::write(Path::new(&out).join("zh-tw.tsv"), render(&tw)).expect("write zh-tw table");
 
     let hk_rules = parse_rules(&read(&dir.join("rules/zh-hk.txt")), "zh-hk.txt");
     assert!(hk_rules.drops.is_empty(), "rules/zh-hk.txt: OpenCC has no HK phrases to drop");
-    let hk = build(&st_chars, &st_phrases, &ts_chars, &Dict::new(), &hk_variants, &common, &hk_rules);
+    let hk_ours = regional(&common, &hk_rules);
+    let hk = build(&st_chars, &st_phrases, &ts_chars, &hk_ours, &hk_ours, &hk_variants, &common, &hk_rules);
     fs::write(Path::new(&out).join("zh-hk.tsv"), render(&hk)).expect("write zh-hk table");
+}
+
+/// Our `~` adjustments for one edition, common ones first.
+fn regional(common: &Rules, edition: &Rules) -> Dict {
+    common.regional.iter().chain(&edition.regional).map(|(k, v)| (k.clone(), vec![v.clone()])).collect()
 }
 
 fn read(path: &Path) -> String {
@@ -71,12 +86,13 @@ fn parse_dict(text: &str) -> Dict {
 
 struct Rules {
     pairs: Vec<(String, String)>,
+    regional: Vec<(String, String)>,
     drops: Vec<String>,
 }
 
 /// `simplified TAB traditional`, `# comment`, or `!key` (drop an OpenCC regional phrase).
 fn parse_rules(text: &str, file: &str) -> Rules {
-    let mut rules = Rules { pairs: Vec::new(), drops: Vec::new() };
+    let mut rules = Rules { pairs: Vec::new(), regional: Vec::new(), drops: Vec::new() };
     let mut seen = HashMap::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end();
@@ -87,10 +103,18 @@ fn parse_rules(text: &str, file: &str) -> Rules {
             rules.drops.push(key.to_owned());
             continue;
         }
+        let (regional, line) = match line.strip_prefix('~') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
         let Some((s, t)) = line.split_once('\t') else {
             panic!("rules/{file}:{}: expected `simplified<TAB>traditional`", n + 1);
         };
         assert!(!s.is_empty() && !t.is_empty(), "rules/{file}:{}: empty side", n + 1);
+        if regional {
+            rules.regional.push((s.to_owned(), t.to_owned()));
+            continue;
+        }
         if let Some(prev) = seen.insert(s.to_owned(), t.to_owned()) {
             assert!(prev == t, "rules/{file}:{}: `{s}` already maps to `{prev}`", n + 1);
             continue;
@@ -149,11 +173,13 @@ fn has_ascii(s: &str) -> bool {
     s.bytes().any(|b| b.is_ascii())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build(
     st_chars: &Dict,
     st_phrases: &Dict,
     ts_chars: &Dict,
     region_phrases: &Dict,
+    ours_regional: &Dict,
     variants: &Dict,
     common: &Rules,
     rules: &Rules,
@@ -175,8 +201,14 @@ fn build(
         if has_ascii(&key) || table.contains_key(&key) {
             continue;
         }
-        let values = dedup(vs.iter().map(|v| map_chars(v, variants)));
+        let values = dedup(vs.iter().map(|v| compose(v)));
         table.insert(key, Entry { kind: 'o', values });
+    }
+    // OpenCC's variant pass also sees characters no earlier dictionary matched (着 → 著).
+    for k in variants.keys() {
+        if !table.contains_key(k) && !has_ascii(k) {
+            table.insert(k.clone(), Entry { kind: 'o', values: vec![compose(k)] });
+        }
     }
     let opencc: Dict = table.iter().map(|(k, e)| (k.clone(), e.values.clone())).collect();
     let opencc_max = max_chars(&opencc);
@@ -188,8 +220,11 @@ fn build(
         values.push(greedy(s, &opencc, opencc_max));
         table.insert(s.to_owned(), Entry { kind: 'r', values: dedup(values) });
     };
+    // Common rules get our regional adjustments and the variant forms, never OpenCC's
+    // TWPhrases (whose misfires they often exist to avoid).
+    let ours_max = max_chars(ours_regional);
     for (s, t) in &common.pairs {
-        add_rule(s, map_chars(t, variants));
+        add_rule(s, map_chars(&greedy(t, ours_regional, ours_max), variants));
     }
     for (s, t) in &rules.pairs {
         add_rule(s, t.clone());

@@ -38,9 +38,11 @@ struct Slot {
     single: u32,
     /// Longest key starting with this character, in characters.
     max_chars: u32,
+    /// Whether a multi-character rule or identity entry starts with this character.
+    strong: bool,
 }
 
-const EMPTY: Slot = Slot { lo: 0, hi: 0, single: u32::MAX, max_chars: 0 };
+const EMPTY: Slot = Slot { lo: 0, hi: 0, single: u32::MAX, max_chars: 0, strong: false };
 /// CJK radicals to the end of the unified ideographs: a direct index, no hashing.
 const DIRECT_START: u32 = 0x2E80;
 const DIRECT_END: u32 = 0xA000;
@@ -84,6 +86,8 @@ impl Table {
             slot.max_chars = slot.max_chars.max(n);
             if n == 1 {
                 slot.single = i;
+            } else if e.kind != b'o' {
+                slot.strong = true;
             }
         }
         Self { entries, direct, other }
@@ -96,26 +100,52 @@ impl Table {
         }
     }
 
-    /// The longest entry matching at the start of `text` (which must not be empty).
+    /// The longest entry matching at the start of `text`.
+    ///
+    /// Our multi-character rules win over OpenCC phrases that overlap them: in 被发明 OpenCC's
+    /// 被发 (被髮, "with hair loose") would match first and hide our 发明; so an OpenCC match
+    /// that has a rule starting inside it is cut short just before that rule.
     pub(crate) fn longest(&self, text: &str) -> Option<&Entry> {
+        let e = self.longest_within(text, text.len(), false)?;
+        if e.kind != b'o' || e.key.chars().nth(1).is_none() {
+            return Some(e);
+        }
+        for (j, c) in e.key.char_indices().skip(1) {
+            if self.slot(c).is_some_and(|s| s.strong) && self.longest_within(&text[j..], text.len() - j, true).is_some()
+            {
+                return self.longest_within(text, j, false);
+            }
+        }
+        Some(e)
+    }
+
+    /// The longest entry at the start of `text` no longer than `limit` bytes; `strong` keeps
+    /// only multi-character rules and identity entries.
+    fn longest_within(&self, text: &str, limit: usize, strong: bool) -> Option<&Entry> {
         let c = text.chars().next()?;
         let slot = self.slot(c)?;
-        if slot.max_chars >= 2 {
-            let mut ends = [0usize; 24];
+        if slot.max_chars >= 2 && (slot.strong || !strong) {
+            let mut ends = [0usize; 32];
             let mut n = 0;
-            for (i, ch) in text.char_indices().skip(1).take(slot.max_chars.min(24) as usize - 1) {
-                ends[n] = i + ch.len_utf8();
+            for (i, ch) in text.char_indices().skip(1).take(slot.max_chars.min(32) as usize - 1) {
+                let end = i + ch.len_utf8();
+                if end > limit {
+                    break;
+                }
+                ends[n] = end;
                 n += 1;
             }
             let range = &self.entries[slot.lo as usize..slot.hi as usize];
             for &end in ends[..n].iter().rev() {
                 let key = &text[..end];
                 if let Ok(i) = range.binary_search_by(|e| e.key.cmp(key)) {
-                    return Some(&range[i]);
+                    if !strong || range[i].kind != b'o' {
+                        return Some(&range[i]);
+                    }
                 }
             }
         }
-        self.entries.get(slot.single as usize)
+        if strong { None } else { self.entries.get(slot.single as usize) }
     }
 
     /// Converts `text`, appending to `out`; `on_match` sees each ambiguous match with its
