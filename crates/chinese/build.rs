@@ -6,8 +6,18 @@
 //! a single pass at run time (faster, and every output span maps back to one source span, which
 //! review and glossary handling need), and doing the folding here keeps start-up near zero.
 //!
-//! Table lines: `key TAB kind TAB candidate [TAB candidate…]`, sorted by key bytes. `kind` is
-//! `o` (OpenCC), `r` (our rule) or `i` (identity entry that keeps Traditional text stable).
+//! Each table is written pre-indexed, so the run-time side has nothing to parse or build
+//! (start-up is a few page faults). All numbers are little-endian u32:
+//! - `NAME.strings`: every key and candidate list (TAB-separated, the chosen one first);
+//! - `NAME.entries`: 4 per entry, sorted by key bytes: key offset, key length | kind << 24,
+//!   candidates offset, candidates length;
+//! - `NAME.direct`: 5 per character from U+2E80 to U+9FFF: first entry, end, the one-character
+//!   entry or u32::MAX, second-level start, end; `NAME.other`: the same for other characters,
+//!   6 each with the character first;
+//! - `NAME.second`: 4 per (first, second) character pair starting a longer key: the second
+//!   character, first entry, end, longest key in bytes | strong << 8.
+//! `kind` is `o` (OpenCC), `r` (our rule) or `i` (identity entry that keeps Traditional text
+//! stable); "strong" marks characters that start a multi-character `r` or `i` entry.
 //!
 //! Rule files (`rules/*.txt`), one entry a line, `#` comments:
 //! - `simplified TAB traditional`: a phrase rule; multi-character rules also win over OpenCC
@@ -17,7 +27,6 @@
 //! - `!traditional`: drop an entry of OpenCC's TWPhrases (e.g. `!通過`, whose 透過 misfires).
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
@@ -54,13 +63,13 @@ fn main() {
     let tw_ours = regional(&common, &tw_rules);
     tw_phrases.extend(tw_ours.clone());
     let tw = build(&st_chars, &st_phrases, &ts_chars, &tw_phrases, &tw_ours, &tw_variants, &common, &tw_rules);
-    fs::write(Path::new(&out).join("zh-tw.tsv"), render(&tw)).expect("write zh-tw table");
+    write_table(Path::new(&out), "zh-tw", &tw);
 
     let hk_rules = parse_rules(&read(&dir.join("rules/zh-hk.txt")), "zh-hk.txt");
     assert!(hk_rules.drops.is_empty(), "rules/zh-hk.txt: OpenCC has no HK phrases to drop");
     let hk_ours = regional(&common, &hk_rules);
     let hk = build(&st_chars, &st_phrases, &ts_chars, &hk_ours, &hk_ours, &hk_variants, &common, &hk_rules);
-    fs::write(Path::new(&out).join("zh-hk.tsv"), render(&hk)).expect("write zh-hk table");
+    write_table(Path::new(&out), "zh-hk", &hk);
 }
 
 /// Our `~` adjustments for one edition, common ones first.
@@ -250,14 +259,70 @@ fn build(
     table
 }
 
-fn render(table: &BTreeMap<String, Entry>) -> String {
-    let mut out = String::new();
-    for (k, e) in table {
-        write!(out, "{k}\t{}", e.kind).expect("write to String");
-        for v in &e.values {
-            write!(out, "\t{v}").expect("write to String");
-        }
-        out.push('\n');
+const DIRECT_START: u32 = 0x2E80;
+const DIRECT_END: u32 = 0xA000;
+
+/// Little-endian u32 words, the unit of every index file.
+fn words(out: &mut Vec<u8>, values: &[usize]) {
+    for v in values {
+        out.extend(u32::try_from(*v).expect("table under 4 GiB").to_le_bytes());
     }
-    out
+}
+
+fn write_table(out: &Path, name: &str, table: &BTreeMap<String, Entry>) {
+    let mut strings = String::new();
+    let mut entries: Vec<u8> = Vec::new();
+    // Per first character: [first entry, end, one-character entry, second-level start, end].
+    let mut slots: BTreeMap<char, [usize; 5]> = BTreeMap::new();
+    // Per (first, second) character: [second char, first entry, end, longest key in bytes | strong << 8].
+    let mut second: Vec<[usize; 4]> = Vec::new();
+    for (i, (k, e)) in table.iter().enumerate() {
+        let key_off = strings.len();
+        strings.push_str(k);
+        let cand_off = strings.len();
+        strings.push_str(&e.values.join("\t"));
+        let kind = e.kind as usize;
+        words(&mut entries, &[key_off, k.len() | kind << 24, cand_off, strings.len() - cand_off]);
+        let mut chars = k.chars();
+        let first = chars.next().expect("no empty keys");
+        let slot = slots.entry(first).or_insert([i, i, u32::MAX as usize, second.len(), second.len()]);
+        slot[1] = i + 1;
+        let Some(c2) = chars.next() else {
+            slot[2] = i;
+            continue;
+        };
+        assert!(k.len() < 0x100, "key `{k}` longer than 255 bytes");
+        let strong = if e.kind == 'o' { 0 } else { 0x100 };
+        match second.last_mut() {
+            Some(g) if slot[4] > slot[3] && g[0] == c2 as usize => {
+                g[2] = i + 1;
+                g[3] = (g[3] & 0xFF).max(k.len()) | (g[3] & 0x100) | strong;
+            }
+            _ => {
+                second.push([c2 as usize, i, i + 1, k.len() | strong]);
+                slot[4] = second.len();
+            }
+        }
+    }
+    let mut direct = Vec::with_capacity((DIRECT_END - DIRECT_START) as usize * 20);
+    let mut other = Vec::new();
+    for code in DIRECT_START..DIRECT_END {
+        let slot = char::from_u32(code).and_then(|c| slots.get(&c));
+        words(&mut direct, &slot.copied().unwrap_or([0, 0, u32::MAX as usize, 0, 0]));
+    }
+    for (c, slot) in &slots {
+        if !(DIRECT_START..DIRECT_END).contains(&(*c as u32)) {
+            words(&mut other, &[*c as usize]);
+            words(&mut other, slot);
+        }
+    }
+    let mut second_bytes = Vec::new();
+    for g in &second {
+        words(&mut second_bytes, g);
+    }
+    fs::write(out.join(format!("{name}.second")), second_bytes).expect("write table index");
+    fs::write(out.join(format!("{name}.strings")), strings).expect("write table strings");
+    fs::write(out.join(format!("{name}.entries")), entries).expect("write table entries");
+    fs::write(out.join(format!("{name}.direct")), direct).expect("write table index");
+    fs::write(out.join(format!("{name}.other")), other).expect("write table index");
 }

@@ -37,7 +37,7 @@ pub struct Review {
 pub fn prepare(profile: Profile) {
     match engine(profile) {
         Engine::Table(t) => {
-            t.longest("中");
+            let _ = t.longest("中");
         }
         Engine::OpenCc(cc) => {
             let _ = cc.convert("中");

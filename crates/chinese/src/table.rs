@@ -1,13 +1,10 @@
-//! The run-time matcher over the tables `build.rs` composes.
+//! The run-time matcher over the tables `build.rs` composes and indexes.
 //!
-//! Shared state: one [`Table`] per edition profile, built on first use behind a `LazyLock`
-//! from text embedded in the binary. Building it only splits lines and fills a per-character
-//! index (well under a millisecond), so there is nothing to cache across runs.
-
-use std::collections::HashMap;
-use std::sync::LazyLock;
+//! The tables are static byte arrays embedded in the binary, already sorted and indexed, so
+//! there is no start-up work and no shared mutable state.
 
 /// One dictionary entry: a Simplified key and its candidates, the chosen one first.
+#[derive(Clone, Copy)]
 pub(crate) struct Entry {
     pub(crate) key: &'static str,
     /// `o` OpenCC, `r` our rule, `i` identity.
@@ -29,75 +26,125 @@ impl Entry {
     }
 }
 
-/// Where the entries starting with one character sit in the sorted entry list.
+/// The entries starting with one character, and their second-level groups.
 #[derive(Clone, Copy)]
 struct Slot {
-    lo: u32,
-    hi: u32,
-    /// Index of the one-character entry, or `u32::MAX`.
-    single: u32,
-    /// Longest key starting with this character, in characters.
-    max_chars: u32,
-    /// Whether a multi-character rule or identity entry starts with this character.
+    /// Index of the one-character entry, if any.
+    single: Option<usize>,
+    second_lo: usize,
+    second_hi: usize,
+}
+
+/// The entries starting with one pair of characters.
+#[derive(Clone, Copy)]
+struct Group {
+    lo: usize,
+    hi: usize,
+    /// Longest key in the group, in bytes.
+    max_bytes: usize,
+    /// Whether a rule or identity entry is in the group.
     strong: bool,
 }
 
-const EMPTY: Slot = Slot { lo: 0, hi: 0, single: u32::MAX, max_chars: 0, strong: false };
-/// CJK radicals to the end of the unified ideographs: a direct index, no hashing.
 const DIRECT_START: u32 = 0x2E80;
 const DIRECT_END: u32 = 0xA000;
 
 pub(crate) struct Table {
-    entries: Vec<Entry>,
-    direct: Vec<Slot>,
-    other: HashMap<char, Slot>,
+    strings: &'static str,
+    entries: &'static [u8],
+    direct: &'static [u8],
+    other: &'static [u8],
+    second: &'static [u8],
 }
 
-pub(crate) static ZH_TW: LazyLock<Table> =
-    LazyLock::new(|| Table::parse(include_str!(concat!(env!("OUT_DIR"), "/zh-tw.tsv"))));
-pub(crate) static ZH_HK: LazyLock<Table> =
-    LazyLock::new(|| Table::parse(include_str!(concat!(env!("OUT_DIR"), "/zh-hk.tsv"))));
+macro_rules! table {
+    ($name:literal) => {
+        Table {
+            strings: include_str!(concat!(env!("OUT_DIR"), "/", $name, ".strings")),
+            entries: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".entries")),
+            direct: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".direct")),
+            other: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".other")),
+            second: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".second")),
+        }
+    };
+}
+
+pub(crate) static ZH_TW: Table = table!("zh-tw");
+pub(crate) static ZH_HK: Table = table!("zh-hk");
+
+fn u32_at(bytes: &[u8], at: usize) -> usize {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
+}
+
+fn slot_from(bytes: &[u8], at: usize) -> Option<Slot> {
+    let (lo, hi) = (u32_at(bytes, at), u32_at(bytes, at + 4));
+    let single = u32_at(bytes, at + 8);
+    (hi > lo).then(|| Slot {
+        single: (single != u32::MAX as usize).then_some(single),
+        second_lo: u32_at(bytes, at + 12),
+        second_hi: u32_at(bytes, at + 16),
+    })
+}
 
 impl Table {
-    fn parse(text: &'static str) -> Self {
-        let mut entries = Vec::with_capacity(text.len() / 16);
-        for line in text.lines() {
-            let mut parts = line.splitn(3, '\t');
-            let (Some(key), Some(kind), Some(candidates)) = (parts.next(), parts.next(), parts.next()) else {
-                continue;
-            };
-            entries.push(Entry { key, kind: kind.as_bytes()[0], candidates });
-        }
-        let mut direct = vec![EMPTY; (DIRECT_END - DIRECT_START) as usize];
-        let mut other = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            let mut chars = e.key.chars();
-            let Some(first) = chars.next() else { continue };
-            let n = 1 + chars.count() as u32;
-            let slot = match first as u32 {
-                c @ DIRECT_START..DIRECT_END => &mut direct[(c - DIRECT_START) as usize],
-                _ => other.entry(first).or_insert(EMPTY),
-            };
-            let i = i as u32;
-            if slot.hi == 0 {
-                slot.lo = i;
-            }
-            slot.hi = i + 1;
-            slot.max_chars = slot.max_chars.max(n);
-            if n == 1 {
-                slot.single = i;
-            } else if e.kind != b'o' {
-                slot.strong = true;
-            }
-        }
-        Self { entries, direct, other }
+    fn key_bytes(&self, i: usize) -> &'static [u8] {
+        let off = u32_at(self.entries, i * 16);
+        let len = u32_at(self.entries, i * 16 + 4) & 0xFF_FFFF;
+        &self.strings.as_bytes()[off..off + len]
     }
 
-    fn slot(&self, c: char) -> Option<&Slot> {
-        match c as u32 {
-            c @ DIRECT_START..DIRECT_END => Some(&self.direct[(c - DIRECT_START) as usize]),
-            _ => self.other.get(&c),
+    fn entry(&self, i: usize) -> Entry {
+        let at = i * 16;
+        let (off, len_kind) = (u32_at(self.entries, at), u32_at(self.entries, at + 4));
+        let (c_off, c_len) = (u32_at(self.entries, at + 8), u32_at(self.entries, at + 12));
+        Entry {
+            key: &self.strings[off..off + (len_kind & 0xFF_FFFF)],
+            kind: (len_kind >> 24) as u8,
+            candidates: &self.strings[c_off..c_off + c_len],
         }
+    }
+
+    fn kind(&self, i: usize) -> u8 {
+        (u32_at(self.entries, i * 16 + 4) >> 24) as u8
+    }
+
+    fn slot(&self, c: char) -> Option<Slot> {
+        let code = c as u32;
+        if (DIRECT_START..DIRECT_END).contains(&code) {
+            return slot_from(self.direct, (code - DIRECT_START) as usize * 20);
+        }
+        let (mut lo, mut hi) = (0, self.other.len() / 24);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match (u32_at(self.other, mid * 24) as u32).cmp(&code) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return slot_from(self.other, mid * 24 + 4),
+            }
+        }
+        None
+    }
+
+    fn group(&self, slot: &Slot, c2: char) -> Option<Group> {
+        let code = c2 as usize;
+        let (mut lo, mut hi) = (slot.second_lo, slot.second_hi);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match u32_at(self.second, mid * 16).cmp(&code) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let meta = u32_at(self.second, mid * 16 + 12);
+                    return Some(Group {
+                        lo: u32_at(self.second, mid * 16 + 4),
+                        hi: u32_at(self.second, mid * 16 + 8),
+                        max_bytes: meta & 0xFF,
+                        strong: meta & 0x100 != 0,
+                    });
+                }
+            }
+        }
+        None
     }
 
     /// The longest entry matching at the start of `text`.
@@ -105,51 +152,80 @@ impl Table {
     /// Our multi-character rules win over OpenCC phrases that overlap them: in 被发明 OpenCC's
     /// 被发 (被髮, "with hair loose") would match first and hide our 发明; so an OpenCC match
     /// that has a rule starting inside it is cut short just before that rule.
-    pub(crate) fn longest(&self, text: &str) -> Option<&Entry> {
-        let e = self.longest_within(text, text.len(), false)?;
+    pub(crate) fn longest(&self, text: &str) -> Option<Entry> {
+        let i = self.longest_within(text, text.len(), false)?;
+        let e = self.entry(i);
         if e.kind != b'o' || e.key.chars().nth(1).is_none() {
             return Some(e);
         }
-        for (j, c) in e.key.char_indices().skip(1) {
-            if self.slot(c).is_some_and(|s| s.strong) && self.longest_within(&text[j..], text.len() - j, true).is_some()
-            {
-                return self.longest_within(text, j, false);
+        for (j, _) in e.key.char_indices().skip(1) {
+            if self.longest_within(&text[j..], text.len() - j, true).is_some() {
+                return self.longest_within(text, j, false).map(|i| self.entry(i));
             }
         }
         Some(e)
     }
 
-    /// The longest entry at the start of `text` no longer than `limit` bytes; `strong` keeps
-    /// only multi-character rules and identity entries.
-    fn longest_within(&self, text: &str, limit: usize, strong: bool) -> Option<&Entry> {
-        let c = text.chars().next()?;
-        let slot = self.slot(c)?;
-        if slot.max_chars >= 2 && (slot.strong || !strong) {
-            let mut ends = [0usize; 32];
-            let mut n = 0;
-            for (i, ch) in text.char_indices().skip(1).take(slot.max_chars.min(32) as usize - 1) {
-                let end = i + ch.len_utf8();
-                if end > limit {
-                    break;
-                }
-                ends[n] = end;
-                n += 1;
-            }
-            let range = &self.entries[slot.lo as usize..slot.hi as usize];
-            for &end in ends[..n].iter().rev() {
-                let key = &text[..end];
-                if let Ok(i) = range.binary_search_by(|e| e.key.cmp(key)) {
-                    if !strong || range[i].kind != b'o' {
-                        return Some(&range[i]);
-                    }
-                }
-            }
+    /// The index of the longest entry at the start of `text` no longer than `limit` bytes;
+    /// `strong` keeps only multi-character rules and identity entries.
+    fn longest_within(&self, text: &str, limit: usize, strong: bool) -> Option<usize> {
+        let mut chars = text.chars();
+        let first = chars.next()?;
+        let slot = self.slot(first)?;
+        let fallback = if strong { None } else { slot.single };
+        let Some(second) = chars.next() else { return fallback };
+        if slot.second_hi == slot.second_lo || first.len_utf8() + second.len_utf8() > limit {
+            return fallback;
         }
-        if strong { None } else { self.entries.get(slot.single as usize) }
+        let Some(group) = self.group(&slot, second) else { return fallback };
+        if strong && !group.strong {
+            return None;
+        }
+        let mut end = group.max_bytes.min(limit).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut window = &text.as_bytes()[..end];
+        let mut hi_bound = group.hi;
+        // The last key not greater than the window is either a prefix of it (then the longest
+        // one) or shares a prefix with it that bounds every matching key: shrink and repeat.
+        loop {
+            let (mut lo, mut hi) = (group.lo, hi_bound);
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if self.key_bytes(mid) <= window {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if lo == group.lo {
+                return fallback;
+            }
+            let i = lo - 1;
+            hi_bound = i;
+            let key = self.key_bytes(i);
+            let common = if window.starts_with(key) {
+                if !strong || self.kind(i) != b'o' {
+                    return Some(i);
+                }
+                key.len() - 1
+            } else {
+                key.iter().zip(window).take_while(|(a, b)| a == b).count()
+            };
+            let mut cut = common.min(window.len());
+            while cut > 0 && !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            if cut <= first.len_utf8() {
+                return fallback;
+            }
+            window = &window[..cut];
+        }
     }
 
     /// Converts `text`, appending to `out`; `on_match` sees each ambiguous match with its
-    /// source and output byte ranges.
+    /// output byte range.
     pub(crate) fn convert_into(
         &self,
         text: &str,
@@ -176,10 +252,10 @@ impl Table {
             out.push_str(&text[copied..i]);
             let start = out.len();
             out.push_str(chosen);
-            if let Some(f) = on_match.as_mut() {
-                if e.is_ambiguous() {
-                    f(e, start..out.len());
-                }
+            if let Some(f) = on_match.as_mut()
+                && e.is_ambiguous()
+            {
+                f(&e, start..out.len());
             }
             i += e.key.len();
             copied = i;
