@@ -16,6 +16,7 @@
 //!   6 each with the character first;
 //! - `NAME.second`: 4 per (first, second) character pair starting a longer key: the second
 //!   character, first entry, end, longest key in bytes | strong << 8.
+//!
 //! `kind` is `o` (OpenCC), `r` (our rule) or `i` (identity entry that keeps Traditional text
 //! stable); "strong" marks characters that start a multi-character `r` or `i` entry.
 //!
@@ -238,8 +239,15 @@ fn build(
     for (s, t) in &rules.pairs {
         add_rule(s, t.clone());
     }
-    // Converting our own output again must change nothing: where a multi-character output
-    // would convert differently, it becomes a key that maps to itself.
+    // Converting our own output again must change nothing: a rule's output (a strong key, so
+    // it also wins overlaps) and any multi-character output that would convert differently
+    // become keys that map to themselves.
+    let rule_outputs: Vec<String> = table.values().filter(|e| e.kind == 'r').map(|e| e.values[0].clone()).collect();
+    for v in rule_outputs {
+        if v.chars().count() >= 2 && !table.contains_key(&v) {
+            table.insert(v.clone(), Entry { kind: 'i', values: vec![v] });
+        }
+    }
     for _ in 0..3 {
         let dict: Dict = table.iter().map(|(k, e)| (k.clone(), e.values.clone())).collect();
         let max = max_chars(&dict);

@@ -115,8 +115,8 @@ fn run(text: &str, profile: Profile, glossary: &Glossary, mode: Mode, review: bo
         return Err(Error::ReviewUnsupported(profile.as_str()));
     }
     let pieces = overrides::parse(text)?;
-    let prose = match mode {
-        Mode::Plain => vec![0..text.len()],
+    let prose: Vec<Range<usize>> = match mode {
+        Mode::Plain => std::iter::once(0..text.len()).collect(),
         Mode::Markdown => markdown::prose_ranges(text),
     };
     let mut sink = Sink {

@@ -96,9 +96,9 @@ fn html_text(text: &str, range: Range<usize>, prose: &mut Vec<Range<usize>>) {
 }
 
 /// Bare URLs inside a prose run: `http(s)://`, `ftp://`, `mailto:` and `www.`, up to the first
-/// space, non-ASCII character or quote, less trailing punctuation (as GitHub's autolinks do).
-///
-/// A URL with raw Chinese characters ends at the first of them; percent-encoded ones stay.
+/// space, quote, angle bracket or CJK punctuation, less trailing ASCII punctuation (as GitHub's
+/// autolinks do). Raw Chinese in a path stays part of the URL (and unconverted): a converted
+/// path would point elsewhere.
 pub(crate) fn bare_urls(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut urls = Vec::new();
@@ -117,14 +117,8 @@ pub(crate) fn bare_urls(text: &str) -> Vec<Range<usize>> {
             i += 1;
             continue;
         }
-        let mut end = i;
-        while end < bytes.len()
-            && bytes[end].is_ascii()
-            && !bytes[end].is_ascii_whitespace()
-            && !matches!(bytes[end], b'<' | b'>' | b'"' | b'`')
-        {
-            end += 1;
-        }
+        let end = text[i..].char_indices().find(|&(_, c)| ends_url(c)).map_or(text.len(), |(j, _)| i + j);
+        let mut end = end;
         while end > i && matches!(bytes[end - 1], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'\'') {
             end -= 1;
         }
@@ -132,6 +126,14 @@ pub(crate) fn bare_urls(text: &str) -> Vec<Range<usize>> {
         i = end.max(i + 1);
     }
     urls
+}
+
+fn ends_url(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c, '<' | '>' | '"' | '`')
+        // CJK symbols and punctuation (。、「」…) and the fullwidth forms (，！？（）…).
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 #[cfg(test)]
@@ -145,17 +147,17 @@ mod tests {
     #[test]
     fn only_text_is_prose() {
         assert_eq!(prose("# 标题\n\n正文`代码`后"), ["标题", "正文", "后"]);
-        assert_eq!(prose("[链接](https://例.com/发 \"标题\")"), ["标题", "链接"]);
+        assert_eq!(prose("[链接](https://例.com/发 \"标题\")"), ["链接", "标题"]);
         assert_eq!(prose("![图](a/面.png)"), ["图"]);
         assert_eq!(prose("```\n代码\n```\n"), Vec::<&str>::new());
-        assert_eq!(prose("<p class=\"发\">文字&amp;</p>\n"), ["文字"]);
+        assert_eq!(prose("<p class=\"发\">文字&amp;</p>\n"), ["文字", "\n"]);
         assert_eq!(prose("<https://例.com>"), Vec::<&str>::new());
     }
 
     #[test]
     fn bare_url_ends() {
-        let text = "见https://example.com/a?b=1。和www.x.org, 以及mailto:a@b.cn";
+        let text = "见https://example.com/a?b=1。和www.x.org, 以及mailto:a@b.cn，https://例.com/头发 了";
         let urls: Vec<&str> = bare_urls(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(urls, ["https://example.com/a?b=1", "www.x.org", "mailto:a@b.cn"]);
+        assert_eq!(urls, ["https://example.com/a?b=1", "www.x.org", "mailto:a@b.cn", "https://例.com/头发"]);
     }
 }

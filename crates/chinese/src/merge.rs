@@ -83,6 +83,23 @@ fn lcs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     pairs
 }
 
+fn merge_chunk(merged: &mut Merged, base: &str, new: &str, current: &str) {
+    if current == base || new == current {
+        merged.text.push_str(new);
+    } else if new == base {
+        merged.text.push_str(current);
+    } else {
+        let start = merged.text.len();
+        merged.text.push_str(current);
+        merged.conflicts.push(Conflict {
+            output: start..merged.text.len(),
+            base: base.to_owned(),
+            current: current.to_owned(),
+            new: new.to_owned(),
+        });
+    }
+}
+
 /// Merges an editor's changes to a derived edition with a new derivation; see the module docs.
 pub fn merge(base_derived: &str, new_derived: &str, current_edited: &str) -> Merged {
     let (o, n, c) = (sentences(base_derived), sentences(new_derived), sentences(current_edited));
@@ -103,15 +120,14 @@ pub fn merge(base_derived: &str, new_derived: &str, current_edited: &str) -> Mer
             Some(i) => (i, in_n[i].unwrap_or(n.len()), in_c[i].unwrap_or(c.len())),
             None => (o.len(), n.len(), c.len()),
         };
-        let (bo, bn, bc) = (o[oi..oe].concat(), n[ni..ne].concat(), c[ci..ce].concat());
-        if bc == bo || bn == bc {
-            merged.text.push_str(&bn);
-        } else if bn == bo {
-            merged.text.push_str(&bc);
+        // Sentence by sentence where the three sides line up, else the chunk as a whole.
+        let (lo, ln, lc) = (oe - oi, ne - ni, ce - ci);
+        if lo == ln && lo == lc {
+            for k in 0..lo {
+                merge_chunk(&mut merged, o[oi + k], n[ni + k], c[ci + k]);
+            }
         } else {
-            let start = merged.text.len();
-            merged.text.push_str(&bc);
-            merged.conflicts.push(Conflict { output: start..merged.text.len(), base: bo, current: bc, new: bn });
+            merge_chunk(&mut merged, &o[oi..oe].concat(), &n[ni..ne].concat(), &c[ci..ce].concat());
         }
         let Some(i) = anchor else { break };
         merged.text.push_str(c[ce]);

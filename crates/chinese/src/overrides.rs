@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn errors_name_the_position() {
         let err = render_source("第一行\n第二-{范").unwrap_err();
-        assert_eq!(err, Error::UnterminatedOverride(Position { offset: 17, line: 2, column: 3 }));
+        assert_eq!(err, Error::UnterminatedOverride(Position { offset: 16, line: 2, column: 3 }));
         assert!(err.to_string().contains("line 2, column 3"));
         let err = render_source("-{外-{内}-}-").unwrap_err();
         assert!(matches!(err, Error::NestedOverride(Position { offset: 5, line: 1, column: 4 })));
