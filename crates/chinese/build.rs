@@ -17,8 +17,9 @@
 //! - `NAME.second`: 4 per (first, second) character pair starting a longer key: the second
 //!   character, first entry, end, longest key in bytes | strong << 8.
 //!
-//! `kind` is `o` (OpenCC), `r` (our rule) or `i` (identity entry that keeps Traditional text
-//! stable); "strong" marks characters that start a multi-character `r` or `i` entry.
+//! `kind` is `o` (OpenCC), `r` (our rule), `i` (identity entry of a rule or vocabulary output,
+//! strong like a rule) or `k` (identity entry of another output); `r` and `i` are "strong":
+//! they win over overlapping OpenCC phrases. Identity entries keep converted text stable.
 //!
 //! Rule files (`rules/*.txt`), one entry a line, `#` comments:
 //! - `simplified TAB traditional`: a phrase rule; multi-character rules also win over OpenCC
@@ -206,8 +207,10 @@ fn build(
             table.insert(k.clone(), Entry { kind: 'o', values });
         }
     }
+    let mut vocabulary = std::collections::HashSet::new();
     for (k, vs) in region_phrases {
         let key = map_chars(k, ts_chars);
+        vocabulary.insert(key.clone());
         if has_ascii(&key) || table.contains_key(&key) {
             continue;
         }
@@ -242,11 +245,38 @@ fn build(
     // Converting our own output again must change nothing: a rule's output (a strong key, so
     // it also wins overlaps) and any multi-character output that would convert differently
     // become keys that map to themselves.
-    let rule_outputs: Vec<String> = table.values().filter(|e| e.kind == 'r').map(|e| e.values[0].clone()).collect();
+    // Vocabulary outputs too (算法 → 演算法: OpenCC's 只演 would otherwise take the 演 of
+    // 只演算法 on a second pass).
+    let rule_outputs: Vec<String> = table
+        .iter()
+        .filter(|(k, e)| {
+            e.kind == 'r' || vocabulary.contains(k.as_str()) || e.values[0].chars().count() != k.chars().count()
+        })
+        .map(|(_, e)| e.values[0].clone())
+        .collect();
     for v in rule_outputs {
-        if v.chars().count() >= 2 && !table.contains_key(&v) {
-            table.insert(v.clone(), Entry { kind: 'i', values: vec![v] });
+        if v.chars().count() < 2 {
+            continue;
         }
+        match table.get_mut(&v) {
+            None => {
+                table.insert(v.clone(), Entry { kind: 'i', values: vec![v] });
+            }
+            // Already a key that keeps itself (演算法): make it strong.
+            Some(e) if e.kind == 'o' && e.values[0] == v => e.kind = 'i',
+            Some(_) => {}
+        }
+    }
+    // Every other phrase output is a key for itself too (kind `k`, not strong), so a second
+    // pass segments converted text as the first pass segmented the source: without it, 余一只猫
+    // (OpenCC's 余一 + 只猫) would come back from 餘一只貓 as 餘 + 一隻 + 貓.
+    let outputs: Vec<String> = table
+        .iter()
+        .filter(|(k, e)| e.values[0] != **k && e.values[0].chars().count() >= 2)
+        .map(|(_, e)| e.values[0].clone())
+        .collect();
+    for v in outputs {
+        table.entry(v.clone()).or_insert(Entry { kind: 'k', values: vec![v] });
     }
     for _ in 0..3 {
         let dict: Dict = table.iter().map(|(k, e)| (k.clone(), e.values.clone())).collect();
@@ -300,7 +330,7 @@ fn write_table(out: &Path, name: &str, table: &BTreeMap<String, Entry>) {
             continue;
         };
         assert!(k.len() < 0x100, "key `{k}` longer than 255 bytes");
-        let strong = if e.kind == 'o' { 0 } else { 0x100 };
+        let strong = if matches!(e.kind, 'r' | 'i') { 0x100 } else { 0 };
         match second.last_mut() {
             Some(g) if slot[4] > slot[3] && g[0] == c2 as usize => {
                 g[2] = i + 1;

@@ -7,7 +7,7 @@
 #[derive(Clone, Copy)]
 pub(crate) struct Entry {
     pub(crate) key: &'static str,
-    /// `o` OpenCC, `r` our rule, `i` identity.
+    /// `o` OpenCC, `r` our rule, `i` and `k` identity (see build.rs).
     pub(crate) kind: u8,
     candidates: &'static str,
 }
@@ -155,7 +155,7 @@ impl Table {
     pub(crate) fn longest(&self, text: &str) -> Option<Entry> {
         let i = self.longest_within(text, text.len(), false)?;
         let e = self.entry(i);
-        if e.kind != b'o' || e.key.chars().nth(1).is_none() {
+        if matches!(e.kind, b'r' | b'i') || e.key.chars().nth(1).is_none() {
             return Some(e);
         }
         for (j, _) in e.key.char_indices().skip(1) {
@@ -206,7 +206,7 @@ impl Table {
             hi_bound = i;
             let key = self.key_bytes(i);
             let common = if window.starts_with(key) {
-                if !strong || self.kind(i) != b'o' {
+                if !strong || matches!(self.kind(i), b'r' | b'i') {
                     return Some(i);
                 }
                 key.len() - 1
@@ -245,7 +245,7 @@ impl Table {
                 continue;
             };
             let chosen = e.chosen();
-            if e.kind == b'i' || (chosen == e.key && !e.is_ambiguous()) {
+            if matches!(e.kind, b'i' | b'k') || (chosen == e.key && !e.is_ambiguous()) {
                 i += e.key.len();
                 continue;
             }
