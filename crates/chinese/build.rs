@@ -9,11 +9,14 @@
 //! Each table is written pre-indexed, so the run-time side has nothing to parse or build
 //! (start-up is a few page faults). All numbers are little-endian u32:
 //! - `NAME.strings`: every key and candidate list (TAB-separated, the chosen one first);
-//! - `NAME.entries`: 4 per entry, sorted by key bytes: key offset, key length | kind << 24,
-//!   candidates offset, candidates length;
+//! - `NAME.entries`: 6 per entry, sorted by key bytes: key offset, key length | keeps << 23 |
+//!   kind << 24 (keeps: the output is the key, nothing to review),
+//!   candidates offset, candidates length, then the 8 key bytes after the first two characters
+//!   (zero-padded, big-endian, high word first);
 //! - `NAME.direct`: 5 per character from U+2E80 to U+9FFF: first entry, end, the one-character
 //!   entry or u32::MAX, second-level start, end; `NAME.other`: the same for other characters,
 //!   6 each with the character first;
+//! - `NAME.strong`: a bitmap over U+2E80..U+9FFF of the characters that start a strong entry;
 //! - `NAME.second`: 4 per (first, second) character pair starting a longer key: the second
 //!   character, first entry, end, longest key in bytes | strong << 8.
 //!
@@ -320,7 +323,26 @@ fn write_table(out: &Path, name: &str, table: &BTreeMap<String, Entry>) {
         let cand_off = strings.len();
         strings.push_str(&e.values.join("\t"));
         let kind = e.kind as usize;
-        words(&mut entries, &[key_off, k.len() | kind << 24, cand_off, strings.len() - cand_off]);
+        // Output equals input and there is nothing to review: the matcher only skips ahead.
+        let keeps = matches!(e.kind, 'i' | 'k') || (e.values.len() == 1 && e.values[0] == *k);
+        // The key's bytes after its first two characters, zero-padded to 8, big-endian: most
+        // comparisons inside a (first, second) group end on this number.
+        let prefix: usize = k.chars().take(2).map(char::len_utf8).sum();
+        let mut suffix = [0u8; 8];
+        let tail = &k.as_bytes()[prefix..];
+        suffix[..tail.len().min(8)].copy_from_slice(&tail[..tail.len().min(8)]);
+        let suffix = u64::from_be_bytes(suffix);
+        words(
+            &mut entries,
+            &[
+                key_off,
+                k.len() | usize::from(keeps) << 23 | kind << 24,
+                cand_off,
+                strings.len() - cand_off,
+                (suffix >> 32) as usize,
+                (suffix & 0xFFFF_FFFF) as usize,
+            ],
+        );
         let mut chars = k.chars();
         let first = chars.next().expect("no empty keys");
         let slot = slots.entry(first).or_insert([i, i, u32::MAX as usize, second.len(), second.len()]);
@@ -354,6 +376,15 @@ fn write_table(out: &Path, name: &str, table: &BTreeMap<String, Entry>) {
             words(&mut other, slot);
         }
     }
+    let mut strong = vec![0u8; (DIRECT_END - DIRECT_START).div_ceil(8) as usize];
+    for (k, e) in table {
+        let first = k.chars().next().expect("no empty keys") as u32;
+        if matches!(e.kind, 'r' | 'i') && k.chars().nth(1).is_some() && (DIRECT_START..DIRECT_END).contains(&first) {
+            let bit = (first - DIRECT_START) as usize;
+            strong[bit / 8] |= 1 << (bit % 8);
+        }
+    }
+    fs::write(out.join(format!("{name}.strong")), strong).expect("write table index");
     let mut second_bytes = Vec::new();
     for g in &second {
         words(&mut second_bytes, g);

@@ -28,9 +28,10 @@ for profile in request["profiles"]:
         text = request["speed"]
         best = None
         for _ in range(3):
-            started = time.perf_counter()
+            # CPU time of this thread, as the Rust side measures (the machine may be shared).
+            started = time.thread_time()
             converter.convert(text)
-            took = time.perf_counter() - started
+            took = time.thread_time() - started
             best = took if best is None else min(best, took)
         answer[profile] = {"seconds": best, "init_seconds": init}
 json.dump(answer, sys.stdout, ensure_ascii=False)

@@ -7,8 +7,6 @@
 #[derive(Clone, Copy)]
 pub(crate) struct Entry {
     pub(crate) key: &'static str,
-    /// `o` OpenCC, `r` our rule, `i` and `k` identity (see build.rs).
-    pub(crate) kind: u8,
     candidates: &'static str,
 }
 
@@ -46,6 +44,8 @@ struct Group {
     strong: bool,
 }
 
+/// Bytes per entry record (build.rs).
+const ENTRY: usize = 24;
 const DIRECT_START: u32 = 0x2E80;
 const DIRECT_END: u32 = 0xA000;
 
@@ -55,6 +55,7 @@ pub(crate) struct Table {
     direct: &'static [u8],
     other: &'static [u8],
     second: &'static [u8],
+    strong: &'static [u8],
 }
 
 macro_rules! table {
@@ -65,6 +66,7 @@ macro_rules! table {
             direct: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".direct")),
             other: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".other")),
             second: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".second")),
+            strong: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".strong")),
         }
     };
 }
@@ -88,24 +90,43 @@ fn slot_from(bytes: &[u8], at: usize) -> Option<Slot> {
 
 impl Table {
     fn key_bytes(&self, i: usize) -> &'static [u8] {
-        let off = u32_at(self.entries, i * 16);
-        let len = u32_at(self.entries, i * 16 + 4) & 0xFF_FFFF;
-        &self.strings.as_bytes()[off..off + len]
+        let off = u32_at(self.entries, i * ENTRY);
+        &self.strings.as_bytes()[off..off + self.key_len(i)]
+    }
+
+    fn key_len(&self, i: usize) -> usize {
+        u32_at(self.entries, i * ENTRY + 4) & 0x7F_FFFF
+    }
+
+    /// The entry's output is its key and it has no alternatives.
+    fn keeps(&self, i: usize) -> bool {
+        u32_at(self.entries, i * ENTRY + 4) & 0x80_0000 != 0
+    }
+
+    /// Whether a strong entry (multi-character rule or identity) may start with `c`.
+    fn may_start_strong(&self, c: char) -> bool {
+        let code = c as u32;
+        if (DIRECT_START..DIRECT_END).contains(&code) {
+            let bit = (code - DIRECT_START) as usize;
+            return self.strong[bit / 8] & (1 << (bit % 8)) != 0;
+        }
+        true
+    }
+
+    fn suffix8(&self, i: usize) -> u64 {
+        let at = i * ENTRY + 16;
+        (u32_at(self.entries, at) as u64) << 32 | u32_at(self.entries, at + 4) as u64
     }
 
     fn entry(&self, i: usize) -> Entry {
-        let at = i * 16;
+        let at = i * ENTRY;
         let (off, len_kind) = (u32_at(self.entries, at), u32_at(self.entries, at + 4));
         let (c_off, c_len) = (u32_at(self.entries, at + 8), u32_at(self.entries, at + 12));
-        Entry {
-            key: &self.strings[off..off + (len_kind & 0xFF_FFFF)],
-            kind: (len_kind >> 24) as u8,
-            candidates: &self.strings[c_off..c_off + c_len],
-        }
+        Entry { key: &self.strings[off..off + (len_kind & 0x7F_FFFF)], candidates: &self.strings[c_off..c_off + c_len] }
     }
 
     fn kind(&self, i: usize) -> u8 {
-        (u32_at(self.entries, i * 16 + 4) >> 24) as u8
+        (u32_at(self.entries, i * ENTRY + 4) >> 24) as u8
     }
 
     fn slot(&self, c: char) -> Option<Slot> {
@@ -153,17 +174,21 @@ impl Table {
     /// 被发 (被髮, "with hair loose") would match first and hide our 发明; so an OpenCC match
     /// that has a rule starting inside it is cut short just before that rule.
     pub(crate) fn longest(&self, text: &str) -> Option<Entry> {
+        self.longest_index(text).map(|i| self.entry(i))
+    }
+
+    fn longest_index(&self, text: &str) -> Option<usize> {
         let i = self.longest_within(text, text.len(), false)?;
-        let e = self.entry(i);
-        if matches!(e.kind, b'r' | b'i') || e.key.chars().nth(1).is_none() {
-            return Some(e);
+        let len = self.key_len(i);
+        if matches!(self.kind(i), b'r' | b'i') {
+            return Some(i);
         }
-        for (j, _) in e.key.char_indices().skip(1) {
-            if self.longest_within(&text[j..], text.len() - j, true).is_some() {
-                return self.longest_within(text, j, false).map(|i| self.entry(i));
+        for (j, c) in text[..len].char_indices().skip(1) {
+            if self.may_start_strong(c) && self.longest_within(&text[j..], text.len() - j, true).is_some() {
+                return self.longest_within(text, j, false);
             }
         }
-        Some(e)
+        Some(i)
     }
 
     /// The index of the longest entry at the start of `text` no longer than `limit` bytes;
@@ -186,14 +211,26 @@ impl Table {
             end -= 1;
         }
         let mut window = &text.as_bytes()[..end];
+        let prefix = first.len_utf8() + second.len_utf8();
         let mut hi_bound = group.hi;
         // The last key not greater than the window is either a prefix of it (then the longest
         // one) or shares a prefix with it that bounds every matching key: shrink and repeat.
+        // Keys in the group share `prefix`; the 8 bytes after it decide most comparisons.
         loop {
+            let w8 = pad8(&window[prefix..]);
+            let short_window = window.len() <= prefix + 8;
             let (mut lo, mut hi) = (group.lo, hi_bound);
             while lo < hi {
                 let mid = (lo + hi) / 2;
-                if self.key_bytes(mid) <= window {
+                let k8 = self.suffix8(mid);
+                let not_greater = if k8 != w8 {
+                    k8 < w8
+                } else if short_window && self.key_len(mid) <= prefix + 8 {
+                    self.key_len(mid) <= window.len()
+                } else {
+                    self.key_bytes(mid) <= window
+                };
+                if not_greater {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -204,16 +241,31 @@ impl Table {
             }
             let i = lo - 1;
             hi_bound = i;
-            let key = self.key_bytes(i);
-            let common = if window.starts_with(key) {
+            let key_len = self.key_len(i);
+            let is_prefix = if key_len > window.len() {
+                false
+            } else if key_len <= prefix + 8 {
+                let n = key_len - prefix;
+                let mask = if n == 0 { 0 } else { u64::MAX << (64 - 8 * n) };
+                self.suffix8(i) == w8 & mask
+            } else {
+                window.starts_with(self.key_bytes(i))
+            };
+            let common = if is_prefix {
                 if !strong || matches!(self.kind(i), b'r' | b'i') {
                     return Some(i);
                 }
-                key.len() - 1
+                key_len - 1
             } else {
-                key.iter().zip(window).take_while(|(a, b)| a == b).count()
+                let diff = self.suffix8(i) ^ w8;
+                if diff != 0 {
+                    prefix + (diff.leading_zeros() / 8) as usize
+                } else {
+                    let key = self.key_bytes(i);
+                    key.iter().zip(window).take_while(|(a, b)| a == b).count()
+                }
             };
-            let mut cut = common.min(window.len());
+            let mut cut = common.min(window.len()).min(key_len);
             while cut > 0 && !text.is_char_boundary(cut) {
                 cut -= 1;
             }
@@ -240,15 +292,16 @@ impl Table {
                 i += 1;
                 continue;
             }
-            let Some(e) = self.longest(&text[i..]) else {
+            let Some(index) = self.longest_index(&text[i..]) else {
                 i += utf8_len(bytes[i]);
                 continue;
             };
-            let chosen = e.chosen();
-            if matches!(e.kind, b'i' | b'k') || (chosen == e.key && !e.is_ambiguous()) {
-                i += e.key.len();
+            if self.keeps(index) {
+                i += self.key_len(index);
                 continue;
             }
+            let e = self.entry(index);
+            let chosen = e.chosen();
             out.push_str(&text[copied..i]);
             let start = out.len();
             out.push_str(chosen);
@@ -262,6 +315,14 @@ impl Table {
         }
         out.push_str(&text[copied..]);
     }
+}
+
+/// Up to 8 bytes as a big-endian number, zero-padded (text holds no NUL in keys).
+fn pad8(bytes: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    let n = bytes.len().min(8);
+    a[..n].copy_from_slice(&bytes[..n]);
+    u64::from_be_bytes(a)
 }
 
 fn utf8_len(first: u8) -> usize {
