@@ -13,12 +13,12 @@
 //!   kind << 24 (keeps: the output is the key, nothing to review),
 //!   candidates offset, candidates length, then the 8 key bytes after the first two characters
 //!   (zero-padded, big-endian, high word first);
-//! - `NAME.direct`: 5 per character from U+2E80 to U+9FFF: first entry, end, the one-character
-//!   entry or u32::MAX, second-level start, end; `NAME.other`: the same for other characters,
-//!   6 each with the character first;
-//! - `NAME.strong`: a bitmap over U+2E80..U+9FFF of the characters that start a strong entry;
-//! - `NAME.second`: 4 per (first, second) character pair starting a longer key: the second
-//!   character, first entry, end, longest key in bytes | strong << 8.
+//! - `NAME.single`: per character from U+2E80 to U+9FFF, its one-character entry or u32::MAX;
+//!   `NAME.other`: (character, entry) for the other characters, sorted;
+//! - `NAME.pairs`: a hash table (open addressing, linear probing, power-of-two size) of the
+//!   (first, second) character pairs that start longer keys, 5 per slot: first character (0 when
+//!   empty), second character, first entry, end, longest key in bytes | strong << 8;
+//! - `NAME.strong`: a bitmap over U+2E80..U+9FFF of the characters that start a strong entry.
 //!
 //! `kind` is `o` (OpenCC), `r` (our rule), `i` (identity entry of a rule or vocabulary output,
 //! strong like a rule) or `k` (identity entry of another output); `r` and `i` are "strong":
@@ -313,10 +313,10 @@ fn words(out: &mut Vec<u8>, values: &[usize]) {
 fn write_table(out: &Path, name: &str, table: &BTreeMap<String, Entry>) {
     let mut strings = String::new();
     let mut entries: Vec<u8> = Vec::new();
-    // Per first character: [first entry, end, one-character entry, second-level start, end].
-    let mut slots: BTreeMap<char, [usize; 5]> = BTreeMap::new();
-    // Per (first, second) character: [second char, first entry, end, longest key in bytes | strong << 8].
-    let mut second: Vec<[usize; 4]> = Vec::new();
+    // The one-character entries, and per (first, second) character pair: [first entry, end,
+    // longest key in bytes | strong << 8].
+    let mut singles: BTreeMap<char, usize> = BTreeMap::new();
+    let mut pairs: BTreeMap<(char, char), [usize; 3]> = BTreeMap::new();
     for (i, (k, e)) in table.iter().enumerate() {
         let key_off = strings.len();
         strings.push_str(k);
@@ -345,36 +345,40 @@ fn write_table(out: &Path, name: &str, table: &BTreeMap<String, Entry>) {
         );
         let mut chars = k.chars();
         let first = chars.next().expect("no empty keys");
-        let slot = slots.entry(first).or_insert([i, i, u32::MAX as usize, second.len(), second.len()]);
-        slot[1] = i + 1;
         let Some(c2) = chars.next() else {
-            slot[2] = i;
+            singles.insert(first, i);
             continue;
         };
         assert!(k.len() < 0x100, "key `{k}` longer than 255 bytes");
         let strong = if matches!(e.kind, 'r' | 'i') { 0x100 } else { 0 };
-        match second.last_mut() {
-            Some(g) if slot[4] > slot[3] && g[0] == c2 as usize => {
-                g[2] = i + 1;
-                g[3] = (g[3] & 0xFF).max(k.len()) | (g[3] & 0x100) | strong;
-            }
-            _ => {
-                second.push([c2 as usize, i, i + 1, k.len() | strong]);
-                slot[4] = second.len();
-            }
-        }
+        let g = pairs.entry((first, c2)).or_insert([i, i + 1, 0]);
+        g[1] = i + 1;
+        g[2] = (g[2] & 0xFF).max(k.len()) | (g[2] & 0x100) | strong;
     }
-    let mut direct = Vec::with_capacity((DIRECT_END - DIRECT_START) as usize * 20);
-    let mut other = Vec::new();
+    let mut direct = Vec::with_capacity((DIRECT_END - DIRECT_START) as usize * 4);
     for code in DIRECT_START..DIRECT_END {
-        let slot = char::from_u32(code).and_then(|c| slots.get(&c));
-        words(&mut direct, &slot.copied().unwrap_or([0, 0, u32::MAX as usize, 0, 0]));
+        let single = char::from_u32(code).and_then(|c| singles.get(&c));
+        words(&mut direct, &[single.copied().unwrap_or(u32::MAX as usize)]);
     }
-    for (c, slot) in &slots {
+    let mut other = Vec::new();
+    for (c, i) in &singles {
         if !(DIRECT_START..DIRECT_END).contains(&(*c as u32)) {
-            words(&mut other, &[*c as usize]);
-            words(&mut other, slot);
+            words(&mut other, &[*c as usize, *i]);
         }
+    }
+    // Open addressing, linear probing, at most half full; a zero first character is empty.
+    let capacity = (pairs.len() * 2).next_power_of_two();
+    let mut slots = vec![[0usize; 5]; capacity];
+    for (&(c1, c2), g) in &pairs {
+        let mut at = pair_hash(c1, c2, capacity);
+        while slots[at][0] != 0 {
+            at = (at + 1) & (capacity - 1);
+        }
+        slots[at] = [c1 as usize, c2 as usize, g[0], g[1], g[2]];
+    }
+    let mut pair_bytes = Vec::with_capacity(capacity * 20);
+    for slot in &slots {
+        words(&mut pair_bytes, slot);
     }
     let mut strong = vec![0u8; (DIRECT_END - DIRECT_START).div_ceil(8) as usize];
     for (k, e) in table {
@@ -385,13 +389,15 @@ fn write_table(out: &Path, name: &str, table: &BTreeMap<String, Entry>) {
         }
     }
     fs::write(out.join(format!("{name}.strong")), strong).expect("write table index");
-    let mut second_bytes = Vec::new();
-    for g in &second {
-        words(&mut second_bytes, g);
-    }
-    fs::write(out.join(format!("{name}.second")), second_bytes).expect("write table index");
+    fs::write(out.join(format!("{name}.pairs")), pair_bytes).expect("write table index");
+    fs::write(out.join(format!("{name}.single")), direct).expect("write table index");
+    fs::write(out.join(format!("{name}.other")), other).expect("write table index");
     fs::write(out.join(format!("{name}.strings")), strings).expect("write table strings");
     fs::write(out.join(format!("{name}.entries")), entries).expect("write table entries");
-    fs::write(out.join(format!("{name}.direct")), direct).expect("write table index");
-    fs::write(out.join(format!("{name}.other")), other).expect("write table index");
+}
+
+/// The pair table's hash; `src/table.rs` computes the same.
+fn pair_hash(c1: char, c2: char, capacity: usize) -> usize {
+    let h = (u64::from(c1 as u32) << 32 | u64::from(c2 as u32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as usize & (capacity - 1)
 }

@@ -24,15 +24,6 @@ impl Entry {
     }
 }
 
-/// The entries starting with one character, and their second-level groups.
-#[derive(Clone, Copy)]
-struct Slot {
-    /// Index of the one-character entry, if any.
-    single: Option<usize>,
-    second_lo: usize,
-    second_hi: usize,
-}
-
 /// The entries starting with one pair of characters.
 #[derive(Clone, Copy)]
 struct Group {
@@ -52,9 +43,9 @@ const DIRECT_END: u32 = 0xA000;
 pub(crate) struct Table {
     strings: &'static str,
     entries: &'static [u8],
-    direct: &'static [u8],
+    single: &'static [u8],
     other: &'static [u8],
-    second: &'static [u8],
+    pairs: &'static [u8],
     strong: &'static [u8],
 }
 
@@ -63,9 +54,9 @@ macro_rules! table {
         Table {
             strings: include_str!(concat!(env!("OUT_DIR"), "/", $name, ".strings")),
             entries: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".entries")),
-            direct: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".direct")),
+            single: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".single")),
             other: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".other")),
-            second: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".second")),
+            pairs: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".pairs")),
             strong: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".strong")),
         }
     };
@@ -76,16 +67,6 @@ pub(crate) static ZH_HK: Table = table!("zh-hk");
 
 fn u32_at(bytes: &[u8], at: usize) -> usize {
     u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]) as usize
-}
-
-fn slot_from(bytes: &[u8], at: usize) -> Option<Slot> {
-    let (lo, hi) = (u32_at(bytes, at), u32_at(bytes, at + 4));
-    let single = u32_at(bytes, at + 8);
-    (hi > lo).then(|| Slot {
-        single: (single != u32::MAX as usize).then_some(single),
-        second_lo: u32_at(bytes, at + 12),
-        second_hi: u32_at(bytes, at + 16),
-    })
 }
 
 impl Table {
@@ -129,43 +110,49 @@ impl Table {
         (u32_at(self.entries, i * ENTRY + 4) >> 24) as u8
     }
 
-    fn slot(&self, c: char) -> Option<Slot> {
+    /// The one-character entry for `c`.
+    fn single(&self, c: char) -> Option<usize> {
         let code = c as u32;
-        if (DIRECT_START..DIRECT_END).contains(&code) {
-            return slot_from(self.direct, (code - DIRECT_START) as usize * 20);
-        }
-        let (mut lo, mut hi) = (0, self.other.len() / 24);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match (u32_at(self.other, mid * 24) as u32).cmp(&code) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return slot_from(self.other, mid * 24 + 4),
-            }
-        }
-        None
-    }
-
-    fn group(&self, slot: &Slot, c2: char) -> Option<Group> {
-        let code = c2 as usize;
-        let (mut lo, mut hi) = (slot.second_lo, slot.second_hi);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match u32_at(self.second, mid * 16).cmp(&code) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let meta = u32_at(self.second, mid * 16 + 12);
-                    return Some(Group {
-                        lo: u32_at(self.second, mid * 16 + 4),
-                        hi: u32_at(self.second, mid * 16 + 8),
-                        max_bytes: meta & 0xFF,
-                        strong: meta & 0x100 != 0,
-                    });
+        let i = if (DIRECT_START..DIRECT_END).contains(&code) {
+            u32_at(self.single, (code - DIRECT_START) as usize * 4)
+        } else {
+            let (mut lo, mut hi) = (0, self.other.len() / 8);
+            loop {
+                if lo >= hi {
+                    return None;
+                }
+                let mid = (lo + hi) / 2;
+                match (u32_at(self.other, mid * 8) as u32).cmp(&code) {
+                    std::cmp::Ordering::Less => lo = mid + 1,
+                    std::cmp::Ordering::Greater => hi = mid,
+                    std::cmp::Ordering::Equal => break u32_at(self.other, mid * 8 + 4),
                 }
             }
+        };
+        (i != u32::MAX as usize).then_some(i)
+    }
+
+    /// The entries starting with `c1 c2`, from the pair hash table.
+    fn group(&self, c1: char, c2: char) -> Option<Group> {
+        let capacity = self.pairs.len() / 20;
+        let h = (u64::from(c1 as u32) << 32 | u64::from(c2 as u32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut at = (h >> 32) as usize & (capacity - 1);
+        loop {
+            let first = u32_at(self.pairs, at * 20);
+            if first == 0 {
+                return None;
+            }
+            if first == c1 as usize && u32_at(self.pairs, at * 20 + 4) == c2 as usize {
+                let meta = u32_at(self.pairs, at * 20 + 16);
+                return Some(Group {
+                    lo: u32_at(self.pairs, at * 20 + 8),
+                    hi: u32_at(self.pairs, at * 20 + 12),
+                    max_bytes: meta & 0xFF,
+                    strong: meta & 0x100 != 0,
+                });
+            }
+            at = (at + 1) & (capacity - 1);
         }
-        None
     }
 
     /// The longest entry matching at the start of `text`.
@@ -196,13 +183,12 @@ impl Table {
     fn longest_within(&self, text: &str, limit: usize, strong: bool) -> Option<usize> {
         let mut chars = text.chars();
         let first = chars.next()?;
-        let slot = self.slot(first)?;
-        let fallback = if strong { None } else { slot.single };
-        let Some(second) = chars.next() else { return fallback };
-        if slot.second_hi == slot.second_lo || first.len_utf8() + second.len_utf8() > limit {
-            return fallback;
+        let fallback = || if strong { None } else { self.single(first) };
+        let Some(second) = chars.next() else { return fallback() };
+        if first.len_utf8() + second.len_utf8() > limit {
+            return fallback();
         }
-        let Some(group) = self.group(&slot, second) else { return fallback };
+        let Some(group) = self.group(first, second) else { return fallback() };
         if strong && !group.strong {
             return None;
         }
@@ -237,7 +223,7 @@ impl Table {
                 }
             }
             if lo == group.lo {
-                return fallback;
+                return fallback();
             }
             let i = lo - 1;
             hi_bound = i;
@@ -270,7 +256,7 @@ impl Table {
                 cut -= 1;
             }
             if cut <= first.len_utf8() {
-                return fallback;
+                return fallback();
             }
             window = &window[..cut];
         }
