@@ -60,6 +60,18 @@ pub struct Edition {
     pub status: EditionStatus,
 }
 
+/// An edition made by converting another's text (the Traditional Chinese edition from the
+/// Simplified one): its translations start as the converted source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionDerivation {
+    /// The derived edition.
+    pub edition: EditionCode,
+    /// The edition it is derived from.
+    pub source: EditionCode,
+    /// The conversion profile's name (`zh-tw`, `zh-hk`, `s2t`…; see `dateline_chinese::Profile`).
+    pub profile: String,
+}
+
 /// The direction an edition's text runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TextDirection {

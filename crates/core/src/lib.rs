@@ -49,7 +49,7 @@ pub use content::{
 };
 pub use diff::{DiffLine, diff_lines};
 pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change};
-pub use edition::{Edition, EditionCode, EditionStatus, TextDirection, parse_language_tag};
+pub use edition::{Edition, EditionCode, EditionDerivation, EditionStatus, TextDirection, parse_language_tag};
 pub use embed::{
     Embed, EmbedProvider, EmbedShape, EmbedUrl, PLAYER_ORIGINS, is_player_url, recognise as recognise_embed,
 };

@@ -11,6 +11,7 @@ mod init;
 mod listener;
 mod serve;
 mod transfer;
+mod zh;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -162,6 +163,11 @@ enum Command {
         #[arg(long, value_name = "FILE", global = true)]
         config: Option<PathBuf>,
     },
+    /// The Chinese desk: `dateline zh convert --profile zh-tw < simplified.md > taiwan.md`.
+    Zh {
+        #[command(subcommand)]
+        command: ZhCommand,
+    },
     /// Manage personal API tokens.
     Token {
         #[command(subcommand)]
@@ -172,6 +178,23 @@ enum Command {
         /// Configuration file (TOML).
         #[arg(long, value_name = "FILE", global = true)]
         config: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ZhCommand {
+    /// Convert standard input to standard output (Markdown unless --plain), exactly as an
+    /// edition deriving with this profile and glossary does.
+    Convert {
+        /// zh-tw, zh-hk (Dateline's news profiles), s2t, s2tw, s2twp, s2hk, t2s (OpenCC's) or none.
+        #[arg(long)]
+        profile: String,
+        /// A glossary: one `term<TAB>replacement` per line, applied before the dictionaries.
+        #[arg(long, value_name = "FILE")]
+        glossary: Option<PathBuf>,
+        /// Plain text (a headline, a caption) rather than Markdown.
+        #[arg(long)]
+        plain: bool,
     },
 }
 
@@ -235,7 +258,7 @@ impl Command {
         let (config, data, listen) = match self {
             Command::Serve { data, listen, config, .. } => (config, data, listen.clone()),
             Command::BenchData { data, .. } => (&None, data, None),
-            Command::MigrateStore { .. } => (&None, &None, None),
+            Command::MigrateStore { .. } | Command::Zh { .. } => (&None, &None, None),
             Command::Export { data, config, .. } | Command::Import { data, config, .. } => (config, data, None),
             Command::Init { data, config, .. }
             | Command::Reindex { data, config }
@@ -250,6 +273,16 @@ impl Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Text in, text out: no settings, no data directory.
+    if let Command::Zh { command: ZhCommand::Convert { profile, glossary, plain } } = &cli.command {
+        return match zh::convert_stdin(profile, glossary.as_deref(), *plain) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let (config_path, overrides) = cli.command.settings(cli.database.clone());
     // Settings first, so that the log is set up the way they say.
     let config = match Config::load(config_path.as_deref(), &|name| std::env::var(name).ok(), overrides) {
@@ -296,6 +329,8 @@ fn main() -> ExitCode {
                 store.close().await;
                 result
             }
+            // Handled before the settings are read.
+            Command::Zh { .. } => Ok(()),
             Command::Demo { command: DemoCommand::Remove, .. } => {
                 let store = serve::open_store(&config).await?;
                 let result = remove_demo(&store, &config).await;

@@ -385,3 +385,46 @@ fn a_running_server_makes_a_publish_searchable_within_a_second() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }
+
+#[test]
+fn zh_convert_turns_standard_input_into_the_derived_edition_text() {
+    let output = dateline_with_input(
+        &["zh", "convert", "--profile", "zh-tw"],
+        "被发明的算法一致通过。\n\n[软件](https://example.org/软件)\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "被發明的演算法一致通過。\n\n[軟體](https://example.org/软件)\n"
+    );
+    let output = dateline_with_input(&["zh", "convert", "--profile", "zh-hk", "--plain"], "软件");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "軟件");
+
+    let dir = tempfile::tempdir().unwrap();
+    let glossary = dir.path().join("glossary.tsv");
+    std::fs::write(&glossary, "# house style\n特朗普\t川普\n").unwrap();
+    let args = ["zh", "convert", "--profile", "zh-hk", "--glossary", glossary.to_str().unwrap()];
+    assert_eq!(String::from_utf8(dateline_with_input(&args, "特朗普").stdout).unwrap(), "川普");
+    std::fs::write(&glossary, "范\t範\n範\t范\n").unwrap();
+    let output = dateline_with_input(&args, "范");
+    assert!(!output.status.success() && stderr(&output).contains("loop"), "{}", stderr(&output));
+
+    for (args, input, problem) in [
+        (&["zh", "convert", "--profile", "klingon"][..], "x", "unknown conversion profile"),
+        (&["zh", "convert", "--profile", "zh-tw"][..], "-{范先生", "never closed"),
+    ] {
+        let output = dateline_with_input(args, input);
+        assert!(!output.status.success() && stderr(&output).contains(problem), "{}", stderr(&output));
+        assert!(output.stdout.is_empty(), "nothing half-converted");
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["zh", "convert", "--profile", "zh-tw"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"\xe5\x8f\x91\xff").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(!output.status.success() && stderr(&output).contains("not UTF-8"), "{}", stderr(&output));
+}

@@ -179,6 +179,13 @@ async fn seed(store: &Store, media: &MediaStore) -> anyhow::Result<()> {
             })
             .await?;
     }
+    // The Traditional edition's translations start as the Simplified text, converted for Taiwan.
+    let derivation = dateline_core::EditionDerivation {
+        edition: EditionCode::parse("zh-hant")?,
+        source: EditionCode::parse("zh-hans")?,
+        profile: dateline_chinese::Profile::ZhTw.as_str().to_owned(),
+    };
+    store.save_edition_derivation(&derivation.edition, Some(&derivation)).await?;
 
     let assets = store_media(store, media, &site).await?;
 

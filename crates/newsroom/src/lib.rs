@@ -36,6 +36,7 @@ mod authors;
 mod cache_tags;
 mod changes;
 mod demo;
+mod derive;
 mod editions;
 mod error;
 mod housekeeping;

@@ -270,7 +270,8 @@ impl Newsroom {
         Ok(self.store().discard_autosave(id, user.id).await?)
     }
 
-    /// Creates a draft of `source`'s story in `edition`, prefilled from it, owned by `user`.
+    /// Creates a draft of `source`'s story in `edition`, prefilled from it, owned by `user`:
+    /// converted by script where `edition` is derived from `source`'s, else a copy.
     pub async fn add_translation(
         &self,
         user: &User,
@@ -289,7 +290,8 @@ impl Newsroom {
             Some(text) => Slug::parse(text).map_err(|e| NewsroomError::field("slug", e))?,
             None => source.slug.clone(),
         };
-        self.store().add_translation(source.id, &edition, &slug, user.id).await.map_err(|e| match e {
+        let derived = self.derived_text(&source, &edition).await?;
+        self.store().add_translation(source.id, &edition, &slug, user.id, derived.as_ref()).await.map_err(|e| match e {
             StoreError::Conflict(what) => NewsroomError::Conflict(what),
             other => other.into(),
         })

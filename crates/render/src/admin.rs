@@ -207,6 +207,7 @@ mod tests {
             ["slug", "standfirst", "byline_role", "contributors", "place"].map(|f| format!("revision-field-{f}")),
         );
         keys.extend(crate::admin_views::REVISION_FRAMING_FIELDS.map(|f| format!("revision-field-{f}")));
+        keys.extend(dateline_chinese::Profile::ALL.iter().map(|p| format!("editions-profile-{}", p.as_str())));
         keys.extend(["saved", "created", "deleted", "translation"].map(|k| format!("done-{k}")));
         for image in ["logo", "icon", "social_image"] {
             keys.extend([format!("identity-{image}"), format!("identity-current-{image}")]);
@@ -223,6 +224,7 @@ mod tests {
             "edition.hidden",
             "edition.retired",
             "edition.delete",
+            "edition.derive",
             "site.set_up",
             "demo.remove",
             "page.delete",

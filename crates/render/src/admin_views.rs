@@ -893,6 +893,10 @@ pub struct EditionRow {
     /// Whether the theme has reader-site messages in this edition's language; without them
     /// the reader pages fall back to English, message by message.
     pub has_messages: bool,
+    /// The edition its translations are converted from (empty: written on its own).
+    pub derive_from: String,
+    /// The conversion profile, when derived.
+    pub conversion: String,
 }
 
 /// `editions.html`: the site's editions, a form for each and one for a new edition.
@@ -909,6 +913,8 @@ pub struct EditionsPage {
     pub errors: BTreeMap<String, String>,
     /// Suggestions for the language field.
     pub languages: Vec<LanguageSuggestion>,
+    /// The conversion profiles a derived edition may use.
+    pub profiles: Vec<&'static str>,
 }
 
 impl AdminView for EditionsPage {

@@ -76,9 +76,21 @@ impl Store {
             .bind(article.0)
             .execute(&mut *tx)
             .await?;
-        crate::tags::replace_tags_and_related(&mut tx, article, &edition, &meta.tags, &meta.related).await?;
-        sqlx::query(
-            "INSERT INTO article_meta (article_id, image_alt, image_caption, image_credit, meta_title, meta_description,
+        write_article_meta(&mut tx, article, &edition, meta).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Writes the article's framing, tags and "read next" inside the caller's transaction.
+pub(crate) async fn write_article_meta(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    article: ArticleId,
+    edition: &str,
+    meta: &ArticleMeta,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO article_meta (article_id, image_alt, image_caption, image_credit, meta_title, meta_description,
                  social_title, social_description, social_image_asset_id, canonical_url, noindex)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
              ON CONFLICT (article_id) DO UPDATE SET image_alt = excluded.image_alt,
@@ -87,21 +99,19 @@ impl Store {
                  social_title = excluded.social_title, social_description = excluded.social_description,
                  social_image_asset_id = excluded.social_image_asset_id, canonical_url = excluded.canonical_url,
                  noindex = excluded.noindex",
-        )
-        .bind(article.0)
-        .bind(&meta.image_alt)
-        .bind(&meta.image_caption)
-        .bind(&meta.image_credit)
-        .bind(&meta.meta_title)
-        .bind(&meta.meta_description)
-        .bind(&meta.social_title)
-        .bind(&meta.social_description)
-        .bind(meta.social_image.map(|id| id.0))
-        .bind(&meta.canonical_url)
-        .bind(i64::from(meta.noindex))
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
+    )
+    .bind(article.0)
+    .bind(&meta.image_alt)
+    .bind(&meta.image_caption)
+    .bind(&meta.image_credit)
+    .bind(&meta.meta_title)
+    .bind(&meta.meta_description)
+    .bind(&meta.social_title)
+    .bind(&meta.social_description)
+    .bind(meta.social_image.map(|id| id.0))
+    .bind(&meta.canonical_url)
+    .bind(i64::from(meta.noindex))
+    .execute(&mut **tx)
+    .await?;
+    crate::tags::replace_tags_and_related(tx, article, edition, &meta.tags, &meta.related).await
 }

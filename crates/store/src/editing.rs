@@ -246,6 +246,7 @@ impl Store {
         edition: &EditionCode,
         slug: &Slug,
         user: UserId,
+        derived: Option<&crate::DerivedText>,
     ) -> Result<ArticleId, StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
         let now = now_seconds();
@@ -280,6 +281,9 @@ impl Store {
         .bind(source.0)
         .execute(&mut *tx)
         .await?;
+        if let Some(text) = derived {
+            crate::derivations::write_derived_text(&mut tx, id, source.0, edition.as_str(), text, now).await?;
+        }
         record_revision(&mut tx, id, Some(user)).await?;
         tx.commit().await?;
         Ok(ArticleId(id))

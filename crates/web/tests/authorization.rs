@@ -56,6 +56,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("DELETE", "/tokens/{id}", "/tokens/999999", Needs::Reporter),
     ("GET", "/editions", "/editions", Needs::Reporter),
     ("GET", "/editions/{code}", "/editions/en", Needs::Reporter),
+    ("GET", "/editions/{code}/derivation", "/editions/en/derivation", Needs::Reporter),
     ("GET", "/media", "/media", Needs::Reporter),
     ("PUT", "/media/{id}/focus", "/media/999999/focus", Needs::Reporter),
     ("GET", "/set-up", "/set-up", Needs::Anyone),
@@ -89,6 +90,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("POST", "/editions", "/editions", Needs::Admin),
     ("PUT", "/editions/{code}", "/editions/zz", Needs::Admin),
     ("DELETE", "/editions/{code}", "/editions/zz", Needs::Admin),
+    ("PUT", "/editions/{code}/derivation", "/editions/zz/derivation", Needs::Admin),
     ("GET", "/audit", "/audit", Needs::Admin),
     ("DELETE", "/demo", "/demo", Needs::Admin),
 ];

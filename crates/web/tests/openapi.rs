@@ -307,6 +307,16 @@ async fn real_responses_match_the_document() {
     )
     .await;
     c.call("PUT", "/editions/fr", "/editions/{code}", Some(json!({ "lang_tag": "fr", "outlet_name": "" }))).await;
+    c.call("GET", "/editions/zh-hant/derivation", "/editions/{code}/derivation", None).await;
+    c.call("GET", "/editions/xx/derivation", "/editions/{code}/derivation", None).await;
+    let derive = json!({ "source": "zh-hans", "profile": "zh-tw" });
+    let (status, _) = c.call("PUT", "/editions/zh-hant/derivation", "/editions/{code}/derivation", Some(derive)).await;
+    assert_eq!(status, 200);
+    let bad = json!({ "source": "zh-hant", "profile": "klingon" });
+    let (status, _) = c.call("PUT", "/editions/zh-hant/derivation", "/editions/{code}/derivation", Some(bad)).await;
+    assert_eq!(status, 422);
+    let own = json!({ "source": null });
+    c.call("PUT", "/editions/zh-hant/derivation", "/editions/{code}/derivation", Some(own)).await;
     c.call("DELETE", "/editions/en", "/editions/{code}", None).await;
     c.call("DELETE", "/editions/fr", "/editions/{code}", None).await;
     c.call("GET", "/audit", "/audit", None).await;

@@ -27,6 +27,7 @@ pub(crate) fn api_routes() -> axum::Router<AppState> {
     axum::Router::new()
         .route("/editions", get(api_list).post(api_add))
         .route("/editions/{code}", get(api_get).put(api_update).delete(api_delete))
+        .route("/editions/{code}/derivation", get(api_get_derivation).put(api_set_derivation))
 }
 
 /// The page's routes, mounted at `/admin`.
@@ -35,6 +36,7 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
         .route("/editions", get(page_list).post(page_add))
         .route("/editions/{code}", post(page_update))
         .route("/editions/{code}/delete", post(page_delete))
+        .route("/editions/{code}/derivation", post(page_set_derivation))
 }
 
 fn check_admin(user: &User) -> Result<(), AdminApiError> {
@@ -132,6 +134,68 @@ async fn api_delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
+fn derivation_json(edition: &str, derivation: Option<&dateline_core::EditionDerivation>) -> Value {
+    json!({
+        "edition": edition,
+        "source": derivation.map(|d| d.source.as_str()),
+        "profile": derivation.map(|d| d.profile.as_str()),
+    })
+}
+
+/// `GET /admin/api/editions/{code}/derivation`: the edition its translations are converted
+/// from, and how (`source` null: written on its own).
+async fn api_get_derivation(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(code): Path<String>,
+) -> Result<Json<Value>, AdminApiError> {
+    let site = state.newsroom().site().await?;
+    if !site.all_editions.iter().any(|e| e.code.as_str() == code) {
+        return Err(AdminApiError::not_found(&format!("edition {code}")));
+    }
+    let derivations = state.newsroom().edition_derivations().await?;
+    Ok(Json(derivation_json(&code, derivations.iter().find(|d| d.edition.as_str() == code))))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DerivationBody {
+    source: Option<String>,
+    #[serde(default)]
+    profile: String,
+}
+
+/// `PUT /admin/api/editions/{code}/derivation`: derive the edition from `source` with
+/// `profile` (`zh-tw`, `zh-hk`, `s2t`, `s2tw`, `s2twp`, `s2hk`, `t2s`, `none`), or, with
+/// `source` null, write it on its own.
+async fn api_set_derivation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(code): Path<String>,
+    ApiJson(body): ApiJson<DerivationBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    check_admin(&caller.user)?;
+    let source = body.source.unwrap_or_default();
+    let derivation = state.newsroom().set_edition_derivation(&caller.user, &code, &source, &body.profile).await?;
+    Ok(Json(derivation_json(&code, derivation.as_ref())))
+}
+
+/// `POST /admin/editions/{code}/derivation`.
+async fn page_set_derivation(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(code): Path<String>,
+    body: Bytes,
+) -> Response {
+    let form = match checked_form(&editor, &body) {
+        Ok(form) => form,
+        Err(error) => return page_error(&state, &error, Some(&editor)),
+    };
+    let (source, profile) = (form.text("source"), form.text("profile"));
+    let result = state.newsroom().set_edition_derivation(&editor.user, &code, &source, &profile).await;
+    answer(&state, &editor, result.map(drop).map_err(AdminApiError::from), Some(code), &form).await
+}
+
 /// A refused form, shown again with its errors: `code` is the edition's, none for a new one.
 struct Refused {
     code: Option<String>,
@@ -144,6 +208,8 @@ async fn show(state: &AppState, editor: &Editor, status: StatusCode, refused: Op
         check_admin(&editor.user)?;
         let site = state.newsroom().site().await?;
         let messages = state.renderer().messages();
+        let derivations = state.newsroom().edition_derivations().await?;
+        let derivation = |code: &dateline_core::EditionCode| derivations.iter().find(|d| &d.edition == code);
         let editions = site
             .all_editions
             .iter()
@@ -159,6 +225,8 @@ async fn show(state: &AppState, editor: &Editor, status: StatusCode, refused: Op
                 zone_label: e.zone_label.clone().unwrap_or_default(),
                 is_default: e.is_default,
                 has_messages: messages.has_edition(e.code.as_str()),
+                derive_from: derivation(&e.code).map(|d| d.source.to_string()).unwrap_or_default(),
+                conversion: derivation(&e.code).map(|d| d.profile.clone()).unwrap_or_default(),
             })
             .collect();
         let mut frame = editor.titled(state, "title-editions", "editions");
@@ -173,6 +241,7 @@ async fn show(state: &AppState, editor: &Editor, status: StatusCode, refused: Op
             form_code: refused.code,
             errors: refused.errors,
             languages: KNOWN_LANGUAGES.iter().map(|(tag, name)| LanguageSuggestion { tag, name }).collect(),
+            profiles: dateline_chinese::Profile::ALL.iter().map(|p| p.as_str()).collect(),
         })
     };
     match result.await {

@@ -25,3 +25,4 @@ audit-action-demo-remove = Demo site removed
 audit-action-page-delete = Page deleted
 audit-action-media-delete = Media file deleted
 audit-action-preview-share = Preview link shared
+audit-action-edition-derive = Edition derivation changed

@@ -43,3 +43,17 @@ editions-delete = Delete { $code }
 ## A new edition.
 editions-add-heading = Add an edition
 editions-add = Add the edition
+editions-derive = Derived from another edition
+editions-derive-intro = A translation into this edition starts as the other edition's text converted by script (Traditional Chinese from Simplified, say), for an editor to review.
+editions-derive-source = Derived from
+editions-derive-none = None: written on its own
+editions-derive-profile = Conversion
+editions-derive-save = Save how { $code } is derived
+editions-profile-zh-tw = zh-tw: Taiwan news (Dateline)
+editions-profile-zh-hk = zh-hk: Hong Kong news (Dateline)
+editions-profile-s2t = s2t: OpenCC Traditional
+editions-profile-s2tw = s2tw: OpenCC Taiwan characters
+editions-profile-s2twp = s2twp: OpenCC Taiwan phrases
+editions-profile-s2hk = s2hk: OpenCC Hong Kong
+editions-profile-t2s = t2s: Traditional to Simplified
+editions-profile-none = none: a copy, unconverted

@@ -25,3 +25,4 @@ audit-action-demo-remove = Демо сайтыг хассан
 audit-action-page-delete = Хуудас устгагдсан
 audit-action-media-delete = Медиа файл устгагдсан
 audit-action-preview-share = Урьдчилан харах холбоос хуваалцсан
+audit-action-edition-derive = Хувилбарын гаргалтыг өөрчилсөн

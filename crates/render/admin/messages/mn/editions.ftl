@@ -43,3 +43,17 @@ editions-delete = { $code } устгах
 ## A new edition.
 editions-add-heading = Хувилбар нэмэх
 editions-add = Хувилбарыг нэмэх
+editions-derive = Өөр хувилбараас гаргах
+editions-derive-intro = Энэ хувилбарт хийх орчуулга нөгөө хувилбарын бичвэрийг бичгийн хэлбэрээр хөрвүүлснээс эхэлнэ (жишээ нь, хялбаршуулсан ханзаас уламжлалт ханз), дараа нь редактор хянана.
+editions-derive-source = Эх хувилбар
+editions-derive-none = Байхгүй: бие даан бичнэ
+editions-derive-profile = Хөрвүүлэлт
+editions-derive-save = { $code } хувилбарын гаргалтыг хадгалах
+editions-profile-zh-tw = zh-tw: Тайванийн мэдээ (Dateline)
+editions-profile-zh-hk = zh-hk: Хонконгийн мэдээ (Dateline)
+editions-profile-s2t = s2t: OpenCC уламжлалт
+editions-profile-s2tw = s2tw: OpenCC Тайванийн ханз
+editions-profile-s2twp = s2twp: OpenCC Тайванийн хэллэг
+editions-profile-s2hk = s2hk: OpenCC Хонконг
+editions-profile-t2s = t2s: уламжлалтаас хялбаршуулсан
+editions-profile-none = none: хөрвүүлэхгүй хуулбар

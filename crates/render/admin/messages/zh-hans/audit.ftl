@@ -25,3 +25,4 @@ audit-action-demo-remove = 演示网站已移除
 audit-action-page-delete = 页面已删除
 audit-action-media-delete = 媒体文件已删除
 audit-action-preview-share = 已分享预览链接
+audit-action-edition-derive = 版本转换设置已更改

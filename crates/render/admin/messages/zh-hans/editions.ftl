@@ -43,3 +43,17 @@ editions-delete = 删除 { $code }
 ## A new edition.
 editions-add-heading = 添加语言版本
 editions-add = 添加此语言版本
+editions-derive = 由其他版本转换
+editions-derive-intro = 译成本版本时，先以另一版本的文字按字形转换（例如由简体转为繁体），再由编辑审阅。
+editions-derive-source = 转换来源
+editions-derive-none = 无：独立撰写
+editions-derive-profile = 转换方案
+editions-derive-save = 保存 { $code } 的转换设置
+editions-profile-zh-tw = zh-tw：台湾新闻用语（Dateline）
+editions-profile-zh-hk = zh-hk：香港新闻用语（Dateline）
+editions-profile-s2t = s2t：OpenCC 繁体
+editions-profile-s2tw = s2tw：OpenCC 台湾字形
+editions-profile-s2twp = s2twp：OpenCC 台湾词汇
+editions-profile-s2hk = s2hk：OpenCC 香港
+editions-profile-t2s = t2s：繁体转简体
+editions-profile-none = none：原样复制，不转换

@@ -25,3 +25,4 @@ audit-action-demo-remove = 移除示範網站
 audit-action-page-delete = 刪除頁面
 audit-action-media-delete = 媒體檔案已刪除
 audit-action-preview-share = 已分享預覽連結
+audit-action-edition-derive = 版本轉換設定已變更

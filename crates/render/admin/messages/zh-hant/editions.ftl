@@ -43,3 +43,17 @@ editions-delete = 刪除 { $code }
 ## A new edition.
 editions-add-heading = 新增語言版本
 editions-add = 新增此語言版本
+editions-derive = 由其他版本轉換
+editions-derive-intro = 譯成本版本時，先以另一版本的文字按字形轉換（例如由簡體轉為繁體），再由編輯審閱。
+editions-derive-source = 轉換來源
+editions-derive-none = 無：獨立撰寫
+editions-derive-profile = 轉換方案
+editions-derive-save = 儲存 { $code } 的轉換設定
+editions-profile-zh-tw = zh-tw：臺灣新聞用語（Dateline）
+editions-profile-zh-hk = zh-hk：香港新聞用語（Dateline）
+editions-profile-s2t = s2t：OpenCC 繁體
+editions-profile-s2tw = s2tw：OpenCC 臺灣字形
+editions-profile-s2twp = s2twp：OpenCC 臺灣詞彙
+editions-profile-s2hk = s2hk：OpenCC 香港
+editions-profile-t2s = t2s：繁體轉簡體
+editions-profile-none = none：原樣複製，不轉換

@@ -1,0 +1,100 @@
+//! Editions derived from another by script conversion, and the text each derived article was
+//! made from (for deriving again).
+
+use dateline_core::{ArticleMeta, EditionCode, EditionDerivation};
+
+use crate::{Store, StoreError};
+
+/// A derived article's converted text, written with the new translation.
+#[derive(Debug, Clone)]
+pub struct DerivedText {
+    pub headline: String,
+    pub standfirst: Option<String>,
+    pub body_markdown: String,
+    pub place: Option<String>,
+    /// The source's framing, converted (its "read next" choices left out: they are articles
+    /// of the source's edition).
+    pub meta: ArticleMeta,
+    /// The profile it was converted with.
+    pub profile: String,
+    /// The source's revision it was converted from.
+    pub source_revision: i64,
+}
+
+impl Store {
+    /// Every derived edition.
+    pub async fn edition_derivations(&self) -> Result<Vec<EditionDerivation>, StoreError> {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT edition, source, profile FROM edition_derivations ORDER BY edition")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.into_iter()
+            .map(|(edition, source, profile)| {
+                Ok(EditionDerivation {
+                    edition: EditionCode::parse(&edition)?,
+                    source: EditionCode::parse(&source)?,
+                    profile,
+                })
+            })
+            .collect()
+    }
+
+    /// Makes `edition` derived as `derivation` says, or written on its own (`None`).
+    pub async fn save_edition_derivation(
+        &self,
+        edition: &EditionCode,
+        derivation: Option<&EditionDerivation>,
+    ) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("DELETE FROM edition_derivations WHERE edition = $1")
+            .bind(edition.as_str())
+            .execute(&mut *tx)
+            .await?;
+        if let Some(derivation) = derivation {
+            sqlx::query("INSERT INTO edition_derivations (edition, source, profile) VALUES ($1, $2, $3)")
+                .bind(edition.as_str())
+                .bind(derivation.source.as_str())
+                .bind(&derivation.profile)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Replaces the copied text of a translation just inserted with its derived text, and keeps
+/// that text as the base of the next derivation.
+pub(crate) async fn write_derived_text(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    article: i64,
+    source: i64,
+    edition: &str,
+    text: &DerivedText,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE articles SET headline = $1, standfirst = $2, body_markdown = $3, place = $4 WHERE id = $5")
+        .bind(&text.headline)
+        .bind(&text.standfirst)
+        .bind(&text.body_markdown)
+        .bind(&text.place)
+        .bind(article)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO article_derivations (article_id, source_article_id, source_revision, profile, headline,
+             standfirst, body_markdown, derived_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(article)
+    .bind(source)
+    .bind(text.source_revision)
+    .bind(&text.profile)
+    .bind(&text.headline)
+    .bind(&text.standfirst)
+    .bind(&text.body_markdown)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    crate::article_meta::write_article_meta(tx, dateline_core::ArticleId(article), edition, &text.meta).await
+}

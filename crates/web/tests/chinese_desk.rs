@@ -1,0 +1,82 @@
+//! The Chinese desk: a Traditional edition derived from the Simplified one. A translation
+//! starts as the converted text (Markdown, links and code kept), exactly what
+//! `dateline zh convert` gives; a source the converter cannot read is refused with the place.
+
+mod support;
+
+use dateline_core::Role;
+use serde_json::json;
+use support::{add_user, send, sign_in, test_site};
+
+const BODY: &str = "这项算法由本地团队发明，议会一致通过。\n\n## 软件与网络\n\n\
+                    [查看数据](https://example.org/数据) 和 `干扰值` 不变。\n\n\
+                    ![台风过后的码头](/media/quay.jpg \"台风过后 | 摄影：新闻部\")";
+
+#[tokio::test]
+async fn a_traditional_translation_starts_as_the_converted_simplified_text() {
+    let site = test_site().await;
+    add_user(&site, "ada@news.test", Role::Admin).await;
+    let ada = sign_in(&site, "ada@news.test").await;
+    let story = json!({ "edition": "zh-hans", "section_id": 1, "kind": "text",
+        "article": { "headline": "议会一致通过新算法", "slug": "suanfa", "standfirst": "不断发展的软件产业",
+                     "body_markdown": BODY } });
+    let (response, article) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
+    assert_eq!(response.status, 201, "{article}");
+    let id = article["id"].as_i64().unwrap();
+    let (response, _) = send(
+        &site,
+        "PUT",
+        &format!("/admin/api/articles/{id}/meta"),
+        Some(&ada),
+        Some(json!({ "image_alt": "台风过后的码头", "tags": ["台风"] })),
+    )
+    .await;
+    assert_eq!(response.status, 200);
+
+    // Not derived: a translation is a copy, as before.
+    let translate = |edition: &str| json!({ "edition": edition, "slug": format!("suanfa-{edition}") });
+    let path = format!("/admin/api/articles/{id}/translations");
+    let (response, copy) = send(&site, "POST", &path, Some(&ada), Some(translate("mn"))).await;
+    assert_eq!(response.status, 201, "{copy}");
+    assert_eq!(copy["headline"], "议会一致通过新算法");
+
+    let derive = json!({ "source": "zh-hans", "profile": "zh-tw" });
+    let (response, saved) =
+        send(&site, "PUT", "/admin/api/editions/zh-hant/derivation", Some(&ada), Some(derive)).await;
+    assert_eq!((response.status, &saved["profile"]), (200, &json!("zh-tw")), "{saved}");
+    let (response, derived) = send(&site, "POST", &path, Some(&ada), Some(translate("zh-hant"))).await;
+    assert_eq!(response.status, 201, "{derived}");
+    assert_eq!(derived["headline"], "議會一致通過新演算法");
+    assert_eq!(derived["standfirst"], "不斷發展的軟體產業");
+    let body = derived["body_markdown"].as_str().unwrap();
+    assert!(body.starts_with("這項演算法由本地團隊發明，議會一致通過。\n\n## 軟體與網路\n\n"), "{body}");
+    assert!(body.contains("[檢視資料](https://example.org/数据)"), "the link target is kept: {body}");
+    assert!(body.contains("`干扰值`"), "code is kept: {body}");
+    assert!(body.contains("![颱風過後的碼頭](/media/quay.jpg \"颱風過後 | 攝影：新聞部\")"), "{body}");
+    // The same text the command line gives (`dateline zh convert` calls the same function).
+    let none = dateline_chinese::Glossary::default();
+    assert_eq!(body, dateline_chinese::convert_markdown(BODY, dateline_chinese::Profile::ZhTw, &none).unwrap());
+    let derived_id = derived["id"].as_i64().unwrap();
+    let (_, meta) = send(&site, "GET", &format!("/admin/api/articles/{derived_id}/meta"), Some(&ada), None).await;
+    assert_eq!(meta["image_alt"], "颱風過後的碼頭");
+    assert_eq!(meta["tags"], json!(["颱風"]));
+
+    // A marker left open: the translation is refused, naming where, and nothing is made.
+    let story = json!({ "edition": "zh-hans", "section_id": 1, "kind": "text",
+        "article": { "headline": "范先生", "slug": "fan", "body_markdown": "第一行\n\n-{范先生说" } });
+    let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
+    let path = format!("/admin/api/articles/{}/translations", article["id"]);
+    let (response, refused) = send(&site, "POST", &path, Some(&ada), Some(translate("zh-hant"))).await;
+    assert_eq!(response.status, 422, "{refused}");
+    let message = refused["error"]["fields"]["body_markdown"].as_str().unwrap();
+    assert!(message.contains("line 3, column 1"), "{message}");
+
+    // From the editions page, as an admin: written on its own again.
+    let referer = "http://news.test:8080/admin/editions";
+    let fields = [("source", ""), ("profile", "zh-tw")];
+    let (status, location, _) =
+        support::post_form(&site, &ada, "/admin/editions/zh-hant/derivation", &fields, referer).await;
+    assert_eq!((status, location.as_str()), (303, "/admin/editions"));
+    let (_, now) = send(&site, "GET", "/admin/api/editions/zh-hant/derivation", Some(&ada), None).await;
+    assert_eq!(now["source"], json!(null));
+}
