@@ -94,11 +94,8 @@ pub(crate) fn register_analyzers(manager: &TokenizerManager) {
                     None => builder.filter(Stemmer::new(Language::English)).build(),
                 }
             }
-            Analysis::ChineseSimplified => TextAnalyzer::builder(ChineseTokenizer::simplified())
-                .filter(RemoveLongFilter::limit(MAX_TERM_BYTES))
-                .filter(LowerCaser)
-                .build(),
-            Analysis::ChineseTraditional => TextAnalyzer::builder(ChineseTokenizer::traditional())
+            // Both scripts index and query Simplified terms: a search is script-blind.
+            Analysis::ChineseSimplified | Analysis::ChineseTraditional => TextAnalyzer::builder(ChineseTokenizer)
                 .filter(RemoveLongFilter::limit(MAX_TERM_BYTES))
                 .filter(LowerCaser)
                 .build(),

@@ -1,12 +1,13 @@
-//! Chinese word segmentation for the index: jieba, with Traditional text segmented through a
-//! Simplified copy.
+//! Chinese word segmentation for the index: jieba over a Simplified copy of the text, with
+//! terms in Simplified whatever the script written.
 //!
 //! Chinese runs words together without spaces, so the index needs words cut out of the runs
-//! for a query such as `渡轮` to find `青岛渡轮恢复运营`. jieba's dictionary is Simplified;
-//! Traditional text would be cut badly, so it is converted to Simplified (OpenCC's `t2s`) for
-//! segmentation only: the boundaries found in the copy are mapped back, and each term is the
-//! original Traditional text. So the Traditional edition is indexed, queried and highlighted
-//! in its own script, and a term's offsets always point into the original text.
+//! for a query such as `渡轮` to find `青岛渡轮恢复运营`. jieba's dictionary is Simplified, so
+//! text is converted to Simplified (OpenCC's `t2s`; Simplified text comes through as it is)
+//! before it is cut, and each term is the Simplified word: a reader who types Simplified into
+//! the Traditional edition's search, or Traditional into the Simplified one's, finds what the
+//! edition's own script finds. The boundaries found in the copy are mapped back, so a term's
+//! offsets point into the original text and snippets are highlighted in the edition's script.
 //!
 //! Segmentation uses jieba's search mode, which also emits the dictionary words inside a long
 //! word (`中华人民共和国` gives `中华`, `人民`, `共和国`…), so a shorter word finds a longer one.
@@ -33,34 +34,27 @@ static TO_SIMPLIFIED: LazyLock<Option<OpenCC>> = LazyLock::new(|| {
         .ok()
 });
 
-/// A tantivy tokenizer that segments Chinese (and passes Latin words and digits through whole).
-#[derive(Clone)]
-pub(crate) struct ChineseTokenizer {
-    /// Set for Traditional text, which jieba segments through a Simplified copy.
-    traditional: bool,
-}
+/// A tantivy tokenizer that segments Chinese in either script into Simplified terms (and
+/// passes Latin words and digits through whole).
+#[derive(Clone, Default)]
+pub(crate) struct ChineseTokenizer;
 
 impl ChineseTokenizer {
-    pub(crate) fn simplified() -> ChineseTokenizer {
-        ChineseTokenizer { traditional: false }
-    }
-
-    pub(crate) fn traditional() -> ChineseTokenizer {
-        ChineseTokenizer { traditional: true }
-    }
-
-    /// The tokens of `text`, in order of their start, with offsets into `text`.
+    /// The tokens of `text`, in order of their start, with offsets into `text` and the
+    /// Simplified word as their text.
     fn tokens(&self, text: &str) -> Vec<Token> {
-        let converter = if self.traditional { TO_SIMPLIFIED.as_ref() } else { None };
-        let aligned = converter.map(|converter| AlignedConversion::new(converter, text));
+        let aligned = TO_SIMPLIFIED.as_ref().map(|converter| AlignedConversion::new(converter, text));
         let segmented = aligned.as_ref().map_or(text, |a| a.converted.as_str());
-        let mut spans: Vec<(usize, usize)> = JIEBA
+        let mut spans: Vec<(usize, usize, String)> = JIEBA
             .tokenize(segmented, TokenizeMode::Search, true)
             .into_iter()
             .filter(|token| token.word.chars().any(char::is_alphanumeric))
-            .filter_map(|token| match &aligned {
-                Some(a) => a.original_span(token.byte_start, token.byte_end),
-                None => Some((token.byte_start, token.byte_end)),
+            .filter_map(|token| {
+                let (from, to) = match &aligned {
+                    Some(a) => a.original_span(token.byte_start, token.byte_end)?,
+                    None => (token.byte_start, token.byte_end),
+                };
+                Some((from, to, token.word.to_owned()))
             })
             .collect();
         // Tantivy's snippet generator walks tokens by offset; search mode emits a long word
@@ -70,11 +64,11 @@ impl ChineseTokenizer {
         spans
             .into_iter()
             .enumerate()
-            .map(|(position, (from, to))| Token {
+            .map(|(position, (from, to, word))| Token {
                 offset_from: from,
                 offset_to: to,
                 position,
-                text: text[from..to].to_owned(),
+                text: word,
                 position_length: 1,
             })
             .collect()
@@ -183,7 +177,7 @@ mod tests {
 
     #[test]
     fn simplified_runs_are_cut_into_words() {
-        let mut tokenizer = ChineseTokenizer::simplified();
+        let mut tokenizer = ChineseTokenizer;
         let words = words(&mut tokenizer, "记者今天在青岛报道了渡轮恢复运营的消息，G20峰会。");
         for word in ["记者", "青岛", "渡轮", "恢复", "运营", "G20"] {
             assert!(words.iter().any(|w| w == word), "{word} in {words:?}");
@@ -192,12 +186,16 @@ mod tests {
     }
 
     #[test]
-    fn traditional_text_keeps_its_script() {
-        let mut tokenizer = ChineseTokenizer::traditional();
-        let words = words(&mut tokenizer, "記者今天在青島報道了渡輪恢復運營的消息");
-        for word in ["記者", "青島", "渡輪", "恢復", "運營"] {
-            assert!(words.iter().any(|w| w == word), "{word} in {words:?}");
+    fn traditional_text_gives_the_simplified_terms_at_its_own_offsets() {
+        let mut tokenizer = ChineseTokenizer;
+        let text = "記者今天在青島報道了渡輪恢復運營的消息";
+        let mut stream = tokenizer.token_stream(text);
+        let mut pairs = Vec::new();
+        while let Some(token) = stream.next() {
+            pairs.push((text[token.offset_from..token.offset_to].to_owned(), token.text.clone()));
         }
-        assert!(!words.iter().any(|w| w == "青岛"), "terms are Traditional: {words:?}");
+        for (written, term) in [("記者", "记者"), ("青島", "青岛"), ("渡輪", "渡轮"), ("恢復", "恢复"), ("運營", "运营")] {
+            assert!(pairs.iter().any(|(w, t)| w == written && t == term), "{written} as {term} in {pairs:?}");
+        }
     }
 }

@@ -26,7 +26,7 @@ use crate::analysis::{Analysis, register_analyzers};
 /// The first line of every commit's payload; an index with another was made by another version
 /// of Dateline (other fields, other analysis, or no record of the change log) and is rebuilt.
 /// Bump it whenever the schema or an analyzer changes.
-const FORMAT: &str = "dateline-search 2";
+const FORMAT: &str = "dateline-search 3";
 /// Starts the payload's second line: the store's change-log position the index is current
 /// with (see [`SearchIndex::changes_applied`]).
 const CHANGES_APPLIED: &str = "changes applied: ";

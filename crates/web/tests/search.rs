@@ -355,4 +355,12 @@ async fn traditional_edition_after_publishing() {
     let (_, html) = page(&site, "/zh-hant/search?q=%E6%B8%A1%E8%BC%AA").await;
     assert_eq!(result_links(&html), ["/zh-hant/articles/ferry-hant"]);
     assert!(html.contains("<mark>渡輪</mark>回來了"), "{html}");
+    // Script-blind: Simplified typed into the Traditional edition finds the same, shown in
+    // the edition's script; Traditional typed into the Simplified edition likewise.
+    let (_, html) = page(&site, "/zh-hant/search?q=%E6%B8%A1%E8%BD%AE").await;
+    assert_eq!(result_links(&html), ["/zh-hant/articles/ferry-hant"]);
+    assert!(html.contains("<mark>渡輪</mark>回來了"), "{html}");
+    let (_, html) = page(&site, "/zh-hans/search?q=%E6%B8%A1%E8%BC%AA").await;
+    assert_eq!(result_links(&html), ["/zh-hans/articles/ferry-zh"]);
+    assert!(html.contains("<mark>渡轮</mark>回来了"), "{html}");
 }
