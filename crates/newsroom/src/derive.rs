@@ -3,7 +3,7 @@
 
 use dateline_chinese::{Glossary, Profile, convert, convert_markdown};
 use dateline_core::{Article, ArticleMeta, EditionCode, EditionDerivation, FieldErrors, Msg, User};
-use dateline_store::DerivedText;
+use dateline_store::{DerivedText, GlossaryTerm};
 
 use crate::housekeeping::actor;
 use crate::{Newsroom, NewsroomError};
@@ -74,7 +74,11 @@ impl Newsroom {
         };
         // Stored by `set_edition_derivation`, which checked it.
         let profile: Profile = derivation.profile.parse().unwrap_or(Profile::None);
-        let glossary = Glossary::default();
+        let terms = self.store().glossary(edition).await?;
+        // Checked term by term as they were saved; a set refused now converts without it.
+        let glossary = Glossary::new(terms.iter().map(|t| (t.term.clone(), t.replacement.clone())))
+            .inspect_err(|error| tracing::warn!(%error, %edition, "the glossary is refused; converting without it"))
+            .unwrap_or_default();
         let mut errors = FieldErrors::default();
         let mut plain = |field: &str, text: &str| match convert(text, profile, &glossary) {
             Ok(converted) => converted,
@@ -123,6 +127,92 @@ impl Newsroom {
             source_revision: source.revision,
         }))
     }
+}
+
+impl Newsroom {
+    /// The glossary of `edition`: how given terms come out of the conversion into it.
+    pub async fn glossary(&self, edition: &str) -> Result<Vec<GlossaryTerm>, NewsroomError> {
+        let code = self.known_edition(edition).await?;
+        Ok(self.store().glossary(&code).await?)
+    }
+
+    /// Adds `term → replacement` to `edition`'s glossary (or changes the term's replacement).
+    /// Refused when the glossary would map a term to itself, loop or chain. Editors and admins.
+    pub async fn save_glossary_term(
+        &self,
+        by: &User,
+        edition: &str,
+        term: &str,
+        replacement: &str,
+    ) -> Result<GlossaryTerm, NewsroomError> {
+        check_editor(by)?;
+        let code = self.known_edition(edition).await?;
+        let (term, replacement) = (term.trim(), replacement.trim());
+        let mut errors = FieldErrors::default();
+        for (field, value) in [("term", term), ("replacement", replacement)] {
+            if value.is_empty() {
+                errors.add(field, Msg::new("glossary-term-missing"));
+            } else if value.chars().count() > MAX_GLOSSARY_TERM {
+                errors.add(field, Msg::new("field-too-long").with("max", MAX_GLOSSARY_TERM));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(NewsroomError::Invalid(errors));
+        }
+        let mut entries: Vec<(String, String)> = self
+            .store()
+            .glossary(&code)
+            .await?
+            .into_iter()
+            .filter(|t| t.term != term)
+            .map(|t| (t.term, t.replacement))
+            .collect();
+        entries.push((term.to_owned(), replacement.to_owned()));
+        if let Err(dateline_chinese::Error::Glossary { problem, .. }) = Glossary::new(entries) {
+            use dateline_chinese::GlossaryProblem as Problem;
+            let message = match problem {
+                Problem::EmptyTerm => Msg::new("glossary-term-missing"),
+                Problem::MapsToItself => Msg::new("glossary-maps-to-itself"),
+                Problem::Conflicting { earlier_target } => {
+                    Msg::new("glossary-conflicting").with("replacement", earlier_target)
+                }
+                Problem::Loop { cycle } => Msg::new("glossary-loop").with("cycle", cycle.join(" → ")),
+                Problem::Chain { next_target } => Msg::new("glossary-chain").with("next", next_target),
+            };
+            return Err(NewsroomError::field("replacement", message));
+        }
+        let saved = self.store().save_glossary_term(&code, term, replacement).await?;
+        self.audit(&actor(by), "glossary.save", &format!("edition {edition}"), &format!("{term} → {replacement}"))
+            .await;
+        Ok(saved)
+    }
+
+    /// Removes a term from `edition`'s glossary. Editors and admins.
+    pub async fn delete_glossary_term(&self, by: &User, edition: &str, id: i64) -> Result<(), NewsroomError> {
+        check_editor(by)?;
+        let code = self.known_edition(edition).await?;
+        if !self.store().delete_glossary_term(&code, id).await? {
+            return Err(NewsroomError::NotFound(format!("glossary term {id}")));
+        }
+        self.audit(&actor(by), "glossary.delete", &format!("edition {edition}"), &format!("term {id}")).await;
+        Ok(())
+    }
+
+    async fn known_edition(&self, edition: &str) -> Result<EditionCode, NewsroomError> {
+        let editions = self.store().editions().await?;
+        editions
+            .into_iter()
+            .find(|e| e.code.as_str() == edition)
+            .map(|e| e.code)
+            .ok_or_else(|| NewsroomError::NotFound(format!("edition {edition}")))
+    }
+}
+
+/// Longest glossary term or replacement, in characters.
+const MAX_GLOSSARY_TERM: usize = 100;
+
+fn check_editor(user: &User) -> Result<(), NewsroomError> {
+    if user.role.is_editor() { Ok(()) } else { Err(NewsroomError::Forbidden(Msg::new("editors-only"))) }
 }
 
 /// Why the source text could not be converted, for the writer: its `-{…}-` markers.

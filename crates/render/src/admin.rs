@@ -225,6 +225,8 @@ mod tests {
             "edition.retired",
             "edition.delete",
             "edition.derive",
+            "glossary.save",
+            "glossary.delete",
             "site.set_up",
             "demo.remove",
             "page.delete",

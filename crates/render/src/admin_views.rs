@@ -899,6 +899,41 @@ pub struct EditionRow {
     pub conversion: String,
 }
 
+/// One term of a glossary, as its page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryRow {
+    pub id: i64,
+    pub term: String,
+    pub replacement: String,
+}
+
+/// A derived edition and its glossary.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryEdition {
+    pub code: String,
+    pub name: String,
+    /// The edition it is derived from.
+    pub source_name: String,
+    pub profile: String,
+    pub terms: Vec<GlossaryRow>,
+}
+
+/// `glossary.html`: each derived edition's glossary and a form to add a term.
+#[derive(Debug, Serialize)]
+pub struct GlossaryPage {
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    pub editions: Vec<GlossaryEdition>,
+    /// The refused form's edition, values and messages.
+    pub form_code: Option<String>,
+    pub form: BTreeMap<String, String>,
+    pub errors: BTreeMap<String, String>,
+}
+
+impl AdminView for GlossaryPage {
+    const TEMPLATE: &'static str = "glossary.html";
+}
+
 /// `editions.html`: the site's editions, a form for each and one for a new edition.
 #[derive(Debug, Serialize)]
 pub struct EditionsPage {

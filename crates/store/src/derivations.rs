@@ -98,3 +98,64 @@ pub(crate) async fn write_derived_text(
     .await?;
     crate::article_meta::write_article_meta(tx, dateline_core::ArticleId(article), edition, &text.meta).await
 }
+
+/// One term of a derived edition's glossary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryTerm {
+    pub id: i64,
+    pub edition: EditionCode,
+    /// As the source edition writes it.
+    pub term: String,
+    /// As the derived edition must write it.
+    pub replacement: String,
+}
+
+impl Store {
+    /// The glossary of `edition`, in the order the terms were added.
+    pub async fn glossary(&self, edition: &EditionCode) -> Result<Vec<GlossaryTerm>, StoreError> {
+        let rows: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT id, term, replacement FROM glossary_terms WHERE edition = $1 ORDER BY id")
+                .bind(edition.as_str())
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, term, replacement)| GlossaryTerm { id, edition: edition.clone(), term, replacement })
+            .collect())
+    }
+
+    /// Adds a term to `edition`'s glossary, or changes the replacement of one already there.
+    pub async fn save_glossary_term(
+        &self,
+        edition: &EditionCode,
+        term: &str,
+        replacement: &str,
+    ) -> Result<GlossaryTerm, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO glossary_terms (edition, term, replacement, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (edition, term) DO UPDATE SET replacement = excluded.replacement
+             RETURNING id",
+        )
+        .bind(edition.as_str())
+        .bind(term)
+        .bind(replacement)
+        .bind(crate::now_seconds())
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(GlossaryTerm { id, edition: edition.clone(), term: term.to_owned(), replacement: replacement.to_owned() })
+    }
+
+    /// Removes a term from `edition`'s glossary; `false` when there was none with this id.
+    pub async fn delete_glossary_term(&self, edition: &EditionCode, id: i64) -> Result<bool, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let done = sqlx::query("DELETE FROM glossary_terms WHERE edition = $1 AND id = $2")
+            .bind(edition.as_str())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+}

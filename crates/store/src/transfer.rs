@@ -20,6 +20,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("site_secrets", "name"),
     ("editions", "code"),
     ("edition_derivations", "edition"),
+    ("glossary_terms", "id"),
     ("assets", "id"),
     ("asset_renditions", "asset_id, width"),
     ("sections", "id"),
@@ -73,6 +74,7 @@ const WITH_IDS: &[&str] = &[
     "pages",
     "preview_links",
     "tags",
+    "glossary_terms",
 ];
 
 /// One stored value, as both backends and the archive's JSON can hold it.

@@ -71,6 +71,39 @@ async fn a_traditional_translation_starts_as_the_converted_simplified_text() {
     let message = refused["error"]["fields"]["body_markdown"].as_str().unwrap();
     assert!(message.contains("line 3, column 1"), "{message}");
 
+    // The newsroom's glossary comes first: a name written the house's way.
+    let glossary = "/admin/api/editions/zh-hant/glossary";
+    let term = json!({ "term": "王小明", "replacement": "王曉明" });
+    let (response, saved) = send(&site, "POST", glossary, Some(&ada), Some(term)).await;
+    assert_eq!(response.status, 201, "{saved}");
+    for (term, replacement, problem) in [
+        ("本报", "本报", "no entry is needed"),
+        ("王曉明", "王小明", "loop"),
+        ("", "王", "write the term"),
+    ] {
+        let body = json!({ "term": term, "replacement": replacement });
+        let (response, refused) = send(&site, "POST", glossary, Some(&ada), Some(body)).await;
+        assert_eq!(response.status, 422, "{term}: {refused}");
+        assert!(refused.to_string().contains(problem), "{term}: {refused}");
+    }
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let term = json!({ "term": "李", "replacement": "季" });
+    assert_eq!(send(&site, "POST", glossary, Some(&rita), Some(term)).await.0.status, 403, "editors keep the glossary");
+    let story = json!({ "edition": "zh-hans", "section_id": 1, "kind": "text",
+        "article": { "headline": "王小明当选", "slug": "wang", "body_markdown": "王小明发表讲话。" } });
+    let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
+    let path = format!("/admin/api/articles/{}/translations", article["id"]);
+    let (_, derived) = send(&site, "POST", &path, Some(&ada), Some(json!({ "edition": "zh-hant" }))).await;
+    assert_eq!((&derived["headline"], &derived["body_markdown"]), (&json!("王曉明當選"), &json!("王曉明發表講話。")));
+    let page = site.get_with("/admin/glossary", &[("cookie", ada.cookie.as_str())]).await.text();
+    assert!(page.contains("王小明") && page.contains("王曉明"), "{page}");
+    let (_, list) = send(&site, "GET", glossary, Some(&ada), None).await;
+    let id = list["terms"][0]["id"].as_i64().unwrap();
+    let (response, _) = send(&site, "DELETE", &format!("{glossary}/{id}"), Some(&ada), None).await;
+    assert_eq!(response.status, 204);
+    assert_eq!(send(&site, "GET", glossary, Some(&ada), None).await.1["terms"], json!([]));
+
     // From the editions page, as an admin: written on its own again.
     let referer = "http://news.test:8080/admin/editions";
     let fields = [("source", ""), ("profile", "zh-tw")];

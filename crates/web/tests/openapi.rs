@@ -315,6 +315,17 @@ async fn real_responses_match_the_document() {
     let bad = json!({ "source": "zh-hant", "profile": "klingon" });
     let (status, _) = c.call("PUT", "/editions/zh-hant/derivation", "/editions/{code}/derivation", Some(bad)).await;
     assert_eq!(status, 422);
+    c.call("GET", "/editions/zh-hant/glossary", "/editions/{code}/glossary", None).await;
+    let term = json!({ "term": "王小明", "replacement": "王曉明" });
+    let (status, saved) = c.call("POST", "/editions/zh-hant/glossary", "/editions/{code}/glossary", Some(term)).await;
+    assert_eq!(status, 201);
+    let looped = json!({ "term": "王曉明", "replacement": "王小明" });
+    c.call("POST", "/editions/zh-hant/glossary", "/editions/{code}/glossary", Some(looped)).await;
+    c.call("POST", "/editions/xx/glossary", "/editions/{code}/glossary", Some(json!({ "term": "a", "replacement": "b" })))
+        .await;
+    let path = format!("/editions/zh-hant/glossary/{}", saved["id"]);
+    c.call("DELETE", &path, "/editions/{code}/glossary/{id}", None).await;
+    c.call("DELETE", &path, "/editions/{code}/glossary/{id}", None).await;
     let own = json!({ "source": null });
     c.call("PUT", "/editions/zh-hant/derivation", "/editions/{code}/derivation", Some(own)).await;
     c.call("DELETE", "/editions/en", "/editions/{code}", None).await;

@@ -13,6 +13,7 @@ mod credentials;
 mod demo;
 mod editions;
 mod frame;
+mod glossary;
 mod jobs;
 mod manage;
 mod media_library;
@@ -44,6 +45,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(manage::api_routes())
         .merge(jobs::api_routes())
         .merge(editions::api_routes())
+        .merge(glossary::api_routes())
         .merge(audit::api_routes())
         .merge(demo::api_routes())
         .merge(removals::api_routes())
@@ -62,6 +64,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(manage::page_routes())
         .merge(jobs::page_routes())
         .merge(editions::page_routes())
+        .merge(glossary::page_routes())
         .merge(audit::page_routes())
         .merge(demo::page_routes())
         .merge(removals::page_routes())

@@ -26,3 +26,5 @@ audit-action-page-delete = Page deleted
 audit-action-media-delete = Media file deleted
 audit-action-preview-share = Preview link shared
 audit-action-edition-derive = Edition derivation changed
+audit-action-glossary-save = Glossary term saved
+audit-action-glossary-delete = Glossary term removed

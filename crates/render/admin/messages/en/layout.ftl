@@ -31,3 +31,4 @@ layout-language-browser = As my browser
 layout-language-change = Change
 # Shown by the page's script when a file upload fails.
 layout-upload-failed = The upload failed.
+layout-nav-glossary = Glossary

@@ -26,3 +26,5 @@ audit-action-page-delete = Хуудас устгагдсан
 audit-action-media-delete = Медиа файл устгагдсан
 audit-action-preview-share = Урьдчилан харах холбоос хуваалцсан
 audit-action-edition-derive = Хувилбарын гаргалтыг өөрчилсөн
+audit-action-glossary-save = Толийн нэр томьёо хадгалсан
+audit-action-glossary-delete = Толийн нэр томьёо хассан

@@ -31,3 +31,4 @@ layout-language-browser = Хөтчийн хэлээр
 layout-language-change = Солих
 # Shown by the page's script when a file upload fails.
 layout-upload-failed = Файл байршуулж чадсангүй.
+layout-nav-glossary = Толь

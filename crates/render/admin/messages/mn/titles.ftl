@@ -28,3 +28,4 @@ title-pages = Хуудсууд
 title-media = Медиа
 error-not-there = Таны хайсан зүйл байхгүй байна: устгагдсан эсвэл хаяг буруу байж магадгүй.
 title-preview-phone = Утасны урьдчилан харах
+title-glossary = Нэр томьёоны толь

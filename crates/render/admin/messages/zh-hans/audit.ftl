@@ -26,3 +26,5 @@ audit-action-page-delete = 页面已删除
 audit-action-media-delete = 媒体文件已删除
 audit-action-preview-share = 已分享预览链接
 audit-action-edition-derive = 版本转换设置已更改
+audit-action-glossary-save = 词表词语已保存
+audit-action-glossary-delete = 词表词语已删除

@@ -31,3 +31,4 @@ layout-language-browser = 跟随浏览器
 layout-language-change = 切换
 # Shown by the page's script when a file upload fails.
 layout-upload-failed = 上传失败。
+layout-nav-glossary = 词表

@@ -26,3 +26,5 @@ audit-action-page-delete = 刪除頁面
 audit-action-media-delete = 媒體檔案已刪除
 audit-action-preview-share = 已分享預覽連結
 audit-action-edition-derive = 版本轉換設定已變更
+audit-action-glossary-save = 詞表詞語已儲存
+audit-action-glossary-delete = 詞表詞語已刪除

@@ -28,3 +28,4 @@ title-pages = 頁面
 title-media = 媒體庫
 error-not-there = 您要找的內容不存在：可能已被刪除，或網址有誤。
 title-preview-phone = 手機預覽
+title-glossary = 轉換詞表
