@@ -96,6 +96,26 @@ fn regional_vocabulary_and_forms() {
     }
 }
 
+/// Second round of rules: OpenCC phrases crossing a word boundary, quotation marks and
+/// regional vocabulary.
+#[test]
+fn word_boundaries_quotes_and_regional_names() {
+    for (s, t, h) in [
+        ("三百年历史", "三百年歷史", "三百年歷史"),
+        ("有关征地补偿", "有關徵地補償", "有關徵地補償"),
+        ("未来一周天气干燥", "未來一週天氣乾燥", "未來一週天氣乾燥"),
+        ("他说：“好。”", "他說：「好。」", "他説：「好。」"),
+        ("特朗普和马克龙", "川普和馬克宏", "特朗普和馬克龍"),
+        ("朝鲜试射导弹", "北韓試射飛彈", "北韓試射導彈"),
+        ("朝鲜半岛", "朝鮮半島", "朝鮮半島"),
+        ("这只熊猫", "這隻貓熊", "這隻熊貓"),
+        ("数据显示，数据中心", "數據顯示，資料中心", "數據顯示，數據中心"),
+    ] {
+        assert_eq!(tw(s), t, "zh-tw of {s}");
+        assert_eq!(hk(s), h, "zh-hk of {s}");
+    }
+}
+
 #[test]
 fn opencc_profiles_are_opencc_unchanged() {
     use ferrous_opencc::{OpenCC, config::BuiltinConfig};
