@@ -194,7 +194,9 @@ mod tests {
         while let Some(token) = stream.next() {
             pairs.push((text[token.offset_from..token.offset_to].to_owned(), token.text.clone()));
         }
-        for (written, term) in [("記者", "记者"), ("青島", "青岛"), ("渡輪", "渡轮"), ("恢復", "恢复"), ("運營", "运营")] {
+        for (written, term) in
+            [("記者", "记者"), ("青島", "青岛"), ("渡輪", "渡轮"), ("恢復", "恢复"), ("運營", "运营")]
+        {
             assert!(pairs.iter().any(|(w, t)| w == written && t == term), "{written} as {term} in {pairs:?}");
         }
     }

@@ -50,7 +50,7 @@ async fn a_traditional_translation_starts_as_the_converted_simplified_text() {
     assert_eq!(derived["standfirst"], "不斷發展的軟體產業");
     let body = derived["body_markdown"].as_str().unwrap();
     assert!(body.starts_with("這項演算法由本地團隊發明，議會一致通過。\n\n## 軟體與網路\n\n"), "{body}");
-    assert!(body.contains("[檢視資料](https://example.org/数据)"), "the link target is kept: {body}");
+    assert!(body.contains("[檢視數據](https://example.org/数据)"), "the link target is kept: {body}");
     assert!(body.contains("`干扰值`"), "code is kept: {body}");
     assert!(body.contains("![颱風過後的碼頭](/media/quay.jpg \"颱風過後 | 攝影：新聞部\")"), "{body}");
     // The same text the command line gives (`dateline zh convert` calls the same function).
@@ -76,11 +76,9 @@ async fn a_traditional_translation_starts_as_the_converted_simplified_text() {
     let term = json!({ "term": "王小明", "replacement": "王曉明" });
     let (response, saved) = send(&site, "POST", glossary, Some(&ada), Some(term)).await;
     assert_eq!(response.status, 201, "{saved}");
-    for (term, replacement, problem) in [
-        ("本报", "本报", "no entry is needed"),
-        ("王曉明", "王小明", "loop"),
-        ("", "王", "write the term"),
-    ] {
+    for (term, replacement, problem) in
+        [("本报", "本报", "no entry is needed"), ("王曉明", "王小明", "loop"), ("", "王", "write the term")]
+    {
         let body = json!({ "term": term, "replacement": replacement });
         let (response, refused) = send(&site, "POST", glossary, Some(&ada), Some(body)).await;
         assert_eq!(response.status, 422, "{term}: {refused}");

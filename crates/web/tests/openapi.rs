@@ -321,8 +321,13 @@ async fn real_responses_match_the_document() {
     assert_eq!(status, 201);
     let looped = json!({ "term": "王曉明", "replacement": "王小明" });
     c.call("POST", "/editions/zh-hant/glossary", "/editions/{code}/glossary", Some(looped)).await;
-    c.call("POST", "/editions/xx/glossary", "/editions/{code}/glossary", Some(json!({ "term": "a", "replacement": "b" })))
-        .await;
+    c.call(
+        "POST",
+        "/editions/xx/glossary",
+        "/editions/{code}/glossary",
+        Some(json!({ "term": "a", "replacement": "b" })),
+    )
+    .await;
     let path = format!("/editions/zh-hant/glossary/{}", saved["id"]);
     c.call("DELETE", &path, "/editions/{code}/glossary/{id}", None).await;
     c.call("DELETE", &path, "/editions/{code}/glossary/{id}", None).await;
