@@ -1,7 +1,8 @@
 //! Writing in the article editor (issue 18, item 1): the Markdown toolbar and its shortcuts
 //! (editor.js), images with their alt text, the copy of unsaved text kept in the browser, the
-//! kill confirmation, the page at desktop and phone widths, and axe-core's accessibility check
-//! of the main admin pages.
+//! kill confirmation, the full preview in the reader theme at desktop and phone widths, the
+//! page at desktop and phone widths, and axe-core's accessibility check of the main admin
+//! pages.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -369,6 +370,51 @@ async fn killing_a_story_needs_the_confirmation_and_a_reason_which_the_history_k
         let line = history.lines().find(|l| l.contains("→ killed")).unwrap_or_else(|| panic!("{history}"));
         assert!(line.starts_with("published → killed · Eddie Editor"), "{line}");
         assert!(line.ends_with("— “Facts in dispute”"), "{line}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_full_preview_shows_unsaved_edits_as_readers_will_see_them_at_both_widths() {
+    scenario::run("writing-preview", &[EDITOR], |page| async move {
+        page.sign_in(&EDITOR).await;
+        let editor = first_article(&page, "published").await;
+        page.goto(&editor).await;
+        let saved = page.execute("return document.querySelector('#article-form input[name=headline]').value").await;
+        page.fill("#article-form input[name=headline]", "A headline not saved yet").await;
+
+        // The button opens the whole page, in the reader theme, in a tab of its own.
+        let before = page.browser().windows().await.unwrap();
+        page.click_button("Preview as readers will see it").await;
+        page.wait_until("the preview's tab", || async { page.browser().windows().await.unwrap().len() > before.len() })
+            .await;
+        let tab = page.browser().windows().await.unwrap().into_iter().find(|w| !before.contains(w)).unwrap();
+        page.browser().switch_to_window(tab).await.unwrap();
+        page.find(".preview-banner").await;
+        assert_eq!(page.text("h1.headline").await, "A headline not saved yet");
+        for part in [".byline", ".timeline time", "article.story .body p", "footer"] {
+            page.find(part).await;
+        }
+        let robots = page.execute("return document.querySelector('meta[name=robots]').content").await;
+        assert_eq!(robots, "noindex, nofollow");
+        // Nothing was saved: the article keeps its headline.
+        let id = editor.trim_start_matches("/admin/articles/");
+        let (_, response) = page.http_get(&format!("/admin/api/articles/{id}")).await;
+        let json = response.split_once("\r\n\r\n").map(|(_, body)| body).unwrap_or_default();
+        let stored: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {response}"));
+        assert_eq!(stored["headline"], saved, "the saved headline stays");
+
+        // At a phone's width: the saved article in a 390-pixel frame, laid out for small screens.
+        page.goto(&format!("{editor}/preview/phone")).await;
+        let frame = "const f = document.querySelector('.phone-frame iframe'); const d = f.contentDocument; \
+                     const h = d && d.querySelector('h1.headline'); \
+                     return h ? { inner: f.contentWindow.innerWidth, scroll: d.documentElement.scrollWidth, \
+                                  headline: h.textContent } : null";
+        page.wait_until("the framed preview", || async { !page.execute(frame).await.is_null() }).await;
+        let framed = page.execute(frame).await;
+        assert_eq!(framed["inner"], 390, "{framed}");
+        assert!(framed["scroll"].as_f64().is_some_and(|w| w <= 390.0), "nothing wider than the phone: {framed}");
+        assert_eq!(framed["headline"], saved, "the phone preview shows the saved text");
     })
     .await;
 }
