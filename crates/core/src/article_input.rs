@@ -105,6 +105,9 @@ impl ArticleInput {
         }
         if self.body_markdown.len() > MAX_BODY {
             errors.add("body_markdown", Msg::new("body-too-long"));
+        } else if let Some(problem) = crate::override_problem(&self.body_markdown) {
+            // A marker left open would swallow the rest of the text on every page.
+            errors.add("body_markdown", problem);
         }
         let byline_role =
             match BylineRole::parse(if self.byline_role.is_empty() { "reporter" } else { &self.byline_role }) {

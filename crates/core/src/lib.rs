@@ -65,5 +65,7 @@ pub use newsroom::{
 pub use page::{MAX_PAGE, Page, PageRequest};
 pub use slug::Slug;
 pub use static_page::{MAX_PAGE_TITLE, PageFields, PageInput, StaticPage};
-pub use text::{escape_html, escape_html_in_runs, markdown_to_text};
+pub use text::{
+    conversion_problem, escape_html, escape_html_in_runs, markdown_to_text, override_problem, reader_markdown,
+};
 pub use time::{NewsroomClock, TimeFormat};

@@ -3,7 +3,11 @@
 //! Ghost API's `plaintext`, reading times). Both live here, below search and render, because
 //! both of those need them.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::Msg;
 
 /// Escapes `text` for HTML element content and quoted attribute values: `&`, `<`, `>`, `"`
 /// and `'`. `/` is left alone (escaping it is never needed and bloats every URL).
@@ -36,13 +40,51 @@ pub fn escape_html_in_runs<E>(text: &str, mut write: impl FnMut(&str) -> Result<
     write(&text[last..])
 }
 
+/// A body as readers get it: the Chinese desk's `-{…}-` override markers (which say how a
+/// run comes out in a derived edition) resolved to the text written, so that no marker ever
+/// reaches a page, a feed, a search snippet or an API. A body whose markers cannot be read
+/// (saved before they were checked) is given as written.
+pub fn reader_markdown(markdown: &str) -> Cow<'_, str> {
+    if !markdown.contains("-{") {
+        return Cow::Borrowed(markdown);
+    }
+    dateline_chinese::render_source(markdown).map_or(Cow::Borrowed(markdown), Cow::Owned)
+}
+
+/// Why the `-{…}-` markers of `text` cannot be read (left open, nested, malformed), naming
+/// the line and column; `None` when they can, or there are none.
+pub fn override_problem(text: &str) -> Option<Msg> {
+    if !text.contains("-{") {
+        return None;
+    }
+    let error = dateline_chinese::render_source(text).err()?;
+    Some(conversion_problem(&error))
+}
+
+/// A conversion error of the Chinese desk in the user's words: where a marker is wrong, or why
+/// the text could not be converted.
+pub fn conversion_problem(error: &dateline_chinese::Error) -> Msg {
+    use dateline_chinese::Error;
+    let at = |id: &'static str, position: &dateline_chinese::Position| {
+        Msg::new(id).with("line", position.line).with("column", position.column)
+    };
+    match error {
+        Error::UnterminatedOverride(position) => at("zh-marker-unterminated", position),
+        Error::NestedOverride(position) => at("zh-marker-nested", position),
+        Error::MalformedOverride(position) => at("zh-marker-malformed", position),
+        other => Msg::new("derive-failed").with("reason", other.to_string()),
+    }
+}
+
 /// The words a reader sees in a Markdown body: text, code spans, link and image text, one
 /// block per line. Link targets and raw HTML tags are markup, not content, and are dropped;
-/// the text between raw tags is kept, except inside `<script>` and `<style>`.
+/// the text between raw tags is kept, except inside `<script>` and `<style>`. Override
+/// markers are resolved first ([`reader_markdown`]).
 pub fn markdown_to_text(markdown: &str) -> String {
+    let markdown = reader_markdown(markdown);
     let mut out = String::with_capacity(markdown.len());
     let mut in_raw_script = false;
-    for event in Parser::new(markdown) {
+    for event in Parser::new(&markdown) {
         match event {
             Event::Text(text) | Event::Code(text) => out.push_str(&text),
             Event::Html(html) | Event::InlineHtml(html) => push_html_text(&html, &mut out, &mut in_raw_script),
@@ -117,6 +159,19 @@ fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn override_markers_never_reach_readers_and_broken_ones_are_named() {
+        let marked = "本报-{zh-hans:信息;zh-hant:訊息}-中心，-{范}-先生。";
+        assert_eq!(reader_markdown(marked), "本报信息中心，范先生。");
+        assert_eq!(markdown_to_text(marked).trim(), "本报信息中心，范先生。");
+        assert!(matches!(reader_markdown("no markers"), Cow::Borrowed(_)));
+        assert_eq!(override_problem(marked), None);
+        let open = override_problem("第一行\n\n-{范先生").expect("an open marker");
+        assert_eq!(open.id(), "zh-marker-unterminated");
+        assert!(open.text("en").contains("line 3, column 1"), "{}", open.text("en"));
+        assert_eq!(override_problem("-{a-{b}-}-").map(|m| m.id()), Some("zh-marker-nested"));
+    }
 
     #[test]
     fn keeps_the_words_and_drops_the_markup() {

@@ -83,7 +83,7 @@ impl Newsroom {
         let mut plain = |field: &str, text: &str| match convert(text, profile, &glossary) {
             Ok(converted) => converted,
             Err(error) => {
-                errors.add(field, conversion_problem(&error));
+                errors.add(field, dateline_core::conversion_problem(&error));
                 text.to_owned()
             }
         };
@@ -110,7 +110,7 @@ impl Newsroom {
         let body_markdown = match convert_markdown(&source.body_markdown, profile, &glossary) {
             Ok(body) => body,
             Err(error) => {
-                errors.add("body_markdown", conversion_problem(&error));
+                errors.add("body_markdown", dateline_core::conversion_problem(&error));
                 String::new()
             }
         };
@@ -213,18 +213,4 @@ const MAX_GLOSSARY_TERM: usize = 100;
 
 fn check_editor(user: &User) -> Result<(), NewsroomError> {
     if user.role.is_editor() { Ok(()) } else { Err(NewsroomError::Forbidden(Msg::new("editors-only"))) }
-}
-
-/// Why the source text could not be converted, for the writer: its `-{…}-` markers.
-fn conversion_problem(error: &dateline_chinese::Error) -> Msg {
-    use dateline_chinese::Error;
-    let at = |id: &'static str, position: &dateline_chinese::Position| {
-        Msg::new(id).with("line", position.line as i64).with("column", position.column as i64)
-    };
-    match error {
-        Error::UnterminatedOverride(position) => at("zh-marker-unterminated", position),
-        Error::NestedOverride(position) => at("zh-marker-nested", position),
-        Error::MalformedOverride(position) => at("zh-marker-malformed", position),
-        other => Msg::new("derive-failed").with("reason", other.to_string()),
-    }
 }

@@ -473,7 +473,7 @@ async fn full_article_json(
         "url": format!("{base}{}", paths::article(article.edition.as_str(), article.slug.as_str())),
         "headline": article.headline,
         "standfirst": article.standfirst,
-        "markdown": article.body_markdown,
+        "markdown": dateline_core::reader_markdown(&article.body_markdown),
         "html": render_markdown(&article.body_markdown),
         "kind": story.kind.as_str(),
         "section": section.and_then(|s| section_ref(s, &article.edition, base)),

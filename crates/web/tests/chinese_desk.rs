@@ -61,15 +61,34 @@ async fn a_traditional_translation_starts_as_the_converted_simplified_text() {
     assert_eq!(meta["image_alt"], "颱風過後的碼頭");
     assert_eq!(meta["tags"], json!(["颱風"]));
 
-    // A marker left open: the translation is refused, naming where, and nothing is made.
+    // A marker left open is refused at the save, naming where; nothing is made.
     let story = json!({ "edition": "zh-hans", "section_id": 1, "kind": "text",
         "article": { "headline": "范先生", "slug": "fan", "body_markdown": "第一行\n\n-{范先生说" } });
-    let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
-    let path = format!("/admin/api/articles/{}/translations", article["id"]);
-    let (response, refused) = send(&site, "POST", &path, Some(&ada), Some(translate("zh-hant"))).await;
+    let (response, refused) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
     assert_eq!(response.status, 422, "{refused}");
     let message = refused["error"]["fields"]["body_markdown"].as_str().unwrap();
     assert!(message.contains("line 3, column 1"), "{message}");
+
+    // Markers say how a run comes out in each edition, and never show themselves.
+    let marked = "本报-{zh-hans:信息;zh-hant:訊息}-中心说，-{范}-先生出席。";
+    let story = json!({ "edition": "zh-hans", "section_id": 1, "kind": "text",
+        "article": { "headline": "信息中心开放", "slug": "xinxi", "body_markdown": marked } });
+    let (response, source) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
+    assert_eq!(response.status, 201, "{source}");
+    let path = format!("/admin/api/articles/{}/transitions", source["id"]);
+    let (response, _) = send(&site, "POST", &path, Some(&ada), Some(json!({ "action": "publish" }))).await;
+    assert_eq!(response.status, 200);
+    let page = site.get("/zh-hans/articles/xinxi").await.text();
+    assert!(page.contains("本报信息中心说，范先生出席。"), "{page}");
+    let feed = site.get("/zh-hans/feed.atom").await.text();
+    let (_, api) = send(&site, "GET", &format!("/admin/api/articles/{}", source["id"]), Some(&ada), None).await;
+    assert_eq!(api["body_markdown"], marked, "the editor keeps the markers");
+    for (surface, text) in [("page", page), ("feed", feed)] {
+        assert!(!text.contains("-{") && !text.contains("}-"), "no marker on the {surface}: {text}");
+    }
+    let path = format!("/admin/api/articles/{}/translations", source["id"]);
+    let (_, derived) = send(&site, "POST", &path, Some(&ada), Some(json!({ "edition": "zh-hant" }))).await;
+    assert_eq!(derived["body_markdown"], "本報訊息中心說，范先生出席。", "{derived}");
 
     // The newsroom's glossary comes first: a name written the house's way.
     let glossary = "/admin/api/editions/zh-hant/glossary";
