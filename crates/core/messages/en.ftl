@@ -244,3 +244,5 @@ glossary-maps-to-itself = the term would stay as it is: no entry is needed
 glossary-conflicting = the term already becomes “{ $replacement }”
 glossary-loop = the glossary would go round in a loop ({ $cycle }); drop one of the terms
 glossary-chain = the replacement is itself a glossary term (it becomes “{ $next }”): give the final form
+derive-not-derived = this article was not derived from another edition: there is nothing to derive again
+derive-conflicts = { $count } sentences were changed both in the source and here since the last derivation: yours were kept. The source now says: { $sentences }

@@ -240,3 +240,5 @@ glossary-maps-to-itself = 转换后与原词相同，无需设定
 glossary-conflicting = 这个词语已设定为“{ $replacement }”
 glossary-loop = 词表会循环转换（{ $cycle }），请删去其中一条
 glossary-chain = 替换词本身也是词表中的词语（会再变成“{ $next }”），请直接填写最终写法
+derive-not-derived = 这篇文章不是由其他版本转换而来，无法重新转换
+derive-conflicts = 自上次转换以来，有 { $count } 句在原文和本文中都被修改过，已保留您的写法。原文现在是：{ $sentences }

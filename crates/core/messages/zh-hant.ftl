@@ -239,3 +239,5 @@ glossary-maps-to-itself = 轉換後與原詞相同，無需設定
 glossary-conflicting = 這個詞語已設定為「{ $replacement }」
 glossary-loop = 詞表會循環轉換（{ $cycle }），請刪去其中一條
 glossary-chain = 替換詞本身也是詞表中的詞語（會再變成「{ $next }」），請直接填寫最終寫法
+derive-not-derived = 這篇文章不是由其他版本轉換而來，無法重新轉換
+derive-conflicts = 自上次轉換以來，有 { $count } 句在原文和本文中都被修改過，已保留您的寫法。原文現在是：{ $sentences }

@@ -2,8 +2,11 @@
 //! script (the Traditional Chinese edition from the Simplified one), through `dateline_chinese`.
 
 use dateline_chinese::{Glossary, Profile, convert, convert_markdown};
-use dateline_core::{Article, ArticleMeta, EditionCode, EditionDerivation, FieldErrors, Msg, User};
-use dateline_store::{DerivedText, GlossaryTerm};
+use dateline_core::{
+    Article, ArticleId, ArticleInput, ArticleMeta, ArticleStatus, EditionCode, EditionDerivation, FieldErrors, Msg,
+    User,
+};
+use dateline_store::{DerivationBase, DerivedText, GlossaryTerm};
 
 use crate::housekeeping::actor;
 use crate::{Newsroom, NewsroomError};
@@ -74,6 +77,16 @@ impl Newsroom {
         };
         // Stored by `set_edition_derivation`, which checked it.
         let profile: Profile = derivation.profile.parse().unwrap_or(Profile::None);
+        self.convert_article(source, edition, profile).await.map(Some)
+    }
+
+    /// `source` converted for `edition` with `profile` and the edition's glossary.
+    async fn convert_article(
+        &self,
+        source: &Article,
+        edition: &EditionCode,
+        profile: Profile,
+    ) -> Result<DerivedText, NewsroomError> {
         let terms = self.store().glossary(edition).await?;
         // Checked term by term as they were saved; a set refused now converts without it.
         let glossary = Glossary::new(terms.iter().map(|t| (t.term.clone(), t.replacement.clone())))
@@ -117,7 +130,7 @@ impl Newsroom {
         if !errors.is_empty() {
             return Err(NewsroomError::Invalid(errors));
         }
-        Ok(Some(DerivedText {
+        Ok(DerivedText {
             headline,
             standfirst,
             body_markdown,
@@ -125,9 +138,103 @@ impl Newsroom {
             meta,
             profile: profile.as_str().to_owned(),
             source_revision: source.revision,
-        }))
+        })
+    }
+
+    /// Derives `id` again from its source's current text, keeping the editor's changes: each
+    /// of headline, standfirst and body is merged three ways against the text last derived.
+    /// Where both the source and the editor changed the same sentence, the editor's sentence
+    /// stays and the conflict is returned, never overwritten. `base` is the revision the
+    /// caller saw (a stale one is refused, as for a save).
+    pub async fn derive_again(&self, user: &User, id: ArticleId, base: i64) -> Result<Rederived, NewsroomError> {
+        let article = self.editable_article(user, id).await?;
+        let Some(last) = self.store().article_derivation(id).await? else {
+            return Err(NewsroomError::Conflict(Msg::new("derive-not-derived")));
+        };
+        let source = self.article(last.source_article).await?;
+        let profile: Profile = self
+            .store()
+            .edition_derivations()
+            .await?
+            .into_iter()
+            .find(|d| d.edition == article.edition && d.source == source.edition)
+            .map_or(last.profile.clone(), |d| d.profile)
+            .parse()
+            .unwrap_or(Profile::None);
+        let fresh = self.convert_article(&source, &article.edition, profile).await?;
+        let mut conflicts = Vec::new();
+        let mut merge = |field: &'static str, last: &str, fresh: &str, current: &str| {
+            let merged = dateline_chinese::merge(last, fresh, current);
+            conflicts.extend(merged.conflicts.into_iter().map(|c| DeriveConflict {
+                field,
+                last: c.base,
+                editor: c.current,
+                source: c.new,
+            }));
+            merged.text
+        };
+        let headline = merge("headline", &last.headline, &fresh.headline, &article.headline);
+        let standfirst = merge(
+            "standfirst",
+            last.standfirst.as_deref().unwrap_or_default(),
+            fresh.standfirst.as_deref().unwrap_or_default(),
+            article.standfirst.as_deref().unwrap_or_default(),
+        );
+        let body_markdown = merge("body_markdown", &last.body_markdown, &fresh.body_markdown, &article.body_markdown);
+        let input = ArticleInput {
+            slug: article.slug.as_str().to_owned(),
+            headline,
+            standfirst: Some(standfirst).filter(|s| !s.is_empty()),
+            body_markdown,
+            byline_role: article.byline_role.as_str().to_owned(),
+            contributors: article.contributors.iter().map(|c| c.0).collect(),
+            place: article.place.clone(),
+            correction: article.correction.clone(),
+        };
+        let fields = input.validate().map_err(NewsroomError::Invalid)?;
+        if matches!(article.status, ArticleStatus::Published | ArticleStatus::Scheduled) {
+            crate::workflow::check_publishable(&fields.body_markdown)?;
+        }
+        let new_base = DerivationBase {
+            source_article: source.id,
+            source_revision: source.revision,
+            profile: fresh.profile,
+            headline: fresh.headline,
+            standfirst: fresh.standfirst,
+            body_markdown: fresh.body_markdown,
+        };
+        let revision = self
+            .store()
+            .save_rederived(id, base, &fields, user.id, &new_base)
+            .await
+            .map_err(crate::workflow::slug_conflict_is_invalid)?;
+        Ok(Rederived { revision, conflicts })
     }
 }
+
+/// The outcome of deriving an article again.
+#[derive(Debug, Clone)]
+pub struct Rederived {
+    /// The article's revision now.
+    pub revision: i64,
+    /// The sentences both sides changed: the editor's stayed.
+    pub conflicts: Vec<DeriveConflict>,
+}
+
+/// A sentence changed both in the source (since the last derivation) and by the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeriveConflict {
+    /// `headline`, `standfirst` or `body_markdown`.
+    pub field: &'static str,
+    /// As it was last derived.
+    pub last: String,
+    /// As the editor has it (kept).
+    pub editor: String,
+    /// As the source gives it now.
+    pub source: String,
+}
+
+impl Newsroom {}
 
 impl Newsroom {
     /// The glossary of `edition`: how given terms come out of the conversion into it.

@@ -382,7 +382,7 @@ impl Newsroom {
 }
 
 /// A slug already taken in the edition is the writer's to fix: 422 on the slug field.
-fn slug_conflict_is_invalid(error: StoreError) -> NewsroomError {
+pub(crate) fn slug_conflict_is_invalid(error: StoreError) -> NewsroomError {
     match error {
         StoreError::Conflict(_) => NewsroomError::field("slug", Msg::new("slug-used")),
         other => other.into(),
@@ -392,7 +392,7 @@ fn slug_conflict_is_invalid(error: StoreError) -> NewsroomError {
 /// Refuses a body readers should not get yet: an image nobody described, an embed address
 /// that names nothing (see [`dateline_core::publishing_problems`]), each as a message on the
 /// body field.
-fn check_publishable(body_markdown: &str) -> Result<(), NewsroomError> {
+pub(crate) fn check_publishable(body_markdown: &str) -> Result<(), NewsroomError> {
     let problems = dateline_core::publishing_problems(body_markdown);
     if problems.is_empty() {
         return Ok(());

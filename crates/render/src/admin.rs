@@ -208,7 +208,7 @@ mod tests {
         );
         keys.extend(crate::admin_views::REVISION_FRAMING_FIELDS.map(|f| format!("revision-field-{f}")));
         keys.extend(dateline_chinese::Profile::ALL.iter().map(|p| format!("editions-profile-{}", p.as_str())));
-        keys.extend(["saved", "created", "deleted", "translation"].map(|k| format!("done-{k}")));
+        keys.extend(["saved", "created", "deleted", "translation", "derived"].map(|k| format!("done-{k}")));
         for image in ["logo", "icon", "social_image"] {
             keys.extend([format!("identity-{image}"), format!("identity-current-{image}")]);
         }
@@ -431,6 +431,7 @@ mod tests {
             ],
             new_preview_link: Some("https://news.test/preview/abc".into()),
             meta: Some(MetaForm { image_credit: "Photo: <Desk>".into(), noindex: true, ..MetaForm::default() }),
+            derived: true,
         };
         let html = pages.render(&editor).unwrap();
         for text in [

@@ -401,6 +401,8 @@ pub struct EditorPage {
     pub new_preview_link: Option<String>,
     /// The feature image's texts and the search and sharing fields.
     pub meta: Option<MetaForm>,
+    /// Derived from another edition by conversion: it can be derived again.
+    pub derived: bool,
 }
 
 /// The article's framing as its form shows it (`ArticleMeta`).

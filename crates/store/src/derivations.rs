@@ -159,3 +159,62 @@ impl Store {
         Ok(done.rows_affected() > 0)
     }
 }
+
+/// The text a derived article was last derived as, and from what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivationBase {
+    pub source_article: dateline_core::ArticleId,
+    pub source_revision: i64,
+    pub profile: String,
+    pub headline: String,
+    pub standfirst: Option<String>,
+    pub body_markdown: String,
+}
+
+impl Store {
+    /// What `article` was last derived as; `None` for an article written on its own.
+    pub async fn article_derivation(
+        &self,
+        article: dateline_core::ArticleId,
+    ) -> Result<Option<DerivationBase>, StoreError> {
+        type Row = (i64, i64, String, String, Option<String>, String);
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT source_article_id, source_revision, profile, headline, standfirst, body_markdown
+             FROM article_derivations WHERE article_id = $1",
+        )
+        .bind(article.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(source, source_revision, profile, headline, standfirst, body_markdown)| DerivationBase {
+            source_article: dateline_core::ArticleId(source),
+            source_revision,
+            profile,
+            headline,
+            standfirst,
+            body_markdown,
+        }))
+    }
+}
+
+/// Replaces the text `article` was derived as.
+pub(crate) async fn write_derivation_base(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    article: i64,
+    base: &DerivationBase,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE article_derivations SET source_revision = $1, profile = $2, headline = $3, standfirst = $4,
+             body_markdown = $5, derived_at = $6
+         WHERE article_id = $7",
+    )
+    .bind(base.source_revision)
+    .bind(&base.profile)
+    .bind(&base.headline)
+    .bind(&base.standfirst)
+    .bind(&base.body_markdown)
+    .bind(crate::now_seconds())
+    .bind(article)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -5,7 +5,7 @@ use dateline_core::{
     ArticleFields, ArticleId, ArticleStatus, EditionCode, Page, PageRequest, SectionId, Slug, StoryId, UserId,
 };
 use jiff::Timestamp;
-use sqlx::QueryBuilder;
+use sqlx::{Any, QueryBuilder};
 
 use dateline_core::Msg;
 
@@ -118,43 +118,26 @@ impl Store {
         user: UserId,
     ) -> Result<i64, StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
-        let current: Option<(i64, String)> = sqlx::query_as("SELECT revision, status FROM articles WHERE id = $1")
-            .bind(id.0)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some((revision, status)) = current else { return Err(StoreError::NotFound(format!("article {id}"))) };
-        if revision != base {
-            return Err(StoreError::Stale { current: revision });
-        }
-        let now = now_seconds();
-        let is_published = status == ArticleStatus::Published.as_str();
-        sqlx::query(
-            "UPDATE articles SET slug = $1, headline = $2, standfirst = $3, body_markdown = $4, byline_role = $5,
-                 place = $6, correction = $7, revision = revision + 1, modified_at = $8,
-                 updated_at = CASE WHEN $9 THEN $8 ELSE updated_at END
-             WHERE id = $10 AND revision = $11",
-        )
-        .bind(fields.slug.as_str())
-        .bind(&fields.headline)
-        .bind(&fields.standfirst)
-        .bind(&fields.body_markdown)
-        .bind(fields.byline_role.as_str())
-        .bind(&fields.place)
-        .bind(&fields.correction)
-        .bind(now)
-        .bind(is_published)
-        .bind(id.0)
-        .bind(base)
-        .execute(&mut *tx)
-        .await
-        .map_err(|e| match StoreError::from(e) {
-            StoreError::Conflict(_) => StoreError::Conflict(Msg::new("slug-taken").with("slug", fields.slug.as_str())),
-            other => other,
-        })?;
-        set_byline(&mut tx, id.0, &fields.contributors).await?;
-        record_revision(&mut tx, id.0, Some(user)).await?;
+        let revision = write_save(&mut tx, id, base, fields, user).await?;
         tx.commit().await?;
-        Ok(base + 1)
+        Ok(revision)
+    }
+
+    /// Saves a derived article derived again (`fields`, merged with the editor's changes) and
+    /// keeps `new_base` as the text it was derived as, in one transaction.
+    pub async fn save_rederived(
+        &self,
+        id: ArticleId,
+        base: i64,
+        fields: &ArticleFields,
+        user: UserId,
+        new_base: &crate::DerivationBase,
+    ) -> Result<i64, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let revision = write_save(&mut tx, id, base, fields, user).await?;
+        crate::derivations::write_derivation_base(&mut tx, id.0, new_base).await?;
+        tx.commit().await?;
+        Ok(revision)
     }
 
     /// Moves an article from state `from` to `to`, recording who, when and why. `published_at`
@@ -466,4 +449,50 @@ impl Store {
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(Page { items, request: page, total: u64::try_from(total).unwrap_or(0) })
     }
+}
+
+/// Saves `fields` as the article's next revision, if `base` is still its revision.
+async fn write_save(
+    tx: &mut sqlx::Transaction<'static, Any>,
+    id: ArticleId,
+    base: i64,
+    fields: &ArticleFields,
+    user: UserId,
+) -> Result<i64, StoreError> {
+    let current: Option<(i64, String)> = sqlx::query_as("SELECT revision, status FROM articles WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some((revision, status)) = current else { return Err(StoreError::NotFound(format!("article {id}"))) };
+    if revision != base {
+        return Err(StoreError::Stale { current: revision });
+    }
+    let now = now_seconds();
+    let is_published = status == ArticleStatus::Published.as_str();
+    sqlx::query(
+        "UPDATE articles SET slug = $1, headline = $2, standfirst = $3, body_markdown = $4, byline_role = $5,
+                 place = $6, correction = $7, revision = revision + 1, modified_at = $8,
+                 updated_at = CASE WHEN $9 THEN $8 ELSE updated_at END
+             WHERE id = $10 AND revision = $11",
+    )
+    .bind(fields.slug.as_str())
+    .bind(&fields.headline)
+    .bind(&fields.standfirst)
+    .bind(&fields.body_markdown)
+    .bind(fields.byline_role.as_str())
+    .bind(&fields.place)
+    .bind(&fields.correction)
+    .bind(now)
+    .bind(is_published)
+    .bind(id.0)
+    .bind(base)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| match StoreError::from(e) {
+        StoreError::Conflict(_) => StoreError::Conflict(Msg::new("slug-taken").with("slug", fields.slug.as_str())),
+        other => other,
+    })?;
+    set_byline(tx, id.0, &fields.contributors).await?;
+    record_revision(tx, id.0, Some(user)).await?;
+    Ok(base + 1)
 }

@@ -51,7 +51,7 @@ pub use autosaves::Autosave;
 pub use changes::{ContentChange, StoryPlacement};
 pub use content_api::{ApiArticleFilter, ContentKey, KeysetCursor};
 pub use contributors::NewContributor;
-pub use derivations::{DerivedText, GlossaryTerm};
+pub use derivations::{DerivationBase, DerivedText, GlossaryTerm};
 pub use editing::{DeskFilter, DeskItem, Revision, Transition};
 pub use error::StoreError;
 pub use housekeeping::{Actor, AuditEntry, DeletedArticle};

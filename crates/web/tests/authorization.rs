@@ -47,6 +47,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("GET", "/articles/{id}/revisions/{revision}", "/articles/999999/revisions/1", Needs::Reporter),
     ("GET", "/articles/{id}/revisions/{revision}/diff", "/articles/999999/revisions/1/diff", Needs::Reporter),
     ("POST", "/articles/{id}/revisions/{revision}/restore", "/articles/999999/revisions/1/restore", Needs::Reporter),
+    ("POST", "/articles/{id}/derive", "/articles/999999/derive", Needs::Reporter),
     ("POST", "/articles/{id}/translations", "/articles/999999/translations", Needs::Reporter),
     ("POST", "/preview", "/preview", Needs::Reporter),
     ("POST", "/uploads", "/uploads", Needs::Reporter),

@@ -90,6 +90,67 @@ async fn a_traditional_translation_starts_as_the_converted_simplified_text() {
     let (_, derived) = send(&site, "POST", &path, Some(&ada), Some(json!({ "edition": "zh-hant" }))).await;
     assert_eq!(derived["body_markdown"], "本報訊息中心說，范先生出席。", "{derived}");
 
+    // Derived again after the source changed: the editor's own paragraph stays, the source's
+    // new one arrives, and where both changed one sentence the editor's is kept and shown.
+    let derived_id = derived["id"].as_i64().unwrap();
+    let edit = json!({ "base_revision": derived["revision"], "headline": derived["headline"], "slug": "xinxi",
+        "body_markdown": "編者按：本文已更新。\n\n本報訊息中心說，范先生出席。", "contributors": [] });
+    let (response, edited) =
+        send(&site, "PUT", &format!("/admin/api/articles/{derived_id}"), Some(&ada), Some(edit)).await;
+    assert_eq!(response.status, 200, "{edited}");
+    let (_, source_now) = send(&site, "GET", &format!("/admin/api/articles/{}", source["id"]), Some(&ada), None).await;
+    let change = json!({ "base_revision": source_now["revision"], "headline": "信息中心开放", "slug": "xinxi",
+        "body_markdown": format!("{marked}\n\n中心明年扩建。"), "contributors": [] });
+    let (response, _) =
+        send(&site, "PUT", &format!("/admin/api/articles/{}", source["id"]), Some(&ada), Some(change)).await;
+    assert_eq!(response.status, 200);
+    let derive = format!("/admin/api/articles/{derived_id}/derive");
+    let (response, again) =
+        send(&site, "POST", &derive, Some(&ada), Some(json!({ "base_revision": edited["revision"] }))).await;
+    assert_eq!(response.status, 200, "{again}");
+    assert_eq!(
+        again["body_markdown"], "編者按：本文已更新。\n\n本報訊息中心說，范先生出席。\n\n中心明年擴建。",
+        "{again}"
+    );
+    assert_eq!(again["conflicts"], json!([]));
+    // A stale revision is refused, as for a save.
+    let (response, _) =
+        send(&site, "POST", &derive, Some(&ada), Some(json!({ "base_revision": edited["revision"] }))).await;
+    assert_eq!(response.status, 409);
+    // Both sides change the same sentence: the editor's stays, and the conflict is listed.
+    let edit = json!({ "base_revision": again["revision"], "headline": again["headline"], "slug": "xinxi",
+        "body_markdown": "編者按：本文已更新。\n\n本報訊息中心說，范先生出席。\n\n中心後年擴建。", "contributors": [] });
+    let (_, edited) = send(&site, "PUT", &format!("/admin/api/articles/{derived_id}"), Some(&ada), Some(edit)).await;
+    let (_, source_now) = send(&site, "GET", &format!("/admin/api/articles/{}", source["id"]), Some(&ada), None).await;
+    let change = json!({ "base_revision": source_now["revision"], "headline": "信息中心开放", "slug": "xinxi",
+        "body_markdown": format!("{marked}\n\n中心下月扩建。"), "contributors": [] });
+    send(&site, "PUT", &format!("/admin/api/articles/{}", source["id"]), Some(&ada), Some(change)).await;
+    let (_, again) =
+        send(&site, "POST", &derive, Some(&ada), Some(json!({ "base_revision": edited["revision"] }))).await;
+    assert_eq!(
+        again["body_markdown"], "編者按：本文已更新。\n\n本報訊息中心說，范先生出席。\n\n中心後年擴建。",
+        "{again}"
+    );
+    let conflicts = again["conflicts"].as_array().unwrap();
+    assert_eq!(conflicts.len(), 1, "{again}");
+    assert_eq!(conflicts[0]["editor"], "中心後年擴建。");
+    assert_eq!(conflicts[0]["source"], "中心下月擴建。");
+    // From the editor page: the button is there, and nothing new in the source is a quiet success.
+    let editor_path = format!("/admin/articles/{derived_id}");
+    let page = site.get_with(&editor_path, &[("cookie", ada.cookie.as_str())]).await.text();
+    assert!(page.contains(&format!("action=\"/admin/articles/{derived_id}/derive\"")), "{page}");
+    let revision = again["revision"].to_string();
+    let referer = format!("http://news.test:8080{editor_path}");
+    let (status, location, _) = support::post_form(
+        &site,
+        &ada,
+        &format!("{editor_path}/derive"),
+        &[("base_revision", revision.as_str())],
+        &referer,
+    )
+    .await;
+    assert_eq!((status, location.as_str()), (303, editor_path.as_str()));
+
     // The newsroom's glossary comes first: a name written the house's way.
     let glossary = "/admin/api/editions/zh-hant/glossary";
     let term = json!({ "term": "王小明", "replacement": "王曉明" });

@@ -215,6 +215,10 @@ async fn real_responses_match_the_document() {
     c.call("GET", &format!("/articles/{id}/revisions"), "/articles/{id}/revisions", None).await;
     c.call("GET", &format!("/articles/{id}/revisions/1"), "/articles/{id}/revisions/{revision}", None).await;
     c.call("GET", &format!("/articles/{id}/revisions/2/diff"), "/articles/{id}/revisions/{revision}/diff", None).await;
+    let (status, _) = c
+        .call("POST", &format!("/articles/{id}/derive"), "/articles/{id}/derive", Some(json!({ "base_revision": 1 })))
+        .await;
+    assert_eq!(status, 409, "written on its own: nothing to derive again");
     c.call(
         "POST",
         &format!("/articles/{id}/revisions/1/restore"),

@@ -39,6 +39,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/revisions/{revision}/diff", get(diff_revision))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
         .route("/articles/{id}/translations", post(add_translation))
+        .route("/articles/{id}/derive", post(derive_again))
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", delete(revoke_token))
         .route("/openapi.json", get(openapi))
@@ -671,6 +672,25 @@ async fn add_translation(
 ) -> Result<Response, AdminApiError> {
     let id = state.newsroom().add_translation(&caller.user, ArticleId(id), &body.edition, body.slug.as_deref()).await?;
     Ok((StatusCode::CREATED, Json(article_json(&state, id, &caller.user).await?)).into_response())
+}
+
+/// `POST /admin/api/articles/{id}/derive`: derives a derived article again from its source's
+/// current text, keeping the editor's changes (see `Newsroom::derive_again`). The answer is
+/// the article, with `conflicts`: the sentences both sides changed, where the editor's stayed.
+async fn derive_again(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<RestoreBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    let done = state.newsroom().derive_again(&caller.user, ArticleId(id), body.base_revision).await?;
+    let mut json = article_json(&state, ArticleId(id), &caller.user).await?;
+    json["conflicts"] = done
+        .conflicts
+        .iter()
+        .map(|c| json!({ "field": c.field, "last_derived": c.last, "editor": c.editor, "source": c.source }))
+        .collect();
+    Ok(Json(json))
 }
 
 #[derive(Deserialize)]

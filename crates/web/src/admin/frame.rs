@@ -338,7 +338,7 @@ pub(crate) fn see_other(path: &str) -> Response {
 pub(crate) const DONE_COOKIE: &str = "dateline_done";
 
 /// What a confirmation may say: each is the admin message `done-{code}`.
-const DONE: [&str; 13] = [
+const DONE: [&str; 14] = [
     "saved",
     "created",
     "deleted",
@@ -352,6 +352,7 @@ const DONE: [&str; 13] = [
     "restore",
     "translation",
     "revoked",
+    "derived",
 ];
 
 /// [`see_other`] to `path`, whose page then confirms `done` (one of [`DONE`]).

@@ -55,6 +55,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/action", post(article_action))
         .route("/articles/{id}/delete", post(delete_article))
         .route("/articles/{id}/translations", post(add_translation))
+        .route("/articles/{id}/derive", post(derive_again))
         .route("/articles/{id}/story", post(change_story))
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
@@ -517,6 +518,7 @@ async fn editor_page(
             preview_links: Vec::new(),
             new_preview_link: notice.new_preview_link,
             meta: None,
+            derived: false,
         };
         if let Some(id) = article_id {
             let article = load_article(state, id).await?;
@@ -539,6 +541,7 @@ async fn editor_page(
                 .cloned()
                 .collect();
             page.missing_editions = edition_options(&missing);
+            page.derived = store.article_derivation(id).await?.is_some();
             // A translation shows its story's first article beside it.
             page.source = match story_articles.first() {
                 Some((_, first, _)) if *first != id => store.article(*first).await?.map(|a| SourceArticle {
@@ -1025,6 +1028,35 @@ async fn article_action(State(state): State<AppState>, editor: Editor, Path(id):
                 Err(error) => page_error(&state, &error, Some(&editor)),
             }
         }
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/articles/{id}/derive`: derives the article again from its source, keeping the
+/// editor's changes; sentences both sides changed are listed above the form (the editor's
+/// text stayed).
+async fn derive_again(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let base = fields.text("base_revision").trim().parse().unwrap_or(0);
+    let result = state.newsroom().derive_again(&editor.user, ArticleId(id), base).await.map_err(AdminApiError::from);
+    match result {
+        Ok(done_now) if done_now.conflicts.is_empty() => done(&format!("/admin/articles/{id}"), "derived"),
+        Ok(done_now) => match load_article(&state, ArticleId(id)).await {
+            Ok(article) => {
+                let sentences: Vec<String> =
+                    done_now.conflicts.iter().map(|c| format!("“{}” → “{}”", c.editor, c.source)).collect();
+                let message = dateline_core::Msg::new("derive-conflicts")
+                    .with("count", done_now.conflicts.len())
+                    .with("sentences", sentences.join(" · "));
+                let notice = EditorNotice { error: Some(message.text(editor.lang)), ..EditorNotice::default() };
+                let form = EditorForm::of_article(&article);
+                editor_page(&state, &editor, StatusCode::OK, Some(ArticleId(id)), form, BTreeMap::new(), notice).await
+            }
+            Err(error) => page_error(&state, &error, Some(&editor)),
+        },
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }

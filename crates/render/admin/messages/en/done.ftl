@@ -13,3 +13,4 @@ done-spike = Spiked.
 done-restore = Restored as a draft.
 done-translation = Translation added: write it here.
 done-revoked = Revoked: the link no longer opens.
+done-derived = Derived again from the source.

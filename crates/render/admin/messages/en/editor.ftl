@@ -113,3 +113,5 @@ editor-meta-tags = Tags
 editor-meta-tags-hint = Separate tags with commas. Each tag has its own page and feed.
 editor-meta-related = Read next, chosen by hand
 editor-meta-related-hint = One per line: an article's number or its address on the site. Where fewer are chosen, stories sharing tags, then the section's newest, fill the list.
+editor-derive-again = Derive again from the source
+editor-derive-again-hint = Converts the source's current text again and merges it with the changes made here; where both changed a sentence, yours stays and is listed.

@@ -13,3 +13,4 @@ done-spike = 已毙稿。
 done-restore = 已恢复为草稿。
 done-translation = 已添加译文：请在此撰写。
 done-revoked = 已撤回：该链接不再可用。
+done-derived = 已从原文重新转换。

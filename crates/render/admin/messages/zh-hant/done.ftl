@@ -13,3 +13,4 @@ done-spike = 已棄用。
 done-restore = 已恢復為草稿。
 done-translation = 已新增翻譯：請在此撰寫。
 done-revoked = 已撤回：該連結不再可用。
+done-derived = 已從原文重新轉換。

@@ -113,3 +113,5 @@ editor-meta-tags = 標籤
 editor-meta-tags-hint = 標籤之間用逗號或頓號分隔。每個標籤都有自己的頁面和訂閱源。
 editor-meta-related = 延伸閱讀（手動選擇）
 editor-meta-related-hint = 每行一篇：文章編號或其在網站上的網址。選得不夠時，以標籤相同的報導、再以本欄目最新報導補足。
+editor-derive-again = 從原文重新轉換
+editor-derive-again-hint = 重新轉換原文的最新內容，並與本文中的修改合併；雙方都改過的句子保留您的寫法並列出。
