@@ -534,7 +534,7 @@ impl Store {
     /// A listing of several sections reads each section's newest `offset + per_page` through
     /// its index and merges those: one `IN (…)` query would have to sort every article of the
     /// sections, a cost that grows with the archive.
-    async fn list_items(
+    pub(crate) async fn list_items(
         &self,
         edition: &EditionCode,
         listing: Listing<'_>,

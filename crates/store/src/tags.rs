@@ -67,17 +67,19 @@ impl Store {
         Ok(rows.into_iter().map(|(id,)| StoryId(id)).collect())
     }
 
-    /// Up to `count` published articles to read after `article`: those chosen by hand first,
+    /// Up to `count` published articles to read after `article`: those chosen by hand (`chosen`,
+    /// as `related_articles` gives them) first,
     /// then those sharing most of its tags (newest first among equals), then the newest of its
     /// section, then of the edition. Never the article itself, never one twice.
     pub async fn read_next(
         &self,
         article: ArticleId,
+        chosen: &[ArticleId],
         edition: &EditionCode,
         section: SectionId,
         count: usize,
     ) -> Result<Vec<ArticleSummary>, StoreError> {
-        let mut chosen = self.related_articles(article).await?;
+        let mut candidates = chosen.to_vec();
         let sharing: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT other.article_id, COUNT(*) AS shared
              FROM article_tags mine
@@ -91,13 +93,23 @@ impl Store {
         .bind(article.0)
         .fetch_all(&self.pool)
         .await?;
-        chosen.extend(sharing.into_iter().map(|(id, _)| ArticleId(id)));
-        let newest = self.section_articles(edition, &[section], PageRequest::first(count as u32 + 1)).await?;
-        chosen.extend(newest.items.iter().map(|a| a.id));
-        // A section with few stories in this edition: the edition's newest fill the list.
-        chosen.extend(self.newest_articles(edition, count as u32 + 1).await?.iter().map(|a| a.id));
-        let mut ids: Vec<ArticleId> = Vec::with_capacity(chosen.len());
-        for id in chosen {
+        // Each fallback is read only when what came before cannot fill the list: the stories
+        // sharing tags are all published and never the article itself, and a listing of
+        // `count + 1` holds `count` others.
+        let filled_by_tags = sharing.len() >= count;
+        candidates.extend(sharing.into_iter().map(|(id, _)| ArticleId(id)));
+        let fill = PageRequest::first(count as u32 + 1);
+        if !filled_by_tags {
+            let newest = self.list_items(edition, Listing::Sections(&[section]), fill).await?;
+            let filled_by_section = newest.len() > count;
+            candidates.extend(newest.iter().map(|a| a.id));
+            // A section with few stories in this edition: the edition's newest fill the list.
+            if !filled_by_section {
+                candidates.extend(self.list_items(edition, Listing::All, fill).await?.iter().map(|a| a.id));
+            }
+        }
+        let mut ids: Vec<ArticleId> = Vec::with_capacity(candidates.len());
+        for id in candidates {
             if id != article && !ids.contains(&id) {
                 ids.push(id);
             }

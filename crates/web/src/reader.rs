@@ -257,7 +257,7 @@ pub(crate) async fn article_response(
     }
     let meta = store.article_meta(article.id).await?;
     let tags = store.article_tags(article.id).await?;
-    let read_next = store.read_next(article.id, &article.edition, story.section, READ_NEXT).await?;
+    let read_next = store.read_next(article.id, &meta.related, &article.edition, story.section, READ_NEXT).await?;
     let social_image = match meta.social_image {
         Some(id) => store.asset(id).await?,
         None => None,
