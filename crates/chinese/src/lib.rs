@@ -9,7 +9,8 @@
 //! - A [`Glossary`] fixes how given terms come out, before any dictionary.
 //! - `-{…}-` markers in the source keep a run as written or give each script its own text;
 //!   [`render_source`] gives the Simplified edition's text.
-//! - [`review`] lists the converted spans that had more than one candidate.
+//! - [`review`] lists the converted spans that had more than one candidate, and
+//!   [`carry_spans`] finds them again in a text an editor has changed since.
 //! - [`merge`] folds editors' changes to a derived edition into a fresh derivation.
 //!
 //! ```
@@ -26,6 +27,7 @@
 //! # Ok::<(), dateline_chinese::Error>(())
 //! ```
 
+mod carry;
 mod convert;
 mod error;
 mod glossary;
@@ -35,6 +37,7 @@ mod overrides;
 mod profile;
 mod table;
 
+pub use carry::{CarriedSpan, carry_spans};
 pub use convert::{Review, ReviewSpan, convert, convert_markdown, prepare, review, review_markdown};
 pub use error::{Error, GlossaryProblem, Position};
 pub use glossary::Glossary;

@@ -23,8 +23,13 @@ pub struct Conflict {
     pub new: String,
 }
 
-/// Splits after each 。！？!? (and closing quotes right after them) and after each newline.
-fn sentences(text: &str) -> Vec<&str> {
+/// Splits after each 。！？ (and closing quotes right after them) and after each newline.
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
+    sentence_ranges(text).into_iter().map(|r| &text[r]).collect()
+}
+
+/// The byte ranges of [`sentences`].
+pub(crate) fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -39,18 +44,18 @@ fn sentences(text: &str) -> Vec<&str> {
                     break;
                 }
             }
-            out.push(&text[start..end]);
+            out.push(start..end);
             start = end;
         }
     }
     if start < text.len() {
-        out.push(&text[start..]);
+        out.push(start..text.len());
     }
     out
 }
 
 /// Pairs of equal items (`i` in `a`, `j` in `b`) of a longest common subsequence.
-fn lcs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
+pub(crate) fn lcs<T: PartialEq>(a: &[T], b: &[T]) -> Vec<(usize, usize)> {
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (ma, mb) = (&a[pre..a.len() - suf], &b[pre..b.len() - suf]);

@@ -42,6 +42,11 @@ impl Profile {
         }
     }
 
+    /// Whether [`crate::review`] lists this profile's candidates (Dateline's own profiles).
+    pub fn lists_candidates(self) -> bool {
+        matches!(self, Profile::ZhTw | Profile::ZhHk)
+    }
+
     /// Whether the output is Simplified (then `-{zh-hans:…}-` wins over `zh-hant`).
     pub fn is_simplified_target(self) -> bool {
         matches!(self, Self::T2s)

@@ -78,7 +78,26 @@ impl fmt::Display for FieldErrors {
     }
 }
 
+/// Whether `text` holds a `-{…}-` override marker (or the start of one).
+fn has_override_marker(text: &str) -> bool {
+    text.contains("-{") && dateline_chinese::render_source(text).map_or(true, |rendered| rendered != text)
+}
+
 impl ArticleInput {
+    /// `article`'s fields as they stand, to change some and save again.
+    pub fn of(article: &crate::Article) -> ArticleInput {
+        ArticleInput {
+            slug: article.slug.as_str().to_owned(),
+            headline: article.headline.clone(),
+            standfirst: article.standfirst.clone(),
+            body_markdown: article.body_markdown.clone(),
+            byline_role: article.byline_role.as_str().to_owned(),
+            contributors: article.contributors.iter().map(|c| c.0).collect(),
+            place: article.place.clone(),
+            correction: article.correction.clone(),
+        }
+    }
+
     /// Checks every field, reporting all problems at once.
     pub fn validate(&self) -> Result<ArticleFields, FieldErrors> {
         let mut errors = FieldErrors::default();
@@ -102,6 +121,13 @@ impl ArticleInput {
         let standfirst = non_empty(&self.standfirst);
         if standfirst.as_ref().is_some_and(|s| s.chars().count() > MAX_STANDFIRST) {
             errors.add("standfirst", Msg::new("field-too-long").with("max", MAX_STANDFIRST));
+        }
+        // Markers are resolved where a body is rendered; a headline is shown in too many places
+        // (feeds, sharing cards, sitemaps) to carry one, and the glossary serves it instead.
+        for (field, text) in [("headline", headline.as_str()), ("standfirst", standfirst.as_deref().unwrap_or(""))] {
+            if has_override_marker(text) {
+                errors.add(field, Msg::new("zh-marker-body-only"));
+            }
         }
         if self.body_markdown.len() > MAX_BODY {
             errors.add("body_markdown", Msg::new("body-too-long"));

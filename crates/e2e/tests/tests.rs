@@ -22,6 +22,8 @@
 
 /// Chromedriver on a free port and a headless Chromium session through it.
 mod browser;
+/// A Traditional article derived from a Simplified one, reviewed and derived again.
+mod chinese_desk;
 /// From an empty data directory through the first-run page to a published Arabic story.
 mod first_run;
 /// An editor writes, publishes and translates a story; the reader's edition switcher links both.

@@ -1,10 +1,12 @@
 //! Derived editions: an edition whose translations start as another's text converted by
 //! script (the Traditional Chinese edition from the Simplified one), through `dateline_chinese`.
 
-use dateline_chinese::{Glossary, Profile, convert, convert_markdown};
+use dateline_chinese::{
+    CarriedSpan, Glossary, Profile, carry_spans, convert, convert_markdown, review, review_markdown,
+};
 use dateline_core::{
-    Article, ArticleId, ArticleInput, ArticleMeta, ArticleStatus, EditionCode, EditionDerivation, FieldErrors, Msg,
-    User,
+    Article, ArticleId, ArticleInput, ArticleMeta, ArticleStatus, ContributorName, EditionCode, EditionDerivation,
+    FieldErrors, Msg, SectionName, User,
 };
 use dateline_store::{DerivationBase, DerivedText, GlossaryTerm};
 
@@ -59,6 +61,7 @@ impl Newsroom {
         let derivation =
             EditionDerivation { edition: target.code.clone(), source, profile: profile.as_str().to_owned() };
         self.store().save_edition_derivation(&target.code, Some(&derivation)).await?;
+        self.derive_names(&derivation).await?;
         let detail = format!("from {} with {}", derivation.source, derivation.profile);
         self.audit(&actor(by), "edition.derive", &format!("edition {edition}"), &detail).await;
         Ok(Some(derivation))
@@ -77,6 +80,8 @@ impl Newsroom {
         };
         // Stored by `set_edition_derivation`, which checked it.
         let profile: Profile = derivation.profile.parse().unwrap_or(Profile::None);
+        // Sections and contributors added since the edition became derived get their names.
+        self.derive_names(derivation).await?;
         self.convert_article(source, edition, profile).await.map(Some)
     }
 
@@ -87,11 +92,7 @@ impl Newsroom {
         edition: &EditionCode,
         profile: Profile,
     ) -> Result<DerivedText, NewsroomError> {
-        let terms = self.store().glossary(edition).await?;
-        // Checked term by term as they were saved; a set refused now converts without it.
-        let glossary = Glossary::new(terms.iter().map(|t| (t.term.clone(), t.replacement.clone())))
-            .inspect_err(|error| tracing::warn!(%error, %edition, "the glossary is refused; converting without it"))
-            .unwrap_or_default();
+        let glossary = self.glossary_of(edition).await?;
         let mut errors = FieldErrors::default();
         let mut plain = |field: &str, text: &str| match convert(text, profile, &glossary) {
             Ok(converted) => converted,
@@ -141,6 +142,79 @@ impl Newsroom {
         })
     }
 
+    /// The conversion `edition`'s glossary makes.
+    async fn glossary_of(&self, edition: &EditionCode) -> Result<Glossary, NewsroomError> {
+        let terms = self.store().glossary(edition).await?;
+        // Checked term by term as they were saved; a set refused now converts without it.
+        Ok(Glossary::new(terms.iter().map(|t| (t.term.clone(), t.replacement.clone())))
+            .inspect_err(|error| tracing::warn!(%error, %edition, "the glossary is refused; converting without it"))
+            .unwrap_or_default())
+    }
+
+    /// The profile `article` (derived from `source`) converts with: its edition's, or the one
+    /// it was last derived with when the edition is no longer derived from there.
+    async fn profile_between(
+        &self,
+        article: &Article,
+        source: &Article,
+        last: &DerivationBase,
+    ) -> Result<Profile, NewsroomError> {
+        Ok(self
+            .store()
+            .edition_derivations()
+            .await?
+            .into_iter()
+            .find(|d| d.edition == article.edition && d.source == source.edition)
+            .map_or(last.profile.clone(), |d| d.profile)
+            .parse()
+            .unwrap_or(Profile::None))
+    }
+
+    /// Gives the sections and contributors that have a name in `derivation`'s source edition
+    /// and none in the derived one a converted name (a reader of the derived edition would
+    /// otherwise see them in the source's script). Names an editor wrote are never touched.
+    pub(crate) async fn derive_names(&self, derivation: &EditionDerivation) -> Result<(), NewsroomError> {
+        let profile: Profile = derivation.profile.parse().unwrap_or(Profile::None);
+        let glossary = self.glossary_of(&derivation.edition).await?;
+        let convert = |text: &str| convert(text, profile, &glossary).ok();
+        let sections: Vec<_> = self
+            .store()
+            .sections()
+            .await?
+            .into_iter()
+            .filter(|s| s.name_in(&derivation.edition).is_none())
+            .filter_map(|s| {
+                let from = s.name_in(&derivation.source)?;
+                let name = SectionName {
+                    edition: derivation.edition.clone(),
+                    slug: from.slug.clone(),
+                    name: convert(&from.name)?,
+                };
+                Some((s.id, name))
+            })
+            .collect();
+        let contributors: Vec<_> = self
+            .store()
+            .contributors()
+            .await?
+            .into_iter()
+            .filter(|c| !c.names.iter().any(|n| n.edition == derivation.edition))
+            .filter_map(|c| {
+                let from = c.names.iter().find(|n| n.edition == derivation.source)?;
+                let name = ContributorName {
+                    edition: derivation.edition.clone(),
+                    name: convert(&from.name)?,
+                    bio: match &from.bio {
+                        Some(bio) => Some(convert(bio)?),
+                        None => None,
+                    },
+                };
+                Some((c.id, name))
+            })
+            .collect();
+        Ok(self.store().add_missing_names(&sections, &contributors).await?)
+    }
+
     /// Derives `id` again from its source's current text, keeping the editor's changes: each
     /// of headline, standfirst and body is merged three ways against the text last derived.
     /// Where both the source and the editor changed the same sentence, the editor's sentence
@@ -152,15 +226,7 @@ impl Newsroom {
             return Err(NewsroomError::Conflict(Msg::new("derive-not-derived")));
         };
         let source = self.article(last.source_article).await?;
-        let profile: Profile = self
-            .store()
-            .edition_derivations()
-            .await?
-            .into_iter()
-            .find(|d| d.edition == article.edition && d.source == source.edition)
-            .map_or(last.profile.clone(), |d| d.profile)
-            .parse()
-            .unwrap_or(Profile::None);
+        let profile = self.profile_between(&article, &source, &last).await?;
         let fresh = self.convert_article(&source, &article.edition, profile).await?;
         let mut conflicts = Vec::new();
         let mut merge = |field: &'static str, last: &str, fresh: &str, current: &str| {
@@ -182,14 +248,10 @@ impl Newsroom {
         );
         let body_markdown = merge("body_markdown", &last.body_markdown, &fresh.body_markdown, &article.body_markdown);
         let input = ArticleInput {
-            slug: article.slug.as_str().to_owned(),
             headline,
             standfirst: Some(standfirst).filter(|s| !s.is_empty()),
             body_markdown,
-            byline_role: article.byline_role.as_str().to_owned(),
-            contributors: article.contributors.iter().map(|c| c.0).collect(),
-            place: article.place.clone(),
-            correction: article.correction.clone(),
+            ..ArticleInput::of(&article)
         };
         let fields = input.validate().map_err(NewsroomError::Invalid)?;
         if matches!(article.status, ArticleStatus::Published | ArticleStatus::Scheduled) {
@@ -202,6 +264,7 @@ impl Newsroom {
             headline: fresh.headline,
             standfirst: fresh.standfirst,
             body_markdown: fresh.body_markdown,
+            review_terms: Vec::new(),
         };
         let revision = self
             .store()
@@ -234,7 +297,164 @@ pub struct DeriveConflict {
     pub source: String,
 }
 
-impl Newsroom {}
+/// A derived article beside its source, with the converted phrases an editor should check.
+#[derive(Debug, Clone)]
+pub struct ConversionReview {
+    pub article: Article,
+    pub source: Article,
+    /// The profile it converts with.
+    pub profile: Profile,
+    /// Glossary terms its source uses that changed since it was derived.
+    pub review_terms: Vec<String>,
+    /// Headline, standfirst and body, in that order (the standfirst when either side has one).
+    pub fields: Vec<FieldReview>,
+}
+
+/// One field of a [`ConversionReview`].
+#[derive(Debug, Clone)]
+pub struct FieldReview {
+    /// `headline`, `standfirst` or `body_markdown`.
+    pub field: &'static str,
+    /// The source's text.
+    pub source_text: String,
+    /// The derived article's text now.
+    pub text: String,
+    /// The phrases with more than one candidate, as they sit in `text`, in order.
+    pub candidates: Vec<CarriedSpan>,
+}
+
+impl FieldReview {
+    /// The candidate starting at byte `start` of the text.
+    pub fn candidate_at(&self, start: usize) -> Option<&CarriedSpan> {
+        self.candidates.iter().find(|c| c.span.output.start == start)
+    }
+}
+
+/// The fields a conversion review covers.
+pub const REVIEW_FIELDS: [&str; 3] = ["headline", "standfirst", "body_markdown"];
+
+impl Newsroom {
+    /// `id` beside its source, with every converted phrase that had more than one candidate
+    /// located in the article's current text (those an editor rewrote by hand are left out).
+    /// Only Dateline's own profiles (`zh-tw`, `zh-hk`) know their candidates; with another
+    /// profile the review has none.
+    pub async fn conversion_review(&self, user: &User, id: ArticleId) -> Result<ConversionReview, NewsroomError> {
+        // Anyone in the newsroom may read any article; choosing checks the right to edit.
+        let _ = user;
+        let article = self.article(id).await?;
+        let Some(last) = self.store().article_derivation(id).await? else {
+            return Err(NewsroomError::Conflict(Msg::new("derive-not-derived")));
+        };
+        let source = self.article(last.source_article).await?;
+        let profile = self.profile_between(&article, &source, &last).await?;
+        let glossary = self.glossary_of(&article.edition).await?;
+        let texts = [
+            ("headline", source.headline.clone(), article.headline.clone()),
+            (
+                "standfirst",
+                source.standfirst.clone().unwrap_or_default(),
+                article.standfirst.clone().unwrap_or_default(),
+            ),
+            ("body_markdown", source.body_markdown.clone(), article.body_markdown.clone()),
+        ];
+        let mut fields = Vec::new();
+        for (field, source_text, text) in texts {
+            if field == "standfirst" && source_text.is_empty() && text.is_empty() {
+                continue;
+            }
+            let review = match field {
+                "body_markdown" => review_markdown(&source_text, profile, &glossary),
+                _ => review(&source_text, profile, &glossary),
+            };
+            let candidates = match review {
+                Ok(review) => carry_spans(&review, &text),
+                Err(dateline_chinese::Error::ReviewUnsupported(_)) => Vec::new(),
+                Err(error) => return Err(NewsroomError::field(field, dateline_core::conversion_problem(&error))),
+            };
+            fields.push(FieldReview { field, source_text, text, candidates });
+        }
+        Ok(ConversionReview { article, source, profile, review_terms: last.review_terms, fields })
+    }
+
+    /// Puts `replacement` (another candidate of the phrase at byte `start` of `field`) into
+    /// the article, as a new revision on `base`; with `to_glossary`, also makes it how the
+    /// edition writes that phrase from now on. Returns the new revision and the term saved.
+    pub async fn choose_candidate(
+        &self,
+        user: &User,
+        id: ArticleId,
+        choice: CandidateChoice<'_>,
+    ) -> Result<(i64, Option<GlossaryTerm>), NewsroomError> {
+        self.editable_article(user, id).await?;
+        let review = self.conversion_review(user, id).await?;
+        let article = &review.article;
+        if article.revision != choice.base {
+            return Err(dateline_store::StoreError::Stale { current: article.revision }.into());
+        }
+        let Some(field) = review.fields.iter().find(|f| f.field == choice.field) else {
+            return Err(NewsroomError::field("field", Msg::new("review-no-candidate")));
+        };
+        let Some(candidate) = field.candidate_at(choice.start) else {
+            return Err(NewsroomError::field("start", Msg::new("review-no-candidate")));
+        };
+        let span = &candidate.span;
+        if choice.replacement != span.chosen && !span.alternatives.iter().any(|a| a == choice.replacement) {
+            return Err(NewsroomError::field("replacement", Msg::new("review-not-a-candidate")));
+        }
+        // The glossary first: a term it refuses leaves the text as it was.
+        let term = match choice.to_glossary {
+            true => Some(
+                self.save_glossary_term_except(
+                    user,
+                    article.edition.as_str(),
+                    &span.source,
+                    choice.replacement,
+                    Some(id),
+                )
+                .await?,
+            ),
+            false => None,
+        };
+        let mut text = field.text.clone();
+        text.replace_range(span.output.clone(), choice.replacement);
+        let mut input = ArticleInput::of(article);
+        match field.field {
+            "headline" => input.headline = text,
+            "standfirst" => input.standfirst = Some(text).filter(|s| !s.is_empty()),
+            _ => input.body_markdown = text,
+        }
+        let revision = if candidate.now == choice.replacement {
+            article.revision
+        } else {
+            self.save_article(user, id, choice.base, input).await?
+        };
+        Ok((revision, term))
+    }
+
+    /// Notes that an editor has looked at `id` since the glossary changed.
+    pub async fn mark_reviewed(&self, user: &User, id: ArticleId) -> Result<(), NewsroomError> {
+        self.editable_article(user, id).await?;
+        if self.store().article_derivation(id).await?.is_none() {
+            return Err(NewsroomError::Conflict(Msg::new("derive-not-derived")));
+        }
+        Ok(self.store().clear_review_terms(id).await?)
+    }
+}
+
+/// Which candidate an editor chose, where.
+#[derive(Debug, Clone, Copy)]
+pub struct CandidateChoice<'a> {
+    /// The article's revision the editor saw.
+    pub base: i64,
+    /// `headline`, `standfirst` or `body_markdown`.
+    pub field: &'a str,
+    /// Byte offset of the phrase in the field's current text.
+    pub start: usize,
+    /// The candidate to put there.
+    pub replacement: &'a str,
+    /// Also add the phrase and this candidate to the edition's glossary.
+    pub to_glossary: bool,
+}
 
 impl Newsroom {
     /// The glossary of `edition`: how given terms come out of the conversion into it.
@@ -251,6 +471,19 @@ impl Newsroom {
         edition: &str,
         term: &str,
         replacement: &str,
+    ) -> Result<GlossaryTerm, NewsroomError> {
+        self.save_glossary_term_except(by, edition, term, replacement, None).await
+    }
+
+    /// [`Self::save_glossary_term`], noting the change on every derived article whose source
+    /// uses the term except `settled` (the article the term was chosen in).
+    async fn save_glossary_term_except(
+        &self,
+        by: &User,
+        edition: &str,
+        term: &str,
+        replacement: &str,
+        settled: Option<ArticleId>,
     ) -> Result<GlossaryTerm, NewsroomError> {
         check_editor(by)?;
         let code = self.known_edition(edition).await?;
@@ -288,7 +521,12 @@ impl Newsroom {
             };
             return Err(NewsroomError::field("replacement", message));
         }
+        let unchanged =
+            self.store().glossary(&code).await?.iter().any(|t| t.term == term && t.replacement == replacement);
         let saved = self.store().save_glossary_term(&code, term, replacement).await?;
+        if !unchanged {
+            self.note_glossary_change(&code, term, settled).await?;
+        }
         self.audit(&actor(by), "glossary.save", &format!("edition {edition}"), &format!("{term} → {replacement}"))
             .await;
         Ok(saved)
@@ -298,11 +536,33 @@ impl Newsroom {
     pub async fn delete_glossary_term(&self, by: &User, edition: &str, id: i64) -> Result<(), NewsroomError> {
         check_editor(by)?;
         let code = self.known_edition(edition).await?;
+        let Some(term) = self.store().glossary(&code).await?.into_iter().find(|t| t.id == id) else {
+            return Err(NewsroomError::NotFound(format!("glossary term {id}")));
+        };
         if !self.store().delete_glossary_term(&code, id).await? {
             return Err(NewsroomError::NotFound(format!("glossary term {id}")));
         }
+        self.note_glossary_change(&code, &term.term, None).await?;
         self.audit(&actor(by), "glossary.delete", &format!("edition {edition}"), &format!("term {id}")).await;
         Ok(())
+    }
+
+    /// Marks the derived articles of `edition` whose source uses `term` as needing review.
+    async fn note_glossary_change(
+        &self,
+        edition: &EditionCode,
+        term: &str,
+        settled: Option<ArticleId>,
+    ) -> Result<(), NewsroomError> {
+        let touched: Vec<ArticleId> = self
+            .store()
+            .derived_articles_with_source_text(edition)
+            .await?
+            .into_iter()
+            .filter(|(id, text)| Some(*id) != settled && text.contains(term))
+            .map(|(id, _)| id)
+            .collect();
+        Ok(self.store().add_review_term(&touched, term).await?)
     }
 
     async fn known_edition(&self, edition: &str) -> Result<EditionCode, NewsroomError> {

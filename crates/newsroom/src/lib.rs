@@ -63,7 +63,7 @@ pub use authors::ProfileForm;
 pub use cache_tags::{CacheTag, NoPageCache, PagePurge};
 pub use changes::spawn_change_follower;
 pub use demo::{DemoRemoval, demo_present, remove_demo, seed_demo};
-pub use derive::{DeriveConflict, Rederived};
+pub use derive::{CandidateChoice, ConversionReview, DeriveConflict, FieldReview, REVIEW_FIELDS, Rederived};
 pub use editions::{
     EditionForm, MIN_PASSWORD_CHARS, SetUpDone, SetUpForm, check_new_password, set_up_site, valid_email,
 };

@@ -208,7 +208,11 @@ mod tests {
         );
         keys.extend(crate::admin_views::REVISION_FRAMING_FIELDS.map(|f| format!("revision-field-{f}")));
         keys.extend(dateline_chinese::Profile::ALL.iter().map(|p| format!("editions-profile-{}", p.as_str())));
-        keys.extend(["saved", "created", "deleted", "translation", "derived"].map(|k| format!("done-{k}")));
+        keys.extend(
+            ["saved", "created", "deleted", "translation", "derived", "chosen", "reviewed"]
+                .map(|k| format!("done-{k}")),
+        );
+        keys.extend(["headline", "standfirst", "body_markdown"].map(|f| format!("review-field-{f}")));
         for image in ["logo", "icon", "social_image"] {
             keys.extend([format!("identity-{image}"), format!("identity-current-{image}")]);
         }
@@ -432,6 +436,7 @@ mod tests {
             new_preview_link: Some("https://news.test/preview/abc".into()),
             meta: Some(MetaForm { image_credit: "Photo: <Desk>".into(), noindex: true, ..MetaForm::default() }),
             derived: true,
+            review_terms: vec!["台风".into()],
         };
         let html = pages.render(&editor).unwrap();
         for text in [

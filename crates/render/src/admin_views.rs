@@ -403,6 +403,8 @@ pub struct EditorPage {
     pub meta: Option<MetaForm>,
     /// Derived from another edition by conversion: it can be derived again.
     pub derived: bool,
+    /// Glossary terms its source uses that changed since it was derived.
+    pub review_terms: Vec<String>,
 }
 
 /// The article's framing as its form shows it (`ArticleMeta`).
@@ -513,6 +515,70 @@ pub struct RevisionPage {
 
 impl AdminView for RevisionPage {
     const TEMPLATE: &'static str = "revision.html";
+}
+
+/// A derived article beside its source, with the phrases that had several candidates.
+#[derive(Debug, Serialize)]
+pub struct ConversionReviewPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    pub article_id: i64,
+    /// The revision the choices are made on.
+    pub revision: i64,
+    /// The article's edition code (for `lang`).
+    pub edition: String,
+    pub source_id: i64,
+    pub source_edition: String,
+    /// The conversion profile's name.
+    pub profile: String,
+    /// Whether this profile knows candidates (Dateline's `zh-tw` and `zh-hk`).
+    pub has_candidates: bool,
+    /// Glossary terms its source uses that changed since it was derived.
+    pub review_terms: Vec<String>,
+    /// Whether the user may choose (edit the article).
+    pub can_edit: bool,
+    pub fields: Vec<ReviewFieldView>,
+}
+
+impl AdminView for ConversionReviewPage {
+    const TEMPLATE: &'static str = "review.html";
+}
+
+/// One field of the review: the source's text, the derived text cut into runs around the
+/// candidates, and the candidates.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewFieldView {
+    /// `headline`, `standfirst` or `body_markdown`.
+    pub field: String,
+    pub source_text: String,
+    pub runs: Vec<ReviewRun>,
+    pub candidates: Vec<CandidateView>,
+}
+
+/// A run of the derived text; `candidate` is set on a highlighted phrase.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewRun {
+    pub text: String,
+    pub candidate: Option<usize>,
+}
+
+/// A phrase with several candidates, as the review lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateView {
+    /// Its number on the page (for the anchor between text and list).
+    pub n: usize,
+    /// Its byte offset in the field's text.
+    pub start: usize,
+    /// The phrase in the source's script.
+    pub source: String,
+    /// What the text holds now.
+    pub now: String,
+    /// The other candidates.
+    pub options: Vec<String>,
+    /// The text around it, to find it by.
+    pub before: String,
+    pub after: String,
 }
 
 /// A token or key in the list.

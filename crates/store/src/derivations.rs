@@ -169,6 +169,8 @@ pub struct DerivationBase {
     pub headline: String,
     pub standfirst: Option<String>,
     pub body_markdown: String,
+    /// Glossary terms its source uses that changed since (cleared by the next derivation).
+    pub review_terms: Vec<String>,
 }
 
 impl Store {
@@ -177,26 +179,95 @@ impl Store {
         &self,
         article: dateline_core::ArticleId,
     ) -> Result<Option<DerivationBase>, StoreError> {
-        type Row = (i64, i64, String, String, Option<String>, String);
+        type Row = (i64, i64, String, String, Option<String>, String, Option<String>);
         let row: Option<Row> = sqlx::query_as(
-            "SELECT source_article_id, source_revision, profile, headline, standfirst, body_markdown
+            "SELECT source_article_id, source_revision, profile, headline, standfirst, body_markdown, review_terms
              FROM article_derivations WHERE article_id = $1",
         )
         .bind(article.0)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(source, source_revision, profile, headline, standfirst, body_markdown)| DerivationBase {
+        Ok(row.map(|(source, source_revision, profile, headline, standfirst, body_markdown, review)| DerivationBase {
             source_article: dateline_core::ArticleId(source),
             source_revision,
             profile,
             headline,
             standfirst,
             body_markdown,
+            review_terms: split_terms(review.as_deref()),
         }))
+    }
+
+    /// The derived articles of `edition` with their source's text (headline, standfirst and
+    /// body joined), to find those a glossary term touches.
+    pub async fn derived_articles_with_source_text(
+        &self,
+        edition: &EditionCode,
+    ) -> Result<Vec<(dateline_core::ArticleId, String)>, StoreError> {
+        let rows: Vec<(i64, String, Option<String>, String)> = sqlx::query_as(
+            "SELECT d.article_id, s.headline, s.standfirst, s.body_markdown
+             FROM article_derivations d
+             JOIN articles a ON a.id = d.article_id
+             JOIN articles s ON s.id = d.source_article_id
+             WHERE a.edition = $1
+             ORDER BY d.article_id",
+        )
+        .bind(edition.as_str())
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(id, headline, standfirst, body)| {
+                (dateline_core::ArticleId(id), format!("{headline}\n{}\n{body}", standfirst.unwrap_or_default()))
+            })
+            .collect())
+    }
+
+    /// Notes on each of `articles` that the glossary's `term` changed since it was derived.
+    pub async fn add_review_term(&self, articles: &[dateline_core::ArticleId], term: &str) -> Result<(), StoreError> {
+        if articles.is_empty() {
+            return Ok(());
+        }
+        let (_turn, mut tx) = self.begin_write().await?;
+        for article in articles {
+            let (review,): (Option<String>,) =
+                sqlx::query_as("SELECT review_terms FROM article_derivations WHERE article_id = $1")
+                    .bind(article.0)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .unwrap_or((None,));
+            let mut terms = split_terms(review.as_deref());
+            if terms.iter().any(|t| t == term) {
+                continue;
+            }
+            terms.push(term.to_owned());
+            sqlx::query("UPDATE article_derivations SET review_terms = $1 WHERE article_id = $2")
+                .bind(terms.join("\n"))
+                .bind(article.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Forgets the glossary changes noted on `article`: an editor has looked at it.
+    pub async fn clear_review_terms(&self, article: dateline_core::ArticleId) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("UPDATE article_derivations SET review_terms = NULL WHERE article_id = $1")
+            .bind(article.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 
-/// Replaces the text `article` was derived as.
+fn split_terms(stored: Option<&str>) -> Vec<String> {
+    stored.unwrap_or_default().lines().filter(|t| !t.is_empty()).map(str::to_owned).collect()
+}
+
+/// Replaces the text `article` was derived as (which settles any glossary change noted).
 pub(crate) async fn write_derivation_base(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     article: i64,
@@ -204,7 +275,7 @@ pub(crate) async fn write_derivation_base(
 ) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE article_derivations SET source_revision = $1, profile = $2, headline = $3, standfirst = $4,
-             body_markdown = $5, derived_at = $6
+             body_markdown = $5, derived_at = $6, review_terms = NULL
          WHERE article_id = $7",
     )
     .bind(base.source_revision)
@@ -217,4 +288,46 @@ pub(crate) async fn write_derivation_base(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+impl Store {
+    /// Gives sections and contributors a name in an edition that has none of its own yet (a
+    /// derived edition's names, converted from its source's). A name the edition already has
+    /// is kept, and a section whose slug is taken in the edition is left without one.
+    pub async fn add_missing_names(
+        &self,
+        sections: &[(dateline_core::SectionId, dateline_core::SectionName)],
+        contributors: &[(dateline_core::ContributorId, dateline_core::ContributorName)],
+    ) -> Result<(), StoreError> {
+        if sections.is_empty() && contributors.is_empty() {
+            return Ok(());
+        }
+        let (_turn, mut tx) = self.begin_write().await?;
+        for (id, name) in sections {
+            sqlx::query(
+                "INSERT INTO section_names (section_id, edition, slug, name) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(id.0)
+            .bind(name.edition.as_str())
+            .bind(name.slug.as_str())
+            .bind(&name.name)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (id, name) in contributors {
+            sqlx::query(
+                "INSERT INTO contributor_names (contributor_id, edition, name, bio) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(id.0)
+            .bind(name.edition.as_str())
+            .bind(&name.name)
+            .bind(&name.bio)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
 }

@@ -191,3 +191,109 @@ async fn a_traditional_translation_starts_as_the_converted_simplified_text() {
     let (_, now) = send(&site, "GET", "/admin/api/editions/zh-hant/derivation", Some(&ada), None).await;
     assert_eq!(now["source"], json!(null));
 }
+
+/// The review of a derived article: its phrases with more than one candidate, found again in
+/// the text as an editor changed it; another candidate is one choice away and can go to the
+/// glossary, which then marks the other derived articles using the phrase for review.
+#[tokio::test]
+async fn a_derived_article_is_reviewed_beside_its_source() {
+    let site = test_site().await;
+    add_user(&site, "ada@news.test", Role::Admin).await;
+    let ada = sign_in(&site, "ada@news.test").await;
+    let derive = json!({ "source": "zh-hans", "profile": "zh-tw" });
+    let (response, _) = send(&site, "PUT", "/admin/api/editions/zh-hant/derivation", Some(&ada), Some(derive)).await;
+    assert_eq!(response.status, 200);
+
+    // The edition had no names of its own for Asia and Jane Doe: they are derived now.
+    let (_, sections) = send(&site, "GET", "/admin/api/sections", Some(&ada), None).await;
+    assert!(sections.to_string().contains("亞洲"), "{sections}");
+    let (_, contributors) = send(&site, "GET", "/admin/api/contributors", Some(&ada), None).await;
+    assert!(contributors.to_string().contains("簡·多伊"), "{contributors}");
+    assert!(sections.to_string().contains("國際"), "names the edition had are kept");
+
+    let text = "老板娘说只有面。这是他的发。";
+    let mut ids = Vec::new();
+    for slug in ["mian-bao", "mian-bao-2"] {
+        let story = json!({ "edition": "zh-hans", "section_id": 1, "kind": "text",
+            "article": { "headline": "面包店", "slug": slug, "body_markdown": text } });
+        let (_, source) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
+        let path = format!("/admin/api/articles/{}/translations", source["id"]);
+        let (response, derived) = send(&site, "POST", &path, Some(&ada), Some(json!({ "edition": "zh-hant" }))).await;
+        assert_eq!(response.status, 201, "{derived}");
+        ids.push(derived["id"].as_i64().unwrap());
+    }
+    let review_path = format!("/admin/api/articles/{}/review", ids[0]);
+    let (response, review) = send(&site, "GET", &review_path, Some(&ada), None).await;
+    assert_eq!(response.status, 200, "{review}");
+    assert_eq!(review["profile"], "zh-tw");
+    let body = review["fields"].as_array().unwrap().iter().find(|f| f["field"] == "body_markdown").unwrap().clone();
+    assert_eq!(body["source_text"], text);
+    let candidates = body["candidates"].as_array().unwrap();
+    assert!(!candidates.is_empty(), "{review}");
+    let chars: Vec<char> = body["text"].as_str().unwrap().chars().collect();
+    for c in candidates {
+        let (start, end) = (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+        assert_eq!(chars[start..end].iter().collect::<String>(), c["now"].as_str().unwrap(), "{c}");
+        assert!(!c["alternatives"].as_array().unwrap().is_empty(), "{c}");
+    }
+
+    // An editor edits another sentence; the candidate is still found, and chosen.
+    let candidate = candidates[0].clone();
+    let (_, article) = send(&site, "GET", &format!("/admin/api/articles/{}", ids[0]), Some(&ada), None).await;
+    let edited_body = format!("{}（編者補充）", article["body_markdown"].as_str().unwrap());
+    let edit = json!({ "base_revision": article["revision"], "headline": article["headline"], "slug": article["slug"],
+        "body_markdown": edited_body, "contributors": [] });
+    let (response, edited) =
+        send(&site, "PUT", &format!("/admin/api/articles/{}", ids[0]), Some(&ada), Some(edit)).await;
+    assert_eq!(response.status, 200, "{edited}");
+    let (_, review) = send(&site, "GET", &review_path, Some(&ada), None).await;
+    let body = review["fields"].as_array().unwrap().iter().find(|f| f["field"] == "body_markdown").unwrap().clone();
+    let again = body["candidates"].as_array().unwrap().iter().find(|c| c["source"] == candidate["source"]).cloned();
+    let again = again.unwrap_or_else(|| panic!("{} is still listed: {review}", candidate["source"]));
+    let other = again["alternatives"][0].as_str().unwrap().to_owned();
+    let choice = json!({ "base_revision": edited["revision"], "field": "body_markdown", "start": again["start"],
+        "replacement": other, "save_to_glossary": true });
+    let (response, chosen) = send(&site, "POST", &review_path, Some(&ada), Some(choice)).await;
+    assert_eq!(response.status, 200, "{chosen}");
+    let start = again["start"].as_u64().unwrap() as usize;
+    let now: String =
+        chosen["body_markdown"].as_str().unwrap().chars().skip(start).take(other.chars().count()).collect();
+    assert_eq!(now, other);
+    assert!(chosen["body_markdown"].as_str().unwrap().ends_with("（編者補充）"), "the edit stays: {chosen}");
+    assert_eq!(chosen["glossary_term"]["term"], candidate["source"]);
+    // The glossary decides the phrase now: it is no longer a question in this article.
+    let (_, review) = send(&site, "GET", &review_path, Some(&ada), None).await;
+    let listed = review["fields"].as_array().unwrap().iter().flat_map(|f| f["candidates"].as_array().unwrap().clone());
+    assert!(listed.into_iter().all(|c| c["source"] != candidate["source"]), "{review}");
+    assert_eq!(review["review_terms"], json!([]), "the article the choice was made in is settled");
+
+    // The other derived article uses the phrase: it needs a look, in the API and the editor.
+    let (_, second) = send(&site, "GET", &format!("/admin/api/articles/{}", ids[1]), Some(&ada), None).await;
+    assert_eq!(second["derivation"]["review_terms"], json!([candidate["source"]]), "{second}");
+    let page = site.get_with(&format!("/admin/articles/{}", ids[1]), &[("cookie", ada.cookie.as_str())]).await.text();
+    assert!(page.contains(&format!("/admin/articles/{}/review", ids[1])), "{page}");
+    assert!(page.contains("The glossary changed"), "{page}");
+    // Derived again, it takes the glossary's way; or marked reviewed, it is settled.
+    let derive = format!("/admin/api/articles/{}/derive", ids[1]);
+    let (response, rederived) =
+        send(&site, "POST", &derive, Some(&ada), Some(json!({ "base_revision": second["revision"] }))).await;
+    assert_eq!(response.status, 200, "{rederived}");
+    assert_eq!(rederived["derivation"]["review_terms"], json!([]));
+    assert!(rederived["body_markdown"].as_str().unwrap().contains(&other), "{rederived}");
+
+    // The review page itself, in the admin.
+    let page =
+        site.get_with(&format!("/admin/articles/{}/review", ids[0]), &[("cookie", ada.cookie.as_str())]).await.text();
+    assert!(page.contains("<mark>") && page.contains("name=\"replacement\""), "{page}");
+    assert!(page.contains(text), "the source beside it: {page}");
+
+    // Not derived: nothing to review.
+    let (response, _) = send(&site, "GET", "/admin/api/articles/1/review", Some(&ada), None).await;
+    assert_eq!(response.status, 409);
+    // Markers stay out of headlines, where the glossary serves.
+    let story = json!({ "edition": "zh-hans", "section_id": 1, "kind": "text",
+        "article": { "headline": "-{范}-先生", "slug": "fan-xiansheng", "body_markdown": "正文。" } });
+    let (response, refused) = send(&site, "POST", "/admin/api/stories", Some(&ada), Some(story)).await;
+    assert_eq!(response.status, 422, "{refused}");
+    assert!(refused["error"]["fields"]["headline"].as_str().unwrap().contains("body only"), "{refused}");
+}

@@ -316,6 +316,39 @@ async fn real_responses_match_the_document() {
     let derive = json!({ "source": "zh-hans", "profile": "zh-tw" });
     let (status, _) = c.call("PUT", "/editions/zh-hant/derivation", "/editions/{code}/derivation", Some(derive)).await;
     assert_eq!(status, 200);
+    // A derived article's review: read it, choose another candidate, mark it reviewed.
+    let story = json!({ "edition": "zh-hans", "section_id": 1, "article": { "headline": "面", "body_markdown": "老板娘说只有面。" } });
+    let (status, source) = c.call("POST", "/stories", "/stories", Some(story)).await;
+    assert_eq!(status, 201, "{source}");
+    let translate = json!({ "edition": "zh-hant" });
+    let translations = format!("/articles/{}/translations", source["id"]);
+    let (status, derived) = c.call("POST", &translations, "/articles/{id}/translations", Some(translate)).await;
+    assert_eq!(status, 201, "{derived}");
+    let review_path = format!("/articles/{}/review", derived["id"]);
+    let (status, review) = c.call("GET", &review_path, "/articles/{id}/review", None).await;
+    assert_eq!(status, 200, "{review}");
+    c.call("GET", "/articles/999999/review", "/articles/{id}/review", None).await;
+    let body = &review["fields"][1];
+    let candidate = body["candidates"].as_array().and_then(|c| c.first()).expect("a candidate in the body").clone();
+    let choice = json!({
+        "base_revision": derived["revision"],
+        "field": "body_markdown",
+        "start": candidate["start"],
+        "replacement": candidate["alternatives"][0],
+        "save_to_glossary": false,
+    });
+    let (status, chosen) = c.call("POST", &review_path, "/articles/{id}/review", Some(choice.clone())).await;
+    assert_eq!(status, 200, "{chosen}");
+    let (status, _) = c.call("POST", &review_path, "/articles/{id}/review", Some(choice)).await;
+    assert_eq!(status, 409, "a stale revision");
+    let wrong =
+        json!({ "base_revision": chosen["revision"], "field": "body_markdown", "start": 0, "replacement": "x" });
+    let (status, _) = c.call("POST", &review_path, "/articles/{id}/review", Some(wrong)).await;
+    assert_eq!(status, 422, "no candidate there");
+    let done = format!("{review_path}/done");
+    let (status, _) = c.call("POST", &done, "/articles/{id}/review/done", None).await;
+    assert_eq!(status, 204);
+    c.call("POST", "/articles/999999/review/done", "/articles/{id}/review/done", None).await;
     let bad = json!({ "source": "zh-hant", "profile": "klingon" });
     let (status, _) = c.call("PUT", "/editions/zh-hant/derivation", "/editions/{code}/derivation", Some(bad)).await;
     assert_eq!(status, 422);

@@ -40,6 +40,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
         .route("/articles/{id}/translations", post(add_translation))
         .route("/articles/{id}/derive", post(derive_again))
+        .route("/articles/{id}/review", get(get_conversion_review).post(choose_candidate))
+        .route("/articles/{id}/review/done", post(mark_reviewed))
         .route("/tokens", get(list_tokens).post(create_token))
         .route("/tokens/{id}", delete(revoke_token))
         .route("/openapi.json", get(openapi))
@@ -693,6 +695,117 @@ async fn derive_again(
     Ok(Json(json))
 }
 
+/// Characters (Unicode scalar values) before byte `at` of `text`: the API's offsets count
+/// characters, which every client language can index by.
+fn chars_before(text: &str, at: usize) -> usize {
+    text.get(..at).map_or(0, |t| t.chars().count())
+}
+
+/// `GET /admin/api/articles/{id}/review`: a derived article beside its source, with every
+/// converted phrase that had more than one candidate, located in the article's current text.
+async fn get_conversion_review(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, AdminApiError> {
+    let review = state.newsroom().conversion_review(&caller.user, ArticleId(id)).await?;
+    let fields: Vec<Value> = review
+        .fields
+        .iter()
+        .map(|f| {
+            let candidates: Vec<Value> = f
+                .candidates
+                .iter()
+                .map(|c| {
+                    let span = &c.span;
+                    json!({
+                        "start": chars_before(&f.text, span.output.start),
+                        "end": chars_before(&f.text, span.output.end),
+                        "source": span.source,
+                        "now": c.now,
+                        "converted": span.chosen,
+                        "alternatives": span.alternatives,
+                    })
+                })
+                .collect();
+            json!({ "field": f.field, "source_text": f.source_text, "text": f.text, "candidates": candidates })
+        })
+        .collect();
+    Ok(Json(json!({
+        "article_id": review.article.id.0,
+        "revision": review.article.revision,
+        "source": {
+            "article_id": review.source.id.0,
+            "edition": review.source.edition.as_str(),
+            "revision": review.source.revision,
+        },
+        "profile": review.profile.as_str(),
+        "review_terms": review.review_terms,
+        "fields": fields,
+    })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChoiceBody {
+    #[serde(default)]
+    base_revision: i64,
+    #[serde(default)]
+    field: String,
+    /// In characters, as the review gives it.
+    #[serde(default)]
+    start: usize,
+    #[serde(default)]
+    replacement: String,
+    #[serde(default)]
+    save_to_glossary: bool,
+}
+
+/// `POST /admin/api/articles/{id}/review`: puts another candidate of the phrase at `start`
+/// into the text, as a new revision; with `save_to_glossary`, the edition's glossary writes
+/// that phrase so from now on. The answer is the article, with `glossary_term` when one was
+/// saved.
+async fn choose_candidate(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<ChoiceBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    let article = load_article(&state, ArticleId(id)).await?;
+    let text = match body.field.as_str() {
+        "headline" => article.headline.clone(),
+        "standfirst" => article.standfirst.clone().unwrap_or_default(),
+        "body_markdown" => article.body_markdown.clone(),
+        _ => return Err(AdminApiError::field("field", Msg::new("review-no-candidate"))),
+    };
+    let start = text.char_indices().nth(body.start).map_or(usize::MAX, |(at, _)| at);
+    let choice = dateline_newsroom::CandidateChoice {
+        base: body.base_revision,
+        field: &body.field,
+        start,
+        replacement: &body.replacement,
+        to_glossary: body.save_to_glossary,
+    };
+    let (_, term) = state.newsroom().choose_candidate(&caller.user, ArticleId(id), choice).await?;
+    let mut json = article_json(&state, ArticleId(id), &caller.user).await?;
+    json["glossary_term"] = match term {
+        Some(t) => json!({ "id": t.id, "edition": t.edition.as_str(), "term": t.term, "replacement": t.replacement }),
+        None => Value::Null,
+    };
+    Ok(Json(json))
+}
+
+/// `POST /admin/api/articles/{id}/review/done`: settles the glossary changes noted on a
+/// derived article (an editor looked at it).
+async fn mark_reviewed(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+) -> Result<StatusCode, AdminApiError> {
+    state.newsroom().mark_reviewed(&caller.user, ArticleId(id)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TokenBody {
@@ -820,6 +933,14 @@ async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<Va
         )
     });
     let is_own = article.author == Some(user.id);
+    let derivation = state.store().article_derivation(id).await?.map(|d| {
+        json!({
+            "source_article_id": d.source_article.0,
+            "source_revision": d.source_revision,
+            "profile": d.profile,
+            "review_terms": d.review_terms,
+        })
+    });
     Ok(json!({
         "id": article.id.0,
         "story_id": article.story.0,
@@ -843,6 +964,7 @@ async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<Va
         "translations": translations,
         "can_edit": may_edit(article.status, user.role, is_own),
         "allowed_actions": allowed_actions(&article, user),
+        "derivation": derivation,
     }))
 }
 

@@ -15,10 +15,10 @@ use dateline_core::{
     diff_lines, may_edit,
 };
 use dateline_render::admin_views::{
-    ActionButton, AdminFrame, ArticleFilterView, ArticlesPage, AutosaveOffer, ConflictView, ContributorOption,
-    DashboardPage, DeskRow, DiffRow, EditorArticle, EditorForm, EditorPage, FieldChange, MetaForm, PhonePreviewPage,
-    PreviewLinkRow, RevisionPage, RevisionRow, RevisionSummary, SectionOption, SignInPage, SourceArticle,
-    StoryMediaView, TransitionRow, TranslationRow, UserView,
+    ActionButton, AdminFrame, ArticleFilterView, ArticlesPage, AutosaveOffer, CandidateView, ConflictView,
+    ContributorOption, ConversionReviewPage, DashboardPage, DeskRow, DiffRow, EditorArticle, EditorForm, EditorPage,
+    FieldChange, MetaForm, PhonePreviewPage, PreviewLinkRow, ReviewFieldView, ReviewRun, RevisionPage, RevisionRow,
+    RevisionSummary, SectionOption, SignInPage, SourceArticle, StoryMediaView, TransitionRow, TranslationRow, UserView,
 };
 use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
@@ -56,6 +56,8 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/delete", post(delete_article))
         .route("/articles/{id}/translations", post(add_translation))
         .route("/articles/{id}/derive", post(derive_again))
+        .route("/articles/{id}/review", get(conversion_review).post(choose_candidate))
+        .route("/articles/{id}/review/done", post(mark_reviewed))
         .route("/articles/{id}/story", post(change_story))
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
@@ -519,6 +521,7 @@ async fn editor_page(
             new_preview_link: notice.new_preview_link,
             meta: None,
             derived: false,
+            review_terms: Vec::new(),
         };
         if let Some(id) = article_id {
             let article = load_article(state, id).await?;
@@ -541,7 +544,10 @@ async fn editor_page(
                 .cloned()
                 .collect();
             page.missing_editions = edition_options(&missing);
-            page.derived = store.article_derivation(id).await?.is_some();
+            if let Some(derivation) = store.article_derivation(id).await? {
+                page.derived = true;
+                page.review_terms = derivation.review_terms;
+            }
             // A translation shows its story's first article beside it.
             page.source = match story_articles.first() {
                 Some((_, first, _)) if *first != id => store.article(*first).await?.map(|a| SourceArticle {
@@ -1057,6 +1063,133 @@ async fn derive_again(State(state): State<AppState>, editor: Editor, Path(id): P
             }
             Err(error) => page_error(&state, &error, Some(&editor)),
         },
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `GET /admin/articles/{id}/review`: a derived article beside its source, its phrases with
+/// more than one candidate highlighted and listed, each other candidate one click away.
+async fn conversion_review(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>) -> Response {
+    review_page(&state, &editor, ArticleId(id), StatusCode::OK, None).await
+}
+
+async fn review_page(
+    state: &AppState,
+    editor: &Editor,
+    id: ArticleId,
+    status: StatusCode,
+    error: Option<String>,
+) -> Response {
+    let review = match state.newsroom().conversion_review(&editor.user, id).await.map_err(AdminApiError::from) {
+        Ok(review) => review,
+        Err(error) => return page_error(state, &error, Some(editor)),
+    };
+    let article = &review.article;
+    let mut frame = editor.frame(admin_text(state, editor, "title-review"), "articles");
+    frame.error = error;
+    let page = ConversionReviewPage {
+        frame,
+        article_id: article.id.0,
+        revision: article.revision,
+        edition: article.edition.as_str().to_owned(),
+        source_id: review.source.id.0,
+        source_edition: review.source.edition.as_str().to_owned(),
+        profile: review.profile.as_str().to_owned(),
+        has_candidates: review.profile.lists_candidates(),
+        review_terms: review.review_terms.clone(),
+        can_edit: may_edit(article.status, editor.user.role, article.author == Some(editor.user.id)),
+        fields: review_field_views(&review),
+    };
+    render(state, status, &page)
+}
+
+/// The review's fields as the page shows them: runs of text around numbered candidates.
+fn review_field_views(review: &dateline_newsroom::ConversionReview) -> Vec<ReviewFieldView> {
+    let mut n = 0;
+    review
+        .fields
+        .iter()
+        .map(|field| {
+            let text = &field.text;
+            let (mut runs, mut candidates, mut at) = (Vec::new(), Vec::new(), 0);
+            for carried in &field.candidates {
+                let range = carried.span.output.clone();
+                if range.start < at {
+                    continue;
+                }
+                n += 1;
+                runs.push(ReviewRun { text: text[at..range.start].to_owned(), candidate: None });
+                runs.push(ReviewRun { text: text[range.clone()].to_owned(), candidate: Some(n) });
+                let span = &carried.span;
+                let options = std::iter::once(&span.chosen)
+                    .chain(&span.alternatives)
+                    .filter(|o| **o != carried.now)
+                    .cloned()
+                    .collect();
+                candidates.push(CandidateView {
+                    n,
+                    start: range.start,
+                    source: span.source.clone(),
+                    now: carried.now.clone(),
+                    options,
+                    before: context_before(&text[..range.start]),
+                    after: context_after(&text[range.end..]),
+                });
+                at = range.end;
+            }
+            runs.push(ReviewRun { text: text[at..].to_owned(), candidate: None });
+            ReviewFieldView { field: field.field.to_owned(), source_text: field.source_text.clone(), runs, candidates }
+        })
+        .collect()
+}
+
+/// Up to eight characters of the same line before a candidate, to find it by.
+fn context_before(text: &str) -> String {
+    let line = text.rsplit('\n').next().unwrap_or_default();
+    let skip = line.chars().count().saturating_sub(8);
+    line.chars().skip(skip).collect()
+}
+
+/// Up to eight characters of the same line after a candidate.
+fn context_after(text: &str) -> String {
+    text.split('\n').next().unwrap_or_default().chars().take(8).collect()
+}
+
+/// `POST /admin/articles/{id}/review`: puts the chosen candidate in the text (and, when asked,
+/// in the glossary), then shows the review again.
+async fn choose_candidate(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let (field, replacement) = (fields.text("field"), fields.text("replacement"));
+    let choice = dateline_newsroom::CandidateChoice {
+        base: fields.text("base_revision").trim().parse().unwrap_or(0),
+        field: &field,
+        start: fields.text("start").trim().parse().unwrap_or(usize::MAX),
+        replacement: &replacement,
+        to_glossary: !fields.text("glossary").is_empty(),
+    };
+    let result = state.newsroom().choose_candidate(&editor.user, ArticleId(id), choice).await;
+    match result.map_err(AdminApiError::from) {
+        Ok(_) => done(&format!("/admin/articles/{id}/review"), "chosen"),
+        Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY || error.status == StatusCode::CONFLICT => {
+            let message = error.fields.first().map(|(_, m)| m.clone()).unwrap_or(error.message.clone());
+            review_page(&state, &editor, ArticleId(id), error.status, Some(message.text(editor.lang))).await
+        }
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/articles/{id}/review/done`: the glossary changes noted on the article are
+/// settled.
+async fn mark_reviewed(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    match state.newsroom().mark_reviewed(&editor.user, ArticleId(id)).await.map_err(AdminApiError::from) {
+        Ok(()) => done(&format!("/admin/articles/{id}"), "reviewed"),
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
 }

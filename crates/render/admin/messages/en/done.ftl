@@ -14,3 +14,5 @@ done-restore = Restored as a draft.
 done-translation = Translation added: write it here.
 done-revoked = Revoked: the link no longer opens.
 done-derived = Derived again from the source.
+done-chosen = Changed: the text now has your choice.
+done-reviewed = Marked as reviewed.

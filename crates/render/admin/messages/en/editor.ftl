@@ -115,3 +115,5 @@ editor-meta-related = Read next, chosen by hand
 editor-meta-related-hint = One per line: an article's number or its address on the site. Where fewer are chosen, stories sharing tags, then the section's newest, fill the list.
 editor-derive-again = Derive again from the source
 editor-derive-again-hint = Converts the source's current text again and merges it with the changes made here; where both changed a sentence, yours stays and is listed.
+editor-review-link = Review the conversion
+editor-review-needed = The glossary changed for terms this article's source uses: { $terms }.

@@ -29,3 +29,4 @@ title-media = Media
 error-not-there = What you asked for is not there: it may have been deleted, or the address is wrong.
 title-preview-phone = Phone preview
 title-glossary = Glossary
+title-review = Review the conversion

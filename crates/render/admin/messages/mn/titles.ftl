@@ -29,3 +29,4 @@ title-media = Медиа
 error-not-there = Таны хайсан зүйл байхгүй байна: устгагдсан эсвэл хаяг буруу байж магадгүй.
 title-preview-phone = Утасны урьдчилан харах
 title-glossary = Нэр томьёоны толь
+title-review = Хөрвүүлгийг хянах

@@ -14,3 +14,5 @@ done-restore = 已恢复为草稿。
 done-translation = 已添加译文：请在此撰写。
 done-revoked = 已撤回：该链接不再可用。
 done-derived = 已从原文重新转换。
+done-chosen = 已修改：文本已采用您选择的写法。
+done-reviewed = 已标记为已校对。

@@ -115,3 +115,5 @@ editor-meta-related = 延伸阅读（手动选择）
 editor-meta-related-hint = 每行一篇：文章编号或其在网站上的网址。选得不够时，以标签相同的报道、再以本栏目最新报道补足。
 editor-derive-again = 从原文重新转换
 editor-derive-again-hint = 重新转换原文的最新内容，并与本文中的修改合并；双方都改过的句子保留您的写法并列出。
+editor-review-link = 校对转换结果
+editor-review-needed = 本文原文用到的词汇表词语有改动：{ $terms }。

@@ -29,3 +29,4 @@ title-media = 媒体库
 error-not-there = 您要找的内容不存在：可能已被删除，或地址有误。
 title-preview-phone = 手机预览
 title-glossary = 转换词表
+title-review = 校对转换结果

@@ -14,3 +14,5 @@ done-restore = 已恢復為草稿。
 done-translation = 已新增翻譯：請在此撰寫。
 done-revoked = 已撤回：該連結不再可用。
 done-derived = 已從原文重新轉換。
+done-chosen = 已修改：文字已採用您選擇的寫法。
+done-reviewed = 已標記為已校對。

@@ -115,3 +115,5 @@ editor-meta-related = 延伸閱讀（手動選擇）
 editor-meta-related-hint = 每行一篇：文章編號或其在網站上的網址。選得不夠時，以標籤相同的報導、再以本欄目最新報導補足。
 editor-derive-again = 從原文重新轉換
 editor-derive-again-hint = 重新轉換原文的最新內容，並與本文中的修改合併；雙方都改過的句子保留您的寫法並列出。
+editor-review-link = 校對轉換結果
+editor-review-needed = 本文原文用到的詞彙表詞語有改動：{ $terms }。

@@ -29,3 +29,4 @@ title-media = 媒體庫
 error-not-there = 您要找的內容不存在：可能已被刪除，或網址有誤。
 title-preview-phone = 手機預覽
 title-glossary = 轉換詞表
+title-review = 校對轉換結果
