@@ -65,7 +65,8 @@ body-too-long = the body is over 1 MB; split the story
 ## Checks of other fields.
 invalid-number = use a whole number
 password-too-short = use at least { $min } characters
-password-repeated = use a password that is not one character repeated
+password-repeated = use a password that is not a few characters repeated
+password-common = this is one of the most common passwords (perhaps with digits or symbols added): choose one that is your own
 password-too-long = use at most 1,024 characters
 user-name-needed = give your name, up to 120 characters
 user-email-needed = give the e-mail address you will sign in with

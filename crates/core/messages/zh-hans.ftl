@@ -68,7 +68,8 @@ body-too-long = 正文超过 1 MB，请将报道拆分
 ## Checks of other fields.
 invalid-number = 请填写整数
 password-too-short = 请至少使用 { $min } 个字符
-password-repeated = 密码不能只由同一个字符重复组成
+password-repeated = 密码不能只是几个字符的重复
+password-common = 这是最常见的密码之一（可能加了数字或符号）：请另选一个自己的密码
 password-too-long = 最多使用 1024 个字符
 user-name-needed = 请填写您的姓名，最多 120 个字符
 user-email-needed = 请填写您用于登录的电子邮箱

@@ -66,7 +66,8 @@ body-too-long = 內文超過 1 MB；請將報導拆成多篇
 ## Checks of other fields.
 invalid-number = 請輸入整數
 password-too-short = 請使用至少 { $min } 個字元
-password-repeated = 密碼不可只由同一個字元重複組成
+password-repeated = 密碼不可只是幾個字元的重複
+password-common = 這是最常見的密碼之一（可能加了數字或符號）：請另選一個自己的密碼
 password-too-long = 請勿超過 1,024 個字元
 user-name-needed = 請填寫您的姓名，最多 120 個字元
 user-email-needed = 請填寫您登入時使用的電子郵件地址

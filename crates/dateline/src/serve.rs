@@ -78,6 +78,9 @@ pub async fn run(config: Config, seed_demo: bool) -> anyhow::Result<()> {
             jobs: config.jobs.clone(),
             feed_items: config.feed_items,
             metrics: config.metrics.clone(),
+            request_limits: config.request_limits,
+            trusted_proxies: config.trusted_proxies.clone(),
+            rate_limits: config.rate_limits,
             ..AppConfig::new(&config.base_url)
         },
     );

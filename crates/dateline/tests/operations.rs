@@ -210,3 +210,110 @@ fn clients_that_stall_lose_their_connection() {
     // Meanwhile, and after, everyone else is served.
     assert_eq!(server.get("/en/", "en").0, 200);
 }
+
+/// Issue 19: a body sent a byte at a time loses its slot within the window (408), one address
+/// cannot take more than its share of the request slots (429 with `Retry-After` beyond it),
+/// and an upload that keeps arriving is not cut off by the request time limit.
+#[test]
+fn slow_bodies_lose_their_slot_and_one_address_gets_its_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let env = [
+        ("DATELINE_LIMITS_PER_CLIENT_REQUESTS", "3"),
+        ("DATELINE_LIMITS_BODY_WINDOW_SECS", "2"),
+        ("DATELINE_LIMITS_BODY_MIN_BYTES_PER_SEC", "1024"),
+        ("DATELINE_LIMITS_REQUEST_SECS", "2"),
+    ];
+    let server = Server::start_with_env(&data, &["--demo"], &env);
+    let sign_in = |length: usize| {
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        write!(
+            stream,
+            "POST /admin/api/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n\
+             Content-Length: {length}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        stream
+    };
+
+    // Three bodies trickling a byte a second hold this address's three slots...
+    let started = Instant::now();
+    let mut slow: Vec<TcpStream> = (0..3).map(|_| sign_in(1000)).collect();
+    for stream in &mut slow {
+        stream.write_all(b" ").unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    // ...so a fourth request from it is refused at once, with when to come back.
+    let mut extra = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    extra.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(extra, "GET /en/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let (head, _) = read_head(&mut extra);
+    assert!(head.starts_with("HTTP/1.1 429"), "{head}");
+    assert!(head.to_ascii_lowercase().contains("retry-after: 2"), "{head}");
+    // The trickle does not pay the window's minimum: each request ends with 408 within it.
+    for stream in &mut slow {
+        let _ = stream.write_all(b" ");
+        let (head, _) = read_head(stream);
+        assert!(head.starts_with("HTTP/1.1 408"), "{head}");
+    }
+    assert!(started.elapsed() < Duration::from_secs(8), "cut off after {:?}", started.elapsed());
+    // The slots are free again.
+    let mut again = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    again.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(again, "GET /en/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    assert!(read_head(&mut again).0.starts_with("HTTP/1.1 200"));
+
+    // A body arriving for twice the request time limit, above the minimum rate, is answered
+    // (401: the password is wrong), not cut off.
+    let json = br#"{"email":"nobody@news.test","password":"wrong password here"}"#;
+    let padding = 8 * 1024 - json.len();
+    let mut upload = sign_in(padding + json.len());
+    let started = Instant::now();
+    for _ in 0..4 {
+        upload.write_all(&vec![b' '; padding / 4]).unwrap();
+        std::thread::sleep(Duration::from_secs(1));
+    }
+    upload.write_all(&vec![b' '; padding % 4]).unwrap();
+    upload.write_all(json).unwrap();
+    let (head, _) = read_head(&mut upload);
+    assert!(started.elapsed() >= Duration::from_secs(4));
+    assert!(head.starts_with("HTTP/1.1 401"), "{head}");
+}
+
+/// Issue 19: searches have a budget per client (429 with `Retry-After` past it); behind a
+/// trusted proxy the client is the address it forwards, and nobody else's header counts.
+#[test]
+fn search_has_a_budget_per_client_and_only_trusted_proxies_name_the_client() {
+    // Each search a new one, as a stranger's would be (a page the cache holds costs nothing
+    // and is answered before any limit).
+    let searches = std::sync::atomic::AtomicUsize::new(0);
+    let get = |port: u16, forwarded: Option<&str>| {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let header = forwarded.map(|f| format!("X-Forwarded-For: {f}\r\n")).unwrap_or_default();
+        let n = searches.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        write!(stream, "GET /en/search?q=harbour{n} HTTP/1.1\r\nHost: x\r\n{header}Connection: close\r\n\r\n").unwrap();
+        read_head(&mut stream).0
+    };
+    for trusted in ["", "127.0.0.1"] {
+        let dir = tempfile::tempdir().unwrap();
+        let env = [("DATELINE_LIMITS_SEARCH_PER_MINUTE", "3"), ("DATELINE_LIMITS_TRUSTED_PROXIES", trusted)];
+        let server = Server::start_with_env(&dir.path().join("data"), &["--demo"], &env);
+        for _ in 0..3 {
+            assert!(get(server.port, Some("198.51.100.1")).starts_with("HTTP/1.1 200"));
+        }
+        let refused = get(server.port, Some("198.51.100.1"));
+        assert!(refused.starts_with("HTTP/1.1 429"), "{refused}");
+        let wait =
+            refused.lines().find_map(|l| l.to_ascii_lowercase().strip_prefix("retry-after: ").map(str::to_owned));
+        assert!(wait.as_deref().and_then(|w| w.trim().parse::<u64>().ok()).is_some_and(|s| (1..=21).contains(&s)));
+        let another = get(server.port, Some("198.51.100.2"));
+        if trusted.is_empty() {
+            // The header is anyone's claim: the peer (loopback) has spent its budget.
+            assert!(another.starts_with("HTTP/1.1 429"), "{another}");
+        } else {
+            assert!(another.starts_with("HTTP/1.1 200"), "nginx's other reader has a budget: {another}");
+        }
+    }
+}

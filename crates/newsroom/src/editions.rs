@@ -14,19 +14,43 @@ use crate::{Newsroom, NewsroomError, actor, hash_password};
 /// The fewest characters a new password may have.
 pub const MIN_PASSWORD_CHARS: usize = 12;
 
-/// Why a new password is refused, if it is.
+/// Why a new password is refused, if it is: too short or too long, a short run of characters
+/// repeated, or one of the most common passwords (also with digits or symbols around it, and
+/// whatever its letter case).
 pub fn check_new_password(password: &str) -> Result<(), Msg> {
     let chars: Vec<char> = password.chars().collect();
     if chars.len() < MIN_PASSWORD_CHARS {
         return Err(Msg::new("password-too-short").with("min", MIN_PASSWORD_CHARS));
     }
-    if password.trim().is_empty() || chars.iter().all(|c| *c == chars[0]) {
-        return Err(Msg::new("password-repeated"));
-    }
     if chars.len() > 1024 {
         return Err(Msg::new("password-too-long"));
     }
+    if password.trim().is_empty() || is_repetition(&chars) {
+        return Err(Msg::new("password-repeated"));
+    }
+    if is_common_password(password) {
+        return Err(Msg::new("password-common"));
+    }
     Ok(())
+}
+
+/// Whether `chars` is one short run (at most a third of it) written again and again
+/// (`aaaaaaaaaaaa`, `abcabcabcabc`).
+fn is_repetition(chars: &[char]) -> bool {
+    (1..=chars.len() / 3)
+        .any(|unit| chars.len().is_multiple_of(unit) && chars.chunks(unit).all(|c| c == &chars[..unit]))
+}
+
+/// The common passwords, one per line, lower-cased (`data/README.md` says where from).
+static COMMON_PASSWORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| include_str!("../data/common-passwords.txt").lines().collect());
+
+/// Whether `password`, lower-cased, is a common password, or one with only digits, spaces or
+/// symbols added before or after it (`Password1234!`, `2024dragon2024`).
+fn is_common_password(password: &str) -> bool {
+    let lower = password.to_lowercase();
+    let core = lower.trim_matches(|c: char| !c.is_alphabetic());
+    COMMON_PASSWORDS.contains(lower.as_str()) || (core.chars().count() >= 4 && COMMON_PASSWORDS.contains(core))
 }
 
 /// An edition as a form or an API request gives it: text, checked by [`EditionForm::check`].
@@ -405,7 +429,19 @@ mod tests {
     #[test]
     fn new_passwords() {
         assert!(check_new_password("correct horse battery").is_ok());
-        for bad in ["short", "            ", "aaaaaaaaaaaaaaaa", "elevenchars"] {
+        assert!(check_new_password("Tide tables at Qingdao pier").is_ok());
+        for bad in [
+            "short",
+            "            ",
+            "aaaaaaaaaaaaaaaa",
+            "elevenchars",
+            "abcabcabcabc",
+            "qwerty123456",
+            "Password1234",
+            "2024dragon2024!",
+            "1QAZ2WSX3EDC",
+            "  Sunshine!!!!  ",
+        ] {
             assert!(check_new_password(bad).is_err(), "{bad:?}");
         }
     }

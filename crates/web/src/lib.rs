@@ -23,6 +23,7 @@
 pub mod admin;
 mod assets;
 mod cache;
+mod client;
 mod content_api;
 mod distribution;
 mod error;
@@ -33,11 +34,10 @@ mod identity;
 mod limits;
 mod media;
 mod metrics;
+mod rate;
 mod reader;
 mod search;
 mod state;
-
-use std::time::Duration;
 
 use axum::Router;
 use axum::response::Response;
@@ -46,10 +46,11 @@ use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::predicate::{NotForContentType, Predicate};
 use tower_http::compression::{CompressionLayer, DefaultPredicate};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+pub use limits::RequestLimits;
 pub use metrics::{IpRange, MetricsConfig};
+pub use rate::RateLimits;
 pub use state::{AppConfig, AppState};
 
 /// The application as a server (and every test) calls it: [`router`] behind the page cache.
@@ -137,9 +138,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(error::reject_overlong_paths))
         .layer(CompressionLayer::new().compress_when(compress_when))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), rate::limit_rates))
         .layer(axum::middleware::from_fn_with_state(state.clone(), limits::shed_load))
         .layer(CatchPanicLayer::new())
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), limits::guard_request))
         .layer(TraceLayer::new_for_http())
         // Outside the limits, the timeout and the panic catcher, so that their refusals get a
         // themed page and the security headers like every other response.

@@ -8,7 +8,7 @@ use dateline_search::SearchIndex;
 use dateline_store::Store;
 
 use crate::cache::PageCache;
-use crate::limits::RequestLimiter;
+use crate::limits::{RequestLimiter, RequestLimits};
 use crate::metrics::{Metrics, MetricsConfig};
 
 /// Deployment settings the web layer needs.
@@ -27,8 +27,13 @@ pub struct AppConfig {
     pub max_video_bytes: u64,
     /// Origins allowed to call the Content API from browsers (`*` for any).
     pub cors_origins: Vec<String>,
-    /// Requests handled at once; as many more may wait a second, the rest get 503.
-    pub max_in_flight: usize,
+    /// Requests handled at once and per client, and how fast bodies and handlers must be.
+    pub request_limits: RequestLimits,
+    /// Proxies whose `X-Forwarded-For` names the client (nginx in front); nobody else's is
+    /// believed.
+    pub trusted_proxies: Vec<crate::IpRange>,
+    /// Requests a minute per client for search, previews, uploads and token calls.
+    pub rate_limits: crate::RateLimits,
     /// Whether rendered pages are kept in memory (off only to measure rendering).
     pub page_cache: bool,
     /// The page cache's bound, in bytes, all encodings counted.
@@ -48,8 +53,6 @@ impl AppConfig {
     pub const DEFAULT_MAX_IMAGE_BYTES: u64 = 20_000_000;
     /// See [`AppConfig::DEFAULT_MAX_IMAGE_BYTES`].
     pub const DEFAULT_MAX_VIDEO_BYTES: u64 = 2_000_000_000;
-    /// Default bound on requests handled at once.
-    pub const DEFAULT_MAX_IN_FLIGHT: usize = 1024;
     /// Default page cache bound: 256 MiB.
     pub const DEFAULT_PAGE_CACHE_BYTES: usize = 256 * 1024 * 1024;
     /// Items per feed unless the config file says otherwise.
@@ -64,7 +67,9 @@ impl AppConfig {
             max_image_bytes: Self::DEFAULT_MAX_IMAGE_BYTES,
             max_video_bytes: Self::DEFAULT_MAX_VIDEO_BYTES,
             cors_origins: Vec::new(),
-            max_in_flight: Self::DEFAULT_MAX_IN_FLIGHT,
+            request_limits: RequestLimits::default(),
+            trusted_proxies: Vec::new(),
+            rate_limits: crate::RateLimits::default(),
             page_cache: true,
             page_cache_bytes: Self::DEFAULT_PAGE_CACHE_BYTES,
             feed_items: Self::DEFAULT_FEED_ITEMS,
@@ -88,6 +93,7 @@ struct Inner {
     config: AppConfig,
     page_cache: Arc<PageCache>,
     limiter: RequestLimiter,
+    rate_limiter: crate::rate::RateLimiter,
     metrics: Metrics,
 }
 
@@ -115,7 +121,8 @@ impl AppState {
                 newsroom,
                 renderer,
                 page_cache,
-                limiter: RequestLimiter::new(config.max_in_flight),
+                limiter: RequestLimiter::new(&config.request_limits),
+                rate_limiter: crate::rate::RateLimiter::default(),
                 metrics: Metrics::new(config.metrics.clone()),
                 config,
             }),
@@ -149,6 +156,10 @@ impl AppState {
 
     pub(crate) fn limiter(&self) -> &RequestLimiter {
         &self.inner.limiter
+    }
+
+    pub(crate) fn rate_limiter(&self) -> &crate::rate::RateLimiter {
+        &self.inner.rate_limiter
     }
 
     pub(crate) fn metrics(&self) -> &Metrics {

@@ -327,3 +327,25 @@ async fn search_finds_highlights_filters_and_pages() {
     let response = site.get("/api/v1/search?edition=en&q=ferry").await;
     assert_eq!(response.status, 401);
 }
+
+/// Ghost's API: a post in a subsection lists its section first and the sections it is in
+/// after, the very tags a `tag:` filter matches it by.
+#[tokio::test]
+async fn ghost_posts_list_the_sections_their_filter_matches() {
+    let site = site_with_key().await;
+    let response =
+        site.get(&format!("/ghost/api/content/posts/?key={KEY}&filter=tag:world&include=tags&limit=all")).await;
+    assert_eq!(response.status, 200);
+    let json: Value = serde_json::from_slice(&response.body).unwrap();
+    let posts = json["posts"].as_array().unwrap();
+    let in_asia: Vec<&Value> = posts.iter().filter(|p| p["primary_tag"]["slug"] == "asia").collect();
+    assert!(!in_asia.is_empty(), "a post in World › Asia matches tag:world: {json}");
+    for post in posts {
+        let slugs: Vec<&str> = post["tags"].as_array().unwrap().iter().filter_map(|t| t["slug"].as_str()).collect();
+        assert!(slugs.contains(&"world"), "every post tag:world matched lists world: {slugs:?}");
+    }
+    for post in in_asia {
+        let slugs: Vec<&str> = post["tags"].as_array().unwrap().iter().filter_map(|t| t["slug"].as_str()).collect();
+        assert_eq!(slugs, ["asia", "world"], "its section first, then the one it is in");
+    }
+}

@@ -481,7 +481,7 @@ async fn health_and_readiness_probes() {
 #[tokio::test]
 async fn overload_is_refused_quickly_with_retry_after() {
     // No slot and no waiting room: every request is refused at once instead of queueing.
-    let site = support::test_site_with(None, |config| config.max_in_flight = 0).await;
+    let site = support::test_site_with(None, |config| config.request_limits.max_in_flight = 0).await;
     let started = std::time::Instant::now();
     let response = site.get("/en/").await;
     assert_eq!(response.status, 503);

@@ -20,7 +20,7 @@ use dateline_store::DatabaseLocation;
 
 use crate::listener::ConnectionLimits;
 use dateline_newsroom::JobSettings;
-use dateline_web::{IpRange, MetricsConfig};
+use dateline_web::{IpRange, MetricsConfig, RateLimits, RequestLimits};
 use layers::{ConfigText, Layers};
 use serde::Deserialize;
 use tracing_subscriber::filter::Targets;
@@ -36,6 +36,12 @@ pub struct Config {
     pub media: MediaLocation,
     /// How long clients may stall a connection.
     pub connections: ConnectionLimits,
+    /// Requests at once (in all and per client) and how fast bodies must arrive.
+    pub request_limits: RequestLimits,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpRange>,
+    /// Requests a minute per client for search, previews, uploads and token calls.
+    pub rate_limits: RateLimits,
     /// How background jobs are leased and retried.
     pub jobs: JobSettings,
     pub listen: SocketAddr,
@@ -103,6 +109,16 @@ struct Raw {
 struct RawLimits {
     header_read_secs: Option<u64>,
     stalled_write_secs: Option<u64>,
+    max_requests: Option<u64>,
+    per_client_requests: Option<u64>,
+    body_min_bytes_per_sec: Option<u64>,
+    body_window_secs: Option<u64>,
+    request_secs: Option<u64>,
+    trusted_proxies: Option<Vec<String>>,
+    search_per_minute: Option<u64>,
+    previews_per_minute: Option<u64>,
+    uploads_per_minute: Option<u64>,
+    token_calls_per_minute: Option<u64>,
 }
 
 #[derive(Deserialize, Default)]
@@ -222,6 +238,24 @@ impl Checker {
         }
     }
 
+    /// A count of requests, from 1 to a million.
+    fn count(&self, value: Option<u64>, key: &str, default: usize) -> anyhow::Result<usize> {
+        match value {
+            Some(n) if !(1..=1_000_000).contains(&n) => Err(self.invalid(key, n, "use a number from 1 to 1000000")),
+            Some(n) => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+            None => Ok(default),
+        }
+    }
+
+    /// Requests a minute, 0 (no limit) to a million.
+    fn per_minute(&self, value: Option<u64>, key: &str, default: u32) -> anyhow::Result<u32> {
+        match value {
+            Some(n) if n > 1_000_000 => Err(self.invalid(key, n, "use 0 (no limit) to 1000000 requests a minute")),
+            Some(n) => Ok(u32::try_from(n).unwrap_or(u32::MAX)),
+            None => Ok(default),
+        }
+    }
+
     fn megabytes(&self, value: Option<u64>, key: &str, default: u64) -> anyhow::Result<u64> {
         match value {
             Some(mb) if !(1..=1_000_000).contains(&mb) => Err(self.invalid(key, mb, MEGABYTES_EXPECTED)),
@@ -253,6 +287,62 @@ impl Checker {
                 raw.limits.stalled_write_secs,
                 "limits.stalled_write_secs",
                 Duration::from_secs(60),
+            )?,
+        };
+        let request_defaults = RequestLimits::default();
+        let max_requests =
+            self.count(raw.limits.max_requests, "limits.max_requests", request_defaults.max_in_flight)?;
+        let request_limits = RequestLimits {
+            max_in_flight: max_requests,
+            per_client_in_flight: self.count(
+                raw.limits.per_client_requests,
+                "limits.per_client_requests",
+                (max_requests / 16).max(8).min(max_requests),
+            )?,
+            body_min_rate: match raw.limits.body_min_bytes_per_sec {
+                Some(rate) if rate > 100_000_000 => {
+                    return Err(self.invalid("limits.body_min_bytes_per_sec", rate, "use 0 (no minimum) to 100000000"));
+                }
+                Some(rate) => rate,
+                None => request_defaults.body_min_rate,
+            },
+            body_window: self.seconds(
+                raw.limits.body_window_secs,
+                "limits.body_window_secs",
+                request_defaults.body_window,
+            )?,
+            handling: self.seconds(raw.limits.request_secs, "limits.request_secs", request_defaults.handling)?,
+        };
+        let trusted_proxies = raw
+            .limits
+            .trusted_proxies
+            .unwrap_or_default()
+            .iter()
+            .map(|item| item.parse::<IpRange>())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|error| {
+                anyhow!(
+                    "invalid `limits.trusted_proxies` in {}: {error}",
+                    self.layers.source_of("limits.trusted_proxies")
+                )
+            })?;
+        let rate_defaults = RateLimits::default();
+        let rate_limits = RateLimits {
+            search: self.per_minute(raw.limits.search_per_minute, "limits.search_per_minute", rate_defaults.search)?,
+            previews: self.per_minute(
+                raw.limits.previews_per_minute,
+                "limits.previews_per_minute",
+                rate_defaults.previews,
+            )?,
+            uploads: self.per_minute(
+                raw.limits.uploads_per_minute,
+                "limits.uploads_per_minute",
+                rate_defaults.uploads,
+            )?,
+            token_calls: self.per_minute(
+                raw.limits.token_calls_per_minute,
+                "limits.token_calls_per_minute",
+                rate_defaults.token_calls,
             )?,
         };
         let defaults = JobSettings::default();
@@ -334,6 +424,9 @@ impl Checker {
             database,
             media,
             connections,
+            request_limits,
+            trusted_proxies,
+            rate_limits,
             jobs,
             listen,
             base_url,

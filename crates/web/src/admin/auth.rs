@@ -9,9 +9,8 @@
 //! header on its own.
 
 use dateline_core::Msg;
-use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use dateline_core::User;
@@ -131,18 +130,16 @@ pub(crate) async fn expected_form_token(state: &AppState, headers: &axum::http::
     bound_token(state, &pre_session).await.unwrap_or_default()
 }
 
-/// The client's IP address, when the server runs with connection info (`unknown` in tests
-/// that call the router directly).
+/// The client's IP address (behind a trusted proxy, the one it forwarded), when the server
+/// runs with connection info (`unknown` in tests that call the router directly).
 pub struct ClientAddress(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl FromRequestParts<AppState> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let address = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string())
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let address = crate::client::client_ip(&parts.extensions, &parts.headers, &state.config().trusted_proxies)
+            .map(|ip| ip.to_string())
             .unwrap_or_else(|| "unknown".to_owned());
         Ok(ClientAddress(address))
     }

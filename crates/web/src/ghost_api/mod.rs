@@ -465,7 +465,14 @@ impl Context<'_> {
         post.insert("access".into(), json!(true));
         post.insert("comments".into(), json!(false));
         if self.includes("tags") {
-            let tags: Vec<Value> = self.section_of(summary).and_then(|s| self.tag_json(s, None)).into_iter().collect();
+            // The section first (the primary tag), then the sections it is in: a filter on
+            // `tag:world` matches a post in World › Asia, so its tags must list `world` too.
+            let mut tags: Vec<Value> = Vec::new();
+            let mut next = self.section_of(summary);
+            while let Some(section) = next {
+                tags.extend(self.tag_json(section, None));
+                next = section.parent.and_then(|p| self.site.sections.iter().find(|s| s.id == p));
+            }
             post.insert("primary_tag".into(), tags.first().cloned().unwrap_or(Value::Null));
             post.insert("tags".into(), json!(tags));
         }
