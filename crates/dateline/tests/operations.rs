@@ -267,14 +267,15 @@ fn slow_bodies_lose_their_slot_and_one_address_gets_its_share() {
     // A body arriving for twice the request time limit, above the minimum rate, is answered
     // (401: the password is wrong), not cut off.
     let json = br#"{"email":"nobody@news.test","password":"wrong password here"}"#;
-    let padding = 8 * 1024 - json.len();
+    // 4 KB a second, steadily (four times the minimum), for four seconds.
+    let padding = 16 * 1024 - json.len();
     let mut upload = sign_in(padding + json.len());
     let started = Instant::now();
-    for _ in 0..4 {
-        upload.write_all(&vec![b' '; padding / 4]).unwrap();
-        std::thread::sleep(Duration::from_secs(1));
+    for _ in 0..32 {
+        upload.write_all(&vec![b' '; padding / 32]).unwrap();
+        std::thread::sleep(Duration::from_millis(125));
     }
-    upload.write_all(&vec![b' '; padding % 4]).unwrap();
+    upload.write_all(&vec![b' '; padding % 32]).unwrap();
     upload.write_all(json).unwrap();
     let (head, _) = read_head(&mut upload);
     assert!(started.elapsed() >= Duration::from_secs(4));

@@ -35,3 +35,36 @@ impl Newsroom {
         Ok(self.store().set_asset_focus(id, focus).await?)
     }
 }
+
+/// What a story's poster, an edition's images and a social image may be.
+pub const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
+/// What a video report's video may be.
+pub const VIDEO_TYPES: [&str; 2] = ["video/mp4", "video/webm"];
+/// What an article's captions may be.
+pub const CAPTION_TYPES: [&str; 1] = ["text/vtt"];
+
+impl Newsroom {
+    /// Adds an error for `field` unless upload `id` exists and is one of `types`: the one check
+    /// every path that attaches media to a story goes through (creating it, changing it).
+    pub async fn check_asset(
+        &self,
+        id: Option<i64>,
+        types: &[&str],
+        field: &str,
+        errors: &mut FieldErrors,
+    ) -> Result<(), NewsroomError> {
+        let Some(id) = id else { return Ok(()) };
+        match self.store().asset(AssetId(id)).await? {
+            Some(asset) if types.contains(&asset.mime.as_str()) => {}
+            Some(asset) => errors.add(
+                field,
+                Msg::new("asset-wrong-type")
+                    .with("id", id)
+                    .with("actual", asset.mime)
+                    .with("expected", types.join(", ")),
+            ),
+            None => errors.add(field, Msg::new("no-such-asset").with("id", id)),
+        }
+        Ok(())
+    }
+}

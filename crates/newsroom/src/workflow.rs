@@ -153,6 +153,9 @@ impl Newsroom {
         // refusal (two stories may well share a headline).
         let slug_is_derived = request.article.slug.trim().is_empty();
         let fields = self.check_fields(request.article, &mut errors).await?;
+        // The same checks as a change of the story's media (`web`'s `change_story`).
+        self.check_asset(request.video_asset_id, &crate::VIDEO_TYPES, "video_asset_id", &mut errors).await?;
+        self.check_asset(request.poster_asset_id, &crate::IMAGE_TYPES, "poster_asset_id", &mut errors).await?;
         let (Some(edition), Some(kind), Some(fields)) = (edition, kind, fields) else {
             return Err(NewsroomError::Invalid(errors));
         };

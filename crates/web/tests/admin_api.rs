@@ -703,6 +703,14 @@ async fn uploads_work((site, rita, _, eddie): (TestSite, Session, Session, Sessi
     let (response, _) =
         send(&site, "PUT", &format!("/admin/api/stories/{}", article["story_id"]), Some(&rita), Some(wrong)).await;
     assert_eq!(response.status, 422, "an image is not a video");
+    // Creating a story checks its media the same way as changing it.
+    let captions =
+        upload(&site, &rita, "clip.vtt", Some("text/vtt"), b"WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n".to_vec()).await.1;
+    let story = json!({ "edition": "en", "section_id": 1, "kind": "text", "poster_asset_id": captions["id"],
+        "article": { "headline": "Captions as a poster", "body_markdown": "No." } });
+    let (response, body) = send(&site, "POST", "/admin/api/stories", Some(&rita), Some(story)).await;
+    assert_eq!(response.status, 422, "captions are not a poster: {body}");
+    assert!(body["error"]["fields"]["poster_asset_id"].is_string(), "{body}");
     assert_eq!(act(&site, &eddie, article["id"].as_i64().unwrap(), json!({ "action": "publish" })).await.0, 200);
     let page = site.get("/en/articles/harbour-by-night").await.text();
     assert!(

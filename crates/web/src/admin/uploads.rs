@@ -22,9 +22,7 @@ use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
 use crate::AppState;
 
-pub(crate) const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
-const VIDEO_TYPES: [&str; 2] = ["video/mp4", "video/webm"];
-const CAPTION_TYPES: [&str; 1] = ["text/vtt"];
+pub(crate) use dateline_newsroom::{CAPTION_TYPES, IMAGE_TYPES, VIDEO_TYPES};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -263,10 +261,11 @@ pub(crate) async fn change_story(
     }
     let mut errors = dateline_core::FieldErrors::default();
     let kind = StoryKind::parse(&body.kind).map_err(|e| errors.add("kind", e)).ok();
-    check_asset(state, body.video_asset_id, &VIDEO_TYPES, "video_asset_id", &mut errors).await?;
-    check_asset(state, body.poster_asset_id, &IMAGE_TYPES, "poster_asset_id", &mut errors).await?;
+    let newsroom = state.newsroom();
+    newsroom.check_asset(body.video_asset_id, &VIDEO_TYPES, "video_asset_id", &mut errors).await?;
+    newsroom.check_asset(body.poster_asset_id, &IMAGE_TYPES, "poster_asset_id", &mut errors).await?;
     if let Some(captions) = &body.captions {
-        check_asset(state, captions.asset_id, &CAPTION_TYPES, "captions", &mut errors).await?;
+        newsroom.check_asset(captions.asset_id, &CAPTION_TYPES, "captions", &mut errors).await?;
         if !articles.iter().any(|(_, a, _)| a.0 == captions.article_id) {
             errors.add("captions", Msg::new("article-not-in-story"));
         }
@@ -291,24 +290,4 @@ pub(crate) async fn change_story(
     Ok(Json(
         json!({ "id": id, "section_id": body.section_id, "kind": kind.as_str(), "video_asset_id": body.video_asset_id, "poster_asset_id": body.poster_asset_id }),
     ))
-}
-
-/// Adds an error for `field` unless asset `id` exists and is of one of `types`.
-async fn check_asset(
-    state: &AppState,
-    id: Option<i64>,
-    types: &[&str],
-    field: &str,
-    errors: &mut dateline_core::FieldErrors,
-) -> Result<(), AdminApiError> {
-    let Some(id) = id else { return Ok(()) };
-    match state.store().asset(AssetId(id)).await? {
-        Some(asset) if types.contains(&asset.mime.as_str()) => {}
-        Some(asset) => errors.add(
-            field,
-            Msg::new("asset-wrong-type").with("id", id).with("actual", asset.mime).with("expected", types.join(", ")),
-        ),
-        None => errors.add(field, Msg::new("no-such-asset").with("id", id)),
-    }
-    Ok(())
 }
