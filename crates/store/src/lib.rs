@@ -106,11 +106,17 @@ impl Store {
     async fn begin_write(
         &self,
     ) -> Result<(Option<tokio::sync::MutexGuard<'_, ()>>, sqlx::Transaction<'static, sqlx::Any>), StoreError> {
-        let turn = match self.backend {
-            Backend::Sqlite => Some(self.write_turn.lock().await),
-            Backend::Postgres => None,
-        };
-        Ok((turn, self.pool.begin().await?))
+        match self.backend {
+            // IMMEDIATE takes the write lock at BEGIN, where the busy timeout waits for it. A
+            // deferred transaction that read first would instead fail at its first write with
+            // "database is locked" whenever any other connection (a single-statement write
+            // outside the turn) had committed since its read.
+            Backend::Sqlite => {
+                let turn = self.write_turn.lock().await;
+                Ok((Some(turn), self.pool.begin_with("BEGIN IMMEDIATE").await?))
+            }
+            Backend::Postgres => Ok((None, self.pool.begin().await?)),
+        }
     }
 
     /// Which database this store talks to.

@@ -449,3 +449,63 @@ async fn a_site_moves_to_the_other_backend_field_by_field() {
     let copied_stories = tables["stories"].rows.len() as i64;
     assert!(story.0 > copied_stories, "new ids follow the copied ones ({story:?})");
 }
+
+/// Issue 19: on SQLite every transaction takes the write lock at its start, so an editor's
+/// saves never meet "database is locked" while other tasks write single statements (pruning,
+/// discarding autosaves) and autosaves at the same moment.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn saves_never_meet_a_locked_database_while_others_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 4).await;
+    let user = store
+        .create_user(&dateline_store::NewUser {
+            email: "e@x.test".into(),
+            name: "E".into(),
+            role: dateline_core::Role::Editor,
+            password_hash: "unused".into(),
+        })
+        .await
+        .unwrap();
+    let en = code("en");
+    let article = store.published_article(&en, &Slug::parse("story-1").unwrap()).await.unwrap().unwrap();
+    let saves = {
+        let store: Store = store.clone();
+        tokio::spawn(async move {
+            let mut revision = article.revision;
+            for n in 0..150 {
+                let fields = dateline_core::ArticleFields {
+                    slug: article.slug.clone(),
+                    headline: format!("Story 1, take {n}"),
+                    standfirst: None,
+                    body_markdown: "Body".into(),
+                    byline_role: article.byline_role,
+                    contributors: Vec::new(),
+                    place: None,
+                    correction: None,
+                };
+                revision = store.save_article(article.id, revision, &fields, user).await.expect("a save");
+            }
+        })
+    };
+    let others = {
+        let store: Store = store.clone();
+        tokio::spawn(async move {
+            for n in 0..150 {
+                let autosave = dateline_store::Autosave {
+                    article: article.id,
+                    user,
+                    base_revision: 1,
+                    saved_at: 1_700_000_000 + n,
+                    headline: "typing".into(),
+                    standfirst: None,
+                    body_markdown: "typing".into(),
+                };
+                store.save_autosave(&autosave).await.expect("an autosave");
+                store.discard_autosave(article.id, user).await.expect("a single-statement write");
+                store.prune_autosaves(0).await.expect("a prune");
+            }
+        })
+    };
+    saves.await.unwrap();
+    others.await.unwrap();
+}
