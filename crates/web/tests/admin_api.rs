@@ -879,6 +879,18 @@ async fn api_refusals_are_json_never_a_page() {
         assert!(response.header("content-type").starts_with("application/json"), "{method} {uri}: {}", response.text());
         assert!(body["error"]["code"].is_string() && body["error"]["message"].is_string(), "{method} {uri}: {body}");
     }
+    // JSON nested 100,000 deep, to an operation that reads any JSON: refused at serde_json's
+    // depth limit (128) with a 400, never a stack overflow.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let request = Request::post("/admin/api/sections")
+        .header("cookie", &rita.cookie)
+        .header("x-csrf-token", &rita.csrf)
+        .header("content-type", "application/json")
+        .body(Body::from(deep))
+        .unwrap();
+    let response = site.request(request).await;
+    assert_eq!(response.status, 400, "{}", response.text());
+    assert!(response.text().contains("recursion limit"), "{}", response.text());
     let ghost = site.request(Request::post("/ghost/api/content/posts/").body(Body::empty()).unwrap()).await;
     assert!(ghost.header("content-type").starts_with("application/json"), "{}", ghost.text());
     let body: Value = serde_json::from_slice(&ghost.body).unwrap();
