@@ -75,6 +75,17 @@ async fn site_with_articles(dir: &std::path::Path, count: i64) -> TestStore {
     store
 }
 
+/// An editor who saves articles in a test.
+async fn add_editor(store: &Store) -> dateline_core::UserId {
+    let user = dateline_store::NewUser {
+        email: "e@x.test".into(),
+        name: "E".into(),
+        role: dateline_core::Role::Editor,
+        password_hash: "unused".into(),
+    };
+    store.create_user(&user).await.unwrap()
+}
+
 #[tokio::test]
 async fn listings_page_without_overlap_and_skip_drafts() {
     let dir = tempfile::tempdir().unwrap();
@@ -316,15 +327,7 @@ async fn listing_counts_follow_every_move() {
     store.transition_article(draft.id, ArticleStatus::Draft, ArticleStatus::Published, None, None, None).await.unwrap();
     assert_eq!(totals(store.clone()).await, (5, 5, 5));
     // A byline edit of a published article: the writer leaves it.
-    let user = store
-        .create_user(&dateline_store::NewUser {
-            email: "e@x.test".into(),
-            name: "E".into(),
-            role: dateline_core::Role::Editor,
-            password_hash: "unused".into(),
-        })
-        .await
-        .unwrap();
+    let user = add_editor(&store).await;
     let story_5 = store.published_article(&en, &Slug::parse("story-5").unwrap()).await.unwrap().unwrap();
     let fields = dateline_core::ArticleFields {
         slug: story_5.slug.clone(),
@@ -457,15 +460,7 @@ async fn a_site_moves_to_the_other_backend_field_by_field() {
 async fn saves_never_meet_a_locked_database_while_others_write() {
     let dir = tempfile::tempdir().unwrap();
     let store = site_with_articles(dir.path(), 4).await;
-    let user = store
-        .create_user(&dateline_store::NewUser {
-            email: "e@x.test".into(),
-            name: "E".into(),
-            role: dateline_core::Role::Editor,
-            password_hash: "unused".into(),
-        })
-        .await
-        .unwrap();
+    let user = add_editor(&store).await;
     let en = code("en");
     let article = store.published_article(&en, &Slug::parse("story-1").unwrap()).await.unwrap().unwrap();
     let saves = {

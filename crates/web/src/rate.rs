@@ -47,8 +47,13 @@ enum Class {
 fn class_of(request: &Request) -> Option<Class> {
     let path = request.uri().path();
     let method = request.method();
-    if *method == Method::GET && (path.ends_with("/search") || path.starts_with("/preview/")) {
-        return Some(if path.starts_with("/preview/") { Class::Preview } else { Class::Search });
+    if *method == Method::GET {
+        if path.starts_with("/preview/") {
+            return Some(Class::Preview);
+        }
+        if path.ends_with("/search") {
+            return Some(Class::Search);
+        }
     }
     if *method == Method::POST {
         if path == "/admin/api/uploads" {
