@@ -200,7 +200,38 @@ fn prepare_data_dir(data_dir: &Path) -> anyhow::Result<()> {
             return Err(error).with_context(|| format!("cannot read the data directory {}", data_dir.display()));
         }
     }
-    Ok(())
+    check_room_to_write(data_dir)
+}
+
+/// What a site needs free in its data directory to start: room for the database's write-ahead
+/// log and the search index to take a few saves.
+const START_UP_HEADROOM: usize = 1024 * 1024;
+
+/// Writes, syncs and removes a file of [`START_UP_HEADROOM`] bytes in the data directory, so
+/// that a read-only or full disk stops start-up with a message that says so, instead of the
+/// first save failing in front of an editor.
+fn check_room_to_write(data_dir: &Path) -> anyhow::Result<()> {
+    use std::io::{ErrorKind, Write};
+
+    let probe = data_dir.join(".dateline-write-check");
+    let written = std::fs::File::create(&probe)
+        .and_then(|mut file| file.write_all(&vec![0u8; START_UP_HEADROOM]).and_then(|()| file.sync_all()));
+    let removed = std::fs::remove_file(&probe);
+    let dir = data_dir.display();
+    match written.and(removed.or_else(|e| if e.kind() == ErrorKind::NotFound { Ok(()) } else { Err(e) })) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == ErrorKind::StorageFull => {
+            bail!(
+                "the disk holding the data directory {dir} is full (less than 1 MiB free): free some space, then start again ({error})"
+            )
+        }
+        Err(error) if matches!(error.kind(), ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied) => {
+            bail!(
+                "the data directory {dir} is not writable: {error}; Dateline needs to write its database, search index and media there"
+            )
+        }
+        Err(error) => Err(error).with_context(|| format!("cannot write in the data directory {dir}")),
+    }
 }
 
 /// SIGTERM and Ctrl-C, listened for from the moment this is created: registered before the

@@ -170,6 +170,32 @@ fn a_node_waits_for_its_database_and_rides_out_losing_it() {
     assert_eq!(status, 503, "{body}");
     assert!(body.contains("database is unavailable"), "{body}");
 
+    // Readers keep coming while the database is away (as while PostgreSQL restarts): what the
+    // node can answer without it is served, everything else is a 503 that says to come back,
+    // never an error page of the server's own making, and nothing hangs.
+    let statuses = std::sync::Mutex::new(std::collections::BTreeMap::<(&str, u16), usize>::new());
+    std::thread::scope(|scope| {
+        for reader in 0..4 {
+            let (node, statuses) = (&node, &statuses);
+            scope.spawn(move || {
+                for n in 0..25 {
+                    let (kind, path) = match n % 3 {
+                        0 => ("search", format!("/en/search?q=outage{reader}x{n}")),
+                        1 => ("article", format!("/en/articles/missing-{reader}-{n}")),
+                        _ => ("readyz", "/readyz".to_owned()),
+                    };
+                    let (status, _) = node.get(&path, "en");
+                    *statuses.lock().unwrap().entry((kind, status)).or_default() += 1;
+                }
+            });
+        }
+    });
+    let statuses = statuses.into_inner().unwrap();
+    // Search reads the node's own index, so readers can still search; what needs the database
+    // is a 503, and the node says it is not ready.
+    let expected = |kind: &str| if kind == "search" { 200 } else { 503 };
+    assert!(statuses.keys().all(|(kind, status)| *status == expected(kind)), "during the outage: {statuses:?}");
+
     // Back without a restart.
     relay.set_up(true);
     let started = Instant::now();
@@ -181,4 +207,6 @@ fn a_node_waits_for_its_database_and_rides_out_losing_it() {
         assert!(started.elapsed() < Duration::from_secs(10), "no recovery: {status} {body}\n{}", node.log());
         std::thread::sleep(Duration::from_millis(100));
     }
+    assert_eq!(node.get("/readyz", "en").0, 200);
+    assert_eq!(node.get("/en/search?q=outage0x0", "en").0, 200, "readers are served again");
 }

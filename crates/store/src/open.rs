@@ -45,6 +45,9 @@ impl Store {
                     .to_owned(),
             ));
         }
+        if path.exists() {
+            check_sqlite_file(&path).await.map_err(open_error)?;
+        }
         let url = format!("sqlite://{}?mode=rwc", encode_path(&path));
         let pool = AnyPoolOptions::new()
             .max_connections(8)
@@ -197,6 +200,73 @@ impl DatabaseLocation {
 
 fn latest_version(migrator: &Migrator) -> i64 {
     migrator.iter().map(|m| m.version).max().unwrap_or(0)
+}
+
+/// Looks at an existing database file before anything writes to it (the pool's first
+/// connection switches it to WAL, migrations add tables): its header must be a SQLite one whose
+/// page count the file holds in full, and a database that has tables must be Dateline's.
+async fn check_sqlite_file(path: &Path) -> Result<(), String> {
+    use sqlx::Connection;
+
+    let mut header = [0u8; 100];
+    let length = {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+        let length = file.metadata().map_err(|e| format!("cannot read the file: {e}"))?.len();
+        if length < 100 || file.read_exact(&mut header).is_err() {
+            return Err(format!(
+                "the file is {length} bytes long, too short for a SQLite database; it is damaged or not a Dateline database, and was left untouched"
+            ));
+        }
+        length
+    };
+    if &header[..16] != b"SQLite format 3\0" {
+        return Err("the file is not a database: it does not begin with SQLite's header, so it is damaged or another program's; it was left untouched".to_owned());
+    }
+    // While a write-ahead log holds pages, the main file may legitimately be shorter than its
+    // header says (a checkpoint cut short): SQLite completes it from the log.
+    let wal = path.with_extension("sqlite3-wal");
+    let wal_has_pages = std::fs::metadata(&wal).is_ok_and(|meta| meta.len() > 0);
+    if let Some(expected) = sqlite_size_from_header(&header)
+        && expected > length
+        && !wal_has_pages
+    {
+        return Err(format!(
+            "the file is truncated: its header describes {expected} bytes but it holds {length}; restore it from a backup (it was left untouched)"
+        ));
+    }
+    let url = format!("sqlite://{}?mode=ro", encode_path(path));
+    let mut connection = sqlx::AnyConnection::connect(&url).await.map_err(|e| describe_sqlite_error(&e))?;
+    let tables: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+    )
+    .fetch_all(&mut connection)
+    .await
+    .map_err(|e| describe_sqlite_error(&e))?;
+    let _ = connection.close().await;
+    let names: Vec<&str> = tables.iter().map(|(name,)| name.as_str()).collect();
+    if !names.is_empty() && !names.contains(&"_sqlx_migrations") {
+        let shown: Vec<&str> = names.iter().copied().take(5).collect();
+        return Err(format!(
+            "the file is a SQLite database of another program (its tables include {}), not a Dateline database; it was left untouched",
+            shown.join(", ")
+        ));
+    }
+    Ok(())
+}
+
+/// The database's size in bytes as its header records it, when the header's count is valid
+/// (SQLite 3.7.0 and later keep it, with a change counter saying it is current).
+fn sqlite_size_from_header(header: &[u8; 100]) -> Option<u64> {
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        size if size >= 512 && size.is_power_of_two() => u64::from(size),
+        _ => return None,
+    };
+    let pages = u32::from_be_bytes(header[28..32].try_into().ok()?);
+    let change_counter = &header[24..28];
+    let valid_for = &header[92..96];
+    (pages > 0 && change_counter == valid_for).then_some(page_size * u64::from(pages))
 }
 
 /// A file path as the path part of a `sqlite://` URL: non-ASCII bytes and the characters a URL

@@ -111,6 +111,12 @@ impl Server {
         assert!(status.success(), "kill -TERM failed");
     }
 
+    /// Kills the process with SIGKILL, as a crash or the OOM killer would, and waits for it.
+    pub fn kill(&mut self) {
+        self.child.kill().expect("kill -9 the server");
+        self.child.wait().unwrap();
+    }
+
     /// Waits for the process to exit, at most `timeout`.
     pub fn wait_exit(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
         let deadline = Instant::now() + timeout;
