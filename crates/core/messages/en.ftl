@@ -82,6 +82,16 @@ sign-in-wrong = wrong email or password
 
 ## Who may do what.
 admins-only = only admins may do this
+reset-link-disabled-user = this user is disabled: enable them before making a reset link
+reset-link-spent = this link was used, has expired or was replaced by a newer one: ask an admin for a new link
+reset-passwords-differ = the two passwords differ
+sign-in-code-needed = two-step sign-in is on for this account: send the code from the authenticator app (or a recovery code) as "code"
+sign-in-code-wrong = wrong code: check the app's current code and try again
+sign-in-code-expired = this sign-in waited too long or had too many wrong codes: sign in again
+two-step-already-on = two-step sign-in is already on
+two-step-not-started = two-step sign-in is not being set up: start again
+two-step-code-wrong = that is not the app's current code: check that the phone's clock is right and try the newest code
+two-step-password-wrong = wrong password
 editors-only = only editors and admins may do this
 reporter-own-drafts-only = reporters may delete only their own drafts
 role-cannot-edit = your role cannot edit this article

@@ -82,6 +82,16 @@ sign-in-wrong = 邮箱或密码错误
 
 ## Who may do what.
 admins-only = 只有管理员可以执行此操作
+reset-link-disabled-user = 该用户已停用：请先启用，再生成重置链接
+reset-link-spent = 此链接已使用、已过期或已被新链接取代：请向管理员索取新链接
+reset-passwords-differ = 两次输入的密码不一致
+sign-in-code-needed = 此账户已启用两步登录：请以 "code" 提交身份验证器应用中的验证码（或恢复码）
+sign-in-code-wrong = 验证码错误：请核对应用当前显示的验证码后重试
+sign-in-code-expired = 本次登录等待过久或错误验证码过多：请重新登录
+two-step-already-on = 两步登录已启用
+two-step-not-started = 两步登录尚未开始设置：请重新开始
+two-step-code-wrong = 这不是应用当前显示的验证码：请检查手机时间是否准确，并输入最新的验证码
+two-step-password-wrong = 密码错误
 editors-only = 只有编辑和管理员可以执行此操作
 reporter-own-drafts-only = 记者只能删除自己的草稿
 role-cannot-edit = 您的角色无权编辑此稿件

@@ -80,6 +80,16 @@ sign-in-wrong = 電子郵件或密碼錯誤
 
 ## Who may do what.
 admins-only = 只有管理員可以執行此操作
+reset-link-disabled-user = 該使用者已停用：請先啟用，再產生重設連結
+reset-link-spent = 此連結已使用、已過期或已被新連結取代：請向管理員索取新連結
+reset-passwords-differ = 兩次輸入的密碼不一致
+sign-in-code-needed = 此帳戶已啟用兩步登入：請以 "code" 提交驗證器應用程式中的驗證碼（或復原碼）
+sign-in-code-wrong = 驗證碼錯誤：請核對應用程式目前顯示的驗證碼後重試
+sign-in-code-expired = 本次登入等待過久或錯誤驗證碼過多：請重新登入
+two-step-already-on = 兩步登入已啟用
+two-step-not-started = 兩步登入尚未開始設定：請重新開始
+two-step-code-wrong = 這不是應用程式目前顯示的驗證碼：請檢查手機時間是否準確，並輸入最新的驗證碼
+two-step-password-wrong = 密碼錯誤
 editors-only = 只有編輯和管理員可以執行此操作
 reporter-own-drafts-only = 記者只能刪除自己的草稿
 role-cannot-edit = 您的角色無法編輯此文章

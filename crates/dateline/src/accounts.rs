@@ -43,6 +43,18 @@ pub async fn set_password(store: &Store, email: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `dateline user reset-link`: prints a one-time password link for the user.
+pub async fn reset_link(store: &Store, base_url: &str, email: &str) -> anyhow::Result<()> {
+    let Some((user, _)) = store.user_credentials(email).await? else {
+        bail!("no active user with email {email}");
+    };
+    let link = dateline_newsroom::issue_reset_link(store, user.id, None).await?;
+    let expires = jiff::Timestamp::from_second(link.expires_at).map(|t| t.to_string()).unwrap_or_default();
+    println!("{}{}", base_url.trim_end_matches('/'), link.path);
+    eprintln!("one-time password link for {}: it works once, until {expires}", user.email);
+    Ok(())
+}
+
 /// `dateline user list`.
 pub async fn list_users(store: &Store) -> anyhow::Result<()> {
     for user in store.users().await? {

@@ -218,6 +218,13 @@ enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Print a one-time link with which the user chooses a new password (valid 72 hours; a
+    /// newer link replaces it). For someone locked out, or an admin who lost their password.
+    ResetLink {
+        /// The user's email.
+        #[arg(long)]
+        email: String,
+    },
     /// List users.
     List,
 }
@@ -325,6 +332,7 @@ fn main() -> ExitCode {
                     UserCommand::Add { email, name, role } => accounts::add_user(&store, &email, &name, &role).await,
                     UserCommand::Passwd { email } => accounts::set_password(&store, &email).await,
                     UserCommand::List => accounts::list_users(&store).await,
+                    UserCommand::ResetLink { email } => accounts::reset_link(&store, &config.base_url, &email).await,
                 };
                 store.close().await;
                 result

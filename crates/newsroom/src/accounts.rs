@@ -9,11 +9,13 @@ use std::time::{Duration, Instant};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use dateline_core::{Msg, User};
+use dateline_core::{Msg, User, UserId};
 use jiff::Timestamp;
 use sha2::{Digest, Sha256};
 
-use crate::{Newsroom, NewsroomError};
+use crate::housekeeping::actor;
+use crate::totp;
+use crate::{Newsroom, NewsroomError, check_new_password};
 
 /// How long a session lasts.
 pub const SESSION_LIFETIME: Duration = Duration::from_secs(14 * 24 * 3600);
@@ -51,6 +53,80 @@ pub fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// How long a password reset link stays good.
+pub const RESET_LINK_LIFETIME: Duration = Duration::from_secs(72 * 3600);
+
+/// A reset link just made: its path on the site (the secret is in it, shown this once) and
+/// when it stops working (Unix seconds).
+#[derive(Debug, Clone)]
+pub struct ResetLink {
+    /// `/admin/reset/{secret}`.
+    pub path: String,
+    /// Expiry, Unix seconds.
+    pub expires_at: i64,
+}
+
+/// Stores a new reset link for `user` (made by `by`, or from the command line) and returns it:
+/// the one place a link's secret and lifetime are decided.
+pub async fn issue_reset_link(
+    store: &dateline_store::Store,
+    user: UserId,
+    by: Option<UserId>,
+) -> Result<ResetLink, NewsroomError> {
+    let secret = new_secret().map_err(NewsroomError::Internal)?;
+    let expires_at = Timestamp::now().as_second() + RESET_LINK_LIFETIME.as_secs() as i64;
+    store.create_password_reset(&secret_hash(&secret), user, by, expires_at).await?;
+    Ok(ResetLink { path: format!("/admin/reset/{secret}"), expires_at })
+}
+
+/// How long a sign-in waits for its code once the password was right.
+const PENDING_SIGN_IN: Duration = Duration::from_secs(5 * 60);
+/// Codes tried on one waiting sign-in before it has to start again.
+const PENDING_ATTEMPTS: i64 = 5;
+/// Recovery codes made when two-step sign-in is turned on.
+const RECOVERY_CODES: usize = 10;
+/// The letters of recovery codes: no 0/o, 1/l/i, so they can be read off paper.
+const RECOVERY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+/// Letters per recovery code (about 79 bits), written in groups of four.
+const RECOVERY_LETTERS: usize = 16;
+
+/// What a right password leads to.
+pub enum SignInStep {
+    /// Signed in.
+    SignedIn(SignIn),
+    /// Two-step sign-in is on and no code came with the password: `pending` carries the
+    /// sign-in to the code form ([`Newsroom::finish_sign_in`]).
+    CodeNeeded {
+        /// The waiting sign-in's secret, for the code form.
+        pending: String,
+    },
+}
+
+/// Two-step sign-in being set up: the secret to type into an app, and the address its QR code
+/// carries.
+#[derive(Debug, Clone)]
+pub struct TwoStepSetUp {
+    /// Base32.
+    pub secret: String,
+    /// `otpauth://totp/…`.
+    pub uri: String,
+}
+
+fn new_recovery_code() -> Result<String, NewsroomError> {
+    let mut bytes = [0u8; RECOVERY_LETTERS];
+    getrandom::fill(&mut bytes).map_err(|e| NewsroomError::Internal(e.to_string()))?;
+    let letters: Vec<char> =
+        bytes.iter().map(|b| char::from(RECOVERY_ALPHABET[usize::from(*b) % RECOVERY_ALPHABET.len()])).collect();
+    Ok(letters.chunks(4).map(|group| group.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
+}
+
+/// A recovery code as stored: lower case, without the dashes and spaces people type; `None`
+/// for what cannot be one.
+fn normalize_recovery_code(code: &str) -> Option<String> {
+    let code: String = code.chars().filter(|c| !matches!(c, '-' | ' ')).map(|c| c.to_ascii_lowercase()).collect();
+    (code.len() == RECOVERY_LETTERS && code.bytes().all(|b| RECOVERY_ALPHABET.contains(&b))).then_some(code)
+}
+
 /// A successful sign-in: the user, and the new session's id (for the cookie) and CSRF token.
 pub struct SignIn {
     /// Who signed in.
@@ -77,7 +153,16 @@ impl Newsroom {
     }
 
     /// Checks an email and password (throttled per account and address) and opens a session.
-    pub async fn sign_in(&self, email: &str, password: &str, address: &str) -> Result<SignIn, NewsroomError> {
+    /// With two-step sign-in on, the code from the user's app (or a recovery code) is needed
+    /// too: given as `code`, it is checked at once; without it, the right password leads to
+    /// [`SignInStep::CodeNeeded`], to be finished by [`Newsroom::finish_sign_in`].
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        code: Option<&str>,
+        address: &str,
+    ) -> Result<SignInStep, NewsroomError> {
         let throttle = &self.inner.throttle;
         if let Err(wait) = throttle.check(email, address) {
             let seconds = i64::try_from(wait.as_secs() + 1).unwrap_or(i64::MAX);
@@ -96,12 +181,151 @@ impl Newsroom {
             throttle.record_failure(email, address);
             return Err(NewsroomError::Unauthorized(Msg::new("sign-in-wrong")));
         };
+        if self.store().two_step(user.id).await?.secret.is_some() {
+            match code.map(str::trim).filter(|code| !code.is_empty()) {
+                None => {
+                    let pending = new_secret().map_err(NewsroomError::Internal)?;
+                    let expires = Timestamp::now().as_second() + PENDING_SIGN_IN.as_secs() as i64;
+                    self.store().create_pending_sign_in(&secret_hash(&pending), user.id, expires).await?;
+                    return Ok(SignInStep::CodeNeeded { pending });
+                }
+                Some(code) => {
+                    if !self.second_factor_holds(&user, code).await? {
+                        throttle.record_failure(email, address);
+                        return Err(NewsroomError::Unauthorized(Msg::new("sign-in-code-wrong")));
+                    }
+                }
+            }
+        }
         throttle.record_success(email, address);
+        Ok(SignInStep::SignedIn(self.open_session(user).await?))
+    }
+
+    /// The second step of a sign-in whose password was right: the code for the waiting
+    /// sign-in `pending`. A few wrong codes, or a few minutes, and it has to start again.
+    pub async fn finish_sign_in(&self, pending: &str, code: &str, address: &str) -> Result<SignIn, NewsroomError> {
+        let pending_hash = secret_hash(pending);
+        let Some(user) = self.store().attempt_pending_sign_in(&pending_hash, PENDING_ATTEMPTS).await? else {
+            return Err(NewsroomError::Unauthorized(Msg::new("sign-in-code-expired")));
+        };
+        let throttle = &self.inner.throttle;
+        if !self.second_factor_holds(&user, code).await? {
+            throttle.record_failure(&user.email, address);
+            return Err(NewsroomError::Unauthorized(Msg::new("sign-in-code-wrong")));
+        }
+        self.store().end_pending_sign_in(&pending_hash).await?;
+        throttle.record_success(&user.email, address);
+        self.open_session(user).await
+    }
+
+    /// Whether `code` is the user's current app code (each one works once) or one of their
+    /// unused recovery codes (used up by this). True when two-step sign-in is off.
+    async fn second_factor_holds(&self, user: &User, code: &str) -> Result<bool, NewsroomError> {
+        let Some(secret) = self.store().two_step(user.id).await?.secret else { return Ok(true) };
+        if let Some(step) = totp::matching_step(&secret, code, Timestamp::now().as_second()) {
+            return Ok(self.store().accept_two_step_code(user.id, step).await?);
+        }
+        match normalize_recovery_code(code) {
+            Some(code) => Ok(self.store().use_recovery_code(user.id, &secret_hash(&code)).await?),
+            None => Ok(false),
+        }
+    }
+
+    /// Starts setting up two-step sign-in for `user`: a new secret, kept pending until a code
+    /// from the app confirms it, and the `otpauth://` address for the app's QR scanner.
+    pub async fn start_two_step(&self, user: &User, issuer: &str) -> Result<TwoStepSetUp, NewsroomError> {
+        if self.store().two_step(user.id).await?.secret.is_some() {
+            return Err(NewsroomError::Conflict(Msg::new("two-step-already-on")));
+        }
+        let secret = totp::new_secret().map_err(NewsroomError::Internal)?;
+        self.store().set_two_step_pending(user.id, Some(&secret)).await?;
+        let uri = totp::provisioning_uri(issuer, &user.email, &secret);
+        Ok(TwoStepSetUp { secret, uri })
+    }
+
+    /// Confirms the pending secret with a code from the app, turns two-step sign-in on, and
+    /// returns ten recovery codes (shown once; stored hashed).
+    pub async fn confirm_two_step(&self, user: &User, code: &str) -> Result<Vec<String>, NewsroomError> {
+        let Some(pending) = self.store().two_step(user.id).await?.pending else {
+            return Err(NewsroomError::Conflict(Msg::new("two-step-not-started")));
+        };
+        let Some(step) = totp::matching_step(&pending, code, Timestamp::now().as_second()) else {
+            return Err(NewsroomError::field("code", Msg::new("two-step-code-wrong")));
+        };
+        let codes = (0..RECOVERY_CODES).map(|_| new_recovery_code()).collect::<Result<Vec<_>, _>>()?;
+        let hashes: Vec<String> =
+            codes.iter().map(|code| secret_hash(&normalize_recovery_code(code).unwrap_or_default())).collect();
+        self.store().enable_two_step(user.id, &pending, step, &hashes).await?;
+        self.audit(&actor(user), "user.two-step-on", &user.email, "").await;
+        Ok(codes)
+    }
+
+    /// Turns two-step sign-in off, on the user's password.
+    pub async fn turn_off_two_step(&self, user: &User, password: &str) -> Result<(), NewsroomError> {
+        let Some((_, hash)) = self.store().user_credentials(&user.email).await? else {
+            return Err(NewsroomError::NotFound(format!("user {}", user.id)));
+        };
+        let password = password.to_owned();
+        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+        if !matches {
+            return Err(NewsroomError::field("password", Msg::new("two-step-password-wrong")));
+        }
+        self.store().disable_two_step(user.id).await?;
+        self.audit(&actor(user), "user.two-step-off", &user.email, "").await;
+        Ok(())
+    }
+
+    /// A new session for `user`, whose credentials were just checked.
+    async fn open_session(&self, user: User) -> Result<SignIn, NewsroomError> {
         let session_id = new_secret().map_err(NewsroomError::Internal)?;
         let csrf_token = new_secret().map_err(NewsroomError::Internal)?;
         let expires = Timestamp::now().as_second() + SESSION_LIFETIME.as_secs() as i64;
         self.store().create_session(&secret_hash(&session_id), user.id, &csrf_token, expires).await?;
         Ok(SignIn { user, session_id, csrf_token })
+    }
+
+    /// An admin makes a one-time link for `user` to choose a new password, to hand over by
+    /// any means (no e-mail server needed). It works once, for [`RESET_LINK_LIFETIME`]; a newer
+    /// link replaces the user's older ones. The secret is returned once and stored hashed.
+    pub async fn create_reset_link(&self, by: &User, user: UserId) -> Result<ResetLink, NewsroomError> {
+        if !by.role.is_admin() {
+            return Err(NewsroomError::Forbidden(Msg::new("admins-only")));
+        }
+        let Some(target) = self.store().user(user).await? else {
+            return Err(NewsroomError::NotFound(format!("user {user}")));
+        };
+        if self.store().is_user_disabled(user).await? {
+            return Err(NewsroomError::Conflict(Msg::new("reset-link-disabled-user")));
+        }
+        let link = issue_reset_link(self.store(), user, Some(by.id)).await?;
+        self.audit(&actor(by), "user.reset-link", &target.email, "").await;
+        Ok(link)
+    }
+
+    /// Whom a reset link's secret is for, while the link is good.
+    pub async fn reset_link_user(&self, secret: &str) -> Result<Option<User>, NewsroomError> {
+        Ok(self.store().password_reset_user(&secret_hash(secret)).await?)
+    }
+
+    /// Uses a reset link: the new password replaces the old one, every session and API token
+    /// of the user ends, the sign-in throttle forgets the account's failures, and the user is
+    /// signed in. A link that was used, has expired or was replaced is refused.
+    pub async fn reset_password(&self, secret: &str, password: &str, address: &str) -> Result<SignIn, NewsroomError> {
+        let Some(user) = self.reset_link_user(secret).await? else {
+            return Err(NewsroomError::Conflict(Msg::new("reset-link-spent")));
+        };
+        check_new_password(password).map_err(|message| NewsroomError::field("password", message))?;
+        let password = password.to_owned();
+        let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+            .await
+            .map_err(|e| NewsroomError::Internal(e.to_string()))?
+            .map_err(NewsroomError::Internal)?;
+        if self.store().use_password_reset(&secret_hash(secret), &hash).await?.is_none() {
+            return Err(NewsroomError::Conflict(Msg::new("reset-link-spent")));
+        }
+        self.inner.throttle.record_success(&user.email, address);
+        self.audit(&actor(&user), "user.password-reset", &user.email, "").await;
+        self.open_session(user).await
     }
 
     /// The user an API token belongs to, if it is known and not revoked.

@@ -46,6 +46,7 @@ mod media;
 mod pages;
 mod previews;
 mod site;
+pub mod totp;
 mod workflow;
 
 use std::sync::Arc;
@@ -57,7 +58,8 @@ use dateline_store::Store;
 use tokio::sync::OnceCell;
 
 pub use accounts::{
-    SESSION_LIFETIME, SignIn, SignInThrottle, constant_time_eq, hash_password, new_secret, secret_hash, verify_password,
+    RESET_LINK_LIFETIME, ResetLink, SESSION_LIFETIME, SignIn, SignInStep, SignInThrottle, TwoStepSetUp,
+    constant_time_eq, hash_password, issue_reset_link, new_secret, secret_hash, verify_password,
 };
 pub use authors::ProfileForm;
 pub use cache_tags::{CacheTag, NoPageCache, PagePurge};

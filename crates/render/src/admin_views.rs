@@ -80,10 +80,77 @@ pub struct SignInPage {
     pub form_token: String,
     /// The email typed before, to keep it after a failure.
     pub email: String,
+    /// A sign-in whose password was right, waiting for its two-step code: the page asks for
+    /// the code instead. Empty otherwise.
+    pub pending: String,
 }
 
 impl AdminView for SignInPage {
     const TEMPLATE: &'static str = "sign_in.html";
+}
+
+/// `reset_link.html`: a one-time password link an admin just made, shown this once.
+#[derive(Debug, Serialize)]
+pub struct ResetLinkPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// Whose link: their name.
+    pub name: String,
+    /// Their sign-in address.
+    pub email: String,
+    /// The whole link.
+    pub url: String,
+    /// When it stops working, in the newsroom's time.
+    pub expires: String,
+}
+
+impl AdminView for ResetLinkPage {
+    const TEMPLATE: &'static str = "reset_link.html";
+}
+
+/// `reset_password.html`: the page a reset link opens, where its user chooses a password.
+#[derive(Debug, Serialize)]
+pub struct ResetPasswordPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// The form's token, also set as a cookie (as on the sign-in form).
+    pub form_token: String,
+    /// Whose account: their sign-in address. Empty when the link is no good.
+    pub email: String,
+    /// Where the form goes (`/admin/reset/{secret}`); empty when the link is no good.
+    pub action: String,
+}
+
+impl AdminView for ResetPasswordPage {
+    const TEMPLATE: &'static str = "reset_password.html";
+}
+
+/// `two_step.html`: the user's two-step sign-in.
+#[derive(Debug, Serialize)]
+pub struct TwoStepPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    /// Whether it is on.
+    pub enabled: bool,
+    /// Unused recovery codes.
+    pub recovery_codes_left: i64,
+    /// While setting up: the secret, in groups of four, to type into an app.
+    pub secret: Option<String>,
+    /// While setting up: the QR code (SVG) of the app's `otpauth://` address.
+    pub qr: Option<String>,
+    /// Recovery codes just made, shown this once.
+    pub recovery_codes: Vec<String>,
+    /// The field a refusal is about (`code`, `password`).
+    pub refused_field: Option<String>,
+    /// Why it was refused.
+    pub refusal: Option<String>,
+}
+
+impl AdminView for TwoStepPage {
+    const TEMPLATE: &'static str = "two_step.html";
 }
 
 /// `error.html`.

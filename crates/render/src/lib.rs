@@ -44,5 +44,5 @@ pub use page_inputs::{
     SearchResult, SiteContext, StaticPageView,
 };
 pub use pages::Renderer;
-pub use qr::qr_svg;
+pub use qr::{qr_svg, qr_svg_uncached};
 pub use theme::{Theme, ThemeAsset};

@@ -61,7 +61,7 @@ pub use open::{DATABASE_FILE, DatabaseLocation, redact_password};
 pub use preview_links::PreviewLink;
 pub use sections::NewSection;
 pub use site::NewSocialAccount;
-pub use users::{NewUser, SessionRecord, TokenRecord};
+pub use users::{NewUser, SessionRecord, TokenRecord, TwoStep};
 
 /// A handle on the content database; cheap to clone (the connection pool is shared).
 #[derive(Clone)]

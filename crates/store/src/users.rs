@@ -278,6 +278,255 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Records a one-time password reset link for `user` (by its secret's hash), valid until
+    /// `expires_at`; the user's earlier unused links stop working.
+    pub async fn create_password_reset(
+        &self,
+        secret_hash: &str,
+        user: UserId,
+        created_by: Option<UserId>,
+        expires_at: i64,
+    ) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("DELETE FROM password_resets WHERE user_id = $1 AND used_at IS NULL")
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO password_resets (secret_hash, user_id, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(secret_hash)
+        .bind(user.0)
+        .bind(created_by.map(|id| id.0))
+        .bind(now_seconds())
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The user a reset link (by its secret's hash) is for, while it is unused and unexpired
+    /// and the user is not disabled.
+    pub async fn password_reset_user(&self, secret_hash: &str) -> Result<Option<User>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as(
+            "SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id \
+             WHERE r.secret_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND u.disabled_at IS NULL",
+        )
+        .bind(secret_hash)
+        .bind(now_seconds())
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some((id,)) => self.user(UserId(id)).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Uses a reset link: sets the new password hash, ends the user's sessions and API
+    /// tokens and turns two-step sign-in off, in one transaction, only if the link is still good (so a link works once, also
+    /// when two tabs send it at the same moment). The user, or `None` for a spent link.
+    pub async fn use_password_reset(
+        &self,
+        secret_hash: &str,
+        password_hash: &str,
+    ) -> Result<Option<UserId>, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let now = now_seconds();
+        let row: Option<(i64,)> = sqlx::query_as(
+            "UPDATE password_resets SET used_at = $1 WHERE secret_hash = $2 AND used_at IS NULL AND expires_at > $1 \
+             AND user_id IN (SELECT id FROM users WHERE disabled_at IS NULL) RETURNING user_id",
+        )
+        .bind(now)
+        .bind(secret_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((id,)) = row else { return Ok(None) };
+        let user = UserId(id);
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind(password_hash)
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+        revoke_credentials(&mut tx, user).await?;
+        // An admin's link is also the way back for someone who lost the phone with their
+        // codes: they set two-step sign-in up again once in.
+        clear_two_step(&mut tx, user).await?;
+        tx.commit().await?;
+        Ok(Some(user))
+    }
+}
+
+/// A user's two-step sign-in: the secret when it is on, one being set up, and how many unused
+/// recovery codes are left.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TwoStep {
+    /// The TOTP secret (base32) while two-step sign-in is on.
+    pub secret: Option<String>,
+    /// A secret shown for setting up, not yet confirmed by a code.
+    pub pending: Option<String>,
+    /// Recovery codes not used yet.
+    pub recovery_codes_left: i64,
+}
+
+impl Store {
+    /// The user's two-step sign-in state.
+    pub async fn two_step(&self, user: UserId) -> Result<TwoStep, StoreError> {
+        let row: Option<(Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT totp_secret, totp_pending FROM users WHERE id = $1")
+                .bind(user.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((secret, pending)) = row else { return Err(StoreError::NotFound(format!("user {user}"))) };
+        let (left,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM totp_recovery_codes WHERE user_id = $1 AND used_at IS NULL")
+                .bind(user.0)
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(TwoStep { secret, pending, recovery_codes_left: left })
+    }
+
+    /// Keeps a secret being set up (or forgets it, with `None`).
+    pub async fn set_two_step_pending(&self, user: UserId, secret: Option<&str>) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("UPDATE users SET totp_pending = $1 WHERE id = $2")
+            .bind(secret)
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Turns two-step sign-in on with `secret` (the pending one, confirmed by a code accepted
+    /// for `step`) and these recovery codes' hashes, replacing any earlier ones.
+    pub async fn enable_two_step(
+        &self,
+        user: UserId,
+        secret: &str,
+        step: i64,
+        recovery_hashes: &[String],
+    ) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("UPDATE users SET totp_secret = $1, totp_pending = NULL, totp_last_step = $2 WHERE id = $3")
+            .bind(secret)
+            .bind(step)
+            .bind(user.0)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("DELETE FROM totp_recovery_codes WHERE user_id = $1").bind(user.0).execute(&mut *tx).await?;
+        for hash in recovery_hashes {
+            sqlx::query("INSERT INTO totp_recovery_codes (user_id, code_hash) VALUES ($1, $2)")
+                .bind(user.0)
+                .bind(hash)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Turns two-step sign-in off: secret, pending secret and recovery codes are forgotten.
+    pub async fn disable_two_step(&self, user: UserId) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        clear_two_step(&mut tx, user).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Records that a code for time step `step` was used: true only the first time a step at
+    /// or after the last accepted one is offered, so a code seen over a shoulder is worth
+    /// nothing once used.
+    pub async fn accept_two_step_code(&self, user: UserId, step: i64) -> Result<bool, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND totp_secret IS NOT NULL \
+             AND (totp_last_step IS NULL OR totp_last_step < $1)",
+        )
+        .bind(step)
+        .bind(user.0)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Uses a recovery code (by hash): true if it was unused.
+    pub async fn use_recovery_code(&self, user: UserId, code_hash: &str) -> Result<bool, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE totp_recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+        )
+        .bind(now_seconds())
+        .bind(user.0)
+        .bind(code_hash)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Records a sign-in waiting for its code (by its secret's hash) until `expires_at`.
+    pub async fn create_pending_sign_in(&self, id_hash: &str, user: UserId, expires_at: i64) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("DELETE FROM pending_sign_ins WHERE expires_at <= $1")
+            .bind(now_seconds())
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO pending_sign_ins (id_hash, user_id, expires_at) VALUES ($1, $2, $3)")
+            .bind(id_hash)
+            .bind(user.0)
+            .bind(expires_at)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Counts one attempt at a waiting sign-in and returns its user while it has not expired
+    /// and has had at most `max_attempts`; a spent one is forgotten.
+    pub async fn attempt_pending_sign_in(&self, id_hash: &str, max_attempts: i64) -> Result<Option<User>, StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let row: Option<(i64,)> = sqlx::query_as(
+            "UPDATE pending_sign_ins SET attempts = attempts + 1 WHERE id_hash = $1 AND expires_at > $2 \
+             AND attempts < $3 RETURNING user_id",
+        )
+        .bind(id_hash)
+        .bind(now_seconds())
+        .bind(max_attempts)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if row.is_none() {
+            sqlx::query("DELETE FROM pending_sign_ins WHERE id_hash = $1").bind(id_hash).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        match row {
+            Some((id,)) => self.user(UserId(id)).await,
+            None => Ok(None),
+        }
+    }
+
+    /// Forgets a waiting sign-in (it succeeded).
+    pub async fn end_pending_sign_in(&self, id_hash: &str) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        sqlx::query("DELETE FROM pending_sign_ins WHERE id_hash = $1").bind(id_hash).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Forgets a user's two-step secret, pending secret and recovery codes, in the caller's
+/// transaction.
+async fn clear_two_step(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user: UserId) -> Result<(), StoreError> {
+    sqlx::query("UPDATE users SET totp_secret = NULL, totp_pending = NULL, totp_last_step = NULL WHERE id = $1")
+        .bind(user.0)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM totp_recovery_codes WHERE user_id = $1").bind(user.0).execute(&mut **tx).await?;
+    Ok(())
+}
+
 /// Ends every open session and API token of `user`, in the caller's transaction.
 async fn revoke_credentials(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user: UserId) -> Result<(), StoreError> {
     let now = now_seconds();

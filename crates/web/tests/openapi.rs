@@ -144,6 +144,28 @@ async fn real_responses_match_the_document() {
     let (status, _) = c.call("PUT", "/me/profile", "/me/profile", Some(json!({ "names": [] }))).await;
     assert_eq!(status, 422);
 
+    // Two-step sign-in, on and off again.
+    c.call("GET", "/me/two-step", "/me/two-step", None).await;
+    let (status, _) =
+        c.call("POST", "/me/two-step/confirm", "/me/two-step/confirm", Some(json!({ "code": "1" }))).await;
+    assert_eq!(status, 409, "nothing to confirm yet");
+    let (status, set_up) = c.call("POST", "/me/two-step", "/me/two-step", None).await;
+    assert_eq!(status, 201, "{set_up}");
+    let wrong = json!({ "code": "12345" });
+    c.call("POST", "/me/two-step/confirm", "/me/two-step/confirm", Some(wrong)).await;
+    let key = dateline_newsroom::totp::base32_decode(set_up["secret"].as_str().unwrap()).unwrap();
+    let now = jiff::Timestamp::now().as_second();
+    let code = dateline_newsroom::totp::code_at(&key, now / 30);
+    let (status, on) =
+        c.call("POST", "/me/two-step/confirm", "/me/two-step/confirm", Some(json!({ "code": code }))).await;
+    assert_eq!(status, 200, "{on}");
+    c.call("POST", "/me/two-step", "/me/two-step", None).await;
+    c.call("GET", "/me/two-step", "/me/two-step", None).await;
+    c.call("DELETE", "/me/two-step", "/me/two-step", Some(json!({ "password": "wrong" }))).await;
+    let (status, _) =
+        c.call("DELETE", "/me/two-step", "/me/two-step", Some(json!({ "password": "correct horse battery" }))).await;
+    assert_eq!(status, 204);
+
     let about = json!({ "edition": "en", "title": "About us", "body_markdown": "Who we are." });
     let (status, page) = c.call("POST", "/pages", "/pages", Some(about.clone())).await;
     assert_eq!(status, 201, "{page}");
@@ -259,6 +281,11 @@ async fn real_responses_match_the_document() {
         c.call("POST", path, path, Some(body)).await;
         c.call("PUT", &format!("{path}/1"), &format!("{path}/{{id}}"), Some(json!({}))).await;
     }
+    let (_, users) = c.call("GET", "/users", "/users", None).await;
+    let reporter =
+        users["records"].as_array().unwrap().iter().find(|u| u["email"] == "r@news.test").unwrap()["id"].clone();
+    c.call("POST", &format!("/users/{reporter}/reset-link"), "/users/{id}/reset-link", None).await;
+    c.call("POST", "/users/999999/reset-link", "/users/{id}/reset-link", None).await;
     let (_, settings) = c.call("GET", "/settings", "/settings", None).await;
     c.call("PUT", "/settings", "/settings", Some(settings)).await;
     let upload = Request::post("/admin/api/uploads?name=notes.txt")

@@ -52,6 +52,10 @@ pub(crate) fn routes() -> Router<AppState> {
 struct SignIn {
     email: String,
     password: String,
+    /// The code from the user's authenticator app, or a recovery code, when two-step sign-in
+    /// is on.
+    #[serde(default)]
+    code: Option<String>,
 }
 
 /// `POST /admin/api/session`: signs in with email and password; sets the session cookie and
@@ -62,8 +66,16 @@ async fn sign_in(
     ClientAddress(address): ClientAddress,
     ApiJson(form): ApiJson<SignIn>,
 ) -> Result<Response, AdminApiError> {
-    let dateline_newsroom::SignIn { user, session_id, csrf_token } =
-        state.newsroom().sign_in(&form.email, &form.password, &address).await?;
+    let step = state.newsroom().sign_in(&form.email, &form.password, form.code.as_deref(), &address).await?;
+    let dateline_newsroom::SignInStep::SignedIn(dateline_newsroom::SignIn { user, session_id, csrf_token }) = step
+    else {
+        // The password was right; a script sends the code with it.
+        return Err(AdminApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "code_needed",
+            dateline_core::Msg::new("sign-in-code-needed"),
+        ));
+    };
     let cookie = session_cookie_header(&session_id, &state.config().base_url);
     let mut response = Json(json!({ "user": user_json(&user), "csrf_token": csrf_token })).into_response();
     if let Ok(value) = HeaderValue::from_str(&cookie) {

@@ -20,8 +20,10 @@ mod media_library;
 mod pages;
 mod profile;
 mod removals;
+mod resets;
 mod set_up;
 mod static_pages;
+mod two_step;
 mod uploads;
 
 use axum::Router;
@@ -49,8 +51,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(audit::api_routes())
         .merge(demo::api_routes())
         .merge(removals::api_routes())
+        .merge(resets::api_routes())
         .merge(set_up::api_routes())
         .merge(profile::api_routes())
+        .merge(two_step::api_routes())
         .merge(static_pages::api_routes())
         .merge(media_library::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
@@ -68,8 +72,10 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(audit::page_routes())
         .merge(demo::page_routes())
         .merge(removals::page_routes())
+        .merge(resets::page_routes())
         .merge(set_up::page_routes())
         .merge(profile::page_routes())
+        .merge(two_step::page_routes())
         .merge(static_pages::page_routes())
         .merge(media_library::page_routes())
         .fallback(frame::page_not_found)

@@ -24,7 +24,7 @@ use dateline_render::render_markdown;
 use dateline_store::DeskFilter;
 use serde::Deserialize;
 
-use dateline_newsroom::{SignIn, StoryRequest, may_delete, secret_hash};
+use dateline_newsroom::{SignIn, SignInStep, StoryRequest, may_delete, secret_hash};
 
 use super::api::load_article;
 use super::api_error::AdminApiError;
@@ -69,7 +69,7 @@ async fn sign_in_form(State(state): State<AppState>, headers: HeaderMap) -> Resp
     let lang = browser_language(&headers);
     match super::set_up::first_run_is_open(&state).await {
         Ok(true) => see_other("/admin/set-up"),
-        Ok(false) => sign_in_page(&state, lang, StatusCode::OK, "", None).await,
+        Ok(false) => sign_in_page(&state, lang, StatusCode::OK, "", None, None).await,
         Err(error) => anonymous_page_error(&state, &error, lang),
     }
 }
@@ -80,6 +80,7 @@ async fn sign_in_page(
     status: StatusCode,
     email: &str,
     error: Option<&Msg>,
+    pending: Option<&str>,
 ) -> Response {
     let (token, cookie) = match new_form_token(state).await {
         Ok(pair) => pair,
@@ -87,7 +88,13 @@ async fn sign_in_page(
     };
     let frame =
         AdminFrame { error: error.map(|message| message.text(lang)), ..anonymous_frame(state, lang, "title-sign-in") };
-    let mut response = render(state, status, &SignInPage { frame, form_token: token, email: email.to_owned() });
+    let page = SignInPage {
+        frame,
+        form_token: token,
+        email: email.to_owned(),
+        pending: pending.unwrap_or_default().to_owned(),
+    };
+    let mut response = render(state, status, &page);
     if let Ok(value) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -95,7 +102,8 @@ async fn sign_in_page(
 }
 
 /// `POST /admin/sign-in`: the form's token must match its cookie (login CSRF), then the
-/// password is checked like the API's sign-in.
+/// password is checked like the API's sign-in; with two-step sign-in on, the page asks for the
+/// code next, and the code form comes back here with the waiting sign-in (`pending`).
 async fn sign_in(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
@@ -108,18 +116,35 @@ async fn sign_in(
     let expected = expected_form_token(&state, &headers).await;
     if expected.is_empty() || form.check_csrf(&expected).is_err() {
         let expired = Msg::new("sign-in-form-expired");
-        return sign_in_page(&state, lang, StatusCode::FORBIDDEN, &email, Some(&expired)).await;
+        return sign_in_page(&state, lang, StatusCode::FORBIDDEN, &email, Some(&expired), None).await;
     }
-    match state.newsroom().sign_in(&email, &form.text("password"), &address).await.map_err(AdminApiError::from) {
-        Ok(SignIn { session_id, .. }) => {
-            let mut response = see_other("/admin/");
-            if let Ok(value) = HeaderValue::from_str(&session_cookie_header(&session_id, &state.config().base_url)) {
-                response.headers_mut().append(header::SET_COOKIE, value);
+    let newsroom = state.newsroom();
+    if let Some(pending) = form.get("pending").filter(|p| !p.is_empty()) {
+        return match newsroom.finish_sign_in(pending, &form.text("code"), &address).await.map_err(AdminApiError::from) {
+            Ok(signed_in) => signed_in_response(&state, &signed_in),
+            // A wrong code may be typed again on the same waiting sign-in; a spent one starts over.
+            Err(error) if error.message.id() == "sign-in-code-wrong" => {
+                sign_in_page(&state, lang, error.status, &email, Some(&error.message), Some(pending)).await
             }
-            response
-        }
-        Err(error) => sign_in_page(&state, lang, error.status, &email, Some(&error.message)).await,
+            Err(error) => sign_in_page(&state, lang, error.status, &email, Some(&error.message), None).await,
+        };
     }
+    match newsroom.sign_in(&email, &form.text("password"), None, &address).await.map_err(AdminApiError::from) {
+        Ok(SignInStep::SignedIn(signed_in)) => signed_in_response(&state, &signed_in),
+        Ok(SignInStep::CodeNeeded { pending }) => {
+            sign_in_page(&state, lang, StatusCode::OK, &email, None, Some(&pending)).await
+        }
+        Err(error) => sign_in_page(&state, lang, error.status, &email, Some(&error.message), None).await,
+    }
+}
+
+/// Into the admin with the new session's cookie.
+fn signed_in_response(state: &AppState, signed_in: &SignIn) -> Response {
+    let mut response = see_other("/admin/");
+    if let Ok(value) = HeaderValue::from_str(&session_cookie_header(&signed_in.session_id, &state.config().base_url)) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
 }
 
 /// `POST /admin/language`: the language the admin speaks to this user from now on; back to

@@ -15,7 +15,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use dateline_core::KNOWN_LANGUAGES;
-use dateline_newsroom::{EditionForm, SetUpForm, SignIn};
+use dateline_newsroom::{EditionForm, SetUpForm, SignIn, SignInStep};
 use dateline_render::admin_views::{LanguageSuggestion, SetUpPage};
 use serde_json::{Value, json};
 
@@ -195,8 +195,8 @@ async fn set_up(
         Ok(done) if done.admin.is_some() => {
             // The new admin goes straight in, signed in with what they just typed.
             let email = request.admin_email.clone();
-            match state.newsroom().sign_in(&email, &request.admin_password, &address).await {
-                Ok(SignIn { session_id, .. }) => {
+            match state.newsroom().sign_in(&email, &request.admin_password, None, &address).await {
+                Ok(SignInStep::SignedIn(SignIn { session_id, .. })) => {
                     let mut response = see_other("/admin/");
                     let cookie = session_cookie_header(&session_id, &state.config().base_url);
                     if let Ok(value) = HeaderValue::from_str(&cookie) {
@@ -204,7 +204,7 @@ async fn set_up(
                     }
                     response
                 }
-                Err(_) => see_other("/admin/sign-in"),
+                Ok(SignInStep::CodeNeeded { .. }) | Err(_) => see_other("/admin/sign-in"),
             }
         }
         Ok(_) => see_other("/admin/"),

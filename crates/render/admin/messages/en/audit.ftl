@@ -28,3 +28,7 @@ audit-action-preview-share = Preview link shared
 audit-action-edition-derive = Edition derivation changed
 audit-action-glossary-save = Glossary term saved
 audit-action-glossary-delete = Glossary term removed
+audit-action-user-reset-link = Password link made
+audit-action-user-password-reset = Password changed with a link
+audit-action-user-two-step-on = Two-step sign-in turned on
+audit-action-user-two-step-off = Two-step sign-in turned off

@@ -30,3 +30,6 @@ error-not-there = What you asked for is not there: it may have been deleted, or 
 title-preview-phone = Phone preview
 title-glossary = Glossary
 title-review = Review the conversion
+title-reset-link = One-time password link
+title-reset-password = Choose a new password
+title-two-step = Two-step sign-in

@@ -28,3 +28,7 @@ audit-action-preview-share = Урьдчилан харах холбоос хув
 audit-action-edition-derive = Хувилбарын гаргалтыг өөрчилсөн
 audit-action-glossary-save = Толийн нэр томьёо хадгалсан
 audit-action-glossary-delete = Толийн нэр томьёо хассан
+audit-action-user-reset-link = Нууц үгийн холбоос үүсгэсэн
+audit-action-user-password-reset = Холбоосоор нууц үг сольсон
+audit-action-user-two-step-on = Хоёр шаттай нэвтрэлт асаасан
+audit-action-user-two-step-off = Хоёр шаттай нэвтрэлт унтраасан

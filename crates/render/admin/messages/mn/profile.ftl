@@ -9,3 +9,4 @@ profile-upload-photo = Зураг байршуулах
 profile-name = Нэр
 profile-bio = Танилцуулга
 profile-save = Хадгалах
+profile-two-step = Хоёр шаттай нэвтрэлт

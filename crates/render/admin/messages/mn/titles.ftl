@@ -30,3 +30,6 @@ error-not-there = Таны хайсан зүйл байхгүй байна: ус
 title-preview-phone = Утасны урьдчилан харах
 title-glossary = Нэр томьёоны толь
 title-review = Хөрвүүлгийг хянах
+title-reset-link = Нэг удаагийн нууц үгийн холбоос
+title-reset-password = Шинэ нууц үг сонгох
+title-two-step = Хоёр шаттай нэвтрэлт

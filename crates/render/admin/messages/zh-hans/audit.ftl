@@ -28,3 +28,7 @@ audit-action-preview-share = 已分享预览链接
 audit-action-edition-derive = 版本转换设置已更改
 audit-action-glossary-save = 词表词语已保存
 audit-action-glossary-delete = 词表词语已删除
+audit-action-user-reset-link = 已生成密码链接
+audit-action-user-password-reset = 已通过链接更改密码
+audit-action-user-two-step-on = 已启用两步登录
+audit-action-user-two-step-off = 已停用两步登录

@@ -30,3 +30,6 @@ error-not-there = 您要找的内容不存在：可能已被删除，或地址�
 title-preview-phone = 手机预览
 title-glossary = 转换词表
 title-review = 校对转换结果
+title-reset-link = 一次性密码链接
+title-reset-password = 设置新密码
+title-two-step = 两步登录

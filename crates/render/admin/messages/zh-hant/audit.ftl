@@ -28,3 +28,7 @@ audit-action-preview-share = 已分享預覽連結
 audit-action-edition-derive = 版本轉換設定已變更
 audit-action-glossary-save = 詞表詞語已儲存
 audit-action-glossary-delete = 詞表詞語已刪除
+audit-action-user-reset-link = 已產生密碼連結
+audit-action-user-password-reset = 已透過連結變更密碼
+audit-action-user-two-step-on = 已啟用兩步登入
+audit-action-user-two-step-off = 已停用兩步登入

@@ -30,3 +30,6 @@ error-not-there = 您要找的內容不存在：可能已被刪除，或網址�
 title-preview-phone = 手機預覽
 title-glossary = 轉換詞表
 title-review = 校對轉換結果
+title-reset-link = 一次性密碼連結
+title-reset-password = 設定新密碼
+title-two-step = 兩步登入

@@ -1,0 +1,177 @@
+//! Two-step sign-in, each user for themselves: `/admin/two-step` and `/admin/api/me/two-step`.
+//! Setting up shows a QR code for an authenticator app (and its secret to type), a first code
+//! turns it on and yields recovery codes, shown once; the password turns it off. An admin's
+//! reset link turns it off for someone who lost their phone.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use dateline_newsroom::TwoStepSetUp;
+use dateline_render::admin_views::TwoStepPage;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::api_error::{AdminApiError, ApiJson};
+use super::auth::Caller;
+use super::frame::{Editor, FormFields, done, page_error, render};
+use crate::AppState;
+
+pub(crate) fn page_routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/two-step", get(two_step_page))
+        .route("/two-step/start", post(start_page))
+        .route("/two-step/confirm", post(confirm_page))
+        .route("/two-step/off", post(turn_off_page))
+}
+
+pub(crate) fn api_routes() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/me/two-step", get(api_state).post(api_start).delete(api_turn_off))
+        .route("/me/two-step/confirm", post(api_confirm))
+}
+
+/// What authenticator apps list the account under: the site's host name.
+fn issuer(state: &AppState) -> String {
+    let base = &state.config().base_url;
+    let host = base.split_once("://").map_or(base.as_str(), |(_, rest)| rest);
+    host.split(['/', ':']).next().unwrap_or("Dateline").to_owned()
+}
+
+/// `GET /admin/api/me/two-step`.
+async fn api_state(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
+    let two_step = state.store().two_step(caller.user.id).await?;
+    Ok(Json(json!({
+        "enabled": two_step.secret.is_some(),
+        "setting_up": two_step.secret.is_none() && two_step.pending.is_some(),
+        "recovery_codes_left": two_step.recovery_codes_left,
+    })))
+}
+
+/// `POST /admin/api/me/two-step`: a new secret to set up, until confirmed.
+async fn api_start(State(state): State<AppState>, caller: Caller) -> Result<Response, AdminApiError> {
+    let TwoStepSetUp { secret, uri } = state.newsroom().start_two_step(&caller.user, &issuer(&state)).await?;
+    Ok((StatusCode::CREATED, Json(json!({ "secret": secret, "otpauth_uri": uri }))).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfirmBody {
+    code: String,
+}
+
+/// `POST /admin/api/me/two-step/confirm`: on with a first code; the recovery codes, once.
+async fn api_confirm(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<ConfirmBody>,
+) -> Result<Json<Value>, AdminApiError> {
+    let codes = state.newsroom().confirm_two_step(&caller.user, &body.code).await?;
+    Ok(Json(json!({ "recovery_codes": codes })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TurnOffBody {
+    password: String,
+}
+
+/// `DELETE /admin/api/me/two-step`: off, on the user's password.
+async fn api_turn_off(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<TurnOffBody>,
+) -> Result<StatusCode, AdminApiError> {
+    state.newsroom().turn_off_two_step(&caller.user, &body.password).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The page: its state, a set-up in progress (QR code and secret), recovery codes just made,
+/// and a refusal.
+async fn show(
+    state: &AppState,
+    editor: &Editor,
+    status: StatusCode,
+    recovery_codes: Vec<String>,
+    refusal: Option<(String, String)>,
+) -> Response {
+    let two_step = match state.store().two_step(editor.user.id).await {
+        Ok(two_step) => two_step,
+        Err(error) => return page_error(state, &error.into(), Some(editor)),
+    };
+    let setting_up = two_step.secret.is_none().then_some(two_step.pending).flatten();
+    let label = state.renderer().admin().text(editor.lang, "two-step-qr-label", &[]);
+    let qr = setting_up.as_ref().and_then(|secret| {
+        let uri = dateline_newsroom::totp::provisioning_uri(&issuer(state), &editor.user.email, secret);
+        dateline_render::qr_svg_uncached(&uri, &label)
+    });
+    let grouped = setting_up.map(|secret| {
+        secret
+            .as_bytes()
+            .chunks(4)
+            .map(|group| String::from_utf8_lossy(group).into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    let (refused_field, refusal) = refusal.unzip();
+    let page = TwoStepPage {
+        frame: editor.titled(state, "title-two-step", "profile"),
+        enabled: two_step.secret.is_some(),
+        recovery_codes_left: two_step.recovery_codes_left,
+        secret: grouped,
+        qr,
+        recovery_codes,
+        refused_field,
+        refusal,
+    };
+    render(state, status, &page)
+}
+
+async fn two_step_page(State(state): State<AppState>, editor: Editor) -> Response {
+    show(&state, &editor, StatusCode::OK, Vec::new(), None).await
+}
+
+async fn start_page(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    if let Err(error) = FormFields::parse(&body).check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    match state.newsroom().start_two_step(&editor.user, &issuer(&state)).await {
+        Ok(_) => show(&state, &editor, StatusCode::OK, Vec::new(), None).await,
+        Err(error) => page_error(&state, &error.into(), Some(&editor)),
+    }
+}
+
+/// A refusal of one field, to show beside it; anything else is an error page.
+async fn refused(state: &AppState, editor: &Editor, error: AdminApiError) -> Response {
+    match error.fields.first() {
+        Some((field, message)) => {
+            let refusal = Some((field.clone(), message.text(editor.lang)));
+            show(state, editor, StatusCode::UNPROCESSABLE_ENTITY, Vec::new(), refusal).await
+        }
+        None => page_error(state, &error, Some(editor)),
+    }
+}
+
+async fn confirm_page(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    match state.newsroom().confirm_two_step(&editor.user, &form.text("code")).await {
+        Ok(codes) => show(&state, &editor, StatusCode::OK, codes, None).await,
+        Err(error) => refused(&state, &editor, error.into()).await,
+    }
+}
+
+async fn turn_off_page(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    match state.newsroom().turn_off_two_step(&editor.user, &form.text("password")).await {
+        Ok(()) => done("/admin/two-step", "saved"),
+        Err(error) => refused(&state, &editor, error.into()).await,
+    }
+}
