@@ -27,6 +27,10 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("PATCH", "/me", "/me", Needs::Reporter),
     ("GET", "/me/profile", "/me/profile", Needs::Reporter),
     ("PUT", "/me/profile", "/me/profile", Needs::Reporter),
+    ("GET", "/me/two-step", "/me/two-step", Needs::Reporter),
+    ("POST", "/me/two-step", "/me/two-step", Needs::Reporter),
+    ("DELETE", "/me/two-step", "/me/two-step", Needs::Reporter),
+    ("POST", "/me/two-step/confirm", "/me/two-step/confirm", Needs::Reporter),
     ("GET", "/articles", "/articles", Needs::Reporter),
     ("POST", "/stories", "/stories", Needs::Reporter),
     ("PUT", "/stories/{id}", "/stories/999999", Needs::Reporter),
@@ -91,6 +95,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("GET", "/users", "/users", Needs::Admin),
     ("POST", "/users", "/users", Needs::Admin),
     ("PUT", "/users/{id}", "/users/999999", Needs::Admin),
+    ("POST", "/users/{id}/reset-link", "/users/999999/reset-link", Needs::Admin),
     ("DELETE", "/users/{id}", "/users/999999?heir=1", Needs::Admin),
     ("GET", "/settings", "/settings", Needs::Admin),
     ("PUT", "/settings", "/settings", Needs::Admin),
@@ -109,6 +114,8 @@ fn body_for(method: &str, template: &str) -> Value {
         ("POST", "/pages") => json!({ "edition": "en", "title": "About" }),
         ("PUT", "/pages/{id}") => json!({ "title": "About" }),
         ("PUT", "/articles/{id}/autosave") => json!({ "base_revision": 1, "headline": "", "body_markdown": "" }),
+        ("POST", "/me/two-step/confirm") => json!({ "code": "000000" }),
+        ("DELETE", "/me/two-step") => json!({ "password": "wrong" }),
         _ => json!({}),
     }
 }
@@ -164,4 +171,129 @@ async fn every_operation_checks_the_callers_role() {
         }
     }
     assert!(refusals.is_empty(), "{}", refusals.join("\n"));
+}
+
+/// Other spellings of an Admin API path `uri` (`/users/1?x`) that a lax router, a proxy or a
+/// check on the path's prefix might take for the same one: trailing and doubled slashes, other
+/// letter cases, percent-encoding, dot segments and parameters.
+fn spellings(uri: &str) -> Vec<String> {
+    let (path, query) = uri.split_once('?').map_or((uri, String::new()), |(p, q)| (p, format!("?{q}")));
+    let rest = path.trim_start_matches('/');
+    let first = rest.chars().next().unwrap();
+    let encoded_first = format!("%{:02X}{}", first as u32, &rest[first.len_utf8()..]);
+    [
+        format!("/admin/api/{rest}/"),
+        format!("/admin/api//{rest}"),
+        format!("/admin//api/{rest}"),
+        format!("//admin/api/{rest}"),
+        format!("/ADMIN/api/{rest}"),
+        format!("/admin/API/{rest}"),
+        format!("/admin/api/{}", rest.to_uppercase()),
+        format!("/admin/api/{encoded_first}"),
+        format!("/admin%2Fapi/{rest}"),
+        format!("/admin/%61pi/{rest}"),
+        format!("/admin/api/./{rest}"),
+        format!("/admin/api/x/../{rest}"),
+        format!("/admin/api/{rest};x"),
+        format!("/admin/api/{rest}%2F"),
+        format!("/admin/api/{rest}%00"),
+    ]
+    .into_iter()
+    .map(|spelling| format!("{spelling}{query}"))
+    .collect()
+}
+
+/// A request for the operation `(method, template)` on a raw path (kept as written: `//admin`
+/// is a path here, not an authority) with these headers and a body it can read; its status.
+async fn status_of(
+    site: &support::TestSite,
+    (method, template): (&str, &str),
+    path: &str,
+    headers: &[(&str, &str)],
+) -> Option<u16> {
+    let path_and_query: axum::http::uri::PathAndQuery = path.parse().ok()?;
+    let uri = axum::http::Uri::builder().path_and_query(path_and_query).build().ok()?;
+    let mut request = axum::http::Request::builder().method(method).uri(uri).header("content-type", "application/json");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    let body = axum::body::Body::from(body_for(method, template).to_string());
+    Some(site.request(request.body(body).unwrap()).await.status)
+}
+
+#[tokio::test]
+async fn no_spelling_of_a_path_and_no_other_credential_gets_past_the_role_check() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    add_user(&site, "ada@news.test", Role::Admin).await;
+
+    // Credentials of every kind: API tokens of each role, a revoked one, and a Content API key
+    // (good for the public Content API only).
+    let mut tokens = Vec::new();
+    for (email, role) in
+        [("rita@news.test", Needs::Reporter), ("eddie@news.test", Needs::Editor), ("ada@news.test", Needs::Admin)]
+    {
+        let session = sign_in(&site, email).await;
+        let (_, token) =
+            send(&site, "POST", "/admin/api/tokens", Some(&session), Some(json!({ "label": "matrix" }))).await;
+        tokens.push((role, format!("Bearer {}", token["token"].as_str().unwrap())));
+    }
+    let rita = sign_in(&site, "rita@news.test").await;
+    let (_, revoked) = send(&site, "POST", "/admin/api/tokens", Some(&rita), Some(json!({ "label": "old" }))).await;
+    let (response, _) = send(&site, "DELETE", &format!("/admin/api/tokens/{}", revoked["id"]), Some(&rita), None).await;
+    assert_eq!(response.status, 204);
+    let revoked = format!("Bearer {}", revoked["token"].as_str().unwrap());
+    site.store.create_content_key("matrix", &dateline_newsroom::secret_hash("content-key-secret")).await.unwrap();
+
+    let mut cells = 0;
+    let mut wrong = Vec::new();
+    for (method, template, uri, needs) in
+        OPERATIONS.iter().filter(|(_, template, ..)| *template != "/set-up" && *template != "/session")
+    {
+        let canonical = format!("/admin/api{uri}");
+        // Tokens act for their user, with that user's role; the others are strangers.
+        for (role, token) in &tokens {
+            let status = status_of(&site, (method, template), &canonical, &[("authorization", token)]).await.unwrap();
+            cells += 1;
+            let allowed = role >= needs;
+            if (allowed && (status == 401 || status == 403)) || (!allowed && status != 403) {
+                wrong.push(format!("{method} {template} with a {role:?} token: {status}"));
+            }
+        }
+        for (who, header) in [
+            ("a revoked token", ("authorization", revoked.as_str())),
+            ("a Content API key", ("authorization", "Bearer content-key-secret")),
+            ("a Content API key as ?key", ("x-unused", "")),
+        ] {
+            let uri = if who.ends_with("?key") {
+                format!("{canonical}{}key=content-key-secret", if canonical.contains('?') { '&' } else { '?' })
+            } else {
+                canonical.clone()
+            };
+            let status = status_of(&site, (method, template), &uri, &[header]).await.unwrap();
+            cells += 1;
+            if status != 401 {
+                wrong.push(format!("{method} {template} with {who}: {status} (expected 401)"));
+            }
+        }
+
+        // Every other spelling of the path: for whoever the canonical path refuses, never a
+        // success (and never a server error).
+        let below = tokens.iter().filter(|(role, _)| role < needs).map(|(_, token)| token.as_str());
+        let refused: Vec<Option<&str>> = std::iter::once(None).chain(below.map(Some)).collect();
+        for spelling in spellings(uri) {
+            for credential in &refused {
+                let headers: Vec<(&str, &str)> = credential.iter().map(|token| ("authorization", *token)).collect();
+                let Some(status) = status_of(&site, (method, template), &spelling, &headers).await else { continue };
+                cells += 1;
+                if (200..300).contains(&status) || status >= 500 {
+                    let who = if credential.is_some() { "a lower role's token" } else { "a stranger" };
+                    wrong.push(format!("{method} {spelling} as {who}: {status}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {cells} cells wrong:\n{}", wrong.len(), wrong.join("\n"));
+    eprintln!("{cells} authorization cells checked, none wrong");
 }
