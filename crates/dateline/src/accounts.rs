@@ -38,7 +38,7 @@ pub async fn set_password(store: &Store, email: &str) -> anyhow::Result<()> {
     };
     let password = read_new_password()?;
     let hash = hash(password).await?;
-    store.set_password_hash(user.id, &hash).await?;
+    store.set_password_hash(user.id, &hash, false).await?;
     eprintln!("password changed for {}; their sessions were ended", user.email);
     Ok(())
 }

@@ -231,6 +231,39 @@ impl Newsroom {
         }
     }
 
+    /// A user changes their own password, giving the current one: every session of theirs ends
+    /// (this one too: the caller gets a new one, so the change also rotates it), and so do
+    /// their API tokens unless `keep_tokens`.
+    pub async fn change_password(
+        &self,
+        user: &User,
+        current: &str,
+        new: &str,
+        keep_tokens: bool,
+    ) -> Result<SignIn, NewsroomError> {
+        self.check_own_password(user, current, "current_password").await?;
+        check_new_password(new).map_err(|message| NewsroomError::field("new_password", message))?;
+        let new = new.to_owned();
+        let hash = tokio::task::spawn_blocking(move || hash_password(&new))
+            .await
+            .map_err(|e| NewsroomError::Internal(e.to_string()))?
+            .map_err(NewsroomError::Internal)?;
+        self.store().set_password_hash(user.id, &hash, keep_tokens).await?;
+        let detail = if keep_tokens { "API tokens kept" } else { "API tokens ended" };
+        self.audit(&actor(user), "user.password-change", &user.email, detail).await;
+        self.open_session(user.clone()).await
+    }
+
+    /// Refuses, on `field`, a password that is not the user's own.
+    async fn check_own_password(&self, user: &User, password: &str, field: &str) -> Result<(), NewsroomError> {
+        let Some((_, hash)) = self.store().user_credentials(&user.email).await? else {
+            return Err(NewsroomError::NotFound(format!("user {}", user.id)));
+        };
+        let password = password.to_owned();
+        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
+        if matches { Ok(()) } else { Err(NewsroomError::field(field, Msg::new("own-password-wrong"))) }
+    }
+
     /// Starts setting up two-step sign-in for `user`: a new secret, kept pending until a code
     /// from the app confirms it, and the `otpauth://` address for the app's QR scanner.
     pub async fn start_two_step(&self, user: &User, issuer: &str) -> Result<TwoStepSetUp, NewsroomError> {
@@ -262,14 +295,7 @@ impl Newsroom {
 
     /// Turns two-step sign-in off, on the user's password.
     pub async fn turn_off_two_step(&self, user: &User, password: &str) -> Result<(), NewsroomError> {
-        let Some((_, hash)) = self.store().user_credentials(&user.email).await? else {
-            return Err(NewsroomError::NotFound(format!("user {}", user.id)));
-        };
-        let password = password.to_owned();
-        let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
-        if !matches {
-            return Err(NewsroomError::field("password", Msg::new("two-step-password-wrong")));
-        }
+        self.check_own_password(user, password, "password").await?;
         self.store().disable_two_step(user.id).await?;
         self.audit(&actor(user), "user.two-step-off", &user.email, "").await;
         Ok(())

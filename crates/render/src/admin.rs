@@ -234,6 +234,7 @@ mod tests {
             "user.password-reset",
             "user.two-step-on",
             "user.two-step-off",
+            "user.password-change",
             "glossary.delete",
             "site.set_up",
             "demo.remove",

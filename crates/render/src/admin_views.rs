@@ -127,9 +127,9 @@ impl AdminView for ResetPasswordPage {
     const TEMPLATE: &'static str = "reset_password.html";
 }
 
-/// `two_step.html`: the user's two-step sign-in.
+/// `security.html`: the user's own sign-in: their password and two-step sign-in.
 #[derive(Debug, Serialize)]
-pub struct TwoStepPage {
+pub struct SecurityPage {
     /// The layout.
     #[serde(flatten)]
     pub frame: AdminFrame,
@@ -143,14 +143,14 @@ pub struct TwoStepPage {
     pub qr: Option<String>,
     /// Recovery codes just made, shown this once.
     pub recovery_codes: Vec<String>,
-    /// The field a refusal is about (`code`, `password`).
+    /// The field a refusal is about (`code`, `password`, `current_password`, `new_password`).
     pub refused_field: Option<String>,
     /// Why it was refused.
     pub refusal: Option<String>,
 }
 
-impl AdminView for TwoStepPage {
-    const TEMPLATE: &'static str = "two_step.html";
+impl AdminView for SecurityPage {
+    const TEMPLATE: &'static str = "security.html";
 }
 
 /// `error.html`.

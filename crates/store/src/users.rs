@@ -90,8 +90,9 @@ impl Store {
     }
 
     /// Replaces a user's password hash and ends their sessions and API tokens: whoever knew
-    /// the old password may have made either.
-    pub async fn set_password_hash(&self, user: UserId, hash: &str) -> Result<(), StoreError> {
+    /// the old password may have made either. `keep_tokens` spares the API tokens, for a user
+    /// who changes a password they still know and says their scripts are theirs.
+    pub async fn set_password_hash(&self, user: UserId, hash: &str, keep_tokens: bool) -> Result<(), StoreError> {
         let (_turn, mut tx) = self.begin_write().await?;
         let done = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
             .bind(hash)
@@ -101,7 +102,11 @@ impl Store {
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("user {user}")));
         }
-        revoke_credentials(&mut tx, user).await?;
+        if keep_tokens {
+            revoke_sessions(&mut tx, user).await?;
+        } else {
+            revoke_credentials(&mut tx, user).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -527,14 +532,20 @@ async fn clear_two_step(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user: UserId)
     Ok(())
 }
 
-/// Ends every open session and API token of `user`, in the caller's transaction.
-async fn revoke_credentials(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user: UserId) -> Result<(), StoreError> {
-    let now = now_seconds();
+/// Ends every open session of `user`, in the caller's transaction.
+async fn revoke_sessions(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user: UserId) -> Result<(), StoreError> {
     sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-        .bind(now)
+        .bind(now_seconds())
         .bind(user.0)
         .execute(&mut **tx)
         .await?;
+    Ok(())
+}
+
+/// Ends every open session and API token of `user`, in the caller's transaction.
+async fn revoke_credentials(tx: &mut sqlx::Transaction<'_, sqlx::Any>, user: UserId) -> Result<(), StoreError> {
+    let now = now_seconds();
+    revoke_sessions(tx, user).await?;
     sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
         .bind(now)
         .bind(user.0)

@@ -27,6 +27,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("PATCH", "/me", "/me", Needs::Reporter),
     ("GET", "/me/profile", "/me/profile", Needs::Reporter),
     ("PUT", "/me/profile", "/me/profile", Needs::Reporter),
+    ("PUT", "/me/password", "/me/password", Needs::Reporter),
     ("GET", "/me/two-step", "/me/two-step", Needs::Reporter),
     ("POST", "/me/two-step", "/me/two-step", Needs::Reporter),
     ("DELETE", "/me/two-step", "/me/two-step", Needs::Reporter),
@@ -115,6 +116,7 @@ fn body_for(method: &str, template: &str) -> Value {
         ("PUT", "/pages/{id}") => json!({ "title": "About" }),
         ("PUT", "/articles/{id}/autosave") => json!({ "base_revision": 1, "headline": "", "body_markdown": "" }),
         ("POST", "/me/two-step/confirm") => json!({ "code": "000000" }),
+        ("PUT", "/me/password") => json!({ "current_password": "wrong", "new_password": "x" }),
         ("DELETE", "/me/two-step") => json!({ "password": "wrong" }),
         _ => json!({}),
     }

@@ -165,6 +165,12 @@ async fn real_responses_match_the_document() {
     let (status, _) =
         c.call("DELETE", "/me/two-step", "/me/two-step", Some(json!({ "password": "correct horse battery" }))).await;
     assert_eq!(status, 204);
+    let wrong = json!({ "current_password": "wrong", "new_password": "a tide of fresh words" });
+    c.call("PUT", "/me/password", "/me/password", Some(wrong)).await;
+    let change = json!({ "current_password": "correct horse battery", "new_password": "correct horse battery staple" });
+    let (status, changed) = c.call("PUT", "/me/password", "/me/password", Some(change)).await;
+    assert_eq!(status, 200, "{changed}");
+    c.csrf = changed["csrf_token"].as_str().unwrap().to_owned();
 
     let about = json!({ "edition": "en", "title": "About us", "body_markdown": "Who we are." });
     let (status, page) = c.call("POST", "/pages", "/pages", Some(about.clone())).await;

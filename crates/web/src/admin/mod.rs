@@ -21,9 +21,9 @@ mod pages;
 mod profile;
 mod removals;
 mod resets;
+mod security;
 mod set_up;
 mod static_pages;
-mod two_step;
 mod uploads;
 
 use axum::Router;
@@ -54,7 +54,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .merge(resets::api_routes())
         .merge(set_up::api_routes())
         .merge(profile::api_routes())
-        .merge(two_step::api_routes())
+        .merge(security::api_routes())
         .merge(static_pages::api_routes())
         .merge(media_library::api_routes())
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
@@ -75,7 +75,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(resets::page_routes())
         .merge(set_up::page_routes())
         .merge(profile::page_routes())
-        .merge(two_step::page_routes())
+        .merge(security::page_routes())
         .merge(static_pages::page_routes())
         .merge(media_library::page_routes())
         .fallback(frame::page_not_found)

@@ -32,3 +32,4 @@ audit-action-user-reset-link = Password link made
 audit-action-user-password-reset = Password changed with a link
 audit-action-user-two-step-on = Two-step sign-in turned on
 audit-action-user-two-step-off = Two-step sign-in turned off
+audit-action-user-password-change = Password changed

@@ -9,4 +9,4 @@ profile-upload-photo = Upload a photo
 profile-name = Name
 profile-bio = Bio
 profile-save = Save profile
-profile-two-step = Two-step sign-in
+profile-security = Sign-in and security: password and two-step sign-in

@@ -33,3 +33,4 @@ title-review = Review the conversion
 title-reset-link = One-time password link
 title-reset-password = Choose a new password
 title-two-step = Two-step sign-in
+title-security = Sign-in and security

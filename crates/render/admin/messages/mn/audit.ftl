@@ -32,3 +32,4 @@ audit-action-user-reset-link = Нууц үгийн холбоос үүсгэсэ
 audit-action-user-password-reset = Холбоосоор нууц үг сольсон
 audit-action-user-two-step-on = Хоёр шаттай нэвтрэлт асаасан
 audit-action-user-two-step-off = Хоёр шаттай нэвтрэлт унтраасан
+audit-action-user-password-change = Нууц үг сольсон

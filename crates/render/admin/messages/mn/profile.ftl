@@ -9,4 +9,4 @@ profile-upload-photo = Зураг байршуулах
 profile-name = Нэр
 profile-bio = Танилцуулга
 profile-save = Хадгалах
-profile-two-step = Хоёр шаттай нэвтрэлт
+profile-security = Нэвтрэлт ба аюулгүй байдал: нууц үг ба хоёр шаттай нэвтрэлт

@@ -33,3 +33,4 @@ title-review = Хөрвүүлгийг хянах
 title-reset-link = Нэг удаагийн нууц үгийн холбоос
 title-reset-password = Шинэ нууц үг сонгох
 title-two-step = Хоёр шаттай нэвтрэлт
+title-security = Нэвтрэлт ба аюулгүй байдал

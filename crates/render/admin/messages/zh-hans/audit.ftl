@@ -32,3 +32,4 @@ audit-action-user-reset-link = 已生成密码链接
 audit-action-user-password-reset = 已通过链接更改密码
 audit-action-user-two-step-on = 已启用两步登录
 audit-action-user-two-step-off = 已停用两步登录
+audit-action-user-password-change = 已更改密码

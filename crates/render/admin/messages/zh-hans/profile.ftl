@@ -9,4 +9,4 @@ profile-upload-photo = 上传照片
 profile-name = 姓名
 profile-bio = 简介
 profile-save = 保存个人资料
-profile-two-step = 两步登录
+profile-security = 登录与安全：密码和两步登录

@@ -32,3 +32,4 @@ audit-action-user-reset-link = 已產生密碼連結
 audit-action-user-password-reset = 已透過連結變更密碼
 audit-action-user-two-step-on = 已啟用兩步登入
 audit-action-user-two-step-off = 已停用兩步登入
+audit-action-user-password-change = 已變更密碼

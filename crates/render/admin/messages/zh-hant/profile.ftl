@@ -9,4 +9,4 @@ profile-upload-photo = 上傳照片
 profile-name = 姓名
 profile-bio = 簡介
 profile-save = 儲存個人資料
-profile-two-step = 兩步登入
+profile-security = 登入與安全：密碼和兩步登入

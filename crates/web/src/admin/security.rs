@@ -1,36 +1,72 @@
-//! Two-step sign-in, each user for themselves: `/admin/two-step` and `/admin/api/me/two-step`.
-//! Setting up shows a QR code for an authenticator app (and its secret to type), a first code
-//! turns it on and yields recovery codes, shown once; the password turns it off. An admin's
-//! reset link turns it off for someone who lost their phone.
+//! A user's own sign-in, for themselves: `/admin/security`, `/admin/api/me/password` and
+//! `/admin/api/me/two-step`. The password is changed with the current one (every session ends
+//! and the caller gets a new one; API tokens end too unless kept). Two-step sign-in: setting up
+//! shows a QR code for an authenticator app (and its secret to type), a first code turns it on
+//! and yields recovery codes, shown once; the password turns it off. An admin's reset link
+//! turns it off for someone who lost their phone.
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use dateline_newsroom::TwoStepSetUp;
-use dateline_render::admin_views::TwoStepPage;
+use dateline_newsroom::{SignIn, TwoStepSetUp};
+use dateline_render::admin_views::SecurityPage;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::api_error::{AdminApiError, ApiJson};
-use super::auth::Caller;
+use super::auth::{Caller, session_cookie_header};
 use super::frame::{Editor, FormFields, done, page_error, render};
 use crate::AppState;
 
 pub(crate) fn page_routes() -> axum::Router<AppState> {
     axum::Router::new()
-        .route("/two-step", get(two_step_page))
-        .route("/two-step/start", post(start_page))
-        .route("/two-step/confirm", post(confirm_page))
-        .route("/two-step/off", post(turn_off_page))
+        .route("/security", get(security_page))
+        .route("/security/password", post(change_password_page))
+        .route("/security/two-step/start", post(start_page))
+        .route("/security/two-step/confirm", post(confirm_page))
+        .route("/security/two-step/off", post(turn_off_page))
 }
 
 pub(crate) fn api_routes() -> axum::Router<AppState> {
     axum::Router::new()
+        .route("/me/password", axum::routing::put(api_change_password))
         .route("/me/two-step", get(api_state).post(api_start).delete(api_turn_off))
         .route("/me/two-step/confirm", post(api_confirm))
+}
+
+/// A response carrying the new session's cookie: changing the password ended the old one.
+fn with_session_cookie(state: &AppState, mut response: Response, signed_in: &SignIn) -> Response {
+    let cookie = session_cookie_header(&signed_in.session_id, &state.config().base_url);
+    if let Ok(value) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PasswordBody {
+    current_password: String,
+    new_password: String,
+    #[serde(default)]
+    keep_tokens: bool,
+}
+
+/// `PUT /admin/api/me/password`: the new session's CSRF token (and cookie).
+async fn api_change_password(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<PasswordBody>,
+) -> Result<Response, AdminApiError> {
+    let signed_in = state
+        .newsroom()
+        .change_password(&caller.user, &body.current_password, &body.new_password, body.keep_tokens)
+        .await?;
+    let response = Json(json!({ "csrf_token": signed_in.csrf_token })).into_response();
+    Ok(with_session_cookie(&state, response, &signed_in))
 }
 
 /// What authenticator apps list the account under: the site's host name.
@@ -116,8 +152,8 @@ async fn show(
             .join(" ")
     });
     let (refused_field, refusal) = refusal.unzip();
-    let page = TwoStepPage {
-        frame: editor.titled(state, "title-two-step", "profile"),
+    let page = SecurityPage {
+        frame: editor.titled(state, "title-security", "profile"),
         enabled: two_step.secret.is_some(),
         recovery_codes_left: two_step.recovery_codes_left,
         secret: grouped,
@@ -129,7 +165,7 @@ async fn show(
     render(state, status, &page)
 }
 
-async fn two_step_page(State(state): State<AppState>, editor: Editor) -> Response {
+async fn security_page(State(state): State<AppState>, editor: Editor) -> Response {
     show(&state, &editor, StatusCode::OK, Vec::new(), None).await
 }
 
@@ -171,7 +207,31 @@ async fn turn_off_page(State(state): State<AppState>, editor: Editor, body: Byte
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().turn_off_two_step(&editor.user, &form.text("password")).await {
-        Ok(()) => done("/admin/two-step", "saved"),
+        Ok(()) => done("/admin/security", "saved"),
+        Err(error) => refused(&state, &editor, error.into()).await,
+    }
+}
+
+async fn change_password_page(State(state): State<AppState>, editor: Editor, body: Bytes) -> Response {
+    let form = FormFields::parse(&body);
+    if let Err(error) = form.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let (current, new) = (form.text("current_password"), form.text("new_password"));
+    if new != form.text("new_password_again") {
+        let message = dateline_core::Msg::new("reset-passwords-differ").text(editor.lang);
+        return show(
+            &state,
+            &editor,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Vec::new(),
+            Some(("new_password".into(), message)),
+        )
+        .await;
+    }
+    let keep_tokens = form.get("keep_tokens") == Some("true");
+    match state.newsroom().change_password(&editor.user, &current, &new, keep_tokens).await {
+        Ok(signed_in) => with_session_cookie(&state, done("/admin/security", "saved"), &signed_in),
         Err(error) => refused(&state, &editor, error.into()).await,
     }
 }

@@ -1,6 +1,7 @@
-//! Two-step sign-in: set up in the admin with an authenticator app's code, then asked for at
-//! every sign-in (page and API), each code good once, recovery codes for a lost phone, off
-//! with the password or by an admin's reset link.
+//! A user's own sign-in: changing the password (sessions end, the caller's rotates, API tokens
+//! end unless kept), and two-step sign-in: set up in the admin with an authenticator app's
+//! code, then asked for at every sign-in (page and API), each code good once, recovery codes
+//! for a lost phone, off with the password or by an admin's reset link.
 
 mod support;
 
@@ -9,7 +10,7 @@ use axum::http::Request;
 use dateline_core::Role;
 use dateline_newsroom::totp;
 use serde_json::json;
-use support::{PASSWORD, TestSite, add_user, post_form, send, sign_in, test_site};
+use support::{PASSWORD, Session, TestSite, add_user, post_form, send, sign_in, test_site};
 
 fn code(secret: &str, steps_ahead: i64) -> String {
     let key = totp::base32_decode(secret).unwrap();
@@ -50,22 +51,23 @@ async fn two_step_sign_in_from_set_up_to_a_lost_phone() {
     add_user(&site, "ada@news.test", Role::Admin).await;
     add_user(&site, "eddie@news.test", Role::Editor).await;
     let eddie = sign_in(&site, "eddie@news.test").await;
-    let referer = "http://news.test:8080/admin/two-step";
+    let referer = "http://news.test:8080/admin/security";
 
     // Set up on the page: a QR code and the key to type; a wrong code is refused beside the field.
-    let page = site.get_with("/admin/two-step", &[("cookie", &eddie.cookie)]).await.text();
+    let page = site.get_with("/admin/security", &[("cookie", &eddie.cookie)]).await.text();
     assert!(page.contains("Two-step sign-in is off."), "{page}");
-    let (status, _, page) = post_form(&site, &eddie, "/admin/two-step/start", &[], referer).await;
+    let (status, _, page) = post_form(&site, &eddie, "/admin/security/two-step/start", &[], referer).await;
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("<svg") && page.contains("QR code for your authenticator app"), "{page}");
     let secret: String =
         page.split("<code class=\"token\">").nth(1).unwrap().split('<').next().unwrap().replace(' ', "");
     assert_eq!(secret.len(), 32);
-    let (status, _, page) = post_form(&site, &eddie, "/admin/two-step/confirm", &[("code", "000000")], referer).await;
+    let (status, _, page) =
+        post_form(&site, &eddie, "/admin/security/two-step/confirm", &[("code", "000000")], referer).await;
     assert_eq!(status, 422);
     assert!(page.contains("not the app&#x27;s current code") || page.contains("not the app's current code"), "{page}");
     let (status, _, page) =
-        post_form(&site, &eddie, "/admin/two-step/confirm", &[("code", &code(&secret, 0))], referer).await;
+        post_form(&site, &eddie, "/admin/security/two-step/confirm", &[("code", &code(&secret, 0))], referer).await;
     assert_eq!(status, 200, "{page}");
     let recovery: Vec<String> =
         page.split("<li><code>").skip(1).map(|rest| rest.split('<').next().unwrap().to_owned()).collect();
@@ -123,12 +125,13 @@ async fn two_step_sign_in_from_set_up_to_a_lost_phone() {
     assert_eq!(state, json!({ "enabled": true, "setting_up": false, "recovery_codes_left": 9 }));
 
     // Off with the password (a wrong one is refused beside its field).
-    let (status, _, page) = post_form(&site, &eddie, "/admin/two-step/off", &[("password", "nope")], referer).await;
+    let (status, _, page) =
+        post_form(&site, &eddie, "/admin/security/two-step/off", &[("password", "nope")], referer).await;
     assert_eq!(status, 422);
     assert!(page.contains("wrong password"), "{page}");
     let (status, location, _) =
-        post_form(&site, &eddie, "/admin/two-step/off", &[("password", PASSWORD)], referer).await;
-    assert_eq!((status, location.as_str()), (303, "/admin/two-step"));
+        post_form(&site, &eddie, "/admin/security/two-step/off", &[("password", PASSWORD)], referer).await;
+    assert_eq!((status, location.as_str()), (303, "/admin/security"));
     let (response, _) = send(
         &site,
         "POST",
@@ -173,4 +176,66 @@ async fn an_admins_reset_link_turns_two_step_sign_in_off() {
     )
     .await;
     assert_eq!(response.status, 200, "{body}");
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_other_sessions_and_tokens_unless_kept() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let elsewhere = sign_in(&site, "rita@news.test").await;
+    let (_, token) = send(&site, "POST", "/admin/api/tokens", Some(&rita), Some(json!({ "label": "wire" }))).await;
+    let bearer = format!("Bearer {}", token["token"].as_str().unwrap());
+    // Through the API, keeping the tokens: mistakes first.
+    for (body, field) in [
+        (json!({ "current_password": "not it", "new_password": "a tide of fresh words" }), "current_password"),
+        (json!({ "current_password": PASSWORD, "new_password": "password1234" }), "new_password"),
+    ] {
+        let (response, refused) = send(&site, "PUT", "/admin/api/me/password", Some(&rita), Some(body)).await;
+        assert_eq!(response.status, 422, "{refused}");
+        assert!(refused.to_string().contains(field), "{refused}");
+    }
+    let change = json!({ "current_password": PASSWORD, "new_password": "a tide of fresh words", "keep_tokens": true });
+    let (response, changed) = send(&site, "PUT", "/admin/api/me/password", Some(&rita), Some(change)).await;
+    assert_eq!(response.status, 200, "{changed}");
+    let cookie = response.header("set-cookie").split(';').next().unwrap().to_owned();
+    let (old, _) = send(&site, "GET", "/admin/api/me", Some(&rita), None).await;
+    assert_eq!(old.status, 401, "the session that changed it was rotated");
+    let (other, _) = send(&site, "GET", "/admin/api/me", Some(&elsewhere), None).await;
+    assert_eq!(other.status, 401, "sessions elsewhere end");
+    assert_eq!(site.get_with("/admin/api/me", &[("cookie", &cookie)]).await.status, 200, "the new session works");
+    assert_eq!(
+        site.get_with("/admin/api/me", &[("authorization", &bearer)]).await.status,
+        200,
+        "tokens kept on request"
+    );
+
+    // On the page, without keeping them.
+    let renewed = Session { cookie, csrf: changed["csrf_token"].as_str().unwrap().to_owned() };
+    let referer = "http://news.test:8080/admin/security";
+    let fields = [
+        ("current_password", "a tide of fresh words"),
+        ("new_password", "salt wind over the quay"),
+        ("new_password_again", "salt wind over the quay!"),
+    ];
+    let (status, _, page) = post_form(&site, &renewed, "/admin/security/password", &fields, referer).await;
+    assert_eq!(status, 422);
+    assert!(page.contains("the two passwords differ"), "{page}");
+    let fields = [
+        ("current_password", "a tide of fresh words"),
+        ("new_password", "salt wind over the quay"),
+        ("new_password_again", "salt wind over the quay"),
+    ];
+    let (status, location, _) = post_form(&site, &renewed, "/admin/security/password", &fields, referer).await;
+    assert_eq!((status, location.as_str()), (303, "/admin/security"));
+    assert_eq!(site.get_with("/admin/api/me", &[("authorization", &bearer)]).await.status, 401, "tokens end");
+    let (response, _) = send(
+        &site,
+        "POST",
+        "/admin/api/session",
+        None,
+        Some(json!({ "email": "rita@news.test", "password": "salt wind over the quay" })),
+    )
+    .await;
+    assert_eq!(response.status, 200);
 }

@@ -1,4 +1,4 @@
-# two_step.html：两步登录，由每位用户自行设置
+# security.html：登录与安全，由每位用户自行设置
 two-step-intro = 启用两步登录后，登录时除密码外还需输入手机上身份验证器应用（任何支持 TOTP 验证码的应用）显示的六位数验证码，仅凭被盗的密码无法登录。
 two-step-is-off = 两步登录未启用。
 two-step-start = 设置两步登录
@@ -13,3 +13,8 @@ two-step-is-on = 两步登录已启用。剩余恢复码：{ $left } 个。
 two-step-password = 您的密码
 two-step-turn-off = 停用两步登录
 two-step-back = 返回个人资料
+security-password-heading = 密码
+security-password-intro = 更改密码后，您在其他地方的登录都会退出；此浏览器保持登录。
+security-current-password = 当前密码
+security-keep-tokens = 保留我的 API 令牌（仅当旧密码未被他人知悉时）
+security-change-password = 更改密码

@@ -1,4 +1,4 @@
-# two_step.html: two-step sign-in, each user for themselves
+# security.html: sign-in and security (password, two-step sign-in), each user for themselves
 two-step-intro = With two-step sign-in, signing in takes your password and a six-digit code from an authenticator app on your phone (any app for TOTP codes), so a stolen password alone opens nothing.
 two-step-is-off = Two-step sign-in is off.
 two-step-start = Set up two-step sign-in
@@ -13,3 +13,8 @@ two-step-is-on = Two-step sign-in is on. Recovery codes left: { $left }.
 two-step-password = Your password
 two-step-turn-off = Turn two-step sign-in off
 two-step-back = Back to your profile
+security-password-heading = Password
+security-password-intro = Changing it signs you out everywhere else; this browser stays signed in.
+security-current-password = Current password
+security-keep-tokens = Keep my API tokens working (only if nobody else could have had the old password)
+security-change-password = Change password

@@ -1,4 +1,4 @@
-# two_step.html：兩步登入，由每位使用者自行設定
+# security.html：登入與安全，由每位使用者自行設定
 two-step-intro = 啟用兩步登入後，登入時除密碼外還需輸入手機上驗證器應用程式（任何支援 TOTP 驗證碼的應用程式）顯示的六位數驗證碼，僅憑遭竊的密碼無法登入。
 two-step-is-off = 兩步登入未啟用。
 two-step-start = 設定兩步登入
@@ -13,3 +13,8 @@ two-step-is-on = 兩步登入已啟用。剩餘復原碼：{ $left } 個。
 two-step-password = 您的密碼
 two-step-turn-off = 停用兩步登入
 two-step-back = 返回個人資料
+security-password-heading = 密碼
+security-password-intro = 變更密碼後，您在其他地方的登入都會登出；此瀏覽器保持登入。
+security-current-password = 目前密碼
+security-keep-tokens = 保留我的 API 權杖（僅當舊密碼未被他人知悉時）
+security-change-password = 變更密碼
