@@ -299,3 +299,85 @@ async fn no_spelling_of_a_path_and_no_other_credential_gets_past_the_role_check(
     assert!(wrong.is_empty(), "{} of {cells} cells wrong:\n{}", wrong.len(), wrong.join("\n"));
     eprintln!("{cells} authorization cells checked, none wrong");
 }
+
+/// The admin's pages with the least role each needs.
+const PAGES: &[(&str, Needs)] = &[
+    ("/admin/", Needs::Reporter),
+    ("/admin/articles", Needs::Reporter),
+    ("/admin/media", Needs::Reporter),
+    ("/admin/tokens", Needs::Reporter),
+    ("/admin/profile", Needs::Reporter),
+    ("/admin/security", Needs::Reporter),
+    ("/admin/sections", Needs::Editor),
+    ("/admin/contributors", Needs::Editor),
+    ("/admin/social", Needs::Editor),
+    ("/admin/keys", Needs::Editor),
+    ("/admin/pages", Needs::Editor),
+    ("/admin/glossary", Needs::Editor),
+    ("/admin/jobs", Needs::Editor),
+    ("/admin/users", Needs::Admin),
+    ("/admin/settings", Needs::Admin),
+    ("/admin/audit", Needs::Admin),
+];
+
+#[tokio::test]
+async fn every_admin_page_checks_the_role_in_every_spelling() {
+    let site = test_site().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    add_user(&site, "ada@news.test", Role::Admin).await;
+    let mut sessions = Vec::new();
+    for (email, role) in
+        [("rita@news.test", Needs::Reporter), ("eddie@news.test", Needs::Editor), ("ada@news.test", Needs::Admin)]
+    {
+        sessions.push((role, sign_in(&site, email).await.cookie));
+    }
+    let mut cells = 0;
+    let mut wrong = Vec::new();
+    for (path, needs) in PAGES {
+        // Strangers are sent to sign in; lower roles are refused; the rest see the page.
+        let status = status_of(&site, ("GET", path), path, &[]).await.unwrap();
+        cells += 1;
+        if status != 303 {
+            wrong.push(format!("GET {path} as a stranger: {status} (expected 303 to sign in)"));
+        }
+        for (role, cookie) in &sessions {
+            let status = status_of(&site, ("GET", path), path, &[("cookie", cookie)]).await.unwrap();
+            cells += 1;
+            let expected = if role >= needs { 200 } else { 403 };
+            if status != expected {
+                wrong.push(format!("GET {path} as {role:?}: {status} (expected {expected})"));
+            }
+        }
+        let rest = path.trim_start_matches("/admin/");
+        let refused: Vec<Option<&str>> = std::iter::once(None)
+            .chain(sessions.iter().filter(|(role, _)| role < needs).map(|(_, cookie)| Some(cookie.as_str())))
+            .collect();
+        for spelling in [
+            format!("/admin/{rest}/"),
+            format!("/admin//{rest}"),
+            format!("//admin/{rest}"),
+            format!("/ADMIN/{rest}"),
+            format!("/admin/{}", rest.to_uppercase()),
+            format!("/%61dmin/{rest}"),
+            format!("/admin%2F{rest}"),
+            format!("/admin/./{rest}"),
+            format!("/admin/x/../{rest}"),
+            format!("/admin/{rest};x"),
+        ] {
+            for cookie in &refused {
+                let headers: Vec<(&str, &str)> = cookie.iter().map(|c| ("cookie", *c)).collect();
+                let Some(status) = status_of(&site, ("GET", path), &spelling, &headers).await else { continue };
+                cells += 1;
+                if (200..300).contains(&status) || status >= 500 {
+                    wrong.push(format!(
+                        "GET {spelling} as {}: {status}",
+                        if cookie.is_some() { "a lower role" } else { "a stranger" }
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {cells} cells wrong:\n{}", wrong.len(), wrong.join("\n"));
+    eprintln!("{cells} admin page cells checked, none wrong");
+}
