@@ -152,9 +152,7 @@ pub async fn reindex(config: &Config) -> anyhow::Result<()> {
 /// when the database is a server) and opens the database.
 pub async fn open_store(config: &Config) -> anyhow::Result<Store> {
     prepare_data_dir(&config.data_dir)?;
-    Store::open(&config.database)
-        .await
-        .with_context(|| format!("cannot open the database {}", config.database.describe()))
+    Store::open(&config.database).await.map_err(|error| open_failure(config, error))
 }
 
 /// The media store in `config`: a directory (created if missing) or a bucket.
@@ -177,9 +175,20 @@ async fn open_store_retrying(config: &Config) -> anyhow::Result<Store> {
                 pause = (pause * 2).min(Duration::from_secs(30));
             }
             Err(error) => {
-                return Err(error).with_context(|| format!("cannot open the database {}", config.database.describe()));
+                return Err(open_failure(config, error));
             }
         }
+    }
+}
+
+/// A store that would not open, as the error start-up stops with: the store's own messages
+/// already name the database; a bare database error gets it added.
+fn open_failure(config: &Config, error: dateline_store::StoreError) -> anyhow::Error {
+    match error {
+        dateline_store::StoreError::Database(_) => {
+            anyhow::Error::new(error).context(format!("cannot open the database {}", config.database.describe()))
+        }
+        named => anyhow::Error::new(named),
     }
 }
 

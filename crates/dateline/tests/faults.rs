@@ -27,6 +27,7 @@ fn refused_start(data: &Path, names: &str) -> String {
     assert!(!output.status.success(), "the server started: {message}");
     assert!(took < REFUSAL_WITHIN, "start-up took {took:?} to refuse: {message}");
     assert!(message.contains(names), "the message names {names}: {message}");
+    eprintln!("refused in {} ms: {}", took.as_millis(), message.lines().last().unwrap_or_default());
     message
 }
 

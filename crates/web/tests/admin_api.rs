@@ -668,6 +668,10 @@ async fn uploads_work((site, rita, _, eddie): (TestSite, Session, Session, Sessi
     assert_eq!(status, 415, "{body}");
     let (status, _) = upload(&site, &rita, "photo.jpg", Some("image/jpeg"), png(10, 10)).await;
     assert_eq!(status, 415, "a PNG declared as JPEG");
+    // Found by fuzzing (fuzz/, target upload_body): a declared type with bytes outside ASCII
+    // counted as no declared type, and the upload was taken.
+    let (status, _) = upload(&site, &rita, "x.jpg", Some("i\u{155}mage/jpeg"), png(10, 10)).await;
+    assert_eq!(status, 415, "a PNG declared as a type that is not ASCII");
     let (status, _) =
         upload(&site, &rita, "pic.svg", None, b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec()).await;
     assert_eq!(status, 415);

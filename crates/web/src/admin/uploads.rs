@@ -42,10 +42,13 @@ pub(crate) async fn upload(
     body: Body,
 ) -> Result<Response, AdminApiError> {
     let _ = caller;
+    // Read lossily: a type with bytes outside ASCII is still a declared type (one no content
+    // has), not an undeclared one.
     let declared = headers
         .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+        .map(|v| {
+            String::from_utf8_lossy(v.as_bytes()).split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
+        })
         .filter(|v| !v.is_empty() && v != "application/octet-stream");
     let config = state.config();
     let limit = config.max_video_bytes.max(config.max_image_bytes);
