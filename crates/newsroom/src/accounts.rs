@@ -181,7 +181,7 @@ impl Newsroom {
             throttle.record_failure(email, address);
             return Err(NewsroomError::Unauthorized(Msg::new("sign-in-wrong")));
         };
-        if self.store().two_step(user.id).await?.secret.is_some() {
+        if let Some(secret) = self.store().two_step(user.id).await?.secret {
             match code.map(str::trim).filter(|code| !code.is_empty()) {
                 None => {
                     let pending = new_secret().map_err(NewsroomError::Internal)?;
@@ -190,7 +190,7 @@ impl Newsroom {
                     return Ok(SignInStep::CodeNeeded { pending });
                 }
                 Some(code) => {
-                    if !self.second_factor_holds(&user, code).await? {
+                    if !self.second_factor_holds(&user, &secret, code).await? {
                         throttle.record_failure(email, address);
                         return Err(NewsroomError::Unauthorized(Msg::new("sign-in-code-wrong")));
                     }
@@ -209,7 +209,13 @@ impl Newsroom {
             return Err(NewsroomError::Unauthorized(Msg::new("sign-in-code-expired")));
         };
         let throttle = &self.inner.throttle;
-        if !self.second_factor_holds(&user, code).await? {
+        // Two-step sign-in may have been turned off (an admin's reset link) while this waited.
+        let secret = self.store().two_step(user.id).await?.secret;
+        let holds = match secret {
+            Some(secret) => self.second_factor_holds(&user, &secret, code).await?,
+            None => false,
+        };
+        if !holds {
             throttle.record_failure(&user.email, address);
             return Err(NewsroomError::Unauthorized(Msg::new("sign-in-code-wrong")));
         }
@@ -218,11 +224,10 @@ impl Newsroom {
         self.open_session(user).await
     }
 
-    /// Whether `code` is the user's current app code (each one works once) or one of their
-    /// unused recovery codes (used up by this). True when two-step sign-in is off.
-    async fn second_factor_holds(&self, user: &User, code: &str) -> Result<bool, NewsroomError> {
-        let Some(secret) = self.store().two_step(user.id).await?.secret else { return Ok(true) };
-        if let Some(step) = totp::matching_step(&secret, code, Timestamp::now().as_second()) {
+    /// Whether `code` is the current code of the user's app (its TOTP `secret`; each code
+    /// works once) or one of their unused recovery codes (used up by this).
+    async fn second_factor_holds(&self, user: &User, secret: &str, code: &str) -> Result<bool, NewsroomError> {
+        if let Some(step) = totp::matching_step(secret, code, Timestamp::now().as_second()) {
             return Ok(self.store().accept_two_step_code(user.id, step).await?);
         }
         match normalize_recovery_code(code) {
