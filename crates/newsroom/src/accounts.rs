@@ -164,9 +164,15 @@ impl Newsroom {
         address: &str,
     ) -> Result<SignInStep, NewsroomError> {
         let throttle = &self.inner.throttle;
-        if let Err(wait) = throttle.check(email, address) {
-            let seconds = i64::try_from(wait.as_secs() + 1).unwrap_or(i64::MAX);
-            return Err(NewsroomError::TooManyAttempts(Msg::new("sign-in-throttled").with("seconds", seconds)));
+        let code = code.map(str::trim).filter(|code| !code.is_empty());
+        // While the account's back-off holds (strangers guessing), its owner still gets in
+        // with the password and the second factor together. Anything less is answered as
+        // throttled, right password or not, so the back-off is no password oracle.
+        let mut backed_off = None;
+        match throttle.check(email, address) {
+            Ok(()) => {}
+            Err(Throttled { wait, account_only: true }) if code.is_some() => backed_off = Some(wait),
+            Err(Throttled { wait, .. }) => return Err(throttled(wait)),
         }
         let credentials = self.store().user_credentials(email).await?;
         // Verify against a real hash even for unknown users, so timing does not reveal which
@@ -179,10 +185,15 @@ impl Newsroom {
         let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false);
         let Some(user) = user.filter(|_| matches) else {
             throttle.record_failure(email, address);
-            return Err(NewsroomError::Unauthorized(Msg::new("sign-in-wrong")));
+            return Err(backed_off.map_or_else(|| NewsroomError::Unauthorized(Msg::new("sign-in-wrong")), throttled));
         };
-        if let Some(secret) = self.store().two_step(user.id).await?.secret {
-            match code.map(str::trim).filter(|code| !code.is_empty()) {
+        let secret = self.store().two_step(user.id).await?.secret;
+        if let (Some(wait), None) = (backed_off, &secret) {
+            throttle.record_failure(email, address);
+            return Err(throttled(wait));
+        }
+        if let Some(secret) = secret {
+            match code {
                 None => {
                     let pending = new_secret().map_err(NewsroomError::Internal)?;
                     let expires = Timestamp::now().as_second() + PENDING_SIGN_IN.as_secs() as i64;
@@ -192,7 +203,8 @@ impl Newsroom {
                 Some(code) => {
                     if !self.second_factor_holds(&user, &secret, code).await? {
                         throttle.record_failure(email, address);
-                        return Err(NewsroomError::Unauthorized(Msg::new("sign-in-code-wrong")));
+                        let wrong = || NewsroomError::Unauthorized(Msg::new("sign-in-code-wrong"));
+                        return Err(backed_off.map_or_else(wrong, throttled));
                     }
                 }
             }
@@ -385,14 +397,31 @@ impl Newsroom {
     }
 }
 
+/// The answer while sign-ins are throttled: try again in `wait`.
+fn throttled(wait: Duration) -> NewsroomError {
+    let seconds = i64::try_from(wait.as_secs() + 1).unwrap_or(i64::MAX);
+    NewsroomError::TooManyAttempts(Msg::new("sign-in-throttled").with("seconds", seconds))
+}
+
+/// Why an attempt must wait, and how long.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Throttled {
+    /// How long.
+    pub wait: Duration,
+    /// Only the account's back-off holds (not the address's limit): the owner's password
+    /// together with their second factor still gets in.
+    pub account_only: bool,
+}
+
 /// Slows guessing down without locking the real user out.
 ///
 /// Per client address: at most [`PER_ADDRESS`] failures in [`WINDOW`], then that address waits.
 /// Per account: the first [`FREE_FAILURES`] failures cost nothing; after that each further
 /// attempt waits twice as long as the one before (1 s, 2 s, 4 s… up to [`MAX_BACKOFF`]), so
 /// guesses against one account slow to a trickle. An address the account signed in from
-/// before is exempt from the account's back-off (only its own address limit applies), so a
-/// stranger's guesses cannot keep the journalist out of their own account.
+/// before is exempt from the account's back-off (only its own address limit applies), and so is
+/// a sign-in that brings the second factor with the password, so a stranger's guesses cannot
+/// keep the journalist out of their own account.
 ///
 /// Everything it keeps is bounded, whatever strangers send: an account is remembered by the
 /// SHA-256 of its normalised address (32 bytes, however long the string typed; `" Ed@x "` and
@@ -464,15 +493,16 @@ impl SignInThrottle {
     }
 
     /// Whether another attempt for `email` from `address` may be tried now; `Err` holds how
-    /// long to wait.
-    pub fn check(&self, email: &str, address: &str) -> Result<(), Duration> {
+    /// long to wait, and whether only the account's back-off holds.
+    pub fn check(&self, email: &str, address: &str) -> Result<(), Throttled> {
         let entries = self.lock();
         let now = Instant::now();
         let address_key = ThrottleKey::address(address);
         if let Some(entry) = entries.get(&address_key) {
             let recent: Vec<&Instant> = entry.recent(now).collect();
             if recent.len() >= PER_ADDRESS {
-                return Err(WINDOW.saturating_sub(now.duration_since(*recent[0])));
+                let wait = WINDOW.saturating_sub(now.duration_since(*recent[0]));
+                return Err(Throttled { wait, account_only: false });
             }
         }
         let Some(account) = entries.get(&ThrottleKey::account(email)) else { return Ok(()) };
@@ -487,7 +517,7 @@ impl SignInThrottle {
         let doublings = u32::try_from(failures - FREE_FAILURES).unwrap_or(u32::MAX).min(20);
         let wait = Duration::from_secs(1u64 << doublings).min(MAX_BACKOFF);
         let since = account.last_seen().map_or(wait, |last| now.duration_since(last));
-        if since >= wait { Ok(()) } else { Err(wait - since) }
+        if since >= wait { Ok(()) } else { Err(Throttled { wait: wait - since, account_only: true }) }
     }
 
     /// Whether another attempt may be tried now (see [`SignInThrottle::check`]).
@@ -608,12 +638,13 @@ mod tests {
             assert!(throttle.allows("a@x", "6.6.6.6"));
             throttle.record_failure("a@x", "6.6.6.6");
         }
-        let wait = throttle.check("a@x", "7.7.7.7").unwrap_err();
+        let Throttled { wait, account_only } = throttle.check("a@x", "7.7.7.7").unwrap_err();
         assert!(wait <= Duration::from_secs(1), "the first wait is a second: {wait:?}");
+        assert!(account_only, "only the account's back-off holds: a second factor gets through");
         for _ in 0..6 {
             throttle.record_failure("a@x", "6.6.6.6");
         }
-        let wait = throttle.check("a@x", "7.7.7.7").unwrap_err();
+        let Throttled { wait, .. } = throttle.check("a@x", "7.7.7.7").unwrap_err();
         assert!(wait > Duration::from_secs(32) && wait <= Duration::from_secs(64), "it doubles: {wait:?}");
         assert!(throttle.allows("a@x", "1.2.3.4"), "where the journalist signed in before, they still may");
         assert!(throttle.allows("b@x", "6.6.6.6"), "another account from the same address is not slowed");
@@ -627,7 +658,7 @@ mod tests {
         for i in 0..PER_ADDRESS {
             throttle.record_failure(&format!("{i}@x"), "6.6.6.6");
         }
-        assert!(throttle.check("new@x", "6.6.6.6").is_err());
+        assert!(!throttle.check("new@x", "6.6.6.6").unwrap_err().account_only, "no second factor lifts this");
         assert!(throttle.allows("new@x", "1.2.3.4"));
     }
 }

@@ -34,6 +34,7 @@ mod identity;
 mod limits;
 mod media;
 mod metrics;
+mod openapi;
 mod rate;
 mod reader;
 mod search;

@@ -224,11 +224,15 @@ async fn bad_parameters_get_400_naming_them() {
         assert_eq!(body["error"]["parameter"], parameter, "{query}: {body}");
         assert_eq!(response.header("content-type"), "application/json");
     }
-    // A cursor from one order is refused in the other.
+    // A cursor from one order names no page in the other, nor does a changed one.
     let (_, page) = get(&site, "/articles?limit=1").await;
     let cursor = page["next_cursor"].as_str().unwrap();
-    let (response, _) = get(&site, &format!("/articles?limit=1&order=oldest&cursor={cursor}")).await;
-    assert_eq!(response.status, 400);
+    let (response, body) = get(&site, &format!("/articles?limit=1&order=oldest&cursor={cursor}")).await;
+    assert_eq!(response.status, 404, "{body}");
+    assert_eq!(body["error"]["parameter"], "cursor", "{body}");
+    let changed = format!("1{cursor}");
+    let (response, _) = get(&site, &format!("/articles?limit=1&cursor={changed}")).await;
+    assert_eq!(response.status, 404);
 }
 
 #[tokio::test]

@@ -239,3 +239,65 @@ async fn changing_the_password_ends_other_sessions_and_tokens_unless_kept() {
     .await;
     assert_eq!(response.status, 200);
 }
+
+/// A sign-in from `address` through the API: (status, error code).
+async fn api_sign_in_from(site: &TestSite, address: [u8; 4], body: serde_json::Value) -> (u16, String) {
+    let peer = std::net::SocketAddr::from((address, 40000));
+    let request = Request::post("/admin/api/session")
+        .header("content-type", "application/json")
+        .extension(axum::extract::ConnectInfo(peer))
+        .body(Body::from(body.to_string()))
+        .unwrap();
+    let response = site.request(request).await;
+    let json: serde_json::Value = serde_json::from_slice(&response.body).unwrap_or_default();
+    (response.status, json["error"]["code"].as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test]
+async fn a_second_factor_gets_the_owner_past_strangers_guesses() {
+    let site = test_site().await;
+    add_user(&site, "eddie@news.test", Role::Editor).await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let eddie = sign_in(&site, "eddie@news.test").await;
+    let (_, set_up) = send(&site, "POST", "/admin/api/me/two-step", Some(&eddie), None).await;
+    let secret = set_up["secret"].as_str().unwrap().to_owned();
+    let (response, _) =
+        send(&site, "POST", "/admin/api/me/two-step/confirm", Some(&eddie), Some(json!({ "code": code(&secret, 0) })))
+            .await;
+    assert_eq!(response.status, 200);
+
+    // A stranger guesses both accounts' passwords from one address until they back off.
+    for account in ["eddie@news.test", "rita@news.test"] {
+        for _ in 0..8 {
+            api_sign_in_from(&site, [6, 6, 6, 6], json!({ "email": account, "password": "a wrong guess" })).await;
+        }
+    }
+    let stranger = [7, 7, 7, 7];
+    let (status, _) =
+        api_sign_in_from(&site, stranger, json!({ "email": "eddie@news.test", "password": "a wrong guess" })).await;
+    assert_eq!(status, 429, "the account backs off for everyone it does not know");
+
+    // From a new address, the password alone waits; so do a wrong code, and a right code with
+    // a wrong password (no answer tells whether the password was right).
+    let at_home = [192, 0, 2, 7];
+    let eddie_with =
+        |password: &str, code: &str| json!({ "email": "eddie@news.test", "password": password, "code": code });
+    let (status, _) =
+        api_sign_in_from(&site, at_home, json!({ "email": "eddie@news.test", "password": PASSWORD })).await;
+    assert_eq!(status, 429);
+    assert_eq!(
+        api_sign_in_from(&site, at_home, eddie_with(PASSWORD, "000000")).await,
+        (429, "too_many_attempts".into())
+    );
+    assert_eq!(api_sign_in_from(&site, at_home, eddie_with("a wrong guess", &code(&secret, 1))).await.0, 429);
+    // The password with the second factor gets in.
+    assert_eq!(api_sign_in_from(&site, at_home, eddie_with(PASSWORD, &code(&secret, 1))).await, (200, String::new()));
+
+    // Without two-step sign-in, a code changes nothing: the back-off holds.
+    let rita = json!({ "email": "rita@news.test", "password": PASSWORD, "code": "123456" });
+    assert_eq!(api_sign_in_from(&site, at_home, rita).await.0, 429);
+
+    // The sign-in page offers the code field with the password.
+    let page = site.get("/admin/sign-in").await.text();
+    assert!(page.contains("You may give your code now") && page.contains("name=\"code\""), "{page}");
+}

@@ -129,7 +129,10 @@ async fn sign_in(
             Err(error) => sign_in_page(&state, lang, error.status, &email, Some(&error.message), None).await,
         };
     }
-    match newsroom.sign_in(&email, &form.text("password"), None, &address).await.map_err(AdminApiError::from) {
+    // The code may come with the password (the form's optional field): it is how a two-step
+    // user gets in while strangers' guesses hold their account back.
+    let code = form.get("code");
+    match newsroom.sign_in(&email, &form.text("password"), code, &address).await.map_err(AdminApiError::from) {
         Ok(SignInStep::SignedIn(signed_in)) => signed_in_response(&state, &signed_in),
         Ok(SignInStep::CodeNeeded { pending }) => {
             sign_in_page(&state, lang, StatusCode::OK, &email, None, Some(&pending)).await

@@ -404,6 +404,31 @@ pub fn validate(
             validate(doc, part, value, path, errors);
         }
     }
+    // Generated documents write a nullable reference as `oneOf: [{"type": "null"}, {"$ref"}]`.
+    for keyword in ["oneOf", "anyOf"] {
+        if let Some(options) = schema.get(keyword).and_then(serde_json::Value::as_array) {
+            let matching = options
+                .iter()
+                .filter(|option| {
+                    let mut option_errors = Vec::new();
+                    validate(doc, option, value, path, &mut option_errors);
+                    option_errors.is_empty()
+                })
+                .count();
+            let ok = if keyword == "oneOf" { matching == 1 } else { matching >= 1 };
+            if !ok {
+                errors.push(format!("{path}: {value} matches {matching} of the {keyword} options"));
+            }
+        }
+    }
+    if let (serde_json::Value::Object(object), Some(map_schema)) =
+        (value, schema.get("additionalProperties").filter(|s| s.is_object()))
+    {
+        let properties = schema.get("properties").and_then(serde_json::Value::as_object);
+        for (name, item) in object.iter().filter(|(name, _)| properties.is_none_or(|p| !p.contains_key(*name))) {
+            validate(doc, map_schema, item, &format!("{path}.{name}"), errors);
+        }
+    }
     if let Some(types) = schema.get("type") {
         let allowed: Vec<&str> = match types {
             serde_json::Value::String(t) => vec![t.as_str()],

@@ -6,7 +6,10 @@
 //! header. Every response carries an ETag (304 on revalidation); CORS origins come from the
 //! config. Listings page with signed keyset cursors, stable while articles are published.
 
+mod types;
+
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use axum::Json;
 use axum::extract::rejection::QueryRejection;
@@ -14,16 +17,20 @@ use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use dateline_core::{
     Article, ArticleSummary, Contributor, ContributorId, Edition, EditionCode, SectionId, Slug, Story, StoryId,
 };
 use dateline_render::{paths, render_markdown};
 use dateline_store::{ApiArticleFilter, KeysetCursor, StoreError};
 use jiff::Timestamp;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 use sha2::{Digest, Sha256};
+use utoipa::OpenApi as _;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use types::{ArticlesQuery, EditionQuery, ErrorBody, ErrorDetail, KeyQuery, SearchQuery};
 
 use crate::AppState;
 use crate::cache::CacheTags;
@@ -35,17 +42,82 @@ const MAX_LIMIT: u32 = 100;
 /// Page size when none is asked for.
 const DEFAULT_LIMIT: u32 = 20;
 
+/// The Content API's documented operations: the routes and, from their annotations and types,
+/// the OpenAPI document.
+fn operations() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(editions))
+        .routes(routes!(sections))
+        .routes(routes!(contributors))
+        .routes(routes!(articles))
+        .routes(routes!(article_by_id))
+        .routes(routes!(article_by_slug))
+        .routes(routes!(search))
+}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Dateline Content API",
+        version = "1",
+        description = "Read-only access to a Dateline site's published content, for apps and partners. \
+Send a Content API key (created in the admin or with `dateline key create --name LABEL`) as the `key` \
+query parameter or the `X-Dateline-Key` header. Every response has an ETag; send If-None-Match to get 304 \
+when nothing changed. Listings use `limit` and the `next_cursor` of the previous page, which stays \
+stable while new articles are published. Times are ISO 8601 with the newsroom's offset. Errors are \
+`{\"error\": {\"code\", \"message\", \"parameter\"?}}`. This document is generated from the server's \
+own types and routes; edition codes and section ids are this site's."
+    ),
+    servers((url = "/api/v1")),
+    components(schemas(ErrorBody)),
+    modifiers(&KeySchemes),
+    security(("queryKey" = []), ("headerKey" = [])),
+)]
+struct ApiDoc;
+
+/// What every operation may answer besides its own: 304, 400, 401 and 503.
+struct CommonAnswers;
+
+impl utoipa::IntoResponses for CommonAnswers {
+    fn responses() -> BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>> {
+        use crate::openapi::error_answer;
+        let not_modified =
+            utoipa::openapi::response::Response::new("Not modified: If-None-Match named the current ETag");
+        BTreeMap::from([
+            ("304".to_owned(), not_modified.into()),
+            ("400".to_owned(), error_answer("A bad or unknown query parameter; the error names it")),
+            ("401".to_owned(), error_answer("No key, or an unknown or revoked one")),
+            ("503".to_owned(), error_answer("The database is unavailable; try again in a moment")),
+        ])
+    }
+}
+
+/// The two ways to send the key.
+struct KeySchemes;
+
+impl utoipa::Modify for KeySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("queryKey", SecurityScheme::ApiKey(ApiKey::Query(ApiKeyValue::new("key"))));
+        components.add_security_scheme(
+            "headerKey",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::new("X-Dateline-Key"))),
+        );
+    }
+}
+
+/// The document, generated once.
+static DOCUMENT: LazyLock<Value> = LazyLock::new(|| {
+    let (_, document) = operations().split_for_parts();
+    serde_json::to_value(&document).expect("an OpenAPI document serializes")
+});
+
 /// The Content API's routes, mounted at `/api/v1`.
 pub(crate) fn routes(state: AppState) -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/editions", get(editions))
-        .route("/sections", get(sections))
-        .route("/contributors", get(contributors))
-        .route("/articles", get(articles))
-        .route("/articles/{id}", get(article_by_id))
-        .route("/editions/{edition}/articles/{slug}", get(article_by_slug))
-        .route("/search", get(search))
-        .route("/openapi.json", get(openapi))
+    let (router, _) = operations().split_for_parts();
+    router
+        .route("/openapi.json", axum::routing::get(openapi))
         .fallback(|| async { ContentApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint", None) })
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::cache::serve_api_cached))
         .layer(axum::middleware::from_fn_with_state(state.clone(), key_gate))
@@ -110,16 +182,13 @@ impl From<dateline_newsroom::SearchFailure> for ContentApiError {
 
 impl IntoResponse for ContentApiError {
     fn into_response(self) -> Response {
-        let mut error = json!({ "code": self.code, "message": self.message });
-        if let Some(parameter) = self.parameter {
-            error["parameter"] = json!(parameter);
-        }
-        (self.status, Json(json!({ "error": error }))).into_response()
+        let error = ErrorDetail { code: self.code.to_owned(), message: self.message, parameter: self.parameter };
+        (self.status, Json(ErrorBody { error })).into_response()
     }
 }
 
 /// A JSON answer for the page cache, with the tags of what it shows.
-fn cached(tags: Vec<CacheTag>, body: Value) -> Response {
+fn cached(tags: Vec<CacheTag>, body: impl Serialize) -> Response {
     let mut response = Json(body).into_response();
     response.extensions_mut().insert(CacheTags(tags));
     response
@@ -179,18 +248,11 @@ fn parse_query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, ContentA
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KeyOnly {
-    key: Option<String>,
-    edition: Option<String>,
-}
-
 /// The common start of the listing endpoints: check the key, load the site, read `edition`.
 async fn keyed_site(
     state: &AppState,
     headers: &HeaderMap,
-    query: Result<Query<KeyOnly>, QueryRejection>,
+    query: Result<Query<EditionQuery>, QueryRejection>,
 ) -> Result<(std::sync::Arc<SiteData>, Option<EditionCode>), ContentApiError> {
     let query = parse_query(query)?;
     require_key(state, headers, query.key.as_deref()).await?;
@@ -209,103 +271,117 @@ fn edition_filter(site: &SiteData, code: Option<&str>) -> Result<Option<EditionC
     }
 }
 
-fn edition_json(edition: &Edition) -> Value {
-    json!({
-        "code": edition.code.as_str(), "language": edition.lang_tag, "hreflang": edition.hreflang(),
-        "name": edition.native_name, "outlet": edition.outlet_name, "default": edition.is_default,
-    })
+fn edition_json(edition: &Edition) -> types::Edition {
+    types::Edition {
+        code: edition.code.to_string(),
+        language: edition.lang_tag.clone(),
+        hreflang: edition.hreflang().to_string(),
+        name: edition.native_name.clone(),
+        outlet: edition.outlet_name.clone(),
+        default: edition.is_default,
+    }
 }
 
-/// `GET /api/v1/editions`.
+/// The site's editions.
+#[utoipa::path(
+    get, path = "/editions", tag = "site",
+    params(KeyQuery),
+    responses(
+        (status = 200, description = "The editions", body = types::EditionList),
+        CommonAnswers,
+    ),
+)]
 async fn editions(
     State(state): State<AppState>,
     headers: HeaderMap,
-    query: Result<Query<KeyOnly>, QueryRejection>,
+    query: Result<Query<KeyQuery>, QueryRejection>,
 ) -> Result<Response, ContentApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
     let site = state.newsroom().site().await?;
     // Editions change only with site-wide changes, which empty the whole cache.
-    Ok(cached(Vec::new(), json!({ "editions": site.editions.iter().map(edition_json).collect::<Vec<_>>() })))
+    Ok(cached(Vec::new(), types::EditionList { editions: site.editions.iter().map(edition_json).collect() }))
 }
 
-/// `GET /api/v1/sections?edition=`: sections with their slug and name per edition.
+/// Sections with their slug and name per edition.
+#[utoipa::path(
+    get, path = "/sections", tag = "site",
+    params(EditionQuery),
+    responses(
+        (status = 200, description = "The sections, parents before their subsections", body = types::SectionList),
+        CommonAnswers,
+    ),
+)]
 async fn sections(
     State(state): State<AppState>,
     headers: HeaderMap,
-    query: Result<Query<KeyOnly>, QueryRejection>,
+    query: Result<Query<EditionQuery>, QueryRejection>,
 ) -> Result<Response, ContentApiError> {
     let (site, edition) = keyed_site(&state, &headers, query).await?;
     let base = &state.config().base_url;
-    let sections: Vec<Value> = site
+    let sections = site
         .sections
         .iter()
         .filter(|s| edition.as_ref().is_none_or(|e| s.name_in(e).is_some()))
         .map(|s| {
-            let names: BTreeMap<String, Value> = s
+            let names: BTreeMap<String, types::SectionName> = s
                 .names
                 .iter()
                 .filter(|n| edition.as_ref().is_none_or(|e| &n.edition == e))
                 .map(|n| {
                     let url = format!("{base}{}", paths::section(n.edition.as_str(), n.slug.as_str()));
-                    (n.edition.to_string(), json!({ "slug": n.slug.as_str(), "name": n.name, "url": url }))
+                    let name = types::SectionName { slug: n.slug.to_string(), name: n.name.clone(), url };
+                    (n.edition.to_string(), name)
                 })
                 .collect();
-            json!({ "id": s.id.0, "parent_id": s.parent.map(|p| p.0), "position": s.position, "editions": names })
+            types::Section { id: s.id.0, parent_id: s.parent.map(|p| p.0), position: s.position, editions: names }
         })
         .collect();
-    Ok(cached(Vec::new(), json!({ "sections": sections })))
+    Ok(cached(Vec::new(), types::SectionList { sections }))
 }
 
-fn contributor_json(contributor: &Contributor, edition: Option<&EditionCode>, base: &str) -> Value {
-    let names: BTreeMap<String, Value> = contributor
+fn contributor_json(contributor: &Contributor, edition: Option<&EditionCode>, base: &str) -> types::Contributor {
+    let names = contributor
         .names
         .iter()
         .filter(|n| edition.is_none_or(|e| &n.edition == e))
         .map(|n| {
             let url = format!("{base}{}", paths::contributor(n.edition.as_str(), contributor.slug.as_str()));
-            (n.edition.to_string(), json!({ "name": n.name, "bio": n.bio, "url": url }))
+            (n.edition.to_string(), types::ContributorName { name: n.name.clone(), bio: n.bio.clone(), url })
         })
         .collect();
-    json!({
-        "id": contributor.id.0,
-        "slug": contributor.slug.as_str(),
-        "photo": contributor.photo.as_ref().map(|p| format!("{base}{}", paths::media(&p.key))),
-        "editions": names,
-    })
+    types::Contributor {
+        id: contributor.id.0,
+        slug: contributor.slug.to_string(),
+        photo: contributor.photo.as_ref().map(|p| format!("{base}{}", paths::media(&p.key))),
+        editions: names,
+    }
 }
 
-/// `GET /api/v1/contributors?edition=`.
+/// The people named in bylines, with their names per edition.
+#[utoipa::path(
+    get, path = "/contributors", tag = "site",
+    params(EditionQuery),
+    responses(
+        (status = 200, description = "The contributors", body = types::ContributorList),
+        CommonAnswers,
+    ),
+)]
 async fn contributors(
     State(state): State<AppState>,
     headers: HeaderMap,
-    query: Result<Query<KeyOnly>, QueryRejection>,
+    query: Result<Query<EditionQuery>, QueryRejection>,
 ) -> Result<Response, ContentApiError> {
     let (site, edition) = keyed_site(&state, &headers, query).await?;
     let base = &state.config().base_url;
-    let list: Vec<Value> = site
+    let contributors = site
         .contributors
         .iter()
         .filter(|c| edition.as_ref().is_none_or(|e| c.names.iter().any(|n| &n.edition == e)))
         .map(|c| contributor_json(c, edition.as_ref(), base))
         .collect();
     let tags = site.contributors.iter().map(|c| CacheTag::Byline(c.id)).collect();
-    Ok(cached(tags, json!({ "contributors": list })))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ListQuery {
-    key: Option<String>,
-    edition: Option<String>,
-    section: Option<String>,
-    story: Option<String>,
-    contributor: Option<String>,
-    since: Option<String>,
-    until: Option<String>,
-    order: Option<String>,
-    limit: Option<String>,
-    cursor: Option<String>,
+    Ok(cached(tags, types::ContributorList { contributors }))
 }
 
 fn number(name: &'static str, value: Option<&str>) -> Result<Option<i64>, ContentApiError> {
@@ -338,29 +414,48 @@ fn sign_cursor(secret: &str, cursor: KeysetCursor, oldest_first: bool) -> String
     format!("{}.{}.{signature}", cursor.published, cursor.id)
 }
 
+/// Reads a cursor: one that is not of the form this API writes is a bad parameter (400); one of
+/// that form that this API did not issue, for this order, names no page (404).
 fn read_cursor(secret: &str, text: &str, oldest_first: bool) -> Result<KeysetCursor, ContentApiError> {
-    let invalid = || {
-        ContentApiError::parameter(
-            "cursor",
-            "the cursor is not one this API issued (or was changed); start again without it",
-        )
-    };
+    let invalid =
+        || ContentApiError::parameter("cursor", "the cursor is not one this API writes; start again without it");
     let mut parts = text.split('.');
-    let (Some(published), Some(id), Some(_), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(published), Some(id), Some(signature), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return Err(invalid());
     };
+    if signature.len() != 24 || !signature.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        return Err(invalid());
+    }
     let cursor =
         KeysetCursor { published: published.parse().map_err(|_| invalid())?, id: id.parse().map_err(|_| invalid())? };
-    if sign_cursor(secret, cursor, oldest_first) == text { Ok(cursor) } else { Err(invalid()) }
+    if sign_cursor(secret, cursor, oldest_first) == text {
+        Ok(cursor)
+    } else {
+        Err(ContentApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such page: the cursor is not one this API issued for this order (or was changed); start again without it",
+            Some("cursor"),
+        ))
+    }
 }
 
-/// `GET /api/v1/articles`: published articles, newest first (or `order=oldest`), filtered by
-/// edition, section (with its subsections), story, contributor and publication time, paged
-/// with `limit` (1–100) and `cursor`.
+/// Published articles, newest first (or `order=oldest`), filtered by edition, section (with
+/// its subsections), story, contributor and publication time, paged with `limit` and `cursor`.
+#[utoipa::path(
+    get, path = "/articles", tag = "articles",
+    params(ArticlesQuery),
+    responses(
+        (status = 200, description = "A page of articles", body = types::ArticleList),
+        (status = 404, description = "The cursor names no page: not one this API issued for this order", body = ErrorBody),
+        CommonAnswers,
+    ),
+)]
 async fn articles(
     State(state): State<AppState>,
     headers: HeaderMap,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    query: Result<Query<ArticlesQuery>, QueryRejection>,
 ) -> Result<Response, ContentApiError> {
     let query = parse_query(query)?;
     require_key(&state, &headers, query.key.as_deref()).await?;
@@ -400,47 +495,56 @@ async fn articles(
         sign_cursor(&secret, KeysetCursor { published: last.published_at.as_second(), id: last.id.0 }, oldest_first)
     });
     let base = &state.config().base_url;
-    let list: Vec<Value> = items.iter().map(|a| summary_json(&site, a, base)).collect();
+    let articles = items.iter().map(|a| summary_json(&site, a, base)).collect();
     let mut tags = CacheTag::cards(&items);
     tags.push(filter.edition.as_ref().map_or(CacheTag::AllListings, |e| CacheTag::Listing(e.clone())));
-    Ok(cached(tags, json!({ "articles": list, "next_cursor": next })))
+    Ok(cached(tags, types::ArticleList { articles, next_cursor: next }))
 }
 
-fn summary_json(site: &SiteData, article: &ArticleSummary, base: &str) -> Value {
+fn summary_json(site: &SiteData, article: &ArticleSummary, base: &str) -> types::ArticleSummary {
     let section = site.sections.iter().find(|s| s.id == article.section);
-    json!({
-        "id": article.id.0,
-        "story_id": article.story.0,
-        "edition": article.edition.as_str(),
-        "slug": article.slug.as_str(),
-        "url": format!("{base}{}", paths::article(article.edition.as_str(), article.slug.as_str())),
-        "api_url": format!("{base}/api/v1/articles/{}", article.id.0),
-        "headline": article.headline,
-        "standfirst": article.standfirst,
-        "kind": article.kind.as_str(),
-        "section": section.and_then(|s| section_ref(s, &article.edition, base)),
-        "contributors": article.contributors.iter().map(|c| c.0).collect::<Vec<_>>(),
-        "published_at": site.clock.iso8601(article.published_at),
-        "updated_at": article.updated_at.map(|t| site.clock.iso8601(t)),
-        "poster": article.poster.as_ref().map(|p| media_json(p, base)),
-    })
+    types::ArticleSummary {
+        id: article.id.0,
+        story_id: article.story.0,
+        edition: article.edition.to_string(),
+        slug: article.slug.to_string(),
+        url: format!("{base}{}", paths::article(article.edition.as_str(), article.slug.as_str())),
+        api_url: format!("{base}/api/v1/articles/{}", article.id.0),
+        headline: article.headline.clone(),
+        standfirst: article.standfirst.clone(),
+        kind: article.kind.into(),
+        section: section.and_then(|s| section_ref(s, &article.edition, base)),
+        contributors: article.contributors.iter().map(|c| c.0).collect(),
+        published_at: site.clock.iso8601(article.published_at),
+        updated_at: article.updated_at.map(|t| site.clock.iso8601(t)),
+        poster: article.poster.as_ref().map(|p| media_json(p, base)),
+    }
 }
 
-fn section_ref(section: &dateline_core::Section, edition: &EditionCode, base: &str) -> Option<Value> {
+fn section_ref(section: &dateline_core::Section, edition: &EditionCode, base: &str) -> Option<types::SectionRef> {
     let name = section.name_in(edition)?;
-    Some(json!({
-        "id": section.id.0, "slug": name.slug.as_str(), "name": name.name,
-        "url": format!("{base}{}", paths::section(edition.as_str(), name.slug.as_str())),
-    }))
+    Some(types::SectionRef {
+        id: section.id.0,
+        slug: name.slug.to_string(),
+        name: name.name.clone(),
+        url: format!("{base}{}", paths::section(edition.as_str(), name.slug.as_str())),
+    })
 }
 
-fn media_json(asset: &dateline_core::Asset, base: &str) -> Value {
-    json!({
-        "url": format!("{base}{}", paths::media(&asset.key)),
-        "mime": asset.mime, "size": asset.size, "width": asset.width, "height": asset.height,
-        "duration_ms": asset.duration_ms,
-        "renditions": asset.renditions.iter().map(|(w, key)| json!({ "width": w, "url": format!("{base}{}", paths::media(key)) })).collect::<Vec<_>>(),
-    })
+fn media_json(asset: &dateline_core::Asset, base: &str) -> types::Media {
+    types::Media {
+        url: format!("{base}{}", paths::media(&asset.key)),
+        mime: asset.mime.clone(),
+        size: i64::try_from(asset.size).unwrap_or(i64::MAX),
+        width: asset.width,
+        height: asset.height,
+        duration_ms: asset.duration_ms.map(|d| i64::try_from(d).unwrap_or(i64::MAX)),
+        renditions: asset
+            .renditions
+            .iter()
+            .map(|(width, key)| types::Rendition { width: *width, url: format!("{base}{}", paths::media(key)) })
+            .collect(),
+    }
 }
 
 async fn full_article_json(
@@ -448,61 +552,67 @@ async fn full_article_json(
     site: &SiteData,
     article: Article,
     story: Story,
-) -> Result<Value, ContentApiError> {
+) -> Result<types::Article, ContentApiError> {
     let base = &state.config().base_url;
     let translations = state.store().translations(article.story).await?;
     let section = site.sections.iter().find(|s| s.id == story.section);
-    let contributors: Vec<Value> = article
+    let contributors = article
         .contributors
         .iter()
         .filter_map(|id| site.contributors.iter().find(|c| c.id == *id))
-        .map(|c| {
-            json!({
-                "id": c.id.0, "slug": c.slug.as_str(),
-                "name": c.name_in(&article.edition).map(|n| n.name.clone()),
-                "url": format!("{base}{}", paths::contributor(article.edition.as_str(), c.slug.as_str())),
-            })
+        .map(|c| types::BylineContributor {
+            id: c.id.0,
+            slug: c.slug.to_string(),
+            name: c.name_in(&article.edition).map(|n| n.name.clone()),
+            url: format!("{base}{}", paths::contributor(article.edition.as_str(), c.slug.as_str())),
         })
         .collect();
     let published = article.published_at.unwrap_or_else(Timestamp::now);
-    Ok(json!({
-        "id": article.id.0,
-        "story_id": article.story.0,
-        "edition": article.edition.as_str(),
-        "slug": article.slug.as_str(),
-        "url": format!("{base}{}", paths::article(article.edition.as_str(), article.slug.as_str())),
-        "headline": article.headline,
-        "standfirst": article.standfirst,
-        "markdown": dateline_core::reader_markdown(&article.body_markdown),
-        "html": render_markdown(&article.body_markdown),
-        "kind": story.kind.as_str(),
-        "section": section.and_then(|s| section_ref(s, &article.edition, base)),
-        "byline": { "role": article.byline_role.as_str(), "contributors": contributors },
-        "place": article.place,
-        "published_at": site.clock.iso8601(published),
-        "updated_at": article.updated_at.map(|t| site.clock.iso8601(t)),
-        "correction": article.correction,
-        "media": {
-            "video": story.video.as_ref().map(|v| media_json(v, base)),
-            "poster": story.poster.as_ref().map(|p| media_json(p, base)),
-            "captions": article.captions.as_ref().map(|c| media_json(c, base)),
+    Ok(types::Article {
+        id: article.id.0,
+        story_id: article.story.0,
+        edition: article.edition.to_string(),
+        slug: article.slug.to_string(),
+        url: format!("{base}{}", paths::article(article.edition.as_str(), article.slug.as_str())),
+        markdown: dateline_core::reader_markdown(&article.body_markdown).into_owned(),
+        html: render_markdown(&article.body_markdown),
+        kind: story.kind.into(),
+        section: section.and_then(|s| section_ref(s, &article.edition, base)),
+        byline: types::Byline { role: article.byline_role.as_str().to_owned(), contributors },
+        published_at: site.clock.iso8601(published),
+        updated_at: article.updated_at.map(|t| site.clock.iso8601(t)),
+        media: types::ArticleMedia {
+            video: story.video.as_ref().map(|v| media_json(v, base)),
+            poster: story.poster.as_ref().map(|p| media_json(p, base)),
+            captions: article.captions.as_ref().map(|c| media_json(c, base)),
         },
-        "translations": translations.iter().filter(|t| site.edition(t.edition.as_str()).is_some()).map(|t| json!({
-            "edition": t.edition.as_str(),
-            "slug": t.slug.as_str(),
-            "url": format!("{base}{}", paths::article(t.edition.as_str(), t.slug.as_str())),
-            "api_url": format!("{base}/api/v1/editions/{}/articles/{}", t.edition, t.slug),
-        })).collect::<Vec<_>>(),
-    }))
+        translations: translations
+            .iter()
+            .filter(|t| site.edition(t.edition.as_str()).is_some())
+            .map(|t| types::Translation {
+                edition: t.edition.to_string(),
+                slug: t.slug.to_string(),
+                url: format!("{base}{}", paths::article(t.edition.as_str(), t.slug.as_str())),
+                api_url: format!("{base}/api/v1/editions/{}/articles/{}", t.edition, t.slug),
+            })
+            .collect(),
+        headline: article.headline,
+        standfirst: article.standfirst,
+        place: article.place,
+        correction: article.correction,
+    })
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KeyQuery {
-    key: Option<String>,
-}
-
-/// `GET /api/v1/articles/{id}`: one published article.
+/// One published article by its id.
+#[utoipa::path(
+    get, path = "/articles/{id}", tag = "articles",
+    params(("id" = i64, Path, description = "The article's id"), KeyQuery),
+    responses(
+        (status = 200, description = "The article", body = types::OneArticle),
+        (status = 404, description = "No published article has this id", body = ErrorBody),
+        CommonAnswers,
+    ),
+)]
 async fn article_by_id(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -523,10 +633,23 @@ async fn article_by_id(
         .ok_or_else(|| ContentApiError::from(StoreError::NotFound("story".into())))?;
     let site = state.newsroom().site().await?;
     let tags = article_tags(&article);
-    Ok(cached(tags, json!({ "article": full_article_json(&state, &site, article, story).await? })))
+    Ok(cached(tags, types::OneArticle { article: full_article_json(&state, &site, article, story).await? }))
 }
 
-/// `GET /api/v1/editions/{edition}/articles/{slug}`: one published article by its address.
+/// One published article by its address: the edition and the slug of its page.
+#[utoipa::path(
+    get, path = "/editions/{edition}/articles/{slug}", tag = "articles",
+    params(
+        ("edition" = String, Path, description = "The edition's code"),
+        ("slug" = String, Path, description = "The article's slug"),
+        KeyQuery,
+    ),
+    responses(
+        (status = 200, description = "The article", body = types::OneArticle),
+        (status = 404, description = "No published article has this address", body = ErrorBody),
+        CommonAnswers,
+    ),
+)]
 async fn article_by_slug(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -544,18 +667,7 @@ async fn article_by_slug(
     let article = state.store().published_article(&edition, &slug).await?.ok_or_else(not_found)?;
     let story = state.store().story(article.story).await?.ok_or_else(not_found)?;
     let tags = article_tags(&article);
-    Ok(cached(tags, json!({ "article": full_article_json(&state, &site, article, story).await? })))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SearchQuery {
-    key: Option<String>,
-    edition: Option<String>,
-    q: Option<String>,
-    section: Option<String>,
-    page: Option<String>,
-    limit: Option<String>,
+    Ok(cached(tags, types::OneArticle { article: full_article_json(&state, &site, article, story).await? }))
 }
 
 /// Largest page of search results.
@@ -563,9 +675,19 @@ const MAX_SEARCH_LIMIT: u32 = 50;
 /// Search results per page when no `limit` is given.
 const DEFAULT_SEARCH_LIMIT: u32 = 10;
 
-/// `GET /api/v1/search?edition=&q=&section=&page=&limit=`: published articles of one
-/// edition matching every word of `q`, best first (relevance with a boost for recent ones),
-/// each with its headline and a passage highlighted in `<mark>` (HTML-escaped).
+/// Published articles of one edition matching every word of `q`, best first (relevance with a
+/// boost for recent ones), each with its headline and a passage highlighted in `<mark>`
+/// (HTML-escaped).
+#[utoipa::path(
+    get, path = "/search", tag = "search",
+    params(SearchQuery),
+    responses(
+        (status = 200, description = "A page of results", body = types::SearchResults),
+        (status = 429, description = "This client searched too often; `Retry-After` says when to try again", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        CommonAnswers,
+    ),
+)]
 async fn search(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -613,39 +735,36 @@ async fn search(
     };
     let hits = state.newsroom().with_summaries(found.hits).await?;
     let base = &state.config().base_url;
-    let results: Vec<Value> = hits
+    let results = hits
         .items
         .iter()
-        .map(|r| {
-            json!({
-                "article": summary_json(&site, &r.summary, base),
-                "headline_html": r.headline_html,
-                "snippet_html": r.snippet_html,
-            })
+        .map(|r| types::SearchResult {
+            article: summary_json(&site, &r.summary, base),
+            headline_html: r.headline_html.clone(),
+            snippet_html: r.snippet_html.clone(),
         })
         .collect();
     let mut tags = CacheTag::cards(hits.items.iter().map(|r| &r.summary));
     tags.push(CacheTag::Search);
-    Ok(cached(
-        tags,
-        json!({
-        "edition": edition.code.as_str(),
-        "query": text,
-        "page": hits.request.number(),
-        "pages": hits.page_count(),
-        "total": hits.total,
-        "notice": notice,
-        "results": results,
-        }),
-    ))
+    let results = types::SearchResults {
+        edition: edition.code.to_string(),
+        query: text.to_owned(),
+        page: hits.request.number(),
+        pages: hits.page_count(),
+        total: hits.total,
+        notice,
+        results,
+    };
+    Ok(cached(tags, results))
 }
 
-/// The Content API's OpenAPI 3.1 document, checked against real responses by the tests.
-const OPENAPI: &str = include_str!("content_api_openapi.json");
-
-/// `GET /api/v1/openapi.json` (no key needed).
-async fn openapi() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+/// `GET /api/v1/openapi.json` (no key needed): the generated document, with this site's
+/// edition codes and section ids as the values `edition` and `section` accept.
+async fn openapi(State(state): State<AppState>) -> Result<Response, ContentApiError> {
+    let site = state.newsroom().site().await?;
+    let mut document = DOCUMENT.clone();
+    crate::openapi::describe_site(&mut document, &site);
+    Ok(Json(document).into_response())
 }
 
 /// CORS for the configured origins (and preflights), and an ETag on every response with 304
