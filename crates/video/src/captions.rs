@@ -80,7 +80,13 @@ impl Captions {
     pub fn plain_text(&self) -> String {
         let mut out: Vec<String> = Vec::new();
         for cue in &self.cues {
-            let line = cue.text.lines().map(|l| plain(l).trim().to_owned()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+            let line = cue
+                .text
+                .lines()
+                .map(|l| plain(l).trim().to_owned())
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
             if !line.is_empty() && out.last() != Some(&line) {
                 out.push(line);
             }
@@ -147,7 +153,10 @@ fn parse_webvtt(lines: &[&str]) -> Result<Vec<Cue>, VideoError> {
     // The first block is the header (WEBVTT and any header lines).
     for (line_no, block) in blocks(lines, 0).into_iter().skip(1) {
         let first = block[0];
-        if ["NOTE", "STYLE", "REGION"].iter().any(|kw| first.strip_prefix(kw).is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))) {
+        if ["NOTE", "STYLE", "REGION"]
+            .iter()
+            .any(|kw| first.strip_prefix(kw).is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t'])))
+        {
             continue;
         }
         let (timing_line_no, timing, text) = if first.contains("-->") {
@@ -174,7 +183,10 @@ fn parse_srt(lines: &[&str], first: usize) -> Result<Vec<Cue>, VideoError> {
             // A number with no timing after it: an empty last cue some editors leave behind.
             continue;
         } else {
-            return Err(invalid(line_no, "expected a cue number and a timing line such as 00:00:01,000 --> 00:00:04,000"));
+            return Err(invalid(
+                line_no,
+                "expected a cue number and a timing line such as 00:00:01,000 --> 00:00:04,000",
+            ));
         };
         cues.push(cue(timing_line_no, timing, text)?);
     }
@@ -182,12 +194,13 @@ fn parse_srt(lines: &[&str], first: usize) -> Result<Vec<Cue>, VideoError> {
 }
 
 fn cue(line_no: usize, timing: &str, text: &[&str]) -> Result<Cue, VideoError> {
-    let (start_ms, end_ms, settings) =
-        parse_timing(timing).ok_or_else(|| invalid(line_no, "the cue timing is malformed: write it as 00:00:01.000 --> 00:00:04.000"))?;
+    let (start_ms, end_ms, settings) = parse_timing(timing)
+        .ok_or_else(|| invalid(line_no, "the cue timing is malformed: write it as 00:00:01.000 --> 00:00:04.000"))?;
     if end_ms < start_ms {
         return Err(invalid(line_no, "the cue ends before it starts"));
     }
-    let text = text.iter().map(|line| sanitize_cue_text(line)).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n");
+    let text =
+        text.iter().map(|line| sanitize_cue_text(line)).filter(|l| !l.trim().is_empty()).collect::<Vec<_>>().join("\n");
     Ok(Cue { start_ms, end_ms, settings, text })
 }
 
@@ -212,7 +225,9 @@ fn parse_timestamp(text: &str) -> Option<u64> {
         [h, m, s] => (*h, *m, *s),
         _ => return None,
     };
-    let number = |s: &str, max: u64| s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse::<u64>().ok()).flatten().filter(|n| *n < max);
+    let number = |s: &str, max: u64| {
+        s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse::<u64>().ok()).flatten().filter(|n| *n < max)
+    };
     let (h, m, s) = (number(hours, 10_000)?, number(minutes, 60)?, number(seconds, 60)?);
     if minutes.len() != 2 || seconds.len() != 2 {
         return None;
@@ -304,8 +319,9 @@ fn webvtt_tag(inner: &str) -> Option<String> {
     if closing {
         return Some(format!("</{name}>"));
     }
-    let classes: Vec<&str> =
-        parts.filter(|class| !class.is_empty() && class.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')).collect();
+    let classes: Vec<&str> = parts
+        .filter(|class| !class.is_empty() && class.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .collect();
     let mut tag = format!("<{name}");
     for class in classes {
         tag.push('.');
@@ -325,8 +341,13 @@ fn entity_at(text: &str) -> Option<&str> {
     let entity = &text[..=end];
     let name = &entity[1..end];
     let known = matches!(name, "amp" | "lt" | "gt" | "lrm" | "rlm" | "nbsp")
-        || name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")).is_some_and(|hex| !hex.is_empty() && hex.len() <= 6 && hex.chars().all(|c| c.is_ascii_hexdigit()))
-        || name.strip_prefix('#').is_some_and(|dec| !dec.is_empty() && dec.len() <= 7 && dec.chars().all(|c| c.is_ascii_digit()));
+        || name
+            .strip_prefix("#x")
+            .or_else(|| name.strip_prefix("#X"))
+            .is_some_and(|hex| !hex.is_empty() && hex.len() <= 6 && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        || name
+            .strip_prefix('#')
+            .is_some_and(|dec| !dec.is_empty() && dec.len() <= 7 && dec.chars().all(|c| c.is_ascii_digit()));
     known.then_some(entity)
 }
 
@@ -335,18 +356,18 @@ fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>') {
-                rest = &rest[end + 1..];
-                continue;
-            }
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            rest = &rest[end + 1..];
+            continue;
         }
-        if c == '&' {
-            if let Some(entity) = entity_at(rest) {
-                out.push_str(&decode_entity(entity));
-                rest = &rest[entity.len()..];
-                continue;
-            }
+        if c == '&'
+            && let Some(entity) = entity_at(rest)
+        {
+            out.push_str(&decode_entity(entity));
+            rest = &rest[entity.len()..];
+            continue;
         }
         out.push(c);
         rest = &rest[c.len_utf8()..];
@@ -362,10 +383,10 @@ fn decode_entity(entity: &str) -> String {
         "gt" => return ">".into(),
         "nbsp" => return " ".into(),
         "lrm" | "rlm" => return String::new(),
-        _ => name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")).map_or_else(
-            || name[1..].parse::<u32>().ok(),
-            |hex| u32::from_str_radix(hex, 16).ok(),
-        ),
+        _ => name
+            .strip_prefix("#x")
+            .or_else(|| name.strip_prefix("#X"))
+            .map_or_else(|| name[1..].parse::<u32>().ok(), |hex| u32::from_str_radix(hex, 16).ok()),
     };
     code.and_then(char::from_u32).map(String::from).unwrap_or_default()
 }

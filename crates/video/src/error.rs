@@ -103,7 +103,9 @@ pub enum Unplayable {
     #[error("the file is empty: upload it again")]
     Empty,
     /// ffprobe does not recognise the contents at all (text, a document, random bytes).
-    #[error("it is not a video file (its contents are not in any audio or video format): upload an MP4, MOV, WebM or MKV file")]
+    #[error(
+        "it is not a video file (its contents are not in any audio or video format): upload an MP4, MOV, WebM or MKV file"
+    )]
     NotMedia,
     /// A still image.
     #[error("it is a still image ({format}), not a video: upload it as an image instead")]

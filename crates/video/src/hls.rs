@@ -102,7 +102,8 @@ pub(crate) fn measure(dir: &Path, playlist: &MediaPlaylist) -> Result<Bandwidth,
 /// RFC 8216 §4.3.4.2: the peak is the largest bit rate of any run of consecutive segments whose
 /// total duration is between half and one and a half target durations.
 fn bandwidth_of(segments: &[(u64, f64)], target: f64) -> Bandwidth {
-    let bits_per_second = |bytes: u64, seconds: f64| if seconds > 0.0 { (bytes as f64 * 8.0 / seconds).ceil() as u64 } else { 0 };
+    let bits_per_second =
+        |bytes: u64, seconds: f64| if seconds > 0.0 { (bytes as f64 * 8.0 / seconds).ceil() as u64 } else { 0 };
     let total_bytes: u64 = segments.iter().map(|(b, _)| b).sum();
     let total_seconds: f64 = segments.iter().map(|(_, d)| d).sum();
     let average = bits_per_second(total_bytes, total_seconds);
@@ -263,7 +264,11 @@ mod tests {
             frame_rate: 25.0,
             uri: format!("{height}p/index.m3u8"),
         };
-        let subtitles = [SubtitleRendition { name: "English \"CC\"".into(), language: "en".into(), uri: "subs-en/index.m3u8".into() }];
+        let subtitles = [SubtitleRendition {
+            name: "English \"CC\"".into(),
+            language: "en".into(),
+            uri: "subs-en/index.m3u8".into(),
+        }];
         let text = master_playlist(&[variant(720, 3_000_000), variant(360, 900_000)], &subtitles);
         assert_eq!(
             text,

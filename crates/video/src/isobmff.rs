@@ -58,7 +58,11 @@ pub(crate) fn scan_top_level(path: &Path) -> Result<BoxScan, VideoError> {
             size => size,
         };
         if size < 8 {
-            return Ok(if boxes.is_empty() { BoxScan::NotIsoBmff } else { BoxScan::Truncated { kind, ends_at: offset + 8, file_len } });
+            return Ok(if boxes.is_empty() {
+                BoxScan::NotIsoBmff
+            } else {
+                BoxScan::Truncated { kind, ends_at: offset + 8, file_len }
+            });
         }
         let ends_at = offset.saturating_add(size);
         if ends_at > file_len {
@@ -87,8 +91,10 @@ fn is_plausible_first_box(kind: &[u8; 4]) -> bool {
 pub(crate) fn avc_codec_string(file: &[u8]) -> Option<String> {
     let moov = child(file, b"moov")?;
     for trak in children(moov).filter(|(kind, _)| kind == b"trak").map(|(_, body)| body) {
-        let Some(stsd) =
-            child(trak, b"mdia").and_then(|b| child(b, b"minf")).and_then(|b| child(b, b"stbl")).and_then(|b| child(b, b"stsd"))
+        let Some(stsd) = child(trak, b"mdia")
+            .and_then(|b| child(b, b"minf"))
+            .and_then(|b| child(b, b"stbl"))
+            .and_then(|b| child(b, b"stsd"))
         else {
             continue;
         };
@@ -164,12 +170,14 @@ mod tests {
     fn box_order_and_truncation() {
         let dir = tempfile::tempdir().unwrap();
         let fast = dir.path().join("fast.mp4");
-        std::fs::write(&fast, [boxed(b"ftyp", b"isom"), boxed(b"moov", b"x"), boxed(b"mdat", b"data")].concat()).unwrap();
+        std::fs::write(&fast, [boxed(b"ftyp", b"isom"), boxed(b"moov", b"x"), boxed(b"mdat", b"data")].concat())
+            .unwrap();
         let BoxScan::Complete(boxes) = scan_top_level(&fast).unwrap() else { panic!("complete") };
         assert_eq!(moov_before_mdat(&boxes), Some(true));
 
         let slow = dir.path().join("slow.mp4");
-        std::fs::write(&slow, [boxed(b"ftyp", b"isom"), boxed(b"mdat", b"data"), boxed(b"moov", b"x")].concat()).unwrap();
+        std::fs::write(&slow, [boxed(b"ftyp", b"isom"), boxed(b"mdat", b"data"), boxed(b"moov", b"x")].concat())
+            .unwrap();
         let BoxScan::Complete(boxes) = scan_top_level(&slow).unwrap() else { panic!("complete") };
         assert_eq!(moov_before_mdat(&boxes), Some(false));
 

@@ -64,7 +64,8 @@ impl Rung {
 /// The rungs for a source, largest first.
 pub fn plan_ladder(info: &MediaInfo) -> Vec<Rung> {
     let source_short = even(info.short_side());
-    let mut sides: Vec<u32> = STANDARD_RUNGS.iter().map(|(side, _)| *side).filter(|side| *side <= source_short).collect();
+    let mut sides: Vec<u32> =
+        STANDARD_RUNGS.iter().map(|(side, _)| *side).filter(|side| *side <= source_short).collect();
     match sides.first() {
         None => sides.push(source_short),
         Some(&top) if source_short < 1080 && source_short * 10 > top * 11 => sides.insert(0, source_short),
@@ -105,7 +106,8 @@ fn bitrate_for(short_side: u32, long_side: u32) -> u32 {
         Some(0) => STANDARD_RUNGS[0].1 as f64,
         Some(i) => {
             let ((hi_side, hi_rate), (lo_side, lo_rate)) = (STANDARD_RUNGS[i - 1], STANDARD_RUNGS[i]);
-            lo_rate as f64 + (hi_rate as f64 - lo_rate as f64) * (wanted - area(lo_side)) / (area(hi_side) - area(lo_side))
+            lo_rate as f64
+                + (hi_rate as f64 - lo_rate as f64) * (wanted - area(lo_side)) / (area(hi_side) - area(lo_side))
         }
         None => {
             let (lo_side, lo_rate) = STANDARD_RUNGS[STANDARD_RUNGS.len() - 1];

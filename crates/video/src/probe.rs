@@ -97,7 +97,9 @@ pub fn probe(ffmpeg: &Ffmpeg, path: &Path) -> Result<MediaInfo, VideoError> {
     if file_size == 0 {
         return Err(unplayable(Unplayable::Empty));
     }
-    let fast_start = match isobmff::scan_top_level(path)? {
+    let scan = isobmff::scan_top_level(path)?;
+    let is_iso_bmff = scan != BoxScan::NotIsoBmff;
+    let fast_start = match scan {
         BoxScan::NotIsoBmff => None,
         BoxScan::Complete(boxes) => isobmff::moov_before_mdat(&boxes),
         BoxScan::Truncated { kind, ends_at, file_len } => {
@@ -126,17 +128,17 @@ pub fn probe(ffmpeg: &Ffmpeg, path: &Path) -> Result<MediaInfo, VideoError> {
     let json = match ffmpeg.ffprobe_output(&args) {
         Ok(json) => json,
         Err(ProbeFailure::Missing(path)) => return Err(VideoError::ProgramMissing { program: "ffprobe", path }),
-        Err(ProbeFailure::Failed { stderr }) => return Err(unplayable(reason_from_stderr(&stderr))),
+        Err(ProbeFailure::Failed { stderr }) => return Err(unplayable(reason_from_stderr(&stderr, is_iso_bmff))),
     };
-    let json: Value = serde_json::from_slice(&json).map_err(|e| VideoError::BadOutput {
-        task: "ffprobe report".into(),
-        detail: e.to_string(),
-    })?;
+    let json: Value = serde_json::from_slice(&json)
+        .map_err(|e| VideoError::BadOutput { task: "ffprobe report".into(), detail: e.to_string() })?;
     media_info_from_json(&json, file_size, fast_start).map_err(unplayable)
 }
 
-fn reason_from_stderr(stderr: &str) -> Unplayable {
-    if stderr.contains("moov atom not found") {
+/// Why ffprobe could not open the file. Its MP4 reader complains of a missing `moov` about any
+/// file named `.mp4`; only for a file whose boxes are whole does that mean the index is missing.
+fn reason_from_stderr(stderr: &str, is_iso_bmff: bool) -> Unplayable {
+    if is_iso_bmff && stderr.contains("moov atom not found") {
         Unplayable::Truncated { detail: "its index (the 'moov' box) is missing".into() }
     } else {
         Unplayable::NotMedia
@@ -144,10 +146,17 @@ fn reason_from_stderr(stderr: &str) -> Unplayable {
 }
 
 /// Reads ffprobe's JSON. Kept apart from running ffprobe so the rules can be tested on samples.
-pub(crate) fn media_info_from_json(json: &Value, file_size: u64, fast_start: Option<bool>) -> Result<MediaInfo, Unplayable> {
+pub(crate) fn media_info_from_json(
+    json: &Value,
+    file_size: u64,
+    fast_start: Option<bool>,
+) -> Result<MediaInfo, Unplayable> {
     let format = &json["format"];
     let container = str_field(format, "format_name").unwrap_or_default();
-    if ["hls", "applehttp", "dash", "concat", "ffconcat"].iter().any(|playlist| container.split(',').any(|f| f == *playlist)) {
+    if ["hls", "applehttp", "dash", "concat", "ffconcat"]
+        .iter()
+        .any(|playlist| container.split(',').any(|f| f == *playlist))
+    {
         return Err(Unplayable::Playlist);
     }
     if container == "tty" {
@@ -236,7 +245,9 @@ fn is_still(video: &Value, codec: &str) -> bool {
     const IMAGE_CODECS: &[&str] =
         &["png", "mjpeg", "jpeg2000", "jpegls", "bmp", "gif", "webp", "tiff", "ppm", "pgm", "pbm", "pam", "svg", "qoi"];
     let frames = str_field(video, "nb_frames").and_then(|n| n.parse::<u64>().ok());
-    IMAGE_CODECS.contains(&codec) && frames.is_none_or(|n| n <= 1) && num_field(video, "duration").is_none_or(|d| d < 0.5)
+    IMAGE_CODECS.contains(&codec)
+        && frames.is_none_or(|n| n <= 1)
+        && num_field(video, "duration").is_none_or(|d| d < 0.5)
 }
 
 /// The clockwise rotation a player applies, from the display matrix (ffmpeg ≥ 5) or the older
@@ -339,14 +350,31 @@ mod tests {
 
     #[test]
     fn refusals() {
-        let check = |json: Value, expected: Unplayable| assert_eq!(media_info_from_json(&json, 10, None).unwrap_err(), expected);
-        check(json!({"format": {"format_name": "png_pipe"}, "streams": [{"codec_type": "video", "codec_name": "png", "width": 64, "height": 64}]}), Unplayable::Image { format: "png".into() });
-        check(json!({"format": {"format_name": "mp3", "duration": "3.0"}, "streams": [{"codec_type": "audio", "codec_name": "mp3"}, {"codec_type": "video", "codec_name": "mjpeg", "width": 300, "height": 300, "disposition": {"attached_pic": 1}}]}), Unplayable::AudioOnly);
-        check(json!({"format": {"format_name": "srt", "duration": "3.0"}, "streams": [{"codec_type": "subtitle", "codec_name": "subrip"}]}), Unplayable::NoVideo);
-        check(json!({"format": {"format_name": "mov,mp4,m4a,3gp,3g2,mj2", "duration": "0.000000"}, "streams": []}), Unplayable::EmptyVideo);
+        let check = |json: Value, expected: Unplayable| {
+            assert_eq!(media_info_from_json(&json, 10, None).unwrap_err(), expected)
+        };
+        check(
+            json!({"format": {"format_name": "png_pipe"}, "streams": [{"codec_type": "video", "codec_name": "png", "width": 64, "height": 64}]}),
+            Unplayable::Image { format: "png".into() },
+        );
+        check(
+            json!({"format": {"format_name": "mp3", "duration": "3.0"}, "streams": [{"codec_type": "audio", "codec_name": "mp3"}, {"codec_type": "video", "codec_name": "mjpeg", "width": 300, "height": 300, "disposition": {"attached_pic": 1}}]}),
+            Unplayable::AudioOnly,
+        );
+        check(
+            json!({"format": {"format_name": "srt", "duration": "3.0"}, "streams": [{"codec_type": "subtitle", "codec_name": "subrip"}]}),
+            Unplayable::NoVideo,
+        );
+        check(
+            json!({"format": {"format_name": "mov,mp4,m4a,3gp,3g2,mj2", "duration": "0.000000"}, "streams": []}),
+            Unplayable::EmptyVideo,
+        );
         check(clip(h264(json!({"nb_frames": "0"}))), Unplayable::EmptyVideo);
         check(json!({"format": {"format_name": "hls", "duration": "3.0"}, "streams": []}), Unplayable::Playlist);
-        check(json!({"format": {"format_name": "tty", "duration": "3.0"}, "streams": [{"codec_type": "video", "codec_name": "ansi", "width": 640, "height": 400}]}), Unplayable::NotMedia);
+        check(
+            json!({"format": {"format_name": "tty", "duration": "3.0"}, "streams": [{"codec_type": "video", "codec_name": "ansi", "width": 640, "height": 400}]}),
+            Unplayable::NotMedia,
+        );
         check(clip(h264(json!({"width": 0}))), Unplayable::NoPictureSize);
     }
 }

@@ -51,7 +51,8 @@ impl StoryboardGrid {
         let tiles = ((info.duration / interval as f64).ceil() as u32).clamp(1, MAX_TILES);
         let columns = tiles.min(MAX_COLUMNS);
         let rows = tiles.div_ceil(columns);
-        let tile_height = ((TILE_WIDTH as f64 * info.height as f64 / info.width.max(1) as f64 / 2.0).round() as u32 * 2).max(2);
+        let tile_height =
+            ((TILE_WIDTH as f64 * info.height as f64 / info.width.max(1) as f64 / 2.0).round() as u32 * 2).max(2);
         StoryboardGrid { interval, tiles, columns, rows, tile_width: TILE_WIDTH, tile_height }
     }
 
@@ -83,7 +84,12 @@ fn vtt_time(ms: u64) -> String {
 
 /// Picks the poster's time: the one asked for, else 10% in (at most 15 s); if that frame is
 /// nearly black, later candidates are tried and the brightest kept.
-pub(crate) fn choose_poster_time(ffmpeg: &Ffmpeg, input: &Path, info: &MediaInfo, wanted: Option<f64>) -> Result<f64, VideoError> {
+pub(crate) fn choose_poster_time(
+    ffmpeg: &Ffmpeg,
+    input: &Path,
+    info: &MediaInfo,
+    wanted: Option<f64>,
+) -> Result<f64, VideoError> {
     let last = (info.duration - 0.1).max(0.0);
     if let Some(wanted) = wanted {
         return Ok(wanted.clamp(0.0, last));

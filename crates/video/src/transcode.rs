@@ -299,7 +299,13 @@ impl Transcoder {
         rungs.reverse();
         let remux_first = info.is_remuxable_to_hls() && info.short_side() <= REMUX_MAX_SHORT_SIDE;
         let first = if remux_first {
-            Rung { short_side: info.short_side(), width: info.width, height: info.height, video_bitrate: 0, frame_rate: info.frame_rate }
+            Rung {
+                short_side: info.short_side(),
+                width: info.width,
+                height: info.height,
+                video_bitrate: 0,
+                frame_rate: info.frame_rate,
+            }
         } else {
             rungs.remove(0)
         };
@@ -386,7 +392,8 @@ impl Transcoder {
 
         for (index, rung) in plan.ladder.iter().enumerate() {
             let step = Step::Rung { short_side: rung.short_side };
-            let (done, _) = tracker.step(report, step, |on_fraction| job.encode_rung(rung, &options.ladder_preset, on_fraction))?;
+            let (done, _) =
+                tracker.step(report, step, |on_fraction| job.encode_rung(rung, &options.ladder_preset, on_fraction))?;
             layout.rungs.push(done);
             if index + 1 == plan.ladder.len() {
                 // The ladder is whole: the remuxed first rung, cut at the source's own key frames,
@@ -415,7 +422,7 @@ impl Transcoder {
 
 /// Sorts the rungs, rewrites the master playlist naming exactly them, and tells the caller.
 fn publish(output_dir: &Path, layout: &mut VideoLayout, report: &mut dyn FnMut(Report<'_>)) -> Result<(), VideoError> {
-    layout.rungs.sort_by(|a, b| (b.width * b.height, b.bandwidth).cmp(&(a.width * a.height, a.bandwidth)));
+    layout.rungs.sort_by_key(|r| std::cmp::Reverse((r.width * r.height, r.bandwidth)));
     let variants: Vec<Variant> = layout
         .rungs
         .iter()
@@ -477,7 +484,12 @@ impl Job<'_> {
     }
 
     /// One rung encoded with x264 and AAC, key frames every two seconds.
-    fn encode_rung(&self, rung: &Rung, preset: &str, on_fraction: &mut dyn FnMut(f64)) -> Result<(RungLayout, f64), VideoError> {
+    fn encode_rung(
+        &self,
+        rung: &Rung,
+        preset: &str,
+        on_fraction: &mut dyn FnMut(f64),
+    ) -> Result<(RungLayout, f64), VideoError> {
         let name = rung.name();
         let directory = format!("{name}-{}", self.token);
         let staging = Staging::new(self.output_dir, &directory)?;
@@ -525,7 +537,13 @@ impl Job<'_> {
 
     /// Checks a finished rung, measures it, and renames it into place. Returns it with the
     /// start time of its media (for the captions' timestamp map).
-    fn finish_rung(&self, staging: Staging, name: &str, directory: &str, remuxed: bool) -> Result<(RungLayout, f64), VideoError> {
+    fn finish_rung(
+        &self,
+        staging: Staging,
+        name: &str,
+        directory: &str,
+        remuxed: bool,
+    ) -> Result<(RungLayout, f64), VideoError> {
         let task = format!("{name} rendition");
         let bad = |detail: String| VideoError::BadOutput { task: task.clone(), detail };
         let playlist_path = staging.path.join("index.m3u8");
@@ -541,12 +559,14 @@ impl Job<'_> {
         let init_name = playlist.init.clone().ok_or_else(|| bad("its playlist names no init segment".into()))?;
         let init_path = staging.path.join(&init_name);
         let init = fs::read(&init_path).map_err(|e| VideoError::io("read", &init_path, e))?;
-        let video_codec = isobmff::avc_codec_string(&init).ok_or_else(|| bad("its init segment holds no H.264 track".into()))?;
+        let video_codec =
+            isobmff::avc_codec_string(&init).ok_or_else(|| bad("its init segment holds no H.264 track".into()))?;
         let bandwidth = hls::measure(&staging.path, &playlist)?;
 
         let output = probe_output(self.ffmpeg, &playlist_path).map_err(bad)?;
         let streams = output["streams"].as_array().map(Vec::as_slice).unwrap_or_default();
-        let video = streams.iter().find(|s| s["codec_type"] == "video").ok_or_else(|| bad("it has no video stream".into()))?;
+        let video =
+            streams.iter().find(|s| s["codec_type"] == "video").ok_or_else(|| bad("it has no video stream".into()))?;
         let audio = streams.iter().find(|s| s["codec_type"] == "audio");
         let codecs = match audio {
             Some(audio) => format!("{video_codec},{}", aac_codec_string(audio["profile"].as_str().unwrap_or("LC"))),
@@ -586,7 +606,10 @@ impl Job<'_> {
         let mpegts = (start_time.max(0.0) * 90_000.0).round() as u64;
         let body = track.webvtt.strip_prefix("WEBVTT").unwrap_or(&track.webvtt).trim_start_matches([' ', '\t']);
         let (header_rest, cues) = body.split_once('\n').unwrap_or((body, ""));
-        let vtt = format!("WEBVTT{}\nX-TIMESTAMP-MAP=MPEGTS:{mpegts},LOCAL:00:00:00.000\n{cues}", if header_rest.is_empty() { String::new() } else { format!(" {header_rest}") });
+        let vtt = format!(
+            "WEBVTT{}\nX-TIMESTAMP-MAP=MPEGTS:{mpegts},LOCAL:00:00:00.000\n{cues}",
+            if header_rest.is_empty() { String::new() } else { format!(" {header_rest}") }
+        );
         let vtt_path = staging.path.join("captions.vtt");
         fs::write(&vtt_path, vtt).map_err(|e| VideoError::io("write", &vtt_path, e))?;
         let playlist_path = staging.path.join("index.m3u8");
@@ -615,7 +638,10 @@ impl Job<'_> {
             _ => None,
         };
         if fast_start != Some(true) {
-            return Err(VideoError::BadOutput { task: "MP4".into(), detail: "its index does not come before its media".into() });
+            return Err(VideoError::BadOutput {
+                task: "MP4".into(),
+                detail: "its index does not come before its media".into(),
+            });
         }
         let final_path = self.output_dir.join(&path);
         staged.commit(&final_path)?;
@@ -648,7 +674,8 @@ fn hls_output_args(staging: &Path) -> Vec<OsString> {
 /// ffprobe's streams and format of a rung, read through its playlist as a player would.
 fn probe_output(ffmpeg: &Ffmpeg, playlist: &Path) -> Result<Value, String> {
     let url = crate::input_url(playlist);
-    let args = ["-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_streams", "-show_format", "-i"];
+    let args =
+        ["-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_streams", "-show_format", "-i"];
     let mut args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
     args.push(url.as_os_str());
     match ffmpeg.ffprobe_output(&args) {
@@ -685,21 +712,25 @@ fn check_options(options: &TranscodeOptions) -> Result<(), VideoError> {
     if options.nice.is_some_and(|n| !(0..=19).contains(&n)) {
         return invalid("the nice level must be between 0 and 19".into());
     }
-    const PRESETS: [&str; 9] = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"];
+    const PRESETS: [&str; 9] =
+        ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow"];
     for preset in [&options.first_rung_preset, &options.ladder_preset] {
         if !PRESETS.contains(&preset.as_str()) {
             return invalid(format!("{preset:?} is not an x264 preset"));
         }
     }
-    if let Some(token) = &options.token {
-        if token.is_empty() || token.len() > 40 || !token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-            return invalid("the token must be 1 to 40 letters, digits or hyphens".into());
-        }
+    if let Some(token) = &options.token
+        && (token.is_empty() || token.len() > 40 || !token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+    {
+        return invalid("the token must be 1 to 40 letters, digits or hyphens".into());
     }
     let mut languages = Vec::new();
     for track in &options.captions {
         let tag = &track.language;
-        if tag.is_empty() || tag.len() > 35 || !tag.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric())) {
+        if tag.is_empty()
+            || tag.len() > 35
+            || !tag.split('-').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
             return invalid(format!("{tag:?} is not a language tag such as en or zh-Hans"));
         }
         if languages.contains(&tag.to_ascii_lowercase()) {
@@ -859,15 +890,21 @@ mod tests {
 
     #[test]
     fn options_are_checked() {
-        let bad = |options: TranscodeOptions| assert!(matches!(check_options(&options), Err(VideoError::InvalidOption(_))));
+        let bad =
+            |options: TranscodeOptions| assert!(matches!(check_options(&options), Err(VideoError::InvalidOption(_))));
         check_options(&TranscodeOptions::default()).unwrap();
         bad(TranscodeOptions { threads: 0, ..Default::default() });
         bad(TranscodeOptions { ladder_preset: "fastest".into(), ..Default::default() });
         bad(TranscodeOptions { token: Some("../x".into()), ..Default::default() });
-        let track = |language: &str| CaptionTrack { language: language.into(), name: "x".into(), webvtt: "WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n".into() };
+        let track = |language: &str| CaptionTrack {
+            language: language.into(),
+            name: "x".into(),
+            webvtt: "WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n".into(),
+        };
         bad(TranscodeOptions { captions: vec![track("en us")], ..Default::default() });
         bad(TranscodeOptions { captions: vec![track("en"), track("EN")], ..Default::default() });
-        check_options(&TranscodeOptions { captions: vec![track("zh-Hans"), track("en")], ..Default::default() }).unwrap();
+        check_options(&TranscodeOptions { captions: vec![track("zh-Hans"), track("en")], ..Default::default() })
+            .unwrap();
     }
 
     #[test]
