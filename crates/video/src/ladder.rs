@@ -130,6 +130,7 @@ mod tests {
             height,
             rotation: 0,
             anamorphic: false,
+            interlaced: false,
             frame_rate,
             video_stream: 0,
             video_codec: "h264".into(),

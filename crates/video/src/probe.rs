@@ -23,6 +23,8 @@ pub struct MediaInfo {
     pub rotation: u32,
     /// Whether the stored pixels are not square (anamorphic video).
     pub anamorphic: bool,
+    /// Whether the picture is interlaced (broadcast 1080i, 576i): encoded rungs are deinterlaced.
+    pub interlaced: bool,
     /// Frames per second (the average rate when the file gives one, else the base rate).
     pub frame_rate: f64,
     /// The index of the video stream in the file (cover art is skipped).
@@ -73,16 +75,26 @@ impl MediaInfo {
         self.width.min(self.height)
     }
 
-    /// Whether the video is H.264 in a form every browser plays, with AAC sound or none, stored
-    /// upright with square pixels: then it can be cut into HLS segments without re-encoding.
-    pub fn is_remuxable_to_hls(&self) -> bool {
-        let profile_ok = matches!(
-            self.video_profile.as_deref(),
-            Some("Baseline" | "Constrained Baseline" | "Main" | "High" | "Extended")
-        );
+    /// Whether the video can go into HLS segments as it is: H.264 in a form every browser
+    /// plays (8-bit 4:2:0, Baseline/Main/High, progressive, at most 60 frames per second), stored
+    /// upright with square pixels (players do not all apply rotation or pixel shape in HLS).
+    pub fn is_video_remuxable(&self) -> bool {
+        let profile_ok =
+            matches!(self.video_profile.as_deref(), Some("Baseline" | "Constrained Baseline" | "Main" | "High"));
         let pixels_ok = matches!(self.pixel_format.as_deref(), Some("yuv420p" | "yuvj420p"));
-        let audio_ok = self.audio.as_ref().is_none_or(|audio| audio.codec == "aac");
-        self.video_codec == "h264" && profile_ok && pixels_ok && audio_ok && self.rotation == 0 && !self.anamorphic
+        self.video_codec == "h264"
+            && profile_ok
+            && pixels_ok
+            && self.rotation == 0
+            && !self.anamorphic
+            && !self.interlaced
+            && self.frame_rate <= 60.5
+    }
+
+    /// Whether the whole file can go into HLS segments without re-encoding anything: the video
+    /// qualifies ([`MediaInfo::is_video_remuxable`]) and the sound is AAC or absent.
+    pub fn is_remuxable_to_hls(&self) -> bool {
+        self.is_video_remuxable() && self.audio.as_ref().is_none_or(|audio| audio.codec == "aac")
     }
 }
 
@@ -221,6 +233,8 @@ pub(crate) fn media_info_from_json(
         height,
         rotation,
         anamorphic,
+        interlaced: str_field(video, "field_order")
+            .is_some_and(|order| matches!(order.as_str(), "tt" | "bb" | "tb" | "bt")),
         frame_rate,
         video_stream: video["index"].as_u64().unwrap_or(0) as u32,
         video_codec: codec,
@@ -346,6 +360,15 @@ mod tests {
         let info = media_info_from_json(&clip(dv), 10, None).unwrap();
         assert_eq!((info.width, info.height), (1024, 576));
         assert!(info.anamorphic);
+    }
+
+    #[test]
+    fn interlaced_video_is_not_remuxed() {
+        let broadcast = h264(json!({"field_order": "tt"}));
+        let info = media_info_from_json(&clip(broadcast), 10, None).unwrap();
+        assert!(info.interlaced && !info.is_video_remuxable());
+        let progressive = h264(json!({"field_order": "progressive"}));
+        assert!(!media_info_from_json(&clip(progressive), 10, None).unwrap().interlaced);
     }
 
     #[test]

@@ -222,6 +222,7 @@ mod tests {
             height,
             rotation: 0,
             anamorphic: false,
+            interlaced: false,
             frame_rate: 25.0,
             video_stream: 0,
             video_codec: "h264".into(),

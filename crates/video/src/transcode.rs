@@ -97,7 +97,8 @@ impl CaptionTrack {
 /// What a transcode will make of a source, before it starts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TranscodePlan {
-    /// Whether the first rung is the source cut into segments without re-encoding.
+    /// Whether the first rung is the source's video cut into segments without re-encoding (its
+    /// sound copied too when it is AAC, else encoded to AAC, which is quick).
     pub remux_first: bool,
     /// The first playable rung: the source's own size when remuxed, else the smallest rung.
     pub first: Rung,
@@ -297,7 +298,7 @@ impl Transcoder {
     pub fn plan(&self, info: &MediaInfo) -> TranscodePlan {
         let mut rungs = ladder::plan_ladder(info);
         rungs.reverse();
-        let remux_first = info.is_remuxable_to_hls() && info.short_side() <= REMUX_MAX_SHORT_SIDE;
+        let remux_first = info.is_video_remuxable() && info.short_side() <= REMUX_MAX_SHORT_SIDE;
         let first = if remux_first {
             Rung {
                 short_side: info.short_side(),
@@ -473,10 +474,13 @@ impl Job<'_> {
         let directory = format!("source-{}", self.token);
         let staging = Staging::new(self.output_dir, &directory)?;
         let mut args = self.input_args();
-        args.extend(os(&["-c", "copy"]));
-        if self.info.audio.is_some() {
+        args.extend(os(&["-c:v", "copy"]));
+        match &self.info.audio {
             // Sound from MPEG-TS or FLV carries ADTS headers MP4 does not want; a no-op otherwise.
-            args.extend(os(&["-bsf:a", "aac_adtstoasc"]));
+            Some(audio) if audio.codec == "aac" => args.extend(os(&["-c:a", "copy", "-bsf:a", "aac_adtstoasc"])),
+            // A camera's PCM or an MP3 track: encoding the sound alone costs little.
+            Some(_) => args.extend(aac_args()),
+            None => {}
         }
         args.extend(hls_output_args(&staging.path));
         self.ffmpeg.run(self.run, "cutting the video into segments", &args, self.info.duration, on_fraction)?;
@@ -495,6 +499,9 @@ impl Job<'_> {
         let staging = Staging::new(self.output_dir, &directory)?;
         let mut args = self.input_args();
         let mut filters = Vec::new();
+        if self.info.interlaced {
+            filters.push("bwdif=mode=send_frame:deint=interlaced".to_owned());
+        }
         if (rung.frame_rate - self.info.frame_rate).abs() > 0.01 {
             filters.push(format!("fps={:.6}", rung.frame_rate));
         }
@@ -528,7 +535,7 @@ impl Job<'_> {
             &self.run.threads.to_string(),
         ]));
         if self.info.audio.is_some() {
-            args.extend(os(&["-c:a", "aac", "-b:a", &kbps(AUDIO_BITRATE), "-ac", "2", "-ar", "48000"]));
+            args.extend(aac_args());
         }
         args.extend(hls_output_args(&staging.path));
         self.ffmpeg.run(self.run, &format!("encoding the {name} rendition"), &args, self.info.duration, on_fraction)?;
@@ -648,6 +655,11 @@ impl Job<'_> {
         let bytes = fs::metadata(&final_path).map_err(|e| VideoError::io("read", &final_path, e))?.len();
         Ok(Mp4Layout { path, bytes, width: rung.width, height: rung.height, codecs: rung.codecs.clone() })
     }
+}
+
+/// Stereo AAC-LC at 48 kHz, the same in every rung so players switch rungs without a glitch.
+fn aac_args() -> Vec<OsString> {
+    os(&["-c:a", "aac", "-b:a", &format!("{}k", AUDIO_BITRATE / 1000), "-ac", "2", "-ar", "48000"])
 }
 
 fn hls_output_args(staging: &Path) -> Vec<OsString> {

@@ -62,6 +62,14 @@ fn probes_mp4_webm_rotated_silent_and_slow_start_clips() {
     let info = probe(&ffmpeg, &silent).unwrap();
     assert_eq!(info.audio, None);
     assert!(info.is_remuxable_to_hls());
+
+    let interlaced = make(
+        dir.path(),
+        "broadcast.mp4",
+        "-f lavfi -i testsrc2=size=320x180:rate=25 -t 1 -c:v libx264 -preset ultrafast -flags +ilme+ildct -top 1",
+    );
+    let info = probe(&ffmpeg, &interlaced).unwrap();
+    assert!(info.interlaced && !info.is_video_remuxable(), "{info:?}");
 }
 
 #[test]
@@ -344,16 +352,41 @@ fn reencodes_vp9_and_rotated_and_silent_sources() {
     );
     assert_eq!(picture_size(&out.join(&layout.poster.as_ref().unwrap().path)), (360, 640));
 
-    // No sound at all: the codecs name video only.
+    // No sound at all, and two black seconds before the picture: the codecs name video only,
+    // and the poster skips the black (10% and 25% in are black, 50% is not).
     let silent = make(
         dir.path(),
         "silent.mp4",
-        "-f lavfi -i testsrc2=size=320x180:rate=25 -t 3 -c:v libx264 -preset ultrafast -g 50",
+        "-f lavfi -i color=c=black:size=320x180:rate=25:duration=2 -f lavfi -i testsrc2=size=320x180:rate=25:duration=4 \
+         -filter_complex [0:v][1:v]concat=n=2:v=1:a=0 -c:v libx264 -preset ultrafast -g 50",
     );
     let info = probe(&ffmpeg, &silent).unwrap();
     let out = dir.path().join("silent");
     let layout = transcoder.transcode(&silent, &info, &out, &AtomicBool::new(false), &mut |_| {}).unwrap();
     assert!(layout.rungs.iter().all(|r| !r.codecs.contains("mp4a")), "{:?}", layout.rungs);
+    assert_eq!(layout.poster.as_ref().unwrap().time, 3.0);
+    check_output(&out, &layout);
+
+    // A camera's H.264 with PCM sound in a MOV: the video is remuxed, the sound encoded to AAC.
+    let camera = make(
+        dir.path(),
+        "camera.mov",
+        "-f lavfi -i testsrc2=size=320x180:rate=25 -f lavfi -i sine -t 3 -c:v libx264 -preset ultrafast -g 25 -c:a pcm_s16le",
+    );
+    let info = probe(&ffmpeg, &camera).unwrap();
+    assert!(info.is_video_remuxable() && !info.is_remuxable_to_hls());
+    assert!(transcoder.plan(&info).remux_first);
+    let out = dir.path().join("camera");
+    let mut first = None;
+    let layout = transcoder
+        .transcode(&camera, &info, &out, &AtomicBool::new(false), &mut |report| {
+            if let Report::Layout(layout) = report {
+                first.get_or_insert_with(|| layout.rungs.clone());
+            }
+        })
+        .unwrap();
+    let first = first.unwrap();
+    assert!(first[0].remuxed && first[0].codecs.ends_with(",mp4a.40.2"), "{first:?}");
     check_output(&out, &layout);
 }
 
@@ -379,9 +412,10 @@ fn cancel_kills_ffmpeg_and_leaves_no_partial_rung() {
         std::thread::spawn(move || {
             for _ in 0..3000 {
                 if let Some(pid) = process_mentioning(&marker) {
+                    let nice = nice_of(pid);
                     std::thread::sleep(Duration::from_millis(300));
                     cancel.store(true, Ordering::Relaxed);
-                    return Some(pid);
+                    return Some((pid, nice));
                 }
                 std::thread::sleep(Duration::from_millis(10));
             }
@@ -389,7 +423,8 @@ fn cancel_kills_ffmpeg_and_leaves_no_partial_rung() {
         })
     };
     let result = transcoder.transcode(&input, &info, &out, &cancel, &mut |_| {});
-    let pid = watcher.join().unwrap().expect("the 360p encode was seen running");
+    let (pid, nice) = watcher.join().unwrap().expect("the 360p encode was seen running");
+    assert_eq!(nice, 10, "ffmpeg runs at a lower priority");
     assert!(matches!(result, Err(VideoError::Cancelled)), "{result:?}");
     assert!(result.unwrap_err().is_cancelled());
     assert!(!Path::new(&format!("/proc/{pid}")).exists(), "ffmpeg {pid} is still running");
@@ -413,4 +448,11 @@ fn process_mentioning(text: &str) -> Option<u32> {
         let cmdline = fs::read(entry.path().join("cmdline")).ok()?;
         String::from_utf8_lossy(&cmdline).contains(text).then_some(pid)
     })
+}
+
+/// A process's nice value, field 19 of `/proc/PID/stat` (counted after the command's name).
+fn nice_of(pid: u32) -> i64 {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let after_name = &stat[stat.rfind(')').unwrap() + 2..];
+    after_name.split_whitespace().nth(16).unwrap().parse().unwrap()
 }
