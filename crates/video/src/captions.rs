@@ -64,7 +64,17 @@ impl Captions {
 
     /// The captions as a WebVTT file.
     pub fn to_webvtt(&self) -> String {
-        let mut out = String::from("WEBVTT\n");
+        self.write_webvtt(String::from("WEBVTT\n"))
+    }
+
+    /// The captions as an HLS WebVTT segment: with the `X-TIMESTAMP-MAP` header that ties cue
+    /// time zero to the media's first time stamp (`mpegts`, on the 90 kHz clock).
+    pub(crate) fn to_webvtt_for_hls(&self, mpegts: u64) -> String {
+        self.write_webvtt(format!("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:{mpegts},LOCAL:00:00:00.000\n"))
+    }
+
+    fn write_webvtt(&self, header: String) -> String {
+        let mut out = header;
         for cue in &self.cues {
             let _ = write!(out, "\n{} --> {}", timestamp(cue.start_ms), timestamp(cue.end_ms));
             if !cue.settings.is_empty() {

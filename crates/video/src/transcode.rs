@@ -611,12 +611,8 @@ impl Job<'_> {
         // hls.js and Safari line cue times up with the media through this header; without it they
         // may guess differently. It is the media's first time stamp on the 90 kHz MPEG clock.
         let mpegts = (start_time.max(0.0) * 90_000.0).round() as u64;
-        let body = track.webvtt.strip_prefix("WEBVTT").unwrap_or(&track.webvtt).trim_start_matches([' ', '\t']);
-        let (header_rest, cues) = body.split_once('\n').unwrap_or((body, ""));
-        let vtt = format!(
-            "WEBVTT{}\nX-TIMESTAMP-MAP=MPEGTS:{mpegts},LOCAL:00:00:00.000\n{cues}",
-            if header_rest.is_empty() { String::new() } else { format!(" {header_rest}") }
-        );
+        // Parsed again so what is written is normalised even if the track was built by hand.
+        let vtt = Captions::parse(track.webvtt.as_bytes())?.to_webvtt_for_hls(mpegts);
         let vtt_path = staging.path.join("captions.vtt");
         fs::write(&vtt_path, vtt).map_err(|e| VideoError::io("write", &vtt_path, e))?;
         let playlist_path = staging.path.join("index.m3u8");
