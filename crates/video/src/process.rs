@@ -31,7 +31,8 @@ pub struct Ffmpeg {
 impl Ffmpeg {
     /// The programs found on `PATH` (Debian's `ffmpeg` package installs both in `/usr/bin`).
     ///
-    /// Fails with [`VideoError::ProgramMissing`] when either is absent. `nice` is used when found.
+    /// Fails with [`VideoError::ProgramMissing`] when either is absent. `nice` (coreutils) lowers
+    /// ffmpeg's priority when found on `PATH`; without it ffmpeg runs at the caller's priority.
     pub fn from_path() -> Result<Ffmpeg, VideoError> {
         let ffmpeg = find_on_path("ffmpeg")
             .ok_or(VideoError::ProgramMissing { program: "ffmpeg", path: PathBuf::from("ffmpeg") })?;
@@ -134,10 +135,18 @@ impl Ffmpeg {
                 return Err(VideoError::BadOutput { task: task.to_owned(), detail: "no pipes to ffmpeg".into() });
             }
         };
+        // Drained to the end (a full pipe would stall ffmpeg), keeping only the tail.
         let stderr_reader = thread::spawn(move || {
-            let mut text = String::new();
-            let _ = BufReader::new(stderr).take(1 << 20).read_to_string(&mut text);
-            text
+            let mut stderr = stderr;
+            let mut kept: Vec<u8> = Vec::new();
+            let mut buffer = [0u8; 4096];
+            while let Ok(read @ 1..) = stderr.read(&mut buffer) {
+                kept.extend_from_slice(&buffer[..read]);
+                if kept.len() > 2 * STDERR_TAIL {
+                    kept.drain(..kept.len() - STDERR_TAIL);
+                }
+            }
+            String::from_utf8_lossy(&kept).into_owned()
         });
         let (sender, lines) = mpsc::channel::<String>();
         let stdout_reader = thread::spawn(move || {
