@@ -31,18 +31,27 @@ pub struct ConversionNotes {
     pub unmapped_media: Vec<String>,
 }
 
-/// How many things of one kind were converted, unwrapped, flagged or dropped.
+/// How many things of one kind were converted, unwrapped, flagged or dropped (zeros are left
+/// out of the JSON).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct KindCount {
     /// Converted to their Dateline equivalent.
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub converted: u64,
     /// Unknown wrappers whose content was converted without them (an unknown Gutenberg block's
     /// inner HTML, for instance).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub unwrapped: u64,
     /// Left in the text as visible flagged text (starting with [`FLAG`](crate::FLAG)).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub flagged: u64,
     /// Left out: nothing of them shows (scripts, dynamic blocks with no content, page breaks).
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub dropped: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl KindCount {

@@ -226,14 +226,7 @@ impl Walker<'_, '_> {
             "figure" => self.figure(element, out),
             "iframe" => out.extend(self.iframe(element)),
             "video" | "audio" => {
-                let source = element.attr("src").map(str::to_owned).or_else(|| {
-                    element
-                        .descendants()
-                        .filter_map(ElementRef::wrap)
-                        .find(|e| e.value().name() == "source")
-                        .and_then(|e| e.attr("src").map(str::to_owned))
-                });
-                if let Some(source) = source {
+                if let Some(source) = player_source(element) {
                     out.push(self.media_link(name, &source, ""));
                     self.ctx.count(&format!("html:{name}"), Outcome::Converted);
                 } else {
@@ -388,24 +381,46 @@ impl Walker<'_, '_> {
                     | "dateline-media"
             ) && e.id() != element.id()
         });
+        let players: Vec<ElementRef<'_>> = element
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| matches!(e.value().name(), "video" | "audio"))
+            .collect();
+        if let ([], [player]) = (images.as_slice(), players.as_slice()) {
+            // A video or audio block: the player with its caption as the link's words.
+            let caption = self.figcaption_text(element);
+            let name = player.value().name();
+            let kind = format!("html:{name}");
+            match player_source(*player) {
+                Some(source) => {
+                    let link = self.media_link(name, &source, &caption);
+                    out.push(link);
+                    self.ctx.count(&kind, Outcome::Converted);
+                }
+                None => self.ctx.count(&kind, Outcome::Dropped),
+            }
+            return;
+        }
         if images.len() != 1 || other {
             // A table, an embed's wrapper, a gallery: their content, the caption as a paragraph.
             out.extend(self.container(element));
             return;
         }
-        let caption = element
-            .descendants()
-            .filter_map(ElementRef::wrap)
-            .find(|e| e.value().name() == "figcaption")
-            .map(|c| {
-                let mut inlines = Vec::new();
-                self.inline_children(c, &mut inlines);
-                plain_text(&inlines)
-            })
-            .unwrap_or_default();
+        let caption = self.figcaption_text(element);
         if let Some(figure) = self.image_figure(images[0], caption) {
             out.push(Block::Figure(figure));
         }
+    }
+
+    /// The plain text of a figure's `figcaption`.
+    fn figcaption_text(&mut self, figure: ElementRef<'_>) -> String {
+        let Some(caption) = figure.descendants().filter_map(ElementRef::wrap).find(|e| e.value().name() == "figcaption")
+        else {
+            return String::new();
+        };
+        let mut inlines = Vec::new();
+        self.inline_children(caption, &mut inlines);
+        plain_text(&inlines)
     }
 
     fn image_figure(&mut self, image: ElementRef<'_>, caption: String) -> Option<Figure> {
@@ -607,6 +622,17 @@ impl Walker<'_, '_> {
         }
         out.push(Inline::Link { href, children });
     }
+}
+
+/// A `<video>`'s or `<audio>`'s file: its `src`, or its first `<source>`'s.
+fn player_source(player: ElementRef<'_>) -> Option<String> {
+    player.attr("src").filter(|s| !s.trim().is_empty()).map(str::to_owned).or_else(|| {
+        player
+            .descendants()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().name() == "source")
+            .and_then(|e| e.attr("src").map(str::to_owned))
+    })
 }
 
 fn flush(line: &mut Vec<Inline>, out: &mut Vec<Block>) {

@@ -414,7 +414,10 @@ pub(crate) fn escape_text(text: &str) -> String {
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' => true,
             // An entity (`&amp;`) would be decoded.
-            '&' => chars.peek().is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#'),
+            '&' => {
+                let ahead: String = chars.clone().take_while(|n| n.is_ascii_alphanumeric() || *n == '#').collect();
+                !ahead.is_empty() && chars.clone().nth(ahead.chars().count()) == Some(';')
+            }
             // The Chinese desk's override marker `-{…}-`.
             '{' => previous == Some('-'),
             // `![` is only an image if the bracket is markup; it is escaped.

@@ -53,8 +53,23 @@ impl MediaResolver for NoMedia {
 
 fn upload_path(url: &str) -> Option<String> {
     let url = url.split(['?', '#']).next().unwrap_or(url);
-    if let Some((_, rest)) = url.split_once("/wp-content/uploads/") {
-        return (!rest.is_empty()).then(|| without_size_suffix(rest));
+    for marker in ["/wp-content/uploads/", "/files/"] {
+        if let Some((before, rest)) = url.split_once(marker) {
+            // `/files/` is a multisite's upload address (also `/wp-content/blogs.dir/N/files/`);
+            // elsewhere it is just a path.
+            if marker == "/files/" && !(before.ends_with(|c: char| c.is_ascii_digit()) && before.contains("/blogs.dir/")) && !is_year_month(rest) {
+                continue;
+            }
+            return (!rest.is_empty()).then(|| without_size_suffix(rest));
+        }
+    }
+    // WordPress.com serves a site's uploads from `{site}.files.wordpress.com/{path}`.
+    if let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))
+        && let Some((host, path)) = rest.split_once('/')
+        && host.ends_with(".files.wordpress.com")
+        && !path.is_empty()
+    {
+        return Some(without_size_suffix(path));
     }
     let (_, rest) = url.split_once("/content/")?;
     let (kind, rest) = rest.split_once('/')?;
@@ -87,6 +102,14 @@ fn without_size_suffix(path: &str) -> String {
     if directory.is_empty() { file } else { format!("{directory}/{file}") }
 }
 
+/// Whether a path starts with WordPress's `YYYY/MM/` upload folders.
+fn is_year_month(path: &str) -> bool {
+    let mut parts = path.split('/');
+    let year = parts.next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    let month = parts.next().is_some_and(|m| m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()));
+    year && month && parts.next().is_some()
+}
+
 fn is_size(text: &str) -> bool {
     let Some((w, h)) = text.split_once('x') else { return false };
     let digits = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
@@ -111,6 +134,10 @@ mod tests {
         check("__GHOST_URL__/content/images/2024/05/ferry.jpg", Some("images/2024/05/ferry.jpg"));
         check("https://ghost.example/content/images/size/w600/format/webp/2024/05/f.jpg", Some("images/2024/05/f.jpg"));
         check("__GHOST_URL__/content/media/2024/05/clip.mp4", Some("media/2024/05/clip.mp4"));
+        check("https://site.files.wordpress.com/2008/06/dsc04563.jpg?w=604", Some("2008/06/dsc04563.jpg"));
+        check("https://news.example/files/2010/03/a-150x150.png", Some("2010/03/a.png"));
+        check("https://news.example/wp-content/blogs.dir/3/files/2010/03/a.png", Some("2010/03/a.png"));
+        check("https://news.example/files/report.pdf", None);
         check("https://elsewhere.example/photo.jpg", None);
         check("https://elsewhere.example/content/about/", None);
     }

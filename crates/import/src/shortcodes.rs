@@ -208,7 +208,10 @@ fn replacement(tag: &Tag, content: &str, raw: &str, post: Option<u64>, ctx: &mut
             } else {
                 &["src", "mp3", "m4a", "ogg", "oga", "wav", "flac", "wma"]
             };
-            let Some(source) = keys.iter().find_map(|k| tag.get(k)).filter(|s| !s.trim().is_empty()) else {
+            // WordPress.com also takes the address alone: `[audio https://…/a.mp3]`.
+            let positional = tag.first_positional().filter(|s| s.starts_with("http") || s.starts_with('/'));
+            let source = keys.iter().find_map(|k| tag.get(k)).or(positional);
+            let Some(source) = source.filter(|s| !s.trim().is_empty()) else {
                 ctx.count(&kind, Outcome::Flagged);
                 return flag(raw);
             };
