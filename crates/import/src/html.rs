@@ -414,7 +414,8 @@ impl Walker<'_, '_> {
 
     /// The plain text of a figure's `figcaption`.
     fn figcaption_text(&mut self, figure: ElementRef<'_>) -> String {
-        let Some(caption) = figure.descendants().filter_map(ElementRef::wrap).find(|e| e.value().name() == "figcaption")
+        let Some(caption) =
+            figure.descendants().filter_map(ElementRef::wrap).find(|e| e.value().name() == "figcaption")
         else {
             return String::new();
         };

@@ -59,7 +59,7 @@ pub(crate) enum Inline {
 }
 
 /// What every piece of flagged text starts with, so that an editor can search for it.
-pub const FLAG: &str = "[import]";
+pub const FLAG: &str = "⚑ import:";
 
 /// Writes blocks as Markdown: blocks separated by a blank line, the text ending in one newline
 /// (or empty).
@@ -498,8 +498,8 @@ mod tests {
     #[test]
     fn escapes_markup_in_text() {
         check(
-            &[Block::Paragraph(vec![text("2 * 3 = 6_x [a] <b> #1 a|b ~c &amp; -{x}-")])],
-            "2 \\* 3 = 6\\_x \\[a\\] \\<b\\> \\#1 a\\|b \\~c \\&amp; -\\{x}-\n",
+            &[Block::Paragraph(vec![text("2 * 3 = 6_x [a] <b> #1 a|b ~c &amp; &t=1 -{x}-")])],
+            "2 \\* 3 = 6\\_x \\[a\\] \\<b\\> \\#1 a\\|b \\~c \\&amp; &t=1 -\\{x}-\n",
         );
         check(&[Block::Paragraph(vec![text("1. not a list")])], "1\\. not a list\n");
         check(&[Block::Paragraph(vec![text("- no"), Inline::Break, text("+ no")])], "\\- no\\\n\\+ no\n");

@@ -57,7 +57,10 @@ fn upload_path(url: &str) -> Option<String> {
         if let Some((before, rest)) = url.split_once(marker) {
             // `/files/` is a multisite's upload address (also `/wp-content/blogs.dir/N/files/`);
             // elsewhere it is just a path.
-            if marker == "/files/" && !(before.ends_with(|c: char| c.is_ascii_digit()) && before.contains("/blogs.dir/")) && !is_year_month(rest) {
+            if marker == "/files/"
+                && !(before.ends_with(|c: char| c.is_ascii_digit()) && before.contains("/blogs.dir/"))
+                && !is_year_month(rest)
+            {
                 continue;
             }
             return (!rest.is_empty()).then(|| without_size_suffix(rest));
