@@ -164,12 +164,11 @@ fn image(payload: &Value, ctx: &mut Ctx<'_>) -> Option<Block> {
     let source = payload.get("src").and_then(Value::as_str).filter(|s| !s.trim().is_empty())?;
     let text = |key: &str| payload.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
     let caption = html_text(&text("caption"), ctx);
-    Some(Block::Figure(Figure {
-        src: ctx.media(source),
-        alt: text("alt").trim().to_owned(),
-        caption,
-        credit: String::new(),
-    }))
+    let src = ctx.media(source);
+    if src.is_empty() {
+        return None;
+    }
+    Some(Block::Figure(Figure { src, alt: text("alt").trim().to_owned(), caption, credit: String::new() }))
 }
 
 fn caption_paragraph(caption: &str, ctx: &mut Ctx<'_>) -> Option<Block> {

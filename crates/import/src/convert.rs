@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::markdown::{Block, write_markdown};
-use crate::media::{MediaResolver, MediaSource};
+use crate::media::{LinkResolver, MediaResolver, MediaSource};
 use crate::wordpress::AttachmentIndex;
 use crate::wxr::Item;
 
@@ -29,6 +29,11 @@ pub struct ConversionNotes {
     /// Media addresses kept as they were because the resolver returned `None`, in order of
     /// appearance, each once.
     pub unmapped_media: Vec<String>,
+    /// Links to the old site's own pages that no [`LinkResolver`] mapped (Ghost's
+    /// `__GHOST_URL__/…`, made site-relative; WordPress links under the site address given to
+    /// [`ContentConverter::with_site_url`]), each once: redirects to set up, or links to fix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub site_links: Vec<String>,
 }
 
 /// How many things of one kind were converted, unwrapped, flagged or dropped (zeros are left
@@ -93,6 +98,11 @@ impl ConversionNotes {
                 self.unmapped_media.push(url.clone());
             }
         }
+        for url in &other.site_links {
+            if !self.site_links.contains(url) {
+                self.site_links.push(url.clone());
+            }
+        }
     }
 
     /// How many things were left as flagged text, all kinds together.
@@ -115,12 +125,27 @@ impl ConversionNotes {
 pub struct ContentConverter<'a> {
     media: &'a dyn MediaResolver,
     attachments: Option<&'a AttachmentIndex>,
+    links: Option<&'a dyn LinkResolver>,
+    site_url: Option<&'a str>,
 }
 
 impl<'a> ContentConverter<'a> {
     /// A converter mapping media through `media`.
     pub fn new(media: &'a dyn MediaResolver) -> Self {
-        ContentConverter { media, attachments: None }
+        ContentConverter { media, attachments: None, links: None, site_url: None }
+    }
+
+    /// Maps links to the old site's pages (another post, a tag) to their Dateline addresses.
+    pub fn with_links(mut self, links: &'a dyn LinkResolver) -> Self {
+        self.links = Some(links);
+        self
+    }
+
+    /// The old site's address (WordPress's `base_blog_url`): links under it that the
+    /// [`LinkResolver`] does not map are listed in [`ConversionNotes::site_links`].
+    pub fn with_site_url(mut self, site_url: &'a str) -> Self {
+        self.site_url = Some(site_url.trim_end_matches('/'));
+        self
     }
 
     /// The WordPress attachments galleries, playlists and image alt texts are looked up in.
@@ -224,6 +249,33 @@ impl<'a> Ctx<'a> {
         {
             return None;
         }
-        if MediaSource::new(href).upload_path.is_some() { Some(self.media(href)) } else { Some(href.to_owned()) }
+        if MediaSource::new(href).upload_path.is_some() {
+            return Some(self.media(href));
+        }
+        if let Some(mapped) = self.converter.links.and_then(|links| links.resolve(href)) {
+            return Some(mapped);
+        }
+        // Ghost writes its own address as a placeholder: the link is to the old site.
+        let kept = match href.strip_prefix("__GHOST_URL__") {
+            Some(rest) if rest.starts_with('/') => rest.to_owned(),
+            Some(rest) => format!("/{rest}"),
+            None => href.to_owned(),
+        };
+        let to_old_site = kept.len() != href.len() || self.converter.site_url.is_some_and(|site| is_under(href, site));
+        if to_old_site && !self.notes.site_links.contains(&kept) {
+            self.notes.site_links.push(kept.clone());
+        }
+        Some(kept)
+    }
+}
+
+/// Whether `href` is under the site's address (either scheme).
+fn is_under(href: &str, site: &str) -> bool {
+    let strip = |url: &str| url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).map(str::to_owned);
+    match (strip(href), strip(site)) {
+        (Some(href), Some(site)) => {
+            href == site || href.strip_prefix(&site).is_some_and(|rest| rest.starts_with(['/', '?', '#']))
+        }
+        _ => false,
     }
 }

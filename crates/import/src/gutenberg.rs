@@ -95,7 +95,8 @@ fn push_html(stack: &mut [BlockNode], html: &str) {
 
 /// The delimiter at the start of `text` (which starts with `<!--`) and its length.
 fn delimiter(text: &str) -> Option<(Delimiter, usize)> {
-    let end = text.find("-->")?;
+    // Searched after `<!--`: `<!-->` is a comment of its own, not the start of a delimiter.
+    let end = text.get(4..)?.find("-->")? + 4;
     let body = text[4..end].trim();
     let length = end + 3;
     if let Some(name) = body.strip_prefix("/wp:") {
@@ -290,5 +291,8 @@ mod tests {
     fn unclosed_and_stray_delimiters() {
         let pieces = parse("<!-- wp:paragraph --><p>a</p><!-- /wp:heading --><!-- not a block -->");
         assert_eq!(names(&pieces), ["core/paragraph"]);
+        for odd in ["<!-->", "<!--", "<!-- wp:", "<!-- wp:x {\"a\": -->", "<!-- /wp: -->", "<!-- wp:A -->"] {
+            parse(odd);
+        }
     }
 }

@@ -96,7 +96,7 @@ pub use ghost::{
     FeatureImage, GhostBody, GhostExport, GhostPost, GhostPostKind, GhostStatus, GhostTag, GhostUser, read_ghost,
 };
 pub use markdown::FLAG;
-pub use media::{MediaResolver, MediaSource, NoMedia};
+pub use media::{LinkResolver, MediaResolver, MediaSource, NoMedia};
 pub use php::{PhpKey, PhpValue, php_unserialize};
 pub use report::{Disposition, ImportReport};
 pub use translations::{GroupOrigin, TranslationCollector, TranslationGroup, TranslationMember, Translations};

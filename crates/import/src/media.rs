@@ -40,6 +40,24 @@ where
     }
 }
 
+/// Maps links to the old site's own pages to their Dateline addresses (given the address as
+/// written, `__GHOST_URL__/…` included). `None` keeps the link (made site-relative for Ghost)
+/// and lists it in [`ConversionNotes::site_links`](crate::ConversionNotes::site_links).
+/// A closure `Fn(&str) -> Option<String>` is a resolver.
+pub trait LinkResolver {
+    /// The Dateline address for `href`, or `None`.
+    fn resolve(&self, href: &str) -> Option<String>;
+}
+
+impl<F> LinkResolver for F
+where
+    F: Fn(&str) -> Option<String>,
+{
+    fn resolve(&self, href: &str) -> Option<String> {
+        self(href)
+    }
+}
+
 /// A resolver that maps nothing: every media address is kept and reported as unmapped (a dry
 /// run that lists what an import would need).
 #[derive(Debug, Clone, Copy, Default)]

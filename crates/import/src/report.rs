@@ -68,6 +68,8 @@ pub struct ImportReport {
     pub content: BTreeMap<String, KindCount>,
     /// Media addresses no resolver mapped, with how many bodies name each.
     pub unmapped_media: BTreeMap<String, u64>,
+    /// Links to the old site's pages no resolver mapped, with how many bodies have each.
+    pub site_links: BTreeMap<String, u64>,
     /// Problems that did not stop the import, one sentence each.
     pub problems: Vec<String>,
 }
@@ -153,6 +155,9 @@ impl ImportReport {
         }
         for url in &notes.unmapped_media {
             *self.unmapped_media.entry(url.clone()).or_default() += 1;
+        }
+        for url in &notes.site_links {
+            *self.site_links.entry(url.clone()).or_default() += 1;
         }
     }
 

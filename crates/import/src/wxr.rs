@@ -300,6 +300,28 @@ impl Item {
         self.status == PostStatus::Private
     }
 
+    /// The slug as text: WordPress stores non-ASCII slugs percent-encoded
+    /// (`%e6%b8%a1%e8%bd%ae` is `渡轮`).
+    pub fn slug_decoded(&self) -> String {
+        let bytes = self.slug.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut at = 0;
+        while at < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            match (bytes[at], bytes.get(at + 1).copied().and_then(hex), bytes.get(at + 2).copied().and_then(hex)) {
+                (b'%', Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    at += 3;
+                }
+                (byte, _, _) => {
+                    out.push(byte);
+                    at += 1;
+                }
+            }
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
     /// The upload's address (attachments): `wp:attachment_url`, else the GUID.
     pub fn upload_url(&self) -> Option<&str> {
         self.attachment_url.as_deref().or((!self.guid.is_empty()).then_some(self.guid.as_str()))

@@ -98,3 +98,11 @@ fn other_files_are_refused_clearly() {
     let error = export.posts[0].convert_body(&ContentConverter::new(&dateline_import::NoMedia)).unwrap_err();
     assert!(error.to_string().contains("post p1"), "{error}");
 }
+
+#[test]
+fn ghost_links_to_itself_become_site_relative() {
+    let converter = ContentConverter::new(&dateline_import::NoMedia);
+    let converted = converter.html("<p>See <a href=\"__GHOST_URL__/herders-move-early/\">the herders</a>.</p>");
+    assert_eq!(converted.markdown, "See [the herders](/herders-move-early/).\n");
+    assert_eq!(converted.notes.site_links, ["/herders-move-early/"]);
+}

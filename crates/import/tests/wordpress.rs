@@ -177,6 +177,14 @@ fn polylang_export_with_https_namespaces() {
         ]
     );
     let ferry = &export.items[0];
+    let item_line = std::fs::read_to_string(data("polylang.xml"))
+        .expect("reads")
+        .lines()
+        .position(|l| l.trim() == "<item>")
+        .expect("an item") as u64
+        + 1;
+    assert_eq!(ferry.line, item_line);
+    assert_eq!(export.items[1].slug_decoded(), "色楞格河");
     // `]]>` split across two CDATA sections comes back whole.
     assert!(ferry.content.contains("Details of the ]]> schedule follow."), "{}", ferry.content);
     assert!(ferry.is_sticky);
@@ -315,4 +323,44 @@ fn nothing_mapped_lists_every_upload() {
     assert!(converted.notes.unmapped_media.iter().any(|u| u.ends_with("/2024/05/ferry-1024x683.jpg")));
     assert!(converted.markdown.contains("](https://news.example.org/wp-content/uploads/2024/05/ferry-1024x683.jpg"));
     assert!(converted.markdown.contains(FLAG));
+}
+
+#[test]
+fn links_to_the_old_site() {
+    let html = "<p><a href=\"https://news.example.org/2024/05/01/ferry-service-resumes/\">ferry</a>, \
+                <a href=\"http://news.example.org/about/\">about</a>, <a href=\"https://elsewhere.example/\">else</a>, \
+                <a href=\"javascript:alert(1)\">js</a></p>";
+    let links = |href: &str| href.ends_with("/ferry-service-resumes/").then(|| "/en/articles/ferry".to_owned());
+    let converter = ContentConverter::new(&NoMedia).with_links(&links).with_site_url("https://news.example.org/");
+    let converted = converter.wordpress(html);
+    assert_eq!(
+        converted.markdown,
+        "[ferry](/en/articles/ferry), [about](http://news.example.org/about/), [else](https://elsewhere.example/), js\n"
+    );
+    assert_eq!(converted.notes.site_links, ["http://news.example.org/about/"]);
+}
+
+#[test]
+fn cut_bodies_never_panic() {
+    // Every body of the fixture cut at many places (half a shortcode, an open comment, a tag
+    // without its end): conversion always finishes.
+    let export = read_wxr(open(&theme_unit_test_data())).expect("reads");
+    let attachments = {
+        let mut index = AttachmentIndex::new();
+        for item in &export.items {
+            index.insert_item(item);
+        }
+        index
+    };
+    let converter = ContentConverter::new(&media).with_attachments(&attachments);
+    let mut conversions = 0;
+    for item in export.items.iter().filter(|i| !i.content.is_empty()) {
+        let cuts: Vec<usize> = item.content.char_indices().map(|(at, _)| at).step_by(211).collect();
+        for cut in cuts {
+            converter.wordpress(&item.content[..cut]);
+            converter.wordpress(&item.content[cut..]);
+            conversions += 2;
+        }
+    }
+    assert!(conversions > 1_000, "{conversions}");
 }
