@@ -170,8 +170,19 @@ impl Walker<'_, '_> {
         let mut paragraph_break = false;
         for (number, raw) in lines.iter().enumerate() {
             let is_final = number + 1 == lines.len();
+            let trimmed = raw.trim();
+            // An address alone on its line (nothing before it on the line, nothing after it)
+            // is an embed, as WordPress's auto-embed has it.
+            let alone = (number > 0 || !has_content(line)) && (!is_final || last_child);
+            if alone && is_bare_address(trimmed) {
+                flush(line, out);
+                paragraph_break = false;
+                out.push(Block::Embed(trimmed.to_owned()));
+                self.ctx.count("autoembed", Outcome::Converted);
+                continue;
+            }
             if number > 0 {
-                if raw.trim().is_empty() && !is_final {
+                if trimmed.is_empty() && !is_final {
                     paragraph_break = true;
                     continue;
                 }
@@ -181,14 +192,6 @@ impl Walker<'_, '_> {
                 } else if has_content(line) {
                     line.push(Inline::Break);
                 }
-            }
-            let trimmed = raw.trim();
-            let alone = !has_content(line) && (!is_final || last_child);
-            if alone && is_bare_address(trimmed) {
-                flush(line, out);
-                out.push(Block::Embed(trimmed.to_owned()));
-                self.ctx.count("autoembed", Outcome::Converted);
-                continue;
             }
             line.push(Inline::Text((*raw).to_owned()));
         }

@@ -9,8 +9,9 @@
 //!   [`Item`]) from any `BufRead`, holding one item at a time; [`read_wxr`] collects a small
 //!   file into a [`WxrExport`]. [`Item::disposition`] says whether an item is a post, a page,
 //!   an attachment or skipped (and why).
-//! - [`AttachmentIndex`] keeps the attachments galleries and featured images refer to (a first
-//!   pass over the file, since attachments often follow the posts that show them).
+//! - [`WxrIndex`] is a first pass over the file that keeps what is small — site, authors,
+//!   terms, the [`AttachmentIndex`] galleries and featured images refer to, translation groups —
+//!   since attachments often follow the posts that show them; a second pass imports the posts.
 //! - [`TranslationCollector`] finds translation groups: Polylang's terms in the WXR file,
 //!   WPML's fields, and WPML's `icl_translations` table as CSV ([`Translations`]).
 //! - [`read_ghost`] reads a Ghost export into a [`GhostExport`] of [`GhostPost`]s (tags and
@@ -100,7 +101,7 @@ pub use media::{LinkResolver, MediaResolver, MediaSource, NoMedia};
 pub use php::{PhpKey, PhpValue, php_unserialize};
 pub use report::{Disposition, ImportReport};
 pub use translations::{GroupOrigin, TranslationCollector, TranslationGroup, TranslationMember, Translations};
-pub use wordpress::{Attachment, AttachmentIndex};
+pub use wordpress::{Attachment, AttachmentIndex, WxrIndex};
 pub use wxr::{
     Author, Item, ItemTerm, PostMeta, PostStatus, PostType, Site, Term, TermElement, WxrEvent, WxrExport, WxrReader,
     read_wxr,

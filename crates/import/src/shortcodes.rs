@@ -107,7 +107,13 @@ fn tag(text: &str) -> Option<Tag> {
         let key_length =
             rest.find(|c: char| c.is_whitespace() || matches!(c, '=' | ']' | '"' | '\'')).unwrap_or(rest.len());
         let (key, after_key) = rest.split_at(key_length);
-        if !key.is_empty() && after_key.trim_start().starts_with('=') {
+        let is_key = key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        if !key.is_empty() && !is_key {
+            // A value alone that holds `=` or `:` (`[youtube https://…?v=…]`).
+            let (value, after_value) = value(rest)?;
+            attributes.push((None, value));
+            rest = after_value;
+        } else if !key.is_empty() && after_key.trim_start().starts_with('=') {
             let after_equals = after_key.trim_start()[1..].trim_start();
             let (value, after_value) = value(after_equals)?;
             attributes.push((Some(key.to_ascii_lowercase()), value));

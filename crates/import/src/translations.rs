@@ -58,6 +58,18 @@ pub struct Translations {
     pub problems: Vec<String>,
 }
 
+impl Translations {
+    /// The group a post belongs to.
+    pub fn group_of(&self, post_id: u64) -> Option<&TranslationGroup> {
+        self.groups.iter().find(|g| g.members.iter().any(|m| m.post_id == post_id))
+    }
+
+    /// A post's language, if a plug-in gave it one.
+    pub fn language_of(&self, post_id: u64) -> Option<&str> {
+        self.languages.get(&post_id).map(String::as_str)
+    }
+}
+
 /// Collects translation groups while a WXR file streams by, and from WPML's CSV.
 ///
 /// ```

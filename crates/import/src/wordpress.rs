@@ -8,7 +8,8 @@ use crate::convert::Ctx;
 use crate::error::ImportError;
 use crate::html::{Mode, html_blocks};
 use crate::markdown::Block;
-use crate::wxr::{Item, PostType, WxrEvent, WxrReader};
+use crate::translations::{TranslationCollector, Translations};
+use crate::wxr::{Author, Item, PostType, Site, Term, WxrEvent, WxrReader};
 use crate::{gutenberg, shortcodes};
 
 /// An upload of the WordPress site (an `attachment` item), as bodies refer to it.
@@ -112,6 +113,58 @@ impl AttachmentIndex {
     }
 }
 
+/// Everything of a WXR file but its posts: a first pass that keeps only what is small, so
+/// that the second pass (a [`WxrReader`] again) can import each post knowing the authors,
+/// terms, attachments and translation groups.
+///
+/// ```
+/// use std::io::BufReader;
+/// use dateline_import::{TranslationCollector, WxrIndex};
+///
+/// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/polylang.xml");
+/// let index = WxrIndex::read(BufReader::new(std::fs::File::open(path)?), TranslationCollector::new())?;
+/// assert_eq!(index.site.title, "Steppe & River News");
+/// assert_eq!(index.translations.group_of(102).map(|g| g.members.len()), Some(3));
+/// assert_eq!(index.attachments.get(201).map(|a| a.alt.as_str()), Some("The ferry at the pier"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct WxrIndex {
+    /// The site.
+    pub site: Site,
+    /// The authors.
+    pub authors: Vec<Author>,
+    /// The terms at the top of the file.
+    pub terms: Vec<Term>,
+    /// The attachments.
+    pub attachments: AttachmentIndex,
+    /// The translation groups (Polylang's, WPML's fields, and whatever the collector was given
+    /// before, such as WPML's CSV).
+    pub translations: Translations,
+}
+
+impl WxrIndex {
+    /// Reads a WXR file's site, authors, terms, attachments and translations, streaming past
+    /// its posts. `translations` may already hold WPML's CSV.
+    pub fn read<R: BufRead>(reader: R, mut translations: TranslationCollector) -> Result<Self, ImportError> {
+        let mut index = WxrIndex::default();
+        for event in WxrReader::new(reader) {
+            let event = event?;
+            translations.add_event(&event);
+            match event {
+                WxrEvent::Site(site) => index.site = site,
+                WxrEvent::Author(author) => index.authors.push(author),
+                WxrEvent::Term(term) => index.terms.push(term),
+                WxrEvent::Item(item) => {
+                    index.attachments.insert_item(&item);
+                }
+            }
+        }
+        index.translations = translations.finish();
+        Ok(index)
+    }
+}
+
 /// The blocks of a WordPress body: block-editor content without `wpautop`, classic content with
 /// it; shortcodes in both.
 pub(crate) fn content_blocks(content: &str, post: Option<u64>, ctx: &mut Ctx<'_>) -> Vec<Block> {
@@ -122,4 +175,65 @@ pub(crate) fn content_blocks(content: &str, post: Option<u64>, ctx: &mut Ctx<'_>
     };
     let html = shortcodes::expand(&html, post, ctx);
     html_blocks(&html, mode, ctx)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ContentConverter, NoMedia};
+
+    fn check(content: &str, expected: &str) {
+        assert_eq!(ContentConverter::new(&NoMedia).wordpress(content).markdown, expected, "{content:?}");
+    }
+
+    #[test]
+    fn classic_content() {
+        check("a\nb", "a\\\nb\n");
+        check("a\n\nb\n\n\n\nc", "a\n\nb\n\nc\n");
+        check("text\nhttps://youtu.be/abcdefghijk\nmore", "text\n\nhttps://youtu.be/abcdefghijk\n\nmore\n");
+        check("see https://example.org/x today", "see https://example.org/x today\n");
+        check("<p>x</p>\n\n<!--more-->\n\n<p>y</p><!--nextpage-->", "x\n\ny\n");
+        check("<pre>a\n\n  b</pre>", "```\na\n\n  b\n```\n");
+        check("<h2>Title <a href=\"/x\">link</a></h2>", "## Title [link](/x)\n");
+        check("<ol start=\"3\"><li>a</li><li>b</li></ol>", "3. a\n4. b\n");
+        check("<a href=\"javascript:alert(1)\">t</a> <img src=\"data:image/png;base64,AAAA\">", "t\n");
+        check("<p>&nbsp;</p><p>kept</p>", "kept\n");
+        check("<b> bold </b>and<i>it</i>", "**bold** and*it*\n");
+    }
+
+    #[test]
+    fn shortcodes() {
+        check(
+            "[caption caption=\"Old style\"]<img src=\"/a.jpg\" alt=\"A\">[/caption]",
+            "![A](/a.jpg \"Old style\")\n",
+        );
+        check("[caption]no image here[/caption]", "no image here\n");
+        check("[embed]https://vimeo.com/76979871[/embed]", "https://vimeo.com/76979871\n");
+        check("[youtube https://www.youtube.com/watch?v=dQw4w9WgXcQ]", "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n");
+        check("[vimeo 76979871]", "https://vimeo.com/76979871\n");
+        check("[video src=\"https://youtu.be/dQw4w9WgXcQ\"]", "https://youtu.be/dQw4w9WgXcQ\n");
+        check("[audio mp3=\"/a b.mp3\"][/audio]", "[♪ a b.mp3](/a%20b.mp3)\n");
+        check("[gallery]", "⚑ import: \\[gallery\\]\n");
+        check("[video]", "⚑ import: \\[video\\]\n");
+        check("It is [sic] and [1].", "It is \\[sic\\] and \\[1\\].\n");
+        check("[[caption]]", "\\[caption\\]\n");
+        check("[note]inside[/note]", "⚑ import: \\[note\\]inside\n");
+        check("[unclosed attr=\"x", "\\[unclosed attr=\"x\n");
+    }
+
+    #[test]
+    fn blocks() {
+        check("<!-- wp:separator --><hr/><!-- /wp:separator --><!-- wp:more --><!--more--><!-- /wp:more -->", "---\n");
+        check(
+            "<!-- wp:core-embed/vimeo {\"url\":\"https://vimeo.com/76979871\"} --><figure><div>https://vimeo.com/76979871</div><figcaption>A film</figcaption></figure><!-- /wp:core-embed/vimeo -->",
+            "https://vimeo.com/76979871\n\nA film\n",
+        );
+        check("<!-- wp:block {\"ref\":42} /-->", "⚑ import: reusable block 42\n");
+        check("<!-- wp:search /--><!-- wp:paragraph --><p>only this</p><!-- /wp:paragraph -->", "only this\n");
+        // No wpautop in block content: a newline is a space.
+        check("<!-- wp:paragraph --><p>a\nb</p><!-- /wp:paragraph -->", "a b\n");
+        check(
+            "<!-- wp:verse --><pre class=\"wp-block-verse\">Line one\nLine two</pre><!-- /wp:verse -->",
+            "Line one\\\nLine two\n",
+        );
+    }
 }
