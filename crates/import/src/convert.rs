@@ -184,6 +184,13 @@ impl<'a> ContentConverter<'a> {
         Ok(self.run(|ctx| crate::mobiledoc::document_blocks(&value, ctx)))
     }
 
+    /// The plain text of an HTML fragment: a caption, a title, an excerpt (entities decoded,
+    /// tags and scripts gone, whitespace collapsed).
+    pub fn text(&self, html: &str) -> String {
+        let mut ctx = Ctx { converter: *self, notes: ConversionNotes::default() };
+        crate::html::html_text(html, &mut ctx)
+    }
+
     /// Maps one media address (a feature image), noting it when unmapped.
     pub fn media_url(&self, url: &str, notes: &mut ConversionNotes) -> String {
         let mut ctx = Ctx { converter: *self, notes: std::mem::take(notes) };

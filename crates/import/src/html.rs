@@ -663,6 +663,7 @@ fn pre_text(element: ElementRef<'_>, out: &mut String) {
         match child.value() {
             Node::Text(text) => out.push_str(text),
             Node::Element(e) if e.name() == "br" => out.push('\n'),
+            Node::Element(e) if is_dropped(e.name()) || e.name() == "iframe" => {}
             Node::Element(_) => {
                 if let Some(child) = ElementRef::wrap(child) {
                     pre_text(child, out);

@@ -99,10 +99,10 @@ pub use ghost::{
 pub use markdown::FLAG;
 pub use media::{LinkResolver, MediaResolver, MediaSource, NoMedia};
 pub use php::{PhpKey, PhpValue, php_unserialize};
-pub use report::{Disposition, ImportReport};
+pub use report::ImportReport;
 pub use translations::{GroupOrigin, TranslationCollector, TranslationGroup, TranslationMember, Translations};
 pub use wordpress::{Attachment, AttachmentIndex, WxrIndex};
 pub use wxr::{
-    Author, Item, ItemTerm, PostMeta, PostStatus, PostType, Site, Term, TermElement, WxrEvent, WxrExport, WxrReader,
-    read_wxr,
+    Author, Disposition, Item, ItemTerm, PostMeta, PostStatus, PostType, Site, Term, TermElement, WxrEvent, WxrExport,
+    WxrReader, read_wxr,
 };

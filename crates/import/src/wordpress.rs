@@ -236,4 +236,90 @@ mod tests {
             "Line one\\\nLine two\n",
         );
     }
+
+    #[test]
+    fn odd_input_never_panics() {
+        const TOKENS: &[&str] = &[
+            "[",
+            "]",
+            "[caption",
+            "[/caption]",
+            "<!-- wp:",
+            "-->",
+            "<!--",
+            "/-->",
+            "{",
+            "}",
+            "\"",
+            "'",
+            "=",
+            "<img src=",
+            ">",
+            "\n",
+            "\n\n",
+            "http://x.y/z",
+            "<figure>",
+            "</figure>",
+            "<a href=",
+            "</a>",
+            "漢",
+            "Ж",
+            "*",
+            "_",
+            "#",
+            "-",
+            "1.",
+            " ",
+            "[[",
+            "]]",
+            "/]",
+            "&",
+            "&amp;",
+            "<pre>",
+            "</pre>",
+            "<table><tr><td>",
+            "<ul><li>",
+            "[gallery ids=\"",
+            "[embed]",
+            "[/embed]",
+            "wp:paragraph",
+            "<iframe src=",
+            "<video>",
+            "<source src=",
+            "\u{a0}",
+            "`",
+            "|",
+            "-{",
+            "}-",
+            "\\",
+            "<br>",
+            "<h2>",
+            "[video mp4=",
+        ];
+        let converter = ContentConverter::new(&NoMedia);
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3_000 {
+            let mut input = String::new();
+            for _ in 0..30 {
+                // A linear congruential generator: the same inputs on every run.
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                input.push_str(TOKENS[(state >> 33) as usize % TOKENS.len()]);
+            }
+            let converted = converter.wordpress(&input);
+            // Outside code, every `<` is escaped text: no comment or tag gets through.
+            let mut in_code = false;
+            for line in converted.markdown.lines() {
+                if line.starts_with("```") {
+                    in_code = !in_code;
+                } else if !in_code {
+                    assert!(
+                        !line.replace("\\<", "").replace("](<", "").contains('<'),
+                        "{input:?} gave {:?}",
+                        converted.markdown
+                    );
+                }
+            }
+            let _ = crate::php_unserialize(&input);
+        }
+    }
 }

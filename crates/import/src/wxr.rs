@@ -328,6 +328,37 @@ impl Item {
     }
 }
 
+/// What an importer should do with a WordPress item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Disposition {
+    /// A post: an article.
+    Post,
+    /// A page: a static page.
+    Page,
+    /// An upload: media.
+    Attachment,
+    /// Not imported, and why.
+    Skip(String),
+}
+
+impl Item {
+    /// What an importer should do with this item: posts, pages and attachments are imported
+    /// (whatever their status; the caller maps statuses); menu items, revisions, trashed and
+    /// auto-drafts and other post types are skipped.
+    pub fn disposition(&self) -> Disposition {
+        match (&self.post_type, &self.status) {
+            (_, PostStatus::Trash) => Disposition::Skip("in the trash".to_owned()),
+            (_, PostStatus::AutoDraft) => Disposition::Skip("auto-draft".to_owned()),
+            (PostType::Post, _) => Disposition::Post,
+            (PostType::Page, _) => Disposition::Page,
+            (PostType::Attachment, _) => Disposition::Attachment,
+            (PostType::NavMenuItem, _) => Disposition::Skip("navigation menu item".to_owned()),
+            (PostType::Revision, _) => Disposition::Skip("revision".to_owned()),
+            (PostType::Other(other), _) => Disposition::Skip(format!("post type {other}")),
+        }
+    }
+}
+
 /// Everything of a WXR file at once, for files small enough to hold.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WxrExport {

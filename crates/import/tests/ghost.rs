@@ -67,6 +67,8 @@ fn reads_and_joins_the_export() {
         "https://cdn.elsewhere.example/steppe.jpg"
     );
     assert_eq!(notes.unmapped_media, ["https://cdn.elsewhere.example/steppe.jpg"]);
+    assert_eq!(converter.text(feature.caption.as_deref().unwrap_or_default()), "On the move");
+    assert_eq!(converter.text("Tom &amp; Jerry <script>x()</script><b>bold</b>\n  end"), "Tom & Jerry bold end");
     for post in &export.posts {
         report.add_conversion(&post.convert_body(&converter).expect("converts").notes);
     }
