@@ -9,6 +9,7 @@ mod bench_data;
 mod config;
 mod init;
 mod listener;
+mod migrate_from;
 mod serve;
 mod transfer;
 mod zh;
@@ -168,6 +169,11 @@ enum Command {
         #[command(subcommand)]
         command: ZhCommand,
     },
+    /// Move a site in from WordPress (a WXR export, with Polylang or WPML translations) or
+    /// Ghost (its JSON export): `dateline migrate-from wordpress export.xml --media uploads/
+    /// --dry-run --report report.json` reads the file and reports what it holds and how its
+    /// content converts.
+    MigrateFrom(migrate_from::MigrateFrom),
     /// Manage personal API tokens.
     Token {
         #[command(subcommand)]
@@ -265,7 +271,7 @@ impl Command {
         let (config, data, listen) = match self {
             Command::Serve { data, listen, config, .. } => (config, data, listen.clone()),
             Command::BenchData { data, .. } => (&None, data, None),
-            Command::MigrateStore { .. } | Command::Zh { .. } => (&None, &None, None),
+            Command::MigrateStore { .. } | Command::Zh { .. } | Command::MigrateFrom(_) => (&None, &None, None),
             Command::Export { data, config, .. } | Command::Import { data, config, .. } => (config, data, None),
             Command::Init { data, config, .. }
             | Command::Reindex { data, config }
@@ -283,6 +289,16 @@ fn main() -> ExitCode {
     // Text in, text out: no settings, no data directory.
     if let Command::Zh { command: ZhCommand::Convert { profile, glossary, plain } } = &cli.command {
         return match zh::convert_stdin(profile, glossary.as_deref(), *plain) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: {error:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    // Reading an export needs no site either (so far: see `migrate_from`).
+    if let Command::MigrateFrom(args) = &cli.command {
+        return match migrate_from::run(args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");
@@ -338,7 +354,7 @@ fn main() -> ExitCode {
                 result
             }
             // Handled before the settings are read.
-            Command::Zh { .. } => Ok(()),
+            Command::Zh { .. } | Command::MigrateFrom(_) => Ok(()),
             Command::Demo { command: DemoCommand::Remove, .. } => {
                 let store = serve::open_store(&config).await?;
                 let result = remove_demo(&store, &config).await;

@@ -198,8 +198,8 @@ fn ghost_lexical_and_mobiledoc_render() {
         &html,
         &[
             "<p>牧民<strong>提前</strong>转场。<br>",
-            // The asterisks are escaped, but see `escaped_asterisks_beside_chinese`.
-            "<a href=\"https://example.org/zh\" rel=\"noopener noreferrer\">详见<em>报告</em></a>。<em>不是强调</em> <code>a_b</code>",
+            // Asterisks the writer typed stay asterisks (escaped in the Markdown).
+            "<a href=\"https://example.org/zh\" rel=\"noopener noreferrer\">详见<em>报告</em></a>。*不是强调* <code>a_b</code>",
             "<h2>路上</h2>",
             "<li>山羊</li>",
             "<ol>\n<li>第一</li>",
@@ -263,11 +263,8 @@ fn text_stays_text() {
 
 #[test]
 fn escaped_asterisks_beside_chinese() {
-    // FIXME: the importer escapes the asterisks (`\*重要\*`), but the renderer's CJK emphasis
-    // pass (render/src/markdown.rs, `cjk_emphasis`) reads the unescaped text and makes an
-    // emphasis of it anyway. The fix belongs in the renderer (skip asterisks that came from
-    // escapes); until then a typed `*重要*` shows as emphasis.
+    // The importer escapes the asterisks a writer typed, and the page shows them as typed.
     let converted = ContentConverter::new(&NoMedia).html("<p>乌兰巴托 *重要*</p>");
     assert_eq!(converted.markdown, "乌兰巴托 \\*重要\\*\n");
-    assert_eq!(render_markdown(&converted.markdown), "<p>乌兰巴托 <em>重要</em></p>\n");
+    assert_eq!(render_markdown(&converted.markdown), "<p>乌兰巴托 *重要*</p>\n");
 }

@@ -140,7 +140,12 @@ fn html_with(markdown: &str, images: &HashMap<String, Asset>, first_is_eager: bo
     // than one below the heading before it, so the outline has no holes.
     let mut previous = 1;
     let mut open = HeadingLevel::H2;
-    let events = Parser::new_ext(markdown, options).map(move |event| match event {
+    let events = Parser::new_ext(markdown, options).into_offset_iter().map(move |(event, range)| match event {
+        // An asterisk the writer escaped (`\*`) is text, which the CJK emphasis pass must not
+        // take for a delimiter: it travels as a stand-in until then.
+        Event::Text(text) if text.starts_with('*') && is_escaped(markdown, range.start) => {
+            Event::Text(CowStr::from(text.replacen('*', &ESCAPED_ASTERISK.to_string(), 1)))
+        }
         Event::Start(Tag::Heading { level, id, classes, attrs }) => {
             let level = page_level(level as usize, previous);
             previous = level as usize;
@@ -359,6 +364,16 @@ fn find_address(text: &str) -> Option<usize> {
     None
 }
 
+/// What an escaped `*` is between parsing and [`cjk_emphasis`] (a private-use character).
+const ESCAPED_ASTERISK: char = '\u{E000}';
+
+/// Whether the character at byte `at` of `markdown` follows a backslash that escapes it (an odd
+/// number of backslashes: `\\*` is an escaped backslash, then a real `*`).
+fn is_escaped(markdown: &str, at: usize) -> bool {
+    let backslashes = markdown.as_bytes()[..at].iter().rev().take_while(|b| **b == b'\\').count();
+    backslashes % 2 == 1
+}
+
 /// CommonMark does not let `**` open or close beside punctuation unless a space is on the
 /// other side, and Chinese, Japanese and Korean set punctuation against the next word with no
 /// space: `**“海葵”**是…` keeps its asterisks. (The CommonMark "CJK-friendly" amendment fixes
@@ -390,6 +405,14 @@ fn cjk_emphasis<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
         }
     }
     flush(&mut run, &mut out);
+    // Escaped asterisks are text again.
+    for event in &mut out {
+        if let Event::Text(text) = event
+            && text.contains(ESCAPED_ASTERISK)
+        {
+            *text = CowStr::from(text.replace(ESCAPED_ASTERISK, "*"));
+        }
+    }
     out
 }
 
@@ -586,6 +609,14 @@ mod tests {
 
     fn words(key: &str, provider: &str) -> String {
         format!("{key}:{provider}")
+    }
+
+    #[test]
+    fn escaped_asterisks_stay_asterisks_beside_chinese() {
+        assert_eq!(render_markdown("乌兰巴托 \\*重要\\*"), "<p>乌兰巴托 *重要*</p>\n");
+        assert_eq!(render_markdown("乌兰巴托 *重要*"), "<p>乌兰巴托 <em>重要</em></p>\n");
+        // An escaped backslash before a real one: the emphasis stands.
+        assert_eq!(render_markdown("中文 \\\\*重要*"), "<p>中文 \\<em>重要</em></p>\n");
     }
 
     #[test]

@@ -118,7 +118,9 @@ pub(crate) async fn render_error_pages(State(state): State<AppState>, request: R
         // segment that is not a number, a method the route lacks) becomes the API's error.
         let reason = status.canonical_reason().unwrap_or("error");
         let text = match axum::body::to_bytes(std::mem::take(response.body_mut()), 4096).await {
-            Ok(bytes) if !bytes.is_empty() && !status.is_server_error() => String::from_utf8_lossy(&bytes).into_owned(),
+            Ok(bytes) if !bytes.is_empty() && !status.is_server_error() => {
+                String::from_utf8_lossy(&bytes).trim_end().to_owned()
+            }
             _ => reason.to_lowercase(),
         };
         let mut answer = (status, axum::Json(api.error_body(status, &text))).into_response();

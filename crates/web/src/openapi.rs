@@ -14,12 +14,24 @@ pub(crate) fn error_answer(description: &str) -> RefOr<Response> {
     ResponseBuilder::new().description(description).content("application/json", content).build().into()
 }
 
-/// Gives every parameter named `edition` the site's edition codes as its values, and every
-/// query parameter named `section` the site's section ids, so that what the document allows
-/// is what the server accepts.
+/// Gives every parameter named `edition` (and every `edition` of a request body) the site's
+/// edition codes as its values, and every query parameter named `section` (and `section_id`
+/// of a request body) the site's section ids, so that what the document allows is what the
+/// server accepts.
 pub(crate) fn describe_site(document: &mut Value, site: &SiteData) {
     let editions: Vec<Value> = site.editions.iter().map(|e| json!(e.code.as_str())).collect();
     let sections: Vec<Value> = site.sections.iter().map(|s| json!(s.id.0)).collect();
+    // Request bodies (the components named `…Body`) name an edition or a section the same way.
+    if let Some(schemas) = document.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
+        for (_, schema) in schemas.iter_mut().filter(|(name, _)| name.ends_with("Body")) {
+            for (property, values) in [("edition", &editions), ("section_id", &sections)] {
+                let field = schema.get_mut("properties").and_then(|p| p.get_mut(property));
+                if let Some(field) = field.filter(|f| f.is_object() && !values.is_empty()) {
+                    field["enum"] = Value::Array(values.clone());
+                }
+            }
+        }
+    }
     let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) else { return };
     for item in paths.values_mut() {
         let Some(item) = item.as_object_mut() else { continue };
@@ -36,6 +48,28 @@ pub(crate) fn describe_site(document: &mut Value, site: &SiteData) {
                     schema["enum"] = Value::Array(values.clone());
                 }
             }
+        }
+    }
+}
+
+/// Puts `generated`'s operations into `document` (replacing any of the same path and method)
+/// and its component schemas (replacing any of the same name).
+pub(crate) fn merge_operations(document: &mut Value, generated: &Value) {
+    if let Some(paths) = generated["paths"].as_object() {
+        for (path, item) in paths {
+            let Some(item) = item.as_object() else { continue };
+            let target = &mut document["paths"][path];
+            if !target.is_object() {
+                *target = json!({});
+            }
+            for (method, operation) in item {
+                target[method] = operation.clone();
+            }
+        }
+    }
+    if let Some(schemas) = generated.pointer("/components/schemas").and_then(Value::as_object) {
+        for (name, schema) in schemas {
+            document["components"]["schemas"][name] = schema.clone();
         }
     }
 }

@@ -155,16 +155,35 @@ pub(crate) struct ApiJson<T>(pub T);
 
 impl<T, S> FromRequest<S> for ApiJson<T>
 where
-    Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    T: serde::de::DeserializeOwned,
     S: Send + Sync,
 {
     type Rejection = AdminApiError;
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
-        match Json::<T>::from_request(request, state).await {
-            Ok(Json(value)) => Ok(ApiJson(value)),
-            Err(rejection) => Err(json_refused(&rejection)),
+        let Json(mut value) = Json::<Value>::from_request(request, state).await.map_err(|r| json_refused(&r))?;
+        whole_numbers(&mut value);
+        serde_json::from_value(value).map(ApiJson).map_err(|error| {
+            AdminApiError::bad_request(format!("Failed to deserialize the JSON body into the target type: {error}"))
+        })
+    }
+}
+
+/// JSON does not tell `2` from `2.0`, and JSON Schema counts both as an integer: a number with
+/// nothing after the point, in range, is read as the whole number it is.
+pub(crate) fn whole_numbers(value: &mut Value) {
+    match value {
+        Value::Number(number) if number.is_f64() => {
+            if let Some(float) = number.as_f64()
+                && float.fract() == 0.0
+                && (-9_007_199_254_740_992.0..=9_007_199_254_740_992.0).contains(&float)
+            {
+                *value = json!(float as i64);
+            }
         }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
+        _ => {}
     }
 }
 
