@@ -3,10 +3,28 @@
 //! a section, filled in when a document is served.
 
 use dateline_newsroom::SiteData;
+use serde::Serialize;
 use serde_json::{Value, json};
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::{Ref, RefOr};
+
+/// Text or video: a story's kind, as both APIs write it.
+#[derive(Serialize, utoipa::ToSchema, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum StoryKind {
+    Text,
+    Video,
+}
+
+impl From<dateline_core::StoryKind> for StoryKind {
+    fn from(kind: dateline_core::StoryKind) -> StoryKind {
+        match kind {
+            dateline_core::StoryKind::Text => StoryKind::Text,
+            dateline_core::StoryKind::Video => StoryKind::Video,
+        }
+    }
+}
 
 /// An answer with the error body, `{"error": {"code", "message"}}`.
 pub(crate) fn error_answer(description: &str) -> RefOr<Response> {

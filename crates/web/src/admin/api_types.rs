@@ -177,22 +177,7 @@ pub(crate) struct Derivation {
     pub review_terms: Vec<String>,
 }
 
-/// Text or video.
-#[derive(Serialize, ToSchema, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum StoryKind {
-    Text,
-    Video,
-}
-
-impl From<dateline_core::StoryKind> for StoryKind {
-    fn from(kind: dateline_core::StoryKind) -> StoryKind {
-        match kind {
-            dateline_core::StoryKind::Text => StoryKind::Text,
-            dateline_core::StoryKind::Video => StoryKind::Video,
-        }
-    }
-}
+pub(crate) use crate::openapi::StoryKind;
 
 /// An article as the newsroom works on it.
 #[derive(Serialize, ToSchema)]

@@ -148,22 +148,7 @@ pub(crate) struct SectionRef {
     pub url: String,
 }
 
-/// Text or video.
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum StoryKind {
-    Text,
-    Video,
-}
-
-impl From<dateline_core::StoryKind> for StoryKind {
-    fn from(kind: dateline_core::StoryKind) -> StoryKind {
-        match kind {
-            dateline_core::StoryKind::Text => StoryKind::Text,
-            dateline_core::StoryKind::Video => StoryKind::Video,
-        }
-    }
-}
+pub(crate) use crate::openapi::StoryKind;
 
 /// A published article, as listings show it.
 #[derive(Serialize, ToSchema)]
