@@ -411,7 +411,8 @@ fn cancel_kills_ffmpeg_and_leaves_no_partial_rung() {
         let marker = out.join(".tmp-360p-canceltest").to_string_lossy().into_owned();
         std::thread::spawn(move || {
             for _ in 0..3000 {
-                if let Some(pid) = process_mentioning(&marker) {
+                // `nice` sets the priority and then becomes ffmpeg: read it once it has.
+                if let Some(pid) = process_mentioning(&marker).filter(|pid| is_ffmpeg(*pid)) {
                     let nice = nice_of(pid);
                     std::thread::sleep(Duration::from_millis(300));
                     cancel.store(true, Ordering::Relaxed);
@@ -448,6 +449,11 @@ fn process_mentioning(text: &str) -> Option<u32> {
         let cmdline = fs::read(entry.path().join("cmdline")).ok()?;
         String::from_utf8_lossy(&cmdline).contains(text).then_some(pid)
     })
+}
+
+/// Whether the process runs the ffmpeg program now (not yet `nice`, which execs it).
+fn is_ffmpeg(pid: u32) -> bool {
+    fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|name| name.trim() == "ffmpeg")
 }
 
 /// A process's nice value, field 19 of `/proc/PID/stat` (counted after the command's name).
