@@ -233,7 +233,13 @@ fn try_send(port: u16, method: &str, path: &str, token: &str, body: &str) -> Opt
 
 /// Writers that create and publish stories until told to stop, each remembering the slugs whose
 /// publication the server acknowledged.
-fn storm(port: u16, token: &str, round: usize, stop: &std::sync::atomic::AtomicBool) -> Vec<String> {
+fn storm(
+    port: u16,
+    token: &str,
+    round: usize,
+    stop: &std::sync::atomic::AtomicBool,
+    published: &std::sync::atomic::AtomicUsize,
+) -> Vec<String> {
     std::thread::scope(|scope| {
         let writers: Vec<_> = (0..4)
             .map(|writer| {
@@ -256,6 +262,7 @@ fn storm(port: u16, token: &str, round: usize, stop: &std::sync::atomic::AtomicB
                         let path = format!("/admin/api/articles/{id}/transitions");
                         if let Some((200, _)) = try_send(port, "POST", &path, token, r#"{"action":"publish"}"#) {
                             acknowledged.push(slug);
+                            published.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                         }
                     }
                     acknowledged
@@ -280,10 +287,19 @@ fn kill_9_in_a_publishing_storm_loses_no_acknowledged_write() {
     for round in 0..kills {
         let mut server = Server::start_with_env(&data, &[], &env);
         let stop = std::sync::atomic::AtomicBool::new(false);
+        let published = std::sync::atomic::AtomicUsize::new(0);
         let port = server.port;
         let written = std::thread::scope(|scope| {
-            let writers = scope.spawn(|| storm(port, &token, round, &stop));
-            std::thread::sleep(Duration::from_millis(1200 + 250 * round as u64));
+            let writers = scope.spawn(|| storm(port, &token, round, &stop, &published));
+            // Kill in the middle of the storm: after a while, and once some writes were
+            // acknowledged (a busy machine may take longer to get there).
+            let started = std::time::Instant::now();
+            let at_least = Duration::from_millis(1200 + 250 * round as u64);
+            while (started.elapsed() < at_least || published.load(std::sync::atomic::Ordering::SeqCst) < 5)
+                && started.elapsed() < Duration::from_secs(60)
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
             server.kill();
             stop.store(true, std::sync::atomic::Ordering::SeqCst);
             writers.join().unwrap()
