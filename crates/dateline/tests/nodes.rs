@@ -210,3 +210,164 @@ fn a_node_waits_for_its_database_and_rides_out_losing_it() {
     assert_eq!(node.get("/readyz", "en").0, 200);
     assert_eq!(node.get("/en/search?q=outage0x0", "en").0, 200, "readers are served again");
 }
+
+/// A PostgreSQL server of the test's own (initdb in a temporary directory, on a free port), so
+/// that the test may restart it without disturbing the other tests' shared server.
+struct OwnPostgres {
+    bin: std::path::PathBuf,
+    dir: tempfile::TempDir,
+    port: u16,
+}
+
+impl OwnPostgres {
+    fn start() -> OwnPostgres {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()
+            .and_then(|versions| versions.filter_map(|v| v.ok()).map(|v| v.path().join("bin")).max())
+            .filter(|bin| bin.join("pg_ctl").exists())
+            .expect("this test runs its own PostgreSQL server: install Debian's `postgresql` package");
+        let dir = tempfile::tempdir().unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let postgres = OwnPostgres { bin, dir, port };
+        // PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user.
+        if OwnPostgres::as_root() {
+            let chown = std::process::Command::new("chown").arg("postgres").arg(postgres.dir.path()).status().unwrap();
+            assert!(chown.success(), "cannot give the test's directory to the postgres user");
+        }
+        let data = postgres.dir.path().join("data");
+        postgres.run("initdb", &["-D", data.to_str().unwrap(), "-A", "trust", "-U", "postgres", "--no-sync"]);
+        postgres.pg_ctl("start");
+        postgres
+    }
+
+    fn as_root() -> bool {
+        std::process::Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0\n")).unwrap_or(false)
+    }
+
+    fn run(&self, program: &str, args: &[&str]) {
+        let program = self.bin.join(program);
+        let mut command = if Self::as_root() {
+            let mut command = std::process::Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(&program);
+            command
+        } else {
+            std::process::Command::new(&program)
+        };
+        let output = command.args(args).current_dir(self.dir.path()).output().unwrap();
+        assert!(
+            output.status.success(),
+            "{} {args:?}: {}{}",
+            program.display(),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    /// `pg_ctl start`, `stop` or `restart`, waiting until it is done.
+    fn pg_ctl(&self, action: &str) {
+        let data = self.dir.path().join("data");
+        let log = self.dir.path().join("server.log");
+        let options =
+            format!("-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off", self.port, self.dir.path().display());
+        let data = data.to_str().unwrap();
+        let log = log.to_str().unwrap();
+        self.run("pg_ctl", &["-D", data, "-l", log, "-o", &options, "-m", "fast", "-w", action]);
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+}
+
+impl Drop for OwnPostgres {
+    fn drop(&mut self) {
+        let data = self.dir.path().join("data");
+        let program = self.bin.join("pg_ctl");
+        let mut command = if Self::as_root() {
+            let mut command = std::process::Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(&program);
+            command
+        } else {
+            std::process::Command::new(&program)
+        };
+        let _ = command.args(["-D", data.to_str().unwrap(), "-m", "immediate", "stop"]).output();
+    }
+}
+
+/// A real PostgreSQL restart while readers and a writer keep coming: meanwhile what needs the
+/// database is a 503 (never another error, never a hang), every write the node acknowledged is
+/// there afterwards, and the node recovers by itself.
+#[test]
+fn a_node_rides_out_a_postgresql_restart_under_load() {
+    let postgres = OwnPostgres::start();
+    let url = postgres.url();
+    let env = [("DATELINE_DATABASE_URL", url.as_str())];
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("node");
+    let node = Server::start_with_env(&data, &["--demo"], &env);
+    let token = editor_token(&data, &env);
+
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let statuses = std::sync::Mutex::new(std::collections::BTreeMap::<(&str, u16), usize>::new());
+    let acknowledged = std::sync::Mutex::new(Vec::<i64>::new());
+    std::thread::scope(|scope| {
+        for reader in 0..3 {
+            let (node, statuses, stop) = (&node, &statuses, &stop);
+            scope.spawn(move || {
+                let mut n = 0;
+                while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    let (kind, path) = match n % 3 {
+                        0 => ("search", format!("/en/search?q=restart{reader}x{n}")),
+                        1 => ("article", format!("/en/articles/missing-{reader}-{n}")),
+                        _ => ("readyz", "/readyz".to_owned()),
+                    };
+                    let (status, _) = node.get(&path, "en");
+                    *statuses.lock().unwrap().entry((kind, status)).or_default() += 1;
+                    n += 1;
+                }
+            });
+        }
+        let (node, statuses, stop, acknowledged, token) = (&node, &statuses, &stop, &acknowledged, &token);
+        scope.spawn(move || {
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let story = format!(
+                    r#"{{"edition":"en","section_id":1,"article":{{"headline":"Restart {n}","slug":"restart-{n}","body_markdown":"Text."}}}}"#
+                );
+                let (status, body) = send_json(node, "POST", "/admin/api/stories", token, &story);
+                if status == 201 {
+                    let article: serde_json::Value = serde_json::from_str(&body).unwrap();
+                    acknowledged.lock().unwrap().push(article["id"].as_i64().unwrap());
+                }
+                *statuses.lock().unwrap().entry(("write", status)).or_default() += 1;
+                n += 1;
+            }
+        });
+        std::thread::sleep(Duration::from_millis(500));
+        postgres.pg_ctl("restart");
+        // Back by itself: a write succeeds again soon after the server is back.
+        let started = Instant::now();
+        let before = acknowledged.lock().unwrap().len();
+        while acknowledged.lock().unwrap().len() == before {
+            assert!(started.elapsed() < Duration::from_secs(15), "no recovery after the restart:\n{}", node.log());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    });
+    let statuses = statuses.into_inner().unwrap();
+    let allowed = |kind: &str, status: u16| match kind {
+        "search" | "readyz" => [200, 503].contains(&status),
+        "article" => [404, 503].contains(&status),
+        _ => [201, 503].contains(&status),
+    };
+    assert!(statuses.keys().all(|(kind, status)| allowed(kind, *status)), "answers around the restart: {statuses:?}");
+    assert_eq!(node.get("/readyz", "en").0, 200, "ready again");
+    let acknowledged = acknowledged.into_inner().unwrap();
+    assert!(acknowledged.len() > 1);
+    for id in &acknowledged {
+        let (status, body) = send_json(&node, "GET", &format!("/admin/api/articles/{id}"), &token, "");
+        assert_eq!(status, 200, "acknowledged article {id} is missing after the restart: {body}");
+    }
+    println!("around a PostgreSQL restart: {statuses:?}; {} acknowledged writes, all present", acknowledged.len());
+}

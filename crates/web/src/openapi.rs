@@ -10,7 +10,7 @@ use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::{Ref, RefOr};
 
 /// Text or video: a story's kind, as both APIs write it.
-#[derive(Serialize, utoipa::ToSchema, Clone, Copy)]
+#[derive(Serialize, serde::Deserialize, utoipa::ToSchema, Clone, Copy)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum StoryKind {
     Text,
@@ -66,28 +66,6 @@ pub(crate) fn describe_site(document: &mut Value, site: &SiteData) {
                     schema["enum"] = Value::Array(values.clone());
                 }
             }
-        }
-    }
-}
-
-/// Puts `generated`'s operations into `document` (replacing any of the same path and method)
-/// and its component schemas (replacing any of the same name).
-pub(crate) fn merge_operations(document: &mut Value, generated: &Value) {
-    if let Some(paths) = generated["paths"].as_object() {
-        for (path, item) in paths {
-            let Some(item) = item.as_object() else { continue };
-            let target = &mut document["paths"][path];
-            if !target.is_object() {
-                *target = json!({});
-            }
-            for (method, operation) in item {
-                target[method] = operation.clone();
-            }
-        }
-    }
-    if let Some(schemas) = generated.pointer("/components/schemas").and_then(Value::as_object) {
-        for (name, schema) in schemas {
-            document["components"]["schemas"][name] = schema.clone();
         }
     }
 }

@@ -228,10 +228,10 @@ async fn sections_contributors_and_users_are_removed_only_safely() {
 
     // A section can leave the navigation and keep its pages; an update that does not say
     // keeps it out.
-    let hide = json!({ "name_en": "World Video", "slug_en": "video", "position": "2", "in_navigation": false });
+    let hide = json!({ "name_en": "World Video", "slug_en": "video", "position": 2, "in_navigation": false });
     let (response, body) = send(&site, "PUT", &format!("/admin/api/sections/{video}"), Some(&eddie), Some(hide)).await;
     assert_eq!(response.status, 200, "{body}");
-    let rename = json!({ "name_en": "World Video", "slug_en": "video", "position": "2" });
+    let rename = json!({ "name_en": "World Video", "slug_en": "video", "position": 2 });
     send(&site, "PUT", &format!("/admin/api/sections/{video}"), Some(&eddie), Some(rename)).await;
     site.state.newsroom().apply_changes().await.unwrap();
     let home = site.get("/en/").await.html();

@@ -162,7 +162,7 @@ async fn a_newer_link_replaces_the_older_and_disabled_users_get_none() {
         "PUT",
         &format!("/admin/api/users/{rita_id}"),
         Some(&admin),
-        Some(json!({ "name": "rita", "role": "reporter", "disabled": "true" })),
+        Some(json!({ "name": "rita", "role": "reporter", "disabled": true })),
     )
     .await;
     assert_eq!(response.status, 200, "{body}");

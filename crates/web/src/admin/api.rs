@@ -1,9 +1,9 @@
 //! The Admin API's handlers.
 
+use axum::Json;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::{Json, Router};
 use dateline_core::Msg;
 use dateline_core::{
     Article, ArticleId, ArticleInput, ArticleStatus, DiffLine, EditionCode, PageRequest, SectionId, User, UserId,
@@ -49,12 +49,6 @@ pub(crate) fn operations() -> OpenApiRouter<AppState> {
         .routes(routes!(mark_reviewed))
         .routes(routes!(list_tokens, create_token))
         .routes(routes!(revoke_token))
-}
-
-/// The Admin API's routes of this module, mounted at `/admin/api`, with the document.
-pub(crate) fn routes() -> Router<AppState> {
-    let (router, _) = operations().split_for_parts();
-    router.route("/openapi.json", axum::routing::get(openapi))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -1219,11 +1213,12 @@ async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<an
 }
 
 /// `GET /admin/api/openapi.json`: no sign-in needed; it describes, it does not grant. The
-/// operations converted to generated documentation so far, merged over the hand-written
-/// remainder (see `super::document`), with this site's edition codes and section ids.
-async fn openapi(State(state): State<AppState>) -> Result<Response, AdminApiError> {
+/// generated document (`super::document`), with this site's edition codes, section ids and
+/// per-edition fields.
+pub(super) async fn openapi(State(state): State<AppState>) -> Result<Response, AdminApiError> {
     let site = state.newsroom().site().await?;
     let mut document = super::document().clone();
     crate::openapi::describe_site(&mut document, &site);
+    super::manage_api::describe_per_edition(&mut document, &site.editions);
     Ok(Json(document).into_response())
 }

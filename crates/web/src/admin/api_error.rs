@@ -153,6 +153,12 @@ impl IntoResponse for AdminApiError {
 /// JSON errors naming the problem.
 pub(crate) struct ApiJson<T>(pub T);
 
+/// Checks that `body` has the shape of `T` (its fields' names and types), for handlers that
+/// then read it field by field as a form: 400 naming what is wrong otherwise.
+pub(crate) fn typed_body<T: serde::de::DeserializeOwned>(body: &serde_json::Value) -> Result<T, AdminApiError> {
+    T::deserialize(body).map_err(|e| AdminApiError::bad_request(e.to_string()))
+}
+
 impl<T, S> FromRequest<S> for ApiJson<T>
 where
     T: serde::de::DeserializeOwned,

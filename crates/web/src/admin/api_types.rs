@@ -42,7 +42,7 @@ pub(crate) struct User {
 }
 
 /// What a user may do: reporters write, editors also publish, admins also run the site.
-#[derive(Serialize, ToSchema, Clone, Copy)]
+#[derive(Serialize, serde::Deserialize, ToSchema, Clone, Copy)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Role {
     Reporter,

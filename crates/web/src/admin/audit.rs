@@ -20,8 +20,8 @@ use crate::AppState;
 const PER_PAGE: u32 = 50;
 
 /// The API's route, mounted at `/admin/api`.
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/audit", get(api_audit))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(api_audit))
 }
 
 /// The page's route, mounted at `/admin`.
@@ -29,14 +29,17 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
     axum::Router::new().route("/audit", get(audit_page))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct Older {
     /// Entries older than this id.
     before: Option<i64>,
 }
 
-/// `GET /admin/api/audit?before=ID`: up to 50 entries, newest first.
+/// The audit log, newest first, 50 entries at a time (admins).
+#[utoipa::path(get, path = "/audit", tag = "audit", params(Older),
+    responses(super::CommonAnswers, (status = 200, description = "The entries", body = super::answers::AuditLog)))]
 async fn api_audit(
     State(state): State<AppState>,
     caller: Caller,

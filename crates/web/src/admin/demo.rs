@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{delete, post};
+use axum::routing::post;
 use dateline_core::Msg;
 use dateline_newsroom::DemoRemoval;
 use serde_json::{Value, json};
@@ -18,8 +18,8 @@ use super::frame::{Editor, FormFields, page_error, see_other};
 use crate::AppState;
 
 /// The API's route, mounted at `/admin/api`.
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/demo", delete(api_remove))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(api_remove))
 }
 
 /// The page's route, mounted at `/admin`.
@@ -35,7 +35,11 @@ fn removal_json(removal: &DemoRemoval) -> Value {
     })
 }
 
-/// `DELETE /admin/api/demo`: what was removed and what was kept.
+/// Removes the demo site (admins): its articles (their addresses answer 410), and its
+/// sections, contributors, social accounts, media and editions that the newsroom's own content
+/// does not use. Running it again removes nothing more.
+#[utoipa::path(delete, path = "/demo", tag = "set-up",
+    responses(super::CommonAnswers, (status = 200, description = "What was removed and what was kept", body = super::answers::DemoRemoval)))]
 async fn api_remove(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
     let removal = state.newsroom().remove_demo(&caller.user).await?;
     Ok(Json(removal_json(&removal)))

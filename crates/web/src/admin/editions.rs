@@ -23,11 +23,11 @@ use super::frame::{Editor, FormFields, done, edition_json, page_error, render};
 use crate::AppState;
 
 /// The API's routes, mounted at `/admin/api`.
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/editions", get(api_list).post(api_add))
-        .route("/editions/{code}", get(api_get).put(api_update).delete(api_delete))
-        .route("/editions/{code}/derivation", get(api_get_derivation).put(api_set_derivation))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(api_list, api_add))
+        .routes(utoipa_axum::routes!(api_get, api_update, api_delete))
+        .routes(utoipa_axum::routes!(api_get_derivation, api_set_derivation))
 }
 
 /// The page's routes, mounted at `/admin`.
@@ -61,6 +61,59 @@ fn edition_form(value: impl Fn(&str) -> Option<String>) -> EditionForm {
     }
 }
 
+/// `POST /editions`, `PUT /editions/{code}`: an edition. Empty or missing fields take defaults
+/// when adding (the code from the tag, the name from the language, the direction from the
+/// script, the next position, hidden); on a change every empty or missing field keeps its
+/// value, but `zone_label`, where empty means the site's label.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // checked by `checked_edition_body`, then read as the form's fields
+struct EditionBody {
+    /// The URL code: lowercase letters with single hyphens (on a change, it stays).
+    #[serde(default)]
+    #[schema(max_length = 16, pattern = "^([a-z]{2,16}|[a-z]+(-[a-z]+)+)?$")]
+    code: Option<String>,
+    /// A BCP 47 language tag, such as `pt-BR`.
+    #[serde(default)]
+    lang_tag: Option<String>,
+    #[serde(default)]
+    native_name: Option<String>,
+    #[serde(default)]
+    outlet_name: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<super::answers::Direction>)]
+    direction: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<super::answers::EditionStatus>)]
+    status: Option<String>,
+    #[serde(default)]
+    position: Option<i64>,
+    /// A strftime pattern; `{zone}` stands for the zone's label.
+    #[serde(default)]
+    time_format: Option<String>,
+    #[serde(default)]
+    zone_label: Option<String>,
+    #[serde(default)]
+    is_default: Option<bool>,
+}
+
+/// Checks an API request's edition body: its shape, and a code exactly as the document's
+/// pattern says (the form forgives spaces around it; the API does not).
+fn checked_edition_body(body: &Value) -> Result<(), AdminApiError> {
+    let typed = super::api_error::typed_body::<EditionBody>(body)?;
+    check_code_exactly(typed.code.as_deref())
+}
+
+/// A code given in an API request: none, empty (made from the tag), or exactly a code.
+pub(super) fn check_code_exactly(code: Option<&str>) -> Result<(), AdminApiError> {
+    match code {
+        Some(code) if !code.is_empty() => {
+            dateline_core::EditionCode::parse(code).map(drop).map_err(|e| AdminApiError::field("code", e))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn json_form(body: &Value) -> EditionForm {
     edition_form(|name| match body.get(name)? {
         Value::String(text) => Some(text.clone()),
@@ -80,11 +133,15 @@ async fn all_editions(state: &AppState) -> Result<Value, AdminApiError> {
 
 /// `GET /admin/api/editions`: every edition, hidden and retired ones too. Any signed-in user
 /// may read them (the new-story form needs them); only admins change them.
+#[utoipa::path(get, path = "/editions", tag = "editions",
+    responses(super::CommonAnswers, (status = 200, description = "Every edition", body = super::answers::EditionList)))]
 async fn api_list(State(state): State<AppState>, _caller: Caller) -> Result<Json<Value>, AdminApiError> {
     Ok(Json(all_editions(&state).await?))
 }
 
 /// `GET /admin/api/editions/{code}`.
+#[utoipa::path(get, path = "/editions/{code}", tag = "editions", params(("code" = String, Path)),
+    responses(super::CommonAnswers, (status = 200, description = "The edition", body = super::answers::Edition), super::NotFound))]
 async fn api_get(
     State(state): State<AppState>,
     _caller: Caller,
@@ -100,18 +157,32 @@ async fn api_get(
 }
 
 /// `POST /admin/api/editions`: a new edition (hidden unless `status` says `public`).
+#[utoipa::path(post, path = "/editions", tag = "editions", request_body = EditionBody,
+    responses(
+        super::CommonAnswers,
+        (status = 201, description = "Added", body = super::answers::Edition),
+        (status = 422, description = "Invalid fields (a message per field): a code or tag taken or malformed", body = super::api_types::ErrorBody),
+    ))]
 async fn api_add(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Response, AdminApiError> {
     check_admin(&caller.user)?;
+    checked_edition_body(&body)?;
     let edition = state.newsroom().add_edition(&caller.user, &json_form(&body)).await?;
     let has_messages = state.renderer().messages().has_edition(edition.code.as_str());
     Ok((StatusCode::CREATED, Json(edition_json(&edition, has_messages))).into_response())
 }
 
 /// `PUT /admin/api/editions/{code}`.
+#[utoipa::path(put, path = "/editions/{code}", tag = "editions", params(("code" = String, Path)), request_body = EditionBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "Saved", body = super::answers::Edition),
+        super::NotFound,
+        (status = 422, description = "Invalid fields (a message per field)", body = super::api_types::ErrorBody),
+    ))]
 async fn api_update(
     State(state): State<AppState>,
     caller: Caller,
@@ -119,11 +190,19 @@ async fn api_update(
     ApiJson(body): ApiJson<Value>,
 ) -> Result<Json<Value>, AdminApiError> {
     check_admin(&caller.user)?;
+    checked_edition_body(&body)?;
     let edition = state.newsroom().update_edition(&caller.user, &code, &json_form(&body)).await?;
     Ok(Json(edition_json(&edition, state.renderer().messages().has_edition(&code))))
 }
 
 /// `DELETE /admin/api/editions/{code}`: only an edition nothing was written in.
+#[utoipa::path(delete, path = "/editions/{code}", tag = "editions", params(("code" = String, Path)),
+    responses(
+        super::CommonAnswers,
+        (status = 204, description = "Deleted"),
+        super::NotFound,
+        (status = 409, description = "Something was written in it, or it is the default or the last edition", body = super::api_types::ErrorBody),
+    ))]
 async fn api_delete(
     State(state): State<AppState>,
     caller: Caller,
@@ -144,6 +223,8 @@ fn derivation_json(edition: &str, derivation: Option<&dateline_core::EditionDeri
 
 /// `GET /admin/api/editions/{code}/derivation`: the edition its translations are converted
 /// from, and how (`source` null: written on its own).
+#[utoipa::path(get, path = "/editions/{code}/derivation", tag = "editions", params(("code" = String, Path)),
+    responses(super::CommonAnswers, (status = 200, description = "The derivation", body = super::answers::EditionDerivation), super::NotFound))]
 async fn api_get_derivation(
     State(state): State<AppState>,
     _caller: Caller,
@@ -157,8 +238,9 @@ async fn api_get_derivation(
     Ok(Json(derivation_json(&code, derivations.iter().find(|d| d.edition.as_str() == code))))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = EditionDerivationBody)]
 struct DerivationBody {
     source: Option<String>,
     #[serde(default)]
@@ -168,6 +250,13 @@ struct DerivationBody {
 /// `PUT /admin/api/editions/{code}/derivation`: derive the edition from `source` with
 /// `profile` (`zh-tw`, `zh-hk`, `s2t`, `s2tw`, `s2twp`, `s2hk`, `t2s`, `none`), or, with
 /// `source` null, write it on its own.
+#[utoipa::path(put, path = "/editions/{code}/derivation", tag = "editions", params(("code" = String, Path)), request_body = DerivationBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "Saved", body = super::answers::EditionDerivation),
+        super::NotFound,
+        (status = 422, description = "Invalid fields (a message per field): a source that is not another edition, a profile that does not fit the two languages", body = super::api_types::ErrorBody),
+    ))]
 async fn api_set_derivation(
     State(state): State<AppState>,
     caller: Caller,

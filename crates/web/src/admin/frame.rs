@@ -25,6 +25,8 @@ use crate::AppState;
 /// `POST /admin/api/preview`: renders Markdown exactly as the reader site will (sanitized):
 /// with `cards`, as an article page does (embeds as cards, worded in the caller's language),
 /// else as a static page, a feed and the APIs do (embeds as links).
+#[utoipa::path(post, path = "/preview", tag = "articles", request_body = PreviewBody,
+    responses(super::CommonAnswers, (status = 200, description = "The HTML, sanitized", body = super::answers::Preview)))]
 pub(crate) async fn preview(
     State(state): State<AppState>,
     caller: Caller,
@@ -47,6 +49,12 @@ pub(crate) fn article_preview_html(state: &AppState, language: &str, markdown: &
 
 /// `POST /admin/api/slug`: the slug a new article with this headline would get, so that the
 /// editor shows it before saving.
+#[utoipa::path(post, path = "/slug", tag = "articles", request_body = SlugBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "The slug (pinyin for Chinese, romanised Cyrillic, numbered when taken)", body = super::answers::SuggestedSlug),
+        (status = 422, description = "No such edition", body = super::api_types::ErrorBody),
+    ))]
 pub(crate) async fn suggest_slug(
     State(state): State<AppState>,
     _caller: Caller,
@@ -56,14 +64,21 @@ pub(crate) async fn suggest_slug(
     Ok(Json(json!({ "slug": state.newsroom().suggest_slug(&body.edition, &headline).await? })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SlugBody {
     edition: String,
     headline: String,
 }
 
-#[derive(Deserialize)]
+/// The documented operations of this module: the editor's preview and slug.
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(preview))
+        .routes(utoipa_axum::routes!(suggest_slug))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct PreviewBody {
     markdown: String,

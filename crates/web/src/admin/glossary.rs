@@ -9,7 +9,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, get, post};
+use axum::routing::{get, post};
 use dateline_render::admin_views::{GlossaryEdition, GlossaryPage, GlossaryRow};
 use dateline_store::GlossaryTerm;
 use serde::Deserialize;
@@ -21,10 +21,10 @@ use super::frame::{Editor, FormFields, done, page_error, render};
 use crate::AppState;
 
 /// The API's routes, mounted at `/admin/api`.
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/editions/{code}/glossary", get(api_list).post(api_save))
-        .route("/editions/{code}/glossary/{id}", delete(api_delete))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(api_list, api_save))
+        .routes(utoipa_axum::routes!(api_delete))
 }
 
 /// The page's routes, mounted at `/admin`.
@@ -40,6 +40,8 @@ fn term_json(term: &GlossaryTerm) -> Value {
 }
 
 /// `GET /admin/api/editions/{code}/glossary`: the edition's terms, oldest first.
+#[utoipa::path(get, path = "/editions/{code}/glossary", tag = "editions", params(("code" = String, Path)),
+    responses(super::CommonAnswers, (status = 200, description = "The terms", body = super::answers::Glossary), super::NotFound))]
 async fn api_list(
     State(state): State<AppState>,
     _caller: Caller,
@@ -51,15 +53,29 @@ async fn api_list(
 
 /// A term as the API writes it; a field left out is empty (and refused by the newsroom's check,
 /// after the caller's role).
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
 #[derive(Default)]
+#[schema(as = GlossaryTermBody)]
 struct TermBody {
+    /// As the source edition writes it.
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     term: String,
+    /// As this edition must write it.
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     replacement: String,
 }
 
 /// `POST /admin/api/editions/{code}/glossary`: adds a term (or changes its replacement).
+/// Adds a term, or changes its replacement (editors). Refused when a term would map to
+/// itself, loop or chain.
+#[utoipa::path(post, path = "/editions/{code}/glossary", tag = "editions", params(("code" = String, Path)), request_body = TermBody,
+    responses(
+        super::CommonAnswers,
+        (status = 201, description = "Saved", body = super::answers::GlossaryTerm),
+        super::NotFound,
+        (status = 422, description = "Invalid fields (a message per field): a term that maps to itself, loops or chains; an edition that is not derived", body = super::api_types::ErrorBody),
+    ))]
 async fn api_save(
     State(state): State<AppState>,
     caller: Caller,
@@ -71,6 +87,9 @@ async fn api_save(
 }
 
 /// `DELETE /admin/api/editions/{code}/glossary/{id}`.
+/// Removes a term (editors).
+#[utoipa::path(delete, path = "/editions/{code}/glossary/{id}", tag = "editions", params(("code" = String, Path), ("id" = i64, Path)),
+    responses(super::CommonAnswers, (status = 204, description = "Removed"), super::NotFound))]
 async fn api_delete(
     State(state): State<AppState>,
     caller: Caller,

@@ -13,7 +13,7 @@ use dateline_store::Job;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::api_error::AdminApiError;
+use super::api_error::{AdminApiError, ApiQuery};
 use super::auth::Caller;
 use super::frame::{Editor, FormFields, clock, page_error, render, see_other, time_text};
 use crate::AppState;
@@ -22,9 +22,11 @@ use crate::AppState;
 const LISTED: u32 = 200;
 const STATUSES: [&str; 4] = ["queued", "running", "done", "failed"];
 
-/// `GET /admin/api/jobs`, `POST /admin/api/jobs/{id}/retry`.
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/jobs", get(api_list)).route("/jobs/{id}/retry", post(api_retry))
+/// `GET /admin/api/jobs`, `POST /admin/api/jobs/{id}/retry`, documented.
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(api_list))
+        .routes(utoipa_axum::routes!(api_retry))
 }
 
 /// `GET /admin/jobs`, `POST /admin/jobs/{id}/retry`.
@@ -32,10 +34,12 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
     axum::Router::new().route("/jobs", get(jobs_page)).route("/jobs/{id}/retry", post(retry_page))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct JobQuery {
-    /// `queued`, `running`, `done` or `failed`; all when absent.
+    /// Only the jobs in this state; all when absent.
+    #[param(value_type = Option<super::answers::JobStatus>)]
     status: Option<String>,
 }
 
@@ -54,11 +58,13 @@ fn check_status(status: Option<&str>) -> Result<(), AdminApiError> {
     }
 }
 
-/// `GET /admin/api/jobs?status=failed`: the newest jobs first.
+/// Background jobs, newest first (at most 200), with counts by state (editors).
+#[utoipa::path(get, path = "/jobs", tag = "jobs", params(JobQuery),
+    responses(super::CommonAnswers, (status = 200, description = "The jobs", body = super::answers::JobList)))]
 async fn api_list(
     State(state): State<AppState>,
     caller: Caller,
-    Query(query): Query<JobQuery>,
+    ApiQuery(query): ApiQuery<JobQuery>,
 ) -> Result<Json<Value>, AdminApiError> {
     check_role(&caller.user)?;
     check_status(query.status.as_deref())?;
@@ -68,7 +74,13 @@ async fn api_list(
     Ok(Json(json!({ "jobs": jobs, "counts": counts })))
 }
 
-/// `POST /admin/api/jobs/{id}/retry`: a failed job queued again, attempts counted afresh.
+/// Queues a failed job again, its attempts counted afresh (editors).
+#[utoipa::path(post, path = "/jobs/{id}/retry", tag = "jobs", params(("id" = i64, Path)),
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "Queued", body = super::answers::Job),
+        (status = 404, description = "No failed job with this id", body = super::api_types::ErrorBody),
+    ))]
 async fn api_retry(
     State(state): State<AppState>,
     caller: Caller,

@@ -1,14 +1,13 @@
 //! The newsroom's reference data: sections, contributors, social accounts (editors), users and
 //! site settings (admins) — as JSON API endpoints and as admin pages, sharing one parser and
-//! one set of checks per kind.
+//! one set of checks per kind. The API's handlers and schemas are in `manage_api.rs`.
 
 use std::collections::BTreeMap;
 
-use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::{get, post};
 use dateline_core::{
     AssetId, ContributorId, ContributorName, Edition, EditionCode, EditionIdentity, FieldErrors, MAX_DESCRIPTION, Msg,
@@ -18,28 +17,13 @@ use dateline_core::{
 use dateline_render::admin_views::{FieldRecord, FieldValue, ManagePage, SettingsPage, TopSection};
 use dateline_render::qr_svg;
 use dateline_store::{NewContributor, NewSection, NewSocialAccount, NewUser, StoreError};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use dateline_newsroom::{check_new_password, hash_password, valid_email};
 
-use super::api_error::{AdminApiError, ApiJson};
-use super::auth::Caller;
+use super::api_error::AdminApiError;
 use super::frame::{Editor, FormFields, done, edition_options, page_error, render};
 use crate::AppState;
-
-/// The JSON API routes, mounted under `/admin/api`.
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/sections", get(api_list::<SectionKind>).post(api_create::<SectionKind>))
-        .route("/sections/{id}", axum::routing::put(api_update::<SectionKind>))
-        .route("/contributors", get(api_list::<ContributorKind>).post(api_create::<ContributorKind>))
-        .route("/contributors/{id}", axum::routing::put(api_update::<ContributorKind>))
-        .route("/social-accounts", get(api_list::<SocialKind>).post(api_create::<SocialKind>))
-        .route("/social-accounts/{id}", axum::routing::put(api_update::<SocialKind>))
-        .route("/users", get(api_list::<UserKind>).post(api_create::<UserKind>))
-        .route("/users/{id}", axum::routing::put(api_update::<UserKind>))
-        .route("/settings", get(api_settings).put(api_save_settings))
-}
 
 /// The admin page routes, mounted under `/admin`.
 pub(crate) fn page_routes() -> axum::Router<AppState> {
@@ -57,9 +41,9 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
 
 /// Fields of a submitted record, whether from a form or from JSON: flat names such as
 /// `name_en` or `caption_zh-hans` for per-edition values.
-type Fields = BTreeMap<String, String>;
+pub(super) type Fields = BTreeMap<String, String>;
 
-fn fields_from_json(value: &Value) -> Fields {
+pub(super) fn fields_from_json(value: &Value) -> Fields {
     let mut fields = Fields::new();
     if let Some(object) = value.as_object() {
         for (key, value) in object {
@@ -89,7 +73,7 @@ fn text<'a>(fields: &'a Fields, name: &str) -> &'a str {
 }
 
 /// One kind of reference record.
-trait Kind: Send + Sync + 'static {
+pub(super) trait Kind: Send + Sync + 'static {
     /// The page's path under `/admin` and its title.
     const PATH: &'static str;
     const TITLE: &'static str;
@@ -109,7 +93,7 @@ trait Kind: Send + Sync + 'static {
     ) -> Result<(), AdminApiError>;
 }
 
-fn check_role<K: Kind>(user: &User) -> Result<(), AdminApiError> {
+pub(super) fn check_role<K: Kind>(user: &User) -> Result<(), AdminApiError> {
     let allowed = if K::ADMIN_ONLY { user.role.is_admin() } else { user.role.is_editor() };
     if allowed {
         Ok(())
@@ -125,7 +109,7 @@ fn conflict_on(field: &str) -> impl Fn(StoreError) -> AdminApiError + '_ {
     }
 }
 
-struct SectionKind;
+pub(super) struct SectionKind;
 
 impl SectionKind {
     fn parse(
@@ -257,7 +241,7 @@ fn in_navigation(fields: &Fields) -> Option<bool> {
     }
 }
 
-struct ContributorKind;
+pub(super) struct ContributorKind;
 
 impl ContributorKind {
     fn parse(editions: &[Edition], fields: &Fields) -> Result<NewContributor, AdminApiError> {
@@ -353,7 +337,7 @@ async fn check_photo(state: &AppState, contributor: &NewContributor) -> Result<(
     }
 }
 
-struct SocialKind;
+pub(super) struct SocialKind;
 
 impl SocialKind {
     fn parse(editions: &[Edition], fields: &Fields) -> Result<NewSocialAccount, AdminApiError> {
@@ -444,7 +428,7 @@ impl Kind for SocialKind {
     }
 }
 
-struct UserKind;
+pub(super) struct UserKind;
 
 impl Kind for UserKind {
     const PATH: &'static str = "users";
@@ -522,40 +506,8 @@ impl Kind for UserKind {
     }
 }
 
-async fn editions(state: &AppState) -> Result<Vec<Edition>, AdminApiError> {
+pub(super) async fn editions(state: &AppState) -> Result<Vec<Edition>, AdminApiError> {
     Ok(state.store().editions().await?)
-}
-
-/// `GET /admin/api/{kind}`.
-async fn api_list<K: Kind>(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
-    check_role::<K>(&caller.user)?;
-    let editions = editions(&state).await?;
-    Ok(Json(json!({ "records": K::list(&state, &editions).await? })))
-}
-
-/// `POST /admin/api/{kind}`: fields as a flat JSON object (`name_en`, `slug_en`, …).
-async fn api_create<K: Kind>(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiJson(body): ApiJson<Value>,
-) -> Result<Response, AdminApiError> {
-    check_role::<K>(&caller.user)?;
-    let editions = editions(&state).await?;
-    K::create(&state, &editions, &fields_from_json(&body)).await?;
-    Ok((StatusCode::CREATED, Json(json!({ "records": K::list(&state, &editions).await? }))).into_response())
-}
-
-/// `PUT /admin/api/{kind}/{id}`.
-async fn api_update<K: Kind>(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(id): Path<i64>,
-    ApiJson(body): ApiJson<Value>,
-) -> Result<Json<Value>, AdminApiError> {
-    check_role::<K>(&caller.user)?;
-    let editions = editions(&state).await?;
-    K::update(&state, &caller.user, &editions, id, &fields_from_json(&body)).await?;
-    Ok(Json(json!({ "records": K::list(&state, &editions).await? })))
 }
 
 /// A refused form, shown again above its errors.
@@ -673,7 +625,7 @@ async fn form_failure<K: Kind>(
 
 /// The settings and identity as the form's fields (and the Admin API's settings object), with
 /// the identity images' addresses for the form's previews.
-async fn settings_form(state: &AppState) -> Result<FieldRecord, AdminApiError> {
+pub(super) async fn settings_form(state: &AppState) -> Result<FieldRecord, AdminApiError> {
     let settings = state.store().settings().await?;
     let identity = state.store().site_identity().await?;
     let editions = editions(state).await?;
@@ -733,7 +685,7 @@ fn text_value(text: impl Into<String>) -> FieldValue {
 
 /// Checks and saves the site settings and each edition's outlet name, name, time format and
 /// zone label. Admins only.
-async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result<(), AdminApiError> {
+pub(super) async fn save_settings(state: &AppState, user: &User, fields: &Fields) -> Result<(), AdminApiError> {
     if !user.role.is_admin() {
         return Err(AdminApiError::forbidden(Msg::new("admins-only")));
     }
@@ -858,24 +810,6 @@ async fn read_identity(
         });
     }
     Ok(identity)
-}
-
-/// `GET /admin/api/settings`.
-async fn api_settings(State(state): State<AppState>, caller: Caller) -> Result<Json<FieldRecord>, AdminApiError> {
-    if !caller.user.role.is_admin() {
-        return Err(AdminApiError::forbidden(Msg::new("admins-only")));
-    }
-    Ok(Json(settings_form(&state).await?))
-}
-
-/// `PUT /admin/api/settings`.
-async fn api_save_settings(
-    State(state): State<AppState>,
-    caller: Caller,
-    ApiJson(body): ApiJson<Value>,
-) -> Result<Json<FieldRecord>, AdminApiError> {
-    save_settings(&state, &caller.user, &fields_from_json(&body)).await?;
-    Ok(Json(settings_form(&state).await?))
 }
 
 async fn show_settings(

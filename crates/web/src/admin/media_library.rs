@@ -9,7 +9,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{delete, get, post};
+use axum::routing::{get, post};
 use dateline_core::{Asset, AssetId, Msg};
 use dateline_render::admin_views::{MediaPage, MediaRow, MediaUseView};
 use dateline_render::paths;
@@ -32,18 +32,23 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
         .route("/media/{id}/focus", post(focus_from_form))
 }
 
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/media", get(api_library))
-        .route("/media/{id}", delete(api_delete))
-        .route("/media/{id}/focus", axum::routing::put(api_focus))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(api_library))
+        .routes(utoipa_axum::routes!(api_delete))
+        .routes(utoipa_axum::routes!(api_focus))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct LibraryQuery {
+    /// Only uploads of this kind.
+    #[param(value_type = Option<super::answers::MediaKind>)]
     kind: Option<String>,
+    /// Words of the file's name.
     q: Option<String>,
+    /// Uploads older than this id: the previous page's `next_before`.
     before: Option<i64>,
 }
 
@@ -105,6 +110,9 @@ fn use_view(used: &AssetUse) -> MediaUseView {
 }
 
 /// `GET /admin/api/media`.
+/// The media library: uploads newest first, with what uses each.
+#[utoipa::path(get, path = "/media", tag = "media", params(LibraryQuery),
+    responses(super::CommonAnswers, (status = 200, description = "A page of uploads", body = super::answers::MediaPage)))]
 async fn api_library(
     State(state): State<AppState>,
     _caller: Caller,
@@ -126,6 +134,14 @@ async fn api_library(
 }
 
 /// `DELETE /admin/api/media/{id}`: 409 while something uses it.
+/// Deletes an upload nothing uses, with its renditions; recorded in the audit log (editors).
+#[utoipa::path(delete, path = "/media/{id}", tag = "media", params(("id" = i64, Path)),
+    responses(
+        super::CommonAnswers,
+        (status = 204, description = "Deleted"),
+        super::NotFound,
+        (status = 409, description = "Something uses it: the library lists what", body = super::api_types::ErrorBody),
+    ))]
 async fn api_delete(
     State(state): State<AppState>,
     caller: Caller,
@@ -135,15 +151,27 @@ async fn api_delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct FocusBody {
+    /// Percent across from the left; `null` with `y` for the centre.
+    #[schema(minimum = 0, maximum = 100)]
     x: Option<i64>,
+    /// Percent down from the top.
+    #[schema(minimum = 0, maximum = 100)]
     y: Option<i64>,
 }
 
 /// `PUT /admin/api/media/{id}/focus`: where the image's subject is (`x`, `y`: percentages
 /// from the top left), or both `null` for the centre.
+/// Sets where an image's subject is, so that cards crop around it (editors).
+#[utoipa::path(put, path = "/media/{id}/focus", tag = "media", params(("id" = i64, Path)), request_body = FocusBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "Set", body = super::answers::Focus),
+        super::NotFound,
+        (status = 422, description = "Not an image", body = super::api_types::ErrorBody),
+    ))]
 async fn api_focus(
     State(state): State<AppState>,
     caller: Caller,

@@ -5,6 +5,7 @@
 //! Every call checks the caller's role on the server; `auth` reads who is calling off the
 //! request, `api_error` is the API's JSON error. This module only wires the routes.
 
+mod answers;
 mod api;
 mod api_error;
 mod api_types;
@@ -17,6 +18,7 @@ mod frame;
 mod glossary;
 mod jobs;
 mod manage;
+mod manage_api;
 mod media_library;
 mod pages;
 mod profile;
@@ -32,7 +34,7 @@ use axum::extract::{Request, State};
 use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
-use axum::routing::{get, post, put};
+use axum::routing::get;
 
 use crate::AppState;
 
@@ -77,41 +79,63 @@ impl utoipa::IntoResponses for NotFound {
     }
 }
 
-/// The Admin API's OpenAPI document: the operations documented from their Rust types and
-/// annotations (`api.rs` so far), replacing the same operations of the hand-written
-/// `openapi.json`, which still describes the rest until they are converted too.
+/// The Admin API's OpenAPI document, generated from the operations' Rust types and
+/// annotations; the site's editions and sections are filled in when it is served
+/// (`api::openapi`).
 pub(crate) fn document() -> &'static serde_json::Value {
     static DOCUMENT: std::sync::LazyLock<serde_json::Value> = std::sync::LazyLock::new(|| {
-        let mut document: serde_json::Value =
-            serde_json::from_str(include_str!("openapi.json")).expect("openapi.json is JSON");
-        let generated = api::operations().into_openapi();
-        let generated = serde_json::to_value(&generated).expect("an OpenAPI document serializes");
-        crate::openapi::merge_operations(&mut document, &generated);
+        let generated = operations().into_openapi();
+        let mut document = serde_json::to_value(&generated).expect("an OpenAPI document serializes");
+        document["openapi"] = serde_json::json!("3.1.0");
+        document["info"] = serde_json::json!({
+            "title": "Dateline Admin API",
+            "version": "1",
+            "description": "The newsroom's API: what the admin web app does, for scripts and integrations. \
+                Authenticate with a personal API token (`Authorization: Bearer TOKEN`, created in the admin or with \
+                `dateline token create`) or a browser session (the cookie from `POST /session`) with its CSRF token \
+                in `X-CSRF-Token` on every call that changes something. Roles are enforced on the server: \
+                reporters create and edit their own drafts and submit them; editors edit and move any article and \
+                manage sections, contributors, social accounts, pages and media; admins also manage editions, \
+                users and settings. Errors are JSON: `{\"error\": {\"code\", \"message\", \"fields\"?, \
+                \"current_revision\"?}}`.",
+        });
+        document["servers"] = serde_json::json!([{ "url": "/admin/api" }]);
+        document["security"] = serde_json::json!([{ "bearerAuth": [] }, { "sessionCookie": [], "csrfToken": [] }]);
+        document["components"]["securitySchemes"] = serde_json::json!({
+            "bearerAuth": { "type": "http", "scheme": "bearer" },
+            "sessionCookie": { "type": "apiKey", "in": "cookie", "name": "dateline_session" },
+            "csrfToken": { "type": "apiKey", "in": "header", "name": "X-CSRF-Token" },
+        });
         document
     });
     &DOCUMENT
 }
 
+/// The Admin API's operations, each documented from its handler's annotation.
+fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    api::operations()
+        .merge(manage_api::operations())
+        .merge(frame::operations())
+        .merge(uploads::operations())
+        .merge(jobs::operations())
+        .merge(editions::operations())
+        .merge(glossary::operations())
+        .merge(audit::operations())
+        .merge(demo::operations())
+        .merge(removals::operations())
+        .merge(resets::operations())
+        .merge(set_up::operations())
+        .merge(profile::operations())
+        .merge(security::operations())
+        .merge(static_pages::operations())
+        .merge(media_library::operations())
+}
+
 /// The Admin API's routes, mounted at `/admin/api`.
 pub(crate) fn routes() -> Router<AppState> {
-    api::routes()
-        .route("/preview", post(frame::preview))
-        .route("/slug", post(frame::suggest_slug))
-        .route("/uploads", post(uploads::upload))
-        .route("/stories/{id}", put(uploads::update_story))
-        .merge(manage::api_routes())
-        .merge(jobs::api_routes())
-        .merge(editions::api_routes())
-        .merge(glossary::api_routes())
-        .merge(audit::api_routes())
-        .merge(demo::api_routes())
-        .merge(removals::api_routes())
-        .merge(resets::api_routes())
-        .merge(set_up::api_routes())
-        .merge(profile::api_routes())
-        .merge(security::api_routes())
-        .merge(static_pages::api_routes())
-        .merge(media_library::api_routes())
+    let (router, _) = operations().split_for_parts();
+    router
+        .route("/openapi.json", get(api::openapi))
         .fallback(|| async { api_error::AdminApiError::not_found("API endpoint") })
 }
 

@@ -26,8 +26,8 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
     axum::Router::new().route("/profile", get(profile_page).post(save_profile_page))
 }
 
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/me/profile", get(api_profile).put(api_save_profile))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(api_profile, api_save_profile))
 }
 
 /// The profile as the Admin API shows it.
@@ -45,20 +45,23 @@ fn profile_json(contributor: &Contributor, editions: &[Edition]) -> Value {
 }
 
 /// `GET /admin/api/me/profile`.
+#[utoipa::path(get, path = "/me/profile", tag = "session",
+    responses(super::CommonAnswers, (status = 200, description = "The caller's byline (made on first use)", body = super::answers::Profile)))]
 async fn api_profile(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
     let contributor = state.newsroom().profile(&caller.user).await?;
     Ok(Json(profile_json(&contributor, &state.store().editions().await?)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct ProfileBody {
     names: Vec<ProfileName>,
     photo_asset_id: Option<i64>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = ProfileNameBody)]
 struct ProfileName {
     edition: String,
     name: String,
@@ -67,6 +70,12 @@ struct ProfileName {
 }
 
 /// `PUT /admin/api/me/profile`: the whole profile (names missing from `names` are removed).
+#[utoipa::path(put, path = "/me/profile", tag = "session", request_body = ProfileBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "The profile", body = super::answers::Profile),
+        (status = 422, description = "A field is refused: no name at all, an unknown edition, a photo that is not an uploaded image", body = super::api_types::ErrorBody),
+    ))]
 async fn api_save_profile(
     State(state): State<AppState>,
     caller: Caller,

@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{delete, post};
+use axum::routing::post;
 use dateline_core::Msg;
 use dateline_core::{ContributorId, SectionId, UserId};
 use serde::Deserialize;
@@ -19,12 +19,12 @@ use super::frame::{Editor, FormFields, confirmed, done, page_error};
 use crate::AppState;
 
 /// The API's routes, mounted at `/admin/api`.
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/sections/{id}", delete(api_delete_section))
-        .route("/contributors/{id}", delete(api_delete_contributor))
-        .route("/contributors/{id}/merge", post(api_merge_contributor))
-        .route("/users/{id}", delete(api_delete_user))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(api_delete_section))
+        .routes(utoipa_axum::routes!(api_delete_contributor))
+        .routes(utoipa_axum::routes!(api_merge_contributor))
+        .routes(utoipa_axum::routes!(api_delete_user))
 }
 
 /// The pages' form targets, mounted at `/admin`.
@@ -36,28 +36,40 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
         .route("/users/{id}/delete", post(page_delete_user))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct SectionDeletion {
     /// The section to move the stories to first.
     move_to: Option<i64>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = MergeBody)]
 struct Merge {
     /// The contributor to merge into.
     into: i64,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 struct UserDeletion {
     /// The user who takes over the deleted user's articles.
     heir: i64,
 }
 
-/// `DELETE /admin/api/sections/{id}?move_to=ID`.
+/// Deletes a section (editors): not one with subsections; one with stories only with
+/// `move_to`, which moves them there first. Its pages redirect to its parent's.
+#[utoipa::path(delete, path = "/sections/{id}", tag = "reference data", params(("id" = i64, Path), SectionDeletion),
+    responses(
+        super::CommonAnswers,
+        (status = 204, description = "Deleted"),
+        super::NotFound,
+        (status = 409, description = "It has subsections, or stories and no `move_to`", body = super::api_types::ErrorBody),
+        (status = 422, description = "`move_to` names no other section", body = super::api_types::ErrorBody),
+    ))]
 async fn api_delete_section(
     State(state): State<AppState>,
     caller: Caller,
@@ -68,7 +80,14 @@ async fn api_delete_section(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// `DELETE /admin/api/contributors/{id}`.
+/// Deletes a contributor no byline names (editors); merge one with bylines instead.
+#[utoipa::path(delete, path = "/contributors/{id}", tag = "reference data", params(("id" = i64, Path)),
+    responses(
+        super::CommonAnswers,
+        (status = 204, description = "Deleted"),
+        super::NotFound,
+        (status = 409, description = "A byline or a user's profile names them", body = super::api_types::ErrorBody),
+    ))]
 async fn api_delete_contributor(
     State(state): State<AppState>,
     caller: Caller,
@@ -78,7 +97,14 @@ async fn api_delete_contributor(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// `POST /admin/api/contributors/{id}/merge` with `{"into": ID}`.
+/// Merges a contributor into another (editors): their bylines move, their page redirects.
+#[utoipa::path(post, path = "/contributors/{id}/merge", tag = "reference data", params(("id" = i64, Path)), request_body = Merge,
+    responses(
+        super::CommonAnswers,
+        (status = 204, description = "Merged"),
+        super::NotFound,
+        (status = 422, description = "`into` names no other contributor", body = super::api_types::ErrorBody),
+    ))]
 async fn api_merge_contributor(
     State(state): State<AppState>,
     caller: Caller,
@@ -89,7 +115,15 @@ async fn api_merge_contributor(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// `DELETE /admin/api/users/{id}?heir=ID`.
+/// Deletes a user (admins), handing their articles to `heir`; never yourself or the last admin.
+#[utoipa::path(delete, path = "/users/{id}", tag = "users and settings", params(("id" = i64, Path), UserDeletion),
+    responses(
+        super::CommonAnswers,
+        (status = 204, description = "Deleted"),
+        super::NotFound,
+        (status = 409, description = "Yourself, or the last admin", body = super::api_types::ErrorBody),
+        (status = 422, description = "`heir` names no other user", body = super::api_types::ErrorBody),
+    ))]
 async fn api_delete_user(
     State(state): State<AppState>,
     caller: Caller,

@@ -23,8 +23,8 @@ use super::frame::{
 use crate::AppState;
 
 /// `POST /admin/api/users/{id}/reset-link`, mounted under `/admin/api`.
-pub(crate) fn api_routes() -> Router<AppState> {
-    Router::new().route("/users/{id}/reset-link", post(api_create_link))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(api_create_link))
 }
 
 /// The Users page's button, and the page a link opens, mounted under `/admin`.
@@ -39,6 +39,15 @@ fn link_url(state: &AppState, link: &ResetLink) -> String {
     format!("{}{}", state.config().base_url.trim_end_matches('/'), link.path)
 }
 
+/// Makes a one-time password link for a user (admins): it works once, for 72 hours, and a
+/// newer link replaces it. Using it ends the user's sessions and API tokens.
+#[utoipa::path(post, path = "/users/{id}/reset-link", tag = "users and settings", params(("id" = i64, Path)),
+    responses(
+        super::CommonAnswers,
+        (status = 201, description = "The link, shown this once", body = super::answers::ResetLink),
+        super::NotFound,
+        (status = 409, description = "The user is disabled", body = super::api_types::ErrorBody),
+    ))]
 async fn api_create_link(
     State(state): State<AppState>,
     caller: Caller,

@@ -30,11 +30,11 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
         .route("/security/two-step/off", post(turn_off_page))
 }
 
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/me/password", axum::routing::put(api_change_password))
-        .route("/me/two-step", get(api_state).post(api_start).delete(api_turn_off))
-        .route("/me/two-step/confirm", post(api_confirm))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(api_change_password))
+        .routes(utoipa_axum::routes!(api_state, api_start, api_turn_off))
+        .routes(utoipa_axum::routes!(api_confirm))
 }
 
 /// A response carrying the new session's cookie: changing the password ended the old one.
@@ -46,16 +46,27 @@ fn with_session_cookie(state: &AppState, mut response: Response, signed_in: &Sig
     response
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct PasswordBody {
     current_password: String,
+    /// At least 12 characters, and not one of the common or breached passwords.
+    #[schema(min_length = 12)]
     new_password: String,
     #[serde(default)]
     keep_tokens: bool,
 }
 
 /// `PUT /admin/api/me/password`: the new session's CSRF token (and cookie).
+/// Changes your own password, giving the current one. Every session of yours ends, this one
+/// too: the answer sets a new session cookie and gives its CSRF token. API tokens end too
+/// unless `keep_tokens`.
+#[utoipa::path(put, path = "/me/password", tag = "session", request_body = PasswordBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "Changed", body = super::answers::PasswordChanged),
+        (status = 422, description = "A wrong current password, or a new one that is too short or too common", body = super::api_types::ErrorBody),
+    ))]
 async fn api_change_password(
     State(state): State<AppState>,
     caller: Caller,
@@ -77,6 +88,8 @@ fn issuer(state: &AppState) -> String {
 }
 
 /// `GET /admin/api/me/two-step`.
+#[utoipa::path(get, path = "/me/two-step", tag = "session",
+    responses(super::CommonAnswers, (status = 200, description = "On or off, and recovery codes left", body = super::answers::TwoStepState)))]
 async fn api_state(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
     let two_step = state.store().two_step(caller.user.id).await?;
     Ok(Json(json!({
@@ -87,18 +100,32 @@ async fn api_state(State(state): State<AppState>, caller: Caller) -> Result<Json
 }
 
 /// `POST /admin/api/me/two-step`: a new secret to set up, until confirmed.
+#[utoipa::path(post, path = "/me/two-step", tag = "session",
+    responses(
+        super::CommonAnswers,
+        (status = 201, description = "The secret, on once a code confirms it", body = super::answers::TwoStepSecret),
+        (status = 409, description = "Two-step sign-in is on already", body = super::api_types::ErrorBody),
+    ))]
 async fn api_start(State(state): State<AppState>, caller: Caller) -> Result<Response, AdminApiError> {
     let TwoStepSetUp { secret, uri } = state.newsroom().start_two_step(&caller.user, &issuer(&state)).await?;
     Ok((StatusCode::CREATED, Json(json!({ "secret": secret, "otpauth_uri": uri }))).into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = TwoStepConfirmBody)]
 struct ConfirmBody {
     code: String,
 }
 
 /// `POST /admin/api/me/two-step/confirm`: on with a first code; the recovery codes, once.
+#[utoipa::path(post, path = "/me/two-step/confirm", tag = "session", request_body = ConfirmBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "On; ten recovery codes, shown once", body = super::answers::RecoveryCodes),
+        (status = 409, description = "No set-up was started", body = super::api_types::ErrorBody),
+        (status = 422, description = "Not the app's current code", body = super::api_types::ErrorBody),
+    ))]
 async fn api_confirm(
     State(state): State<AppState>,
     caller: Caller,
@@ -108,13 +135,16 @@ async fn api_confirm(
     Ok(Json(json!({ "recovery_codes": codes })))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = TwoStepOffBody)]
 struct TurnOffBody {
     password: String,
 }
 
 /// `DELETE /admin/api/me/two-step`: off, on the user's password.
+#[utoipa::path(delete, path = "/me/two-step", tag = "session", request_body = TurnOffBody,
+    responses(super::CommonAnswers, (status = 204, description = "Off"), (status = 422, description = "Wrong password", body = super::api_types::ErrorBody)))]
 async fn api_turn_off(
     State(state): State<AppState>,
     caller: Caller,

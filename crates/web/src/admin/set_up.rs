@@ -33,8 +33,45 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
 }
 
 /// The API's routes, mounted at `/admin/api`.
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new().route("/set-up", get(api_state).post(api_set_up))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new().routes(utoipa_axum::routes!(api_state, api_set_up))
+}
+
+/// `POST /set-up`: the same fields as the form. The first edition's fields are those of an
+/// edition (`lang_tag` needed; the rest take defaults); the admin's are needed only while the
+/// site has no users.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // checked by `typed_body`, then read as the form's fields
+struct SetUpBody {
+    /// The outlet's name in the first edition.
+    #[schema(min_length = 1, pattern = r"\S")]
+    outlet_name: String,
+    /// The first edition's BCP 47 language tag.
+    #[schema(min_length = 1)]
+    lang_tag: String,
+    #[serde(default)]
+    native_name: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 16, pattern = "^([a-z]{2,16}|[a-z]+(-[a-z]+)+)?$")]
+    code: Option<String>,
+    #[serde(default)]
+    #[schema(value_type = Option<super::answers::Direction>)]
+    direction: Option<String>,
+    /// The first section's name, in the first edition's language.
+    #[schema(min_length = 1, pattern = r"\S")]
+    section_name: String,
+    /// The newsroom's IANA time zone, such as `Asia/Shanghai`.
+    #[schema(min_length = 1)]
+    time_zone: String,
+    #[schema(min_length = 1, pattern = r"\S")]
+    zone_label: String,
+    #[serde(default)]
+    admin_name: Option<String>,
+    #[serde(default)]
+    admin_email: Option<String>,
+    #[serde(default)]
+    admin_password: Option<String>,
 }
 
 /// Whether anyone may run the first run now: no edition and no user yet.
@@ -226,6 +263,8 @@ async fn set_up(
 
 /// `GET /admin/api/set-up`: whether the site still needs its first run, and whether that run
 /// would create the first admin (so needs no sign-in).
+#[utoipa::path(get, path = "/set-up", tag = "set-up", security(()),
+    responses(super::CommonAnswers, (status = 200, description = "The site's state", body = super::answers::SetUpState)))]
 async fn api_state(State(state): State<AppState>) -> Result<Json<Value>, AdminApiError> {
     let needs_set_up = state.newsroom().needs_set_up().await?;
     let needs_admin = needs_set_up && first_run_is_open(&state).await?;
@@ -234,6 +273,16 @@ async fn api_state(State(state): State<AppState>) -> Result<Json<Value>, AdminAp
 
 /// `POST /admin/api/set-up`: the same fields as the form, as a JSON object. Answers 201 with
 /// the edition made; 409 once the site is set up.
+/// The first run: outlet, first edition, first section, time zone and (while there are no
+/// users) the first admin. Open to anyone only while the site has no edition and no user;
+/// then admins only.
+#[utoipa::path(post, path = "/set-up", tag = "set-up", request_body = SetUpBody, security((), ("bearerAuth" = []), ("sessionCookie" = [], "csrfToken" = [])),
+    responses(
+        super::CommonAnswers,
+        (status = 201, description = "Set up", body = super::answers::SetUpDone),
+        (status = 409, description = "The site has been set up already", body = super::api_types::ErrorBody),
+        (status = 422, description = "Invalid fields (a message per field)", body = super::api_types::ErrorBody),
+    ))]
 async fn api_set_up(
     State(state): State<AppState>,
     mut parts: Parts,
@@ -251,6 +300,8 @@ async fn api_set_up(
         }
         Some(caller)
     };
+    let typed = super::api_error::typed_body::<SetUpBody>(&body)?;
+    super::editions::check_code_exactly(typed.code.as_deref())?;
     let text = |name: &str| body.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
     let done = state.newsroom().set_up_site(&set_up_form(text), caller.as_ref().map(|c| &c.user)).await?;
     let body = json!({

@@ -27,10 +27,10 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
         .route("/pages/{id}/delete", post(delete_from_form))
 }
 
-pub(crate) fn api_routes() -> axum::Router<AppState> {
-    axum::Router::new()
-        .route("/pages", get(api_list).post(api_create))
-        .route("/pages/{id}", get(api_get).put(api_update).delete(api_delete))
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(api_list, api_create))
+        .routes(utoipa_axum::routes!(api_get, api_update, api_delete))
 }
 
 fn row(page: &StaticPage) -> StaticPageRow {
@@ -63,6 +63,9 @@ fn editors_only(caller: &dateline_core::User) -> Result<(), AdminApiError> {
 }
 
 /// `GET /admin/api/pages`.
+/// Every static page (About, Contact…), by edition (editors).
+#[utoipa::path(get, path = "/pages", tag = "pages",
+    responses(super::CommonAnswers, (status = 200, description = "The pages", body = super::answers::StaticPageList)))]
 async fn api_list(State(state): State<AppState>, caller: Caller) -> Result<Json<Value>, AdminApiError> {
     editors_only(&caller.user)?;
     let pages = state.store().pages().await?;
@@ -70,6 +73,8 @@ async fn api_list(State(state): State<AppState>, caller: Caller) -> Result<Json<
 }
 
 /// `GET /admin/api/pages/{id}`.
+#[utoipa::path(get, path = "/pages/{id}", tag = "pages", params(("id" = i64, Path)),
+    responses(super::CommonAnswers, (status = 200, description = "The page", body = super::answers::StaticPage), super::NotFound))]
 async fn api_get(
     State(state): State<AppState>,
     caller: Caller,
@@ -79,7 +84,7 @@ async fn api_get(
     Ok(Json(page_json(&state.newsroom().page(id).await?)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewPageBody {
     edition: String,
@@ -109,7 +114,7 @@ fn page_input(title: &str, slug: &str, body_markdown: &str, published: bool) -> 
     PageInput { title: title.to_owned(), slug: slug.to_owned(), body_markdown: body_markdown.to_owned(), published }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 struct PageBody {
     title: String,
@@ -122,6 +127,14 @@ struct PageBody {
 }
 
 /// `POST /admin/api/pages`.
+/// Writes a static page, or a translation of one (editors).
+#[utoipa::path(post, path = "/pages", tag = "pages", request_body = NewPageBody,
+    responses(
+        super::CommonAnswers,
+        (status = 201, description = "The page", body = super::answers::StaticPage),
+        (status = 409, description = "The page has a translation in that edition already", body = super::api_types::ErrorBody),
+        (status = 422, description = "A field is refused: no title, a slug taken in the edition, an unknown page to translate", body = super::api_types::ErrorBody),
+    ))]
 async fn api_create(
     State(state): State<AppState>,
     caller: Caller,
@@ -133,6 +146,14 @@ async fn api_create(
 }
 
 /// `PUT /admin/api/pages/{id}`.
+/// Replaces a page's title, slug, text and whether readers see it (editors).
+#[utoipa::path(put, path = "/pages/{id}", tag = "pages", params(("id" = i64, Path)), request_body = PageBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "The page", body = super::answers::StaticPage),
+        super::NotFound,
+        (status = 422, description = "A field is refused: no title, a slug taken in the edition", body = super::api_types::ErrorBody),
+    ))]
 async fn api_update(
     State(state): State<AppState>,
     caller: Caller,
@@ -144,6 +165,9 @@ async fn api_update(
 }
 
 /// `DELETE /admin/api/pages/{id}`.
+/// Deletes a page (its translations stay); recorded in the audit log (editors).
+#[utoipa::path(delete, path = "/pages/{id}", tag = "pages", params(("id" = i64, Path)),
+    responses(super::CommonAnswers, (status = 204, description = "Deleted"), super::NotFound))]
 async fn api_delete(
     State(state): State<AppState>,
     caller: Caller,

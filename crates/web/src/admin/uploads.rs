@@ -24,8 +24,16 @@ use crate::AppState;
 
 pub(crate) use dateline_newsroom::{CAPTION_TYPES, IMAGE_TYPES, VIDEO_TYPES};
 
-#[derive(Deserialize)]
+/// The documented operations of this module: uploads and a story's change.
+pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
+    utoipa_axum::router::OpenApiRouter::new()
+        .routes(utoipa_axum::routes!(upload))
+        .routes(utoipa_axum::routes!(update_story))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub(crate) struct UploadQuery {
     /// The file's name, used (slugified) in its key.
     name: Option<String>,
@@ -34,6 +42,15 @@ pub(crate) struct UploadQuery {
 /// `POST /admin/api/uploads?name=FILE`: the request body is the file. Any signed-in user may
 /// upload. 413 over the size limit; 415 for a type we do not take, or whose `Content-Type`
 /// says something other than its content.
+#[utoipa::path(post, path = "/uploads", tag = "media", params(UploadQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream",
+        description = "The file: a JPEG, PNG, WebP or GIF image, an MP4 or WebM video, or WebVTT captions. Its type is read from its content; a `Content-Type` that says otherwise is refused"),
+    responses(
+        super::CommonAnswers,
+        (status = 201, description = "Stored", body = super::answers::Upload),
+        (status = 413, description = "Over the size limit", body = super::api_types::ErrorBody),
+        (status = 415, description = "A type not taken, or a `Content-Type` other than the content", body = super::api_types::ErrorBody),
+    ))]
 pub(crate) async fn upload(
     State(state): State<AppState>,
     caller: Caller,
@@ -208,10 +225,12 @@ impl futures_core::Stream for ErrIo {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(as = StoryChangeBody)]
 pub(crate) struct StoryBody {
     pub(crate) section_id: i64,
+    #[schema(value_type = crate::openapi::StoryKind)]
     pub(crate) kind: String,
     pub(crate) video_asset_id: Option<i64>,
     pub(crate) poster_asset_id: Option<i64>,
@@ -219,7 +238,7 @@ pub(crate) struct StoryBody {
     pub(crate) captions: Option<CaptionsBody>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct CaptionsBody {
     article_id: i64,
@@ -229,6 +248,13 @@ pub(crate) struct CaptionsBody {
 /// `PUT /admin/api/stories/{id}`: a story's section, kind, video and poster (and an
 /// article's captions). Editors, or the reporter owning every article of the story while
 /// they are drafts.
+#[utoipa::path(put, path = "/stories/{id}", tag = "articles", params(("id" = i64, Path)), request_body = StoryBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "The story, changed", body = super::answers::StoryChanged),
+        super::NotFound,
+        (status = 422, description = "Invalid fields (a message per field): an unknown section, an asset of the wrong kind, captions for an article of another story", body = super::api_types::ErrorBody),
+    ))]
 pub(crate) async fn update_story(
     State(state): State<AppState>,
     caller: Caller,
