@@ -243,6 +243,8 @@ impl Newsroom {
         let form = EditionForm {
             code: code.to_owned(),
             lang_tag: lang_tag.to_owned(),
+            // A language without a known name of its own is named by its code.
+            native_name: dateline_core::native_language_name(lang_tag).unwrap_or(code).to_owned(),
             outlet_name,
             status: "public".to_owned(),
             is_default: editions.is_empty(),

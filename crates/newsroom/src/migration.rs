@@ -523,7 +523,8 @@ impl Newsroom {
             let headline = if title.is_empty() { format!("({})", item.id) } else { title.to_owned() };
             let standfirst = Some(converter.text(&item.excerpt)).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
             let status = wordpress_status(&item);
-            let published_at = item.post_date_gmt.or(item.pub_date).filter(|t| t.as_second() > 0);
+            let source_date = item.post_date_gmt.or(item.pub_date).filter(|t| t.as_second() > 0);
+            let published_at = source_date;
             let published_at = match status {
                 ArticleStatus::Published | ArticleStatus::Scheduled | ArticleStatus::Unpublished => {
                     Some(published_at.unwrap_or_else(Timestamp::now))
@@ -555,8 +556,10 @@ impl Newsroom {
                 .add(standfirst.as_deref().unwrap_or_default())
                 .add(&converted.markdown)
                 .add(status.as_str())
-                .add(published_at.map(|t| t.to_string()).unwrap_or_default())
-                .add(updated_at.map(|t| t.to_string()).unwrap_or_default())
+                // The export's own date: a missing one is filled with the time of the run,
+                // which must not make the next run see a change.
+                .add(source_date.map(|t| t.to_string()).unwrap_or_default())
+                .add(item.modified_gmt.map(|t| t.to_string()).unwrap_or_default())
                 .add(byline.iter().map(|c| c.0.to_string()).collect::<Vec<_>>().join(","))
                 .add(tags.join("\u{1}"))
                 .add(section.map(|s| s.0.to_string()).unwrap_or_default())
@@ -1099,7 +1102,7 @@ fn ghost_prepared(
         .add(standfirst.as_deref().unwrap_or_default())
         .add(markdown)
         .add(status.as_str())
-        .add(published_at.map(|t| t.to_string()).unwrap_or_default())
+        .add(post.published_at.or(post.created_at).map(|t| t.to_string()).unwrap_or_default())
         .add(byline.iter().map(|c| c.0.to_string()).collect::<Vec<_>>().join(","))
         .add(tags.join("\u{1}"))
         .add(section.map(|s| s.0.to_string()).unwrap_or_default())

@@ -467,7 +467,15 @@ impl ImportTx<'_> {
     /// `wish`, else `wish-2`, `wish-3`… : the first slug no article of the edition has.
     async fn free_slug(&mut self, edition: &EditionCode, wish: &Slug) -> Result<Slug, StoreError> {
         for attempt in 1..=SLUG_TRIES {
-            let slug = if attempt == 1 { wish.clone() } else { Slug::parse(&format!("{}-{attempt}", wish.as_str()))? };
+            let slug = if attempt == 1 {
+                wish.clone()
+            } else {
+                // Room for the suffix within the longest slug, cut at a hyphen-free end.
+                let suffix = format!("-{attempt}");
+                let mut base = wish.as_str().to_owned();
+                base.truncate(Slug::MAX_LEN.saturating_sub(suffix.len()));
+                Slug::parse(&format!("{}{suffix}", base.trim_end_matches('-')))?
+            };
             let taken: Option<(i64,)> = sqlx::query_as(
                 "SELECT 1 FROM articles WHERE edition = $1 AND slug = $2
                  UNION ALL SELECT 1 FROM gone_articles WHERE edition = $1 AND slug = $2",
