@@ -260,3 +260,4 @@ derive-not-derived = this article was not derived from another edition: there is
 review-no-candidate = there is no phrase to choose for at this place any more: the text has changed, reload the review
 review-not-a-candidate = this is not one of the phrase's candidates
 derive-conflicts = { $count } sentences were changed both in the source and here since the last derivation: yours were kept. The source now says: { $sentences }
+redirects-format = the format is json or csv

@@ -256,3 +256,4 @@ derive-not-derived = 这篇文章不是由其他版本转换而来，无法重�
 review-no-candidate = 此处已没有可选择的词语：文本已经改动，请重新载入校对页
 review-not-a-candidate = 这不是该词语的候选写法之一
 derive-conflicts = 自上次转换以来，有 { $count } 句在原文和本文中都被修改过，已保留您的写法。原文现在是：{ $sentences }
+redirects-format = 格式只能是 json 或 csv

@@ -255,3 +255,4 @@ derive-not-derived = 這篇文章不是由其他版本轉換而來，無法重�
 review-no-candidate = 此處已沒有可選擇的詞語：文字已經改動，請重新載入校對頁
 review-not-a-candidate = 這不是該詞語的候選寫法之一
 derive-conflicts = 自上次轉換以來，有 { $count } 句在原文和本文中都被修改過，已保留您的寫法。原文現在是：{ $sentences }
+redirects-format = 格式只能是 json 或 csv

@@ -271,7 +271,8 @@ impl Command {
         let (config, data, listen) = match self {
             Command::Serve { data, listen, config, .. } => (config, data, listen.clone()),
             Command::BenchData { data, .. } => (&None, data, None),
-            Command::MigrateStore { .. } | Command::Zh { .. } | Command::MigrateFrom(_) => (&None, &None, None),
+            Command::MigrateStore { .. } | Command::Zh { .. } => (&None, &None, None),
+            Command::MigrateFrom(args) => (&args.config, &args.data, None),
             Command::Export { data, config, .. } | Command::Import { data, config, .. } => (config, data, None),
             Command::Init { data, config, .. }
             | Command::Reindex { data, config }
@@ -296,9 +297,11 @@ fn main() -> ExitCode {
             }
         };
     }
-    // Reading an export needs no site either (so far: see `migrate_from`).
-    if let Command::MigrateFrom(args) = &cli.command {
-        return match migrate_from::run(args) {
+    // Reading an export for a dry run needs no site either.
+    if let Command::MigrateFrom(args) = &cli.command
+        && args.dry_run
+    {
+        return match migrate_from::dry_run(args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: {error:#}");
@@ -353,8 +356,9 @@ fn main() -> ExitCode {
                 store.close().await;
                 result
             }
+            Command::MigrateFrom(args) => migrate_from::import(&config, &args).await,
             // Handled before the settings are read.
-            Command::Zh { .. } | Command::MigrateFrom(_) => Ok(()),
+            Command::Zh { .. } => Ok(()),
             Command::Demo { command: DemoCommand::Remove, .. } => {
                 let store = serve::open_store(&config).await?;
                 let result = remove_demo(&store, &config).await;

@@ -1,22 +1,27 @@
-//! `dateline migrate-from wordpress|ghost FILE`: reading another platform's export with
-//! `dateline-import`, counting what it holds and how its content converts, and printing the
-//! report (and writing it as JSON with `--report`).
-//!
-//! So far the command reads and reports (`--dry-run`); writing the site into the store is the
-//! next step of the "Moving in" work, and without `--dry-run` the command says so and stops
-//! before touching anything.
+//! `dateline migrate-from wordpress|ghost FILE`: moving another platform's site in. The
+//! newsroom's `import_wordpress` and `import_ghost` do the work (one store transaction); this
+//! module reads the arguments, opens the site, draws the progress and prints the summary table
+//! (and writes it as JSON with `--report`). `--dry-run` reads and reports without a site.
 
 use std::fs::File;
 use std::io::{BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, bail};
+use std::sync::Arc;
+
+use anyhow::Context;
 use clap::{Args, ValueEnum};
 use dateline_import::{
     ContentConverter, Disposition, ImportReport, KindCount, MediaResolver, MediaSource, TranslationCollector, WxrEvent,
     WxrIndex, WxrReader, read_ghost,
 };
+use dateline_newsroom::{
+    EditionChoice, ImportOptions, ImportProgress, ImportSummary, Newsroom, NewsroomSettings, NoPageCache,
+};
+
+use crate::config::Config;
+use crate::serve;
 
 /// The platform an export comes from.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -44,23 +49,29 @@ pub struct MigrateFrom {
     /// stock WXR file does not carry WPML's translation groups).
     #[arg(long, value_name = "FILE")]
     pub wpml_translations: Option<PathBuf>,
-    /// Read and report only; change nothing.
+    /// Read and report only; change nothing (needs no site).
     #[arg(long)]
     pub dry_run: bool,
+    /// Import everything into this edition (a site of one language).
+    #[arg(long, value_name = "CODE", conflicts_with = "languages")]
+    pub edition: Option<String>,
+    /// Which of the old site's languages goes to which edition: `en=en,zh=zh-hans`. Editions
+    /// the site lacks are made; items in a language not listed are skipped.
+    #[arg(long, value_name = "MAP")]
+    pub languages: Option<String>,
+    /// Data directory [default: ./dateline-data].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Configuration file (TOML).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Also write the report as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
 }
 
-/// Runs the command: reads the export, prints the report, and writes it as JSON if asked.
-pub fn run(args: &MigrateFrom) -> anyhow::Result<()> {
-    if !args.dry_run {
-        bail!(
-            "importing into the store is not built yet: run with --dry-run to see what {} would bring in \
-             (nothing is changed)",
-            args.file.display()
-        );
-    }
+/// `--dry-run`: reads the export, prints the report, and writes it as JSON if asked.
+pub fn dry_run(args: &MigrateFrom) -> anyhow::Result<()> {
     let started = Instant::now();
     let media = UploadsFolder(args.media.clone());
     let report = match args.platform {
@@ -74,6 +85,131 @@ pub fn run(args: &MigrateFrom) -> anyhow::Result<()> {
         writeln!(out, "Report written to {}.", path.display())?;
     }
     Ok(())
+}
+
+/// Imports the export into the site of `config`, then brings the search index up to date.
+pub async fn import(config: &Config, args: &MigrateFrom) -> anyhow::Result<()> {
+    let editions = match (&args.edition, &args.languages) {
+        (Some(code), _) => EditionChoice::One(code.clone()),
+        (None, Some(map)) => EditionChoice::parse_languages(map).map_err(|e| anyhow::anyhow!("--languages: {e}"))?,
+        (None, None) => EditionChoice::Default,
+    };
+    let options =
+        ImportOptions { media: args.media.clone(), editions, wpml_translations: args.wpml_translations.clone() };
+    let store = serve::open_store(config).await?;
+    let result = async {
+        let media = serve::open_media(config)?;
+        let search = dateline_newsroom::open_index(&store, &serve::search_dir(&config.data_dir))
+            .await
+            .context("cannot open the search index")?;
+        let newsroom = Newsroom::new(store.clone(), media, search, NewsroomSettings::default(), Arc::new(NoPageCache));
+        let started = Instant::now();
+        let mut bar = ProgressBar::new();
+        let summary = match args.platform {
+            Platform::Wordpress => newsroom.import_wordpress(&args.file, &options, &mut |p| bar.show(p)).await,
+            Platform::Ghost => newsroom.import_ghost(&args.file, &options, &mut |p| bar.show(p)).await,
+        };
+        bar.done();
+        let summary = summary.context("nothing was imported")?;
+        let seconds = started.elapsed().as_secs_f64();
+        newsroom.catch_up_with_changes().await.context("imported, but the search index could not catch up")?;
+        let mut out = std::io::stdout().lock();
+        print_summary(&mut out, &summary, seconds)?;
+        if let Some(path) = &args.report {
+            let json = serde_json::to_string_pretty(&summary).context("cannot write the report")?;
+            std::fs::write(path, json).with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(out, "Report written to {}.", path.display())?;
+        }
+        anyhow::Ok(())
+    }
+    .await;
+    store.close().await;
+    result
+}
+
+/// What the import did, per kind, then what was skipped and why.
+fn print_summary(out: &mut impl Write, summary: &ImportSummary, seconds: f64) -> std::io::Result<()> {
+    writeln!(out, "Imported from {}.", summary.source)?;
+    writeln!(out)?;
+    writeln!(out, "{:<16} {:>9} {:>9} {:>9} {:>9}", "", "imported", "matched", "updated", "unchanged")?;
+    for (kind, counts) in &summary.counts {
+        writeln!(
+            out,
+            "{kind:<16} {:>9} {:>9} {:>9} {:>9}",
+            counts.imported, counts.matched, counts.updated, counts.unchanged
+        )?;
+    }
+    if !summary.skipped.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{:<44} {:>8}", "skipped, by reason", "count")?;
+        for (reason, count) in &summary.skipped {
+            writeln!(out, "{reason:<44} {count:>8}")?;
+        }
+    }
+    let report = &summary.conversion;
+    if !report.attention.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{:<44} {:>8}", "to look at", "count")?;
+        for (what, count) in &report.attention {
+            writeln!(out, "{what:<44} {count:>8}")?;
+        }
+    }
+    if !report.content.is_empty() {
+        let width = report.content.keys().map(|kind| kind.chars().count()).max().unwrap_or(0).max(28);
+        writeln!(out)?;
+        writeln!(out, "{:<width$} {:>9} {:>9} {:>9} {:>9}", "content", "converted", "unwrapped", "flagged", "dropped")?;
+        for (kind, KindCount { converted, unwrapped, flagged, dropped }) in &report.content {
+            writeln!(out, "{kind:<width$} {converted:>9} {unwrapped:>9} {flagged:>9} {dropped:>9}")?;
+        }
+    }
+    writeln!(out)?;
+    if !summary.editions_created.is_empty() {
+        writeln!(out, "editions made: {}", summary.editions_created.join(", "))?;
+    }
+    writeln!(out, "old addresses answering 301: {} ({} written now)", summary.redirects, summary.redirects_written)?;
+    writeln!(out, "media not found under --media: {}", summary.media_missing)?;
+    for problem in &report.problems {
+        writeln!(out, "problem: {problem}")?;
+    }
+    if !summary.changed_anything() {
+        writeln!(out, "Nothing changed: the site already had this export.")?;
+    }
+    writeln!(out, "done in {seconds:.1} s")?;
+    Ok(())
+}
+
+/// The import's progress: a bar redrawn in place on a terminal (a count when the total is not
+/// known), a line per thousand items otherwise.
+struct ProgressBar {
+    terminal: bool,
+    last: u64,
+}
+
+impl ProgressBar {
+    fn new() -> ProgressBar {
+        ProgressBar { terminal: std::io::stderr().is_terminal(), last: 0 }
+    }
+
+    fn show(&mut self, progress: ImportProgress) {
+        self.last = progress.done;
+        if self.terminal && (progress.done.is_multiple_of(50) || Some(progress.done) == progress.total) {
+            match progress.total {
+                Some(total) if total > 0 => {
+                    let filled = (progress.done * 30 / total) as usize;
+                    eprint!("\r[{}{}] {}/{total}", "#".repeat(filled), "-".repeat(30 - filled.min(30)), progress.done);
+                }
+                _ => eprint!("\r{} items imported", progress.done),
+            }
+        } else if !self.terminal && progress.done.is_multiple_of(1000) {
+            eprintln!("{} items imported", progress.done);
+        }
+    }
+
+    fn done(&self) {
+        if self.terminal {
+            eprintln!();
+        }
+    }
 }
 
 /// Maps an old upload to the file in `--media` when it is there; without `--media`, nothing

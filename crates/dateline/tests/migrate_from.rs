@@ -1,12 +1,13 @@
 //! `dateline migrate-from`: a real WordPress export (WordPress's own Theme Unit Test data, in
 //! `shared/fixtures/`) read end to end by the command, with the counts checked against the file
-//! itself, and the mistakes people make (the wrong platform, no `--dry-run` yet).
+//! itself, and the mistakes people make (the wrong platform, a site not set up); then imported
+//! into a real site, served, its old addresses redirected, and imported again to no effect.
 
 mod support;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use support::{dateline, stderr};
+use support::{Server, dateline, dateline_with_input, stderr};
 
 fn fixture() -> PathBuf {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -80,7 +81,247 @@ fn the_wrong_file_or_no_dry_run_is_refused_with_the_reason() {
     assert!(!output.status.success());
     assert!(stderr(&output).contains("cannot open") && stderr(&output).contains("nowhere.xml"), "{}", stderr(&output));
 
-    let output = dateline(&["migrate-from", "wordpress", fixture().to_str().unwrap()]);
+    // Importing into a data directory whose site is not set up says how to set it up.
+    let empty = dir.path().join("empty");
+    let output =
+        dateline(&["migrate-from", "wordpress", fixture().to_str().unwrap(), "--data", empty.to_str().unwrap()]);
     assert!(!output.status.success());
-    assert!(stderr(&output).contains("--dry-run"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("dateline init"), "{}", stderr(&output));
+    let output = dateline(&[
+        "migrate-from",
+        "wordpress",
+        fixture().to_str().unwrap(),
+        "--data",
+        empty.to_str().unwrap(),
+        "--languages",
+        "en",
+    ]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("--languages"), "{}", stderr(&output));
+}
+
+/// A site set up with an English edition in `dir`.
+fn english_site(data: &Path) {
+    let output = dateline_with_input(
+        &[
+            "init",
+            "--data",
+            data.to_str().unwrap(),
+            "--outlet",
+            "The Test Times",
+            "--language",
+            "en",
+            "--section",
+            "News",
+            "--time-zone",
+            "UTC",
+            "--admin-email",
+            "ed@news.test",
+            "--admin-name",
+            "Ed",
+        ],
+        "a long enough password\n",
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+fn import(args: &[&str]) -> (String, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let mut all = vec!["migrate-from"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--report", report.to_str().unwrap()]);
+    let output = dateline(&all);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    (String::from_utf8_lossy(&output.stdout).into_owned(), json)
+}
+
+/// The store of a data directory (the test run's backend), for counting what was written.
+fn store_of(data: &Path) -> (tokio::runtime::Runtime, dateline_store::Store) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let location = match dateline_testing::store::database_url_for_data_dir(data) {
+        Some(url) => dateline_store::DatabaseLocation::Postgres(url),
+        None => dateline_store::DatabaseLocation::Sqlite(data.to_path_buf()),
+    };
+    let store = runtime.block_on(dateline_store::Store::open(&location)).unwrap();
+    (runtime, store)
+}
+
+fn location(response: &str) -> String {
+    response
+        .lines()
+        .find_map(|l| l.strip_prefix("location: ").or_else(|| l.strip_prefix("Location: ")))
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+#[test]
+fn the_theme_unit_test_export_is_imported_served_and_redirected_and_a_second_run_changes_nothing() {
+    let file = fixture();
+    let xml = std::fs::read_to_string(&file).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("site");
+    english_site(&data);
+    let args = ["wordpress", file.to_str().unwrap(), "--data", data.to_str().unwrap()];
+    let (stdout, report) = import(&args);
+    assert!(stdout.contains("Imported from wordpress"), "{stdout}");
+
+    // Every post and page is a story of its own; every category a section; every author a
+    // contributor. Nothing is silently dropped: imported plus skipped is what the file holds.
+    let posts = items_of_type(&xml, "post") as u64;
+    let pages = items_of_type(&xml, "page") as u64;
+    let count = |kind: &str, field: &str| report["counts"][kind][field].as_u64().unwrap_or(0);
+    let skipped_posts_and_pages: u64 = report["skipped"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(reason, _)| reason.as_str() == "in the trash" || reason.as_str() == "auto-draft")
+        .map(|(_, n)| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        count("stories", "imported") + count("pages", "imported") + skipped_posts_and_pages,
+        posts + pages,
+        "{report}"
+    );
+    let categories = xml.matches("<wp:category>").count() as u64;
+    assert_eq!(count("sections", "imported") + count("sections", "matched"), categories, "{report}");
+    assert_eq!(count("contributors", "imported"), xml.matches("<wp:author>").count() as u64, "{report}");
+
+    let (runtime, store) = store_of(&data);
+    let en = dateline_core::EditionCode::parse("en").unwrap();
+    let (stories, sections, published) = runtime.block_on(async {
+        let stories = store.imported_count(dateline_store::ImportKind::Post).await.unwrap()
+            + store.imported_count(dateline_store::ImportKind::Page).await.unwrap();
+        let sections = store.sections().await.unwrap().len() as u64;
+        let published = store.newest_articles(&en, 1000).await.unwrap().len() as u64;
+        (stories, sections, published)
+    });
+    assert_eq!(stories, count("stories", "imported") + count("pages", "imported"));
+    // The site's own "News" section and the export's categories.
+    assert_eq!(sections, 1 + count("sections", "imported"), "{report}");
+    let published_items = (xml.matches("<wp:status><![CDATA[publish]]></wp:status>").count()
+        + xml.matches("<wp:status>publish</wp:status>").count()) as u64;
+    assert!(published > 0 && published <= published_items, "{published} of {published_items}");
+    runtime.block_on(store.close());
+
+    // Served, and the old addresses answer 301 in one hop.
+    let server = Server::start(&data, &[]);
+    // "Hello world!" style first post of the file: its link and its ?p=ID.
+    let first = xml.split("<item>").skip(1).find(|item| {
+        item.contains("<wp:post_type><![CDATA[post]]></wp:post_type>")
+            && item.contains("<wp:status><![CDATA[publish]]></wp:status>")
+            && (!item.contains("<wp:post_password>") || item.contains("<wp:post_password><![CDATA[]]>"))
+    });
+    let first = first.expect("a published post");
+    let between = |text: &str, start: &str, end: &str| {
+        text.split(start).nth(1).and_then(|rest| rest.split(end).next()).unwrap_or_default().to_owned()
+    };
+    let link = between(first, "<link>", "</link>");
+    let id = between(first, "<wp:post_id>", "</wp:post_id>");
+    let id = id.trim_start_matches("<![CDATA[").trim_end_matches("]]>");
+    let path =
+        link.split_once("://").map(|(_, rest)| rest).and_then(|r| r.find('/').map(|i| r[i..].to_owned())).unwrap();
+    let (status, response) = server.get(&path, "en");
+    assert_eq!(status, 301, "{path}: {response}");
+    let target = location(&response);
+    assert!(target.starts_with("/en/articles/"), "{response}");
+    let (status, page) = server.get(&target, "en");
+    assert_eq!(status, 200, "{target}: {page}");
+    let (status, response) = server.get(&format!("/?p={id}"), "en");
+    assert_eq!(status, 301, "{response}");
+    assert_eq!(location(&response), target);
+    // A category's old address.
+    let (status, response) = server.get("/category/uncategorized/", "en");
+    assert_eq!(status, 301, "{response}");
+    assert!(location(&response).starts_with("/en/sections/"), "{response}");
+    // What was never there is still a 404.
+    assert_eq!(server.get("/2099/01/never-written/", "en").0, 404);
+    drop(server);
+
+    // A second run changes nothing and duplicates nothing.
+    let (stdout, again) = import(&args);
+    assert!(stdout.contains("Nothing changed"), "{stdout}");
+    for kind in ["stories", "pages", "sections", "contributors", "articles"] {
+        let counts = &again["counts"][kind];
+        assert_eq!(counts["imported"].as_u64().unwrap_or(0), 0, "{kind}: {again}");
+        assert_eq!(counts["updated"].as_u64().unwrap_or(0), 0, "{kind}: {again}");
+    }
+    assert_eq!(again["redirects_written"], 0, "{again}");
+    assert_eq!(again["redirects"], report["redirects"]);
+}
+
+#[test]
+fn a_polylang_group_is_one_story_with_an_article_per_edition() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../import/tests/data/polylang.xml");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("site");
+    english_site(&data);
+    let args = [
+        "wordpress",
+        file.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--languages",
+        "en=en,zh=zh-hans,mn=mn",
+    ];
+    let (_, report) = import(&args);
+    let created: Vec<&str> = report["editions_created"].as_array().unwrap().iter().filter_map(|e| e.as_str()).collect();
+    assert_eq!(created, ["zh-hans", "mn"], "{report}");
+
+    let (runtime, store) = store_of(&data);
+    let zh = dateline_core::EditionCode::parse("zh-hans").unwrap();
+    let en = dateline_core::EditionCode::parse("en").unwrap();
+    let (english, chinese) = runtime.block_on(async {
+        (store.newest_articles(&en, 100).await.unwrap(), store.newest_articles(&zh, 100).await.unwrap())
+    });
+    let ferry = english.iter().find(|a| a.slug.as_str() == "ferry-service-resumes").expect("the English post");
+    // Its Chinese translation (same group) is an article of the same story.
+    assert!(chinese.iter().any(|a| a.story == ferry.story), "{chinese:?}");
+    // English, Chinese, and the Mongolian one (private: in the story, not public).
+    let articles = runtime.block_on(store.story_articles(ferry.story)).unwrap();
+    assert_eq!(articles.len(), 3, "{articles:?}");
+    let mongolian = articles.iter().find(|(edition, _, _)| edition.as_str() == "mn").expect("the Mongolian article");
+    assert_eq!(mongolian.2, dateline_core::ArticleStatus::Unpublished);
+    assert_eq!(runtime.block_on(store.translations(ferry.story)).unwrap().len(), 2);
+    runtime.block_on(store.close());
+
+    // Its old Chinese address goes to the Chinese article.
+    let server = Server::start(&data, &[]);
+    let (status, response) = server.get("/zh/2024/05/01/selenge-ferry/", "en");
+    assert_eq!(status, 301, "{response}");
+    assert!(location(&response).starts_with("/zh-hans/articles/"), "{response}");
+    drop(server);
+
+    let (_, again) = import(&args);
+    assert_eq!(again["counts"]["stories"]["unchanged"], report["counts"]["stories"]["imported"], "{again}");
+}
+
+#[test]
+fn a_ghost_export_is_imported_with_its_old_addresses_and_a_second_run_changes_nothing() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../import/tests/data/ghost.json");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("site");
+    english_site(&data);
+    let args = ["ghost", file.to_str().unwrap(), "--data", data.to_str().unwrap(), "--edition", "en"];
+    let (_, report) = import(&args);
+    // Public tags are sections; the internal `#feature` is not.
+    assert_eq!(report["counts"]["sections"]["imported"], 2, "{report}");
+    assert_eq!(report["counts"]["contributors"]["imported"], 2, "{report}");
+    assert_eq!(report["counts"]["stories"]["imported"], 3, "{report}");
+    assert_eq!(report["counts"]["pages"]["imported"], 1, "{report}");
+
+    let server = Server::start(&data, &[]);
+    let (status, response) = server.get("/herders-move-early/", "en");
+    assert_eq!(status, 301, "{response}");
+    let target = location(&response);
+    assert_eq!(target, "/en/articles/herders-move-early");
+    assert_eq!(server.get(&target, "en").0, 200);
+    // A members-only post is not public, and its old address does not lead to it.
+    assert_eq!(server.get("/mu-min-ti-qian-zhuan-chang/", "en").0, 404);
+    drop(server);
+
+    let (stdout, again) = import(&args);
+    assert!(stdout.contains("Nothing changed"), "{stdout}\n{again}");
 }

@@ -230,6 +230,39 @@ impl Newsroom {
         Ok(edition)
     }
 
+    /// Adds a public edition for an import's language (`dateline migrate-from --languages`),
+    /// named after the language and the site's default edition's outlet; recorded in the audit
+    /// log as the command's doing.
+    pub async fn add_edition_for_import(&self, code: &str, lang_tag: &str) -> Result<Edition, NewsroomError> {
+        let editions = self.store().editions().await?;
+        let outlet_name = editions
+            .iter()
+            .find(|e| e.is_default)
+            .map(|e| e.outlet_name.clone())
+            .unwrap_or_else(|| "Dateline".to_owned());
+        let form = EditionForm {
+            code: code.to_owned(),
+            lang_tag: lang_tag.to_owned(),
+            // A language without a known name of its own is named by its code.
+            native_name: dateline_core::native_language_name(lang_tag).unwrap_or(code).to_owned(),
+            outlet_name,
+            status: "public".to_owned(),
+            is_default: editions.is_empty(),
+            ..EditionForm::default()
+        };
+        let mut errors = FieldErrors::default();
+        let next_position = editions.iter().map(|e| e.position + 1).max().unwrap_or(0);
+        let Some(edition) = form.check(&mut errors, next_position).filter(|_| errors.is_empty()) else {
+            return Err(NewsroomError::Invalid(errors));
+        };
+        self.store().save_edition(&edition).await?;
+        self.site_changed();
+        let by = dateline_store::Actor { id: None, name: "dateline migrate-from".to_owned() };
+        let detail = format!("{} ({})", edition.native_name, edition.lang_tag);
+        self.audit(&by, "edition.add", &format!("edition {}", edition.code), &detail).await;
+        Ok(edition)
+    }
+
     /// Changes edition `code` (its code stays: it is in every URL of the edition). Fields
     /// left empty keep their values, except the zone label, where empty means the site's.
     pub async fn update_edition(&self, by: &User, code: &str, form: &EditionForm) -> Result<Edition, NewsroomError> {

@@ -43,6 +43,7 @@ mod housekeeping;
 mod indexer;
 mod job_runner;
 mod media;
+mod migration;
 mod pages;
 mod previews;
 mod site;
@@ -74,6 +75,9 @@ pub use housekeeping::{actor, may_delete};
 pub use indexer::{MAX_SEARCH_PAGE, SearchFailure, open_index, rebuild_index, search_page_number};
 pub use job_runner::{JobSettings, RENDITION_WIDTHS, run_due_jobs, spawn_job_worker};
 pub use media::{CAPTION_TYPES, IMAGE_TYPES, VIDEO_TYPES};
+pub use migration::{
+    EditionChoice, ImportOptions, ImportProgress, ImportSummary, OutcomeCounts, imported_media_key, redirect_key,
+};
 pub use previews::{MAX_PREVIEW_LINK_DAYS, PREVIEW_LINK_DAYS, PreviewOpening};
 pub use site::SiteData;
 /// Stops the background tasks at shutdown.

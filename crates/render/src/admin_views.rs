@@ -1118,3 +1118,26 @@ pub struct AuditPage {
 impl AdminView for AuditPage {
     const TEMPLATE: &'static str = "audit.html";
 }
+
+/// One row of `redirects.html`.
+#[derive(Debug, Serialize)]
+pub struct RedirectRowView {
+    pub from_path: String,
+    pub to_path: String,
+    pub status: u16,
+    /// The import that made it; empty for the newsroom's own.
+    pub origin: String,
+}
+
+/// `redirects.html`: old addresses and where they answer now (editors).
+#[derive(Debug, Serialize)]
+pub struct RedirectsPage {
+    /// The layout.
+    #[serde(flatten)]
+    pub frame: AdminFrame,
+    pub redirects: Vec<RedirectRowView>,
+}
+
+impl AdminView for RedirectsPage {
+    const TEMPLATE: &'static str = "redirects.html";
+}

@@ -789,7 +789,10 @@ async fn framing_snapshot(
 }
 
 /// Inserts an article with its byline and first revision, in the caller's transaction.
-async fn insert_article(tx: &mut sqlx::Transaction<'_, Any>, article: &NewArticle) -> Result<ArticleId, StoreError> {
+pub(crate) async fn insert_article(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    article: &NewArticle,
+) -> Result<ArticleId, StoreError> {
     let section: Option<(i64,)> = sqlx::query_as("SELECT section_id FROM stories WHERE id = $1")
         .bind(article.story.0)
         .fetch_optional(&mut **tx)
@@ -876,7 +879,7 @@ impl Store {
 }
 
 /// Inserts a story, in the caller's transaction.
-async fn insert_story(tx: &mut sqlx::Transaction<'_, Any>, story: &NewStory) -> Result<StoryId, StoreError> {
+pub(crate) async fn insert_story(tx: &mut sqlx::Transaction<'_, Any>, story: &NewStory) -> Result<StoryId, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO stories (section_id, kind, video_asset_id, poster_asset_id, created_at)
          VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -149,7 +149,7 @@ impl Store {
     }
 }
 
-async fn insert_asset(conn: &mut sqlx::AnyConnection, asset: &NewAsset) -> Result<AssetId, StoreError> {
+pub(crate) async fn insert_asset(conn: &mut sqlx::AnyConnection, asset: &NewAsset) -> Result<AssetId, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO assets (key, mime, size, width, height, duration_ms, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

@@ -99,7 +99,7 @@ impl Store {
 
 /// Inserts a section's names, in the caller's transaction; a slug taken in an edition is a
 /// conflict naming it.
-async fn insert_names(
+pub(crate) async fn insert_names(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     section: i64,
     names: &[SectionName],

@@ -52,6 +52,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("audit_log", "id"),
     ("gone_articles", "edition, slug"),
     ("redirects", "from_path"),
+    ("import_sources", "source, kind, source_id"),
 ];
 
 /// Tables of a running site's own work, neither copied nor compared: the change log (each

@@ -103,7 +103,17 @@ pub(crate) async fn reject_overlong_paths(request: Request, next: Next) -> Respo
 pub(crate) async fn render_error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let first_segment = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default().to_owned();
     let api = ApiKind::of(request.uri().path());
+    let is_read = matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    // Only a reader's 404 looks for an old address: found pages never pay for the lookup.
+    let old_address = (is_read && api.is_none() && first_segment != "admin")
+        .then(|| (request.uri().path().to_owned(), request.uri().query().map(str::to_owned)));
     let mut response = next.run(request).await;
+    if response.status() == StatusCode::NOT_FOUND
+        && let Some((path, query)) = old_address
+        && let Some(moved) = crate::reader::old_address(&state, &path, query.as_deref()).await
+    {
+        response = moved;
+    }
     let status = response.status();
     // Responses that already have a body of their own (the Admin API's JSON errors, the probes'
     // plain-text reasons) keep it; bare error statuses from axum's extractors or from our

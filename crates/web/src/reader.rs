@@ -23,7 +23,17 @@ const READ_NEXT: usize = 3;
 
 /// `GET /`: sends the reader to the edition that best matches their `Accept-Language`, or to
 /// the default edition. A site not set up yet sends whoever opens it to its first-run page.
-pub(crate) async fn root_redirect(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+pub(crate) async fn root_redirect(
+    State(state): State<AppState>,
+    uri: axum::http::Uri,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    // An imported WordPress site's short links (`/?p=12`, `/?page_id=3`) go to their article.
+    if uri.query().is_some()
+        && let Some(moved) = old_address(&state, "/", uri.query()).await
+    {
+        return Ok(moved);
+    }
     let site = state.newsroom().site().await?;
     if site.all_editions.is_empty() {
         let mut response = Redirect::to("/admin/").into_response();
@@ -327,6 +337,27 @@ async fn moved_or_missing(state: &AppState, path: &str) -> Result<Response, AppE
         Some(to) => Ok(Redirect::permanent(&to).into_response()),
         None => Err(AppError::NotFound),
     }
+}
+
+/// Where an old address (an imported site's post, `?p=ID`, category, tag, author or feed
+/// path; a deleted section's or merged contributor's page) lives now: 301 for what an import
+/// recorded, 308 for the newsroom's own moves. `None` when it is not one, or the lookup fails
+/// (then the page's own answer stands).
+pub(crate) async fn old_address(state: &AppState, path: &str, query: Option<&str>) -> Option<Response> {
+    let key = dateline_newsroom::redirect_key(path, query);
+    let (to, status) = match state.store().redirect_with_status(&key).await {
+        Ok(found) => found?,
+        Err(error) => {
+            tracing::warn!(%error, "cannot look up a redirect");
+            return None;
+        }
+    };
+    let location = HeaderValue::from_str(&to).ok()?;
+    let status = if status == 301 { StatusCode::MOVED_PERMANENTLY } else { StatusCode::PERMANENT_REDIRECT };
+    let mut response = status.into_response();
+    response.headers_mut().insert(header::LOCATION, location);
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    Some(response)
 }
 
 /// A path that did not decode (invalid UTF-8 after percent-decoding, say) is a bad request.

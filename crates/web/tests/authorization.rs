@@ -105,6 +105,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("DELETE", "/editions/{code}", "/editions/zz", Needs::Admin),
     ("PUT", "/editions/{code}/derivation", "/editions/zz/derivation", Needs::Admin),
     ("GET", "/audit", "/audit", Needs::Admin),
+    ("GET", "/redirects", "/redirects", Needs::Editor),
     ("DELETE", "/demo", "/demo", Needs::Admin),
 ];
 
@@ -315,6 +316,7 @@ const PAGES: &[(&str, Needs)] = &[
     ("/admin/pages", Needs::Editor),
     ("/admin/glossary", Needs::Editor),
     ("/admin/jobs", Needs::Editor),
+    ("/admin/redirects", Needs::Editor),
     ("/admin/users", Needs::Admin),
     ("/admin/settings", Needs::Admin),
     ("/admin/audit", Needs::Admin),

@@ -395,6 +395,8 @@ async fn real_responses_match_the_document() {
     c.call("DELETE", "/editions/en", "/editions/{code}", None).await;
     c.call("DELETE", "/editions/fr", "/editions/{code}", None).await;
     c.call("GET", "/audit", "/audit", None).await;
+    c.call("GET", "/redirects", "/redirects", None).await;
+    c.call("GET", "/redirects?format=xml", "/redirects", None).await;
     let (_, suggested) =
         c.call("POST", "/slug", "/slug", Some(json!({ "edition": "zh-hans", "headline": "渡轮回来了" }))).await;
     assert_eq!(suggested["slug"], "du-lun-hui-lai-le");

@@ -49,6 +49,7 @@ pub(crate) fn operations() -> OpenApiRouter<AppState> {
         .routes(routes!(mark_reviewed))
         .routes(routes!(list_tokens, create_token))
         .routes(routes!(revoke_token))
+        .routes(routes!(list_redirects))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -1221,4 +1222,63 @@ pub(super) async fn openapi(State(state): State<AppState>) -> Result<Response, A
     crate::openapi::describe_site(&mut document, &site);
     super::manage_api::describe_per_edition(&mut document, &site.editions);
     Ok(Json(document).into_response())
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+struct RedirectsQuery {
+    /// `json` (the default) or `csv`.
+    #[param(value_type = Option<String>, example = "csv")]
+    format: Option<String>,
+}
+
+/// Every old address that answers with a redirect, and where (editors): the old site's addresses
+/// an import recorded (301) and the newsroom's own moves (308). `?format=csv` gives the same as
+/// CSV (`from_path,to_path,status,origin`).
+#[utoipa::path(get, path = "/redirects", tag = "redirects", params(RedirectsQuery),
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "The redirects, by old address", body = answer::Redirects,
+            content((answer::Redirects = "application/json"), (String = "text/csv"))),
+        (status = 403, description = "Reporters may not list redirects", body = ErrorBody),
+    ))]
+async fn list_redirects(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<RedirectsQuery>,
+) -> Result<Response, AdminApiError> {
+    if !caller.user.role.is_editor() {
+        return Err(AdminApiError::forbidden(Msg::new("editors-only")));
+    }
+    let csv = match query.format.as_deref() {
+        None | Some("json") => false,
+        Some("csv") => true,
+        Some(_) => {
+            return Err(AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("redirects-format")));
+        }
+    };
+    let rows = state.store().redirects().await?;
+    if csv {
+        // Quoted as RFC 4180 asks, so an address with a comma or quote stays one field.
+        let field = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
+        let mut out = String::from("from_path,to_path,status,origin\r\n");
+        for row in &rows {
+            out.push_str(&format!(
+                "{},{},{},{}\r\n",
+                field(&row.from_path),
+                field(&row.to_path),
+                row.status,
+                field(&row.origin)
+            ));
+        }
+        let mut response = out.into_response();
+        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+        return Ok(response);
+    }
+    let redirects = rows
+        .into_iter()
+        .map(|r| answer::Redirect { from_path: r.from_path, to_path: r.to_path, status: r.status, origin: r.origin })
+        .collect();
+    Ok(Json(answer::Redirects { redirects }).into_response())
 }

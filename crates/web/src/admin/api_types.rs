@@ -509,3 +509,24 @@ pub(crate) struct NewToken {
     pub label: String,
     pub token: String,
 }
+
+/// An old address and where it answers now.
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Redirect {
+    /// The old path (`/2024/05/ferry-resumes`, `/?p=12`), percent-decoded, no trailing slash.
+    pub from_path: String,
+    /// Where it answers now.
+    pub to_path: String,
+    /// 301 for what an import recorded, 308 for the newsroom's own moves.
+    #[schema(examples(301, 308))]
+    pub status: u16,
+    /// The import that made it (`wordpress https://old.example`); empty for the newsroom's own.
+    pub origin: String,
+}
+
+/// Every redirect, by old path.
+#[derive(Serialize, ToSchema)]
+pub(crate) struct Redirects {
+    pub redirects: Vec<Redirect>,
+}

@@ -22,6 +22,7 @@ mod manage_api;
 mod media_library;
 mod pages;
 mod profile;
+mod redirects;
 mod removals;
 mod resets;
 mod security;
@@ -149,6 +150,7 @@ pub(crate) fn page_routes() -> Router<AppState> {
         .merge(editions::page_routes())
         .merge(glossary::page_routes())
         .merge(audit::page_routes())
+        .merge(redirects::page_routes())
         .merge(demo::page_routes())
         .merge(removals::page_routes())
         .merge(resets::page_routes())

@@ -32,3 +32,4 @@ layout-language-change = Change
 # Shown by the page's script when a file upload fails.
 layout-upload-failed = The upload failed.
 layout-nav-glossary = Glossary
+layout-nav-redirects = Redirects

@@ -34,3 +34,4 @@ title-reset-link = One-time password link
 title-reset-password = Choose a new password
 title-two-step = Two-step sign-in
 title-security = Sign-in and security
+title-redirects = Redirects

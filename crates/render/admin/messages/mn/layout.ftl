@@ -32,3 +32,4 @@ layout-language-change = Солих
 # Shown by the page's script when a file upload fails.
 layout-upload-failed = Файл байршуулж чадсангүй.
 layout-nav-glossary = Толь
+layout-nav-redirects = Чиглүүлэлт

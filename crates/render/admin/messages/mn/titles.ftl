@@ -34,3 +34,4 @@ title-reset-link = Нэг удаагийн нууц үгийн холбоос
 title-reset-password = Шинэ нууц үг сонгох
 title-two-step = Хоёр шаттай нэвтрэлт
 title-security = Нэвтрэлт ба аюулгүй байдал
+title-redirects = Чиглүүлэлт

@@ -32,3 +32,4 @@ layout-language-change = 切换
 # Shown by the page's script when a file upload fails.
 layout-upload-failed = 上传失败。
 layout-nav-glossary = 词表
+layout-nav-redirects = 重定向

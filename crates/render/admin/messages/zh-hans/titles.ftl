@@ -34,3 +34,4 @@ title-reset-link = 一次性密码链接
 title-reset-password = 设置新密码
 title-two-step = 两步登录
 title-security = 登录与安全
+title-redirects = 重定向

@@ -32,3 +32,4 @@ layout-language-change = 變更
 # Shown by the page's script when a file upload fails.
 layout-upload-failed = 上傳失敗。
 layout-nav-glossary = 詞表
+layout-nav-redirects = 轉址

@@ -34,3 +34,4 @@ title-reset-link = 一次性密碼連結
 title-reset-password = 設定新密碼
 title-two-step = 兩步登入
 title-security = 登入與安全
+title-redirects = 轉址
