@@ -100,6 +100,11 @@ impl Store {
                 asset.renditions.push((width, key));
             }
         }
+        for (id, facts) in self.video_facts(ids).await? {
+            if let Some(asset) = assets.get_mut(&id) {
+                asset.video = Some(facts);
+            }
+        }
         Ok(assets)
     }
 }
@@ -149,7 +154,7 @@ impl Store {
     }
 }
 
-async fn insert_asset(conn: &mut sqlx::AnyConnection, asset: &NewAsset) -> Result<AssetId, StoreError> {
+pub(crate) async fn insert_asset(conn: &mut sqlx::AnyConnection, asset: &NewAsset) -> Result<AssetId, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO assets (key, mime, size, width, height, duration_ms, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",

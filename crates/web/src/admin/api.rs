@@ -49,6 +49,7 @@ pub(crate) fn operations() -> OpenApiRouter<AppState> {
         .routes(routes!(mark_reviewed))
         .routes(routes!(list_tokens, create_token))
         .routes(routes!(revoke_token))
+        .merge(super::videos::operations())
 }
 
 /// The Admin API's routes of this module, mounted at `/admin/api`, with the document.
