@@ -31,7 +31,7 @@ pub(crate) async fn serve_media(
         let (mime, cache) = rendition_type(rest).ok_or(AppError::NotFound)?;
         let id = rest.split('/').next().and_then(|id| id.parse::<i64>().ok()).ok_or(AppError::NotFound)?;
         let video = state.store().asset(dateline_core::AssetId(id)).await?;
-        if !video.is_some_and(|v| v.video.is_some()) {
+        if video.is_none_or(|v| v.video.is_none()) {
             return Err(AppError::NotFound);
         }
         return serve_file(&state, &key, mime, cache, &headers).await;

@@ -18,9 +18,12 @@ async fn desk() -> (TestSite, Session) {
     (site, eddie)
 }
 
+/// A playlist tag's attributes, with the URI line after it.
+type Tagged<'a> = (std::collections::BTreeMap<String, String>, Option<&'a str>);
+
 /// The attribute lists of an HLS playlist's lines that start with `tag`, with the URI line
 /// that follows each (for `#EXT-X-STREAM-INF`), parsed rather than searched.
-fn tagged<'a>(playlist: &'a str, tag: &str) -> Vec<(std::collections::BTreeMap<String, String>, Option<&'a str>)> {
+fn tagged<'a>(playlist: &'a str, tag: &str) -> Vec<Tagged<'a>> {
     let lines: Vec<&str> = playlist.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     let mut found = Vec::new();
     for (i, line) in lines.iter().enumerate() {
