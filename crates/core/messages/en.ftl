@@ -194,7 +194,7 @@ image-too-big = the image is { $width } × { $height } pixels; use one of at mos
 image-unreadable = the image cannot be read
 upload-type-mismatch = the file is { $actual }, not { $declared } as declared
 upload-too-large = the file is over the limit of { $mb } MB
-upload-type-unsupported = upload a JPEG, PNG or WebP image, an MP4 or WebM video, or WebVTT captions
+upload-type-unsupported = upload a JPEG, PNG or WebP image, an MP4, MOV or WebM video, or WebVTT captions
 upload-failed = { $reason }; nothing was saved
 asset-wrong-type = asset { $id } is { $actual }, not { $expected }
 no-such-asset = there is no asset { $id }
@@ -261,3 +261,18 @@ review-no-candidate = there is no phrase to choose for at this place any more: t
 review-not-a-candidate = this is not one of the phrase's candidates
 derive-conflicts = { $count } sentences were changed both in the source and here since the last derivation: yours were kept. The source now says: { $sentences }
 redirects-format = the format is json or csv
+
+# The video desk: why an uploaded video was refused, and its transcode.
+video-refused-empty = the video file is empty: upload it again
+video-refused-not-media = this is not a video file (its contents are in no audio or video format): upload an MP4, MOV or WebM file
+video-refused-image = this is a still image, not a video: upload it as an image instead
+video-refused-playlist = this is a playlist that points at other files, not a video: upload the video file itself
+video-refused-audio-only = this file has sound but no picture: upload a video
+video-refused-no-video = this file contains no video
+video-refused-empty-video = the video track is empty (no frames, or a length of zero)
+video-refused-truncated = the file is incomplete: the upload or export was probably cut short; upload it again
+video-refused-codec = the video is in a format that cannot be decoded ({ $codec })
+video-refused-no-size = the picture has no width or height
+video-tools-unavailable = videos cannot be checked on this server right now (ffprobe is missing or failed); nothing was saved
+transcode-not-running = this video is not being transcoded: there is nothing to cancel
+transcode-busy = this video is already queued or being transcoded

@@ -192,7 +192,7 @@ image-too-big = зураг { $width } × { $height } пиксел байна; д
 image-unreadable = зургийг уншиж чадсангүй
 upload-type-mismatch = файлын төрөл { $actual } байна, зарласан { $declared } төрөл биш байна
 upload-too-large = файл { $mb } MB хязгаараас хэтэрсэн байна
-upload-type-unsupported = JPEG, PNG, WebP зураг, MP4, WebM видео эсвэл WebVTT хадмал байршуулна уу
+upload-type-unsupported = JPEG, PNG, WebP зураг, MP4, MOV, WebM видео эсвэл WebVTT хадмал байршуулна уу
 upload-failed = { $reason }; юу ч хадгалагдсангүй
 asset-wrong-type = { $id } дугаартай файлын төрөл { $actual } байна, { $expected } биш байна
 no-such-asset = { $id } дугаартай файл алга
@@ -257,3 +257,18 @@ review-no-candidate = энд сонгох хэллэг үлдсэнгүй: би�
 review-not-a-candidate = энэ нь тухайн хэллэгийн сонголтуудын нэг биш
 derive-conflicts = Сүүлийн гаргалтаас хойш { $count } өгүүлбэрийг эх болон энд хоёуланд нь өөрчилсөн тул таны хувилбарыг үлдээв. Эх бичвэрт одоо: { $sentences }
 redirects-format = формат нь json эсвэл csv байна
+
+# Видео алба: байршуулсан видеог татгалзсан шалтгаан ба хөрвүүлэлт.
+video-refused-empty = видео файл хоосон байна: дахин байршуулна уу
+video-refused-not-media = энэ видео файл биш (агуулга нь ямар ч дуу, видео хэлбэрт ороогүй): MP4, MOV эсвэл WebM файл байршуулна уу
+video-refused-image = энэ бол хөдөлгөөнгүй зураг, видео биш: зураг болгон байршуулна уу
+video-refused-playlist = энэ бол өөр файлуудыг заасан жагсаалт, видео биш: видео файлаа өөрийг нь байршуулна уу
+video-refused-audio-only = энэ файлд дуу байгаа ч дүрс алга: видео байршуулна уу
+video-refused-no-video = энэ файлд видео алга
+video-refused-empty-video = видео зам хоосон байна (кадр алга, эсвэл урт нь тэг)
+video-refused-truncated = файл дутуу байна: байршуулалт эсвэл экспорт тасарсан бололтой; дахин байршуулна уу
+video-refused-codec = видеоны хэлбэрийг задлах боломжгүй ({ $codec })
+video-refused-no-size = дүрсэнд өргөн эсвэл өндөр алга
+video-tools-unavailable = энэ сервер одоогоор видео шалгаж чадахгүй байна (ffprobe алга эсвэл алдаа гарлаа); юу ч хадгалагдсангүй
+transcode-not-running = энэ видеог хөрвүүлж байгаа юм алга: цуцлах зүйл байхгүй
+transcode-busy = энэ видео аль хэдийн дараалалд байгаа эсвэл хөрвүүлэгдэж байна

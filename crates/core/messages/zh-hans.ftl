@@ -192,7 +192,7 @@ image-too-big = 图片为 { $width } × { $height } 像素；请使用不超过 
 image-unreadable = 无法读取该图片
 upload-type-mismatch = 文件类型为 { $actual }，而不是声明的 { $declared }
 upload-too-large = 文件超过了 { $mb } MB 的上限
-upload-type-unsupported = 请上传 JPEG、PNG 或 WebP 图片，MP4 或 WebM 视频，或 WebVTT 字幕
+upload-type-unsupported = 请上传 JPEG、PNG 或 WebP 图片，MP4、MOV 或 WebM 视频，或 WebVTT 字幕
 upload-failed = { $reason }；未保存任何内容
 asset-wrong-type = 素材 { $id } 的类型为 { $actual }，而不是 { $expected }
 no-such-asset = 素材 { $id } 不存在
@@ -257,3 +257,18 @@ review-no-candidate = 此处已没有可选择的词语：文本已经改动，�
 review-not-a-candidate = 这不是该词语的候选写法之一
 derive-conflicts = 自上次转换以来，有 { $count } 句在原文和本文中都被修改过，已保留您的写法。原文现在是：{ $sentences }
 redirects-format = 格式只能是 json 或 csv
+
+# 视频部：上传的视频被拒绝的原因，以及转码。
+video-refused-empty = 视频文件是空的：请重新上传
+video-refused-not-media = 这不是视频文件（内容不属于任何音频或视频格式）：请上传 MP4、MOV 或 WebM 文件
+video-refused-image = 这是一张静态图片，不是视频：请作为图片上传
+video-refused-playlist = 这是指向其他文件的播放列表，不是视频：请上传视频文件本身
+video-refused-audio-only = 这个文件只有声音没有画面：请上传视频
+video-refused-no-video = 这个文件不包含视频
+video-refused-empty-video = 视频轨道是空的（没有画面，或时长为零）
+video-refused-truncated = 文件不完整：上传或导出可能被中断了，请重新上传
+video-refused-codec = 视频的格式无法解码（{ $codec }）
+video-refused-no-size = 画面没有宽度或高度
+video-tools-unavailable = 本服务器目前无法检查视频（ffprobe 缺失或出错）；未保存任何内容
+transcode-not-running = 这个视频没有在转码：没有可取消的内容
+transcode-busy = 这个视频已在排队或正在转码

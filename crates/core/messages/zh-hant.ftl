@@ -189,7 +189,7 @@ image-too-big = 圖片為 { $width } × { $height } 像素；請使用不超過 
 image-unreadable = 無法讀取此圖片
 upload-type-mismatch = 檔案類型為 { $actual }，而非宣告的 { $declared }
 upload-too-large = 檔案超過 { $mb } MB 的上限
-upload-type-unsupported = 請上傳 JPEG、PNG 或 WebP 圖片，MP4 或 WebM 影片，或 WebVTT 字幕
+upload-type-unsupported = 請上傳 JPEG、PNG 或 WebP 圖片，MP4、MOV 或 WebM 影片，或 WebVTT 字幕
 upload-failed = { $reason }；未儲存任何內容
 asset-wrong-type = 素材 { $id } 的類型為 { $actual }，而非 { $expected }
 no-such-asset = 素材 { $id } 不存在
@@ -256,3 +256,18 @@ review-no-candidate = 此處已沒有可選擇的詞語：文字已經改動，�
 review-not-a-candidate = 這不是該詞語的候選寫法之一
 derive-conflicts = 自上次轉換以來，有 { $count } 句在原文和本文中都被修改過，已保留您的寫法。原文現在是：{ $sentences }
 redirects-format = 格式只能是 json 或 csv
+
+# 影片部：上傳的影片被拒絕的原因，以及轉碼。
+video-refused-empty = 影片檔案是空的：請重新上傳
+video-refused-not-media = 這不是影片檔案（內容不屬於任何音訊或影片格式）：請上傳 MP4、MOV 或 WebM 檔案
+video-refused-image = 這是一張靜態圖片，不是影片：請作為圖片上傳
+video-refused-playlist = 這是指向其他檔案的播放清單，不是影片：請上傳影片檔案本身
+video-refused-audio-only = 這個檔案只有聲音沒有畫面：請上傳影片
+video-refused-no-video = 這個檔案不包含影片
+video-refused-empty-video = 影片軌是空的（沒有畫面，或長度為零）
+video-refused-truncated = 檔案不完整：上傳或匯出可能被中斷了，請重新上傳
+video-refused-codec = 影片的格式無法解碼（{ $codec }）
+video-refused-no-size = 畫面沒有寬度或高度
+video-tools-unavailable = 本伺服器目前無法檢查影片（ffprobe 缺少或出錯）；未儲存任何內容
+transcode-not-running = 這部影片沒有在轉碼：沒有可取消的項目
+transcode-busy = 這部影片已在排隊或正在轉碼

@@ -380,6 +380,93 @@ pub struct Asset {
     /// Where the subject of an image is, as percentages of its width and height from the top
     /// left; crops (cards) keep it in view. `None`: the centre.
     pub focus: Option<(u8, u8)>,
+    /// For an uploaded video: what its probe found and what its transcode has made so far.
+    pub video: Option<VideoFacts>,
+}
+
+impl Asset {
+    /// The file a player without HLS, a feed or a sitemap points at: a video's fast-start MP4
+    /// once its transcode has made it, else the upload itself. (media key, MIME type, bytes)
+    pub fn playable_file(&self) -> (&str, &str, u64) {
+        match self.video.as_ref().and_then(|v| v.mp4.as_ref()) {
+            Some((key, bytes)) => (key, "video/mp4", *bytes),
+            None => (&self.key, &self.mime, self.size),
+        }
+    }
+
+    /// The poster frame a video's transcode chose, once made.
+    pub fn made_poster(&self) -> Option<&str> {
+        self.video.as_ref().and_then(|v| v.poster_key.as_deref())
+    }
+}
+
+/// What ffprobe found in an uploaded video and what its transcode has made so far (the
+/// renditions named here are in the media store, complete).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VideoFacts {
+    /// The container ffprobe read (`mov,mp4,m4a,3gp,3g2,mj2`, `matroska,webm`).
+    pub container: String,
+    /// The video codec (`h264`, `vp9`).
+    pub video_codec: String,
+    /// The sound's codec; `None` when the video is silent.
+    pub audio_codec: Option<String>,
+    /// Frames per 1000 seconds (29.97 fps is 29970).
+    pub frame_rate_milli: u64,
+    /// Where the transcode stands.
+    pub status: TranscodeStatus,
+    /// How much of the transcode is done, in thousandths.
+    pub progress_permille: u16,
+    /// The transcode's estimate of the time it still needs.
+    pub remaining_seconds: Option<u64>,
+    /// Why the last transcode failed.
+    pub error: Option<String>,
+    /// The HLS master playlist's media key, once a first rendition plays.
+    pub master_key: Option<String>,
+    /// The fast-start MP4's media key and length in bytes, once made.
+    pub mp4: Option<(String, u64)>,
+    /// The poster frame's media key, once made.
+    pub poster_key: Option<String>,
+}
+
+/// Where a video's transcode stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranscodeStatus {
+    /// Waiting for a worker.
+    Queued,
+    /// Being made (the first renditions may already play).
+    Running,
+    /// Everything is made.
+    Ready,
+    /// Given up on; `VideoFacts::error` says why.
+    Failed,
+    /// Stopped by an editor.
+    Cancelled,
+}
+
+impl TranscodeStatus {
+    /// The stored and API name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TranscodeStatus::Queued => "queued",
+            TranscodeStatus::Running => "running",
+            TranscodeStatus::Ready => "ready",
+            TranscodeStatus::Failed => "failed",
+            TranscodeStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// The status a stored name stands for.
+    pub fn parse(name: &str) -> Option<TranscodeStatus> {
+        [
+            TranscodeStatus::Queued,
+            TranscodeStatus::Running,
+            TranscodeStatus::Ready,
+            TranscodeStatus::Failed,
+            TranscodeStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == name)
+    }
 }
 
 /// A platform the outlet has an account on.

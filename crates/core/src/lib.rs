@@ -45,7 +45,7 @@ pub use body_check::publishing_problems;
 pub use content::{
     Article, ArticleId, ArticleStatus, ArticleSummary, Asset, AssetId, BylineRole, Contributor, ContributorId,
     ContributorName, IndexedArticle, Section, SectionId, SectionName, SiteSettings, SocialAccount, SocialAccountId,
-    SocialPlatform, Story, StoryId, StoryKind, Tag, TagId, Translation,
+    SocialPlatform, Story, StoryId, StoryKind, Tag, TagId, TranscodeStatus, Translation, VideoFacts,
 };
 pub use diff::{DiffLine, diff_lines};
 pub use distribution::{ArticleLocation, PublishedSpan, VideoReport, last_change};

@@ -44,7 +44,7 @@ pub enum MediaError {
     #[error("no media file {0}")]
     NotFound(String),
     /// The content is of a type we do not serve.
-    #[error("media file {0} is not a supported type (JPEG, PNG, WebP, GIF, MP4, WebM or WebVTT)")]
+    #[error("media file {0} is not a supported type (JPEG, PNG, WebP, GIF, MP4, MOV, WebM or WebVTT)")]
     UnsupportedType(String),
     /// The upload passed the size limit.
     #[error("the file is larger than the limit of {limit} bytes")]
@@ -137,7 +137,11 @@ pub fn sniff_mime(bytes: &[u8]) -> Option<&'static str> {
     } else if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         Some("image/webp")
     } else if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
-        Some("video/mp4")
+        // QuickTime's own brand; every other ISO base media brand plays as MP4.
+        if &bytes[8..12] == b"qt  " { Some("video/quicktime") } else { Some("video/mp4") }
+    } else if bytes.len() >= 8 && [b"moov", b"mdat", b"wide", b"free"].iter().any(|atom| &bytes[4..8] == *atom) {
+        // Older QuickTime files start with an atom, without `ftyp`.
+        Some("video/quicktime")
     } else if starts(b"\x1A\x45\xDF\xA3") {
         Some("video/webm")
     } else if starts(b"WEBVTT") || starts(b"\xEF\xBB\xBFWEBVTT") {
@@ -165,6 +169,8 @@ mod tests {
     #[test]
     fn sniffing() {
         assert_eq!(sniff_mime(b"\0\0\0\x20ftypisom\0\0"), Some("video/mp4"));
+        assert_eq!(sniff_mime(b"\0\0\0\x14ftypqt  \0\0"), Some("video/quicktime"));
+        assert_eq!(sniff_mime(b"\0\0\0\x08wide\0\0\0\0"), Some("video/quicktime"));
         assert_eq!(sniff_mime(b"WEBVTT\n\n00:00.000 --> 00:01.000\nHi"), Some("text/vtt"));
         assert_eq!(sniff_mime(b"RIFF\0\0\0\0WEBPVP8 "), Some("image/webp"));
         assert_eq!(sniff_mime(b"<svg onload=alert(1)>"), None);

@@ -310,6 +310,50 @@ impl MediaStore {
         }
     }
 
+    /// Stores the local file at `path` under `key` as it is (files the server made itself, such
+    /// as video renditions), streamed. A reader never sees half of it.
+    pub async fn put_file(&self, key: &MediaKey, path: &Path) -> Result<u64, MediaError> {
+        let file =
+            tokio::fs::File::open(path).await.map_err(|source| MediaError::Io { path: path.to_owned(), source })?;
+        self.write_stream(key, Vec::new(), file, u64::MAX).await
+    }
+
+    /// Copies the file under `key` into the local file at `path`, streamed (for programs such
+    /// as ffmpeg that need a file).
+    pub async fn download(&self, key: &MediaKey, path: &Path) -> Result<u64, MediaError> {
+        let io_error = |source| MediaError::Io { path: path.to_owned(), source };
+        let mut stream = self.stream(key, None).await?;
+        let mut file = tokio::fs::File::create(path).await.map_err(io_error)?;
+        let mut written = 0;
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| self.io_error(key, e))?;
+            file.write_all(&chunk).await.map_err(io_error)?;
+            written += chunk.len() as u64;
+        }
+        file.flush().await.map_err(io_error)?;
+        Ok(written)
+    }
+
+    /// Removes every file whose key starts with `prefix/` (a video's renditions); returns how
+    /// many were removed.
+    pub async fn remove_under(&self, prefix: &MediaKey) -> Result<usize, MediaError> {
+        let store_error = |e| MediaError::Store { key: prefix.0.clone(), source: Box::new(e) };
+        let paths: Vec<ObjectPath> = self
+            .objects
+            .list(Some(&object_path(prefix)))
+            .map_ok(|meta| meta.location)
+            .try_collect()
+            .await
+            .map_err(store_error)?;
+        for path in &paths {
+            match self.objects.delete(path).await {
+                Ok(()) | Err(object_store::Error::NotFound { .. }) => {}
+                Err(e) => return Err(store_error(e)),
+            }
+        }
+        Ok(paths.len())
+    }
+
     /// Every stored file's key and size, in key order. Files whose names are not valid keys
     /// (put there by other means) are skipped.
     pub async fn list(&self) -> Result<Vec<(MediaKey, u64)>, MediaError> {

@@ -221,6 +221,10 @@ impl Newsroom {
                 tracing::warn!(%error, key = key.as_str(), "could not remove a deleted upload's file");
             }
         }
+        if asset.video.is_some() {
+            // A transcode still running sees the row gone and stops (see `video.rs`).
+            self.remove_video_renditions(id).await;
+        }
         self.audit(&actor(user), "media.delete", &format!("media {} ({})", id.0, asset.key), &asset.mime).await;
         Ok(())
     }

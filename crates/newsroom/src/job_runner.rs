@@ -1,8 +1,10 @@
 //! Background work, as rows of the store's `jobs` table so that every node can take part and
 //! none is lost with a node: publishing scheduled articles (the recurring `publish_due` job)
-//! and making image renditions (`renditions`, one per uploaded image).
+//! making image renditions (`renditions`, one per uploaded image) and transcoding videos
+//! (`transcode`, one per uploaded video; see `video.rs`).
 //!
-//! Each node runs one worker. It claims one due job at a time under a lease and extends the
+//! Each node runs one worker, and a second one for transcodes alone (they take minutes, and
+//! would hold up the scheduler): one transcode at a time per node. It claims one due job at a time under a lease and extends the
 //! lease while the job runs; a node that dies leaves its job to be claimed again once the lease
 //! expires. A failure is retried after a growing pause, up to the job's attempts, and then
 //! stays `failed` for the admin to see and retry (`/admin/jobs`). Re-indexing is not a shared
@@ -11,7 +13,7 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use dateline_core::AssetId;
+use dateline_core::{AssetId, TranscodeStatus};
 use dateline_media::{MediaKey, make_renditions};
 use dateline_store::{ClaimedJob, NewAsset};
 use jiff::Timestamp;
@@ -20,6 +22,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use crate::Newsroom;
+use crate::video::TranscodeEnd;
 
 /// Widths of the resized copies made of each uploaded image.
 pub const RENDITION_WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -56,6 +59,7 @@ impl Default for JobSettings {
 pub(crate) struct Worker {
     name: String,
     wakeup: Notify,
+    transcode_wakeup: Notify,
 }
 
 impl Worker {
@@ -68,12 +72,13 @@ impl Worker {
             std::process::id(),
             &nonce[..nonce.len().min(6)]
         );
-        Worker { name, wakeup: Notify::new() }
+        Worker { name, wakeup: Notify::new(), transcode_wakeup: Notify::new() }
     }
 
     /// Wakes the worker: a job was just queued.
     pub(crate) fn wake(&self) {
         self.wakeup.notify_one();
+        self.transcode_wakeup.notify_one();
     }
 }
 
@@ -82,6 +87,15 @@ enum Outcome {
     Done,
     /// A recurring job: run again at this time (Unix ms).
     Again(i64),
+    /// Failed in a way retrying cannot mend (a cancel, a file that cannot be played).
+    GiveUp(String),
+}
+
+/// Which jobs a worker takes: transcodes have their own worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    General,
+    Transcodes,
 }
 
 fn now_ms() -> i64 {
@@ -91,10 +105,23 @@ fn now_ms() -> i64 {
 /// Starts this node's worker on the current runtime. Once `shutdown` is cancelled it finishes
 /// the job under way, if any, and returns: a job is never cut off half-done.
 pub fn spawn_job_worker(newsroom: Newsroom, shutdown: CancellationToken) -> JoinHandle<()> {
+    let transcodes = {
+        let (newsroom, shutdown) = (newsroom.clone(), shutdown.clone());
+        tokio::spawn(async move {
+            loop {
+                run_lane(&newsroom, &shutdown, Lane::Transcodes).await;
+                tokio::select! {
+                    () = tokio::time::sleep(newsroom.settings().jobs.poll) => {}
+                    () = newsroom.inner.worker.transcode_wakeup.notified() => {}
+                    () = shutdown.cancelled() => break,
+                }
+            }
+        })
+    };
     tokio::spawn(async move {
         let mut purged_at = None::<std::time::Instant>;
         loop {
-            run_due_jobs(&newsroom, &shutdown).await;
+            run_lane(&newsroom, &shutdown, Lane::General).await;
             if purged_at.is_none_or(|at| at.elapsed() > Duration::from_secs(3600)) {
                 purged_at = Some(std::time::Instant::now());
                 if let Err(error) = newsroom.store().purge_done_jobs(now_ms() - millis(KEEP_DONE)).await {
@@ -107,6 +134,9 @@ pub fn spawn_job_worker(newsroom: Newsroom, shutdown: CancellationToken) -> Join
                 () = shutdown.cancelled() => break,
             }
         }
+        if let Err(error) = transcodes.await {
+            tracing::warn!(%error, "the transcode worker ended badly");
+        }
         tracing::debug!("job worker stopped");
     })
 }
@@ -114,14 +144,22 @@ pub fn spawn_job_worker(newsroom: Newsroom, shutdown: CancellationToken) -> Join
 /// Runs due jobs one after another until none is due (or `shutdown`): what the worker does on
 /// each wake-up, and what tests call to run queued work at once. Returns how many ran.
 pub async fn run_due_jobs(newsroom: &Newsroom, shutdown: &CancellationToken) -> usize {
+    run_lane(newsroom, shutdown, Lane::General).await + run_lane(newsroom, shutdown, Lane::Transcodes).await
+}
+
+async fn run_lane(newsroom: &Newsroom, shutdown: &CancellationToken, lane: Lane) -> usize {
     let mut ran = 0;
     while !shutdown.is_cancelled() {
         let lease = newsroom.settings().jobs.lease;
         let now = now_ms();
-        let claimed = newsroom.store().claim_job(&newsroom.inner.worker.name, now, now + millis(lease)).await;
+        let (store, worker) = (newsroom.store(), &newsroom.inner.worker.name);
+        let claimed = match lane {
+            Lane::General => store.claim_job(worker, now, now + millis(lease)).await,
+            Lane::Transcodes => store.claim_transcode_job(worker, now, now + millis(lease)).await,
+        };
         match claimed {
             Ok(Some(job)) => {
-                run_claimed(newsroom, job).await;
+                run_claimed(newsroom, job, shutdown).await;
                 ran += 1;
             }
             Ok(None) => break,
@@ -139,16 +177,23 @@ fn millis(duration: Duration) -> i64 {
 }
 
 /// Runs a claimed job, keeping its lease alive, and records how it went.
-async fn run_claimed(newsroom: &Newsroom, job: ClaimedJob) {
+async fn run_claimed(newsroom: &Newsroom, job: ClaimedJob, shutdown: &CancellationToken) {
     let store = newsroom.store();
     let worker = &newsroom.inner.worker.name;
     let recurring = job.kind == "publish_due";
     let result = if job.attempts > job.max_attempts && !recurring {
         // Claimed again and again after expired leases: it kills or hangs its workers.
-        Err(format!("abandoned by its workers {} times (their leases expired)", job.attempts - 1))
+        let error = format!("abandoned by its workers {} times (their leases expired)", job.attempts - 1);
+        if job.kind == dateline_store::TRANSCODE_JOB {
+            let ended = store.end_transcode(AssetId(job.subject_id), TranscodeStatus::Failed, Some(&error), now_ms());
+            if let Err(error) = ended.await {
+                tracing::warn!(%error, job = job.id, "could not record an abandoned transcode");
+            }
+        }
+        Err(error)
     } else {
         let lease = newsroom.settings().jobs.lease;
-        let work = perform(newsroom, &job);
+        let work = perform(newsroom, &job, shutdown);
         tokio::pin!(work);
         let mut heartbeat = tokio::time::interval(lease / 3);
         heartbeat.tick().await;
@@ -170,6 +215,11 @@ async fn run_claimed(newsroom: &Newsroom, job: ClaimedJob) {
             store.finish_job(job.id, worker, now_ms()).await
         }
         Ok(Outcome::Again(at)) => store.requeue_job(job.id, worker, at, None).await,
+        Ok(Outcome::GiveUp(error)) => {
+            activity.jobs_failed.fetch_add(1, Ordering::Relaxed);
+            tracing::info!(job = job.id, kind = %job.kind, %error, "job given up");
+            store.fail_job(job.id, worker, &error, now_ms()).await
+        }
         Err(error) if recurring || job.attempts < job.max_attempts => {
             activity.jobs_retried.fetch_add(1, Ordering::Relaxed);
             let pause = backoff(newsroom.settings().jobs.retry_after, job.attempts);
@@ -195,10 +245,19 @@ fn backoff(first: Duration, attempt: i64) -> Duration {
     first.saturating_mul(1 << doublings).min(MAX_BACKOFF)
 }
 
-async fn perform(newsroom: &Newsroom, job: &ClaimedJob) -> Result<Outcome, String> {
+async fn perform(newsroom: &Newsroom, job: &ClaimedJob, shutdown: &CancellationToken) -> Result<Outcome, String> {
     match job.kind.as_str() {
         "publish_due" => publish_due(newsroom).await,
         "renditions" => make_asset_renditions(newsroom, AssetId(job.subject_id)).await.map(|()| Outcome::Done),
+        dateline_store::TRANSCODE_JOB => {
+            let last_attempt = job.attempts >= job.max_attempts;
+            match crate::video::transcode(newsroom, AssetId(job.subject_id), last_attempt, shutdown).await {
+                TranscodeEnd::Done => Ok(Outcome::Done),
+                TranscodeEnd::Interrupted => Ok(Outcome::Again(now_ms())),
+                TranscodeEnd::GiveUp(error) => Ok(Outcome::GiveUp(error)),
+                TranscodeEnd::Failed(error) => Err(error),
+            }
+        }
         other => Err(format!("no worker knows the job kind {other:?}")),
     }
 }

@@ -48,6 +48,7 @@ mod pages;
 mod previews;
 mod site;
 pub mod totp;
+mod video;
 mod workflow;
 
 use std::sync::Arc;
@@ -82,6 +83,7 @@ pub use previews::{MAX_PREVIEW_LINK_DAYS, PREVIEW_LINK_DAYS, PreviewOpening};
 pub use site::SiteData;
 /// Stops the background tasks at shutdown.
 pub use tokio_util::sync::CancellationToken;
+pub use video::{VideoRefusal, VideoSettings, video_prefix};
 pub use workflow::{AutosaveText, StoryRequest};
 
 /// Deployment settings the newsroom's operations need.
@@ -93,6 +95,8 @@ pub struct NewsroomSettings {
     pub zone_label: Option<String>,
     /// How background jobs are claimed and retried.
     pub jobs: JobSettings,
+    /// How videos are transcoded.
+    pub video: VideoSettings,
 }
 
 /// Counts of the background work, for the server's metrics.

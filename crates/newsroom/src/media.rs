@@ -39,7 +39,7 @@ impl Newsroom {
 /// What a story's poster, an edition's images and a social image may be.
 pub const IMAGE_TYPES: [&str; 3] = ["image/jpeg", "image/png", "image/webp"];
 /// What a video report's video may be.
-pub const VIDEO_TYPES: [&str; 2] = ["video/mp4", "video/webm"];
+pub const VIDEO_TYPES: [&str; 3] = ["video/mp4", "video/quicktime", "video/webm"];
 /// What an article's captions may be.
 pub const CAPTION_TYPES: [&str; 1] = ["text/vtt"];
 

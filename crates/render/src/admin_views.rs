@@ -952,6 +952,23 @@ pub struct MediaRow {
     pub thumb_url: Option<String>,
     /// Everything that uses it; empty means it may be deleted.
     pub used_in: Vec<MediaUseView>,
+    /// For a video: where its transcode stands.
+    pub transcode: Option<TranscodeView>,
+}
+
+/// A video's transcode, as the media library shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TranscodeView {
+    /// `queued`, `running`, `ready`, `failed` or `cancelled`.
+    pub status: &'static str,
+    /// How much is done, 0 to 100.
+    pub percent: u16,
+    /// The estimate of the time left, in whole minutes (at least 1), while running.
+    pub minutes_left: Option<u64>,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+    /// Whether it can be cancelled now (queued or running).
+    pub can_cancel: bool,
 }
 
 /// `media.html`: the media library.

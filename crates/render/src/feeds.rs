@@ -174,11 +174,13 @@ struct MediaModel {
 }
 
 impl MediaModel {
+    /// The asset as an enclosure: a video's fast-start MP4 once made.
     fn of(asset: &dateline_core::Asset, base_url: &str) -> MediaModel {
+        let (key, mime, size) = asset.playable_file();
         MediaModel {
-            url: format!("{base_url}{}", paths::media(&asset.key)),
-            mime: asset.mime.clone(),
-            size: asset.size,
+            url: format!("{base_url}{}", paths::media(key)),
+            mime: mime.to_owned(),
+            size,
             width: asset.width,
             height: asset.height,
             duration_ms: asset.duration_ms,

@@ -29,7 +29,10 @@ pub(crate) struct ArticleData<'a> {
 
 /// The video of a video report.
 pub(crate) struct VideoData {
+    /// The fast-start MP4 (the upload until it is made).
     pub content_url: String,
+    /// The page that plays it.
+    pub embed_url: String,
     pub thumbnail_url: Option<String>,
     pub duration_ms: Option<u64>,
 }
@@ -52,6 +55,7 @@ pub(crate) fn article(data: &ArticleData<'_>) -> Value {
                 "description": data.description.unwrap_or(data.headline),
                 "uploadDate": data.published,
                 "contentUrl": video.content_url,
+                "embedUrl": video.embed_url,
             });
             if let Some(thumbnail) = &video.thumbnail_url {
                 object["thumbnailUrl"] = json!([thumbnail]);

@@ -593,6 +593,7 @@ mod tests {
             duration_ms: None,
             renditions: vec![(480, "uploads/crane-480.jpg".into()), (960, "uploads/crane-960.jpg".into())],
             focus: None,
+            video: None,
         };
         let body = "![A crane \"over\" the quay](/media/uploads/crane.jpg)\n\n![Again](/media/uploads/crane.jpg)";
         assert_eq!(body_image_keys(body), ["uploads/crane.jpg", "uploads/crane.jpg"]);

@@ -228,12 +228,22 @@ pub(crate) struct SearchResultView {
 
 #[derive(Serialize)]
 pub(crate) struct VideoView {
+    /// The HLS master playlist, once a first rendition plays.
+    pub(crate) hls: Option<String>,
+    /// The MP4 every browser plays without script (the upload until the transcode makes one).
     pub(crate) src: String,
     pub(crate) mime: String,
     pub(crate) width: Option<u32>,
     pub(crate) height: Option<u32>,
     pub(crate) poster: Option<String>,
     pub(crate) captions: Option<Captions>,
+}
+
+/// The video player's script and the hls.js build it loads where HLS is not native.
+#[derive(Serialize)]
+pub(crate) struct VideoScript {
+    pub(crate) src: String,
+    pub(crate) hls_js: String,
 }
 
 #[derive(Serialize)]

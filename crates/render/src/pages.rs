@@ -19,7 +19,8 @@ use crate::page_inputs::{
 };
 use crate::page_views::{
     Alternate, Captions, Card, Chrome, FeedLink, FollowEntry, Head, Image, Link, LogoView, NavLink, Pagination,
-    SearchResultView, SearchView, SectionBlock, SectionOption, SwitchEntry, TimeView, VideoView, og_locale, v,
+    SearchResultView, SearchView, SectionBlock, SectionOption, SwitchEntry, TimeView, VideoScript, VideoView,
+    og_locale, v,
 };
 use crate::theme::content_hash;
 use crate::{Messages, RenderError, Theme, paths, qr_svg, render_article_body, render_markdown};
@@ -39,8 +40,11 @@ pub struct Renderer {
     messages: Arc<Messages>,
     theme: Theme,
     css_version: String,
-    /// Likewise for `embed.js`, the one script of the reader site (embed cards' players).
+    /// Likewise for `embed.js`, the script of embed cards' players.
     embed_version: String,
+    /// Likewise for `video.js` and the hls.js build it loads (video reports' players).
+    video_version: String,
+    hls_version: String,
 }
 
 const TEMPLATES: [&str; 8] =
@@ -76,7 +80,22 @@ impl Renderer {
             theme.asset("site.css")?.map(|asset| content_hash(&asset.bytes)[..10].to_owned()).unwrap_or_default();
         let embed_version =
             theme.asset("embed.js")?.map(|asset| content_hash(&asset.bytes)[..10].to_owned()).unwrap_or_default();
-        Ok(Renderer { env, admin: crate::AdminPages::new()?, messages, theme, css_version, embed_version })
+        let video_version =
+            theme.asset("video.js")?.map(|asset| content_hash(&asset.bytes)[..10].to_owned()).unwrap_or_default();
+        let hls_version = theme
+            .asset("hls/hls.light.min.js")?
+            .map(|asset| content_hash(&asset.bytes)[..10].to_owned())
+            .unwrap_or_default();
+        Ok(Renderer {
+            env,
+            admin: crate::AdminPages::new()?,
+            messages,
+            theme,
+            css_version,
+            embed_version,
+            video_version,
+            hls_version,
+        })
     }
 
     /// The theme the pages come from.
@@ -282,11 +301,21 @@ impl Renderer {
         let poster = page.story.poster.as_ref().map(Image::of);
         let video = match (page.story.kind, &page.story.video) {
             (StoryKind::Video, Some(video)) => Some(VideoView {
-                src: paths::media(&video.key),
-                mime: video.mime.clone(),
+                hls: video.video.as_ref().and_then(|f| f.master_key.as_deref()).map(paths::media),
+                // The fast-start MP4 once made; until then the upload as it came.
+                src: paths::media(video.video.as_ref().and_then(|f| f.mp4.as_ref()).map_or(&video.key, |(key, _)| key)),
+                mime: if video.video.as_ref().is_some_and(|f| f.mp4.is_some()) {
+                    "video/mp4".to_owned()
+                } else {
+                    video.mime.clone()
+                },
                 width: video.width,
                 height: video.height,
-                poster: poster.as_ref().map(|p| p.src.clone()),
+                // The uploaded poster wins over the frame the transcode chose.
+                poster: poster
+                    .as_ref()
+                    .map(|p| p.src.clone())
+                    .or_else(|| video.video.as_ref().and_then(|f| f.poster_key.as_deref()).map(paths::media)),
                 captions: article.captions.as_ref().map(|c| Captions {
                     src: paths::media(&c.key),
                     srclang: page.edition.lang_tag.clone(),
@@ -312,6 +341,7 @@ impl Renderer {
             image: poster.as_ref().map(|p| view.absolute(&p.src)),
             video: video.as_ref().map(|v| VideoData {
                 content_url: view.absolute(&v.src),
+                embed_url: canonical.clone(),
                 thumbnail_url: v.poster.as_ref().map(|p| view.absolute(p)),
                 duration_ms: page.story.video.as_ref().and_then(|a| a.duration_ms),
             }),
@@ -330,11 +360,9 @@ impl Renderer {
         if let Some(name) = &section_name {
             og.push(("article:section".to_owned(), name.clone()));
         }
-        if let Some(video) = &data.video {
-            og.push(("og:video".to_owned(), video.content_url.clone()));
-            if let Some(v) = &page.story.video {
-                og.push(("og:video:type".to_owned(), v.mime.clone()));
-            }
+        if let (Some(data), Some(video)) = (&data.video, &video) {
+            og.push(("og:video".to_owned(), data.content_url.clone()));
+            og.push(("og:video:type".to_owned(), video.mime.clone()));
         }
         let meta = page.meta;
         // A search title or description the newsroom wrote wins over the headline and standfirst.
@@ -374,6 +402,10 @@ impl Renderer {
         // The card script loads only where a card needs it: the reader site runs no script else.
         let embed_script =
             body_html.contains("data-embed-src").then(|| paths::theme_asset("embed.js", &self.embed_version));
+        let video_script = video.as_ref().filter(|v| v.hls.is_some()).map(|_| VideoScript {
+            src: paths::theme_asset("video.js", &self.video_version),
+            hls_js: paths::theme_asset("hls/hls.light.min.js", &self.hls_version),
+        });
         let body = Value::from_safe_string(body_html);
         let tags: Vec<Link> = page
             .tags
@@ -400,6 +432,7 @@ impl Renderer {
             video => v(&video),
             body,
             embed_script,
+            video_script => v(&video_script),
             preview => page.preview,
             correction => &article.correction,
             tags => v(&tags),

@@ -230,7 +230,8 @@ pub fn news(site: &SiteContext<'_>, articles: &[ArticleSummary]) -> String {
 }
 
 /// A video sitemap of `reports`, newest first, as many as fit `limits`. Reports without a
-/// poster are left out: Google requires a thumbnail for every video.
+/// poster (uploaded, or the frame the transcode chose) are left out: Google requires a
+/// thumbnail for every video.
 pub fn videos(site: &SiteContext<'_>, reports: &[VideoReport], limits: &SitemapLimits) -> String {
     let base = site.base_url;
     let closing = "</urlset>\n".len();
@@ -238,7 +239,9 @@ pub fn videos(site: &SiteContext<'_>, reports: &[VideoReport], limits: &SitemapL
     xml.open("urlset", &[("xmlns", SITEMAP_NS), ("xmlns:video", VIDEO_NS)]);
     let mut listed = 0;
     for report in reports {
-        let Some(poster) = &report.poster else { continue };
+        let Some(poster) = report.poster.as_ref().map(|p| p.key.as_str()).or_else(|| report.video.made_poster()) else {
+            continue;
+        };
         if listed == limits.max_urls {
             break;
         }
@@ -246,12 +249,13 @@ pub fn videos(site: &SiteContext<'_>, reports: &[VideoReport], limits: &SitemapL
         xml.open("url", &[]);
         xml.element("loc", &[], &format!("{base}{}", paths::article(report.edition.as_str(), report.slug.as_str())));
         xml.open("video:video", &[]);
-        xml.element("video:thumbnail_loc", &[], &format!("{base}{}", paths::media(&poster.key)));
+        xml.element("video:thumbnail_loc", &[], &format!("{base}{}", paths::media(poster)));
         xml.element("video:title", &[], &report.headline);
         let description: String =
             report.standfirst.as_deref().unwrap_or(&report.headline).chars().take(MAX_VIDEO_DESCRIPTION).collect();
         xml.element("video:description", &[], &description);
-        xml.element("video:content_loc", &[], &format!("{base}{}", paths::media(&report.video.key)));
+        let (content, _, _) = report.video.playable_file();
+        xml.element("video:content_loc", &[], &format!("{base}{}", paths::media(content)));
         if let Some(seconds) = report.video.duration_ms.map(|ms| ms.div_ceil(1000))
             && VIDEO_DURATION_RANGE.contains(&seconds)
         {

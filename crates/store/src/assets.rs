@@ -100,6 +100,11 @@ impl Store {
                 asset.renditions.push((width, key));
             }
         }
+        for (id, facts) in self.video_facts(ids).await? {
+            if let Some(asset) = assets.get_mut(&id) {
+                asset.video = Some(facts);
+            }
+        }
         Ok(assets)
     }
 }

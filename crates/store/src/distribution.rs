@@ -251,6 +251,8 @@ impl Store {
                 .bind(until(now))
                 .fetch_all(&self.pool)
                 .await?;
+        let video_ids: Vec<i64> = rows.iter().map(|row| row.video_id).collect();
+        let mut facts = self.video_facts(&video_ids).await?;
         rows.into_iter()
             .map(|row| {
                 let poster = match (row.poster_id, row.poster_key, row.poster_mime) {
@@ -267,15 +269,18 @@ impl Store {
                     standfirst: row.standfirst,
                     published_at: timestamp(row.published_at)?,
                     updated_at: optional_timestamp(row.updated_at)?,
-                    video: asset(
-                        row.video_id,
-                        row.video_key,
-                        row.video_mime,
-                        Some(row.video_size),
-                        row.video_width,
-                        row.video_height,
-                        row.video_duration_ms,
-                    ),
+                    video: Asset {
+                        video: facts.remove(&row.video_id),
+                        ..asset(
+                            row.video_id,
+                            row.video_key,
+                            row.video_mime,
+                            Some(row.video_size),
+                            row.video_width,
+                            row.video_height,
+                            row.video_duration_ms,
+                        )
+                    },
                     poster,
                 })
             })
@@ -310,6 +315,7 @@ fn asset(
         duration_ms: duration_ms.and_then(|d| u64::try_from(d).ok()),
         renditions: Vec::new(),
         focus: None,
+        video: None,
     }
 }
 

@@ -70,12 +70,34 @@ impl Store {
     /// Claims the job due longest ago for `worker` until `lease_until_ms`: a queued job whose
     /// time has come, or a running one whose lease expired (its worker died). One statement, so
     /// that two workers never claim one job: on PostgreSQL the candidate row is locked and other
-    /// workers skip it; SQLite runs one write at a time.
+    /// workers skip it; SQLite runs one write at a time. Transcodes are left to
+    /// [`Store::claim_transcode_job`]: they take minutes, and must not hold up the scheduler.
     pub async fn claim_job(
         &self,
         worker: &str,
         now_ms: i64,
         lease_until_ms: i64,
+    ) -> Result<Option<ClaimedJob>, StoreError> {
+        self.claim_in_lane(worker, now_ms, lease_until_ms, "kind <> 'transcode'").await
+    }
+
+    /// Claims a due `transcode` job, as [`Store::claim_job`] does: each node's transcode worker
+    /// runs one at a time.
+    pub async fn claim_transcode_job(
+        &self,
+        worker: &str,
+        now_ms: i64,
+        lease_until_ms: i64,
+    ) -> Result<Option<ClaimedJob>, StoreError> {
+        self.claim_in_lane(worker, now_ms, lease_until_ms, "kind = 'transcode'").await
+    }
+
+    async fn claim_in_lane(
+        &self,
+        worker: &str,
+        now_ms: i64,
+        lease_until_ms: i64,
+        lane: &'static str,
     ) -> Result<Option<ClaimedJob>, StoreError> {
         let lock = match self.backend {
             Backend::Postgres => " FOR UPDATE SKIP LOCKED",
@@ -84,7 +106,8 @@ impl Store {
         let sql = format!(
             "UPDATE jobs SET status = 'running', attempts = attempts + 1, worker = $1, lease_until_ms = $2
              WHERE id = (SELECT id FROM jobs
-                         WHERE (status = 'queued' AND run_at_ms <= $3) OR (status = 'running' AND lease_until_ms < $3)
+                         WHERE ((status = 'queued' AND run_at_ms <= $3) OR (status = 'running' AND lease_until_ms < $3))
+                           AND {lane}
                          ORDER BY run_at_ms, id LIMIT 1{lock})
              RETURNING id, kind, subject_id, attempts, max_attempts"
         );

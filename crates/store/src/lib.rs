@@ -41,6 +41,7 @@ mod site;
 mod tags;
 pub mod transfer;
 mod users;
+mod videos;
 
 use std::sync::Arc;
 
@@ -64,6 +65,7 @@ pub use preview_links::PreviewLink;
 pub use sections::NewSection;
 pub use site::NewSocialAccount;
 pub use users::{NewUser, SessionRecord, TokenRecord, TwoStep};
+pub use videos::{CancelOutcome, NewVideo, PublishedVideo, TRANSCODE_JOB};
 
 /// A handle on the content database; cheap to clone (the connection pool is shared).
 #[derive(Clone)]

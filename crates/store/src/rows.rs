@@ -42,6 +42,7 @@ impl From<AssetRow> for Asset {
                 (Some(x), Some(y)) => Some((percent(x), percent(y))),
                 _ => None,
             },
+            video: None,
         }
     }
 }

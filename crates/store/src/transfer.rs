@@ -23,6 +23,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("glossary_terms", "id"),
     ("assets", "id"),
     ("asset_renditions", "asset_id, width"),
+    ("videos", "asset_id"),
     ("sections", "id"),
     ("section_names", "section_id, edition"),
     ("contributors", "id"),

@@ -239,15 +239,33 @@ const READER_CONTENT_POLICY: &str = "default-src 'self'; img-src 'self' data: ht
 
 /// An article page with embed cards runs the theme's `embed.js`, which frames a provider's
 /// player when the reader clicks a card: only those players, only then.
-static READER_EMBED_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
-    let policy = READER_CONTENT_POLICY.replace("script-src 'none'", "script-src 'self'");
-    let policy = format!("{policy}; frame-src {}", dateline_core::PLAYER_ORIGINS.join(" "));
-    HeaderValue::from_str(&policy).expect("the policy is ASCII")
-});
+static READER_EMBED_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| reader_script_policy(true, false));
+/// A video report whose HLS ladder plays runs the theme's `video.js`, which may load the
+/// vendored hls.js (same origin): it feeds the `<video>` through Media Source Extensions, whose
+/// `blob:` address the media policy must allow.
+static READER_VIDEO_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| reader_script_policy(false, true));
+static READER_EMBED_VIDEO_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| reader_script_policy(true, true));
 
-/// Gives `response` (an article page with embed cards) the reader policy that lets them play.
-pub(crate) fn allow_embed_players(response: &mut Response) {
-    response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, READER_EMBED_POLICY.clone());
+fn reader_script_policy(embeds: bool, hls: bool) -> HeaderValue {
+    let mut policy = READER_CONTENT_POLICY.replace("script-src 'none'", "script-src 'self'");
+    if hls {
+        policy = policy.replace("media-src 'self'", "media-src 'self' blob:");
+    }
+    if embeds {
+        policy = format!("{policy}; frame-src {}", dateline_core::PLAYER_ORIGINS.join(" "));
+    }
+    HeaderValue::from_str(&policy).expect("the policy is ASCII")
+}
+
+/// Gives `response` (an article page) the reader policy its scripts need: embed cards' players,
+/// the HLS video player, or both.
+pub(crate) fn allow_page_scripts(response: &mut Response, embeds: bool, hls: bool) {
+    let policy = match (embeds, hls) {
+        (true, true) => &READER_EMBED_VIDEO_POLICY,
+        (false, true) => &READER_VIDEO_POLICY,
+        _ => &READER_EMBED_POLICY,
+    };
+    response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, (*policy).clone());
 }
 
 /// The admin pages run their own `/admin/assets/admin.js` (slug suggestion, live preview) and
@@ -270,7 +288,7 @@ fn set_security_headers(response: &mut Response, policy: &'static str, https: bo
         headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
     }
     let is_html = headers.get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
-    // A page that needs more (see `allow_embed_players`) has set its own.
+    // A page that needs more (see `allow_page_scripts`) has set its own.
     if is_html && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(policy));
     }

@@ -2,7 +2,11 @@
 //! §14) so that players can seek and resume, a strong ETag and conditional requests.
 //!
 //! A file is served only if an asset record names it: the record holds the MIME type sniffed
-//! at upload, so nothing dropped into the media directory by other means is ever served.
+//! at upload, so nothing dropped into the media directory by other means is ever served. A
+//! video's renditions (`videos/{asset id}/…`, written by the transcode job) are served while
+//! their video exists, typed by their extension from a fixed list: playlists with a short
+//! max-age (the master is replaced as renditions are added), everything else immutable (every
+//! other name carries its transcode's token, so its content never changes).
 
 use std::time::UNIX_EPOCH;
 
@@ -23,18 +27,57 @@ pub(crate) async fn serve_media(
 ) -> Result<Response, AppError> {
     let Ok(Path(key)) = key else { return Err(AppError::NotFound) };
     let key = MediaKey::parse(&key).map_err(|_| AppError::NotFound)?;
+    if let Some(rest) = key.as_str().strip_prefix("videos/") {
+        let (mime, cache) = rendition_type(rest).ok_or(AppError::NotFound)?;
+        let id = rest.split('/').next().and_then(|id| id.parse::<i64>().ok()).ok_or(AppError::NotFound)?;
+        let video = state.store().asset(dateline_core::AssetId(id)).await?;
+        if video.is_none_or(|v| v.video.is_none()) {
+            return Err(AppError::NotFound);
+        }
+        return serve_file(&state, &key, mime, cache, &headers).await;
+    }
     let asset = state.store().asset_by_key(key.as_str()).await?.ok_or(AppError::NotFound)?;
+    serve_file(&state, &key, &asset.mime, "public, max-age=86400", &headers).await
+}
+
+/// Playlists are re-read often (the master changes as renditions are added); a segment, an MP4,
+/// a poster or a storyboard never changes under its name.
+const PLAYLIST_CACHE: &str = "public, max-age=2";
+const IMMUTABLE_CACHE: &str = "public, max-age=31536000, immutable";
+
+/// The type and caching of a rendition file, by its extension; `None` for anything else.
+fn rendition_type(path: &str) -> Option<(&'static str, &'static str)> {
+    let (_, extension) = path.rsplit_once('.')?;
+    Some(match extension {
+        "m3u8" => ("application/vnd.apple.mpegurl", PLAYLIST_CACHE),
+        "m4s" => ("video/iso.segment", IMMUTABLE_CACHE),
+        "mp4" => ("video/mp4", IMMUTABLE_CACHE),
+        "jpg" => ("image/jpeg", IMMUTABLE_CACHE),
+        "vtt" => ("text/vtt", IMMUTABLE_CACHE),
+        _ => return None,
+    })
+}
+
+/// Streams the stored file `key` as `mime`, with Range, ETag and `cache`.
+async fn serve_file(
+    state: &AppState,
+    key: &MediaKey,
+    mime: &str,
+    cache: &'static str,
+    headers: &HeaderMap,
+) -> Result<Response, AppError> {
+    let key = key.clone();
     let file = state.media().info(&key).await?;
     let modified = file.modified.and_then(|m| m.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     let etag = format!("\"{:x}-{:x}\"", file.len, modified);
 
     let mut base = HeaderMap::new();
     base.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
-    base.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
+    base.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     if let Ok(value) = HeaderValue::from_str(&etag) {
         base.insert(header::ETAG, value);
     }
-    if let Ok(value) = HeaderValue::from_str(&asset.mime) {
+    if let Ok(value) = HeaderValue::from_str(mime) {
         base.insert(header::CONTENT_TYPE, value);
     }
 

@@ -287,6 +287,7 @@ pub(crate) async fn article_response(
     };
     let html = state.renderer().article(&context, &page)?;
     let has_embeds = html.contains("data-embed-src");
+    let has_hls_player = html.contains("data-hls=");
     let mut response = if preview {
         let mut response = (StatusCode::OK, html).into_response();
         let headers = response.headers_mut();
@@ -303,8 +304,8 @@ pub(crate) async fn article_response(
         cache_tags.extend(tags.iter().map(|tag| CacheTag::Tag(tag.id)));
         html_response(html, edition, cache_tags)
     };
-    if has_embeds {
-        crate::error::allow_embed_players(&mut response);
+    if has_embeds || has_hls_player {
+        crate::error::allow_page_scripts(&mut response, has_embeds, has_hls_player);
     }
     Ok(response)
 }

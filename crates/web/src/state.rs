@@ -46,6 +46,8 @@ pub struct AppConfig {
     pub metrics: MetricsConfig,
     /// How background jobs are claimed and retried.
     pub jobs: JobSettings,
+    /// Where ffmpeg is and how transcodes run.
+    pub video: dateline_newsroom::VideoSettings,
 }
 
 impl AppConfig {
@@ -76,6 +78,7 @@ impl AppConfig {
             sitemap_limits: SitemapLimits::STANDARD,
             metrics: MetricsConfig::default(),
             jobs: JobSettings::default(),
+            video: dateline_newsroom::VideoSettings::default(),
         }
     }
 }
@@ -114,6 +117,7 @@ impl AppState {
             time_zone: config.time_zone.clone(),
             zone_label: config.zone_label.clone(),
             jobs: config.jobs.clone(),
+            video: config.video.clone(),
         };
         let newsroom = Newsroom::new(store, media, search, settings, page_cache.clone());
         AppState {

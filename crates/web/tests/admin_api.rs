@@ -618,8 +618,7 @@ async fn uploads_go_to_an_s3_bucket() {
     let MediaLocation::S3(bucket) = &location else { unreachable!() };
     let site = test_site_on(Some(location.clone()), None, |config| config.max_video_bytes = 30_000_000).await;
     let (site, rita, rob, eddie) = newsroom_with(site).await;
-    let mut long = support::video_bytes();
-    long.resize(20_000_000, 7);
+    let long = support::padded_video(&support::real_video(), 20_000_000);
     let (status, video) = upload(&site, &rob, "twenty.mp4", Some("video/mp4"), long.clone()).await;
     assert_eq!(status, 201, "{video}");
     let key = video["key"].as_str().unwrap();
@@ -692,8 +691,8 @@ async fn uploads_work((site, rita, _, eddie): (TestSite, Session, Session, Sessi
     assert!(files.iter().all(|f| !f.contains("-long")), "a refused upload left {files:?}");
 
     // A video report: upload the video, attach it and the poster to a story.
-    let (status, video) = upload(&site, &rita, "clip.mp4", Some("video/mp4"), support::video_bytes()).await;
-    assert_eq!(status, 201);
+    let (status, video) = upload(&site, &rita, "clip.mp4", Some("video/mp4"), support::real_video()).await;
+    assert_eq!(status, 201, "{video}");
     let article = create(&site, &rita, "Harbour by night", "harbour-by-night").await;
     let story = json!({
         "section_id": 1, "kind": "video",
@@ -732,7 +731,7 @@ async fn contributors_get_photos() {
     let (site, _, _, eddie) = newsroom().await;
     let (status, photo) = upload(&site, &eddie, "jane.png", Some("image/png"), png(600, 600)).await;
     assert_eq!(status, 201);
-    let (_, video) = upload(&site, &eddie, "clip.mp4", Some("video/mp4"), support::video_bytes()).await;
+    let (_, video) = upload(&site, &eddie, "clip.mp4", Some("video/mp4"), support::real_video()).await;
     let fields = |asset: &Value| json!({ "slug": "jane-doe", "name_en": "Jane Doe", "photo_asset_id": asset["id"] });
     let (refused, _) = send(&site, "PUT", "/admin/api/contributors/1", Some(&eddie), Some(fields(&video))).await;
     assert_eq!(refused.status, 422, "a video is not a photo");

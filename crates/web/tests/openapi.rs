@@ -312,6 +312,25 @@ async fn real_responses_match_the_document() {
         c.call("PUT", &focus, "/media/{id}/focus", Some(json!({ "x": 130, "y": 70 }))).await;
         c.call("PUT", &focus, "/media/{id}/focus", Some(json!({ "x": 30 }))).await;
     }
+    // A real video (made by ffmpeg): its transcode queued, cancelled, retried, cancelled again.
+    let upload = Request::post("/admin/api/uploads?name=clip.mp4")
+        .header("cookie", &c.cookie)
+        .header("x-csrf-token", &c.csrf)
+        .body(Body::from(support::real_video()))
+        .unwrap();
+    let response = site.request(upload).await;
+    assert_eq!(response.status, 201, "{}", String::from_utf8_lossy(&response.body));
+    let video: Value = serde_json::from_slice(&response.body).unwrap();
+    let video = format!("/videos/{}", video["id"]);
+    assert_eq!(c.call("GET", &video, "/videos/{id}", None).await.0, 200);
+    c.call("GET", "/videos/999999", "/videos/{id}", None).await;
+    assert_eq!(c.call("POST", &format!("{video}/cancel"), "/videos/{id}/cancel", None).await.0, 202);
+    assert_eq!(c.call("POST", &format!("{video}/cancel"), "/videos/{id}/cancel", None).await.0, 409);
+    assert_eq!(c.call("POST", &format!("{video}/retry"), "/videos/{id}/retry", None).await.0, 202);
+    assert_eq!(c.call("POST", &format!("{video}/retry"), "/videos/{id}/retry", None).await.0, 409);
+    assert_eq!(c.call("POST", &format!("{video}/cancel"), "/videos/{id}/cancel", None).await.0, 202);
+    c.call("POST", "/videos/999999/retry", "/videos/{id}/retry", None).await;
+    c.call("POST", "/videos/999999/cancel", "/videos/{id}/cancel", None).await;
     let (_, jobs) = c.call("GET", "/jobs", "/jobs", None).await;
     assert!(!jobs["jobs"].as_array().unwrap().is_empty(), "the scheduler job at least: {jobs}");
     c.call("GET", "/jobs?status=late", "/jobs", None).await;

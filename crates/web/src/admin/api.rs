@@ -50,6 +50,7 @@ pub(crate) fn operations() -> OpenApiRouter<AppState> {
         .routes(routes!(list_tokens, create_token))
         .routes(routes!(revoke_token))
         .routes(routes!(list_redirects))
+        .merge(super::videos::operations())
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -971,8 +972,9 @@ struct ChoiceBody {
     base_revision: i64,
     #[serde(default)]
     field: String,
-    /// In characters, as the review gives it.
+    /// In characters, as the review gives it (a field is never longer than a request).
     #[serde(default)]
+    #[schema(maximum = 2_097_152)]
     start: usize,
     #[serde(default)]
     replacement: String,

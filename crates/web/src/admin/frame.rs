@@ -353,7 +353,7 @@ pub(crate) fn see_other(path: &str) -> Response {
 pub(crate) const DONE_COOKIE: &str = "dateline_done";
 
 /// What a confirmation may say: each is the admin message `done-{code}`.
-const DONE: [&str; 16] = [
+const DONE: [&str; 18] = [
     "saved",
     "created",
     "deleted",
@@ -370,6 +370,8 @@ const DONE: [&str; 16] = [
     "derived",
     "chosen",
     "reviewed",
+    "cancelled",
+    "queued",
 ];
 
 /// [`see_other`] to `path`, whose page then confirms `done` (one of [`DONE`]).

@@ -10,8 +10,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
-use dateline_core::{Asset, AssetId, Msg};
-use dateline_render::admin_views::{MediaPage, MediaRow, MediaUseView};
+use dateline_core::{Asset, AssetId, Msg, TranscodeStatus};
+use dateline_render::admin_views::{MediaPage, MediaRow, MediaUseView, TranscodeView};
 use dateline_render::paths;
 use dateline_store::{AssetUse, MediaKind};
 use serde::Deserialize;
@@ -30,6 +30,7 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
         .route("/media", get(library_page))
         .route("/media/{id}/delete", post(delete_from_form))
         .route("/media/{id}/focus", post(focus_from_form))
+        .route("/media/{id}/transcode", post(transcode_from_form))
 }
 
 pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
@@ -94,6 +95,13 @@ fn row(asset: &Asset, uses: &[AssetUse]) -> MediaRow {
         dimensions: asset.width.zip(asset.height).map(|(w, h)| format!("{w} × {h}")),
         thumb_url: thumb,
         used_in: uses.iter().map(use_view).collect(),
+        transcode: asset.video.as_ref().map(|video| TranscodeView {
+            status: video.status.as_str(),
+            percent: video.progress_permille / 10,
+            minutes_left: video.remaining_seconds.map(|s| s.div_ceil(60).max(1)),
+            error: video.error.clone(),
+            can_cancel: matches!(video.status, TranscodeStatus::Queued | TranscodeStatus::Running),
+        }),
     }
 }
 
@@ -170,7 +178,7 @@ struct FocusBody {
         super::CommonAnswers,
         (status = 200, description = "Set", body = super::answers::Focus),
         super::NotFound,
-        (status = 422, description = "Not an image", body = super::api_types::ErrorBody),
+        (status = 422, description = "Not an image, or only one of `x` and `y` given", body = super::api_types::ErrorBody),
     ))]
 async fn api_focus(
     State(state): State<AppState>,
@@ -182,7 +190,8 @@ async fn api_focus(
         (Some(x), Some(y)) => Some((x, y)),
         (None, None) => None,
         _ => {
-            return Err(AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("focus-out-of-range")));
+            // Each is a valid value on its own; the pair is what is wrong.
+            return Err(AdminApiError::field("x", Msg::new("focus-out-of-range")));
         }
     };
     state.newsroom().set_media_focus(&caller.user, AssetId(id), focus).await?;
@@ -233,6 +242,32 @@ async fn library_page(
             render(&state, StatusCode::OK, &page)
         }
         Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
+/// `POST /admin/media/{id}/transcode`: `action=cancel` or `action=retry` a video's transcode.
+async fn transcode_from_form(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let newsroom = state.newsroom();
+    let done_as = match fields.get("action") {
+        Some("cancel") => newsroom.cancel_transcode(&editor.user, AssetId(id)).await.map(|_| "cancelled"),
+        Some("retry") => newsroom.retry_transcode(&editor.user, AssetId(id)).await.map(|()| "queued"),
+        _ => {
+            let error = AdminApiError::new(StatusCode::BAD_REQUEST, "bad_request", Msg::new("filter-malformed"));
+            return page_error(&state, &error, Some(&editor));
+        }
+    };
+    match done_as {
+        Ok(what) => done("/admin/media?kind=video", what),
+        Err(error) => page_error(&state, &error.into(), Some(&editor)),
     }
 }
 

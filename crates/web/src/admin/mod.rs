@@ -29,6 +29,7 @@ mod security;
 mod set_up;
 mod static_pages;
 mod uploads;
+mod videos;
 
 use axum::Router;
 use axum::extract::{Request, State};

@@ -1,4 +1,5 @@
-//! Uploads: images (JPEG, PNG, WebP), video (MP4, WebM) and captions (WebVTT), accepted by
+//! Uploads: images (JPEG, PNG, WebP), video (MP4, MOV, WebM; probed with ffprobe, then transcoded
+//! by a background job) and captions (WebVTT), accepted by
 //! their content rather than their name, streamed to the media store within the configured
 //! limits (a video is never held in memory), and recorded as assets. Images get resized
 //! renditions for `srcset`, made by a background job (`dateline_newsroom`'s job runner).
@@ -16,7 +17,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio_util::io::StreamReader;
 
-use dateline_newsroom::new_secret;
+use dateline_newsroom::{VideoRefusal, new_secret};
 
 use super::api_error::{AdminApiError, ApiJson};
 use super::auth::Caller;
@@ -96,6 +97,9 @@ pub(crate) async fn upload(
         let _ = state.media().remove(&key).await;
         return Err(upload_error(MediaError::TooLarge { limit: config.max_image_bytes }, config.max_image_bytes));
     }
+    if VIDEO_TYPES.contains(&stored.mime) {
+        return record_video(&state, &key, stored.mime, stored.size).await;
+    }
     let (mut width, mut height) = (None, None);
     if is_image {
         let bytes = state.media().read(&key).await.map_err(|e| upload_error(e, limit))?;
@@ -147,6 +151,44 @@ pub(crate) async fn upload(
         "height": height,
         // Made in the background; the asset lists them once they exist.
         "renditions_pending": is_image,
+    });
+    Ok((StatusCode::CREATED, Json(body)).into_response())
+}
+
+/// Probes an uploaded video and records it with a queued transcode; a file that is not a
+/// playable video is removed and refused (422) with the reason.
+async fn record_video(state: &AppState, key: &MediaKey, mime: &str, size: u64) -> Result<Response, AdminApiError> {
+    let recorded = state.newsroom().record_video_upload(key, mime, size).await;
+    let (asset, info) = match recorded {
+        Ok(recorded) => recorded,
+        Err(refusal) => {
+            let _ = state.media().remove(key).await;
+            return Err(match refusal {
+                VideoRefusal::Unplayable(message) => {
+                    AdminApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "unplayable_video", message)
+                }
+                VideoRefusal::ToolsUnavailable(message) => {
+                    AdminApiError::new(StatusCode::SERVICE_UNAVAILABLE, "video_tools_unavailable", message)
+                }
+                VideoRefusal::Failed(error) => error.into(),
+            });
+        }
+    };
+    let body = json!({
+        "id": asset.0,
+        "key": key.as_str(),
+        "url": dateline_render::paths::media(key.as_str()),
+        "mime": mime,
+        "size": size,
+        "width": info.width,
+        "height": info.height,
+        "duration_ms": (info.duration * 1000.0).round() as u64,
+        "frame_rate": info.frame_rate,
+        "video_codec": info.video_codec,
+        "audio_codec": info.audio.as_ref().map(|a| a.codec.as_str()),
+        // Made in the background: `GET /admin/api/videos/{id}` follows it.
+        "transcode": "queued",
+        "renditions_pending": true,
     });
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }

@@ -31,6 +31,43 @@ pub fn video_bytes() -> Vec<u8> {
     bytes
 }
 
+/// A real 2-second 320×180 H.264/AAC MP4 (ffmpeg's `testsrc2` and `sine`), made once per test
+/// binary. Needs ffmpeg: `apt-get install ffmpeg`.
+pub fn real_video() -> Vec<u8> {
+    static CLIP: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    CLIP.get_or_init(|| make_clip(2, 320, 180)).clone()
+}
+
+/// A clip of `seconds` at `width` × `height`, H.264 (key frames every second) and AAC, made by
+/// ffmpeg. Needs ffmpeg: `apt-get install ffmpeg`.
+pub fn make_clip(seconds: u32, width: u32, height: u32) -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("clip.mp4");
+    let status = std::process::Command::new("ffmpeg")
+        .args(["-nostdin", "-loglevel", "error", "-f", "lavfi", "-i"])
+        .arg(format!("testsrc2=size={width}x{height}:rate=25:duration={seconds}"))
+        .args(["-f", "lavfi", "-i"])
+        .arg(format!("sine=frequency=440:duration={seconds}"))
+        .args(["-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-pix_fmt", "yuv420p"])
+        .args(["-c:a", "aac", "-shortest", "-movflags", "+faststart"])
+        .arg(&out)
+        .status()
+        .unwrap_or_else(|e| panic!("these tests need ffmpeg (apt-get install ffmpeg): {e}"));
+    assert!(status.success(), "ffmpeg could not make a test clip: {status}");
+    std::fs::read(out).unwrap()
+}
+
+/// `video` padded to `total` bytes with a trailing `free` box (valid ISO BMFF, ignored by
+/// players), for tests of large uploads.
+pub fn padded_video(video: &[u8], total: usize) -> Vec<u8> {
+    let mut bytes = video.to_vec();
+    let pad = total - bytes.len();
+    bytes.extend((pad as u32).to_be_bytes());
+    bytes.extend(b"free");
+    bytes.resize(total, 0);
+    bytes
+}
+
 pub struct TestSite {
     pub dir: tempfile::TempDir,
     pub state: AppState,

@@ -16,3 +16,5 @@ done-revoked = Revoked: the link no longer opens.
 done-derived = Derived again from the source.
 done-chosen = Changed: the text now has your choice.
 done-reviewed = Marked as reviewed.
+done-cancelled = Cancelled: what was already made keeps playing.
+done-queued = Queued: the transcode starts as soon as a worker is free.

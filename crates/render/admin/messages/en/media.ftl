@@ -21,3 +21,15 @@ media-confirm-delete = Delete this file for good
 media-delete = Delete
 media-older = Older files
 media-none = No files yet. Upload them from a story's editor or from Settings.
+
+media-transcode = Transcode
+media-transcode-queued = waiting for a worker
+media-transcode-running = { $percent } % made{ $minutes ->
+    [none] {""}
+   *[other] , about { $minutes } min left
+}
+media-transcode-ready = ready: adaptive streaming, MP4 and poster made
+media-transcode-failed = failed: { $error }
+media-transcode-cancelled = cancelled
+media-transcode-cancel = Cancel transcode
+media-transcode-retry = Transcode again

@@ -21,3 +21,15 @@ media-confirm-delete = Энэ файлыг бүрмөсөн устгах
 media-delete = Устгах
 media-older = Хуучин файлууд
 media-none = Одоогоор файл алга. Мэдээний засварлагч эсвэл Тохиргооноос байршуулна уу.
+
+media-transcode = Хөрвүүлэлт
+media-transcode-queued = ажилтан хүлээж байна
+media-transcode-running = { $percent } % бэлэн{ $minutes ->
+    [none] {""}
+   *[other] , ойролцоогоор { $minutes } мин үлдсэн
+}
+media-transcode-ready = бэлэн: дасан зохицох урсгал, MP4 ба нүүр зураг хийгдсэн
+media-transcode-failed = бүтсэнгүй: { $error }
+media-transcode-cancelled = цуцлагдсан
+media-transcode-cancel = Хөрвүүлэлтийг цуцлах
+media-transcode-retry = Дахин хөрвүүлэх

@@ -16,3 +16,5 @@ done-revoked = 已撤回：该链接不再可用。
 done-derived = 已从原文重新转换。
 done-chosen = 已修改：文本已采用您选择的写法。
 done-reviewed = 已标记为已校对。
+done-cancelled = 已取消：已生成的部分继续可以播放。
+done-queued = 已排队：一有空闲的工作进程就开始转码。

@@ -16,3 +16,5 @@ done-revoked = 已撤回：該連結不再可用。
 done-derived = 已從原文重新轉換。
 done-chosen = 已修改：文字已採用您選擇的寫法。
 done-reviewed = 已標記為已校對。
+done-cancelled = 已取消：已產生的部分繼續可以播放。
+done-queued = 已排隊：一有空閒的工作程序就開始轉碼。

@@ -1,0 +1,405 @@
+//! The video desk's application side: probing an uploaded video before it is recorded, and the
+//! `transcode` job that turns it into what the reader page plays (an HLS ladder, a fast-start
+//! MP4, a poster and a storyboard, by `dateline_video`), stored in the media store under
+//! `videos/{asset id}/`.
+//!
+//! The transcoder works in a local scratch directory. Each time its master playlist changes, the
+//! files it names are copied into the media store first and the master last (one atomic put), and
+//! only then does the `videos` row name them: the stored master never names a missing file, on
+//! any node, and a job killed mid-way leaves the previous master playing. Every file but the
+//! master carries the transcode's token in its name, so a retry writes beside what is served.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use dateline_core::{AssetId, Msg, TranscodeStatus, User};
+use dateline_media::{MediaKey, MediaStore};
+use dateline_store::{CancelOutcome, NewAsset, NewVideo, PublishedVideo};
+use dateline_video::{
+    Ffmpeg, MASTER_PLAYLIST, MediaInfo, Report, TranscodeOptions, Transcoder, Unplayable, VideoError, VideoLayout,
+    probe,
+};
+use jiff::Timestamp;
+use tokio_util::sync::CancellationToken;
+
+use crate::{Newsroom, NewsroomError};
+
+/// How transcodes run on this node.
+#[derive(Debug, Clone)]
+pub struct VideoSettings {
+    /// `ffmpeg`'s path; `None` finds it on `PATH`.
+    pub ffmpeg: Option<PathBuf>,
+    /// `ffprobe`'s path; `None` finds it on `PATH`.
+    pub ffprobe: Option<PathBuf>,
+    /// Threads of each ffmpeg process.
+    pub threads: u32,
+    /// The `nice` level ffmpeg runs at, so reader requests go first.
+    pub nice: Option<i32>,
+}
+
+impl Default for VideoSettings {
+    fn default() -> VideoSettings {
+        VideoSettings { ffmpeg: None, ffprobe: None, threads: 2, nice: Some(10) }
+    }
+}
+
+/// The media-store prefix of a video's renditions.
+pub fn video_prefix(asset: AssetId) -> String {
+    format!("videos/{}", asset.0)
+}
+
+/// Why an uploaded video was not recorded.
+#[derive(Debug)]
+pub enum VideoRefusal {
+    /// The file is not a playable video; the message says why, for the uploader.
+    Unplayable(Msg),
+    /// ffprobe is not installed or failed: the server's fault, not the file's.
+    ToolsUnavailable(Msg),
+    /// Anything else (the store, the media store).
+    Failed(NewsroomError),
+}
+
+impl From<NewsroomError> for VideoRefusal {
+    fn from(error: NewsroomError) -> VideoRefusal {
+        VideoRefusal::Failed(error)
+    }
+}
+
+/// The uploader's message for a refusal.
+fn unplayable_message(reason: &Unplayable) -> Msg {
+    match reason {
+        Unplayable::Empty => Msg::new("video-refused-empty"),
+        Unplayable::NotMedia => Msg::new("video-refused-not-media"),
+        Unplayable::Image { .. } => Msg::new("video-refused-image"),
+        Unplayable::Playlist => Msg::new("video-refused-playlist"),
+        Unplayable::AudioOnly => Msg::new("video-refused-audio-only"),
+        Unplayable::NoVideo => Msg::new("video-refused-no-video"),
+        Unplayable::EmptyVideo => Msg::new("video-refused-empty-video"),
+        Unplayable::Truncated { .. } => Msg::new("video-refused-truncated"),
+        Unplayable::UnsupportedCodec { codec } => Msg::new("video-refused-codec").with("codec", codec.clone()),
+        Unplayable::NoPictureSize => Msg::new("video-refused-no-size"),
+    }
+}
+
+fn now_ms() -> i64 {
+    Timestamp::now().as_millisecond()
+}
+
+impl Newsroom {
+    fn ffmpeg(&self) -> Result<Ffmpeg, VideoError> {
+        let video = &self.settings().video;
+        match (&video.ffmpeg, &video.ffprobe) {
+            (None, None) => Ffmpeg::from_path(),
+            (ffmpeg, ffprobe) => Ffmpeg::at(
+                ffmpeg.as_deref().unwrap_or(Path::new("ffmpeg")),
+                ffprobe.as_deref().unwrap_or(Path::new("ffprobe")),
+            ),
+        }
+    }
+
+    /// Probes a video just stored under `key` and records it as an asset with what the probe
+    /// found (duration, displayed size, frame rate, codecs, sound) and a queued transcode. A file
+    /// that is not a playable video is refused with the reason; the caller removes it.
+    pub async fn record_video_upload(
+        &self,
+        key: &MediaKey,
+        mime: &str,
+        size: u64,
+    ) -> Result<(AssetId, MediaInfo), VideoRefusal> {
+        let scratch = tempfile::tempdir().map_err(|e| NewsroomError::Internal(format!("no scratch directory: {e}")))?;
+        let source = scratch.path().join("source");
+        self.media().download(key, &source).await.map_err(|e| NewsroomError::Internal(e.to_string()))?;
+        let ffmpeg = self.ffmpeg().map_err(|e| VideoRefusal::ToolsUnavailable(tools_message(&e)))?;
+        let probed = tokio::task::spawn_blocking(move || probe(&ffmpeg, &source))
+            .await
+            .map_err(|e| NewsroomError::Internal(e.to_string()))?;
+        let info = match probed {
+            Ok(info) => info,
+            Err(VideoError::Unplayable { reason, .. }) => {
+                return Err(VideoRefusal::Unplayable(unplayable_message(&reason)));
+            }
+            Err(error) => return Err(VideoRefusal::ToolsUnavailable(tools_message(&error))),
+        };
+        let asset = NewAsset {
+            key: key.as_str().to_owned(),
+            mime: mime.to_owned(),
+            size,
+            width: Some(info.width),
+            height: Some(info.height),
+            duration_ms: Some((info.duration * 1000.0).round().max(0.0) as u64),
+        };
+        let video = NewVideo {
+            container: info.container.clone(),
+            video_codec: info.video_codec.clone(),
+            audio_codec: info.audio.as_ref().map(|a| a.codec.clone()),
+            frame_rate_milli: (info.frame_rate * 1000.0).round().max(0.0) as u64,
+            bit_rate: info.bit_rate,
+        };
+        let id = self.store().create_video_asset(&asset, &video, now_ms()).await.map_err(NewsroomError::from)?;
+        self.wake_job_worker();
+        Ok((id, info))
+    }
+
+    /// Stops a video's transcode: at once when it has not started, within a second or two when
+    /// it runs. Editors only; conflict when none is queued or running.
+    pub async fn cancel_transcode(&self, user: &User, asset: AssetId) -> Result<CancelOutcome, NewsroomError> {
+        if !user.role.is_editor() {
+            return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
+        }
+        self.video_asset(asset).await?;
+        let reason = format!("cancelled by {}", user.email);
+        match self.store().cancel_transcode(asset, &reason, now_ms()).await? {
+            CancelOutcome::NotRunning => Err(NewsroomError::Conflict(Msg::new("transcode-not-running"))),
+            outcome => Ok(outcome),
+        }
+    }
+
+    /// Queues a video's transcode again. Editors only; conflict while one is queued or running.
+    pub async fn retry_transcode(&self, user: &User, asset: AssetId) -> Result<(), NewsroomError> {
+        if !user.role.is_editor() {
+            return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
+        }
+        self.video_asset(asset).await?;
+        if !self.store().retry_transcode(asset, now_ms()).await? {
+            return Err(NewsroomError::Conflict(Msg::new("transcode-busy")));
+        }
+        self.wake_job_worker();
+        Ok(())
+    }
+
+    /// The video asset `id`; not found when it is missing or not a video.
+    pub async fn video_asset(&self, id: AssetId) -> Result<dateline_core::Asset, NewsroomError> {
+        match self.store().asset(id).await? {
+            Some(asset) if asset.video.is_some() => Ok(asset),
+            _ => Err(NewsroomError::NotFound(format!("video {}", id.0))),
+        }
+    }
+
+    /// Removes a deleted video's renditions from the media store.
+    pub async fn remove_video_renditions(&self, asset: AssetId) {
+        match MediaKey::parse(&video_prefix(asset)) {
+            Ok(prefix) => {
+                if let Err(error) = self.media().remove_under(&prefix).await {
+                    tracing::warn!(%error, asset = asset.0, "could not remove a deleted video's renditions");
+                }
+            }
+            Err(error) => tracing::warn!(%error, "no prefix for a video's renditions"),
+        }
+    }
+}
+
+fn tools_message(error: &VideoError) -> Msg {
+    tracing::error!(%error, "ffprobe could not be run on an upload");
+    Msg::new("video-tools-unavailable")
+}
+
+/// How a transcode job ended, for the job runner.
+pub(crate) enum TranscodeEnd {
+    Done,
+    /// Stopped by the node shutting down: run it again.
+    Interrupted,
+    /// Not worth retrying (cancelled, or the file cannot be played).
+    GiveUp(String),
+    /// Failed; the runner retries it after a pause.
+    Failed(String),
+}
+
+/// Runs a video's transcode (the `transcode` job). `last_attempt`: a failure is final.
+pub(crate) async fn transcode(
+    newsroom: &Newsroom,
+    id: AssetId,
+    last_attempt: bool,
+    shutdown: &CancellationToken,
+) -> TranscodeEnd {
+    let store = newsroom.store();
+    let asset = match store.asset(id).await {
+        Ok(Some(asset)) if asset.video.is_some() => asset,
+        Ok(_) => return TranscodeEnd::GiveUp("the video was deleted".into()),
+        Err(error) => return TranscodeEnd::Failed(error.to_string()),
+    };
+    if let Err(error) = store.start_transcode(id, now_ms()).await {
+        return TranscodeEnd::Failed(error.to_string());
+    }
+    let result = run_transcode(newsroom, &asset, shutdown).await;
+    let (status, error, end) = match result {
+        Ok(()) => (TranscodeStatus::Ready, None, TranscodeEnd::Done),
+        Err(VideoError::Cancelled) if shutdown.is_cancelled() => {
+            (TranscodeStatus::Queued, None, TranscodeEnd::Interrupted)
+        }
+        Err(VideoError::Cancelled) => {
+            (TranscodeStatus::Cancelled, None, TranscodeEnd::GiveUp("cancelled by an editor".into()))
+        }
+        Err(error @ VideoError::Unplayable { .. }) => {
+            let text = error.to_string();
+            (TranscodeStatus::Failed, Some(text.clone()), TranscodeEnd::GiveUp(text))
+        }
+        Err(error) => {
+            let text = error.to_string();
+            let status = if last_attempt { TranscodeStatus::Failed } else { TranscodeStatus::Queued };
+            (status, Some(text.clone()), TranscodeEnd::Failed(text))
+        }
+    };
+    if let Err(store_error) = store.end_transcode(id, status, error.as_deref(), now_ms()).await {
+        tracing::warn!(%store_error, asset = id.0, "could not record how a transcode ended");
+    }
+    if matches!(store.asset(id).await, Ok(None)) {
+        // Deleted while it ran: what it stored after the deletion's clean-up goes too.
+        newsroom.remove_video_renditions(id).await;
+        return TranscodeEnd::GiveUp("the video was deleted".into());
+    }
+    end
+}
+
+/// Downloads the source, transcodes it in a scratch directory and copies what it makes into the
+/// media store as it goes.
+async fn run_transcode(
+    newsroom: &Newsroom,
+    asset: &dateline_core::Asset,
+    shutdown: &CancellationToken,
+) -> Result<(), VideoError> {
+    let scratch =
+        tempfile::tempdir().map_err(|e| VideoError::Io { action: "create", path: "scratch".into(), source: e })?;
+    let source = scratch.path().join("source");
+    let output = scratch.path().join("out");
+    let key = MediaKey::parse(&asset.key).map_err(|e| VideoError::InvalidOption(e.to_string()))?;
+    newsroom
+        .media()
+        .download(&key, &source)
+        .await
+        .map_err(|e| VideoError::BadOutput { task: "download of the upload".into(), detail: e.to_string() })?;
+    let settings = &newsroom.settings().video;
+    let ffmpeg = newsroom.ffmpeg()?;
+    let options = TranscodeOptions { threads: settings.threads, nice: settings.nice, ..TranscodeOptions::default() };
+    let transcoder = Transcoder::new(ffmpeg.clone(), options);
+    let runtime = tokio::runtime::Handle::current();
+    let newsroom = newsroom.clone();
+    let shutdown = shutdown.clone();
+    let id = asset.id;
+    let cancel = Arc::new(AtomicBool::new(false));
+    // Shutting down stops ffmpeg at once; the job is queued again for any node.
+    let watcher = {
+        let cancel = Arc::clone(&cancel);
+        let shutdown = shutdown.clone();
+        tokio::spawn(async move {
+            shutdown.cancelled().await;
+            cancel.store(true, Ordering::Relaxed);
+        })
+    };
+    let work = tokio::task::spawn_blocking(move || {
+        let info = probe(&ffmpeg, &source)?;
+        let mut copier = Copier { media: newsroom.media().clone(), asset: id, output: &output, copied: HashSet::new() };
+        let mut last_progress = Instant::now() - Duration::from_secs(10);
+        let mut failure = None;
+        let layout = transcoder.transcode(&source, &info, &output, &cancel, &mut |report| match report {
+            Report::Progress(progress) => {
+                if last_progress.elapsed() < Duration::from_secs(1) {
+                    return;
+                }
+                last_progress = Instant::now();
+                let permille = (progress.fraction * 1000.0).clamp(0.0, 1000.0) as u16;
+                let remaining = progress.remaining.map(|r| r.as_secs());
+                match runtime.block_on(newsroom.store().record_transcode_progress(id, permille, remaining, now_ms())) {
+                    Ok(true) => cancel.store(true, Ordering::Relaxed),
+                    Ok(false) => {}
+                    Err(error) => tracing::warn!(%error, asset = id.0, "could not record a transcode's progress"),
+                }
+            }
+            Report::Layout(layout) => {
+                if failure.is_some() {
+                    return;
+                }
+                // Stop here rather than let the master name what could not be stored.
+                if let Err(error) = runtime.block_on(copier.publish(&newsroom, layout)) {
+                    failure = Some(error);
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            }
+        });
+        if let Some(error) = failure {
+            return Err(error);
+        }
+        layout.map(drop)
+    });
+    let result =
+        work.await.unwrap_or_else(|e| Err(VideoError::BadOutput { task: "transcode".into(), detail: e.to_string() }));
+    watcher.abort();
+    result
+}
+
+/// Copies a transcode's files into the media store, each once, and the master last.
+struct Copier<'a> {
+    media: MediaStore,
+    asset: AssetId,
+    output: &'a Path,
+    copied: HashSet<PathBuf>,
+}
+
+impl Copier<'_> {
+    async fn publish(&mut self, newsroom: &Newsroom, layout: &VideoLayout) -> Result<(), VideoError> {
+        let mut files = Vec::new();
+        for rung in &layout.rungs {
+            list_files(&self.output.join(&rung.directory), &mut files)?;
+        }
+        for caption in &layout.captions {
+            if let Some(directory) = caption.playlist.split('/').next() {
+                list_files(&self.output.join(directory), &mut files)?;
+            }
+        }
+        files.extend(layout.mp4.iter().map(|m| self.output.join(&m.path)));
+        files.extend(layout.poster.iter().map(|p| self.output.join(&p.path)));
+        if let Some(storyboard) = &layout.storyboard {
+            files.extend([self.output.join(&storyboard.sprite), self.output.join(&storyboard.index)]);
+        }
+        for file in files {
+            if self.copied.contains(&file) {
+                continue;
+            }
+            self.put(&file).await?;
+            self.copied.insert(file);
+        }
+        // The master last, read now: it names only what was just stored.
+        self.put(&self.output.join(&layout.master)).await?;
+        let key = |path: &str| format!("{}/{path}", video_prefix(self.asset));
+        let published = PublishedVideo {
+            master_key: Some(key(MASTER_PLAYLIST)),
+            mp4: layout.mp4.as_ref().map(|m| (key(&m.path), m.bytes)),
+            poster_key: layout.poster.as_ref().map(|p| key(&p.path)),
+            layout: serde_json::to_string(layout).unwrap_or_default(),
+        };
+        newsroom
+            .store()
+            .publish_video(self.asset, &published, now_ms())
+            .await
+            .map_err(|e| VideoError::BadOutput { task: "record of the renditions".into(), detail: e.to_string() })
+    }
+
+    async fn put(&self, file: &Path) -> Result<(), VideoError> {
+        let relative = file.strip_prefix(self.output).unwrap_or(file).to_string_lossy().replace('\\', "/");
+        let stored = async {
+            let key = MediaKey::parse(&format!("{}/{relative}", video_prefix(self.asset)))?;
+            self.media.put_file(&key, file).await
+        };
+        stored
+            .await
+            .map(drop)
+            .map_err(|e| VideoError::BadOutput { task: format!("copy of {relative}"), detail: e.to_string() })
+    }
+}
+
+/// Every file under `dir`, recursively.
+fn list_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), VideoError> {
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| VideoError::Io { action: "list", path: dir.to_owned(), source: e })?;
+    for entry in entries {
+        let path = entry.map_err(|e| VideoError::Io { action: "list", path: dir.to_owned(), source: e })?.path();
+        if path.is_dir() {
+            list_files(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,34 @@
+// Video reports: the <video> element lists the HLS master first, which browsers with native HLS
+// (Safari, iOS, most Android) play as it is, then the MP4, which every other browser plays
+// without any script. Where HLS is not native but Media Source Extensions are, this loads the
+// vendored hls.js light build (hls/hls.light.min.js: hls.js 1.7.4 from the npm registry,
+// unchanged, Apache-2.0, see hls/LICENSE.txt) from this site, so the player can adapt to the
+// connection. Nothing is requested from another host.
+(function () {
+  'use strict';
+  var videos = document.querySelectorAll('video[data-hls]');
+  var me = document.currentScript;
+  if (!videos.length || !me) return;
+  if (document.createElement('video').canPlayType('application/vnd.apple.mpegurl')) return;
+  if (!window.MediaSource && !window.ManagedMediaSource) return;
+  var script = document.createElement('script');
+  script.src = me.getAttribute('data-hls-js');
+  script.onload = function () {
+    var Hls = window.Hls;
+    if (!Hls || !Hls.isSupported()) return;
+    Array.prototype.forEach.call(videos, function (video) {
+      // No worker: it would need a blob: script, which the page's policy does not allow.
+      var hls = new Hls({ enableWorker: false, capLevelToPlayerSize: true });
+      var fallback = video.currentSrc;
+      hls.on(Hls.Events.ERROR, function (_event, data) {
+        if (!data.fatal) return;
+        // Back to the MP4 (or the upload) the element had chosen.
+        hls.destroy();
+        if (fallback) video.src = fallback;
+      });
+      hls.loadSource(video.getAttribute('data-hls'));
+      hls.attachMedia(video);
+    });
+  };
+  document.head.appendChild(script);
+})();
