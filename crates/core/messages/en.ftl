@@ -276,3 +276,4 @@ video-refused-no-size = the picture has no width or height
 video-tools-unavailable = videos cannot be checked on this server right now (ffprobe is missing or failed); nothing was saved
 transcode-not-running = this video is not being transcoded: there is nothing to cancel
 transcode-busy = this video is already queued or being transcoded
+profile-edition-twice = name yourself once per edition

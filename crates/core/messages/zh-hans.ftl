@@ -272,3 +272,4 @@ video-refused-no-size = 画面没有宽度或高度
 video-tools-unavailable = 本服务器目前无法检查视频（ffprobe 缺失或出错）；未保存任何内容
 transcode-not-running = 这个视频没有在转码：没有可取消的内容
 transcode-busy = 这个视频已在排队或正在转码
+profile-edition-twice = 每个版本只能写一个署名

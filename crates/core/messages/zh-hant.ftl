@@ -271,3 +271,4 @@ video-refused-no-size = 畫面沒有寬度或高度
 video-tools-unavailable = 本伺服器目前無法檢查影片（ffprobe 缺少或出錯）；未儲存任何內容
 transcode-not-running = 這部影片沒有在轉碼：沒有可取消的項目
 transcode-busy = 這部影片已在排隊或正在轉碼
+profile-edition-twice = 每個版本只能寫一個署名

@@ -77,7 +77,7 @@ const ADMIN_STATE_DEPENDENT: &str = r#"
 [[operations]]
 include-name = [
     "POST /stories", "PUT /stories/{id}", "PUT /articles/{id}", "POST /articles/{id}/transitions",
-    "PUT /articles/{id}/meta", "POST /articles/{id}/translations", "POST /articles/{id}/derive",
+    "PUT /articles/{id}/meta", "PUT /articles/{id}/autosave", "POST /articles/{id}/translations", "POST /articles/{id}/derive",
     "POST /articles/{id}/review", "POST /articles/{id}/revisions/{revision}/restore",
     "POST /sections", "PUT /sections/{id}", "DELETE /sections/{id}",
     "POST /contributors", "PUT /contributors/{id}", "POST /contributors/{id}/merge", "DELETE /contributors/{id}",

@@ -7,6 +7,14 @@
 use serde::Deserialize;
 use utoipa::ToSchema;
 
+/// How a list is exported.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum ExportFormat {
+    Json,
+    Csv,
+}
+
 /// A background job's state.
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]

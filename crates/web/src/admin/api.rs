@@ -665,6 +665,7 @@ async fn put_article_meta(
 #[serde(deny_unknown_fields)]
 struct PreviewLinkBody {
     /// How long the link lasts; a week when not given.
+    #[schema(minimum = 1, maximum = 30)]
     days: Option<i64>,
 }
 
@@ -1231,7 +1232,7 @@ pub(super) async fn openapi(State(state): State<AppState>) -> Result<Response, A
 #[serde(deny_unknown_fields)]
 struct RedirectsQuery {
     /// `json` (the default) or `csv`.
-    #[param(value_type = Option<String>, example = "csv")]
+    #[param(value_type = Option<super::answers::ExportFormat>, example = "csv")]
     format: Option<String>,
 }
 

@@ -156,6 +156,9 @@ pub(crate) struct ApiJson<T>(pub T);
 /// Checks that `body` has the shape of `T` (its fields' names and types), for handlers that
 /// then read it field by field as a form: 400 naming what is wrong otherwise.
 pub(crate) fn typed_body<T: serde::de::DeserializeOwned>(body: &serde_json::Value) -> Result<T, AdminApiError> {
+    if !body.is_object() {
+        return Err(AdminApiError::bad_request("the body must be a JSON object"));
+    }
     T::deserialize(body).map_err(|e| AdminApiError::bad_request(e.to_string()))
 }
 
@@ -169,6 +172,10 @@ where
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         let Json(mut value) = Json::<Value>::from_request(request, state).await.map_err(|r| json_refused(&r))?;
         whole_numbers(&mut value);
+        // Every body of this API is an object; serde would also read a struct from an array.
+        if !value.is_object() {
+            return Err(AdminApiError::bad_request("the body must be a JSON object"));
+        }
         serde_json::from_value(value).map(ApiJson).map_err(|error| {
             AdminApiError::bad_request(format!("Failed to deserialize the JSON body into the target type: {error}"))
         })

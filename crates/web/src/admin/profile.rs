@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::get;
-use dateline_core::{Contributor, Edition};
+use dateline_core::{Contributor, Edition, Msg};
 use dateline_newsroom::ProfileForm;
 use dateline_render::admin_views::ProfilePage;
 use dateline_render::paths;
@@ -81,6 +81,11 @@ async fn api_save_profile(
     caller: Caller,
     ApiJson(body): ApiJson<ProfileBody>,
 ) -> Result<Json<Value>, AdminApiError> {
+    // The form has one field per edition; a JSON list could name one twice.
+    let mut editions = std::collections::BTreeSet::new();
+    if !body.names.iter().all(|n| editions.insert(n.edition.clone())) {
+        return Err(AdminApiError::field("names", Msg::new("profile-edition-twice")));
+    }
     let form = ProfileForm {
         names: body.names.into_iter().map(|n| (n.edition, n.name, n.bio.unwrap_or_default())).collect(),
         photo: body.photo_asset_id.map(|id| id.to_string()).unwrap_or_default(),

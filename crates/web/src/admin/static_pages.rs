@@ -132,6 +132,7 @@ struct PageBody {
     responses(
         super::CommonAnswers,
         (status = 201, description = "The page", body = super::answers::StaticPage),
+        (status = 404, description = "`translation_of` names no page", body = super::api_types::ErrorBody),
         (status = 409, description = "The page has a translation in that edition already", body = super::api_types::ErrorBody),
         (status = 422, description = "A field is refused: no title, a slug taken in the edition, an unknown page to translate", body = super::api_types::ErrorBody),
     ))]
