@@ -506,18 +506,7 @@ impl Newsroom {
                     summary.media_missing += 1;
                 }
             }
-            for upload in media.take_wanted() {
-                if assets.contains_key(&upload) {
-                    continue;
-                }
-                match self.import_upload(&mut tx, &media, &upload).await? {
-                    Some((id, outcome)) => {
-                        summary.count("media", outcome);
-                        assets.insert(upload, id);
-                    }
-                    None => summary.skip("upload of a type Dateline does not serve"),
-                }
-            }
+            self.import_wanted_uploads(&mut tx, &media, &mut assets, &mut summary).await?;
             let poster = poster.and_then(|upload| assets.get(&upload).copied());
             let title = item.title.trim();
             let headline = if title.is_empty() { format!("({})", item.id) } else { title.to_owned() };
@@ -762,18 +751,7 @@ impl Newsroom {
                     summary.media_missing += 1;
                 }
             }
-            for upload in media.take_wanted() {
-                if assets.contains_key(&upload) {
-                    continue;
-                }
-                match self.import_upload(&mut tx, &media, &upload).await? {
-                    Some((id, outcome)) => {
-                        summary.count("media", outcome);
-                        assets.insert(upload, id);
-                    }
-                    None => summary.skip("upload of a type Dateline does not serve"),
-                }
-            }
+            self.import_wanted_uploads(&mut tx, &media, &mut assets, &mut summary).await?;
             let poster = poster_upload.and_then(|u| assets.get(&u).copied());
             let prepared = ghost_prepared(
                 post,
@@ -974,6 +952,29 @@ impl Newsroom {
 
     /// Copies an upload from `--media` into the media store (under its imported key) and
     /// records it; `None` for a type the site does not serve (SVG, PDF…).
+    /// Imports the uploads a post's body and fields asked for, once each.
+    async fn import_wanted_uploads(
+        &self,
+        tx: &mut ImportTx<'_>,
+        media: &UploadsFolder,
+        assets: &mut HashMap<String, AssetId>,
+        summary: &mut ImportSummary,
+    ) -> anyhow::Result<()> {
+        for upload in media.take_wanted() {
+            if assets.contains_key(&upload) {
+                continue;
+            }
+            match self.import_upload(tx, media, &upload).await? {
+                Some((id, outcome)) => {
+                    summary.count("media", outcome);
+                    assets.insert(upload, id);
+                }
+                None => summary.skip("upload of a type Dateline does not serve"),
+            }
+        }
+        Ok(())
+    }
+
     async fn import_upload(
         &self,
         tx: &mut ImportTx<'_>,
