@@ -537,7 +537,7 @@ async fn reference_data_is_managed_by_editors_and_admins_only() {
     assert!(page.contains("https://t.example.org/testdaily"), "the new account is in the Follow us block");
     // An account shown on some editions only: a Weibo account on the Chinese editions.
     let weibo = json!({ "platform": "weibo", "url": "https://weibo.example.org/testdaily",
-        "show_zh-hans": "true", "show_zh-hant": "true" });
+        "show_zh-hans": true, "show_zh-hant": true });
     let (created, reply) = send(&site, "POST", "/admin/api/social-accounts", Some(&eddie), Some(weibo)).await;
     assert_eq!(created.status, 201, "{reply}");
     let weibo_record = reply["records"].as_array().unwrap().iter().find(|r| r["platform"] == "weibo").unwrap();
