@@ -27,9 +27,9 @@ async fn a_newsroom_gives_the_site_its_own_look() {
     let (_, mut changes) = send(&site, "GET", "/admin/api/settings", Some(&ada), None).await;
     let edits = json!({
         "accent_color": "#1A7F37",
-        "logo_asset_id": logo["id"].to_string(),
-        "icon_asset_id": icon["id"].to_string(),
-        "social_image_asset_id": shared["id"].to_string(),
+        "logo_asset_id": logo["id"],
+        "icon_asset_id": icon["id"],
+        "social_image_asset_id": shared["id"],
         "description_en": "Harbour news from the Test Daily desk.",
         "footer_links_en": "About us | /en/sections/about\nCorrections policy | https://news.example.org/corrections",
         "menu_links_en": "Latest | /en/\nWorld news | /en/sections/world",
@@ -86,17 +86,21 @@ async fn bad_identity_values_are_refused_and_change_nothing() {
     add_user(&site, "ada@news.test", Role::Admin).await;
     let ada = sign_in(&site, "ada@news.test").await;
     let (_, before) = send(&site, "GET", "/admin/api/settings", Some(&ada), None).await;
+    // An asset id that is not a number is not the document's shape at all.
+    let mut changes = before.clone();
+    changes["icon_asset_id"] = json!("not a number");
+    let (response, body) = send(&site, "PUT", "/admin/api/settings", Some(&ada), Some(changes)).await;
+    assert_eq!(response.status, 400, "{body}");
     for (field, value) in [
-        ("accent_color", "red"),
-        ("logo_asset_id", "999999"),
-        ("icon_asset_id", "not a number"),
-        ("footer_links_en", "Evil | javascript:alert(1)"),
-        ("footer_links_en", "no bar here"),
-        ("menu_links_en", "World | //evil.example/world"),
-        ("description_en", &"x".repeat(301)),
+        ("accent_color", json!("red")),
+        ("logo_asset_id", json!(999999)),
+        ("footer_links_en", json!("Evil | javascript:alert(1)")),
+        ("footer_links_en", json!("no bar here")),
+        ("menu_links_en", json!("World | //evil.example/world")),
+        ("description_en", json!("x".repeat(301))),
     ] {
         let mut changes = before.clone();
-        changes[field] = json!(value);
+        changes[field] = value.clone();
         let (response, body) = send(&site, "PUT", "/admin/api/settings", Some(&ada), Some(changes)).await;
         assert_eq!(response.status, 422, "{field} {value}: {body}");
         let fields = body["error"]["fields"].as_object().unwrap();

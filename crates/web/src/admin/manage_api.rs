@@ -411,9 +411,12 @@ pub(crate) struct Settings {
     base_url: String,
     default_edition: String,
     accent_color: String,
-    logo_asset_id: String,
-    icon_asset_id: String,
-    social_image_asset_id: String,
+    #[schema(required = true)]
+    logo_asset_id: Option<i64>,
+    #[schema(required = true)]
+    icon_asset_id: Option<i64>,
+    #[schema(required = true)]
+    social_image_asset_id: Option<i64>,
 }
 
 macro_rules! record_body {
@@ -616,6 +619,17 @@ record_operations!(
     "/users/{id}"
 );
 
+/// The settings as the API answers them: the form's fields, with the identity images' asset
+/// ids as numbers (`null` for none), as `SettingsBody` takes them back.
+async fn settings_answer(state: &AppState) -> Result<Value, AdminApiError> {
+    let mut settings = json!(settings_form(state).await?);
+    for field in ["logo_asset_id", "icon_asset_id", "social_image_asset_id"] {
+        let id = settings.get(field).and_then(Value::as_str).and_then(|text| text.parse::<i64>().ok());
+        settings[field] = json!(id);
+    }
+    Ok(settings)
+}
+
 /// The site's settings and each edition's (admins).
 #[utoipa::path(get, path = "/settings", tag = "users and settings",
     responses(super::CommonAnswers, (status = 200, description = "The settings", body = Settings)))]
@@ -623,7 +637,7 @@ async fn get_settings(State(state): State<AppState>, caller: Caller) -> Result<J
     if !caller.user.role.is_admin() {
         return Err(AdminApiError::forbidden(Msg::new("admins-only")));
     }
-    Ok(Json(json!(settings_form(&state).await?)))
+    Ok(Json(settings_answer(&state).await?))
 }
 
 /// Saves the settings (admins).
@@ -644,5 +658,5 @@ async fn put_settings(
     let editions = editions(&state).await?;
     let fields = checked_fields::<SettingsBody>(body, &editions)?;
     save_settings(&state, &caller.user, &fields).await?;
-    Ok(Json(json!(settings_form(&state).await?)))
+    Ok(Json(settings_answer(&state).await?))
 }
