@@ -29,6 +29,7 @@ static IMAGES: LazyLock<HashMap<String, Asset>> = LazyLock::new(|| {
         duration_ms: None,
         renditions,
         focus: None,
+        video: None,
     };
     HashMap::from([
         (

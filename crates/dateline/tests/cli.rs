@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::process::Command;
 
-mod support;
+use crate::support;
 
 use support::{Server, dateline, dateline_with_input, editor_token, on_postgres, send_json, stderr};
 

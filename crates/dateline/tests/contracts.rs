@@ -4,7 +4,7 @@
 //! schema, valid data accepted, invalid data refused, never a 5xx). A bounded budget of
 //! examples per operation keeps it to a minute or two.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-mod support;
+use crate::support;
 
 use support::{Server, dateline_on_sqlite, editor_token, on_postgres, stderr};
 

@@ -2,7 +2,7 @@
 //! reads a Dateline server as if it were Ghost: posts, tags, authors, settings, filters,
 //! pagination and errors. Needs Node.js and npm.
 
-mod support;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;

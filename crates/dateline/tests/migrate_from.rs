@@ -3,7 +3,7 @@
 //! itself, and the mistakes people make (the wrong platform, a site not set up); then imported
 //! into a real site, served, its old addresses redirected, and imported again to no effect.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 
@@ -188,6 +188,13 @@ fn the_theme_unit_test_export_is_imported_served_and_redirected_and_a_second_run
     let categories = xml.matches("<wp:category>").count() as u64;
     assert_eq!(count("sections", "imported") + count("sections", "matched"), categories, "{report}");
     assert_eq!(count("contributors", "imported"), xml.matches("<wp:author>").count() as u64, "{report}");
+    // Each author with an e-mail address is also a newsroom user with no password yet, to be
+    // invited with a one-time link; the table says so.
+    let authors_with_email = xml.matches("<wp:author_email>").count() - xml.matches("<wp:author_email></").count();
+    assert!(authors_with_email > 0);
+    assert_eq!(count("users", "imported"), authors_with_email as u64, "{report}");
+    assert_eq!(report["users_to_invite"], authors_with_email, "{report}");
+    assert!(stdout.contains("with no password yet"), "{stdout}");
 
     let (runtime, store) = store_of(&data);
     let en = dateline_core::EditionCode::parse("en").unwrap();
@@ -199,6 +206,14 @@ fn the_theme_unit_test_export_is_imported_served_and_redirected_and_a_second_run
         (stories, sections, published)
     });
     assert_eq!(stories, count("stories", "imported") + count("pages", "imported"));
+    // The listings' counts are right (on PostgreSQL the import counts them once at the end).
+    assert_eq!(runtime.block_on(store.listing_counts_off()).unwrap(), Vec::new());
+    let invited = runtime.block_on(store.users_without_password()).unwrap();
+    assert_eq!(invited.len(), authors_with_email, "made without a password");
+    // The admin made by `init` keeps the password it was given.
+    let users = runtime.block_on(store.users()).unwrap();
+    let ed = users.iter().find(|u| u.email == "ed@news.test").unwrap();
+    assert!(!invited.contains(&ed.id));
     // The site's own "News" section and the export's categories.
     assert_eq!(sections, 1 + count("sections", "imported"), "{report}");
     let published_items = (xml.matches("<wp:status><![CDATA[publish]]></wp:status>").count()
@@ -236,6 +251,15 @@ fn the_theme_unit_test_export_is_imported_served_and_redirected_and_a_second_run
     let (status, response) = server.get("/category/uncategorized/", "en");
     assert_eq!(status, 301, "{response}");
     assert!(location(&response).starts_with("/en/sections/"), "{response}");
+    // A tag's old address goes to the tag's page here, under the slug it was given: the
+    // export lists the tag as `content-2`, while its posts name it `content`; both work.
+    for old in ["/tag/content-2/", "/tag/content/"] {
+        let (status, response) = server.get(old, "en");
+        assert_eq!(status, 301, "{old}: {response}");
+        let tag_page = location(&response);
+        assert!(tag_page.starts_with("/en/tags/"), "{response}");
+        assert_eq!(server.get(&tag_page, "en").0, 200, "{tag_page}");
+    }
     // What was never there is still a 404.
     assert_eq!(server.get("/2099/01/never-written/", "en").0, 404);
     drop(server);
@@ -243,7 +267,8 @@ fn the_theme_unit_test_export_is_imported_served_and_redirected_and_a_second_run
     // A second run changes nothing and duplicates nothing.
     let (stdout, again) = import(&args);
     assert!(stdout.contains("Nothing changed"), "{stdout}");
-    for kind in ["stories", "pages", "sections", "contributors", "articles"] {
+    assert_eq!(again["users_to_invite"], 0, "{again}");
+    for kind in ["stories", "pages", "sections", "contributors", "users", "articles"] {
         let counts = &again["counts"][kind];
         assert_eq!(counts["imported"].as_u64().unwrap_or(0), 0, "{kind}: {again}");
         assert_eq!(counts["updated"].as_u64().unwrap_or(0), 0, "{kind}: {again}");
@@ -324,4 +349,48 @@ fn a_ghost_export_is_imported_with_its_old_addresses_and_a_second_run_changes_no
 
     let (stdout, again) = import(&args);
     assert!(stdout.contains("Nothing changed"), "{stdout}\n{again}");
+}
+
+/// A WordPress export of `posts` published posts, each with a word of its own in its body.
+fn generated_export(posts: usize) -> String {
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Generated</title><link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>
+<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>harbour</wp:category_nicename><wp:cat_name><![CDATA[Harbour]]></wp:cat_name></wp:category>
+"#,
+    );
+    for id in 1..=posts {
+        xml.push_str(&format!(
+            "<item><title>Pier report {id}</title><link>https://old.example/{id}/</link>\
+             <content:encoded><![CDATA[<p>The tide rose. Marker word quay{id}x.</p>]]></content:encoded>\
+             <wp:post_id>{id}</wp:post_id><wp:post_date_gmt>2024-05-01 02:00:00</wp:post_date_gmt>\
+             <wp:post_name>pier-report-{id}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>\
+             <category domain=\"category\" nicename=\"harbour\"><![CDATA[Harbour]]></category></item>\n"
+        ));
+    }
+    xml.push_str("</channel></rss>\n");
+    xml
+}
+
+#[test]
+fn a_large_import_is_searchable_at_once_and_the_server_starts_without_reindexing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("site");
+    english_site(&data);
+    let file = dir.path().join("export.xml");
+    // Enough stories that the search index is rebuilt rather than caught up story by story.
+    std::fs::write(&file, generated_export(1200)).unwrap();
+    let (stdout, report) = import(&["wordpress", file.to_str().unwrap(), "--data", data.to_str().unwrap()]);
+    assert_eq!(report["counts"]["stories"]["imported"], 1200, "{report}");
+    assert!(stdout.contains("search index brought up to date"), "{stdout}");
+
+    let server = Server::start(&data, &[]);
+    for id in [1, 600, 1200] {
+        let (status, page) = server.get(&format!("/en/search?q=quay{id}x"), "en");
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!("Pier report {id}<")), "post {id} is found: {page}");
+    }
+    // The index knew where the change log stood: the server did not rebuild it.
+    assert!(!server.log().contains("rebuilding"), "{}", server.log());
 }

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use dateline_testing::store::TestDatabase;
 
-mod support;
+use crate::support;
 
 use support::{Server, editor_token, send_json};
 

@@ -5,7 +5,7 @@ use std::io::{ErrorKind, Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-mod support;
+use crate::support;
 
 use support::{Server, dateline, stderr};
 

@@ -5,7 +5,7 @@
 use dateline_testing::media::S3Server;
 use dateline_testing::store::TestDatabase;
 
-mod support;
+use crate::support;
 
 use support::{Server, dateline, dateline_with, stderr};
 

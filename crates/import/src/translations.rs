@@ -8,7 +8,7 @@
 //!   CSV dump of the table. Some sites also carry `_icl_lang_code` (and a `trid`-like field) as
 //!   post fields, which are read when present.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::BufRead;
 
 use crate::error::ImportError;
@@ -56,12 +56,22 @@ pub struct Translations {
     /// What could not be read (a group whose description is not a serialized array…), one
     /// sentence each, for the import report.
     pub problems: Vec<String>,
+    /// Each member's group, by post id: a post's group is looked up for every post of an
+    /// export, which must not mean a walk through every group.
+    by_post: HashMap<u64, usize>,
 }
 
 impl Translations {
     /// The group a post belongs to.
     pub fn group_of(&self, post_id: u64) -> Option<&TranslationGroup> {
-        self.groups.iter().find(|g| g.members.iter().any(|m| m.post_id == post_id))
+        match self.by_post.get(&post_id) {
+            Some(&at) => self.groups.get(at),
+            // Groups put together by hand rather than by the collector have no index.
+            None if self.by_post.is_empty() => {
+                self.groups.iter().find(|g| g.members.iter().any(|m| m.post_id == post_id))
+            }
+            None => None,
+        }
     }
 
     /// A post's language, if a plug-in gave it one.
@@ -214,7 +224,14 @@ impl TranslationCollector {
             groups.push(TranslationGroup { origin: GroupOrigin::Wpml, members, original });
         }
         groups.sort_by_key(|g| g.members.iter().map(|m| m.post_id).min());
+        let mut by_post = HashMap::new();
+        for (at, group) in groups.iter().enumerate() {
+            for member in &group.members {
+                by_post.entry(member.post_id).or_insert(at);
+            }
+        }
         Translations {
+            by_post,
             groups,
             languages: self.languages,
             defined_languages: self.defined_languages,

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, anyhow, bail};
 use dateline_core::{
@@ -114,7 +114,7 @@ impl OutcomeCounts {
 pub struct ImportSummary {
     /// `wordpress https://old.example`: the site the items came from.
     pub source: String,
-    /// Per kind (`stories`, `articles`, `sections`, `contributors`, `media`): what happened.
+    /// Per kind (`stories`, `articles`, `sections`, `contributors`, `users`, `media`): what happened.
     pub counts: BTreeMap<String, OutcomeCounts>,
     /// Items not imported, by reason.
     pub skipped: BTreeMap<String, u64>,
@@ -126,6 +126,9 @@ pub struct ImportSummary {
     pub editions_created: Vec<String>,
     /// Media the posts name that are not under `--media` (not imported).
     pub media_missing: u64,
+    /// Newsroom users made for authors by this run, with no password yet: each signs in first
+    /// through a one-time link an admin makes.
+    pub users_to_invite: u64,
     /// What the export held and how its content converted (as the dry run reports it).
     pub conversion: ImportReport,
 }
@@ -297,6 +300,7 @@ struct Prepared {
 }
 
 /// The site's editions as the import uses them.
+#[derive(Clone)]
 struct EditionPlan {
     /// Old language (lowercase) to edition.
     by_language: Vec<(String, EditionCode)>,
@@ -327,6 +331,212 @@ impl EditionPlan {
 
 /// A WordPress status in Dateline's workflow; private and password-protected posts are kept
 /// off the site (unpublished), drafts stay drafts.
+/// Items the reading thread hands the writer at a time.
+const ITEMS_PER_BATCH: usize = 64;
+
+/// What the reading thread hands the writer, in file order.
+enum ReadItem {
+    /// A post or page, ready but for its feature image (an upload the writer imports first)
+    /// and the end of its fingerprint (which names that image).
+    Post { prepared: Box<Prepared>, wanted: Vec<String>, poster_upload: Option<String>, fingerprint: Fingerprint },
+    /// An attachment's own page, to redirect once the posts are placed.
+    AttachmentPage { path: String, parent: Option<u64>, upload: Option<String> },
+    /// Anything else (skipped, or another language): counted for progress only.
+    Other,
+}
+
+/// The second pass over a WXR file, on a blocking thread: reads each item, converts its body
+/// and prepares it, and sends it to the writer.
+struct ItemReading {
+    file: PathBuf,
+    index: Arc<WxrIndex>,
+    media: Option<PathBuf>,
+    site_url: String,
+    plan: EditionPlan,
+    sections: HashMap<String, SectionId>,
+    contributors: HashMap<String, ContributorId>,
+    report: ImportReport,
+}
+
+/// What the reading thread counted.
+struct ItemsRead {
+    report: ImportReport,
+    skipped: BTreeMap<String, u64>,
+    media_missing: u64,
+    item_tag_slugs: HashMap<String, String>,
+}
+
+impl ItemsRead {
+    fn skip(&mut self, reason: String) {
+        *self.skipped.entry(reason).or_default() += 1;
+    }
+}
+
+impl ItemReading {
+    fn run(mut self, sender: &tokio::sync::mpsc::Sender<Vec<ReadItem>>) -> anyhow::Result<ItemsRead> {
+        let file = File::open(&self.file).with_context(|| format!("cannot open {}", self.file.display()))?;
+        let media = UploadsFolder { folder: self.media.clone(), wanted: Mutex::new(Vec::new()) };
+        let index = Arc::clone(&self.index);
+        let site_url = self.site_url.clone();
+        let converter =
+            ContentConverter::new(&media).with_attachments(&index.attachments).with_site_url(site_url.as_str());
+        let mut read = ItemsRead {
+            report: ImportReport::default(),
+            skipped: BTreeMap::new(),
+            media_missing: 0,
+            item_tag_slugs: HashMap::new(),
+        };
+        let mut batch = Vec::with_capacity(ITEMS_PER_BATCH);
+        for event in WxrReader::new(BufReader::with_capacity(1 << 16, file)) {
+            let event = event.with_context(|| format!("cannot read {}", self.file.display()))?;
+            self.report.add_wxr_event(&event);
+            let WxrEvent::Item(item) = event else { continue };
+            let next = match item.disposition() {
+                Disposition::Post | Disposition::Page => self.post(&item, &converter, &media, &mut read),
+                Disposition::Attachment => match old_path(&item.link, &self.site_url) {
+                    Some(path) => ReadItem::AttachmentPage {
+                        path,
+                        parent: item.parent,
+                        upload: item.meta("_wp_attached_file").map(str::to_owned),
+                    },
+                    None => ReadItem::Other,
+                },
+                Disposition::Skip(reason) => {
+                    read.skip(reason);
+                    ReadItem::Other
+                }
+            };
+            batch.push(next);
+            // Handed over in batches: one wake-up of the writer per batch, not per item.
+            if batch.len() >= ITEMS_PER_BATCH && sender.blocking_send(std::mem::take(&mut batch)).is_err() {
+                // The writer stopped (it failed): its error is the one to report.
+                return Ok(read);
+            }
+        }
+        if !batch.is_empty() {
+            let _ = sender.blocking_send(batch);
+        }
+        read.report = self.report;
+        Ok(read)
+    }
+
+    fn post(
+        &mut self,
+        item: &Item,
+        converter: &ContentConverter<'_>,
+        media: &UploadsFolder,
+        read: &mut ItemsRead,
+    ) -> ReadItem {
+        let index = &self.index;
+        let language = index.translations.language_of(item.id).or_else(|| item.language());
+        let Some(edition) = self.plan.edition_of(language) else {
+            read.skip(format!("language {} not in --languages", language.unwrap_or_default()));
+            return ReadItem::Other;
+        };
+        let converted = converter.wordpress_item(item);
+        self.report.add_conversion(&converted.notes);
+        read.media_missing += converted.notes.unmapped_media.len() as u64;
+        let mut poster_upload = None;
+        let (mut image_alt, mut image_caption) = (None, None);
+        if let Some(attachment) = item.thumbnail_id().and_then(|id| index.attachments.get(id)) {
+            if let Some(upload) = &attachment.file
+                && media.file(upload).is_some()
+            {
+                media.wanted.lock().unwrap_or_else(|p| p.into_inner()).push(upload.to_string());
+                image_alt = Some(attachment.alt.clone()).filter(|a| !a.is_empty());
+                image_caption = Some(converter.text(&attachment.caption)).filter(|c| !c.trim().is_empty());
+                poster_upload = Some(upload.to_string());
+            } else {
+                read.media_missing += 1;
+            }
+        }
+        let title = item.title.trim();
+        let headline = if title.is_empty() { format!("({})", item.id) } else { title.to_owned() };
+        let standfirst = Some(converter.text(&item.excerpt)).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+        let status = wordpress_status(item);
+        let source_date = item.post_date_gmt.or(item.pub_date).filter(|t| t.as_second() > 0);
+        let published_at = match status {
+            ArticleStatus::Published | ArticleStatus::Scheduled | ArticleStatus::Unpublished => {
+                Some(source_date.unwrap_or_else(Timestamp::now))
+            }
+            _ => source_date,
+        };
+        let updated_at =
+            item.modified_gmt.filter(|m| published_at.is_some_and(|p| *m > p + jiff::SignedDuration::from_hours(1)));
+        let byline: Vec<ContributorId> = self.contributors.get(&item.creator).copied().into_iter().collect();
+        let tags: Vec<String> =
+            item.terms_of("post_tag").map(|t| t.name.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+        for term in item.terms_of("post_tag") {
+            read.item_tag_slugs.entry(term.slug.clone()).or_insert_with(|| term.name.trim().to_owned());
+        }
+        let section = item.terms_of("category").find_map(|t| self.sections.get(&t.slug).copied());
+        if item.is_sticky {
+            *self.report.attention.entry("sticky (not pinned: Dateline has no pinning)".to_owned()).or_default() += 1;
+        }
+        let slug = slug_for(&item.slug_decoded(), &headline, &item.id.to_string());
+        let mut old_paths: Vec<String> = old_path(&item.link, &self.site_url).into_iter().collect();
+        let id_param = if item.post_type == PostType::Page { "page_id" } else { "p" };
+        old_paths.push(format!("/?{id_param}={}", item.id));
+        // The writer ends it with the feature image's asset, description and caption.
+        let fingerprint = Fingerprint::default()
+            .add(item.id.to_string())
+            .add(edition.as_str())
+            .add(&headline)
+            .add(standfirst.as_deref().unwrap_or_default())
+            .add(&converted.markdown)
+            .add(status.as_str())
+            // The export's own date: a missing one is filled with the time of the run,
+            // which must not make the next run see a change.
+            .add(source_date.map(|t| t.to_string()).unwrap_or_default())
+            .add(item.modified_gmt.map(|t| t.to_string()).unwrap_or_default())
+            .add(byline.iter().map(|c| c.0.to_string()).collect::<Vec<_>>().join(","))
+            .add(tags.join("\u{1}"))
+            .add(section.map(|s| s.0.to_string()).unwrap_or_default());
+        let prepared = Prepared {
+            post_id: item.id,
+            kind: if item.post_type == PostType::Page { ImportKind::Page } else { ImportKind::Post },
+            article: ImportedArticle {
+                article: NewArticle {
+                    story: StoryId(0),
+                    edition,
+                    slug,
+                    headline,
+                    standfirst,
+                    body_markdown: converted.markdown,
+                    byline_role: BylineRole::Reporter,
+                    contributors: byline,
+                    place: None,
+                    status,
+                    published_at,
+                    updated_at,
+                    correction: None,
+                    captions: None,
+                    author: None,
+                },
+                tags,
+                image_alt,
+                image_caption,
+                canonical_url: None,
+            },
+            section,
+            poster: None,
+            old_paths,
+            fingerprint: String::new(),
+        };
+        ReadItem::Post { prepared: Box::new(prepared), wanted: media.take_wanted(), poster_upload, fingerprint }
+    }
+}
+
+/// The name an author goes by: the display name, else first and last name, else the login.
+fn author_name(author: &Author) -> String {
+    [author.display_name.trim(), &format!("{} {}", author.first_name.trim(), author.last_name.trim())]
+        .into_iter()
+        .map(str::trim)
+        .find(|n| !n.is_empty())
+        .unwrap_or(author.login.as_str())
+        .to_owned()
+}
+
 fn wordpress_status(item: &Item) -> ArticleStatus {
     if item.is_password_protected() {
         return ArticleStatus::Unpublished;
@@ -370,8 +580,9 @@ impl Newsroom {
                 .add_wpml_csv(open(csv)?)
                 .with_context(|| format!("{} is not WPML's icl_translations table as CSV", csv.display()))?;
         }
-        let index =
-            WxrIndex::read(open(file)?, translations).with_context(|| format!("cannot read {}", file.display()))?;
+        let index = Arc::new(
+            WxrIndex::read(open(file)?, translations).with_context(|| format!("cannot read {}", file.display()))?,
+        );
         let site_url = if index.site.base_blog_url.is_empty() { &index.site.link } else { &index.site.base_blog_url };
         let source = format!("wordpress {}", site_url.trim_end_matches('/'));
         let mut summary = ImportSummary { source: source.clone(), ..ImportSummary::default() };
@@ -452,161 +663,82 @@ impl Newsroom {
             let (id, outcome) = self.import_author(&mut tx, &plan, author).await?;
             summary.count("contributors", outcome);
             contributors.insert(author.login.clone(), id);
+            self.invite_author(&mut tx, &mut summary, &author.login, author).await?;
         }
 
-        // Attachments the posts use, copied as they are first needed.
+        // The file is read and each body converted on a thread of its own while this task
+        // writes what it has read (reading and writing take about as long as each other).
+        let reading = ItemReading {
+            file: file.to_owned(),
+            index: Arc::clone(&index),
+            media: options.media.clone(),
+            site_url: site_url.clone(),
+            plan: plan.clone(),
+            sections: sections.clone(),
+            contributors: contributors.clone(),
+            report: std::mem::take(&mut summary.conversion),
+        };
+        let (sender, mut received) = tokio::sync::mpsc::channel::<Vec<ReadItem>>(4);
+        let reader = tokio::task::spawn_blocking(move || reading.run(&sender));
+
         let media = UploadsFolder { folder: options.media.clone(), wanted: Mutex::new(Vec::new()) };
-        let converter =
-            ContentConverter::new(&media).with_attachments(&index.attachments).with_site_url(site_url.as_str());
         let mut assets: HashMap<String, AssetId> = HashMap::new();
         let mut done = 0_u64;
         let mut groups: HashMap<u64, Vec<Prepared>> = HashMap::new();
         let mut article_paths: HashMap<u64, String> = HashMap::new();
         let mut attachment_pages: Vec<(String, Option<u64>, Option<String>)> = Vec::new();
         let mut redirects: Vec<(String, String)> = Vec::new();
-        for event in WxrReader::new(open(file)?) {
-            let event = event.with_context(|| format!("cannot read {}", file.display()))?;
-            summary.conversion.add_wxr_event(&event);
-            let WxrEvent::Item(item) = event else { continue };
-            done += 1;
-            progress(ImportProgress { done, total: None });
-            match item.disposition() {
-                Disposition::Post | Disposition::Page => {}
-                Disposition::Attachment => {
-                    if let Some(path) = old_path(&item.link, site_url) {
-                        let upload = item.meta("_wp_attached_file").map(str::to_owned);
-                        attachment_pages.push((path, item.parent, upload));
+        while let Some(batch) = received.recv().await {
+            for read in batch {
+                done += 1;
+                progress(ImportProgress { done, total: None });
+                let (mut prepared, fingerprint) = match read {
+                    ReadItem::Other => continue,
+                    ReadItem::AttachmentPage { path, parent, upload } => {
+                        attachment_pages.push((path, parent, upload));
+                        continue;
                     }
-                    continue;
+                    ReadItem::Post { prepared, wanted, poster_upload, fingerprint } => {
+                        *media.wanted.lock().unwrap_or_else(|p| p.into_inner()) = wanted;
+                        self.import_wanted_uploads(&mut tx, &media, &mut assets, &mut summary).await?;
+                        let mut prepared = *prepared;
+                        prepared.poster = poster_upload.and_then(|upload| assets.get(&upload).copied());
+                        (prepared, fingerprint)
+                    }
+                };
+                prepared.fingerprint = fingerprint
+                    .add(prepared.poster.map(|a| a.0.to_string()).unwrap_or_default())
+                    .add(prepared.article.image_alt.as_deref().unwrap_or_default())
+                    .add(prepared.article.image_caption.as_deref().unwrap_or_default())
+                    .finish();
+                // A translation group is one story: its members wait until the last one is read.
+                let group = index.translations.group_of(prepared.post_id);
+                let key = group.and_then(|g| g.members.iter().map(|m| m.post_id).min()).unwrap_or(prepared.post_id);
+                let expected = group.map(|g| g.members.len()).unwrap_or(1);
+                let members = groups.entry(key).or_default();
+                members.push(prepared);
+                if members.len() >= expected {
+                    let members = groups.remove(&key).unwrap_or_default();
+                    self.write_story(
+                        &mut tx,
+                        &mut summary,
+                        key,
+                        members,
+                        fallback_section,
+                        &mut article_paths,
+                        &mut redirects,
+                    )
+                    .await?;
                 }
-                Disposition::Skip(reason) => {
-                    summary.skip(reason);
-                    continue;
-                }
-            }
-            let language = index.translations.language_of(item.id).or_else(|| item.language());
-            let Some(edition) = plan.edition_of(language) else {
-                summary.skip(format!("language {} not in --languages", language.unwrap_or_default()));
-                continue;
-            };
-            let converted = converter.wordpress_item(&item);
-            summary.conversion.add_conversion(&converted.notes);
-            summary.media_missing += converted.notes.unmapped_media.len() as u64;
-            let mut poster = None;
-            let (mut image_alt, mut image_caption) = (None, None);
-            if let Some(attachment) = item.thumbnail_id().and_then(|id| index.attachments.get(id)) {
-                if let Some(upload) = &attachment.file
-                    && media.file(upload).is_some()
-                {
-                    media.wanted.lock().unwrap_or_else(|p| p.into_inner()).push(upload.clone());
-                    image_alt = Some(attachment.alt.clone()).filter(|a| !a.is_empty());
-                    image_caption = Some(converter.text(&attachment.caption)).filter(|c| !c.trim().is_empty());
-                    poster = Some(upload.clone());
-                } else {
-                    summary.media_missing += 1;
-                }
-            }
-            self.import_wanted_uploads(&mut tx, &media, &mut assets, &mut summary).await?;
-            let poster = poster.and_then(|upload| assets.get(&upload).copied());
-            let title = item.title.trim();
-            let headline = if title.is_empty() { format!("({})", item.id) } else { title.to_owned() };
-            let standfirst = Some(converter.text(&item.excerpt)).map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-            let status = wordpress_status(&item);
-            let source_date = item.post_date_gmt.or(item.pub_date).filter(|t| t.as_second() > 0);
-            let published_at = source_date;
-            let published_at = match status {
-                ArticleStatus::Published | ArticleStatus::Scheduled | ArticleStatus::Unpublished => {
-                    Some(published_at.unwrap_or_else(Timestamp::now))
-                }
-                _ => published_at,
-            };
-            let updated_at = item
-                .modified_gmt
-                .filter(|m| published_at.is_some_and(|p| *m > p + jiff::SignedDuration::from_hours(1)));
-            let byline: Vec<ContributorId> = contributors.get(&item.creator).copied().into_iter().collect();
-            let tags: Vec<String> =
-                item.terms_of("post_tag").map(|t| t.name.trim().to_owned()).filter(|t| !t.is_empty()).collect();
-            let section = item.terms_of("category").find_map(|t| sections.get(&t.slug).copied());
-            if item.is_sticky {
-                *summary
-                    .conversion
-                    .attention
-                    .entry("sticky (not pinned: Dateline has no pinning)".to_owned())
-                    .or_default() += 1;
-            }
-            let slug = slug_for(&item.slug_decoded(), &headline, &item.id.to_string());
-            let mut old_paths: Vec<String> = old_path(&item.link, site_url).into_iter().collect();
-            let id_param = if item.post_type == PostType::Page { "page_id" } else { "p" };
-            old_paths.push(format!("/?{id_param}={}", item.id));
-            let fingerprint = Fingerprint::default()
-                .add(item.id.to_string())
-                .add(edition.as_str())
-                .add(&headline)
-                .add(standfirst.as_deref().unwrap_or_default())
-                .add(&converted.markdown)
-                .add(status.as_str())
-                // The export's own date: a missing one is filled with the time of the run,
-                // which must not make the next run see a change.
-                .add(source_date.map(|t| t.to_string()).unwrap_or_default())
-                .add(item.modified_gmt.map(|t| t.to_string()).unwrap_or_default())
-                .add(byline.iter().map(|c| c.0.to_string()).collect::<Vec<_>>().join(","))
-                .add(tags.join("\u{1}"))
-                .add(section.map(|s| s.0.to_string()).unwrap_or_default())
-                .add(poster.map(|a| a.0.to_string()).unwrap_or_default())
-                .add(image_alt.as_deref().unwrap_or_default())
-                .add(image_caption.as_deref().unwrap_or_default())
-                .finish();
-            let prepared = Prepared {
-                post_id: item.id,
-                kind: if item.post_type == PostType::Page { ImportKind::Page } else { ImportKind::Post },
-                article: ImportedArticle {
-                    article: NewArticle {
-                        story: StoryId(0),
-                        edition,
-                        slug,
-                        headline,
-                        standfirst,
-                        body_markdown: converted.markdown,
-                        byline_role: BylineRole::Reporter,
-                        contributors: byline,
-                        place: None,
-                        status,
-                        published_at,
-                        updated_at,
-                        correction: None,
-                        captions: None,
-                        author: None,
-                    },
-                    tags,
-                    image_alt,
-                    image_caption,
-                    canonical_url: None,
-                },
-                section,
-                poster,
-                old_paths,
-                fingerprint,
-            };
-            // A translation group is one story: its members wait until the last one is read.
-            let group = index.translations.group_of(item.id);
-            let key = group.and_then(|g| g.members.iter().map(|m| m.post_id).min()).unwrap_or(item.id);
-            let expected = group.map(|g| g.members.len()).unwrap_or(1);
-            let members = groups.entry(key).or_default();
-            members.push(prepared);
-            if members.len() >= expected {
-                let members = groups.remove(&key).unwrap_or_default();
-                self.write_story(
-                    &mut tx,
-                    &mut summary,
-                    key,
-                    members,
-                    fallback_section,
-                    &mut article_paths,
-                    &mut redirects,
-                )
-                .await?;
             }
         }
+        let read = reader.await.map_err(|e| anyhow!("the export's reader stopped: {e}"))??;
+        summary.conversion = read.report;
+        for (reason, count) in read.skipped {
+            *summary.skipped.entry(reason).or_default() += count;
+        }
+        summary.media_missing += read.media_missing;
+        let item_tag_slugs = read.item_tag_slugs;
         // Groups some of whose members were not imported (trashed, another language).
         let mut rest: Vec<(u64, Vec<Prepared>)> = groups.into_iter().collect();
         rest.sort_by_key(|(key, _)| *key);
@@ -628,23 +760,33 @@ impl Newsroom {
         }
         // Category, tag, author and feed addresses, in the first edition.
         let first = plan.fallback.clone();
-        for term in &index.terms {
-            let base = match term.taxonomy.as_str() {
+        let listed_tags: HashSet<&str> =
+            index.terms.iter().filter(|t| t.taxonomy == "post_tag").map(|t| t.slug.as_str()).collect();
+        let mut item_tags: Vec<(&String, &String)> =
+            item_tag_slugs.iter().filter(|(slug, _)| !listed_tags.contains(slug.as_str())).collect();
+        item_tags.sort();
+        let terms = index.terms.iter().map(|t| (t.taxonomy.as_str(), &t.slug, &t.name));
+        for (taxonomy, old_slug, name) in
+            terms.chain(item_tags.into_iter().map(|(slug, name)| ("post_tag", slug, name)))
+        {
+            let base = match taxonomy {
                 "category" => "category",
                 "post_tag" => "tag",
                 _ => continue,
             };
             let target = if base == "category" {
-                let Some(id) = sections.get(&term.slug) else { continue };
-                let old_slug = percent_decode(&term.slug);
-                let Some(slug) = self.section_slug(&mut tx, *id, &first, &old_slug, &term.name).await else {
+                let Some(id) = sections.get(old_slug) else { continue };
+                let decoded = percent_decode(old_slug);
+                let Some(slug) = self.section_slug(&mut tx, *id, &first, &decoded, name).await else {
                     continue;
                 };
                 paths::section(first.as_str(), slug.as_str())
             } else {
-                paths::tag(first.as_str(), Slug::from_title(&term.name).as_str())
+                // A tag no imported post carries has no page here: its old address stays a 404.
+                let Some(slug) = tx.tag_slug(&first, name.trim()).await? else { continue };
+                paths::tag(first.as_str(), slug.as_str())
             };
-            let old = redirect_key(&format!("/{base}/{}", term.slug), None);
+            let old = redirect_key(&format!("/{base}/{old_slug}"), None);
             redirects.push((format!("{old}/feed"), target.clone()));
             redirects.push((old, target));
         }
@@ -717,6 +859,7 @@ impl Newsroom {
             let (id, outcome) = self.import_author(&mut tx, &plan, &author).await?;
             summary.count("contributors", outcome);
             contributors.insert(user.id.clone(), id);
+            self.invite_author(&mut tx, &mut summary, &user.id, &author).await?;
             if let Some(slug) = self.contributor_slug(&mut tx, id, &author).await {
                 let target = paths::contributor(plan.fallback.as_str(), slug.as_str());
                 self.write_redirects(&mut tx, &mut summary, vec![(format!("/author/{}", user.slug), target)]).await?;
@@ -895,6 +1038,7 @@ impl Newsroom {
         summary: &mut ImportSummary,
         redirects: Vec<(String, String)>,
     ) -> anyhow::Result<()> {
+        let mut pairs = Vec::with_capacity(redirects.len());
         for (from, to) in redirects {
             let from = redirect_key(from.split('?').next().unwrap_or_default(), from.split_once('?').map(|(_, q)| q));
             // An old address that is a page of this site already, or points at itself, is not
@@ -902,10 +1046,9 @@ impl Newsroom {
             if from == to || from == "/" || from.starts_with("/admin") || from.starts_with("/media/") {
                 continue;
             }
-            if tx.redirect(&from, &to).await? {
-                summary.redirects_written += 1;
-            }
+            pairs.push((from, to));
         }
+        summary.redirects_written += tx.redirects(&pairs).await?;
         Ok(())
     }
 
@@ -915,12 +1058,7 @@ impl Newsroom {
         plan: &EditionPlan,
         author: &Author,
     ) -> anyhow::Result<(ContributorId, ImportOutcome)> {
-        let name = [author.display_name.trim(), &format!("{} {}", author.first_name.trim(), author.last_name.trim())]
-            .into_iter()
-            .map(str::trim)
-            .find(|n| !n.is_empty())
-            .unwrap_or(author.login.as_str())
-            .to_owned();
+        let name = author_name(author);
         let slug = slug_for(&author.login.to_ascii_lowercase(), &name, &author.login);
         let names: Vec<ContributorName> = plan
             .targets
@@ -929,6 +1067,27 @@ impl Newsroom {
             .collect();
         let hash = Fingerprint::default().add(&name).add(slug.as_str()).finish();
         Ok(tx.contributor(&format!("author {}", author.login), &hash, &slug, &names).await?)
+    }
+
+    /// A newsroom user without a password for an author with an e-mail address, to be
+    /// invited with a one-time link.
+    async fn invite_author(
+        &self,
+        tx: &mut ImportTx<'_>,
+        summary: &mut ImportSummary,
+        source_id: &str,
+        author: &Author,
+    ) -> anyhow::Result<()> {
+        let email = author.email.trim();
+        if !email.contains('@') || email.chars().any(char::is_whitespace) {
+            return Ok(());
+        }
+        let (_, outcome) = tx.user(&format!("author {source_id}"), email, &author_name(author)).await?;
+        summary.count("users", outcome);
+        if outcome == ImportOutcome::Imported {
+            summary.users_to_invite += 1;
+        }
+        Ok(())
     }
 
     /// The slug the contributor has (the one made for the author, or the site's own match).
@@ -992,7 +1151,7 @@ impl Newsroom {
             .add(key.as_str())
             .add(Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect::<String>())
             .finish();
-        if let Some((id, old)) = tx.known(ImportKind::Asset, upload).await?
+        if let Some((id, old)) = tx.known(ImportKind::Asset, upload)
             && old == hash
         {
             return Ok(Some((AssetId(id), ImportOutcome::Unchanged)));

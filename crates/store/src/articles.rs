@@ -765,27 +765,57 @@ async fn framing_snapshot(
     .bind(article)
     .fetch_all(&mut **tx)
     .await?;
-    let join =
-        |rows: Vec<(String,)>, separator: &str| rows.into_iter().map(|(v,)| v).collect::<Vec<_>>().join(separator);
-    let fields = [
-        ("poster", poster),
-        ("video", video),
-        ("captions", captions),
-        ("correction", correction),
-        ("image_alt", alt),
-        ("image_caption", caption),
-        ("image_credit", credit),
-        ("meta_title", meta_title),
-        ("meta_description", meta_description),
-        ("social_title", social_title),
-        ("social_description", social_description),
-        ("social_image", social_image),
-        ("canonical_url", canonical),
-        ("noindex", (noindex != 0).then(|| "noindex".to_owned())),
-        ("tags", Some(join(tags, ", "))),
-        ("related", Some(join(related, " · "))),
+    let texts = |rows: Vec<(String,)>| rows.into_iter().map(|(v,)| v).collect::<Vec<_>>();
+    Ok(framing_fields(
+        [
+            poster,
+            video,
+            captions,
+            correction,
+            alt,
+            caption,
+            credit,
+            meta_title,
+            meta_description,
+            social_title,
+            social_description,
+            social_image,
+            canonical,
+            (noindex != 0).then(|| "noindex".to_owned()),
+        ],
+        &texts(tags),
+        &texts(related),
+    ))
+}
+
+/// The framing a revision keeps, by field: `values` in the order of the names below (poster
+/// to noindex), then the tags' names and the related articles' headlines.
+pub(crate) fn framing_fields(
+    values: [Option<String>; 14],
+    tags: &[String],
+    related: &[String],
+) -> Vec<(String, String)> {
+    const NAMES: [&str; 14] = [
+        "poster",
+        "video",
+        "captions",
+        "correction",
+        "image_alt",
+        "image_caption",
+        "image_credit",
+        "meta_title",
+        "meta_description",
+        "social_title",
+        "social_description",
+        "social_image",
+        "canonical_url",
+        "noindex",
     ];
-    Ok(fields.into_iter().map(|(field, value)| (field.to_owned(), value.unwrap_or_default())).collect())
+    let mut fields: Vec<(String, String)> =
+        NAMES.iter().zip(values).map(|(name, value)| ((*name).to_owned(), value.unwrap_or_default())).collect();
+    fields.push(("tags".to_owned(), tags.join(", ")));
+    fields.push(("related".to_owned(), related.join(" · ")));
+    fields
 }
 
 /// Inserts an article with its byline and first revision, in the caller's transaction.

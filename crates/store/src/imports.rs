@@ -3,17 +3,19 @@
 //! `import_sources` table (migration 0025) that remembers what each old item became, so a re-run
 //! changes nothing and a newer export updates what changed.
 
+use std::collections::{HashMap, HashSet};
+
 use dateline_core::{
-    ArticleId, AssetId, ContributorId, ContributorName, EditionCode, Msg, SectionId, SectionName, Slug, StoryId,
-    StoryKind,
+    ArticleId, AssetId, ContributorId, ContributorName, EditionCode, Msg, Role, SectionId, SectionName, Slug, StoryId,
+    StoryKind, UserId,
 };
 use sqlx::Any;
 
-use crate::articles::{NewArticle, NewStory, insert_article, insert_story, record_revision};
+use crate::articles::{NewArticle, NewStory, framing_fields, insert_story, record_revision};
 use crate::assets::{NewAsset, insert_asset};
 use crate::sections::insert_names;
-use crate::tags::replace_tags_and_related;
-use crate::{Store, StoreError, now_seconds};
+use crate::users::{NewUser, insert_user};
+use crate::{Backend, Store, StoreError, now_seconds};
 
 /// What an old item became.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -28,11 +30,27 @@ pub enum ImportKind {
     Tag,
     /// An author: a contributor.
     Contributor,
+    /// An author: a newsroom user without a password, to be invited.
+    User,
     /// An upload: an asset.
     Asset,
 }
 
 impl ImportKind {
+    const ALL: [ImportKind; 7] = [
+        ImportKind::Post,
+        ImportKind::Page,
+        ImportKind::Section,
+        ImportKind::Tag,
+        ImportKind::Contributor,
+        ImportKind::User,
+        ImportKind::Asset,
+    ];
+
+    fn parse(stored: &str) -> Option<ImportKind> {
+        ImportKind::ALL.into_iter().find(|kind| kind.as_str() == stored)
+    }
+
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -41,6 +59,7 @@ impl ImportKind {
             ImportKind::Section => "section",
             ImportKind::Tag => "tag",
             ImportKind::Contributor => "contributor",
+            ImportKind::User => "user",
             ImportKind::Asset => "asset",
         }
     }
@@ -113,19 +132,103 @@ pub struct RedirectRow {
 /// Tries at a free slug before giving up.
 const SLUG_TRIES: u32 = 100;
 
+/// Rows per statement when rows are written together (at most a dozen parameters each: well
+/// under SQLite's and PostgreSQL's limits).
+const ROWS_PER_STATEMENT: usize = 200;
+
 /// An import under way: one write transaction holding the store's write turn until
 /// [`ImportTx::commit`]. Dropped without committing, it changes nothing.
+///
+/// It keeps in memory what it would otherwise ask the store for at every item (what was
+/// imported before, the article slugs and tags of each edition), so an item costs a handful of
+/// inserts: an import of many thousands of posts is bound by writing them, not by lookups.
+/// Nothing else writes meanwhile (the transaction holds the write turn on SQLite; on
+/// PostgreSQL a newsroom's own slug taken meanwhile makes the commit fail, changing nothing).
 pub struct ImportTx<'a> {
     _turn: Option<tokio::sync::MutexGuard<'a, ()>>,
     tx: sqlx::Transaction<'static, Any>,
     source: String,
+    /// Whether the listing counts must be made afresh before committing (the triggers left
+    /// them alone).
+    recount: bool,
+    /// What each old item became, and its hash then: `(kind, source id) → (target, hash)`.
+    known: HashMap<(ImportKind, String), (i64, String)>,
+    /// Per edition, the article slugs taken (articles and gone articles), read when first needed.
+    slugs: HashMap<EditionCode, HashSet<String>>,
+    /// Per edition, its tags, read when first needed.
+    tags: HashMap<EditionCode, EditionTags>,
+    /// Media keys of assets, by id, read when first needed.
+    asset_keys: HashMap<i64, String>,
+    /// Rows of new articles not written yet.
+    deferred: Deferred,
+}
+
+/// The rows that come with each new article (byline, tags, words, first revision) and what each
+/// item became, written a few hundred at a time ([`ImportTx::flush`]) rather than a statement
+/// each: an import is bound by statements, not by rows. Nothing in the import reads them back
+/// before they are written.
+#[derive(Default)]
+struct Deferred {
+    bylines: Vec<[i64; 3]>,
+    tags: Vec<[i64; 3]>,
+    meta: Vec<(i64, (Option<String>, Option<String>, Option<String>))>,
+    revisions: Vec<FirstRevision>,
+    sources: Vec<(ImportKind, String, i64, String)>,
+}
+
+/// A new article's first revision.
+struct FirstRevision {
+    article: i64,
+    user: Option<i64>,
+    slug: String,
+    headline: String,
+    standfirst: Option<String>,
+    body: String,
+    byline_role: String,
+    place: Option<String>,
+    contributors: String,
+    framing: String,
+}
+
+/// An edition's tags: id by lower-case name (one tag per word however it is capitalised), and
+/// the slugs taken.
+#[derive(Default)]
+struct EditionTags {
+    by_name: HashMap<String, (i64, String)>,
+    slugs: HashSet<String>,
 }
 
 impl Store {
     /// Begins importing the site named `source` (`wordpress https://old.example`).
     pub async fn begin_import(&self, source: &str) -> Result<ImportTx<'_>, StoreError> {
-        let (turn, tx) = self.begin_write().await?;
-        Ok(ImportTx { _turn: turn, tx, source: source.to_owned() })
+        let (turn, mut tx) = self.begin_write().await?;
+        let bulk = self.backend() == Backend::Postgres;
+        if bulk {
+            // The listing counts are made afresh at the commit (PostgreSQL migration 0020).
+            sqlx::query("SET LOCAL dateline.bulk_import = 'on'").execute(&mut *tx).await?;
+        }
+        let rows: Vec<(String, String, i64, String)> =
+            sqlx::query_as("SELECT kind, source_id, target_id, content_hash FROM import_sources WHERE source = $1")
+                .bind(source)
+                .fetch_all(&mut *tx)
+                .await?;
+        let known = rows
+            .into_iter()
+            .filter_map(|(kind, source_id, target, hash)| {
+                Some(((ImportKind::parse(&kind)?, source_id), (target, hash)))
+            })
+            .collect();
+        Ok(ImportTx {
+            _turn: turn,
+            tx,
+            recount: bulk,
+            source: source.to_owned(),
+            known,
+            slugs: HashMap::new(),
+            tags: HashMap::new(),
+            asset_keys: HashMap::new(),
+            deferred: Deferred::default(),
+        })
     }
 
     /// Every redirect, imported and the newsroom's, by old path.
@@ -166,34 +269,13 @@ impl Store {
 
 impl ImportTx<'_> {
     /// What an old item became, and the hash it had then.
-    pub async fn known(&mut self, kind: ImportKind, source_id: &str) -> Result<Option<(i64, String)>, StoreError> {
-        let row: Option<(i64, String)> = sqlx::query_as(
-            "SELECT target_id, content_hash FROM import_sources WHERE source = $1 AND kind = $2 AND source_id = $3",
-        )
-        .bind(&self.source)
-        .bind(kind.as_str())
-        .bind(source_id)
-        .fetch_optional(&mut *self.tx)
-        .await?;
-        Ok(row)
+    pub fn known(&self, kind: ImportKind, source_id: &str) -> Option<(i64, String)> {
+        self.known.get(&(kind, source_id.to_owned())).cloned()
     }
 
     async fn remember(&mut self, kind: ImportKind, source_id: &str, target: i64, hash: &str) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO import_sources (source, kind, source_id, target_id, content_hash, imported_at)
-             VALUES ($1, $2, $3, $4, $5, $6)
-             ON CONFLICT (source, kind, source_id)
-             DO UPDATE SET target_id = excluded.target_id, content_hash = excluded.content_hash,
-                           imported_at = excluded.imported_at",
-        )
-        .bind(&self.source)
-        .bind(kind.as_str())
-        .bind(source_id)
-        .bind(target)
-        .bind(hash)
-        .bind(now_seconds())
-        .execute(&mut *self.tx)
-        .await?;
+        self.known.insert((kind, source_id.to_owned()), (target, hash.to_owned()));
+        self.deferred.sources.push((kind, source_id.to_owned(), target, hash.to_owned()));
         Ok(())
     }
 
@@ -206,7 +288,7 @@ impl ImportTx<'_> {
         parent: Option<SectionId>,
         names: &[SectionName],
     ) -> Result<(SectionId, ImportOutcome), StoreError> {
-        if let Some((id, old_hash)) = self.known(ImportKind::Section, source_id).await? {
+        if let Some((id, old_hash)) = self.known(ImportKind::Section, source_id) {
             if old_hash == hash {
                 return Ok((SectionId(id), ImportOutcome::Unchanged));
             }
@@ -259,7 +341,7 @@ impl ImportTx<'_> {
         slug: &Slug,
         names: &[ContributorName],
     ) -> Result<(ContributorId, ImportOutcome), StoreError> {
-        if let Some((id, old_hash)) = self.known(ImportKind::Contributor, source_id).await? {
+        if let Some((id, old_hash)) = self.known(ImportKind::Contributor, source_id) {
             if old_hash == hash {
                 return Ok((ContributorId(id), ImportOutcome::Unchanged));
             }
@@ -303,6 +385,43 @@ impl ImportTx<'_> {
         Ok((ContributorId(id), ImportOutcome::Imported))
     }
 
+    /// A newsroom user for an old author with an e-mail address: the one made before, else
+    /// the site's user with that address, else a new reporter with no password yet
+    /// ([`NO_PASSWORD_YET`](crate::NO_PASSWORD_YET)), to be invited with a one-time link. An
+    /// existing user is never changed.
+    pub async fn user(
+        &mut self,
+        source_id: &str,
+        email: &str,
+        name: &str,
+    ) -> Result<(UserId, ImportOutcome), StoreError> {
+        let email = dateline_core::normalize_email(email);
+        let hash = email.clone();
+        if let Some((id, _)) = self.known(ImportKind::User, source_id) {
+            let exists: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM users WHERE id = $1").bind(id).fetch_optional(&mut *self.tx).await?;
+            if exists.is_some() {
+                return Ok((UserId(id), ImportOutcome::Unchanged));
+            }
+        }
+        let existing: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM users WHERE email = $1").bind(&email).fetch_optional(&mut *self.tx).await?;
+        let (id, outcome) = match existing {
+            Some((id,)) => (UserId(id), ImportOutcome::Matched),
+            None => {
+                let user = NewUser {
+                    email,
+                    name: name.to_owned(),
+                    role: Role::Reporter,
+                    password_hash: crate::NO_PASSWORD_YET.to_owned(),
+                };
+                (insert_user(&mut self.tx, &user).await?, ImportOutcome::Imported)
+            }
+        };
+        self.remember(ImportKind::User, source_id, id.0, &hash).await?;
+        Ok((id, outcome))
+    }
+
     /// An asset for an old upload already written to the media store under `asset.key`: the
     /// one recorded before (same key), else a new one.
     pub async fn asset(
@@ -311,7 +430,7 @@ impl ImportTx<'_> {
         hash: &str,
         asset: &NewAsset,
     ) -> Result<(AssetId, ImportOutcome), StoreError> {
-        if let Some((id, old_hash)) = self.known(ImportKind::Asset, source_id).await? {
+        if let Some((id, old_hash)) = self.known(ImportKind::Asset, source_id) {
             if old_hash == hash {
                 return Ok((AssetId(id), ImportOutcome::Unchanged));
             }
@@ -349,7 +468,7 @@ impl ImportTx<'_> {
         hash: &str,
         story: &ImportedStory,
     ) -> Result<StoryPlaced, StoreError> {
-        let known = self.known(kind, source_id).await?;
+        let known = self.known(kind, source_id);
         if let Some((id, old_hash)) = &known {
             let exists: Option<(i64,)> =
                 sqlx::query_as("SELECT id FROM stories WHERE id = $1").bind(id).fetch_optional(&mut *self.tx).await?;
@@ -386,14 +505,20 @@ impl ImportTx<'_> {
                 (insert_story(&mut self.tx, &new).await?, ImportOutcome::Imported)
             }
         };
+        let new_story = outcome == ImportOutcome::Imported;
+        let mut placed = Vec::with_capacity(story.articles.len());
         for imported in &story.articles {
             let article = &imported.article;
-            let existing: Option<(i64,)> =
+            // A story made just now has no articles yet.
+            let existing: Option<(i64,)> = if new_story {
+                None
+            } else {
                 sqlx::query_as("SELECT id FROM articles WHERE story_id = $1 AND edition = $2")
                     .bind(story_id.0)
                     .bind(article.edition.as_str())
                     .fetch_optional(&mut *self.tx)
-                    .await?;
+                    .await?
+            };
             let id = match existing {
                 Some((id,)) => {
                     self.update_article(id, article).await?;
@@ -401,26 +526,230 @@ impl ImportTx<'_> {
                 }
                 None => {
                     let slug = self.free_slug(&article.edition, &article.slug).await?;
-                    let new = NewArticle { story: story_id, slug, ..article.clone() };
-                    insert_article(&mut self.tx, &new).await?
+                    let new = NewArticle { story: story_id, slug: slug.clone(), ..article.clone() };
+                    let id = self.insert_article(&new, story.section).await?;
+                    placed.push((article.edition.clone(), id, slug));
+                    id
                 }
             };
-            replace_tags_and_related(&mut self.tx, id, article.edition.as_str(), &imported.tags, &[]).await?;
-            sqlx::query(
-                "INSERT INTO article_meta (article_id, image_alt, image_caption, canonical_url) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (article_id) DO UPDATE SET image_alt = excluded.image_alt,
-                     image_caption = excluded.image_caption, canonical_url = excluded.canonical_url",
-            )
-            .bind(id.0)
-            .bind(&imported.image_alt)
-            .bind(&imported.image_caption)
-            .bind(&imported.canonical_url)
-            .execute(&mut *self.tx)
-            .await?;
+            let tags = self.set_tags(id, &article.edition, &imported.tags, existing.is_some()).await?;
+            let has_meta =
+                imported.image_alt.is_some() || imported.image_caption.is_some() || imported.canonical_url.is_some();
+            if existing.is_none() {
+                if has_meta {
+                    let meta =
+                        (imported.image_alt.clone(), imported.image_caption.clone(), imported.canonical_url.clone());
+                    self.deferred.meta.push((id.0, meta));
+                }
+            } else {
+                sqlx::query(
+                    "INSERT INTO article_meta (article_id, image_alt, image_caption, canonical_url) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT (article_id) DO UPDATE SET image_alt = excluded.image_alt,
+                         image_caption = excluded.image_caption, canonical_url = excluded.canonical_url",
+                )
+                .bind(id.0)
+                .bind(&imported.image_alt)
+                .bind(&imported.image_caption)
+                .bind(&imported.canonical_url)
+                .execute(&mut *self.tx)
+                .await?;
+            }
+            // The revision is taken once the tags and words are in place, so it holds them.
+            match existing {
+                Some(_) => record_revision(&mut self.tx, id.0, article.author).await?,
+                None => self.record_first_revision(id, article, story.poster, imported, &tags).await?,
+            }
         }
         self.remember(kind, source_id, story_id.0, hash).await?;
-        let articles = self.story_articles(story_id).await?;
+        if self.deferred.revisions.len() >= ROWS_PER_STATEMENT {
+            self.flush().await?;
+        }
+        let articles = if new_story { placed } else { self.story_articles(story_id).await? };
         Ok(StoryPlaced { story: story_id, articles, outcome })
+    }
+
+    /// Inserts a new article of a story in `section` with its byline (no revision yet).
+    async fn insert_article(&mut self, article: &NewArticle, section: SectionId) -> Result<ArticleId, StoreError> {
+        let now = now_seconds();
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO articles (story_id, edition, section_id, slug, headline, standfirst, body_markdown,
+                         byline_role, place, status, published_at, updated_at, correction, captions_asset_id,
+                         revision, created_at, modified_at, author_id)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16) RETURNING id",
+        )
+        .bind(article.story.0)
+        .bind(article.edition.as_str())
+        .bind(section.0)
+        .bind(article.slug.as_str())
+        .bind(&article.headline)
+        .bind(&article.standfirst)
+        .bind(&article.body_markdown)
+        .bind(article.byline_role.as_str())
+        .bind(&article.place)
+        .bind(article.status.as_str())
+        .bind(article.published_at.map(|t| t.as_second()))
+        .bind(article.updated_at.map(|t| t.as_second()))
+        .bind(&article.correction)
+        .bind(article.captions.map(|a| a.0))
+        .bind(now)
+        .bind(article.author.map(|u| u.0))
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(|e| match StoreError::from(e) {
+            StoreError::Conflict(_) => StoreError::Conflict(
+                Msg::new("article-exists").with("slug", article.slug.as_str()).with("edition", article.edition.as_str()),
+            ),
+            other => other,
+        })?;
+        self.slugs.entry(article.edition.clone()).or_default().insert(article.slug.as_str().to_owned());
+        for (position, contributor) in article.contributors.iter().enumerate() {
+            self.deferred.bylines.push([id, contributor.0, position as i64]);
+        }
+        Ok(ArticleId(id))
+    }
+
+    /// The first revision of an article just inserted, from what was written (as
+    /// `record_revision` would read it back).
+    async fn record_first_revision(
+        &mut self,
+        id: ArticleId,
+        article: &NewArticle,
+        poster: Option<AssetId>,
+        imported: &ImportedArticle,
+        tags: &[String],
+    ) -> Result<(), StoreError> {
+        let poster_key = self.asset_key(poster).await?;
+        let captions_key = self.asset_key(article.captions).await?;
+        let framing = framing_fields(
+            [
+                poster_key,
+                None,
+                captions_key,
+                article.correction.clone(),
+                imported.image_alt.clone(),
+                imported.image_caption.clone(),
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                imported.canonical_url.clone(),
+                None,
+            ],
+            tags,
+            &[],
+        );
+        self.deferred.revisions.push(FirstRevision {
+            article: id.0,
+            user: article.author.map(|u| u.0),
+            slug: article.slug.as_str().to_owned(),
+            headline: article.headline.clone(),
+            standfirst: article.standfirst.clone(),
+            body: article.body_markdown.clone(),
+            byline_role: article.byline_role.as_str().to_owned(),
+            place: article.place.clone(),
+            contributors: article.contributors.iter().map(|c| c.0.to_string()).collect::<Vec<_>>().join(","),
+            framing: serde_json::to_string(&framing).unwrap_or_default(),
+        });
+        Ok(())
+    }
+
+    /// The media key of an asset, read once.
+    async fn asset_key(&mut self, asset: Option<AssetId>) -> Result<Option<String>, StoreError> {
+        let Some(asset) = asset else { return Ok(None) };
+        if let Some(key) = self.asset_keys.get(&asset.0) {
+            return Ok(Some(key.clone()));
+        }
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT key FROM assets WHERE id = $1").bind(asset.0).fetch_optional(&mut *self.tx).await?;
+        if let Some((key,)) = &row {
+            self.asset_keys.insert(asset.0, key.clone());
+        }
+        Ok(row.map(|(key,)| key))
+    }
+
+    /// Sets an article's tags (made in the edition by name where new); `replace` clears the
+    /// ones it had first. Returns the tags' names as stored, in order.
+    async fn set_tags(
+        &mut self,
+        article: ArticleId,
+        edition: &EditionCode,
+        names: &[String],
+        replace: bool,
+    ) -> Result<Vec<String>, StoreError> {
+        if replace {
+            sqlx::query("DELETE FROM article_tags WHERE article_id = $1")
+                .bind(article.0)
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        self.load_tags(edition).await?;
+        let mut ids: Vec<i64> = Vec::with_capacity(names.len());
+        let mut stored = Vec::with_capacity(names.len());
+        for name in names {
+            let id = match self.tags.get(edition).and_then(|t| t.by_name.get(&name.to_lowercase())) {
+                Some((id, _)) => *id,
+                None => self.new_tag(edition, name).await?,
+            };
+            if !ids.contains(&id) {
+                ids.push(id);
+                stored.push(name.clone());
+            }
+        }
+        let rows = ids.iter().enumerate().map(|(position, id)| [article.0, *id, position as i64]);
+        if replace {
+            let rows: Vec<[i64; 3]> = rows.collect();
+            insert_triples(&mut self.tx, "article_tags (article_id, tag_id, position)", &rows).await?;
+        } else {
+            self.deferred.tags.extend(rows);
+        }
+        Ok(stored)
+    }
+
+    /// Reads the edition's tags, once.
+    async fn load_tags(&mut self, edition: &EditionCode) -> Result<(), StoreError> {
+        if self.tags.contains_key(edition) {
+            return Ok(());
+        }
+        let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, slug, name FROM tags WHERE edition = $1")
+            .bind(edition.as_str())
+            .fetch_all(&mut *self.tx)
+            .await?;
+        let mut known = EditionTags::default();
+        for (id, slug, name) in rows {
+            known.by_name.entry(name.to_lowercase()).or_insert((id, slug.clone()));
+            known.slugs.insert(slug);
+        }
+        self.tags.insert(edition.clone(), known);
+        Ok(())
+    }
+
+    /// The slug of the edition's tag named `name` (in any letter case), if it has one.
+    pub async fn tag_slug(&mut self, edition: &EditionCode, name: &str) -> Result<Option<Slug>, StoreError> {
+        self.load_tags(edition).await?;
+        let slug = self.tags.get(edition).and_then(|t| t.by_name.get(&name.to_lowercase())).map(|(_, s)| s.clone());
+        slug.map(|s| Slug::parse(&s).map_err(StoreError::from)).transpose()
+    }
+
+    /// Makes a tag of the edition under the first free slug of its name.
+    async fn new_tag(&mut self, edition: &EditionCode, name: &str) -> Result<i64, StoreError> {
+        let known = self.tags.entry(edition.clone()).or_default();
+        let base = Slug::from_title(name);
+        let slug = (1..=SLUG_TRIES)
+            .map(|attempt| if attempt == 1 { base.as_str().to_owned() } else { format!("{}-{attempt}", base.as_str()) })
+            .find(|slug| !known.slugs.contains(slug))
+            .ok_or_else(|| StoreError::Conflict(Msg::new("tag-address-taken").with("tag", name.to_owned())))?;
+        let (id,): (i64,) = sqlx::query_as("INSERT INTO tags (edition, slug, name) VALUES ($1, $2, $3) RETURNING id")
+            .bind(edition.as_str())
+            .bind(&slug)
+            .bind(name)
+            .fetch_one(&mut *self.tx)
+            .await?;
+        let known = self.tags.entry(edition.clone()).or_default();
+        known.slugs.insert(slug.clone());
+        known.by_name.insert(name.to_lowercase(), (id, slug));
+        Ok(id)
     }
 
     async fn story_articles(&mut self, story: StoryId) -> Result<Vec<(EditionCode, ArticleId, Slug)>, StoreError> {
@@ -434,8 +763,8 @@ impl ImportTx<'_> {
             .collect()
     }
 
-    /// Rewrites an article's text, status and times from the export as a new revision; its
-    /// slug stays, so its address (and the redirects to it) hold.
+    /// Rewrites an article's text, status and times from the export (the caller records the
+    /// new revision); its slug stays, so its address (and the redirects to it) hold.
     async fn update_article(&mut self, id: i64, article: &NewArticle) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE articles SET headline = $1, standfirst = $2, body_markdown = $3, status = $4,
@@ -461,7 +790,7 @@ impl ImportTx<'_> {
                 .execute(&mut *self.tx)
                 .await?;
         }
-        record_revision(&mut self.tx, id, article.author).await
+        Ok(())
     }
 
     /// `wish`, else `wish-2`, `wish-3`… : the first slug no article of the edition has.
@@ -476,21 +805,28 @@ impl ImportTx<'_> {
                 base.truncate(Slug::MAX_LEN.saturating_sub(suffix.len()));
                 Slug::parse(&format!("{}{suffix}", base.trim_end_matches('-')))?
             };
-            let taken: Option<(i64,)> = sqlx::query_as(
-                "SELECT 1 FROM articles WHERE edition = $1 AND slug = $2
-                 UNION ALL SELECT 1 FROM gone_articles WHERE edition = $1 AND slug = $2",
-            )
-            .bind(edition.as_str())
-            .bind(slug.as_str())
-            .fetch_optional(&mut *self.tx)
-            .await?;
-            if taken.is_none() {
+            if !self.slug_taken(edition, &slug).await? {
                 return Ok(slug);
             }
         }
         Err(StoreError::Conflict(
             Msg::new("article-exists").with("slug", wish.as_str()).with("edition", edition.as_str()),
         ))
+    }
+
+    /// Whether an article of the edition has (or had) the slug; the edition's slugs are read
+    /// once.
+    async fn slug_taken(&mut self, edition: &EditionCode, slug: &Slug) -> Result<bool, StoreError> {
+        if !self.slugs.contains_key(edition) {
+            let rows: Vec<(String,)> = sqlx::query_as(
+                "SELECT slug FROM articles WHERE edition = $1 UNION SELECT slug FROM gone_articles WHERE edition = $1",
+            )
+            .bind(edition.as_str())
+            .fetch_all(&mut *self.tx)
+            .await?;
+            self.slugs.insert(edition.clone(), rows.into_iter().map(|(slug,)| slug).collect());
+        }
+        Ok(self.slugs.get(edition).is_some_and(|taken| taken.contains(slug.as_str())))
     }
 
     /// The slug of a contributor.
@@ -513,27 +849,210 @@ impl ImportTx<'_> {
         row.map(|(slug,)| Slug::parse(&slug).map_err(StoreError::from)).transpose()
     }
 
-    /// Records that the old site's `from` answers 301 to `to`; says whether anything was
-    /// written. A path the newsroom itself redirects is left alone; one already pointing at
-    /// `to` is not written again.
-    pub async fn redirect(&mut self, from: &str, to: &str) -> Result<bool, StoreError> {
-        let done = sqlx::query(
-            "INSERT INTO redirects (from_path, to_path, created_at, status, origin) VALUES ($1, $2, $3, 301, $4)
-             ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path, created_at = excluded.created_at
-             WHERE redirects.origin = excluded.origin AND redirects.to_path <> excluded.to_path",
-        )
-        .bind(from)
-        .bind(to)
-        .bind(now_seconds())
-        .bind(&self.source)
-        .execute(&mut *self.tx)
-        .await?;
-        Ok(done.rows_affected() > 0)
+    /// Records that each old address `from` answers 301 to its `to`; says how many were
+    /// written. A path the newsroom itself redirects is left alone; one already pointing at its
+    /// `to` is not written again. Of two pairs for one path, the later wins.
+    pub async fn redirects(&mut self, pairs: &[(String, String)]) -> Result<u64, StoreError> {
+        // One statement may not touch a row twice (PostgreSQL refuses it): the last pair of a
+        // path is its pair.
+        let mut last: HashMap<&str, &str> = HashMap::new();
+        let mut order: Vec<&str> = Vec::new();
+        for (from, to) in pairs {
+            if last.insert(from, to).is_none() {
+                order.push(from);
+            }
+        }
+        let now = now_seconds();
+        let mut written = 0;
+        for chunk in order.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "INSERT INTO redirects (from_path, to_path, created_at, status, origin) VALUES {}
+                 ON CONFLICT (from_path) DO UPDATE SET to_path = excluded.to_path, created_at = excluded.created_at
+                 WHERE redirects.origin = excluded.origin AND redirects.to_path <> excluded.to_path",
+                value_rows(chunk.len(), 2, 3, ("", ", $1, 301, $2"))
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(&self.source);
+            for from in chunk {
+                query = query.bind(*from).bind(last[from]);
+            }
+            written += query.execute(&mut *self.tx).await?.rows_affected();
+        }
+        Ok(written)
+    }
+
+    /// Writes the deferred rows.
+    async fn flush(&mut self) -> Result<(), StoreError> {
+        let deferred = std::mem::take(&mut self.deferred);
+        insert_triples(&mut self.tx, "article_contributors (article_id, contributor_id, position)", &deferred.bylines)
+            .await?;
+        insert_triples(&mut self.tx, "article_tags (article_id, tag_id, position)", &deferred.tags).await?;
+        for chunk in deferred.meta.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "INSERT INTO article_meta (article_id, image_alt, image_caption, canonical_url) VALUES {}",
+                value_rows(chunk.len(), 4, 1, ("", ""))
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (article, (alt, caption, canonical)) in chunk {
+                query = query.bind(*article).bind(alt.clone()).bind(caption.clone()).bind(canonical.clone());
+            }
+            query.execute(&mut *self.tx).await?;
+        }
+        for chunk in deferred.revisions.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "INSERT INTO article_revisions (article_id, user_id, slug, headline, standfirst, body_markdown,
+                     byline_role, place, contributors, framing, revision, created_at) VALUES {}",
+                value_rows(chunk.len(), 10, 2, ("", ", 1, $1"))
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now_seconds());
+            for r in chunk {
+                query = query
+                    .bind(r.article)
+                    .bind(r.user)
+                    .bind(r.slug.clone())
+                    .bind(r.headline.clone())
+                    .bind(r.standfirst.clone())
+                    .bind(r.body.clone())
+                    .bind(r.byline_role.clone())
+                    .bind(r.place.clone())
+                    .bind(r.contributors.clone())
+                    .bind(r.framing.clone());
+            }
+            query.execute(&mut *self.tx).await?;
+        }
+        // One statement may not touch a row twice (PostgreSQL refuses it): an item's last
+        // outcome is its own.
+        let mut last: HashMap<(ImportKind, &str), (i64, &str)> = HashMap::new();
+        let mut order = Vec::new();
+        for (kind, source_id, target, hash) in &deferred.sources {
+            if last.insert((*kind, source_id.as_str()), (*target, hash.as_str())).is_none() {
+                order.push((*kind, source_id.as_str()));
+            }
+        }
+        for chunk in order.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "INSERT INTO import_sources (source, kind, source_id, target_id, content_hash, imported_at) VALUES {}
+                 ON CONFLICT (source, kind, source_id)
+                 DO UPDATE SET target_id = excluded.target_id, content_hash = excluded.content_hash,
+                               imported_at = excluded.imported_at",
+                value_rows(chunk.len(), 4, 3, ("$1, ", ", $2"))
+            );
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(&self.source).bind(now_seconds());
+            for (kind, source_id) in chunk {
+                let (target, hash) = last[&(*kind, *source_id)];
+                query = query.bind(kind.as_str()).bind(*source_id).bind(target).bind(hash);
+            }
+            query.execute(&mut *self.tx).await?;
+        }
+        Ok(())
     }
 
     /// Saves everything imported.
-    pub async fn commit(self) -> Result<(), StoreError> {
+    pub async fn commit(mut self) -> Result<(), StoreError> {
+        self.flush().await?;
+        if self.recount {
+            recount_listings(&mut self.tx).await?;
+        }
         self.tx.commit().await?;
         Ok(())
+    }
+}
+
+/// Counts every listing's published articles afresh, as the counting triggers would have: an
+/// article is listed when it is published with a time, in its edition's "all", its section,
+/// each of its contributors and each of its tags.
+async fn recount_listings(tx: &mut sqlx::Transaction<'static, Any>) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM listing_counts").execute(&mut **tx).await?;
+    sqlx::query(
+        "INSERT INTO listing_counts (edition, kind, subject_id, count)
+         SELECT edition, 'all', 0, COUNT(*) FROM articles
+         WHERE status = 'published' AND published_at IS NOT NULL GROUP BY edition
+         UNION ALL
+         SELECT edition, 'section', section_id, COUNT(*) FROM articles
+         WHERE status = 'published' AND published_at IS NOT NULL GROUP BY edition, section_id
+         UNION ALL
+         SELECT a.edition, 'contributor', b.contributor_id, COUNT(*)
+         FROM article_contributors b JOIN articles a ON a.id = b.article_id
+         WHERE a.status = 'published' AND a.published_at IS NOT NULL GROUP BY a.edition, b.contributor_id
+         UNION ALL
+         SELECT a.edition, 'tag', t.tag_id, COUNT(*)
+         FROM article_tags t JOIN articles a ON a.id = t.article_id
+         WHERE a.status = 'published' AND a.published_at IS NOT NULL GROUP BY a.edition, t.tag_id",
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The listings whose kept count differs from a fresh count, as `(edition, kind, subject,
+    /// kept, counted)`; changes nothing. Empty when the triggers kept every count right (a test
+    /// of [`recount_listings`] and of the triggers alike).
+    pub async fn listing_counts_off(&self) -> Result<Vec<(String, String, i64, i64, i64)>, StoreError> {
+        type Counts = std::collections::BTreeMap<(String, String, i64), i64>;
+        async fn read(tx: &mut sqlx::Transaction<'static, Any>) -> Result<Counts, StoreError> {
+            let rows: Vec<(String, String, i64, i64)> =
+                sqlx::query_as("SELECT edition, kind, subject_id, count FROM listing_counts WHERE count <> 0")
+                    .fetch_all(&mut **tx)
+                    .await?;
+            Ok(rows.into_iter().map(|(e, k, s, c)| ((e, k, s), c)).collect())
+        }
+        let (_turn, mut tx) = self.begin_write().await?;
+        let kept = read(&mut tx).await?;
+        recount_listings(&mut tx).await?;
+        let counted = read(&mut tx).await?;
+        tx.rollback().await?;
+        let keys: std::collections::BTreeSet<_> = kept.keys().chain(counted.keys()).cloned().collect();
+        Ok(keys
+            .into_iter()
+            .filter_map(|key| {
+                let (a, b) = (kept.get(&key).copied().unwrap_or(0), counted.get(&key).copied().unwrap_or(0));
+                (a != b).then_some((key.0, key.1, key.2, a, b))
+            })
+            .collect())
+    }
+}
+
+/// Inserts rows of three integers into `table (a, b, c)`, a few hundred per statement.
+async fn insert_triples(
+    tx: &mut sqlx::Transaction<'static, Any>,
+    table: &str,
+    rows: &[[i64; 3]],
+) -> Result<(), StoreError> {
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let sql =
+            format!("INSERT INTO {table} VALUES {} ON CONFLICT DO NOTHING", value_rows(chunk.len(), 3, 1, ("", "")));
+        let mut query = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for [a, b, c] in chunk {
+            query = query.bind(*a).bind(*b).bind(*c);
+        }
+        query.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// The `VALUES` rows of a multi-row insert: `rows` groups of `columns` numbered parameters from
+/// `$first` on, each between `around.0` and `around.1` (parameters or constants every row
+/// shares, such as `", $1, 301"`). Only numbers and the caller's constant text go into the
+/// statement; every value is bound.
+fn value_rows(rows: usize, columns: usize, first: usize, around: (&str, &str)) -> String {
+    (0..rows)
+        .map(|row| {
+            let numbered: Vec<String> =
+                (0..columns).map(|column| format!("${}", first + row * columns + column)).collect();
+            format!("({}{}{})", around.0, numbered.join(", "), around.1)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::value_rows;
+
+    #[test]
+    fn rows_of_numbered_parameters() {
+        assert_eq!(value_rows(2, 3, 1, ("", "")), "($1, $2, $3), ($4, $5, $6)");
+        assert_eq!(value_rows(2, 2, 3, ("", ", $1, 301")), "($3, $4, $1, 301), ($5, $6, $1, 301)");
+        assert_eq!(value_rows(1, 2, 3, ("$1, ", ", $2")), "($1, $3, $4, $2)");
     }
 }

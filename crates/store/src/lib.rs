@@ -64,7 +64,7 @@ pub use open::{DATABASE_FILE, DatabaseLocation, redact_password};
 pub use preview_links::PreviewLink;
 pub use sections::NewSection;
 pub use site::NewSocialAccount;
-pub use users::{NewUser, SessionRecord, TokenRecord, TwoStep};
+pub use users::{NO_PASSWORD_YET, NewUser, SessionRecord, TokenRecord, TwoStep};
 pub use videos::{CancelOutcome, NewVideo, PublishedVideo, TRANSCODE_JOB};
 
 /// A handle on the content database; cheap to clone (the connection pool is shared).

@@ -50,6 +50,10 @@ fn user_from_row((id, email, name, role, language): UserRow) -> Result<User, Sto
     Ok(User { id: UserId(id), email, name, role: Role::parse(&role)?, language })
 }
 
+/// The password hash of a user who has no password yet (one made for an imported author): no
+/// password matches it, so they sign in only through a one-time link an admin hands them.
+pub const NO_PASSWORD_YET: &str = "!no password yet";
+
 /// How stale a token's `last_used_at` may get before a use updates it.
 const TOKEN_USE_PRECISION_SECONDS: i64 = 60;
 
@@ -87,6 +91,15 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         rows.into_iter().map(user_from_row).collect()
+    }
+
+    /// The users who have no password yet (to be invited with a one-time link).
+    pub async fn users_without_password(&self) -> Result<Vec<UserId>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE password_hash = $1 ORDER BY id")
+            .bind(NO_PASSWORD_YET)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|(id,)| UserId(id)).collect())
     }
 
     /// Replaces a user's password hash and ends their sessions and API tokens: whoever knew

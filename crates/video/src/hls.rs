@@ -172,14 +172,17 @@ pub(crate) fn master_playlist(variants: &[Variant], subtitles: &[SubtitleRenditi
     for variant in variants {
         let _ = write!(
             out,
-            "\n#EXT-X-STREAM-INF:BANDWIDTH={},AVERAGE-BANDWIDTH={},RESOLUTION={}x{},CODECS=\"{}\",FRAME-RATE={:.3}",
+            "\n#EXT-X-STREAM-INF:BANDWIDTH={},AVERAGE-BANDWIDTH={},RESOLUTION={}x{},CODECS=\"{}\"",
             variant.bandwidth.peak,
             variant.bandwidth.average,
             variant.width,
             variant.height,
             quoted_string(&variant.codecs),
-            variant.frame_rate,
         );
+        // FRAME-RATE is optional; a rate that would not print as a positive decimal is left out.
+        if variant.frame_rate.is_finite() && variant.frame_rate >= 0.001 {
+            let _ = write!(out, ",FRAME-RATE={:.3}", variant.frame_rate);
+        }
         if !subtitles.is_empty() {
             let _ = write!(out, ",SUBTITLES=\"{SUBTITLE_GROUP}\"");
         }
@@ -190,15 +193,17 @@ pub(crate) fn master_playlist(variants: &[Variant], subtitles: &[SubtitleRenditi
 
 /// The media playlist of a caption track: one WebVTT file covering the whole video.
 pub(crate) fn subtitle_playlist(duration: f64, vtt_uri: &str) -> String {
+    let duration = if duration.is_finite() { duration.max(0.0) } else { 0.0 };
     let target = duration.ceil().max(1.0) as u64;
     format!(
         "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:{target}\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:{duration:.3},\n{vtt_uri}\n#EXT-X-ENDLIST\n"
     )
 }
 
-/// A quoted-string may hold neither a double quote nor a line break (RFC 8216 §4.2).
+/// A quoted-string may hold neither a double quote nor a line break (RFC 8216 §4.2), and a
+/// playlist no control character at all (§4.1).
 fn quoted_string(text: &str) -> String {
-    text.chars().filter(|c| !matches!(c, '"' | '\r' | '\n')).collect()
+    text.chars().filter(|c| !c.is_control() && *c != '"').collect()
 }
 
 /// Writes `contents` to a temporary file beside `path`, then renames it over `path`, so a reader

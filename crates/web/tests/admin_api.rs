@@ -2,7 +2,7 @@
 //! role × action matrix, the workflow and its effect on the reader site, revisions, stale
 //! saves, translations and scheduled publishing.
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::Request;

@@ -1,7 +1,7 @@
 //! The admin in the newsroom's languages: chosen from the browser at sign-in, then per user;
 //! refusals in the user's language on pages and in English on the API.
 
-mod support;
+use crate::support;
 
 use dateline_core::{Msg, Role};
 use dateline_render::AdminPages;

@@ -1,7 +1,7 @@
 //! The admin web pages over HTTP through the real router: sign-in with its form token, CSRF on
 //! every form, the editor's create / invalid / stale paths, workflow buttons and translations.
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::Request;

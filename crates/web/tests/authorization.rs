@@ -3,7 +3,7 @@
 //! the operation's role and those above get past the door (whatever the body then earns).
 //! The list is kept beside the OpenAPI document: a documented operation missing here fails.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

@@ -1,7 +1,7 @@
 //! Users are authors: a newsroom user has their own byline (contributor record) without an
 //! editor making one, edits it on their profile, and keeps it as a byline when the user goes.
 
-mod support;
+use crate::support;
 
 use dateline_core::Role;
 use serde_json::json;

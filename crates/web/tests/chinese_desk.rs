@@ -2,7 +2,7 @@
 //! starts as the converted text (Markdown, links and code kept), exactly what
 //! `dateline zh convert` gives; a source the converter cannot read is refused with the place.
 
-mod support;
+use crate::support;
 
 use dateline_core::Role;
 use serde_json::json;

@@ -2,7 +2,7 @@
 //! articles are published, ETags, CORS, bad parameters, and responses that match its OpenAPI
 //! document.
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::Request;

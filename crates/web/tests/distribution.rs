@@ -1,7 +1,7 @@
 //! Feeds, sitemaps and robots.txt over the real router, parsed with a real XML parser (and
 //! serde_json for JSON Feed).
 
-mod support;
+use crate::support;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -2,7 +2,7 @@
 //! nothing until clicked, figures carry their captions, publishing checks every image's
 //! description, and autosaves keep what was typed.
 
-mod support;
+use crate::support;
 
 use dateline_core::Role;
 use serde_json::json;

@@ -2,7 +2,7 @@
 //! editions (any language, right to left too) added, hidden, made public, retired and deleted
 //! through the Admin API and the admin pages, and what readers and the APIs see at each step.
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::Request;

@@ -1,7 +1,7 @@
 //! Deleting articles safely, and the audit log: who may delete what, what readers, feeds,
 //! sitemaps, search and both content APIs see afterwards, and the record admins read.
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::Request;

@@ -1,7 +1,7 @@
 //! The media library: uploads with what uses them; an unused one is deleted with its files,
 //! a used one stays and says where it is used.
 
-mod support;
+use crate::support;
 
 use dateline_core::Role;
 use serde_json::json;

@@ -2,7 +2,7 @@
 //! histograms, page cache hits and usage, scheduler and change-log counters, and who may read
 //! the page.
 
-mod support;
+use crate::support;
 
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};

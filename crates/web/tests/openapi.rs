@@ -1,7 +1,7 @@
 //! The Admin API's OpenAPI document matches the server: every documented operation exists,
 //! every route is documented, and real responses validate against the documented schemas.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 

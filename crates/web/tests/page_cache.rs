@@ -2,7 +2,7 @@
 //! writes (through the store's change log, as another node or the scheduler makes them, and
 //! through the Admin API), and the Content API's key check in front of cached answers.
 
-mod support;
+use crate::support;
 
 use std::io::Read as _;
 

@@ -1,7 +1,7 @@
 //! The reader site over HTTP, through the real router on a temporary SQLite store: the
 //! anatomy of every page, media ranges, edition negotiation, theme overrides and bad input.
 
-mod support;
+use crate::support;
 
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! chooses a new password and is signed in; the link works once, a newer one replaces it, and
 //! everything the old password opened (sessions, API tokens) is closed.
 
-mod support;
+use crate::support;
 
 use axum::body::Body;
 use axum::http::Request;

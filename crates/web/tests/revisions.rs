@@ -1,6 +1,6 @@
 //! The revision view compares every field with the revision before, not only the body.
 
-mod support;
+use crate::support;
 
 use dateline_core::Role;
 use serde_json::json;

@@ -2,7 +2,7 @@
 //! language, sections, pages, odd input), the masthead form, and the index following the
 //! store's changes through `reindex_story`.
 
-mod support;
+use crate::support;
 
 use dateline_core::{ArticleFields, ArticleId, ArticleStatus, BylineRole, EditionCode, Role, Slug, StoryId, StoryKind};
 use dateline_store::{NewArticle, NewStory, NewUser};

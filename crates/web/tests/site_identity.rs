@@ -2,7 +2,7 @@
 //! apple-touch-icon.png), the image shared when a page has none, each edition's description
 //! and footer links; and what bad values get.
 
-mod support;
+use crate::support;
 
 use dateline_core::Role;
 use serde_json::json;

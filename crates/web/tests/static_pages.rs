@@ -1,7 +1,7 @@
 //! Static pages (About, Contact, Corrections policy…): written by editors, one per edition
 //! and linked to their translations, published at /{edition}/pages/{slug}.
 
-mod support;
+use crate::support;
 
 use dateline_core::Role;
 use serde_json::json;

@@ -4,7 +4,7 @@
 //! caching; the reader page plays them (HLS first, the MP4 without script) and its metadata
 //! comes from the probe. Needs ffmpeg and ffprobe (`apt-get install ffmpeg`).
 
-mod support;
+use crate::support;
 
 use dateline_core::{AssetId, Role, TranscodeStatus};
 use dateline_newsroom::CancellationToken;

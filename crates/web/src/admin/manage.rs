@@ -437,6 +437,7 @@ impl Kind for UserKind {
 
     async fn list(state: &AppState, _editions: &[Edition]) -> Result<Vec<FieldRecord>, AdminApiError> {
         let mut records = Vec::new();
+        let invited = state.store().users_without_password().await?;
         for user in state.store().users().await? {
             let disabled = state.store().is_user_disabled(user.id).await?;
             let mut record = FieldRecord::new();
@@ -445,6 +446,7 @@ impl Kind for UserKind {
             record.insert("role".into(), text_value(user.role.as_str()));
             record.insert("email".into(), text_value(&user.email));
             record.insert("disabled".into(), FieldValue::Flag(disabled));
+            record.insert("invited".into(), FieldValue::Flag(invited.contains(&user.id)));
             records.push(record);
         }
         Ok(records)

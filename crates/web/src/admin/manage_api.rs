@@ -353,6 +353,9 @@ pub(crate) struct UserRecord {
     role: super::api_types::Role,
     email: String,
     disabled: bool,
+    /// No password yet (a user made for an imported author): they sign in first through a
+    /// one-time link (`POST /users/{id}/reset-link`).
+    invited: bool,
 }
 
 /// `PUT /settings`: the site's settings, with per edition `outlet_{edition}` and

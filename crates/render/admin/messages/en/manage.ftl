@@ -61,6 +61,8 @@ manage-user-role = Role
 manage-user-disabled = Disabled (cannot sign in; tokens stop working)
 # After a disabled user's name, email and role in the list.
 manage-user-disabled-mark = disabled
+manage-user-invited-mark = no password yet
+manage-user-invited-hint = Made for an author of the imported site: they have no password yet. Make a one-time link and hand it to them to invite them.
 manage-user-heir = Hand their articles to
 manage-user-confirm-delete = Delete this user (disabling keeps them instead)
 manage-user-delete = Delete user

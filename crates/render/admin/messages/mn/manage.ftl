@@ -61,6 +61,8 @@ manage-user-role = Эрх
 manage-user-disabled = Идэвхгүй (нэвтэрч чадахгүй; токенууд нь ажиллахаа болино)
 # After a disabled user's name, email and role in the list.
 manage-user-disabled-mark = идэвхгүй
+manage-user-invited-mark = нууц үг хараахан алга
+manage-user-invited-hint = Импортолсон сайтын зохиогчид зориулж үүсгэсэн хэрэглэгч: нууц үг хараахан алга. Нэг удаагийн холбоос үүсгэж, түүнд өгч урина уу.
 manage-user-heir = Нийтлэлүүдийг нь шилжүүлэх хэрэглэгч
 manage-user-confirm-delete = Энэ хэрэглэгчийг устгах (идэвхгүй болговол хэрэглэгч хэвээр үлдэнэ)
 manage-user-delete = Хэрэглэгч устгах

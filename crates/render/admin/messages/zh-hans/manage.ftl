@@ -59,6 +59,8 @@ manage-user-role = 角色
 manage-user-disabled = 已停用（无法登录；令牌失效）
 # After a disabled user's name, email and role in the list.
 manage-user-disabled-mark = 已停用
+manage-user-invited-mark = 尚未设置密码
+manage-user-invited-hint = 这是为导入网站的作者创建的用户，尚未设置密码。请生成一次性链接交给对方，以邀请其加入。
 manage-user-heir = 将其稿件移交给
 manage-user-confirm-delete = 删除此用户（如只停用，则会保留该用户）
 manage-user-delete = 删除用户

@@ -58,6 +58,8 @@ manage-user-role = 角色
 manage-user-disabled = 停用（無法登入；權杖失效）
 # After a disabled user's name, email and role in the list.
 manage-user-disabled-mark = 已停用
+manage-user-invited-mark = 尚未設定密碼
+manage-user-invited-hint = 這是為匯入網站的作者建立的使用者，尚未設定密碼。請產生一次性連結交給對方，以邀請其加入。
 manage-user-heir = 將其文章移交給
 manage-user-confirm-delete = 刪除此使用者（若改為停用，則會保留此使用者）
 manage-user-delete = 刪除使用者
