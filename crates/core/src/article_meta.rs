@@ -7,6 +7,27 @@ use url::Url;
 use crate::i18n::Msg;
 use crate::{ArticleId, AssetId, EditionCode, FieldErrors, Slug};
 
+/// The media and framing fields a revision records beside its text, in the order it keeps
+/// them: the store writes them, the revision view labels them (`revision-field-{field}`).
+pub const REVISION_FRAMING_FIELDS: [&str; 16] = [
+    "poster",
+    "video",
+    "captions",
+    "correction",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "meta_title",
+    "meta_description",
+    "social_title",
+    "social_description",
+    "social_image",
+    "canonical_url",
+    "noindex",
+    "tags",
+    "related",
+];
+
 /// Longest meta or social title, in characters (search engines show about 60).
 pub const MAX_META_TITLE: usize = 200;
 /// Longest meta or social description, in characters (search engines show about 160).

@@ -39,7 +39,7 @@ mod time;
 pub use article_input::{ArticleFields, ArticleInput, FieldErrors, MAX_BODY, MAX_HEADLINE, MAX_STANDFIRST};
 pub use article_meta::{
     ArticleMeta, ArticleMetaInput, MAX_CREDIT, MAX_IMAGE_TEXT, MAX_META_DESCRIPTION, MAX_META_TITLE, MAX_RELATED,
-    MAX_TAG, MAX_TAGS, RelatedRef, split_tags,
+    MAX_TAG, MAX_TAGS, REVISION_FRAMING_FIELDS, RelatedRef, split_tags,
 };
 pub use body_check::publishing_problems;
 pub use content::{

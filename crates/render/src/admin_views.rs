@@ -808,24 +808,7 @@ impl AdminView for SettingsPage {
 }
 
 /// The media and framing fields a revision records, each with a `revision-field-` message.
-pub const REVISION_FRAMING_FIELDS: [&str; 16] = [
-    "poster",
-    "video",
-    "captions",
-    "correction",
-    "image_alt",
-    "image_caption",
-    "image_credit",
-    "meta_title",
-    "meta_description",
-    "social_title",
-    "social_description",
-    "social_image",
-    "canonical_url",
-    "noindex",
-    "tags",
-    "related",
-];
+pub use dateline_core::REVISION_FRAMING_FIELDS;
 
 /// One field of a revision that differs from the revision before.
 #[derive(Debug, Clone, Serialize)]

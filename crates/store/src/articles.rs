@@ -788,31 +788,18 @@ async fn framing_snapshot(
     ))
 }
 
-/// The framing a revision keeps, by field: `values` in the order of the names below (poster
-/// to noindex), then the tags' names and the related articles' headlines.
+/// The framing a revision keeps, by field (`REVISION_FRAMING_FIELDS`): `values` for the first
+/// fourteen (poster to noindex), then the tags' names and the related articles' headlines.
 pub(crate) fn framing_fields(
     values: [Option<String>; 14],
     tags: &[String],
     related: &[String],
 ) -> Vec<(String, String)> {
-    const NAMES: [&str; 14] = [
-        "poster",
-        "video",
-        "captions",
-        "correction",
-        "image_alt",
-        "image_caption",
-        "image_credit",
-        "meta_title",
-        "meta_description",
-        "social_title",
-        "social_description",
-        "social_image",
-        "canonical_url",
-        "noindex",
-    ];
-    let mut fields: Vec<(String, String)> =
-        NAMES.iter().zip(values).map(|(name, value)| ((*name).to_owned(), value.unwrap_or_default())).collect();
+    let mut fields: Vec<(String, String)> = dateline_core::REVISION_FRAMING_FIELDS
+        .iter()
+        .zip(values)
+        .map(|(name, value)| ((*name).to_owned(), value.unwrap_or_default()))
+        .collect();
     fields.push(("tags".to_owned(), tags.join(", ")));
     fields.push(("related".to_owned(), related.join(" · ")));
     fields
@@ -830,6 +817,20 @@ pub(crate) async fn insert_article(
     let Some((section_id,)) = section else {
         return Err(StoreError::NotFound(format!("story {}", article.story)));
     };
+    let id = insert_article_row(tx, article, section_id).await?;
+    set_byline(tx, id, &article.contributors).await?;
+    record_revision(tx, id, article.author).await?;
+    Ok(ArticleId(id))
+}
+
+/// Inserts an article's row in `section_id` as its first revision (no byline, no revision
+/// record: the callers add those their own way); an address the edition has already is a
+/// conflict.
+pub(crate) async fn insert_article_row(
+    tx: &mut sqlx::Transaction<'_, Any>,
+    article: &NewArticle,
+    section_id: i64,
+) -> Result<i64, StoreError> {
     let now = now_seconds();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO articles (story_id, edition, section_id, slug, headline, standfirst, body_markdown,
@@ -861,9 +862,7 @@ pub(crate) async fn insert_article(
         ),
         other => other,
     })?;
-    set_byline(tx, id, &article.contributors).await?;
-    record_revision(tx, id, article.author).await?;
-    Ok(ArticleId(id))
+    Ok(id)
 }
 
 impl Store {

@@ -11,7 +11,7 @@ use dateline_core::{
 };
 use sqlx::Any;
 
-use crate::articles::{NewArticle, NewStory, framing_fields, insert_story, record_revision};
+use crate::articles::{NewArticle, NewStory, framing_fields, insert_article_row, insert_story, record_revision};
 use crate::assets::{NewAsset, insert_asset};
 use crate::sections::insert_names;
 use crate::users::{NewUser, insert_user};
@@ -570,37 +570,7 @@ impl ImportTx<'_> {
 
     /// Inserts a new article of a story in `section` with its byline (no revision yet).
     async fn insert_article(&mut self, article: &NewArticle, section: SectionId) -> Result<ArticleId, StoreError> {
-        let now = now_seconds();
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO articles (story_id, edition, section_id, slug, headline, standfirst, body_markdown,
-                         byline_role, place, status, published_at, updated_at, correction, captions_asset_id,
-                         revision, created_at, modified_at, author_id)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16) RETURNING id",
-        )
-        .bind(article.story.0)
-        .bind(article.edition.as_str())
-        .bind(section.0)
-        .bind(article.slug.as_str())
-        .bind(&article.headline)
-        .bind(&article.standfirst)
-        .bind(&article.body_markdown)
-        .bind(article.byline_role.as_str())
-        .bind(&article.place)
-        .bind(article.status.as_str())
-        .bind(article.published_at.map(|t| t.as_second()))
-        .bind(article.updated_at.map(|t| t.as_second()))
-        .bind(&article.correction)
-        .bind(article.captions.map(|a| a.0))
-        .bind(now)
-        .bind(article.author.map(|u| u.0))
-        .fetch_one(&mut *self.tx)
-        .await
-        .map_err(|e| match StoreError::from(e) {
-            StoreError::Conflict(_) => StoreError::Conflict(
-                Msg::new("article-exists").with("slug", article.slug.as_str()).with("edition", article.edition.as_str()),
-            ),
-            other => other,
-        })?;
+        let id = insert_article_row(&mut self.tx, article, section.0).await?;
         self.slugs.entry(article.edition.clone()).or_default().insert(article.slug.as_str().to_owned());
         for (position, contributor) in article.contributors.iter().enumerate() {
             self.deferred.bylines.push([id, contributor.0, position as i64]);
