@@ -339,10 +339,34 @@ fn webvtt_tag(inner: &str) -> Option<String> {
     }
     if matches!(name.as_str(), "v" | "lang") && !annotation.is_empty() {
         tag.push(' ');
-        tag.push_str(&annotation.replace('&', "&amp;"));
+        tag.push_str(&escape_ampersands(annotation));
     }
     tag.push('>');
     Some(tag)
+}
+
+/// `text` with each `&` that does not start a character reference WebVTT knows written as
+/// `&amp;`, as in cue text: escaping a reference again would change the text each time the
+/// file is written (the `captions` fuzz target found `&amp;` in a voice's name growing).
+fn escape_ampersands(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match entity_at(rest) {
+            Some(entity) => {
+                out.push_str(entity);
+                rest = &rest[entity.len()..];
+            }
+            None => {
+                out.push_str("&amp;");
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The character reference at the start of `text`, if it is one WebVTT knows.
@@ -463,5 +487,15 @@ mod tests {
         assert_eq!(parse_timestamp("2:03.004"), None);
         assert_eq!(parse_timestamp("00:02:03.04"), None);
         assert_eq!(timestamp(3_723_004), "01:02:03.004");
+    }
+
+    #[test]
+    fn a_voice_name_with_an_entity_reads_back_the_same() {
+        // Found by the `captions` fuzz target: the `&amp;` in a voice's name was escaped again
+        // each time the file was written.
+        let captions = Captions::parse(b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann &amp; Bo & Co>Hi\n").unwrap();
+        assert_eq!(captions.cues()[0].text, "<v Ann &amp; Bo &amp; Co>Hi");
+        let again = Captions::parse(captions.to_webvtt().as_bytes()).unwrap();
+        assert_eq!(again, captions);
     }
 }
