@@ -426,6 +426,8 @@ pub struct VideoFacts {
     pub mp4: Option<(String, u64)>,
     /// The poster frame's media key, once made.
     pub poster_key: Option<String>,
+    /// The frame an editor chose for the poster, in milliseconds; `None`: the transcoder chose.
+    pub poster_time_ms: Option<u64>,
 }
 
 /// Where a video's transcode stands.
@@ -604,6 +606,8 @@ pub struct IndexedArticle {
     pub body_markdown: String,
     /// The byline's names as this edition writes them.
     pub contributors: Vec<String>,
+    /// The words of the video's captions in this edition, if it has any.
+    pub captions_text: Option<String>,
     /// First publication.
     pub published_at: Timestamp,
 }

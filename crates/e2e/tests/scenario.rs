@@ -20,8 +20,9 @@ use crate::server::{self, Server};
 /// Every test user's password.
 pub const PASSWORD: &str = "correct horse battery staple";
 
-/// How long one test's steps may take in all before the test fails as hung.
-const STEPS_TIMEOUT: Duration = Duration::from_secs(90);
+/// How long one test's steps may take in all before the test fails as hung (the video test
+/// waits for a transcode on a loaded machine).
+const STEPS_TIMEOUT: Duration = Duration::from_secs(150);
 
 /// How long a step waits for an element or a condition.
 const WAIT: Duration = Duration::from_secs(10);
@@ -229,15 +230,24 @@ impl Page {
     }
 
     /// Waits until `condition` holds, polling; panics with `what` when it does not in time.
-    pub async fn wait_until<F, Fut>(&self, what: &str, mut condition: F)
+    pub async fn wait_until<F, Fut>(&self, what: &str, condition: F)
     where
         F: FnMut() -> Fut,
         Fut: Future<Output = bool>,
     {
-        let deadline = Instant::now() + WAIT;
+        self.wait_until_within(what, WAIT, condition).await;
+    }
+
+    /// Waits up to `limit` until `condition` holds (for work the server does in the background).
+    pub async fn wait_until_within<F, Fut>(&self, what: &str, limit: Duration, mut condition: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        let deadline = Instant::now() + limit;
         while !condition().await {
             if Instant::now() > deadline {
-                panic!("waited {WAIT:?} for {what} on {}", self.path().await);
+                panic!("waited {limit:?} for {what} on {}", self.path().await);
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

@@ -36,5 +36,7 @@ mod roles;
 mod scenario;
 /// Builds the `dateline` binary once, runs its commands and `dateline serve --demo`.
 mod server;
+/// A video report uploaded in the editor, transcoded, and played in the reader page.
+mod video;
 /// Writing in the article editor: the toolbar, images, recovery, kill, widths, accessibility.
 mod writing;

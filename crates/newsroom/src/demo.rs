@@ -316,6 +316,10 @@ async fn store_media(store: &Store, media: &MediaStore, site: &DemoSite) -> anyh
         let key = MediaKey::parse(&format!("demo/{name}"))?;
         let stored = media.put(&key, file.contents()).await?;
         let is_visual = stored.mime.starts_with("video/") || stored.mime.starts_with("image/");
+        let caption_text = match stored.mime {
+            "text/vtt" => Some(crate::caption_words(file.contents()).map_err(|e| anyhow::anyhow!("{name}: {e:?}"))?),
+            _ => None,
+        };
         let id = store
             .create_asset(&NewAsset {
                 key: key.as_str().to_owned(),
@@ -324,6 +328,7 @@ async fn store_media(store: &Store, media: &MediaStore, site: &DemoSite) -> anyh
                 width: is_visual.then_some(DEMO_MEDIA_SIZE.0),
                 height: is_visual.then_some(DEMO_MEDIA_SIZE.1),
                 duration_ms: durations.get(name).copied(),
+                caption_text,
             })
             .await?;
         ids.insert(name.to_owned(), id);

@@ -5,10 +5,11 @@ use dateline_chinese::{
     CarriedSpan, Glossary, Profile, carry_spans, convert, convert_markdown, review, review_markdown,
 };
 use dateline_core::{
-    Article, ArticleId, ArticleInput, ArticleMeta, ArticleStatus, ContributorName, EditionCode, EditionDerivation,
-    FieldErrors, Msg, SectionName, User,
+    Article, ArticleId, ArticleInput, ArticleMeta, ArticleStatus, AssetId, ContributorName, EditionCode,
+    EditionDerivation, FieldErrors, Msg, SectionName, User,
 };
-use dateline_store::{DerivationBase, DerivedText, GlossaryTerm};
+use dateline_media::MediaKey;
+use dateline_store::{DerivationBase, DerivedText, GlossaryTerm, NewAsset};
 
 use crate::housekeeping::actor;
 use crate::{Newsroom, NewsroomError};
@@ -142,6 +143,86 @@ impl Newsroom {
         })
     }
 
+    /// `source`'s captions converted for `edition` with `profile` and the edition's glossary,
+    /// stored as a captions file of their own; `None` when `source` has no captions.
+    pub(crate) async fn derive_captions(
+        &self,
+        source: &Article,
+        edition: &EditionCode,
+        profile: Profile,
+    ) -> Result<Option<AssetId>, NewsroomError> {
+        let Some(captions) = &source.captions else { return Ok(None) };
+        let internal = |e: &dyn std::fmt::Display| NewsroomError::Internal(format!("captions {}: {e}", captions.id.0));
+        let key = MediaKey::parse(&captions.key).map_err(|e| internal(&e))?;
+        let bytes = self.media().read(&key).await.map_err(|e| internal(&e))?;
+        let parsed = dateline_video::Captions::parse(&bytes)
+            .map_err(|_| NewsroomError::field("captions", Msg::new("captions-unreadable")))?;
+        let glossary = self.glossary_of(edition).await?;
+        let mut problem = None;
+        let converted = parsed
+            .map_text(|text| {
+                convert(text, profile, &glossary).unwrap_or_else(|error| {
+                    problem.get_or_insert(error);
+                    text.to_owned()
+                })
+            })
+            .map_err(|_| NewsroomError::field("captions", Msg::new("captions-unreadable")))?;
+        if let Some(error) = problem {
+            return Err(NewsroomError::field("captions", dateline_core::conversion_problem(&error)));
+        }
+        let stem = captions.key.rsplit('/').next().unwrap_or_default().trim_end_matches(".vtt");
+        let key = MediaKey::parse(&format!("derived/{stem}-{edition}-{}.vtt", jiff::Timestamp::now().as_millisecond()))
+            .map_err(|e| internal(&e))?;
+        let webvtt = converted.to_webvtt();
+        let stored = self.media().put(&key, webvtt.as_bytes()).await.map_err(|e| internal(&e))?;
+        let asset = NewAsset {
+            key: key.as_str().to_owned(),
+            mime: stored.mime.to_owned(),
+            size: stored.size,
+            width: None,
+            height: None,
+            duration_ms: None,
+            caption_text: Some(converted.plain_text()),
+        };
+        Ok(Some(self.store().create_asset(&asset).await?))
+    }
+
+    /// Gives a derived article the converted captions of its source when it has none (an
+    /// editor's own captions are never replaced).
+    pub(crate) async fn fill_derived_captions(
+        &self,
+        article: &Article,
+        source: &Article,
+        profile: Profile,
+    ) -> Result<(), NewsroomError> {
+        if article.captions.is_some() {
+            return Ok(());
+        }
+        if let Some(captions) = self.derive_captions(source, &article.edition, profile).await? {
+            self.store().set_captions(article.id, Some(captions)).await?;
+        }
+        Ok(())
+    }
+
+    /// After `source`'s captions were set: each article derived from it that has no captions
+    /// gets them, converted.
+    pub async fn derive_captions_from(&self, source: ArticleId) -> Result<(), NewsroomError> {
+        let source = self.article(source).await?;
+        if source.captions.is_none() {
+            return Ok(());
+        }
+        for (_, id, _) in self.store().story_articles(source.story).await? {
+            let Some(derivation) = self.store().article_derivation(id).await? else { continue };
+            if derivation.source_article != source.id {
+                continue;
+            }
+            let article = self.article(id).await?;
+            let profile = derivation.profile.parse().unwrap_or(Profile::None);
+            self.fill_derived_captions(&article, &source, profile).await?;
+        }
+        Ok(())
+    }
+
     /// The conversion `edition`'s glossary makes.
     async fn glossary_of(&self, edition: &EditionCode) -> Result<Glossary, NewsroomError> {
         let terms = self.store().glossary(edition).await?;
@@ -271,6 +352,7 @@ impl Newsroom {
             .save_rederived(id, base, &fields, user.id, &new_base)
             .await
             .map_err(crate::workflow::slug_conflict_is_invalid)?;
+        self.fill_derived_captions(&article, &source, profile).await?;
         Ok(Rederived { revision, conflicts })
     }
 }

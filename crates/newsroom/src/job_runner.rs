@@ -22,7 +22,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use crate::Newsroom;
-use crate::video::TranscodeEnd;
+use crate::video::{PosterEnd, TranscodeEnd};
 
 /// Widths of the resized copies made of each uploaded image.
 pub const RENDITION_WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -258,6 +258,12 @@ async fn perform(newsroom: &Newsroom, job: &ClaimedJob, shutdown: &CancellationT
                 TranscodeEnd::Failed(error) => Err(error),
             }
         }
+        dateline_store::POSTER_JOB => match crate::video::remake_poster(newsroom, AssetId(job.subject_id)).await {
+            PosterEnd::Done => Ok(Outcome::Done),
+            PosterEnd::AfterTranscode => Ok(Outcome::Again(now_ms() + 5_000)),
+            PosterEnd::GiveUp(error) => Ok(Outcome::GiveUp(error)),
+            PosterEnd::Failed(error) => Err(error),
+        },
         other => Err(format!("no worker knows the job kind {other:?}")),
     }
 }
@@ -317,6 +323,7 @@ async fn make_asset_renditions(newsroom: &Newsroom, id: AssetId) -> Result<(), S
                     width: Some(rendition.width),
                     height: Some(rendition.height),
                     duration_ms: None,
+                    caption_text: None,
                 };
                 stored.push((rendition_key, record, rendition.width));
             }

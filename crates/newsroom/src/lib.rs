@@ -75,7 +75,7 @@ pub use error::NewsroomError;
 pub use housekeeping::{actor, may_delete};
 pub use indexer::{MAX_SEARCH_PAGE, SearchFailure, open_index, rebuild_index, search_page_number};
 pub use job_runner::{JobSettings, RENDITION_WIDTHS, run_due_jobs, spawn_job_worker};
-pub use media::{CAPTION_TYPES, IMAGE_TYPES, VIDEO_TYPES};
+pub use media::{CAPTION_TYPES, IMAGE_TYPES, VIDEO_TYPES, caption_words};
 pub use migration::{
     EditionChoice, ImportOptions, ImportProgress, ImportSummary, OutcomeCounts, imported_media_key, redirect_key,
 };
@@ -83,7 +83,7 @@ pub use previews::{MAX_PREVIEW_LINK_DAYS, PREVIEW_LINK_DAYS, PreviewOpening};
 pub use site::SiteData;
 /// Stops the background tasks at shutdown.
 pub use tokio_util::sync::CancellationToken;
-pub use video::{VideoRefusal, VideoSettings, video_prefix};
+pub use video::{ComposedFile, VideoRefusal, VideoSettings, video_prefix};
 pub use workflow::{AutosaveText, StoryRequest};
 
 /// Deployment settings the newsroom's operations need.

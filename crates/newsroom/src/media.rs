@@ -68,3 +68,15 @@ impl Newsroom {
         Ok(())
     }
 }
+
+/// The words of an uploaded captions file, for the search index; or, when a player could not
+/// read it, the message saying where it goes wrong.
+pub fn caption_words(bytes: &[u8]) -> Result<String, Msg> {
+    match dateline_video::Captions::parse(bytes) {
+        Ok(captions) => Ok(captions.plain_text()),
+        Err(dateline_video::VideoError::InvalidCaptions { line, .. }) if line > 0 => {
+            Err(Msg::new("captions-unreadable-line").with("line", line))
+        }
+        Err(_) => Err(Msg::new("captions-unreadable")),
+    }
+}

@@ -1171,6 +1171,7 @@ impl Newsroom {
             width,
             height,
             duration_ms: None,
+            caption_text: (mime == "text/vtt").then(|| crate::caption_words(&bytes).ok()).flatten(),
         };
         Ok(Some(tx.asset(upload, &hash, &asset).await?))
     }

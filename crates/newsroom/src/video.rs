@@ -4,10 +4,13 @@
 //! `videos/{asset id}/`.
 //!
 //! The transcoder works in a local scratch directory. Each time its master playlist changes, the
-//! files it names are copied into the media store first and the master last (one atomic put), and
-//! only then does the `videos` row name them: the stored master never names a missing file, on
-//! any node, and a job killed mid-way leaves the previous master playing. Every file but the
-//! master carries the transcode's token in its name, so a retry writes beside what is served.
+//! files it names are copied into the media store first, and only then does the `videos` row
+//! name them (its layout, in one update). The master playlist readers get is composed from that
+//! row when asked for, with the caption tracks of every edition published with the video
+//! ([`ComposedFile`]): it never names a missing file, on any node; a job killed mid-way leaves the
+//! previous layout playing; and captions added or unpublished show at once, without a transcode.
+//! Every stored file carries the transcode's token in its name, so a retry writes beside what is
+//! served.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -19,8 +22,8 @@ use dateline_core::{AssetId, Msg, TranscodeStatus, User};
 use dateline_media::{MediaKey, MediaStore};
 use dateline_store::{CancelOutcome, NewAsset, NewVideo, PublishedVideo};
 use dateline_video::{
-    Ffmpeg, MASTER_PLAYLIST, MediaInfo, Report, TranscodeOptions, Transcoder, Unplayable, VideoError, VideoLayout,
-    probe,
+    CaptionLayout, Captions, Ffmpeg, MASTER_PLAYLIST, MediaInfo, Report, TranscodeOptions, Transcoder, Unplayable,
+    VideoError, VideoLayout, probe,
 };
 use jiff::Timestamp;
 use tokio_util::sync::CancellationToken;
@@ -130,6 +133,7 @@ impl Newsroom {
             width: Some(info.width),
             height: Some(info.height),
             duration_ms: Some((info.duration * 1000.0).round().max(0.0) as u64),
+            caption_text: None,
         };
         let video = NewVideo {
             container: info.container.clone(),
@@ -155,6 +159,35 @@ impl Newsroom {
             CancelOutcome::NotRunning => Err(NewsroomError::Conflict(Msg::new("transcode-not-running"))),
             outcome => Ok(outcome),
         }
+    }
+
+    /// Chooses the frame video `asset`'s poster shows, `seconds` from its start (`None`: the
+    /// transcoder chooses), and queues the poster's making. Editors only; the time must fall
+    /// inside the video.
+    pub async fn choose_poster_time(
+        &self,
+        user: &User,
+        asset: AssetId,
+        seconds: Option<f64>,
+    ) -> Result<(), NewsroomError> {
+        if !user.role.is_editor() {
+            return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
+        }
+        let video = self.video_asset(asset).await?;
+        let duration_ms = video.duration_ms.unwrap_or(0);
+        let time_ms = match seconds {
+            None => None,
+            Some(seconds) if seconds.is_finite() && seconds >= 0.0 && seconds * 1000.0 <= duration_ms as f64 => {
+                Some((seconds * 1000.0).round() as u64)
+            }
+            Some(_) => {
+                let length = format!("{:.1}", duration_ms as f64 / 1000.0);
+                return Err(NewsroomError::field("seconds", Msg::new("poster-time-outside").with("length", length)));
+            }
+        };
+        self.store().choose_poster_time(asset, time_ms, now_ms()).await?;
+        self.wake_job_worker();
+        Ok(())
     }
 
     /// Queues a video's transcode again. Editors only; conflict while one is queued or running.
@@ -187,6 +220,94 @@ impl Newsroom {
                 }
             }
             Err(error) => tracing::warn!(%error, "no prefix for a video's renditions"),
+        }
+    }
+}
+
+/// A file of a video's HLS presentation that is composed when asked for, not stored: the master
+/// playlist and its caption tracks follow what is published now (an edition's captions added,
+/// changed or unpublished), where the stored renditions follow only the transcode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComposedFile {
+    /// `master.m3u8`.
+    Master,
+    /// `captions-{captions asset}-{token}.m3u8`: a caption track's media playlist.
+    CaptionsPlaylist { captions: AssetId, token: String },
+    /// `captions-{captions asset}-{token}.vtt`: the track's WebVTT, timed for HLS.
+    CaptionsWebvtt { captions: AssetId, token: String },
+}
+
+impl ComposedFile {
+    /// Which composed file `name` (relative to `videos/{id}/`) is; `None` for a stored file.
+    pub fn parse(name: &str) -> Option<ComposedFile> {
+        if name == MASTER_PLAYLIST {
+            return Some(ComposedFile::Master);
+        }
+        let (stem, extension) = name.strip_prefix("captions-")?.rsplit_once('.')?;
+        let (captions, token) = stem.split_once('-')?;
+        let captions = AssetId(captions.parse().ok()?);
+        let token = token.to_owned();
+        match extension {
+            "m3u8" => Some(ComposedFile::CaptionsPlaylist { captions, token }),
+            "vtt" => Some(ComposedFile::CaptionsWebvtt { captions, token }),
+            _ => None,
+        }
+    }
+}
+
+impl Newsroom {
+    /// Composes `file` of video `id`; `None` when there is no such file (no rung stored yet,
+    /// captions not published with this video, an old transcode's token).
+    pub async fn composed_video_file(&self, id: AssetId, file: &ComposedFile) -> Result<Option<String>, NewsroomError> {
+        let Some(layout) = self.store().video_layout(id).await? else { return Ok(None) };
+        let Ok(layout) = serde_json::from_str::<VideoLayout>(&layout) else {
+            tracing::warn!(asset = id.0, "a video's stored layout cannot be read");
+            return Ok(None);
+        };
+        if layout.rungs.is_empty() {
+            return Ok(None);
+        }
+        let published = self.store().video_captions(id).await?;
+        let track_name = |captions: AssetId| format!("captions-{}-{}", captions.0, layout.token);
+        match file {
+            ComposedFile::Master => {
+                let editions = self.store().editions().await?;
+                let tracks: Vec<CaptionLayout> = published
+                    .iter()
+                    .filter_map(|(code, captions)| {
+                        let edition = editions.iter().find(|e| e.code == *code)?;
+                        let name = track_name(captions.id);
+                        Some(CaptionLayout {
+                            language: edition.lang_tag.clone(),
+                            name: edition.native_name.clone(),
+                            playlist: format!("{name}.m3u8"),
+                            vtt: format!("{name}.vtt"),
+                        })
+                    })
+                    .collect();
+                Ok(Some(layout.master_playlist(&tracks)))
+            }
+            ComposedFile::CaptionsPlaylist { captions, token } | ComposedFile::CaptionsWebvtt { captions, token } => {
+                let Some((_, asset)) = published.iter().find(|(_, asset)| asset.id == *captions) else {
+                    return Ok(None);
+                };
+                if *token != layout.token {
+                    return Ok(None);
+                }
+                if let ComposedFile::CaptionsPlaylist { .. } = file {
+                    return Ok(Some(layout.captions_playlist(&format!("{}.vtt", track_name(*captions)))));
+                }
+                let key = MediaKey::parse(&asset.key).map_err(|e| NewsroomError::Internal(e.to_string()))?;
+                let bytes = self.media().read(&key).await.map_err(|e| NewsroomError::Internal(e.to_string()))?;
+                match Captions::parse(&bytes) {
+                    Ok(parsed) => Ok(Some(layout.captions_webvtt(&parsed))),
+                    Err(error) => {
+                        // Checked at upload; a file from before that check may still fail.
+                        tracing::warn!(%error, asset = asset.id.0, "published captions cannot be read");
+                        Ok(None)
+                    }
+                }
+            }
         }
     }
 }
@@ -253,6 +374,91 @@ pub(crate) async fn transcode(
     end
 }
 
+/// How remaking a poster ended, for the job runner.
+pub(crate) enum PosterEnd {
+    Done,
+    /// A transcode is queued or running: it makes the poster, or this job runs after it.
+    AfterTranscode,
+    GiveUp(String),
+    Failed(String),
+}
+
+/// Makes video `id`'s poster again at the frame its editor chose (the `video_poster` job) and
+/// records it, so that pages show it.
+pub(crate) async fn remake_poster(newsroom: &Newsroom, id: AssetId) -> PosterEnd {
+    let store = newsroom.store();
+    let facts = match store.asset(id).await {
+        Ok(Some(dateline_core::Asset { video: Some(facts), .. })) => facts,
+        Ok(_) => return PosterEnd::GiveUp("the video was deleted".into()),
+        Err(error) => return PosterEnd::Failed(error.to_string()),
+    };
+    if matches!(facts.status, TranscodeStatus::Queued | TranscodeStatus::Running) {
+        return PosterEnd::AfterTranscode;
+    }
+    let (layout, time_ms) = match (store.video_layout(id).await, store.poster_time(id).await) {
+        (Ok(layout), Ok(time)) => (layout.and_then(|l| serde_json::from_str::<VideoLayout>(&l).ok()), time),
+        (Err(error), _) | (_, Err(error)) => return PosterEnd::Failed(error.to_string()),
+    };
+    let Some(mut layout) = layout.filter(|l| !l.rungs.is_empty()) else {
+        return PosterEnd::GiveUp("the video has no transcode to make a poster for".into());
+    };
+    let made = async {
+        let asset = store.asset(id).await.ok().flatten().ok_or(VideoError::Cancelled)?;
+        let (scratch, source) = download_source(newsroom, &asset).await?;
+        let output = scratch.path().join("out");
+        let settings = &newsroom.settings().video;
+        let ffmpeg = newsroom.ffmpeg()?;
+        let options =
+            TranscodeOptions { threads: settings.threads, nice: settings.nice, ..TranscodeOptions::default() };
+        let token = layout.token.clone();
+        let poster = tokio::task::spawn_blocking(move || {
+            let info = probe(&ffmpeg, &source)?;
+            let time = time_ms.map(|ms| ms as f64 / 1000.0);
+            Transcoder::new(ffmpeg, options).poster(&source, &info, time, &output, &token).map(|p| (p, output))
+        })
+        .await
+        .map_err(|e| VideoError::BadOutput { task: "poster".into(), detail: e.to_string() })??;
+        let copier = Copier { media: newsroom.media().clone(), asset: id, output: &poster.1, copied: HashSet::new() };
+        copier.put(&poster.1.join(&poster.0.path)).await?;
+        drop(scratch);
+        Ok::<_, VideoError>(poster.0)
+    };
+    let poster = match made.await {
+        Ok(poster) => poster,
+        Err(error @ VideoError::Unplayable { .. }) => return PosterEnd::GiveUp(error.to_string()),
+        Err(error) => return PosterEnd::Failed(error.to_string()),
+    };
+    let key = format!("{}/{}", video_prefix(id), poster.path);
+    layout.poster = Some(poster);
+    let published = PublishedVideo {
+        master_key: facts.master_key,
+        mp4: facts.mp4,
+        poster_key: Some(key),
+        layout: serde_json::to_string(&layout).unwrap_or_default(),
+    };
+    match store.publish_video(id, &published, now_ms()).await {
+        Ok(()) => PosterEnd::Done,
+        Err(error) => PosterEnd::Failed(error.to_string()),
+    }
+}
+
+/// Downloads a video's upload into a new scratch directory: (the directory, the file).
+async fn download_source(
+    newsroom: &Newsroom,
+    asset: &dateline_core::Asset,
+) -> Result<(tempfile::TempDir, PathBuf), VideoError> {
+    let scratch =
+        tempfile::tempdir().map_err(|e| VideoError::Io { action: "create", path: "scratch".into(), source: e })?;
+    let source = scratch.path().join("source");
+    let key = MediaKey::parse(&asset.key).map_err(|e| VideoError::InvalidOption(e.to_string()))?;
+    newsroom
+        .media()
+        .download(&key, &source)
+        .await
+        .map_err(|e| VideoError::BadOutput { task: "download of the upload".into(), detail: e.to_string() })?;
+    Ok((scratch, source))
+}
+
 /// Downloads the source, transcodes it in a scratch directory and copies what it makes into the
 /// media store as it goes.
 async fn run_transcode(
@@ -260,19 +466,14 @@ async fn run_transcode(
     asset: &dateline_core::Asset,
     shutdown: &CancellationToken,
 ) -> Result<(), VideoError> {
-    let scratch =
-        tempfile::tempdir().map_err(|e| VideoError::Io { action: "create", path: "scratch".into(), source: e })?;
-    let source = scratch.path().join("source");
+    let (scratch, source) = download_source(newsroom, asset).await?;
     let output = scratch.path().join("out");
-    let key = MediaKey::parse(&asset.key).map_err(|e| VideoError::InvalidOption(e.to_string()))?;
-    newsroom
-        .media()
-        .download(&key, &source)
-        .await
-        .map_err(|e| VideoError::BadOutput { task: "download of the upload".into(), detail: e.to_string() })?;
     let settings = &newsroom.settings().video;
     let ffmpeg = newsroom.ffmpeg()?;
-    let options = TranscodeOptions { threads: settings.threads, nice: settings.nice, ..TranscodeOptions::default() };
+    // The frame an editor chose, if they chose one.
+    let poster_time = newsroom.store().poster_time(asset.id).await.ok().flatten().map(|ms| ms as f64 / 1000.0);
+    let options =
+        TranscodeOptions { threads: settings.threads, nice: settings.nice, poster_time, ..TranscodeOptions::default() };
     let transcoder = Transcoder::new(ffmpeg.clone(), options);
     let runtime = tokio::runtime::Handle::current();
     let newsroom = newsroom.clone();
@@ -329,7 +530,7 @@ async fn run_transcode(
     result
 }
 
-/// Copies a transcode's files into the media store, each once, and the master last.
+/// Copies a transcode's files into the media store, each once, then records them.
 struct Copier<'a> {
     media: MediaStore,
     asset: AssetId,
@@ -360,8 +561,8 @@ impl Copier<'_> {
             self.put(&file).await?;
             self.copied.insert(file);
         }
-        // The master last, read now: it names only what was just stored.
-        self.put(&self.output.join(&layout.master)).await?;
+        // The row last: the master playlist is composed from it when asked for (see
+        // `ComposedFile`), so it names only what was just stored.
         let key = |path: &str| format!("{}/{path}", video_prefix(self.asset));
         let published = PublishedVideo {
             master_key: Some(key(MASTER_PLAYLIST)),

@@ -294,10 +294,19 @@ impl Newsroom {
             None => source.slug.clone(),
         };
         let derived = self.derived_text(&source, &edition).await?;
-        self.store().add_translation(source.id, &edition, &slug, user.id, derived.as_ref()).await.map_err(|e| match e {
-            StoreError::Conflict(what) => NewsroomError::Conflict(what),
-            other => other.into(),
-        })
+        let id =
+            self.store().add_translation(source.id, &edition, &slug, user.id, derived.as_ref()).await.map_err(|e| {
+                match e {
+                    StoreError::Conflict(what) => NewsroomError::Conflict(what),
+                    other => other.into(),
+                }
+            })?;
+        // A derived edition's video says what the source's does: its captions are converted too.
+        if let Some(profile) = derived.and_then(|d| d.profile.parse::<dateline_chinese::Profile>().ok()) {
+            let article = self.article(id).await?;
+            self.fill_derived_captions(&article, &source, profile).await?;
+        }
+        Ok(id)
     }
 
     /// Saves an old revision's fields as a new revision based on `base`.

@@ -398,6 +398,9 @@ mod tests {
                 poster_id: Some(9),
                 poster_url: Some("/media/poster.jpg".into()),
                 poster_focus: Some((30, 70)),
+                video_seconds: None,
+                poster_seconds: None,
+                frame_poster_url: None,
             }),
             translations: vec![
                 TranslationRow { edition: "en".into(), article_id: 7, status: "killed", current: true },

@@ -329,6 +329,13 @@ pub struct StoryMediaView {
     pub poster_url: Option<String>,
     /// The poster's focal point (percentages across and down), if set.
     pub poster_focus: Option<(u8, u8)>,
+    /// The video's length in seconds, when it was probed (an uploaded video the desk transcodes):
+    /// its poster frame can then be chosen.
+    pub video_seconds: Option<f64>,
+    /// The frame the video's poster shows, when an editor chose it (seconds).
+    pub poster_seconds: Option<f64>,
+    /// The poster the transcode made, when no poster image was uploaded.
+    pub frame_poster_url: Option<String>,
 }
 
 /// One edition of the story, for the translation links.

@@ -90,6 +90,9 @@ pub struct ArticlePage<'a> {
     pub story: &'a Story,
     /// Where the story is published, in every edition (this one included).
     pub translations: &'a [Translation],
+    /// The captions of the story's published articles, by edition (see
+    /// `Store::published_captions`): a video report offers every edition's as a track.
+    pub published_captions: &'a [(dateline_core::EditionCode, Asset)],
     /// The uploads the body shows, by media key (see `body_image_keys`), for responsive images.
     pub body_images: &'a std::collections::HashMap<String, Asset>,
     /// A newsroom preview of text readers cannot see yet: marked as such, never indexed.

@@ -236,7 +236,8 @@ pub(crate) struct VideoView {
     pub(crate) width: Option<u32>,
     pub(crate) height: Option<u32>,
     pub(crate) poster: Option<String>,
-    pub(crate) captions: Option<Captions>,
+    /// This edition's captions first (shown by default), then the other editions'.
+    pub(crate) captions: Vec<Captions>,
 }
 
 /// The video player's script and the hls.js build it loads where HLS is not native.
@@ -251,4 +252,5 @@ pub(crate) struct Captions {
     pub(crate) src: String,
     pub(crate) srclang: String,
     pub(crate) label: String,
+    pub(crate) default: bool,
 }

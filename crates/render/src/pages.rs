@@ -316,11 +316,7 @@ impl Renderer {
                     .as_ref()
                     .map(|p| p.src.clone())
                     .or_else(|| video.video.as_ref().and_then(|f| f.poster_key.as_deref()).map(paths::media)),
-                captions: article.captions.as_ref().map(|c| Captions {
-                    src: paths::media(&c.key),
-                    srclang: page.edition.lang_tag.clone(),
-                    label: page.edition.native_name.clone(),
-                }),
+                captions: caption_tracks(page, site.editions),
             }),
             _ => None,
         };
@@ -866,4 +862,27 @@ fn x_handle(handle: &str, url: &str) -> Option<String> {
         !name.is_empty() && name.len() <= 15 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
     })?;
     Some(format!("@{name}"))
+}
+
+/// A video report's caption tracks: the article's own first, shown by default (in a preview too,
+/// before it is published), then every other edition's published captions, labelled in their
+/// own language so a reader finds theirs.
+fn caption_tracks(page: &ArticlePage<'_>, editions: &[Edition]) -> Vec<Captions> {
+    let own = page.article.captions.as_ref().map(|asset| Captions {
+        src: paths::media(&asset.key),
+        srclang: page.edition.lang_tag.clone(),
+        label: page.edition.native_name.clone(),
+        default: true,
+    });
+    let others =
+        page.published_captions.iter().filter(|(code, _)| *code != page.edition.code).filter_map(|(code, asset)| {
+            let edition = editions.iter().find(|e| e.code == *code)?;
+            Some(Captions {
+                src: paths::media(&asset.key),
+                srclang: edition.lang_tag.clone(),
+                label: edition.native_name.clone(),
+                default: false,
+            })
+        });
+    own.into_iter().chain(others).collect()
 }

@@ -26,7 +26,7 @@ use crate::analysis::{Analysis, register_analyzers};
 /// The first line of every commit's payload; an index with another was made by another version
 /// of Dateline (other fields, other analysis, or no record of the change log) and is rebuilt.
 /// Bump it whenever the schema or an analyzer changes.
-const FORMAT: &str = "dateline-search 3";
+const FORMAT: &str = "dateline-search 4";
 /// Starts the payload's second line: the store's change-log position the index is current
 /// with (see [`SearchIndex::changes_applied`]).
 const CHANGES_APPLIED: &str = "changes applied: ";
@@ -413,6 +413,10 @@ impl SearchIndex {
             document.add_text(text.standfirst, standfirst);
         }
         document.add_text(text.body, markdown_to_text(&article.body_markdown));
+        // What is said in a video report is found like its text.
+        if let Some(captions) = article.captions_text.as_deref().filter(|c| !c.trim().is_empty()) {
+            document.add_text(text.body, captions);
+        }
         for name in &article.contributors {
             document.add_text(text.contributors, name);
         }

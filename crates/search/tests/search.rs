@@ -50,6 +50,7 @@ fn article(id: i64, edition: &Edition, headline: &str, body: &str) -> IndexedArt
         standfirst: None,
         body_markdown: body.to_owned(),
         contributors: Vec::new(),
+        captions_text: None,
         published_at: days_ago(3),
     }
 }

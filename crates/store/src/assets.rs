@@ -21,6 +21,8 @@ pub struct NewAsset {
     pub height: Option<u32>,
     /// Length of a video.
     pub duration_ms: Option<u64>,
+    /// The words of a captions file, for search.
+    pub caption_text: Option<String>,
 }
 
 impl Store {
@@ -156,8 +158,8 @@ impl Store {
 
 pub(crate) async fn insert_asset(conn: &mut sqlx::AnyConnection, asset: &NewAsset) -> Result<AssetId, StoreError> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO assets (key, mime, size, width, height, duration_ms, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO assets (key, mime, size, width, height, duration_ms, caption_text, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(&asset.key)
     .bind(&asset.mime)
@@ -165,6 +167,7 @@ pub(crate) async fn insert_asset(conn: &mut sqlx::AnyConnection, asset: &NewAsse
     .bind(asset.width.map(i64::from))
     .bind(asset.height.map(i64::from))
     .bind(asset.duration_ms.and_then(|d| i64::try_from(d).ok()))
+    .bind(asset.caption_text.as_deref())
     .bind(now_seconds())
     .fetch_one(&mut *conn)
     .await?;

@@ -65,7 +65,7 @@ pub use preview_links::PreviewLink;
 pub use sections::NewSection;
 pub use site::NewSocialAccount;
 pub use users::{NO_PASSWORD_YET, NewUser, SessionRecord, TokenRecord, TwoStep};
-pub use videos::{CancelOutcome, NewVideo, PublishedVideo, TRANSCODE_JOB};
+pub use videos::{CancelOutcome, NewVideo, POSTER_JOB, PublishedVideo, TRANSCODE_JOB};
 
 /// A handle on the content database; cheap to clone (the connection pool is shared).
 #[derive(Clone)]

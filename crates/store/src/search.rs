@@ -17,12 +17,14 @@ struct IndexRow {
     headline: String,
     standfirst: Option<String>,
     body_markdown: String,
+    captions_text: Option<String>,
     published_at: i64,
 }
 
 const INDEX_SELECT: &str = "SELECT a.id, a.story_id, a.edition, e.lang_tag, a.section_id, a.headline, a.standfirst,
-        a.body_markdown, a.published_at
+        a.body_markdown, c.caption_text AS captions_text, a.published_at
      FROM articles a JOIN editions e ON e.code = a.edition
+     LEFT JOIN assets c ON c.id = a.captions_asset_id
      WHERE (a.status || '') = 'published' AND a.published_at IS NOT NULL";
 // The expression on `status` keeps SQLite off the status indexes: walking by id through the primary key is
 // one range scan per page, where a status index made each page sort the whole archive.
@@ -88,6 +90,7 @@ impl Store {
                     standfirst: row.standfirst,
                     body_markdown: row.body_markdown,
                     contributors: names.remove(&row.id).unwrap_or_default(),
+                    captions_text: row.captions_text,
                     published_at: timestamp(row.published_at)?,
                 })
             })

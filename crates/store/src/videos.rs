@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use dateline_core::{AssetId, TranscodeStatus, VideoFacts};
+use dateline_core::{Asset, AssetId, EditionCode, StoryId, TranscodeStatus, VideoFacts};
 use sqlx::QueryBuilder;
 
 use crate::assets::insert_asset;
@@ -13,6 +13,9 @@ use crate::{NewAsset, Store, StoreError, numbered};
 
 /// The job kind that transcodes a video (its subject is the asset).
 pub const TRANSCODE_JOB: &str = "transcode";
+
+/// The job kind that makes a video's poster again at the frame an editor chose.
+pub const POSTER_JOB: &str = "video_poster";
 
 /// What a probe found in an uploaded video, to record with it.
 #[derive(Debug, Clone)]
@@ -60,6 +63,7 @@ struct VideoRow {
     mp4_key: Option<String>,
     mp4_bytes: Option<i64>,
     poster_key: Option<String>,
+    poster_time_ms: Option<i64>,
 }
 
 impl From<VideoRow> for VideoFacts {
@@ -76,6 +80,7 @@ impl From<VideoRow> for VideoFacts {
             master_key: row.master_key,
             mp4: row.mp4_key.map(|key| (key, row.mp4_bytes.and_then(|b| u64::try_from(b).ok()).unwrap_or(0))),
             poster_key: row.poster_key,
+            poster_time_ms: row.poster_time_ms.and_then(|t| u64::try_from(t).ok()),
         }
     }
 }
@@ -124,7 +129,7 @@ impl Store {
         }
         let mut query = QueryBuilder::new(
             "SELECT asset_id, container, video_codec, audio_codec, frame_rate_milli, status, progress_permille,
-                    remaining_seconds, error, master_key, mp4_key, mp4_bytes, poster_key
+                    remaining_seconds, error, master_key, mp4_key, mp4_bytes, poster_key, poster_time_ms
              FROM videos WHERE asset_id IN (",
         );
         let mut list = query.separated(", ");
@@ -136,6 +141,44 @@ impl Store {
         Ok(rows.into_iter().map(|row| (row.asset_id, VideoFacts::from(row))).collect())
     }
 
+    /// Records the frame an editor chose for video `asset`'s poster (milliseconds from its start;
+    /// `None` lets the transcoder choose) and queues the job that makes it, in one transaction.
+    /// `NotFound` when the video does not exist.
+    pub async fn choose_poster_time(
+        &self,
+        asset: AssetId,
+        time_ms: Option<u64>,
+        now_ms: i64,
+    ) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let done = sqlx::query("UPDATE videos SET poster_time_ms = $1, updated_at_ms = $2 WHERE asset_id = $3")
+            .bind(time_ms.and_then(|t| i64::try_from(t).ok()))
+            .bind(now_ms)
+            .bind(asset.0)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() == 0 {
+            return Err(StoreError::NotFound(format!("video {}", asset.0)));
+        }
+        sqlx::query("INSERT INTO jobs (kind, subject_id, run_at_ms, created_at_ms) VALUES ($1, $2, $3, $3)")
+            .bind(POSTER_JOB)
+            .bind(asset.0)
+            .bind(now_ms)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The frame an editor chose for video `asset`'s poster, in milliseconds, if they chose one.
+    pub async fn poster_time(&self, asset: AssetId) -> Result<Option<u64>, StoreError> {
+        let row: Option<(Option<i64>,)> = sqlx::query_as("SELECT poster_time_ms FROM videos WHERE asset_id = $1")
+            .bind(asset.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|(time,)| time).and_then(|t| u64::try_from(t).ok()))
+    }
+
     /// The transcoder's last stored layout of a video (JSON), if any.
     pub async fn video_layout(&self, asset: AssetId) -> Result<Option<String>, StoreError> {
         let row: Option<(Option<String>,)> = sqlx::query_as("SELECT layout FROM videos WHERE asset_id = $1")
@@ -143,6 +186,42 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.and_then(|(layout,)| layout))
+    }
+
+    /// The captions of a story's published articles: one per edition that has them, in edition
+    /// order. Unpublished articles' captions are not listed: the page and the playlist are public.
+    pub async fn published_captions(&self, story: StoryId) -> Result<Vec<(EditionCode, Asset)>, StoreError> {
+        self.captions_where("a.story_id = $1", story.0).await
+    }
+
+    /// The captions of the published articles of every story that shows video `asset`: one per
+    /// edition (the oldest story's, should two stories show the same video).
+    pub async fn video_captions(&self, asset: AssetId) -> Result<Vec<(EditionCode, Asset)>, StoreError> {
+        self.captions_where("a.story_id IN (SELECT id FROM stories WHERE video_asset_id = $1)", asset.0).await
+    }
+
+    async fn captions_where(&self, filter: &'static str, id: i64) -> Result<Vec<(EditionCode, Asset)>, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT a.edition, a.captions_asset_id FROM articles a
+             WHERE {filter} AND (a.status || '') = 'published' AND a.captions_asset_id IS NOT NULL
+             ORDER BY a.edition, a.story_id"
+        )))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let ids: Vec<i64> = rows.iter().map(|(_, asset)| *asset).collect();
+        let mut assets = self.assets_by_ids(&ids).await?;
+        let mut captions: Vec<(EditionCode, Asset)> = Vec::new();
+        for (edition, asset) in rows {
+            let edition = EditionCode::parse(&edition)?;
+            if captions.last().is_some_and(|(last, _)| *last == edition) {
+                continue;
+            }
+            if let Some(asset) = assets.remove(&asset) {
+                captions.push((edition, asset));
+            }
+        }
+        Ok(captions)
     }
 
     /// A worker starts (or takes over) a video's transcode.

@@ -85,6 +85,14 @@ impl Captions {
         out
     }
 
+    /// The same cues with each cue's text passed through `convert`, which must keep WebVTT's
+    /// cue-text syntax (as a conversion between scripts of the words does): read back from what
+    /// it writes, so the result is as checked as a parsed file.
+    pub fn map_text(&self, mut convert: impl FnMut(&str) -> String) -> Result<Captions, VideoError> {
+        let cues = self.cues.iter().map(|cue| Cue { text: convert(&cue.text), ..cue.clone() }).collect();
+        Captions::parse(Captions { cues }.to_webvtt().as_bytes())
+    }
+
     /// The words of the cues, without tags or entities, one line per cue (a line repeated by
     /// roll-up captions appears once), for the search index.
     pub fn plain_text(&self) -> String {

@@ -121,6 +121,10 @@ pub struct VideoLayout {
     pub width: u32,
     /// Displayed height of the source.
     pub height: u32,
+    /// The first time stamp of the rungs' media, in seconds: where a caption's time zero is
+    /// (see [`VideoLayout::captions_webvtt`]).
+    #[serde(default)]
+    pub start_time: f64,
     /// The master playlist (`master.m3u8`).
     pub master: String,
     /// The rungs the master playlist names now, largest first.
@@ -219,6 +223,39 @@ pub struct StoryboardLayout {
 }
 
 impl VideoLayout {
+    /// The master playlist naming this layout's rungs and the caption tracks `captions` (whose
+    /// playlists the caller serves, e.g. from [`VideoLayout::captions_playlist`]).
+    pub fn master_playlist(&self, captions: &[CaptionLayout]) -> String {
+        let variants: Vec<Variant> = self
+            .rungs
+            .iter()
+            .map(|r| Variant {
+                bandwidth: Bandwidth { peak: r.bandwidth, average: r.average_bandwidth },
+                width: r.width,
+                height: r.height,
+                codecs: r.codecs.clone(),
+                frame_rate: r.frame_rate,
+                uri: r.playlist.clone(),
+            })
+            .collect();
+        let subtitles: Vec<SubtitleRendition> = captions
+            .iter()
+            .map(|c| SubtitleRendition { name: c.name.clone(), language: c.language.clone(), uri: c.playlist.clone() })
+            .collect();
+        hls::master_playlist(&variants, &subtitles)
+    }
+
+    /// The media playlist of a caption track of this video: one WebVTT file, `vtt_uri`.
+    pub fn captions_playlist(&self, vtt_uri: &str) -> String {
+        hls::subtitle_playlist(self.duration, vtt_uri)
+    }
+
+    /// `captions` as the WebVTT file of an HLS caption track of this video: cue time zero tied
+    /// to the media's first time stamp, so hls.js and Safari line the cues up with the picture.
+    pub fn captions_webvtt(&self, captions: &Captions) -> String {
+        captions.to_webvtt_for_hls(mpegts(self.start_time))
+    }
+
     /// Every file and directory of this transcode that the layout names, for a caller that
     /// copies them to a media store or removes an old transcode.
     pub fn paths(&self) -> Vec<String> {
@@ -346,6 +383,7 @@ impl Transcoder {
             duration: info.duration,
             width: info.width,
             height: info.height,
+            start_time: 0.0,
             master: MASTER_PLAYLIST.to_owned(),
             rungs: Vec::new(),
             captions: Vec::new(),
@@ -365,19 +403,15 @@ impl Transcoder {
             }
         })?;
         layout.rungs.push(first);
+        layout.start_time = start_time;
         for track in &options.captions {
             layout.captions.push(job.write_captions(track, start_time)?);
         }
         publish(output_dir, &mut layout, report)?;
 
-        let (poster_width, poster_height) = (plan.mp4.width, plan.mp4.height);
         layout.poster = Some(tracker.step(report, Step::Poster, |_| {
             let time = stills::choose_poster_time(job.ffmpeg, input, info, options.poster_time)?;
-            let path = format!("poster-{token}.jpg");
-            let staged = StagedFile::new(output_dir, &path);
-            stills::write_poster(job.ffmpeg, &run, input, time, (poster_width, poster_height), &staged.path)?;
-            staged.commit(&output_dir.join(&path))?;
-            Ok(PosterLayout { path, width: poster_width, height: poster_height, time })
+            write_poster_file(&job, &plan.mp4, time, format!("poster-{token}.jpg"))
         })?);
 
         layout.storyboard = Some(tracker.step(report, Step::Storyboard, |on_fraction| {
@@ -421,27 +455,42 @@ impl Transcoder {
     }
 }
 
+impl Transcoder {
+    /// Makes a video's poster again, from the frame at `time` seconds (kept inside the video;
+    /// `None` chooses as a transcode does), into `output_dir`, at the size a transcode with
+    /// `token` made it. Its name carries the token and the time, so a changed poster has a new
+    /// name (posters are cached as immutable).
+    pub fn poster(
+        &self,
+        input: &Path,
+        info: &MediaInfo,
+        time: Option<f64>,
+        output_dir: &Path,
+        token: &str,
+    ) -> Result<PosterLayout, VideoError> {
+        let cancel = AtomicBool::new(false);
+        let run = RunSettings { cancel: &cancel, nice: self.options.nice, threads: self.options.threads };
+        fs::create_dir_all(output_dir).map_err(|e| VideoError::io("create", output_dir, e))?;
+        let job = Job { ffmpeg: &self.ffmpeg, run: &run, input, info, output_dir, token };
+        let time = stills::choose_poster_time(&self.ffmpeg, input, info, time)?;
+        let path = format!("poster-{token}-{}.jpg", (time * 1000.0).round() as u64);
+        write_poster_file(&job, &self.plan(info).mp4, time, path)
+    }
+}
+
+/// The frame at `time` as the poster JPEG `path` (in the job's output directory), at `size`.
+fn write_poster_file(job: &Job<'_>, size: &Rung, time: f64, path: String) -> Result<PosterLayout, VideoError> {
+    let staged = StagedFile::new(job.output_dir, &path);
+    stills::write_poster(job.ffmpeg, job.run, job.input, time, (size.width, size.height), &staged.path)?;
+    staged.commit(&job.output_dir.join(&path))?;
+    Ok(PosterLayout { path, width: size.width, height: size.height, time })
+}
+
 /// Sorts the rungs, rewrites the master playlist naming exactly them, and tells the caller.
 fn publish(output_dir: &Path, layout: &mut VideoLayout, report: &mut dyn FnMut(Report<'_>)) -> Result<(), VideoError> {
     layout.rungs.sort_by_key(|r| std::cmp::Reverse((r.width * r.height, r.bandwidth)));
-    let variants: Vec<Variant> = layout
-        .rungs
-        .iter()
-        .map(|r| Variant {
-            bandwidth: Bandwidth { peak: r.bandwidth, average: r.average_bandwidth },
-            width: r.width,
-            height: r.height,
-            codecs: r.codecs.clone(),
-            frame_rate: r.frame_rate,
-            uri: r.playlist.clone(),
-        })
-        .collect();
-    let subtitles: Vec<SubtitleRendition> = layout
-        .captions
-        .iter()
-        .map(|c| SubtitleRendition { name: c.name.clone(), language: c.language.clone(), uri: c.playlist.clone() })
-        .collect();
-    hls::write_atomically(&output_dir.join(&layout.master), hls::master_playlist(&variants, &subtitles).as_bytes())?;
+    let master = layout.master_playlist(&layout.captions);
+    hls::write_atomically(&output_dir.join(&layout.master), master.as_bytes())?;
     report(Report::Layout(layout));
     Ok(())
 }
@@ -608,11 +657,8 @@ impl Job<'_> {
     fn write_captions(&self, track: &CaptionTrack, start_time: f64) -> Result<CaptionLayout, VideoError> {
         let directory = format!("captions-{}-{}", track.language.to_ascii_lowercase(), self.token);
         let staging = Staging::new(self.output_dir, &directory)?;
-        // hls.js and Safari line cue times up with the media through this header; without it they
-        // may guess differently. It is the media's first time stamp on the 90 kHz MPEG clock.
-        let mpegts = (start_time.max(0.0) * 90_000.0).round() as u64;
         // Parsed again so what is written is normalised even if the track was built by hand.
-        let vtt = Captions::parse(track.webvtt.as_bytes())?.to_webvtt_for_hls(mpegts);
+        let vtt = Captions::parse(track.webvtt.as_bytes())?.to_webvtt_for_hls(mpegts(start_time));
         let vtt_path = staging.path.join("captions.vtt");
         fs::write(&vtt_path, vtt).map_err(|e| VideoError::io("write", &vtt_path, e))?;
         let playlist_path = staging.path.join("index.m3u8");
@@ -882,6 +928,13 @@ impl Tracker {
         report(Report::Progress(self.progress(&step, 0.0, 1.0)));
         Ok(result)
     }
+}
+
+/// hls.js and Safari line cue times up with the media through WebVTT's `X-TIMESTAMP-MAP`;
+/// without it they may guess differently. It is the media's first time stamp (`start_time`
+/// seconds) on the 90 kHz MPEG clock.
+fn mpegts(start_time: f64) -> u64 {
+    if start_time.is_finite() { (start_time.max(0.0) * 90_000.0).round() as u64 } else { 0 }
 }
 
 #[cfg(test)]

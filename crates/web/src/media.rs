@@ -5,8 +5,9 @@
 //! at upload, so nothing dropped into the media directory by other means is ever served. A
 //! video's renditions (`videos/{asset id}/…`, written by the transcode job) are served while
 //! their video exists, typed by their extension from a fixed list: playlists with a short
-//! max-age (the master is replaced as renditions are added), everything else immutable (every
-//! other name carries its transcode's token, so its content never changes).
+//! max-age (the master changes as renditions are added), everything else immutable (every
+//! other name carries its transcode's token, so its content never changes). The master playlist
+//! and its caption tracks are composed per request from what is published (`ComposedFile`).
 
 use std::time::UNIX_EPOCH;
 
@@ -15,6 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use dateline_media::MediaKey;
+use dateline_newsroom::ComposedFile;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -34,10 +36,43 @@ pub(crate) async fn serve_media(
         if video.is_none_or(|v| v.video.is_none()) {
             return Err(AppError::NotFound);
         }
+        let name = rest.split_once('/').map_or("", |(_, name)| name);
+        if let Some(file) = ComposedFile::parse(name) {
+            let text = match state.newsroom().composed_video_file(dateline_core::AssetId(id), &file).await {
+                Ok(text) => text,
+                Err(dateline_newsroom::NewsroomError::Store(error)) => return Err(AppError::Store(error)),
+                Err(error) => {
+                    tracing::warn!(%error, key = key.as_str(), "a video's playlist could not be composed");
+                    None
+                }
+            };
+            return composed_response(text.ok_or(AppError::NotFound)?, mime, cache, &headers);
+        }
         return serve_file(&state, &key, mime, cache, &headers).await;
     }
     let asset = state.store().asset_by_key(key.as_str()).await?.ok_or(AppError::NotFound)?;
     serve_file(&state, &key, &asset.mime, "public, max-age=86400", &headers).await
+}
+
+/// A composed playlist or caption file (small text, made per request), with an ETag of its
+/// content so that players polling the master get 304 while nothing changed.
+fn composed_response(text: String, mime: &str, cache: &'static str, headers: &HeaderMap) -> Result<Response, AppError> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    let etag = format!("\"c{:x}-{:x}\"", text.len(), hasher.finish());
+    let mut base = HeaderMap::new();
+    base.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        base.insert(header::ETAG, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(mime) {
+        base.insert(header::CONTENT_TYPE, value);
+    }
+    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| etag_matches(v, &etag)) {
+        return Ok((StatusCode::NOT_MODIFIED, base).into_response());
+    }
+    Ok((StatusCode::OK, base, text).into_response())
 }
 
 /// Playlists are re-read often (the master changes as renditions are added); a segment, an MP4,

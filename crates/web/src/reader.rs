@@ -256,6 +256,10 @@ pub(crate) async fn article_response(
     let store = state.store();
     let story = store.story(article.story).await?.ok_or(AppError::NotFound)?;
     let translations = store.translations(article.story).await?;
+    let published_captions = match story.kind {
+        dateline_core::StoryKind::Video => store.published_captions(article.story).await?,
+        _ => Vec::new(),
+    };
     let mut body_images = std::collections::HashMap::new();
     for key in dateline_render::body_image_keys(&article.body_markdown) {
         if body_images.contains_key(&key) {
@@ -278,6 +282,7 @@ pub(crate) async fn article_response(
         article,
         story: &story,
         translations: &translations,
+        published_captions: &published_captions,
         body_images: &body_images,
         preview,
         meta: &meta,

@@ -96,6 +96,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("GET", "/videos/{id}", "/videos/999999", Needs::Reporter),
     ("POST", "/videos/{id}/cancel", "/videos/999999/cancel", Needs::Editor),
     ("POST", "/videos/{id}/retry", "/videos/999999/retry", Needs::Editor),
+    ("PUT", "/videos/{id}/poster-time", "/videos/999999/poster-time", Needs::Editor),
     ("GET", "/users", "/users", Needs::Admin),
     ("POST", "/users", "/users", Needs::Admin),
     ("PUT", "/users/{id}", "/users/999999", Needs::Admin),
@@ -122,6 +123,7 @@ fn body_for(method: &str, template: &str) -> Value {
         ("POST", "/me/two-step/confirm") => json!({ "code": "000000" }),
         ("PUT", "/me/password") => json!({ "current_password": "wrong", "new_password": "x" }),
         ("DELETE", "/me/two-step") => json!({ "password": "wrong" }),
+        ("PUT", "/videos/{id}/poster-time") => json!({ "seconds": 1.0 }),
         _ => json!({}),
     }
 }

@@ -291,7 +291,9 @@ async fn the_feature_image_has_its_words_and_search_and_sharing_their_own() {
     let eddie = sign_in(&site, "eddie@news.test").await;
     let (status, photo) = support::upload(&site, &eddie, "quay.png", Some("image/png"), support::png(1200, 675)).await;
     assert_eq!(status, 201, "{photo}");
-    let (_, notes) = support::upload(&site, &eddie, "notes.vtt", Some("text/vtt"), b"WEBVTT\n\n".to_vec()).await;
+    let captions = b"WEBVTT\n\n00:00.000 --> 00:01.000\nNotes\n".to_vec();
+    let (status, notes) = support::upload(&site, &eddie, "notes.vtt", Some("text/vtt"), captions).await;
+    assert_eq!(status, 201, "{notes}");
     let story = json!({ "edition": "en", "section_id": 1, "kind": "text", "poster_asset_id": photo["id"],
         "article": { "headline": "Quay reopens", "slug": "quay-reopens", "standfirst": "After the storm.", "body_markdown": "Text." } });
     let (_, article) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;

@@ -331,6 +331,11 @@ async fn real_responses_match_the_document() {
     assert_eq!(c.call("POST", &format!("{video}/cancel"), "/videos/{id}/cancel", None).await.0, 202);
     c.call("POST", "/videos/999999/retry", "/videos/{id}/retry", None).await;
     c.call("POST", "/videos/999999/cancel", "/videos/{id}/cancel", None).await;
+    let poster = format!("{video}/poster-time");
+    assert_eq!(c.call("PUT", &poster, "/videos/{id}/poster-time", Some(json!({ "seconds": 0.5 }))).await.0, 202);
+    assert_eq!(c.call("PUT", &poster, "/videos/{id}/poster-time", Some(json!({ "seconds": null }))).await.0, 202);
+    assert_eq!(c.call("PUT", &poster, "/videos/{id}/poster-time", Some(json!({ "seconds": 1e6 }))).await.0, 422);
+    c.call("PUT", "/videos/999999/poster-time", "/videos/{id}/poster-time", Some(json!({ "seconds": 1 }))).await;
     let (_, jobs) = c.call("GET", "/jobs", "/jobs", None).await;
     assert!(!jobs["jobs"].as_array().unwrap().is_empty(), "the scheduler job at least: {jobs}");
     c.call("GET", "/jobs?status=late", "/jobs", None).await;

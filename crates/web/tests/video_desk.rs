@@ -160,6 +160,25 @@ async fn an_uploaded_video_is_probed_transcoded_served_and_played() {
     let poster = site.get(&poster_url).await;
     assert_eq!((poster.status, poster.header("content-type")), (200, "image/jpeg"));
     assert!(poster.body.starts_with(b"\xFF\xD8\xFF"));
+    // An editor chooses the poster's frame: made again in the background, with a new name.
+    let choose = |seconds: Value| json!({ "seconds": seconds });
+    let poster_time = format!("/admin/api/videos/{id}/poster-time");
+    let (response, body) = send(&site, "PUT", &poster_time, Some(&eddie), Some(choose(json!(-1)))).await;
+    assert_eq!((response.status, &body["error"]["code"]), (422, &json!("invalid")), "{body}");
+    let (response, body) = send(&site, "PUT", &poster_time, Some(&eddie), Some(choose(json!(3.25)))).await;
+    assert_eq!(response.status, 202, "{body}");
+    assert_eq!(body["transcode"]["poster_seconds"], 3.25);
+    assert!(dateline_newsroom::run_due_jobs(site.state.newsroom(), &CancellationToken::new()).await >= 1);
+    let (_, state) = send(&site, "GET", &format!("/admin/api/videos/{id}"), Some(&eddie), None).await;
+    let chosen_poster = state["transcode"]["poster_url"].as_str().unwrap().to_owned();
+    assert_ne!(chosen_poster, poster_url, "a new name for a new picture: {state}");
+    assert!(chosen_poster.ends_with("-3250.jpg"), "{chosen_poster}");
+    let poster_url = chosen_poster;
+    let chosen = site.get(&poster_url).await;
+    assert_eq!((chosen.status, chosen.header("content-type")), (200, "image/jpeg"));
+    assert!(chosen.body.starts_with(b"\xFF\xD8\xFF"));
+    let facts = site.store.asset(AssetId(id)).await.unwrap().unwrap().video.unwrap();
+
     assert_eq!(site.get(&format!("/media/videos/{id}/nothing.m3u8")).await.status, 404);
     assert_eq!(site.get("/media/videos/999999/master.m3u8").await.status, 404);
 
@@ -229,4 +248,163 @@ async fn an_uploaded_video_is_probed_transcoded_served_and_played() {
     let left: Vec<String> = site.media_keys().await.into_iter().filter(|k| k.starts_with("videos/")).collect();
     assert!(left.is_empty(), "renditions left behind: {left:?}");
     assert_eq!(site.get(&master_url).await.status, 404);
+}
+
+/// A published article's captions, as the master playlist, the caption playlists and the reader
+/// page offer them: every edition's, none of an unpublished one, and findable by search.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_published_edition_s_captions_are_offered_and_searchable() {
+    let (site, eddie) = desk().await;
+
+    // Captions no player can read are refused, saying which line, and not kept.
+    let backwards = b"WEBVTT\n\n00:00:02.000 --> 00:00:01.000\nBackwards\n".to_vec();
+    let (status, body) = upload(&site, &eddie, "backwards.vtt", None, backwards).await;
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(body["error"]["code"], "unreadable_captions", "{body}");
+    assert!(body["error"]["message"].as_str().unwrap().contains('3'), "names the line: {body}");
+    assert!(site.media_keys().await.iter().all(|k| !k.contains("backwards")), "the refused file is removed");
+
+    let (status, video) = upload(&site, &eddie, "Pier.mp4", Some("video/mp4"), support::make_clip(2, 320, 180)).await;
+    assert_eq!(status, 201, "{video}");
+    let id = video["id"].as_i64().unwrap();
+    let english = b"WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nThe <b>lighthouse</b> keeper waves.\n".to_vec();
+    let (status, english) = upload(&site, &eddie, "pier-en.vtt", Some("text/vtt"), english).await;
+    assert_eq!(status, 201, "{english}");
+    let chinese = "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\n灯塔看守人挥手。\n".as_bytes().to_vec();
+    let (status, chinese) = upload(&site, &eddie, "pier-zh.vtt", Some("text/vtt"), chinese).await;
+    assert_eq!(status, 201, "{chinese}");
+
+    let story = json!({ "edition": "en", "section_id": 1, "kind": "video", "video_asset_id": id,
+        "article": { "headline": "Pier at noon", "slug": "pier-at-noon", "body_markdown": "Gulls.", "contributors": [1] } });
+    let (response, created) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;
+    assert_eq!(response.status, 201, "{created}");
+    let (en_article, story_id) = (created["id"].as_i64().unwrap(), created["story_id"].as_i64().unwrap());
+    let (response, translation) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/articles/{en_article}/translations"),
+        Some(&eddie),
+        Some(json!({ "edition": "zh-hans", "slug": "pier-at-noon" })),
+    )
+    .await;
+    assert_eq!(response.status, 201, "{translation}");
+    let zh_article = translation["id"].as_i64().unwrap();
+    for (article, captions) in [(en_article, &english), (zh_article, &chinese)] {
+        let change = json!({ "section_id": 1, "kind": "video", "video_asset_id": id,
+            "captions": { "article_id": article, "asset_id": captions["id"] } });
+        let (response, body) =
+            send(&site, "PUT", &format!("/admin/api/stories/{story_id}"), Some(&eddie), Some(change)).await;
+        assert_eq!(response.status, 200, "{body}");
+    }
+    let publish = |article: i64| {
+        let site = &site;
+        let eddie = &eddie;
+        async move {
+            let (response, body) = send(
+                site,
+                "POST",
+                &format!("/admin/api/articles/{article}/transitions"),
+                Some(eddie),
+                Some(json!({ "action": "publish" })),
+            )
+            .await;
+            assert_eq!(response.status, 200, "{body}");
+        }
+    };
+    publish(en_article).await;
+    assert!(dateline_newsroom::run_due_jobs(site.state.newsroom(), &CancellationToken::new()).await >= 1);
+    let master_url = format!("/media/videos/{id}/master.m3u8");
+    let languages = |master: &str| -> Vec<(String, String, String)> {
+        tagged(master, "#EXT-X-MEDIA")
+            .into_iter()
+            .map(|(attributes, _)| {
+                assert_eq!(attributes["TYPE"], "SUBTITLES", "{master}");
+                (attributes["LANGUAGE"].clone(), attributes["NAME"].clone(), attributes["URI"].clone())
+            })
+            .collect()
+    };
+
+    // Only the published English article's captions are offered while Chinese is a draft.
+    let master = site.get(&master_url).await.text();
+    let offered = languages(&master);
+    assert_eq!(offered.iter().map(|(l, _, _)| l.as_str()).collect::<Vec<_>>(), ["en"], "{master}");
+    for (attributes, _) in tagged(&master, "#EXT-X-STREAM-INF") {
+        assert_eq!(attributes["SUBTITLES"], "subs", "every variant names the caption group: {master}");
+    }
+    let draft_track =
+        offered[0].2.replace(&format!("captions-{}-", english["id"]), &format!("captions-{}-", chinese["id"]));
+    assert_eq!(site.get(&resolve(&master_url, &draft_track)).await.status, 404, "a draft's captions stay private");
+
+    // Published, the Chinese captions join: in the master, and as tracks of both pages.
+    publish(zh_article).await;
+    let master = site.get(&master_url).await;
+    assert_eq!(master.header("content-type"), "application/vnd.apple.mpegurl");
+    let master = master.text();
+    let offered = languages(&master);
+    assert_eq!(
+        offered.iter().map(|(l, n, _)| (l.as_str(), n.as_str())).collect::<Vec<_>>(),
+        [("en", "English"), ("zh-Hans", "中文简体")],
+        "{master}"
+    );
+    let playlist_url = resolve(&master_url, &offered[1].2);
+    let playlist = site.get(&playlist_url).await;
+    assert_eq!((playlist.status, playlist.header("content-type")), (200, "application/vnd.apple.mpegurl"));
+    let playlist = playlist.text();
+    assert!(playlist.contains("#EXT-X-ENDLIST") && playlist.contains("#EXT-X-TARGETDURATION:"), "{playlist}");
+    let cues = tagged(&playlist, "#EXTINF");
+    assert_eq!(cues.len(), 1, "{playlist}");
+    let vtt = site.get(&resolve(&playlist_url, cues[0].1.unwrap())).await;
+    assert_eq!((vtt.status, vtt.header("content-type")), (200, "text/vtt"));
+    let vtt = vtt.text();
+    assert!(vtt.starts_with("WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:"), "{vtt}");
+    assert!(vtt.contains("灯塔看守人挥手。"), "{vtt}");
+
+    site.state.newsroom().catch_up_with_changes().await.unwrap();
+    for (path, own, other) in [
+        ("/en/articles/pier-at-noon", ("en", "English"), ("zh-Hans", "中文简体")),
+        ("/zh-hans/articles/pier-at-noon", ("zh-Hans", "中文简体"), ("en", "English")),
+    ] {
+        let html = site.get(path).await.html();
+        let tracks: Vec<(Option<&str>, Option<&str>, bool)> = html
+            .select(&scraper::Selector::parse("figure.video video track[kind=captions]").unwrap())
+            .map(|t| (t.value().attr("srclang"), t.value().attr("label"), t.value().attr("default").is_some()))
+            .collect();
+        assert_eq!(
+            tracks,
+            [(Some(own.0), Some(own.1), true), (Some(other.0), Some(other.1), false)],
+            "{path}: its own edition's captions first, shown by default"
+        );
+    }
+
+    // A Traditional Chinese edition derived from the Simplified one: its translation's captions
+    // are the Simplified captions converted, like its text.
+    add_user(&site, "ada@news.test", Role::Admin).await;
+    let ada = sign_in(&site, "ada@news.test").await;
+    let derive = json!({ "source": "zh-hans", "profile": "zh-tw" });
+    let (response, body) = send(&site, "PUT", "/admin/api/editions/zh-hant/derivation", Some(&ada), Some(derive)).await;
+    assert_eq!(response.status, 200, "{body}");
+    let (response, derived) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/articles/{zh_article}/translations"),
+        Some(&eddie),
+        Some(json!({ "edition": "zh-hant", "slug": "pier-at-noon" })),
+    )
+    .await;
+    assert_eq!(response.status, 201, "{derived}");
+    let derived = site.store.article(dateline_core::ArticleId(derived["id"].as_i64().unwrap())).await.unwrap().unwrap();
+    let captions = derived.captions.expect("derived captions");
+    assert_ne!(captions.id.0, chinese["id"].as_i64().unwrap(), "a file of its own");
+    let key = dateline_media::MediaKey::parse(&captions.key).unwrap();
+    let vtt = String::from_utf8(site.media.read(&key).await.unwrap()).unwrap();
+    let expected =
+        dateline_chinese::convert("灯塔看守人挥手。", dateline_chinese::Profile::ZhTw, &Default::default()).unwrap();
+    assert_ne!(expected, "灯塔看守人挥手。");
+    assert!(vtt.starts_with("WEBVTT") && vtt.contains(&expected), "{vtt}");
+
+    // What is said is found by search, in the edition that says it.
+    let results = site.get("/en/search?q=lighthouse").await;
+    assert!(results.text().contains("/en/articles/pier-at-noon"), "captions are searched");
+    let results = site.get("/zh-hans/search?q=%E7%81%AF%E5%A1%94").await;
+    assert!(results.text().contains("/zh-hans/articles/pier-at-noon"), "captions are searched in Chinese too");
 }

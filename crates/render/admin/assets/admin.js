@@ -267,7 +267,14 @@
               method: "PUT", credentials: "same-origin",
               headers: { "X-CSRF-Token": csrf, "Content-Type": "application/json" },
               body: JSON.stringify(story)
-            }).then(function (r) { status.textContent = r.ok ? msg("attached") : msg("not-attached"); });
+            }).then(function (r) {
+              status.textContent = r.ok ? msg("attached") : msg("not-attached");
+              // The next upload on this page keeps what this one attached.
+              if (r.ok) {
+                box.setAttribute("data-video", story.video_asset_id || "");
+                box.setAttribute("data-poster", story.poster_asset_id || "");
+              }
+            });
           })
           .catch(function () { status.textContent = uploadFailed; });
       });

@@ -9,7 +9,10 @@
   var videos = document.querySelectorAll('video[data-hls]');
   var me = document.currentScript;
   if (!videos.length || !me) return;
-  if (document.createElement('video').canPlayType('application/vnd.apple.mpegurl')) return;
+  if (document.createElement('video').canPlayType('application/vnd.apple.mpegurl')) {
+    Array.prototype.forEach.call(videos, oneEntryPerLanguage);
+    return;
+  }
   if (!window.MediaSource && !window.ManagedMediaSource) return;
   var script = document.createElement('script');
   script.src = me.getAttribute('data-hls-js');
@@ -31,4 +34,21 @@
     });
   };
   document.head.appendChild(script);
+
+  // The master playlist lists every edition's captions too, and native HLS players (Safari)
+  // add those as tracks of their own: the page's <track> of the same language goes, so the
+  // captions menu has one entry per language. Where the playlist brings none (or no script
+  // runs), the page's tracks stay.
+  function oneEntryPerLanguage(video) {
+    if (!video.textTracks || !video.textTracks.addEventListener) return;
+    video.textTracks.addEventListener('addtrack', function (event) {
+      var added = event.track;
+      var language = (added.language || '').toLowerCase();
+      Array.prototype.forEach.call(video.querySelectorAll('track'), function (element) {
+        if (element.track === added || !language || element.srclang.toLowerCase() !== language) return;
+        if (element.default) added.mode = 'showing';
+        element.parentNode.removeChild(element);
+      });
+    });
+  }
 })();

@@ -31,6 +31,7 @@ pub(crate) fn page_routes() -> axum::Router<AppState> {
         .route("/media/{id}/delete", post(delete_from_form))
         .route("/media/{id}/focus", post(focus_from_form))
         .route("/media/{id}/transcode", post(transcode_from_form))
+        .route("/videos/{id}/poster-time", post(poster_time_from_form))
 }
 
 pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
@@ -267,6 +268,32 @@ async fn transcode_from_form(
     };
     match done_as {
         Ok(what) => done("/admin/media?kind=video", what),
+        Err(error) => page_error(&state, &error.into(), Some(&editor)),
+    }
+}
+
+/// `POST /admin/videos/{id}/poster-time` (the editor's poster frame form): `seconds`, empty to
+/// let the transcoder choose; back to the editor.
+async fn poster_time_from_form(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    // Typed with a comma as some keyboards do; anything else unreadable is outside the video.
+    let seconds = fields
+        .get("seconds")
+        .map(|v| v.trim().replace(',', "."))
+        .filter(|v| !v.is_empty())
+        .map(|v| v.parse::<f64>().unwrap_or(f64::NAN));
+    let back = fields.text("back");
+    let back = if super::pages::is_admin_path(&back) { back } else { "/admin/media?kind=video".to_owned() };
+    match state.newsroom().choose_poster_time(&editor.user, AssetId(id), seconds).await {
+        Ok(()) => done(&back, "saved"),
         Err(error) => page_error(&state, &error.into(), Some(&editor)),
     }
 }

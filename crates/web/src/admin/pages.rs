@@ -638,6 +638,21 @@ async fn editor_page(
                 poster_id: story.poster.as_ref().map(|p| p.id.0),
                 poster_url: story.poster.as_ref().map(|p| dateline_render::paths::media(&p.key)),
                 poster_focus: story.poster.as_ref().and_then(|p| p.focus),
+                video_seconds: story
+                    .video
+                    .as_ref()
+                    .filter(|v| v.video.is_some())
+                    .map(|v| v.duration_ms.unwrap_or(0) as f64 / 1000.0),
+                poster_seconds: story
+                    .video
+                    .as_ref()
+                    .and_then(|v| v.video.as_ref()?.poster_time_ms)
+                    .map(|ms| ms as f64 / 1000.0),
+                frame_poster_url: story
+                    .video
+                    .as_ref()
+                    .and_then(|v| v.video.as_ref()?.poster_key.as_deref())
+                    .map(dateline_render::paths::media),
             });
             page.can_edit = may_edit(article.status, editor.user.role, is_own);
             if page.can_edit {

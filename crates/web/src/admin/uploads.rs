@@ -51,6 +51,7 @@ pub(crate) struct UploadQuery {
         (status = 201, description = "Stored", body = super::answers::Upload),
         (status = 413, description = "Over the size limit", body = super::api_types::ErrorBody),
         (status = 415, description = "A type not taken, or a `Content-Type` other than the content", body = super::api_types::ErrorBody),
+        (status = 422, description = "A video no player can play (`unplayable_video`), or captions no player can read (`unreadable_captions`); the message says why", body = super::api_types::ErrorBody),
     ))]
 pub(crate) async fn upload(
     State(state): State<AppState>,
@@ -93,7 +94,9 @@ pub(crate) async fn upload(
         .await;
     }
     let is_image = IMAGE_TYPES.contains(&stored.mime);
-    if is_image && stored.size > config.max_image_bytes {
+    let is_captions = CAPTION_TYPES.contains(&stored.mime);
+    // Captions are text: the image limit is generous for them, and they are read whole below.
+    if (is_image || is_captions) && stored.size > config.max_image_bytes {
         let _ = state.media().remove(&key).await;
         return Err(upload_error(MediaError::TooLarge { limit: config.max_image_bytes }, config.max_image_bytes));
     }
@@ -111,6 +114,17 @@ pub(crate) async fn upload(
         }
         (width, height) = (Some(w), Some(h));
     }
+    let mut caption_text = None;
+    if is_captions {
+        let bytes = state.media().read(&key).await.map_err(|e| upload_error(e, limit))?;
+        match dateline_newsroom::caption_words(&bytes) {
+            Ok(words) => caption_text = Some(words),
+            Err(reason) => {
+                let _ = state.media().remove(&key).await;
+                return Err(AdminApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "unreadable_captions", reason));
+            }
+        }
+    }
     let recorded = async {
         let asset = state
             .store()
@@ -121,6 +135,7 @@ pub(crate) async fn upload(
                 width,
                 height,
                 duration_ms: None,
+                caption_text,
             })
             .await?;
         if is_image {
@@ -357,6 +372,7 @@ pub(crate) async fn change_story(
     store.update_story(story.id, &update).await?;
     if let Some(captions) = body.captions {
         store.set_captions(ArticleId(captions.article_id), captions.asset_id.map(AssetId)).await?;
+        newsroom.derive_captions_from(ArticleId(captions.article_id)).await?;
     }
     Ok(Json(
         json!({ "id": id, "section_id": body.section_id, "kind": kind.as_str(), "video_asset_id": body.video_asset_id, "poster_asset_id": body.poster_asset_id }),

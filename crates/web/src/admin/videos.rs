@@ -6,19 +6,23 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use dateline_core::{Asset, AssetId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::api_error::AdminApiError;
+use super::api_error::{AdminApiError, ApiJson};
 use super::api_types::ErrorBody;
 use super::auth::Caller;
 use crate::AppState;
 
 /// The operations of this module, documented from their annotations and types.
 pub(crate) fn operations() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_video)).routes(routes!(cancel_transcode)).routes(routes!(retry_transcode))
+    OpenApiRouter::new()
+        .routes(routes!(get_video))
+        .routes(routes!(cancel_transcode))
+        .routes(routes!(retry_transcode))
+        .routes(routes!(choose_poster_time))
 }
 
 /// An uploaded video: what its probe found and where its transcode stands.
@@ -73,6 +77,10 @@ pub(crate) struct Transcode {
     /// The poster frame, once made.
     #[schema(required = true)]
     pub poster_url: Option<String>,
+    /// The second of the video the poster shows, when an editor chose it; `null` when the
+    /// transcoder chose.
+    #[schema(required = true)]
+    pub poster_seconds: Option<f64>,
 }
 
 pub(crate) fn video_answer(asset: &Asset) -> Option<Video> {
@@ -96,6 +104,7 @@ pub(crate) fn video_answer(asset: &Asset) -> Option<Video> {
             master_url: facts.master_key.as_ref().map(url),
             mp4_url: facts.mp4.as_ref().map(|(key, _)| url(key)),
             poster_url: facts.poster_key.as_ref().map(url),
+            poster_seconds: facts.poster_time_ms.map(|ms| ms as f64 / 1000.0),
         },
     })
 }
@@ -156,5 +165,34 @@ async fn retry_transcode(
     Path(id): Path<i64>,
 ) -> Result<(StatusCode, Json<Video>), AdminApiError> {
     state.newsroom().retry_transcode(&caller.user, AssetId(id)).await?;
+    Ok((StatusCode::ACCEPTED, answer(&state, id).await?))
+}
+
+/// The frame a video's poster shows.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PosterTimeBody {
+    /// Seconds from the video's start, within its length; `null` lets the transcoder choose.
+    #[schema(required = true, minimum = 0)]
+    pub(crate) seconds: Option<f64>,
+}
+
+/// Chooses the frame a video's poster shows; the poster is made again in the background (after
+/// a transcode under way), and pages show it once made. Editors only.
+#[utoipa::path(put, path = "/videos/{id}/poster-time", tag = "media",
+    params(("id" = i64, Path, description = "The video's asset id")), request_body = PosterTimeBody,
+    responses(
+        super::CommonAnswers,
+        (status = 202, description = "Chosen; the poster is being made", body = Video),
+        (status = 404, description = "No such video", body = ErrorBody),
+        (status = 422, description = "A time outside the video", body = ErrorBody),
+    ))]
+async fn choose_poster_time(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<PosterTimeBody>,
+) -> Result<(StatusCode, Json<Video>), AdminApiError> {
+    state.newsroom().choose_poster_time(&caller.user, AssetId(id), body.seconds).await?;
     Ok((StatusCode::ACCEPTED, answer(&state, id).await?))
 }

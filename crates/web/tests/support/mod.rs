@@ -254,6 +254,7 @@ pub async fn test_site_on(
                     width: Some(480),
                     height: Some(270),
                     duration_ms: Some(6000),
+                    caption_text: None,
                 })
                 .await
                 .unwrap()
