@@ -274,6 +274,7 @@ video-refused-truncated = the file is incomplete: the upload or export was proba
 captions-unreadable = these captions cannot be read: upload a WebVTT file (it starts with the line WEBVTT) with at least one cue
 captions-unreadable-line = these captions cannot be read at line { $line }: check that line (a timing looks like 00:00:01.000 --> 00:00:04.000) and upload the file again
 poster-time-outside = choose a time within the video: from 0 to { $length } seconds
+text-control-character = this text holds a control character (such as NUL) that has no place in it: remove it and send it again
 video-refused-codec = the video is in a format that cannot be decoded ({ $codec })
 video-refused-no-size = the picture has no width or height
 video-tools-unavailable = videos cannot be checked on this server right now (ffprobe is missing or failed); nothing was saved

@@ -270,6 +270,7 @@ video-refused-truncated = 文件不完整：上传或导出可能被中断了，
 captions-unreadable = 无法读取此字幕文件：请上传至少含一条字幕的 WebVTT 文件（首行为 WEBVTT）
 captions-unreadable-line = 无法读取此字幕文件的第 { $line } 行：请检查该行（时间格式如 00:00:01.000 --> 00:00:04.000）后重新上传
 poster-time-outside = 请选择视频时长以内的时间：0 至 { $length } 秒
+text-control-character = 此文本含有不应出现的控制字符（如 NUL）：请删除后重新提交
 video-refused-codec = 视频的格式无法解码（{ $codec }）
 video-refused-no-size = 画面没有宽度或高度
 video-tools-unavailable = 本服务器目前无法检查视频（ffprobe 缺失或出错）；未保存任何内容

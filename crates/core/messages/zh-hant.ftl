@@ -269,6 +269,7 @@ video-refused-truncated = 檔案不完整：上傳或匯出可能被中斷了，
 captions-unreadable = 無法讀取此字幕檔：請上傳至少含一則字幕的 WebVTT 檔案（首行為 WEBVTT）
 captions-unreadable-line = 無法讀取此字幕檔的第 { $line } 行：請檢查該行（時間格式如 00:00:01.000 --> 00:00:04.000）後重新上傳
 poster-time-outside = 請選擇影片長度以內的時間：0 至 { $length } 秒
+text-control-character = 此文字含有不應出現的控制字元（如 NUL）：請刪除後重新送出
 video-refused-codec = 影片的格式無法解碼（{ $codec }）
 video-refused-no-size = 畫面沒有寬度或高度
 video-tools-unavailable = 本伺服器目前無法檢查影片（ffprobe 缺少或出錯）；未儲存任何內容

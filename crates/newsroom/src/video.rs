@@ -387,9 +387,12 @@ pub(crate) enum PosterEnd {
 /// records it, so that pages show it.
 pub(crate) async fn remake_poster(newsroom: &Newsroom, id: AssetId) -> PosterEnd {
     let store = newsroom.store();
-    let facts = match store.asset(id).await {
-        Ok(Some(dateline_core::Asset { video: Some(facts), .. })) => facts,
-        Ok(_) => return PosterEnd::GiveUp("the video was deleted".into()),
+    let (asset, facts) = match store.asset(id).await {
+        Ok(Some(asset)) => match asset.video.clone() {
+            Some(facts) => (asset, facts),
+            None => return PosterEnd::GiveUp("the video was deleted".into()),
+        },
+        Ok(None) => return PosterEnd::GiveUp("the video was deleted".into()),
         Err(error) => return PosterEnd::Failed(error.to_string()),
     };
     if matches!(facts.status, TranscodeStatus::Queued | TranscodeStatus::Running) {
@@ -403,7 +406,6 @@ pub(crate) async fn remake_poster(newsroom: &Newsroom, id: AssetId) -> PosterEnd
         return PosterEnd::GiveUp("the video has no transcode to make a poster for".into());
     };
     let made = async {
-        let asset = store.asset(id).await.ok().flatten().ok_or(VideoError::Cancelled)?;
         let (scratch, source) = download_source(newsroom, &asset).await?;
         let output = scratch.path().join("out");
         let settings = &newsroom.settings().video;

@@ -83,6 +83,18 @@ impl StoreError {
         }
     }
 
+    /// Whether the database refused text it cannot hold: PostgreSQL takes no NUL character in
+    /// text (SQLite would keep it). A request's fault, not the server's: callers answer 4xx.
+    pub fn is_unstorable_text(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::Database(db)) => {
+                // 22021: character_not_in_repertoire ("invalid byte sequence for encoding").
+                db.code().is_some_and(|code| code == "22021")
+            }
+            _ => false,
+        }
+    }
+
     /// Whether a write clashed with existing data.
     pub fn is_conflict(&self) -> bool {
         matches!(self, StoreError::Conflict(_))

@@ -64,6 +64,7 @@ impl IntoResponse for AppError {
             AppError::Media(MediaError::Store { .. }) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Store(e) if e.is_not_found() => StatusCode::NOT_FOUND,
             AppError::Store(e) if e.is_unavailable() => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Store(e) if e.is_unstorable_text() => StatusCode::BAD_REQUEST,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         };
         if status.is_server_error() {

@@ -61,18 +61,30 @@ fn composed_response(text: String, mime: &str, cache: &'static str, headers: &He
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
     let etag = format!("\"c{:x}-{:x}\"", text.len(), hasher.finish());
+    let (base, current) = validated(&etag, mime, cache, false, headers);
+    if current {
+        return Ok((StatusCode::NOT_MODIFIED, base).into_response());
+    }
+    Ok((StatusCode::OK, base, text).into_response())
+}
+
+/// The headers every answer about a file carries (caching, ETag, type, and `Accept-Ranges` for
+/// a stored file: `ranges`), and whether the client's copy (`If-None-Match`) is `etag`: then
+/// the answer is 304 with them.
+fn validated(etag: &str, mime: &str, cache: &'static str, ranges: bool, headers: &HeaderMap) -> (HeaderMap, bool) {
     let mut base = HeaderMap::new();
+    if ranges {
+        base.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
+    }
     base.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    if let Ok(value) = HeaderValue::from_str(&etag) {
+    if let Ok(value) = HeaderValue::from_str(etag) {
         base.insert(header::ETAG, value);
     }
     if let Ok(value) = HeaderValue::from_str(mime) {
         base.insert(header::CONTENT_TYPE, value);
     }
-    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| etag_matches(v, &etag)) {
-        return Ok((StatusCode::NOT_MODIFIED, base).into_response());
-    }
-    Ok((StatusCode::OK, base, text).into_response())
+    let current = headers.get(header::IF_NONE_MATCH).is_some_and(|v| etag_matches(v, etag));
+    (base, current)
 }
 
 /// Playlists are re-read often (the master changes as renditions are added); a segment, an MP4,
@@ -106,17 +118,8 @@ async fn serve_file(
     let modified = file.modified.and_then(|m| m.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     let etag = format!("\"{:x}-{:x}\"", file.len, modified);
 
-    let mut base = HeaderMap::new();
-    base.insert(header::ACCEPT_RANGES, HeaderValue::from_static("bytes"));
-    base.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    if let Ok(value) = HeaderValue::from_str(&etag) {
-        base.insert(header::ETAG, value);
-    }
-    if let Ok(value) = HeaderValue::from_str(mime) {
-        base.insert(header::CONTENT_TYPE, value);
-    }
-
-    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| etag_matches(v, &etag)) {
+    let (mut base, current) = validated(&etag, mime, cache, true, headers);
+    if current {
         return Ok((StatusCode::NOT_MODIFIED, base).into_response());
     }
     // If-Range: serve the range only if the client's copy is still current.

@@ -112,6 +112,10 @@ impl From<StoreError> for AdminApiError {
                 tracing::warn!(error = %other, "the database is unavailable");
                 AdminApiError::unavailable()
             }
+            // Text with a NUL in a query parameter the API does not check field by field.
+            other if other.is_unstorable_text() => {
+                AdminApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", Msg::new("text-control-character"))
+            }
             other => AdminApiError::internal(&other),
         }
     }
@@ -171,7 +175,7 @@ where
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         let Json(mut value) = Json::<Value>::from_request(request, state).await.map_err(|r| json_refused(&r))?;
-        whole_numbers(&mut value);
+        read_body(&mut value)?;
         // Every body of this API is an object; serde would also read a struct from an array.
         if !value.is_object() {
             return Err(AdminApiError::bad_request("the body must be a JSON object"));
@@ -182,9 +186,46 @@ where
     }
 }
 
+/// What every JSON body goes through before its fields are read: whole numbers read as such
+/// ([`whole_numbers`]), and text holding control characters refused ([`control_characters`]).
+pub(crate) fn read_body(value: &mut Value) -> Result<(), AdminApiError> {
+    whole_numbers(value);
+    let mut errors = FieldErrors::default();
+    control_characters(value, "", &mut errors);
+    if errors.is_empty() { Ok(()) } else { Err(AdminApiError::invalid(errors)) }
+}
+
+/// Whether `text` holds a control character other than tab, line feed and carriage return:
+/// none means anything in a headline, a name or a body, and PostgreSQL refuses NUL in text
+/// (where SQLite would keep it), so such text is refused on every store alike.
+pub(crate) fn has_control_characters(text: &str) -> bool {
+    text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Adds an error for each string in `value` (named by its path, `meta.tags`) that
+/// [`has_control_characters`]; object keys count as text too.
+fn control_characters(value: &Value, path: &str, errors: &mut FieldErrors) {
+    let field = if path.is_empty() { "body" } else { path };
+    match value {
+        Value::String(text) if has_control_characters(text) => errors.add(field, Msg::new("text-control-character")),
+        Value::Array(items) => items.iter().for_each(|item| control_characters(item, path, errors)),
+        Value::Object(fields) => {
+            for (key, item) in fields {
+                let inner = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                if has_control_characters(key) {
+                    errors.add(field, Msg::new("text-control-character"));
+                } else {
+                    control_characters(item, &inner, errors);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// JSON does not tell `2` from `2.0`, and JSON Schema counts both as an integer: a number with
 /// nothing after the point, in range, is read as the whole number it is.
-pub(crate) fn whole_numbers(value: &mut Value) {
+fn whole_numbers(value: &mut Value) {
     match value {
         Value::Number(number) if number.is_f64() => {
             if let Some(float) = number.as_f64()
@@ -226,6 +267,16 @@ where
     type Rejection = AdminApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let mut errors = FieldErrors::default();
+        let query = parts.uri.query().unwrap_or_default().as_bytes();
+        for (name, value) in form_urlencoded::parse(query) {
+            if has_control_characters(&name) || has_control_characters(&value) {
+                errors.add(&name, Msg::new("text-control-character"));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AdminApiError::invalid(errors));
+        }
         match Query::<T>::from_request_parts(parts, state).await {
             Ok(Query(value)) => Ok(ApiQuery(value)),
             Err(rejection) => Err(AdminApiError::bad_request(rejection.body_text())),

@@ -194,8 +194,25 @@ pub(crate) fn admin_text(state: &AppState, editor: &Editor, key: &str) -> String
 pub(crate) struct FormFields(Vec<(String, String)>);
 
 impl FormFields {
+    /// The fields of a form body. Control characters other than tab and line breaks are
+    /// dropped: no browser sends them from what was typed, and PostgreSQL refuses NUL in text
+    /// (the Admin API refuses them with 422, see `has_control_characters`).
     pub(crate) fn parse(body: &[u8]) -> FormFields {
-        FormFields(form_urlencoded::parse(body).into_owned().collect())
+        let clean = |text: std::borrow::Cow<'_, str>| {
+            if super::api_error::has_control_characters(&text) {
+                text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect()
+            } else {
+                text.into_owned()
+            }
+        };
+        FormFields(form_urlencoded::parse(body).map(|(name, value)| (clean(name), clean(value))).collect())
+    }
+
+    /// Where the form returns after it is handled: its `back` field when that is an admin page
+    /// (never another site), else `default`.
+    pub(crate) fn back_or(&self, default: &str) -> String {
+        let back = self.text("back");
+        if super::pages::is_admin_path(&back) { back } else { default.to_owned() }
     }
 
     pub(crate) fn pairs(&self) -> &[(String, String)] {

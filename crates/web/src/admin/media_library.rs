@@ -212,8 +212,7 @@ async fn focus_from_form(State(state): State<AppState>, editor: Editor, Path(id)
         (None, None) => None,
         (x, y) => Some((x.unwrap_or(-1), y.unwrap_or(-1))),
     };
-    let back = fields.text("back");
-    let back = if super::pages::is_admin_path(&back) { back } else { "/admin/media".to_owned() };
+    let back = fields.back_or("/admin/media");
     match state.newsroom().set_media_focus(&editor.user, AssetId(id), focus).await {
         Ok(()) => done(&back, "saved"),
         Err(error) => page_error(&state, &error.into(), Some(&editor)),
@@ -290,8 +289,7 @@ async fn poster_time_from_form(
         .map(|v| v.trim().replace(',', "."))
         .filter(|v| !v.is_empty())
         .map(|v| v.parse::<f64>().unwrap_or(f64::NAN));
-    let back = fields.text("back");
-    let back = if super::pages::is_admin_path(&back) { back } else { "/admin/media?kind=video".to_owned() };
+    let back = fields.back_or("/admin/media?kind=video");
     match state.newsroom().choose_poster_time(&editor.user, AssetId(id), seconds).await {
         Ok(()) => done(&back, "saved"),
         Err(error) => page_error(&state, &error.into(), Some(&editor)),
