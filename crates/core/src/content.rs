@@ -428,6 +428,8 @@ pub struct VideoFacts {
     pub poster_key: Option<String>,
     /// The frame an editor chose for the poster, in milliseconds; `None`: the transcoder chose.
     pub poster_time_ms: Option<u64>,
+    /// The storyboard's WebVTT index (its cues name rectangles of a sprite), once made.
+    pub storyboard_key: Option<String>,
 }
 
 /// Where a video's transcode stands.

@@ -45,11 +45,17 @@ async fn an_uploaded_clip_plays_as_hls_in_the_reader_page_with_its_captions() {
         page.click_button("Publish now").await;
         page.find(".editor-head .status-published").await;
 
-        // The reader page names the HLS master once the first rendition is stored.
+        // The reader page names the HLS master once the first rendition is stored. (Reloaded,
+        // not opened again: the browser may keep the page it has for its max-age otherwise.)
         let article = format!("/en/articles/{SLUG}");
+        page.goto(&article).await;
         page.wait_until_within("the HLS ladder on the reader page", TRANSCODE_WAIT, || async {
-            page.goto(&article).await;
-            page.execute("return !!document.querySelector('figure.video video[data-hls]')").await == true
+            let ready = page.execute("return !!document.querySelector('figure.video video[data-hls]')").await;
+            if ready != true {
+                page.execute("location.reload(); return null").await;
+                tokio::time::sleep(Duration::from_millis(400)).await;
+            }
+            ready == true
         })
         .await;
 
@@ -73,6 +79,24 @@ async fn an_uploaded_clip_plays_as_hls_in_the_reader_page_with_its_captions() {
         // Its captions are a track of the player, in the page's language.
         let tracks = state["tracks"].as_array().unwrap();
         assert!(tracks.iter().any(|t| t["language"] == "en" && t["label"] == "English"), "{state}");
+
+        // Once the storyboard is made (after the first rendition), moving through the timeline
+        // shows its thumbnail of that moment.
+        page.wait_until_within("the storyboard on the reader page", TRANSCODE_WAIT, || async {
+            let loaded = page.execute(STORYBOARD_LOADED).await;
+            if loaded != true {
+                page.execute("location.reload(); return null").await;
+                tokio::time::sleep(Duration::from_millis(400)).await;
+            }
+            loaded == true
+        })
+        .await;
+        page.execute(SEEK_WATCHING_THE_PREVIEW).await;
+        page.wait_until("the scrubbing preview", || async {
+            let seen = page.execute("return window.previewSeen").await;
+            seen.as_str().is_some_and(|image| image.contains("storyboard-"))
+        })
+        .await;
 
         // Nothing came from another host.
         let origin = page.url("");
@@ -101,6 +125,18 @@ const PLAYER_STATE: &str = "const v = document.querySelector('figure.video video
     return { source: v.currentSrc, error: v.error && v.error.message, \
       tracks: [...v.textTracks].map(t => ({ language: t.language, label: t.label, kind: t.kind })), \
       requests: [location.href, ...performance.getEntriesByType('resource').map(e => e.name)] };";
+
+/// Whether the page's storyboard track is there and its cues are read.
+const STORYBOARD_LOADED: &str = "const t = document.querySelector('figure.video track[data-storyboard]'); \
+    return !!t && t.readyState === 2 && !!document.querySelector('figure.video .scrub-preview');";
+
+/// Seeks 3.5 s in, noting in `window.previewSeen` the image the scrubbing preview showed (it
+/// hides again once the frame is there, which may be at once).
+const SEEK_WATCHING_THE_PREVIEW: &str = "const p = document.querySelector('figure.video .scrub-preview'); \
+    window.previewSeen = null; \
+    new MutationObserver(() => { if (!p.hidden) window.previewSeen = p.style.backgroundImage; }) \
+      .observe(p, { attributes: true }); \
+    document.querySelector('figure.video video').currentTime = 3.5; return null;";
 
 /// Waits for the editor's upload status to say the file was attached to the story.
 async fn wait_for_upload(page: &Page, what: &str) {

@@ -209,6 +209,18 @@ impl MediaStore {
         Ok(StoredMedia { mime, size })
     }
 
+    /// Stores one part of a resumable upload under `key`, unchecked, within `max_bytes` (the
+    /// whole file is sniffed and checked when its parts are joined with
+    /// [`MediaStore::put_reader`]). Returns the part's size; nothing is left on failure.
+    pub async fn put_part<R: AsyncRead + Unpin>(
+        &self,
+        key: &MediaKey,
+        reader: R,
+        max_bytes: u64,
+    ) -> Result<u64, MediaError> {
+        self.write_stream(key, Vec::new(), reader, max_bytes).await
+    }
+
     /// Stores whatever `reader` holds under `key`, unchecked (for restoring an archive whose
     /// files were checked when first uploaded). Returns the size.
     pub async fn restore<R: AsyncRead + Unpin>(&self, key: &MediaKey, reader: R) -> Result<u64, MediaError> {

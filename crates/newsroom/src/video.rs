@@ -436,6 +436,7 @@ pub(crate) async fn remake_poster(newsroom: &Newsroom, id: AssetId) -> PosterEnd
         master_key: facts.master_key,
         mp4: facts.mp4,
         poster_key: Some(key),
+        storyboard_key: facts.storyboard_key,
         layout: serde_json::to_string(&layout).unwrap_or_default(),
     };
     match store.publish_video(id, &published, now_ms()).await {
@@ -570,6 +571,7 @@ impl Copier<'_> {
             master_key: Some(key(MASTER_PLAYLIST)),
             mp4: layout.mp4.as_ref().map(|m| (key(&m.path), m.bytes)),
             poster_key: layout.poster.as_ref().map(|p| key(&p.path)),
+            storyboard_key: layout.storyboard.as_ref().map(|s| key(&s.index)),
             layout: serde_json::to_string(layout).unwrap_or_default(),
         };
         newsroom

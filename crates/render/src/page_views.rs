@@ -238,6 +238,8 @@ pub(crate) struct VideoView {
     pub(crate) poster: Option<String>,
     /// This edition's captions first (shown by default), then the other editions'.
     pub(crate) captions: Vec<Captions>,
+    /// The storyboard's WebVTT index, for previews while scrubbing.
+    pub(crate) storyboard: Option<String>,
 }
 
 /// The video player's script and the hls.js build it loads where HLS is not native.

@@ -317,6 +317,7 @@ impl Renderer {
                     .map(|p| p.src.clone())
                     .or_else(|| video.video.as_ref().and_then(|f| f.poster_key.as_deref()).map(paths::media)),
                 captions: caption_tracks(page, site.editions),
+                storyboard: video.video.as_ref().and_then(|f| f.storyboard_key.as_deref()).map(paths::media),
             }),
             _ => None,
         };

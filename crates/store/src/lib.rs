@@ -40,6 +40,7 @@ mod sections;
 mod site;
 mod tags;
 pub mod transfer;
+mod upload_sessions;
 mod users;
 mod videos;
 
@@ -64,6 +65,7 @@ pub use open::{DATABASE_FILE, DatabaseLocation, redact_password};
 pub use preview_links::PreviewLink;
 pub use sections::NewSection;
 pub use site::NewSocialAccount;
+pub use upload_sessions::UploadSession;
 pub use users::{NO_PASSWORD_YET, NewUser, SessionRecord, TokenRecord, TwoStep};
 pub use videos::{CancelOutcome, NewVideo, POSTER_JOB, PublishedVideo, TRANSCODE_JOB};
 

@@ -57,8 +57,9 @@ pub const TABLES: &[(&str, &str)] = &[
 ];
 
 /// Tables of a running site's own work, neither copied nor compared: the change log (each
-/// node's cursor into it) and the jobs queue (a moved site starts with its own).
-pub const OPERATIONAL: &[&str] = &["content_changes", "jobs"];
+/// node's cursor into it), the jobs queue (a moved site starts with its own) and uploads in
+/// progress (their parts are not media of the site).
+pub const OPERATIONAL: &[&str] = &["content_changes", "jobs", "upload_sessions"];
 
 /// Tables derived from the others, compared after a transfer but never copied.
 const DERIVED: &[(&str, &str)] = &[("listing_counts", "edition, kind, subject_id")];

@@ -33,6 +33,8 @@ pub struct PublishedVideo {
     pub master_key: Option<String>,
     pub mp4: Option<(String, u64)>,
     pub poster_key: Option<String>,
+    /// The storyboard's WebVTT index.
+    pub storyboard_key: Option<String>,
     /// The transcoder's layout, as JSON.
     pub layout: String,
 }
@@ -64,6 +66,7 @@ struct VideoRow {
     mp4_bytes: Option<i64>,
     poster_key: Option<String>,
     poster_time_ms: Option<i64>,
+    storyboard_key: Option<String>,
 }
 
 impl From<VideoRow> for VideoFacts {
@@ -81,6 +84,7 @@ impl From<VideoRow> for VideoFacts {
             mp4: row.mp4_key.map(|key| (key, row.mp4_bytes.and_then(|b| u64::try_from(b).ok()).unwrap_or(0))),
             poster_key: row.poster_key,
             poster_time_ms: row.poster_time_ms.and_then(|t| u64::try_from(t).ok()),
+            storyboard_key: row.storyboard_key,
         }
     }
 }
@@ -129,7 +133,8 @@ impl Store {
         }
         let mut query = QueryBuilder::new(
             "SELECT asset_id, container, video_codec, audio_codec, frame_rate_milli, status, progress_permille,
-                    remaining_seconds, error, master_key, mp4_key, mp4_bytes, poster_key, poster_time_ms
+                    remaining_seconds, error, master_key, mp4_key, mp4_bytes, poster_key, poster_time_ms,
+                    storyboard_key
              FROM videos WHERE asset_id IN (",
         );
         let mut list = query.separated(", ");
@@ -271,7 +276,7 @@ impl Store {
         let (_turn, mut tx) = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE videos SET master_key = $1, mp4_key = $2, mp4_bytes = $3, poster_key = $4, layout = $5,
-                    updated_at_ms = $6
+                    updated_at_ms = $6, storyboard_key = $8
              WHERE asset_id = $7",
         )
         .bind(video.master_key.as_deref())
@@ -281,6 +286,7 @@ impl Store {
         .bind(&video.layout)
         .bind(now_ms)
         .bind(asset.0)
+        .bind(video.storyboard_key.as_deref())
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {

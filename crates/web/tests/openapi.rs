@@ -331,6 +331,24 @@ async fn real_responses_match_the_document() {
     assert_eq!(c.call("POST", &format!("{video}/cancel"), "/videos/{id}/cancel", None).await.0, 202);
     c.call("POST", "/videos/999999/retry", "/videos/{id}/retry", None).await;
     c.call("POST", "/videos/999999/cancel", "/videos/{id}/cancel", None).await;
+    // Resumable uploads (tus): what the server takes, one started, where it stands, a part of
+    // the wrong type, abandoned.
+    c.call("OPTIONS", "/uploads/resumable", "/uploads/resumable", None).await;
+    assert_eq!(c.call("POST", "/uploads/resumable", "/uploads/resumable", None).await.0, 400);
+    let start = Request::post("/admin/api/uploads/resumable")
+        .header("cookie", &c.cookie)
+        .header("x-csrf-token", &c.csrf)
+        .header("upload-length", "1000")
+        .body(Body::empty())
+        .unwrap();
+    let started = site.request(start).await;
+    assert_eq!(started.status, 201);
+    let resumable = started.header("location").trim_start_matches("/admin/api").to_owned();
+    let template = "/uploads/resumable/{id}";
+    assert_eq!(c.call("HEAD", &resumable, template, None).await.0, 200);
+    assert_eq!(c.call("PATCH", &resumable, template, Some(json!({}))).await.0, 415);
+    assert_eq!(c.call("DELETE", &resumable, template, None).await.0, 204);
+    assert_eq!(c.call("DELETE", &resumable, template, None).await.0, 404);
     let poster = format!("{video}/poster-time");
     assert_eq!(c.call("PUT", &poster, "/videos/{id}/poster-time", Some(json!({ "seconds": 0.5 }))).await.0, 202);
     assert_eq!(c.call("PUT", &poster, "/videos/{id}/poster-time", Some(json!({ "seconds": null }))).await.0, 202);

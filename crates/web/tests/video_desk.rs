@@ -203,6 +203,19 @@ async fn an_uploaded_video_is_probed_transcoded_served_and_played() {
             (Some(mp4_url.as_str()), Some("video/mp4"))
         ]
     );
+    // The storyboard, for previews while scrubbing: a WebVTT whose cues name parts of a sprite.
+    let storyboard = player
+        .select(&scraper::Selector::parse("track[kind=metadata][data-storyboard]").unwrap())
+        .next()
+        .and_then(|t| t.value().attr("src"))
+        .expect("the storyboard track")
+        .to_owned();
+    let index = site.get(&storyboard).await;
+    assert_eq!((index.status, index.header("content-type")), (200, "text/vtt"));
+    let index = index.text();
+    let sprite = index.lines().find_map(|l| l.split_once("#xywh=")).expect("a cue naming a rectangle").0.to_owned();
+    let sprite = site.get(&resolve(&storyboard, &sprite)).await;
+    assert_eq!((sprite.status, sprite.header("content-type")), (200, "image/jpeg"));
     let script =
         html.select(&scraper::Selector::parse("script[data-hls-js]").unwrap()).next().expect("the player script");
     for src in [script.value().attr("src").unwrap(), script.value().attr("data-hls-js").unwrap()] {
@@ -407,4 +420,106 @@ async fn every_published_edition_s_captions_are_offered_and_searchable() {
     assert!(results.text().contains("/en/articles/pier-at-noon"), "captions are searched");
     let results = site.get("/zh-hans/search?q=%E7%81%AF%E5%A1%94").await;
     assert!(results.text().contains("/zh-hans/articles/pier-at-noon"), "captions are searched in Chinese too");
+}
+
+/// A tus request to the resumable upload endpoint, as `session`.
+async fn tus(
+    site: &TestSite,
+    session: &Session,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, String)],
+    body: Vec<u8>,
+) -> support::TestResponse {
+    let mut request = axum::http::Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("cookie", &session.cookie)
+        .header("x-csrf-token", &session.csrf)
+        .header("tus-resumable", "1.0.0");
+    for (name, value) in headers {
+        request = request.header(*name, value);
+    }
+    site.request(request.body(axum::body::Body::from(body)).unwrap()).await
+}
+
+/// A video sent in parts (tus): a part sent twice counts once, the offset reached survives a
+/// failure, other users cannot see or add to the upload, and the last part makes the upload
+/// as a one-request upload does (probed, its transcode queued), leaving no parts behind.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_video_uploaded_in_parts_resumes_where_it_stopped() {
+    let (site, eddie) = desk().await;
+    add_user(&site, "rita@news.test", Role::Reporter).await;
+    let rita = sign_in(&site, "rita@news.test").await;
+    let clip = support::make_clip(2, 320, 180);
+    let base = "/admin/api/uploads/resumable";
+
+    let options = tus(&site, &eddie, "OPTIONS", base, &[], vec![]).await;
+    assert_eq!(options.status, 204);
+    assert_eq!(options.header("tus-version"), "1.0.0");
+    assert!(options.header("tus-extension").contains("creation"));
+
+    // Over the limit, or of no length: refused at once.
+    let huge = [("upload-length", (u64::MAX / 2).to_string())];
+    assert_eq!(tus(&site, &eddie, "POST", base, &huge, vec![]).await.status, 413);
+    assert_eq!(tus(&site, &eddie, "POST", base, &[], vec![]).await.status, 400);
+
+    let start = [("upload-length", clip.len().to_string()), ("upload-metadata", "filename SGFyYm91ci5tcDQ=".into())];
+    let created = tus(&site, &eddie, "POST", base, &start, vec![]).await;
+    assert_eq!(created.status, 201);
+    assert_eq!(created.header("upload-offset"), "0");
+    let address = created.header("location").to_owned();
+    assert!(address.starts_with("/admin/api/uploads/resumable/"), "{address}");
+
+    let part = |offset: usize| {
+        [("upload-offset", offset.to_string()), ("content-type", "application/offset+octet-stream".into())]
+    };
+    let first = clip.len() / 3;
+    let sent = tus(&site, &eddie, "PATCH", &address, &part(0), clip[..first].to_vec()).await;
+    assert_eq!((sent.status, sent.header("upload-offset")), (204, first.to_string().as_str()));
+    // The same part again (the client thought it lost): refused, the upload unchanged.
+    let again = tus(&site, &eddie, "PATCH", &address, &part(0), clip[..first].to_vec()).await;
+    assert_eq!(again.status, 409);
+    let head = tus(&site, &eddie, "HEAD", &address, &[], vec![]).await;
+    assert_eq!((head.status, head.header("upload-offset")), (200, first.to_string().as_str()));
+    assert_eq!(head.header("upload-length"), clip.len().to_string());
+    // Not someone else's to see or to add to; not any type of body; not past the length.
+    assert_eq!(tus(&site, &rita, "HEAD", &address, &[], vec![]).await.status, 404);
+    assert_eq!(tus(&site, &rita, "PATCH", &address, &part(first), clip[first..].to_vec()).await.status, 404);
+    let wrong_type = [("upload-offset", first.to_string()), ("content-type", "video/mp4".into())];
+    assert_eq!(tus(&site, &eddie, "PATCH", &address, &wrong_type, clip[first..].to_vec()).await.status, 415);
+    let mut too_long = clip[first..].to_vec();
+    too_long.extend_from_slice(b"extra bytes");
+    assert_eq!(tus(&site, &eddie, "PATCH", &address, &part(first), too_long).await.status, 413);
+    let head = tus(&site, &eddie, "HEAD", &address, &[], vec![]).await;
+    assert_eq!(head.header("upload-offset"), first.to_string(), "nothing of the refused part counts");
+
+    // The rest: the last part answers with the upload, probed, its transcode queued.
+    let second = 2 * clip.len() / 3;
+    let sent = tus(&site, &eddie, "PATCH", &address, &part(first), clip[first..second].to_vec()).await;
+    assert_eq!(sent.status, 204);
+    let last = tus(&site, &eddie, "PATCH", &address, &part(second), clip[second..].to_vec()).await;
+    assert_eq!(last.status, 200, "{}", String::from_utf8_lossy(&last.body));
+    let video: Value = serde_json::from_slice(&last.body).unwrap();
+    assert_eq!((video["mime"].as_str(), video["transcode"].as_str()), (Some("video/mp4"), Some("queued")), "{video}");
+    assert!(video["key"].as_str().unwrap().ends_with("-harbour.mp4"), "named as the client said: {video}");
+    let stored = site.media.read(&dateline_media::MediaKey::parse(video["key"].as_str().unwrap()).unwrap()).await;
+    assert_eq!(stored.unwrap(), clip, "the parts joined are the file");
+    assert!(site.media_keys().await.iter().all(|k| !k.starts_with("partial/")), "no parts left");
+    assert_eq!(tus(&site, &eddie, "HEAD", &address, &[], vec![]).await.status, 404, "finished uploads are forgotten");
+
+    // Abandoned: its parts go.
+    let created = tus(&site, &eddie, "POST", base, &start, vec![]).await;
+    let address = created.header("location").to_owned();
+    assert_eq!(tus(&site, &eddie, "PATCH", &address, &part(0), clip[..first].to_vec()).await.status, 204);
+    assert!(site.media_keys().await.iter().any(|k| k.starts_with("partial/")));
+    assert_eq!(tus(&site, &eddie, "DELETE", &address, &[], vec![]).await.status, 204);
+    assert!(site.media_keys().await.iter().all(|k| !k.starts_with("partial/")), "no parts left");
+
+    // A file that is not a video, sent in parts, is refused like any upload, and not kept.
+    let text = b"just some text, not a video at all".to_vec();
+    let start = [("upload-length", text.len().to_string())];
+    let address = tus(&site, &eddie, "POST", base, &start, vec![]).await.header("location").to_owned();
+    assert_eq!(tus(&site, &eddie, "PATCH", &address, &part(0), text).await.status, 415);
+    assert!(site.media_keys().await.iter().all(|k| !k.starts_with("partial/")), "no parts left");
 }

@@ -231,13 +231,20 @@
           altField.focus();
           return;
         }
-        status.textContent = msg("uploading").replace("{name}", function () { return file.name; });
-        fetch("/admin/api/uploads?name=" + encodeURIComponent(file.name), {
-          method: "POST", credentials: "same-origin",
-          headers: { "X-CSRF-Token": csrf, "Content-Type": file.type || "application/octet-stream" },
-          body: file
-        }).then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); })
-          .then(function (result) {
+        var uploading = function (percent) {
+          var text = msg("uploading").replace("{name}", function () { return file.name; });
+          status.textContent = percent === undefined ? text : text + " " + percent + "%";
+        };
+        uploading();
+        // A video can be large: it goes in parts that survive a dropped connection.
+        var sent = input.getAttribute("data-upload") === "video"
+          ? resumableUpload(file, uploading)
+          : fetch("/admin/api/uploads?name=" + encodeURIComponent(file.name), {
+            method: "POST", credentials: "same-origin",
+            headers: { "X-CSRF-Token": csrf, "Content-Type": file.type || "application/octet-stream" },
+            body: file
+          }).then(function (r) { return r.json().then(function (data) { return { ok: r.ok, data: data }; }); });
+        sent.then(function (result) {
             if (!result.ok) { status.textContent = result.data.error ? result.data.error.message : uploadFailed; return; }
             var asset = result.data;
             var kind = input.getAttribute("data-upload");
@@ -279,6 +286,65 @@
           .catch(function () { status.textContent = uploadFailed; });
       });
     });
+  }
+
+  // A resumable upload (the tus protocol, /admin/api/uploads/resumable): the file goes in 8 MB
+  // parts; after a failure the server says how far it got and the upload goes on from there,
+  // also after the tab was closed (the upload's address is kept for the same file). Resolves
+  // to { ok, data } as a one-request upload does.
+  function resumableUpload(file, onProgress) {
+    var PART = 8 * 1024 * 1024;
+    var saved = "dateline-upload:" + file.name + ":" + file.size + ":" + file.lastModified;
+    var tus = { "Tus-Resumable": "1.0.0", "X-CSRF-Token": csrf };
+    var withTus = function (extra) {
+      var headers = {};
+      Object.keys(tus).forEach(function (k) { headers[k] = tus[k]; });
+      Object.keys(extra || {}).forEach(function (k) { headers[k] = extra[k]; });
+      return headers;
+    };
+    var failed = function (r) {
+      return r.json().catch(function () { return {}; }).then(function (data) { return { ok: false, data: data }; });
+    };
+    var pause = function (ms) { return new Promise(function (done) { setTimeout(done, ms); }); };
+    var start = function () {
+      var name = btoa(unescape(encodeURIComponent(file.name)));
+      return fetch("/admin/api/uploads/resumable", {
+        method: "POST", credentials: "same-origin",
+        headers: withTus({ "Upload-Length": String(file.size), "Upload-Metadata": "filename " + name })
+      }).then(function (r) {
+        if (!r.ok) return failed(r);
+        var address = r.headers.get("Location");
+        try { localStorage.setItem(saved, address); } catch (e) { /* private mode: no resuming */ }
+        return send(address, 0, 0);
+      });
+    };
+    var where = function (address) {
+      return fetch(address, { method: "HEAD", credentials: "same-origin", headers: withTus() })
+        .then(function (r) { return r.ok ? Number(r.headers.get("Upload-Offset")) : null; });
+    };
+    var send = function (address, offset, attempt) {
+      onProgress(Math.floor(offset * 100 / file.size));
+      var end = Math.min(offset + PART, file.size);
+      return fetch(address, {
+        method: "PATCH", credentials: "same-origin",
+        headers: withTus({ "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }),
+        body: file.slice(offset, end)
+      }).then(function (r) {
+        if (r.status === 204) return send(address, Number(r.headers.get("Upload-Offset")), 0);
+        if (r.status === 409) return where(address).then(function (at) { return at === null ? start() : send(address, at, attempt); });
+        try { localStorage.removeItem(saved); } catch (e) { /* nothing kept */ }
+        return r.ok ? r.json().then(function (data) { return { ok: true, data: data }; }) : failed(r);
+      }, function () {
+        // The connection dropped: wait (longer each time), ask how far it got, go on.
+        if (attempt >= 6) throw new Error("the connection keeps failing");
+        return pause(1000 * Math.pow(2, attempt)).then(function () { return where(address); })
+          .then(function (at) { return at === null ? start() : send(address, at, attempt + 1); });
+      });
+    };
+    var kept = null;
+    try { kept = localStorage.getItem(saved); } catch (e) { kept = null; }
+    if (!kept) return start();
+    return where(kept).then(function (at) { return at === null ? start() : send(kept, at, 0); }, start);
   }
 
   // The focal point: a click on the poster puts the clicked place, in percent, in the fields.

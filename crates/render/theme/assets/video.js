@@ -9,6 +9,7 @@
   var videos = document.querySelectorAll('video[data-hls]');
   var me = document.currentScript;
   if (!videos.length || !me) return;
+  Array.prototype.forEach.call(videos, scrubbingPreviews);
   if (document.createElement('video').canPlayType('application/vnd.apple.mpegurl')) {
     Array.prototype.forEach.call(videos, oneEntryPerLanguage);
     return;
@@ -34,6 +35,47 @@
     });
   };
   document.head.appendChild(script);
+
+  // While the reader drags the timeline (or keys through it), the storyboard's thumbnail of
+  // that moment shows over the picture until the frame itself arrives. The storyboard is a
+  // WebVTT track whose cues name a rectangle of one sprite image (`sprite.jpg#xywh=x,y,w,h`).
+  function scrubbingPreviews(video) {
+    var element = video.querySelector('track[data-storyboard]');
+    if (!element || !element.track) return;
+    var track = element.track;
+    track.mode = 'hidden';
+    var preview = document.createElement('div');
+    preview.className = 'scrub-preview';
+    preview.hidden = true;
+    preview.setAttribute('aria-hidden', 'true');
+    video.parentNode.appendChild(preview);
+    var hiding = 0;
+    video.addEventListener('seeking', function () {
+      var cues = track.cues;
+      if (!cues) return;
+      for (var i = 0; i < cues.length; i++) {
+        if (cues[i].startTime <= video.currentTime && video.currentTime < cues[i].endTime) {
+          show(cues[i].text);
+          return;
+        }
+      }
+    });
+    video.addEventListener('seeked', function () {
+      clearTimeout(hiding);
+      hiding = setTimeout(function () { preview.hidden = true; }, 400);
+    });
+    function show(text) {
+      var match = /^(.+)#xywh=(\d+),(\d+),(\d+),(\d+)$/.exec(text.trim());
+      if (!match) return;
+      clearTimeout(hiding);
+      var style = preview.style;
+      style.backgroundImage = 'url("' + new URL(match[1], element.src).href + '")';
+      style.backgroundPosition = '-' + match[2] + 'px -' + match[3] + 'px';
+      style.width = match[4] + 'px';
+      style.height = match[5] + 'px';
+      preview.hidden = false;
+    }
+  }
 
   // The master playlist lists every edition's captions too, and native HLS players (Safari)
   // add those as tracks of their own: the page's <track> of the same language goes, so the

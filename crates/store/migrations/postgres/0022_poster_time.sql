@@ -2,3 +2,5 @@
 -- transcoder choose (10% in, not a black frame). A transcode, and the `video_poster` job an
 -- editor's choice queues, make the poster from it.
 ALTER TABLE videos ADD COLUMN poster_time_ms INTEGER;
+-- The storyboard's WebVTT index (media key), for the player's scrubbing previews.
+ALTER TABLE videos ADD COLUMN storyboard_key TEXT;

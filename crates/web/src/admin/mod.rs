@@ -25,6 +25,7 @@ mod profile;
 mod redirects;
 mod removals;
 mod resets;
+mod resumable;
 mod security;
 mod set_up;
 mod static_pages;
@@ -119,6 +120,7 @@ fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
         .merge(manage_api::operations())
         .merge(frame::operations())
         .merge(uploads::operations())
+        .merge(resumable::operations())
         .merge(jobs::operations())
         .merge(editions::operations())
         .merge(glossary::operations())

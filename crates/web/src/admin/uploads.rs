@@ -69,14 +69,33 @@ pub(crate) async fn upload(
             String::from_utf8_lossy(v.as_bytes()).split(';').next().unwrap_or_default().trim().to_ascii_lowercase()
         })
         .filter(|v| !v.is_empty() && v != "application/octet-stream");
-    let config = state.config();
-    let limit = config.max_video_bytes.max(config.max_image_bytes);
-    let allowed: Vec<&str> = IMAGE_TYPES.iter().chain(&VIDEO_TYPES).chain(&CAPTION_TYPES).copied().collect();
     let key = upload_key(query.name.as_deref())?;
     let reader = StreamReader::new(futures_lite_stream(body).map_err_io());
-    let stored = state.media().put_reader(&key, reader, limit, &allowed).await.map_err(|e| upload_error(e, limit))?;
+    store_upload(&state, &key, reader, declared.as_deref()).await
+}
+
+/// The most an upload may be: a video's limit, or an image's if that is larger.
+pub(crate) fn upload_limit(state: &AppState) -> u64 {
+    let config = state.config();
+    config.max_video_bytes.max(config.max_image_bytes)
+}
+
+/// Stores the file `reader` holds under `key` and records it, refusing what is not an image, a
+/// video or captions (or not the `declared` type), what is over its kind's limit, an image too
+/// large to decode, a video no player can play and captions none can read (nothing is kept of
+/// a refused file). Shared by the one-request upload and a resumable upload's last part.
+pub(crate) async fn store_upload<R: tokio::io::AsyncRead + Unpin>(
+    state: &AppState,
+    key: &MediaKey,
+    reader: R,
+    declared: Option<&str>,
+) -> Result<Response, AdminApiError> {
+    let config = state.config();
+    let limit = upload_limit(state);
+    let allowed: Vec<&str> = IMAGE_TYPES.iter().chain(&VIDEO_TYPES).chain(&CAPTION_TYPES).copied().collect();
+    let stored = state.media().put_reader(key, reader, limit, &allowed).await.map_err(|e| upload_error(e, limit))?;
     let refuse = |message: Msg| async {
-        let _ = state.media().remove(&key).await;
+        let _ = state.media().remove(key).await;
         Err::<Response, _>(AdminApiError {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
             code: "unsupported_media_type",
@@ -85,27 +104,24 @@ pub(crate) async fn upload(
             current_revision: None,
         })
     };
-    if let Some(declared) = &declared
+    if let Some(declared) = declared
         && declared != stored.mime
     {
-        return refuse(
-            Msg::new("upload-type-mismatch").with("actual", stored.mime).with("declared", declared.as_str()),
-        )
-        .await;
+        return refuse(Msg::new("upload-type-mismatch").with("actual", stored.mime).with("declared", declared)).await;
     }
     let is_image = IMAGE_TYPES.contains(&stored.mime);
     let is_captions = CAPTION_TYPES.contains(&stored.mime);
     // Captions are text: the image limit is generous for them, and they are read whole below.
     if (is_image || is_captions) && stored.size > config.max_image_bytes {
-        let _ = state.media().remove(&key).await;
+        let _ = state.media().remove(key).await;
         return Err(upload_error(MediaError::TooLarge { limit: config.max_image_bytes }, config.max_image_bytes));
     }
     if VIDEO_TYPES.contains(&stored.mime) {
-        return record_video(&state, &key, stored.mime, stored.size).await;
+        return record_video(state, key, stored.mime, stored.size).await;
     }
     let (mut width, mut height) = (None, None);
     if is_image {
-        let bytes = state.media().read(&key).await.map_err(|e| upload_error(e, limit))?;
+        let bytes = state.media().read(key).await.map_err(|e| upload_error(e, limit))?;
         let Some((w, h)) = image_dimensions(&bytes) else {
             return refuse(Msg::new("image-unreadable")).await;
         };
@@ -116,11 +132,11 @@ pub(crate) async fn upload(
     }
     let mut caption_text = None;
     if is_captions {
-        let bytes = state.media().read(&key).await.map_err(|e| upload_error(e, limit))?;
+        let bytes = state.media().read(key).await.map_err(|e| upload_error(e, limit))?;
         match dateline_newsroom::caption_words(&bytes) {
             Ok(words) => caption_text = Some(words),
             Err(reason) => {
-                let _ = state.media().remove(&key).await;
+                let _ = state.media().remove(key).await;
                 return Err(AdminApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "unreadable_captions", reason));
             }
         }
@@ -152,7 +168,7 @@ pub(crate) async fn upload(
         Ok(asset) => asset,
         Err(error) => {
             // Not recorded, so not referenced: the file goes too.
-            let _ = state.media().remove(&key).await;
+            let _ = state.media().remove(key).await;
             return Err(error.into());
         }
     };
@@ -208,7 +224,7 @@ async fn record_video(state: &AppState, key: &MediaKey, mime: &str, size: u64) -
     Ok((StatusCode::CREATED, Json(body)).into_response())
 }
 
-fn upload_error(error: MediaError, limit: u64) -> AdminApiError {
+pub(crate) fn upload_error(error: MediaError, limit: u64) -> AdminApiError {
     match error {
         MediaError::TooLarge { .. } => AdminApiError {
             status: StatusCode::PAYLOAD_TOO_LARGE,
@@ -241,7 +257,7 @@ fn media_unavailable(error: &MediaError) -> AdminApiError {
 }
 
 /// `uploads/{random}-{name}`: unguessable, collision-free, and readable in a listing.
-fn upload_key(name: Option<&str>) -> Result<MediaKey, AdminApiError> {
+pub(crate) fn upload_key(name: Option<&str>) -> Result<MediaKey, AdminApiError> {
     let name = name.unwrap_or("upload");
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, "bin"));
     let stem = dateline_core::Slug::from_title(stem);
@@ -254,11 +270,11 @@ fn upload_key(name: Option<&str>) -> Result<MediaKey, AdminApiError> {
 }
 
 /// The body as a stream of byte chunks with I/O errors, for `StreamReader`.
-fn futures_lite_stream(body: Body) -> axum::body::BodyDataStream {
+pub(crate) fn futures_lite_stream(body: Body) -> axum::body::BodyDataStream {
     body.into_data_stream()
 }
 
-trait MapErrIo {
+pub(crate) trait MapErrIo {
     fn map_err_io(self) -> impl futures_core::Stream<Item = std::io::Result<axum::body::Bytes>>;
 }
 
