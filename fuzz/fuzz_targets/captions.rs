@@ -4,7 +4,8 @@
 //! Checks: no panic; a refusal says which line is wrong and why; what is accepted has cues in
 //! time order, each ending after it starts and saying something; the WebVTT written reads back
 //! as the same cues (so no cue text holds a blank line or a `-->` that would split or end a
-//! cue), and so does its plain text.
+//! cue), and so does its plain text; mapping every cue's text unchanged (as a derived edition's
+//! conversion does, with nothing to convert) gives the same captions.
 
 #![no_main]
 
@@ -35,4 +36,8 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(again.cues(), cues, "the WebVTT written reads back differently\n{webvtt}");
     assert_eq!(again.to_webvtt(), webvtt, "writing is stable");
     assert_eq!(again.plain_text(), captions.plain_text());
+    // What derived editions do to captions (each cue's text converted), with a conversion that
+    // changes nothing, gives the same captions back.
+    let mapped = captions.map_text(str::to_owned).unwrap_or_else(|e| panic!("mapping refused: {e}\n{webvtt}"));
+    assert_eq!(mapped, captions, "mapping the text unchanged changed the captions");
 });
