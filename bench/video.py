@@ -117,6 +117,7 @@ def main():
         sys.exit(f"bench: no {args.binary}; build it with `cargo build --release -p dateline`")
 
     work = tempfile.mkdtemp(prefix="dateline-bench-video-")
+    os.chmod(work, 0o755)  # nginx's workers read the segment from here
     h264, vp9 = os.path.join(work, "h264.mp4"), os.path.join(work, "vp9.webm")
     print(f"making the {args.seconds} s clips…", file=sys.stderr)
     make_clip(h264, "h264", args.seconds)
@@ -135,6 +136,8 @@ def main():
     article = re.search(rb'href="(/en/articles/[^"]+)"', home).group(1).decode()
     search = "/en/search?q=harbour"
 
+    for path in (article, search):  # warm up: caches filled, connections made
+        bench.wrk(base + path, seconds=2)
     idle = {path: bench.wrk(base + path, seconds=args.load_seconds) for path in (article, search)}
     first, ready, ffmpeg_peak, h264_id = transcode(port, token, pid, h264, "h264.mp4")
     loaded = {}
@@ -159,9 +162,9 @@ def main():
               "master playlist": bench.wrk(base + video["master_url"], seconds=args.load_seconds)}
     nginx_dir = os.path.join(work, "nginx")
     os.makedirs(nginx_dir)
-    bench.nginx_start(nginx_dir, segment_bytes)
+    conf = bench.nginx_start(nginx_dir, segment_bytes)
     nginx_segment = bench.wrk(f"http://127.0.0.1:{bench.NGINX_PORT}/article.html", seconds=args.load_seconds)
-    bench.run(["nginx", "-c", os.path.join(nginx_dir, "nginx.conf"), "-s", "stop"])
+    bench.nginx_stop(nginx_dir, conf)
     server.stop()
 
     minutes = args.seconds / 60
