@@ -357,7 +357,9 @@ fn a_node_rides_out_a_postgresql_restart_under_load() {
     });
     let statuses = statuses.into_inner().unwrap();
     let allowed = |kind: &str, status: u16| match kind {
-        "search" | "readyz" => [200, 503].contains(&status),
+        // A search may also meet its per-client budget (429) on a loaded machine.
+        "search" => [200, 429, 503].contains(&status),
+        "readyz" => [200, 503].contains(&status),
         "article" => [404, 503].contains(&status),
         _ => [201, 503].contains(&status),
     };

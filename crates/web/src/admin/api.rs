@@ -386,7 +386,7 @@ async fn save_article(
 ) -> Result<Json<answer::Article>, AdminApiError> {
     // `deny_unknown_fields` does not work with `flatten`; read the value, then check keys.
     let Json(mut value) = body.map_err(|r| super::api_error::json_refused(&r))?;
-    super::api_error::read_body(&mut value)?;
+    super::api_error::read_body(&mut value);
     let body: SaveBody = parse_save_body(value)?;
     let id = ArticleId(id);
     state.newsroom().save_article(&caller.user, id, body.base_revision, body.fields.into_input()).await?;

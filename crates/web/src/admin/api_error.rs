@@ -175,7 +175,7 @@ where
 
     async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
         let Json(mut value) = Json::<Value>::from_request(request, state).await.map_err(|r| json_refused(&r))?;
-        read_body(&mut value)?;
+        read_body(&mut value);
         // Every body of this API is an object; serde would also read a struct from an array.
         if !value.is_object() {
             return Err(AdminApiError::bad_request("the body must be a JSON object"));
@@ -187,37 +187,41 @@ where
 }
 
 /// What every JSON body goes through before its fields are read: whole numbers read as such
-/// ([`whole_numbers`]), and text holding control characters refused ([`control_characters`]).
-pub(crate) fn read_body(value: &mut Value) -> Result<(), AdminApiError> {
+/// ([`whole_numbers`]), and control characters taken out of its text ([`without_controls`]).
+pub(crate) fn read_body(value: &mut Value) {
     whole_numbers(value);
-    let mut errors = FieldErrors::default();
-    control_characters(value, "", &mut errors);
-    if errors.is_empty() { Ok(()) } else { Err(AdminApiError::invalid(errors)) }
+    without_controls(value);
 }
 
-/// Whether `text` holds a control character other than tab, line feed and carriage return:
+/// Whether `text` holds a C0 control character other than tab, line feed and carriage return:
 /// none means anything in a headline, a name or a body, and PostgreSQL refuses NUL in text
-/// (where SQLite would keep it), so such text is refused on every store alike.
+/// (where SQLite would keep it), so such characters are taken out of every request's text
+/// before it is read, on every store alike.
 pub(crate) fn has_control_characters(text: &str) -> bool {
-    text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    text.chars().any(is_refused_control)
 }
 
-/// Adds an error for each string in `value` (named by its path, `meta.tags`) that
-/// [`has_control_characters`]; object keys count as text too.
-fn control_characters(value: &Value, path: &str, errors: &mut FieldErrors) {
-    let field = if path.is_empty() { "body" } else { path };
+/// A C0 control character other than tab, line feed and carriage return (NUL among them).
+pub(crate) fn is_refused_control(c: char) -> bool {
+    c < ' ' && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// `text` without the characters [`is_refused_control`] names.
+pub(crate) fn strip_controls(text: &str) -> String {
+    text.chars().filter(|c| !is_refused_control(*c)).collect()
+}
+
+/// Takes refused control characters out of every string (and object key) in `value`.
+fn without_controls(value: &mut Value) {
     match value {
-        Value::String(text) if has_control_characters(text) => errors.add(field, Msg::new("text-control-character")),
-        Value::Array(items) => items.iter().for_each(|item| control_characters(item, path, errors)),
+        Value::String(text) if has_control_characters(text) => *text = strip_controls(text),
+        Value::Array(items) => items.iter_mut().for_each(without_controls),
         Value::Object(fields) => {
-            for (key, item) in fields {
-                let inner = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                if has_control_characters(key) {
-                    errors.add(field, Msg::new("text-control-character"));
-                } else {
-                    control_characters(item, &inner, errors);
-                }
+            if fields.keys().any(|k| has_control_characters(k)) {
+                let taken = std::mem::take(fields);
+                fields.extend(taken.into_iter().map(|(k, v)| (strip_controls(&k), v)));
             }
+            fields.values_mut().for_each(without_controls);
         }
         _ => {}
     }
@@ -267,15 +271,16 @@ where
     type Rejection = AdminApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let mut errors = FieldErrors::default();
-        let query = parts.uri.query().unwrap_or_default().as_bytes();
-        for (name, value) in form_urlencoded::parse(query) {
-            if has_control_characters(&name) || has_control_characters(&value) {
-                errors.add(&name, Msg::new("text-control-character"));
+        // Control characters are taken out of the parameters, as out of bodies (`read_body`).
+        let query = parts.uri.query().unwrap_or_default();
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes()).into_owned().collect();
+        if pairs.iter().any(|(name, value)| has_control_characters(name) || has_control_characters(value)) {
+            let mut clean = form_urlencoded::Serializer::new(String::new());
+            for (name, value) in &pairs {
+                clean.append_pair(&strip_controls(name), &strip_controls(value));
             }
-        }
-        if !errors.is_empty() {
-            return Err(AdminApiError::invalid(errors));
+            let uri = format!("{}?{}", parts.uri.path(), clean.finish());
+            parts.uri = uri.parse().map_err(|_| AdminApiError::bad_request("the query cannot be read"))?;
         }
         match Query::<T>::from_request_parts(parts, state).await {
             Ok(Query(value)) => Ok(ApiQuery(value)),

@@ -196,11 +196,11 @@ pub(crate) struct FormFields(Vec<(String, String)>);
 impl FormFields {
     /// The fields of a form body. Control characters other than tab and line breaks are
     /// dropped: no browser sends them from what was typed, and PostgreSQL refuses NUL in text
-    /// (the Admin API refuses them with 422, see `has_control_characters`).
+    /// (the Admin API drops them too, see `read_body`).
     pub(crate) fn parse(body: &[u8]) -> FormFields {
         let clean = |text: std::borrow::Cow<'_, str>| {
             if super::api_error::has_control_characters(&text) {
-                text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect()
+                super::api_error::strip_controls(&text)
             } else {
                 text.into_owned()
             }

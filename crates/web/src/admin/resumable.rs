@@ -74,7 +74,7 @@ fn file_name(headers: &HeaderMap) -> Option<String> {
 }
 
 /// What this server takes: tus's version, extensions and size limit.
-#[utoipa::path(options, path = "/uploads/resumable", tag = "media",
+#[utoipa::path(options, path = "/uploads/resumable", tag = "media", security(()),
     responses(
         (status = 204, description = "`Tus-Version`, `Tus-Extension` (`creation,termination`) and `Tus-Max-Size` headers"),
     ))]
@@ -86,13 +86,10 @@ async fn capabilities(State(state): State<AppState>) -> Response {
     (StatusCode::NO_CONTENT, headers).into_response()
 }
 
-/// Starts a resumable upload of `Upload-Length` bytes (`Upload-Metadata: filename BASE64` names
-/// it). Any signed-in user. Its address is in `Location`; send its parts with `PATCH`.
+/// Starts a resumable upload of `Upload-Length` bytes (a header; `Upload-Metadata: filename
+/// BASE64` names the file). Any signed-in user. Its address is in `Location`; send its parts
+/// with `PATCH`. Without `Upload-Length`, 400.
 #[utoipa::path(post, path = "/uploads/resumable", tag = "media",
-    params(
-        ("Upload-Length" = u64, Header, description = "The whole file's length in bytes"),
-        ("Upload-Metadata" = Option<String>, Header, description = "`filename` and the file's name in base64"),
-    ),
     responses(
         super::CommonAnswers,
         (status = 201, description = "Started: its address in `Location`, `Upload-Offset: 0`"),
@@ -148,14 +145,11 @@ async fn offset(
     Ok((StatusCode::OK, headers).into_response())
 }
 
-/// Sends the part of upload `id` that starts at `Upload-Offset` (which must be where it stands:
+/// Sends the part of upload `id` that starts at `Upload-Offset` (a header, which must be where it stands:
 /// 409 otherwise, with the right offset). 204 with the new `Upload-Offset`; the part that
 /// completes the file answers 200 with the upload, as `POST /uploads` does (or its refusal).
 #[utoipa::path(patch, path = "/uploads/resumable/{id}", tag = "media",
-    params(
-        ("id" = String, Path, description = "The upload's id, from `Location`"),
-        ("Upload-Offset" = u64, Header, description = "Where in the file this part starts"),
-    ),
+    params(("id" = String, Path, description = "The upload's id, from `Location`")),
     request_body(content = Vec<u8>, content_type = "application/offset+octet-stream", description = "The part's bytes"),
     responses(
         super::CommonAnswers,
