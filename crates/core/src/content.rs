@@ -135,6 +135,8 @@ pub struct Story {
     pub video: Option<Asset>,
     /// The still shown before the video plays and on cards.
     pub poster: Option<Asset>,
+    /// When an editor pinned it to lead the homepages; `None` when not pinned.
+    pub pinned_at: Option<Timestamp>,
 }
 
 /// Where an article stands in the newsroom's workflow. Readers only ever see `Published`.
@@ -316,6 +318,8 @@ pub struct ArticleSummary {
     pub published_at: Timestamp,
     /// When a correction last changed it.
     pub updated_at: Option<Timestamp>,
+    /// Whether its story is pinned to lead the homepages.
+    pub pinned: bool,
 }
 
 /// Where a story can be read in one edition: the published article's edition and slug.

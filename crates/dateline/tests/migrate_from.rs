@@ -219,6 +219,10 @@ fn the_theme_unit_test_export_is_imported_served_and_redirected_and_a_second_run
     let published_items = (xml.matches("<wp:status><![CDATA[publish]]></wp:status>").count()
         + xml.matches("<wp:status>publish</wp:status>").count()) as u64;
     assert!(published > 0 && published <= published_items, "{published} of {published_items}");
+    // The sticky post is pinned: it leads the homepage, as it led WordPress's front page.
+    let pinned = runtime.block_on(store.pinned_articles(&en, 10)).unwrap();
+    let pinned: Vec<&str> = pinned.iter().map(|a| a.headline.as_str()).collect();
+    assert_eq!(pinned, ["Template: Sticky"]);
     runtime.block_on(store.close());
 
     // Served, and the old addresses answer 301 in one hop.
@@ -262,6 +266,9 @@ fn the_theme_unit_test_export_is_imported_served_and_redirected_and_a_second_run
     }
     // What was never there is still a 404.
     assert_eq!(server.get("/2099/01/never-written/", "en").0, 404);
+    let (_, home) = server.get("/en/", "en");
+    let lead = home.split("class=\"lead").nth(1).unwrap_or_default();
+    assert!(lead.split("top-list").next().unwrap_or_default().contains("Template: Sticky"), "{home}");
     drop(server);
 
     // A second run changes nothing and duplicates nothing.
@@ -324,6 +331,61 @@ fn a_polylang_group_is_one_story_with_an_article_per_edition() {
 }
 
 #[test]
+fn an_import_that_fails_half_way_leaves_no_edition_and_nothing_else_behind() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../import/tests/data/polylang.xml");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("site");
+    english_site(&data);
+    // An uploads folder with the ferry photo, and a media store that cannot take it: a file
+    // stands where the imported media's folder must go, as a full or broken disk would.
+    let uploads = dir.path().join("uploads");
+    std::fs::create_dir_all(uploads.join("2024/05")).unwrap();
+    // A 1×1 PNG (the importer sniffs the bytes, not the name).
+    let png: &[u8] = &[
+        0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1,
+        8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0xf8, 0xff,
+        0xff, 0x3f, 0, 0x05, 0xfe, 0x02, 0xfe, 0xa7, 0xd6, 0xa4, 0xf0, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42,
+        0x60, 0x82,
+    ];
+    std::fs::write(uploads.join("2024/05/ferry.jpg"), png).unwrap();
+    std::fs::create_dir_all(data.join("media")).unwrap();
+    std::fs::write(data.join("media/imported"), b"in the way").unwrap();
+    let mut args = vec![
+        "migrate-from",
+        "wordpress",
+        file.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--languages",
+        "en=en,zh=zh-hans,mn=mn",
+        "--media",
+        uploads.to_str().unwrap(),
+    ];
+    let output = dateline(&args);
+    assert!(!output.status.success(), "the import fails");
+    assert!(stderr(&output).contains("media store"), "{}", stderr(&output));
+
+    // The editions it would have made are not there, nor any story.
+    let (runtime, store) = store_of(&data);
+    let editions: Vec<String> =
+        runtime.block_on(store.editions()).unwrap().iter().map(|e| e.code.to_string()).collect();
+    assert_eq!(editions, ["en"]);
+    assert_eq!(runtime.block_on(store.imported_count(dateline_store::ImportKind::Post)).unwrap(), 0);
+    runtime.block_on(store.close());
+
+    // With the disk fixed, the same command imports everything, the editions included.
+    std::fs::remove_file(data.join("media/imported")).unwrap();
+    args.extend(["--report", "/dev/null"]);
+    let output = dateline(&args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let (runtime, store) = store_of(&data);
+    let editions: Vec<String> =
+        runtime.block_on(store.editions()).unwrap().iter().map(|e| e.code.to_string()).collect();
+    assert_eq!(editions, ["en", "zh-hans", "mn"]);
+    runtime.block_on(store.close());
+}
+
+#[test]
 fn a_ghost_export_is_imported_with_its_old_addresses_and_a_second_run_changes_nothing() {
     let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../import/tests/data/ghost.json");
     let dir = tempfile::tempdir().unwrap();
@@ -331,11 +393,21 @@ fn a_ghost_export_is_imported_with_its_old_addresses_and_a_second_run_changes_no
     english_site(&data);
     let args = ["ghost", file.to_str().unwrap(), "--data", data.to_str().unwrap(), "--edition", "en"];
     let (_, report) = import(&args);
+    // Its records are kept under the site's own id: another Ghost site's are apart.
+    assert_eq!(report["source"], "ghost 6f1d2c3b-4a59-4e8f-9d70-1b2c3d4e5f60", "{report}");
     // Public tags are sections; the internal `#feature` is not.
     assert_eq!(report["counts"]["sections"]["imported"], 2, "{report}");
     assert_eq!(report["counts"]["contributors"]["imported"], 2, "{report}");
     assert_eq!(report["counts"]["stories"]["imported"], 3, "{report}");
     assert_eq!(report["counts"]["pages"]["imported"], 1, "{report}");
+
+    // The featured post is pinned; the others are not.
+    let (runtime, store) = store_of(&data);
+    let en = dateline_core::EditionCode::parse("en").unwrap();
+    let pinned = runtime.block_on(store.pinned_articles(&en, 10)).unwrap();
+    let pinned: Vec<&str> = pinned.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(pinned, ["herders-move-early"]);
+    runtime.block_on(store.close());
 
     let server = Server::start(&data, &[]);
     let (status, response) = server.get("/herders-move-early/", "en");

@@ -25,6 +25,23 @@ pub struct GhostExport {
     pub tags: Vec<GhostTag>,
     /// Staff users (Dateline contributors).
     pub users: Vec<GhostUser>,
+    /// The site's own id (the `site_uuid` setting, Ghost 5 and later).
+    pub site_uuid: Option<String>,
+    /// The site's title (the `title` setting).
+    pub title: Option<String>,
+}
+
+impl GhostExport {
+    /// What tells this site's items from another Ghost site's in one Dateline (its import
+    /// records are kept per source): the site's id where the export has it, else its title.
+    /// Ghost's ids alone do not: the owner is user `1` on every Ghost site.
+    pub fn source_name(&self) -> String {
+        match (&self.site_uuid, &self.title) {
+            (Some(uuid), _) => format!("ghost {uuid}"),
+            (None, Some(title)) => format!("ghost {title}"),
+            (None, None) => "ghost".to_owned(),
+        }
+    }
 }
 
 /// A post or a page of a Ghost export.
@@ -320,7 +337,24 @@ fn join(meta: RawMeta, data: RawData) -> GhostExport {
             location: non_empty(raw.location),
         })
         .collect();
-    GhostExport { version: meta.version, exported_on: timestamp(meta.exported_on.as_ref()), posts, tags, users }
+    let setting = |key: &str| {
+        data.settings
+            .iter()
+            .find(|s| s.key.as_deref() == Some(key))
+            .and_then(|s| s.value.as_ref()?.as_str())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    GhostExport {
+        version: meta.version,
+        exported_on: timestamp(meta.exported_on.as_ref()),
+        site_uuid: setting("site_uuid"),
+        title: setting("title"),
+        posts,
+        tags,
+        users,
+    }
 }
 
 fn non_empty(text: Option<String>) -> Option<String> {
@@ -392,6 +426,14 @@ struct RawData {
     posts_authors: Vec<RawPostAuthor>,
     #[serde(default)]
     posts_meta: Vec<RawPostMeta>,
+    #[serde(default)]
+    settings: Vec<RawSetting>,
+}
+
+#[derive(Deserialize)]
+struct RawSetting {
+    key: Option<String>,
+    value: Option<Value>,
 }
 
 #[derive(Deserialize)]

@@ -16,6 +16,11 @@ fn reads_and_joins_the_export() {
     assert_eq!(export.version.as_deref(), Some("5.82.2"));
     assert_eq!(export.exported_on.map(|t| t.to_string()).as_deref(), Some("2024-04-30T08:00:00Z"));
     assert_eq!(export.posts.len(), 4);
+    // The site's own id keeps its import records apart from another Ghost site's; without it,
+    // the title does.
+    assert_eq!(export.source_name(), "ghost 6f1d2c3b-4a59-4e8f-9d70-1b2c3d4e5f60");
+    let older = dateline_import::GhostExport { site_uuid: None, ..export.clone() };
+    assert_eq!(older.source_name(), "ghost Steppe News");
 
     let herders = &export.posts[0];
     assert_eq!(herders.title, "Herders move early as spring comes late");

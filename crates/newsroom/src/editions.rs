@@ -230,10 +230,16 @@ impl Newsroom {
         Ok(edition)
     }
 
-    /// Adds a public edition for an import's language (`dateline migrate-from --languages`),
-    /// named after the language and the site's default edition's outlet; recorded in the audit
-    /// log as the command's doing.
-    pub async fn add_edition_for_import(&self, code: &str, lang_tag: &str) -> Result<Edition, NewsroomError> {
+    /// The public edition an import makes for a language (`dateline migrate-from
+    /// --languages`), named after the language and the site's default edition's outlet,
+    /// checked but not written: the import writes it in its own transaction, after the
+    /// editions in `planned` (made for the same import).
+    pub async fn edition_for_import(
+        &self,
+        code: &str,
+        lang_tag: &str,
+        planned: &[Edition],
+    ) -> Result<Edition, NewsroomError> {
         let editions = self.store().editions().await?;
         let outlet_name = editions
             .iter()
@@ -247,20 +253,26 @@ impl Newsroom {
             native_name: dateline_core::native_language_name(lang_tag).unwrap_or(code).to_owned(),
             outlet_name,
             status: "public".to_owned(),
-            is_default: editions.is_empty(),
+            is_default: editions.is_empty() && planned.is_empty(),
             ..EditionForm::default()
         };
         let mut errors = FieldErrors::default();
-        let next_position = editions.iter().map(|e| e.position + 1).max().unwrap_or(0);
-        let Some(edition) = form.check(&mut errors, next_position).filter(|_| errors.is_empty()) else {
-            return Err(NewsroomError::Invalid(errors));
-        };
-        self.store().save_edition(&edition).await?;
+        let next_position = editions.iter().chain(planned).map(|e| e.position + 1).max().unwrap_or(0);
+        form.check(&mut errors, next_position).filter(|_| errors.is_empty()).ok_or(NewsroomError::Invalid(errors))
+    }
+
+    /// After an import that made `editions` has committed: every node reloads the site, and
+    /// the audit log records them as the command's doing.
+    pub(crate) async fn editions_imported(&self, editions: &[Edition]) {
+        if editions.is_empty() {
+            return;
+        }
         self.site_changed();
         let by = dateline_store::Actor { id: None, name: "dateline migrate-from".to_owned() };
-        let detail = format!("{} ({})", edition.native_name, edition.lang_tag);
-        self.audit(&by, "edition.add", &format!("edition {}", edition.code), &detail).await;
-        Ok(edition)
+        for edition in editions {
+            let detail = format!("{} ({})", edition.native_name, edition.lang_tag);
+            self.audit(&by, "edition.add", &format!("edition {}", edition.code), &detail).await;
+        }
     }
 
     /// Changes edition `code` (its code stays: it is in every URL of the edition). Fields

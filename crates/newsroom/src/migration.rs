@@ -295,6 +295,8 @@ struct Prepared {
     article: ImportedArticle,
     section: Option<SectionId>,
     poster: Option<AssetId>,
+    /// A sticky (WordPress) or featured (Ghost) post: its story is pinned, since this time.
+    pinned: Option<Timestamp>,
     old_paths: Vec<String>,
     fingerprint: String,
 }
@@ -308,6 +310,8 @@ struct EditionPlan {
     fallback: EditionCode,
     /// Every edition the import writes to.
     targets: Vec<EditionCode>,
+    /// Those of them the site lacks: written in the import's transaction.
+    new_editions: Vec<Edition>,
 }
 
 impl EditionPlan {
@@ -470,9 +474,9 @@ impl ItemReading {
             read.item_tag_slugs.entry(term.slug.clone()).or_insert_with(|| term.name.trim().to_owned());
         }
         let section = item.terms_of("category").find_map(|t| self.sections.get(&t.slug).copied());
-        if item.is_sticky {
-            *self.report.attention.entry("sticky (not pinned: Dateline has no pinning)".to_owned()).or_default() += 1;
-        }
+        // WordPress shows sticky posts first on the front page, in date order: pinned at their date.
+        let pinned =
+            (item.is_sticky && item.post_type != PostType::Page).then(|| published_at.unwrap_or_else(Timestamp::now));
         let slug = slug_for(&item.slug_decoded(), &headline, &item.id.to_string());
         let mut old_paths: Vec<String> = old_path(&item.link, &self.site_url).into_iter().collect();
         let id_param = if item.post_type == PostType::Page { "page_id" } else { "p" };
@@ -492,6 +496,8 @@ impl ItemReading {
             .add(byline.iter().map(|c| c.0.to_string()).collect::<Vec<_>>().join(","))
             .add(tags.join("\u{1}"))
             .add(section.map(|s| s.0.to_string()).unwrap_or_default());
+        // Only when pinned, so that the hashes of earlier imports' other posts stay the same.
+        let fingerprint = if pinned.is_some() { fingerprint.add("pinned") } else { fingerprint };
         let prepared = Prepared {
             post_id: item.id,
             kind: if item.post_type == PostType::Page { ImportKind::Page } else { ImportKind::Post },
@@ -520,6 +526,7 @@ impl ItemReading {
             },
             section,
             poster: None,
+            pinned,
             old_paths,
             fingerprint: String::new(),
         };
@@ -591,6 +598,9 @@ impl Newsroom {
         let site = self.site().await?;
 
         let mut tx = self.store().begin_import(&source).await?;
+        for edition in &plan.new_editions {
+            tx.add_edition(edition).await?;
+        }
 
         // Categories, parents first: the export lists them so, but a parent may come later.
         let categories: Vec<_> = index.terms.iter().filter(|t| t.taxonomy == "category").collect();
@@ -806,6 +816,7 @@ impl Newsroom {
         redirects.push(("/feed/atom".to_owned(), paths::edition_feed(first.as_str(), "feed.atom")));
         self.write_redirects(&mut tx, &mut summary, redirects).await?;
         tx.commit().await?;
+        self.editions_imported(&plan.new_editions).await;
         summary.redirects = self.store().redirects().await?.iter().filter(|r| r.origin == source).count() as u64;
         self.site_changed();
         Ok(summary)
@@ -821,13 +832,16 @@ impl Newsroom {
     ) -> anyhow::Result<ImportSummary> {
         let reader = BufReader::new(File::open(file).with_context(|| format!("cannot open {}", file.display()))?);
         let export: GhostExport = read_ghost(reader).with_context(|| format!("cannot read {}", file.display()))?;
-        let source = "ghost".to_owned();
+        let source = export.source_name();
         let mut summary = ImportSummary { source: source.clone(), ..ImportSummary::default() };
         summary.conversion = ImportReport::new("ghost");
         summary.conversion.add_ghost(&export);
         let plan = self.edition_plan(&options.editions, &mut summary).await?;
         let site = self.site().await?;
         let mut tx = self.store().begin_import(&source).await?;
+        for edition in &plan.new_editions {
+            tx.add_edition(edition).await?;
+        }
 
         let mut sections: HashMap<String, SectionId> = HashMap::new();
         let mut tag_names: HashMap<String, (String, bool)> = HashMap::new();
@@ -933,6 +947,7 @@ impl Newsroom {
         redirects.push(("/rss".to_owned(), paths::edition_feed(plan.fallback.as_str(), "feed.rss")));
         self.write_redirects(&mut tx, &mut summary, redirects).await?;
         tx.commit().await?;
+        self.editions_imported(&plan.new_editions).await;
         summary.redirects = self.store().redirects().await?.iter().filter(|r| r.origin == source).count() as u64;
         self.site_changed();
         Ok(summary)
@@ -1009,7 +1024,9 @@ impl Newsroom {
         for member in &members {
             hash = hash.add(&member.fingerprint);
         }
-        let story = ImportedStory { section, poster, articles: members.iter().map(|m| m.article.clone()).collect() };
+        let pinned = members.iter().find_map(|m| m.pinned);
+        let story =
+            ImportedStory { section, poster, pinned, articles: members.iter().map(|m| m.article.clone()).collect() };
         let placed = tx.story(kind, source_id, &hash.finish(), &story).await?;
         let noun = if kind == ImportKind::Page { "pages" } else { "stories" };
         summary.count(noun, placed.outcome);
@@ -1189,6 +1206,7 @@ impl Newsroom {
                     by_language: Vec::new(),
                     fallback: edition.code.clone(),
                     targets: vec![edition.code.clone()],
+                    new_editions: Vec::new(),
                 })
             }
             EditionChoice::One(code) => {
@@ -1196,21 +1214,29 @@ impl Newsroom {
                     let known: Vec<&str> = editions.iter().map(|e| e.code.as_str()).collect();
                     bail!("the site has no edition {code:?} (it has: {})", known.join(", "));
                 };
-                Ok(EditionPlan { by_language: Vec::new(), fallback: code.clone(), targets: vec![code] })
+                Ok(EditionPlan {
+                    by_language: Vec::new(),
+                    fallback: code.clone(),
+                    targets: vec![code],
+                    new_editions: Vec::new(),
+                })
             }
             EditionChoice::Languages(pairs) => {
                 let mut by_language = Vec::new();
                 let mut targets: Vec<EditionCode> = Vec::new();
+                let mut new_editions: Vec<Edition> = Vec::new();
                 for (language, code) in pairs {
                     let edition = match find(code).or_else(|| targets.iter().find(|t| t.as_str() == code).cloned()) {
                         Some(edition) => edition,
                         None => {
                             let made = self
-                                .add_edition_for_import(code, code)
+                                .edition_for_import(code, code, &new_editions)
                                 .await
                                 .map_err(|e| anyhow!("cannot make edition {code:?} for language {language:?}: {e}"))?;
                             summary.editions_created.push(made.code.to_string());
-                            made.code
+                            let code = made.code.clone();
+                            new_editions.push(made);
+                            code
                         }
                     };
                     if !targets.contains(&edition) {
@@ -1219,7 +1245,7 @@ impl Newsroom {
                     by_language.push((language.clone(), edition));
                 }
                 let fallback = targets.first().cloned().ok_or_else(|| anyhow!("--languages names no language"))?;
-                Ok(EditionPlan { by_language, fallback, targets })
+                Ok(EditionPlan { by_language, fallback, targets, new_editions })
             }
         }
     }
@@ -1270,8 +1296,12 @@ fn ghost_prepared(
         .add(poster.map(|a| a.0.to_string()).unwrap_or_default())
         .add(image_alt.as_deref().unwrap_or_default())
         .add(image_caption.as_deref().unwrap_or_default())
-        .add(canonical_url.as_deref().unwrap_or_default())
-        .finish();
+        .add(canonical_url.as_deref().unwrap_or_default());
+    // Ghost's featured posts lead its front page as Dateline's pinned stories do.
+    let pinned =
+        (post.featured && post.kind != GhostPostKind::Page).then(|| published_at.unwrap_or_else(Timestamp::now));
+    // Only when pinned, so that the hashes of earlier imports' other posts stay the same.
+    let fingerprint = if pinned.is_some() { fingerprint.add("pinned") } else { fingerprint }.finish();
     Prepared {
         post_id: 0,
         kind: if post.kind == GhostPostKind::Page { ImportKind::Page } else { ImportKind::Post },
@@ -1300,6 +1330,7 @@ fn ghost_prepared(
         },
         section,
         poster,
+        pinned,
         old_paths: Vec::new(),
         fingerprint,
     }

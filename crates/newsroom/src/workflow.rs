@@ -4,7 +4,7 @@
 
 use dateline_core::{
     Article, ArticleFields, ArticleId, ArticleInput, ArticleStatus, EditionCode, FieldErrors, Msg, SectionId, Slug,
-    StoryKind, User, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status,
+    Story, StoryId, StoryKind, User, WorkflowAction, WorkflowRefusal, WorkflowVerb, may_edit, next_status,
 };
 use dateline_store::{Autosave, NewArticle, NewStory, Revision, StoreError};
 use jiff::Timestamp;
@@ -41,6 +41,18 @@ pub struct AutosaveText {
 }
 
 impl Newsroom {
+    /// Pins story `id` to lead every edition's homepage, or unpins it. Editors only: the
+    /// homepage is the desk's choice. Pinning a pinned story changes nothing. The homepages are
+    /// purged before this returns.
+    pub async fn pin_story(&self, user: &User, id: StoryId, pinned: bool) -> Result<Story, NewsroomError> {
+        if !user.role.is_editor() {
+            return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
+        }
+        self.store().set_story_pinned(id, pinned.then(Timestamp::now)).await?;
+        self.apply_changes().await?;
+        self.store().story(id).await?.ok_or_else(|| NewsroomError::NotFound(format!("story {id}")))
+    }
+
     /// Moves an article through the workflow (`submit`, `send_back`, `publish`, `schedule` with
     /// `publish_at`, `unpublish`, `kill`, `spike`, `restore`), checking the user's rights and
     /// recording who, when and the comment.

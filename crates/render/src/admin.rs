@@ -389,6 +389,7 @@ mod tests {
                 revision: 4,
                 edition_name: "English".into(),
                 url: Some("/en/articles/ferry".into()),
+                pinned_since: Some("2026-12-07 09:00 BJT".into()),
             }),
             media: Some(StoryMediaView {
                 section_id: 3,

@@ -310,6 +310,9 @@ pub struct EditorArticle {
     pub edition_name: String,
     /// Its address on the site, when published.
     pub url: Option<String>,
+    /// When its story was pinned to lead the homepages, in the newsroom's time; `None` when
+    /// not pinned.
+    pub pinned_since: Option<String>,
 }
 
 /// The story's section and media, for the story form.

@@ -118,6 +118,7 @@ struct StoryRow {
     kind: String,
     video_asset_id: Option<i64>,
     poster_asset_id: Option<i64>,
+    pinned_at: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -133,6 +134,7 @@ pub(crate) struct SummaryRow {
     poster_asset_id: Option<i64>,
     published_at: i64,
     updated_at: Option<i64>,
+    pinned_at: Option<i64>,
 }
 
 /// The columns of [`ArticleRow`]; a constant, so formatting it into a query is safe.
@@ -143,7 +145,7 @@ const ARTICLE_SELECT: &str =
 
 pub(crate) const SUMMARY_SELECT: &str =
     "SELECT a.id, a.story_id, a.edition, a.slug, a.headline, a.standfirst, a.section_id,
-        s.kind, s.poster_asset_id, a.published_at, a.updated_at
+        s.kind, s.poster_asset_id, a.published_at, a.updated_at, s.pinned_at
      FROM articles a JOIN stories s ON s.id = a.story_id";
 
 /// Which published articles of an edition a listing (or a feed) shows.
@@ -363,12 +365,14 @@ impl Store {
 
     /// A story with its media.
     pub async fn story(&self, id: StoryId) -> Result<Option<Story>, StoreError> {
-        let row: Option<StoryRow> =
-            sqlx::query_as("SELECT id, section_id, kind, video_asset_id, poster_asset_id FROM stories WHERE id = $1")
-                .bind(id.0)
-                .fetch_optional(&self.pool)
-                .await?;
-        let Some(StoryRow { id, section_id: section, kind, video_asset_id: video, poster_asset_id: poster }) = row
+        let row: Option<StoryRow> = sqlx::query_as(
+            "SELECT id, section_id, kind, video_asset_id, poster_asset_id, pinned_at FROM stories WHERE id = $1",
+        )
+        .bind(id.0)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(StoryRow { id, section_id: section, kind, video_asset_id: video, poster_asset_id: poster, pinned_at }) =
+            row
         else {
             return Ok(None);
         };
@@ -379,6 +383,7 @@ impl Store {
             kind: StoryKind::parse(&kind)?,
             video: video.and_then(|v| assets.remove(&v)),
             poster: poster.and_then(|p| assets.remove(&p)),
+            pinned_at: optional_timestamp(pinned_at)?,
         }))
     }
 
@@ -408,6 +413,41 @@ impl Store {
     /// The newest `count` published articles of an edition, without counting them all.
     pub async fn newest_articles(&self, edition: &EditionCode, count: u32) -> Result<Vec<ArticleSummary>, StoreError> {
         self.list_items(edition, Listing::All, PageRequest::first(count)).await
+    }
+
+    /// The published articles of an edition whose stories are pinned, newest pin first, at
+    /// most `count` (what leads its homepage).
+    pub async fn pinned_articles(&self, edition: &EditionCode, count: u32) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut select = QueryBuilder::new(SUMMARY_SELECT);
+        push_listing_filter(&mut select, edition, &Listing::All);
+        // Through the partial index `stories_pinned`: a handful of stories, whatever the archive.
+        select.push(" AND s.pinned_at IS NOT NULL ORDER BY s.pinned_at DESC, a.id DESC");
+        select.push(limit_clause(i64::from(count), None));
+        let rows: Vec<SummaryRow> = numbered(&mut select, self.backend).build_query_as().fetch_all(&self.pool).await?;
+        self.summaries_from_rows(rows).await
+    }
+
+    /// Pins a story to lead every edition's homepage (`Some`: since when), or unpins it.
+    /// Pinning a pinned story keeps its first pin time, so repeating it changes nothing.
+    pub async fn set_story_pinned(&self, id: StoryId, pinned: Option<Timestamp>) -> Result<(), StoreError> {
+        let (_turn, mut tx) = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE stories SET pinned_at = CASE WHEN $1 IS NULL THEN NULL ELSE COALESCE(pinned_at, $1) END
+             WHERE id = $2 AND (pinned_at IS NULL) <> ($1 IS NULL)",
+        )
+        .bind(pinned.map(|t| t.as_second()))
+        .bind(id.0)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() == 0 {
+            let exists: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM stories WHERE id = $1").bind(id.0).fetch_optional(&mut *tx).await?;
+            if exists.is_none() {
+                return Err(StoreError::NotFound(format!("story {id}")));
+            }
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
     /// The published articles of an edition in any of `sections`, newest first.
@@ -622,6 +662,7 @@ impl Store {
                     contributors: bylines.remove(&row.id).unwrap_or_default(),
                     published_at: timestamp(row.published_at)?,
                     updated_at: optional_timestamp(row.updated_at)?,
+                    pinned: row.pinned_at.is_some(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()

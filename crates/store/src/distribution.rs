@@ -24,11 +24,12 @@ struct FeedRow {
     kind: String,
     video_asset_id: Option<i64>,
     poster_asset_id: Option<i64>,
+    pinned_at: Option<i64>,
 }
 
 const FEED_SELECT: &str = "SELECT a.id, a.story_id, a.edition, a.slug, a.headline, a.standfirst, a.body_markdown,
         a.byline_role, a.place, a.status, a.published_at, a.updated_at, a.correction, a.captions_asset_id,
-        a.revision, a.author_id, a.section_id, s.kind, s.video_asset_id, s.poster_asset_id
+        a.revision, a.author_id, a.section_id, s.kind, s.video_asset_id, s.poster_asset_id, s.pinned_at
      FROM articles a JOIN stories s ON s.id = a.story_id";
 
 /// An edition's first publication in a span (index `articles_edition_timeline`).
@@ -135,6 +136,7 @@ impl Store {
                     kind: StoryKind::parse(&row.kind)?,
                     video: asset(row.video_asset_id),
                     poster: asset(row.poster_asset_id),
+                    pinned_at: optional_timestamp(row.pinned_at)?,
                 };
                 let contributors = bylines.remove(&row.article.id).unwrap_or_default();
                 let captions = asset(row.article.captions_asset_id);

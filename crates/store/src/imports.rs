@@ -9,6 +9,7 @@ use dateline_core::{
     ArticleId, AssetId, ContributorId, ContributorName, EditionCode, Msg, Role, SectionId, SectionName, Slug, StoryId,
     StoryKind, UserId,
 };
+use jiff::Timestamp;
 use sqlx::Any;
 
 use crate::articles::{NewArticle, NewStory, framing_fields, insert_article_row, insert_story, record_revision};
@@ -101,6 +102,8 @@ pub struct ImportedStory {
     pub section: SectionId,
     /// Its feature image.
     pub poster: Option<AssetId>,
+    /// Pinned to lead the homepages (a sticky or featured post), since this time.
+    pub pinned: Option<Timestamp>,
     /// Its articles.
     pub articles: Vec<ImportedArticle>,
 }
@@ -506,6 +509,18 @@ impl ImportTx<'_> {
             }
         };
         let new_story = outcome == ImportOutcome::Imported;
+        // A story made just now is unpinned: only a pin needs writing. An updated one follows
+        // the export, keeping the time of a pin it had.
+        if story.pinned.is_some() || !new_story {
+            sqlx::query(
+                "UPDATE stories SET pinned_at = CASE WHEN $1 IS NULL THEN NULL ELSE COALESCE(pinned_at, $1) END
+                 WHERE id = $2",
+            )
+            .bind(story.pinned.map(|t| t.as_second()))
+            .bind(story_id.0)
+            .execute(&mut *self.tx)
+            .await?;
+        }
         let mut placed = Vec::with_capacity(story.articles.len());
         for imported in &story.articles {
             let article = &imported.article;
@@ -917,6 +932,18 @@ impl ImportTx<'_> {
     }
 
     /// Saves everything imported.
+    /// Adds an edition the import writes to (`--languages` naming one the site lacks), in the
+    /// import's transaction: a failed import leaves no edition behind.
+    pub async fn add_edition(&mut self, edition: &dateline_core::Edition) -> Result<(), StoreError> {
+        if edition.is_default {
+            sqlx::query("UPDATE editions SET is_default = 0 WHERE code <> $1")
+                .bind(edition.code.as_str())
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        crate::site::write_edition(&mut self.tx, edition).await
+    }
+
     pub async fn commit(mut self) -> Result<(), StoreError> {
         self.flush().await?;
         if self.recount {

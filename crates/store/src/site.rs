@@ -354,7 +354,7 @@ async fn write_settings(connection: &mut sqlx::AnyConnection, settings: &SiteSet
     Ok(())
 }
 
-async fn write_edition(connection: &mut sqlx::AnyConnection, edition: &Edition) -> Result<(), StoreError> {
+pub(crate) async fn write_edition(connection: &mut sqlx::AnyConnection, edition: &Edition) -> Result<(), StoreError> {
     sqlx::query(
         "INSERT INTO editions (code, lang_tag, native_name, outlet_name, time_format, zone_label, position, is_default,
              direction, status)

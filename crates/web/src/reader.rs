@@ -70,7 +70,12 @@ pub(crate) async fn edition_home(
     let site = state.newsroom().site().await?;
     let edition = reader_edition(&site, &code)?;
     let store = state.store();
-    let latest = store.newest_articles(&edition.code, HOME_LATEST).await?;
+    // Pinned stories lead, newest pin first; the newest of the rest follow.
+    let mut latest = store.pinned_articles(&edition.code, HOME_LATEST).await?;
+    let newest = store.newest_articles(&edition.code, HOME_LATEST).await?;
+    let room = (HOME_LATEST as usize).saturating_sub(latest.len());
+    let unpinned: Vec<_> = newest.into_iter().filter(|a| !a.pinned).take(room).collect();
+    latest.extend(unpinned);
     let mut top_sections: Vec<_> = site
         .sections
         .iter()

@@ -35,6 +35,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("GET", "/articles", "/articles", Needs::Reporter),
     ("POST", "/stories", "/stories", Needs::Reporter),
     ("PUT", "/stories/{id}", "/stories/999999", Needs::Reporter),
+    ("PUT", "/stories/{id}/pinned", "/stories/999999/pinned", Needs::Editor),
     ("GET", "/articles/{id}", "/articles/999999", Needs::Reporter),
     ("PUT", "/articles/{id}", "/articles/999999", Needs::Reporter),
     ("DELETE", "/articles/{id}", "/articles/999999", Needs::Reporter),
@@ -127,6 +128,7 @@ fn body_for(method: &str, template: &str) -> Value {
         ("PUT", "/me/password") => json!({ "current_password": "wrong", "new_password": "x" }),
         ("DELETE", "/me/two-step") => json!({ "password": "wrong" }),
         ("PUT", "/videos/{id}/poster-time") => json!({ "seconds": 1.0 }),
+        ("PUT", "/stories/{id}/pinned") => json!({ "pinned": true }),
         _ => json!({}),
     }
 }

@@ -260,6 +260,8 @@ async fn real_responses_match_the_document() {
     c.call("POST", "/preview", "/preview", Some(json!({ "markdown": "*hi*" }))).await;
     let story_update = json!({ "section_id": 1, "kind": "text" });
     c.call("PUT", &format!("/stories/{story_id}"), "/stories/{id}", Some(story_update)).await;
+    c.call("PUT", &format!("/stories/{story_id}/pinned"), "/stories/{id}/pinned", Some(json!({ "pinned": true })))
+        .await;
     let (_, token) = c.call("POST", "/tokens", "/tokens", Some(json!({ "label": "schema" }))).await;
     c.call("GET", "/tokens", "/tokens", None).await;
     c.call("DELETE", &format!("/tokens/{}", token["id"]), "/tokens/{id}", None).await;

@@ -17,6 +17,7 @@ mod media_library;
 mod metrics;
 mod openapi;
 mod page_cache;
+mod pinning;
 mod reader_site;
 mod reset_links;
 mod revisions;

@@ -1195,6 +1195,7 @@ async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<an
         edition: article.edition.to_string(),
         section_id: story.section.0,
         kind: story.kind.into(),
+        pinned: story.pinned_at.is_some(),
         slug: article.slug.to_string(),
         byline_role: article.byline_role.as_str().to_owned(),
         contributors: article.contributors.iter().map(|c| c.0).collect(),

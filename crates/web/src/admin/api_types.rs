@@ -155,6 +155,18 @@ pub(crate) struct DeskList {
     pub total: u64,
 }
 
+/// Whether a story leads every edition's homepage.
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StoryPin {
+    /// The story.
+    pub id: i64,
+    pub pinned: bool,
+    /// Since when (pins are shown newest first); `null` when not pinned.
+    #[schema(required = true, format = DateTime)]
+    pub pinned_at: Option<String>,
+}
+
 /// The story in another edition.
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -187,6 +199,8 @@ pub(crate) struct Article {
     pub edition: String,
     pub section_id: i64,
     pub kind: StoryKind,
+    /// Whether its story is pinned to lead every edition's homepage.
+    pub pinned: bool,
     pub slug: String,
     pub headline: String,
     #[schema(required = true)]

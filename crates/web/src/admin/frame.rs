@@ -370,7 +370,7 @@ pub(crate) fn see_other(path: &str) -> Response {
 pub(crate) const DONE_COOKIE: &str = "dateline_done";
 
 /// What a confirmation may say: each is the admin message `done-{code}`.
-const DONE: [&str; 18] = [
+const DONE: [&str; 20] = [
     "saved",
     "created",
     "deleted",
@@ -389,6 +389,8 @@ const DONE: [&str; 18] = [
     "reviewed",
     "cancelled",
     "queued",
+    "pinned",
+    "unpinned",
 ];
 
 /// [`see_other`] to `path`, whose page then confirms `done` (one of [`DONE`]).

@@ -59,6 +59,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/review", get(conversion_review).post(choose_candidate))
         .route("/articles/{id}/review/done", post(mark_reviewed))
         .route("/articles/{id}/story", post(change_story))
+        .route("/articles/{id}/pin", post(pin_story))
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
 }
@@ -629,6 +630,7 @@ async fn editor_page(
                 revision: article.revision,
                 edition_name,
                 url,
+                pinned_since: story.pinned_at.map(|t| time_text(&clock, t).0),
             });
             page.media = Some(StoryMediaView {
                 section_id: story.section.0,
@@ -1384,6 +1386,26 @@ async fn restore_revision(
 }
 
 /// `POST /admin/articles/{id}/story`: the story's section and kind (its media stay).
+/// `POST /admin/articles/{id}/pin`: pins the article's story to lead the homepages
+/// (`pinned=1`) or unpins it (`pinned=0`). Editors only.
+async fn pin_story(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let result = async {
+        let article = load_article(&state, ArticleId(id)).await?;
+        let pinned = fields.text("pinned") == "1";
+        state.newsroom().pin_story(&editor.user, article.story, pinned).await.map_err(AdminApiError::from)
+    };
+    match result.await {
+        Ok(story) => {
+            done(&format!("/admin/articles/{id}"), if story.pinned_at.is_some() { "pinned" } else { "unpinned" })
+        }
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
 async fn change_story(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
     let fields = FormFields::parse(&body);
     if let Err(error) = fields.check_csrf(&editor.csrf_token) {

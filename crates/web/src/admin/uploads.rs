@@ -30,6 +30,7 @@ pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
     utoipa_axum::router::OpenApiRouter::new()
         .routes(utoipa_axum::routes!(upload))
         .routes(utoipa_axum::routes!(update_story))
+        .routes(utoipa_axum::routes!(pin_story))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -393,4 +394,34 @@ pub(crate) async fn change_story(
     Ok(Json(
         json!({ "id": id, "section_id": body.section_id, "kind": kind.as_str(), "video_asset_id": body.video_asset_id, "poster_asset_id": body.poster_asset_id }),
     ))
+}
+
+/// Whether a story leads the homepages.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PinBody {
+    /// `true` pins the story; `false` unpins it.
+    pub(crate) pinned: bool,
+}
+
+/// `PUT /admin/api/stories/{id}/pinned`: pins a story to lead every edition's homepage (the
+/// newest pin first), or unpins it. Editors only. Repeating it changes nothing.
+#[utoipa::path(put, path = "/stories/{id}/pinned", tag = "articles", params(("id" = i64, Path)), request_body = PinBody,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "The story's pin", body = super::api_types::StoryPin),
+        super::NotFound,
+    ))]
+pub(crate) async fn pin_story(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<PinBody>,
+) -> Result<Json<super::api_types::StoryPin>, AdminApiError> {
+    let story = state.newsroom().pin_story(&caller.user, dateline_core::StoryId(id), body.pinned).await?;
+    Ok(Json(super::api_types::StoryPin {
+        id,
+        pinned: story.pinned_at.is_some(),
+        pinned_at: story.pinned_at.map(|t| t.to_string()),
+    }))
 }

@@ -518,6 +518,7 @@ fn summary_json(site: &SiteData, article: &ArticleSummary, base: &str) -> types:
         published_at: site.clock.iso8601(article.published_at),
         updated_at: article.updated_at.map(|t| site.clock.iso8601(t)),
         poster: article.poster.as_ref().map(|p| media_json(p, base)),
+        pinned: article.pinned,
     }
 }
 

@@ -179,6 +179,8 @@ pub(crate) struct ArticleSummary {
     pub updated_at: Option<String>,
     #[schema(required = true)]
     pub poster: Option<Media>,
+    /// Whether an editor pinned its story to lead the edition's homepage.
+    pub pinned: bool,
 }
 
 #[derive(Serialize, ToSchema)]

@@ -398,7 +398,7 @@ impl Context<'_> {
             "id" => vec![ghost_id(article.id.0)],
             "published_at" => vec![article.published_at.to_string()],
             "updated_at" => vec![article.updated_at.unwrap_or(article.published_at).to_string()],
-            "featured" => vec!["false".into()],
+            "featured" => vec![article.pinned.to_string()],
             "visibility" | "status" => vec![if key == "status" { "published".into() } else { "public".into() }],
             "title" => vec![article.headline.clone()],
             other => return Err(GhostError::bad_request(format!("Error parsing filter: unknown property {other:?}"))),
@@ -450,7 +450,7 @@ impl Context<'_> {
         ] {
             post.insert(key.into(), Value::Null);
         }
-        post.insert("featured".into(), json!(false));
+        post.insert("featured".into(), json!(summary.pinned));
         post.insert("visibility".into(), json!("public"));
         post.insert("created_at".into(), json!(time(published)));
         post.insert("updated_at".into(), json!(time(summary.updated_at.unwrap_or(published))));

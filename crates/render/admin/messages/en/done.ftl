@@ -18,3 +18,5 @@ done-chosen = Changed: the text now has your choice.
 done-reviewed = Marked as reviewed.
 done-cancelled = Cancelled: what was already made keeps playing.
 done-queued = Queued: the transcode starts as soon as a worker is free.
+done-pinned = Pinned: it leads every edition's homepage.
+done-unpinned = Unpinned: the homepages show it by its time again.

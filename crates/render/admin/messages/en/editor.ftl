@@ -121,3 +121,10 @@ editor-derive-again = Derive again from the source
 editor-derive-again-hint = Converts the source's current text again and merges it with the changes made here; where both changed a sentence, yours stays and is listed.
 editor-review-link = Review the conversion
 editor-review-needed = The glossary changed for terms this article's source uses: { $terms }.
+
+# Pinning a story to lead the homepages.
+editor-pin-title = Homepage
+editor-pin = Pin to the homepages
+editor-unpin = Unpin
+editor-pinned-since = Pinned since {$time}: it leads every edition's homepage, the newest pin first.
+editor-not-pinned = Not pinned: the homepages show the newest stories first. Pin a story to keep it at the top.

@@ -18,3 +18,5 @@ done-chosen = 已修改：文本已采用您选择的写法。
 done-reviewed = 已标记为已校对。
 done-cancelled = 已取消：已生成的部分继续可以播放。
 done-queued = 已排队：一有空闲的工作进程就开始转码。
+done-pinned = 已置顶：它位于各版本首页的最前面。
+done-unpinned = 已取消置顶：各首页重新按时间排列它。

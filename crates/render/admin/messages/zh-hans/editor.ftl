@@ -121,3 +121,10 @@ editor-derive-again = 从原文重新转换
 editor-derive-again-hint = 重新转换原文的最新内容，并与本文中的修改合并；双方都改过的句子保留您的写法并列出。
 editor-review-link = 校对转换结果
 editor-review-needed = 本文原文用到的词汇表词语有改动：{ $terms }。
+
+# Pinning a story to lead the homepages.
+editor-pin-title = 首页
+editor-pin = 置顶到首页
+editor-unpin = 取消置顶
+editor-pinned-since = 自 {$time} 起置顶：它位于各版本首页的最前面，最新置顶的排在最前。
+editor-not-pinned = 未置顶：首页按最新报道排列。置顶一篇报道可让它保持在最上方。

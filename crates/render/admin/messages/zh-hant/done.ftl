@@ -18,3 +18,5 @@ done-chosen = 已修改：文字已採用您選擇的寫法。
 done-reviewed = 已標記為已校對。
 done-cancelled = 已取消：已產生的部分繼續可以播放。
 done-queued = 已排隊：一有空閒的工作程序就開始轉碼。
+done-pinned = 已置頂：它位於各版本首頁的最前面。
+done-unpinned = 已取消置頂：各首頁重新按時間排列它。

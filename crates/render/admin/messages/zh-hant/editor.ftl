@@ -121,3 +121,10 @@ editor-derive-again = 從原文重新轉換
 editor-derive-again-hint = 重新轉換原文的最新內容，並與本文中的修改合併；雙方都改過的句子保留您的寫法並列出。
 editor-review-link = 校對轉換結果
 editor-review-needed = 本文原文用到的詞彙表詞語有改動：{ $terms }。
+
+# Pinning a story to lead the homepages.
+editor-pin-title = 首頁
+editor-pin = 置頂到首頁
+editor-unpin = 取消置頂
+editor-pinned-since = 自 {$time} 起置頂：它位於各版本首頁的最前面，最新置頂的排在最前。
+editor-not-pinned = 未置頂：首頁按最新報導排列。置頂一篇報導可讓它保持在最上方。
