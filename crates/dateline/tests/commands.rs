@@ -10,4 +10,5 @@ mod migrate_from;
 mod nodes;
 mod operations;
 mod support;
+mod transcode_takeover;
 mod transfer;
