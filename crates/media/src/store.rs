@@ -366,6 +366,16 @@ impl MediaStore {
         Ok(paths.len())
     }
 
+    /// The keys of every file under `prefix/` (a video's renditions).
+    pub async fn list_under(&self, prefix: &MediaKey) -> Result<Vec<MediaKey>, MediaError> {
+        self.objects
+            .list(Some(&object_path(prefix)))
+            .map_err(|e| MediaError::Store { key: prefix.0.clone(), source: Box::new(e) })
+            .try_filter_map(|meta| async move { Ok(MediaKey::parse(meta.location.as_ref()).ok()) })
+            .try_collect()
+            .await
+    }
+
     /// Every stored file's key and size, in key order. Files whose names are not valid keys
     /// (put there by other means) are skipped.
     pub async fn list(&self) -> Result<Vec<(MediaKey, u64)>, MediaError> {

@@ -209,9 +209,22 @@ impl Newsroom {
         if !user.role.is_editor() {
             return Err(NewsroomError::Forbidden(Msg::new("editors-only")));
         }
+        if !self.remove_unused_media(&actor(user), id).await? {
+            return Err(NewsroomError::Conflict(Msg::new("media-in-use")));
+        }
+        Ok(())
+    }
+
+    /// Deletes upload `id` with its renditions and files if nothing uses it, recorded in the
+    /// audit log as `by`'s doing; `false` (and nothing done) when something uses it.
+    pub(crate) async fn remove_unused_media(
+        &self,
+        by: &dateline_store::Actor,
+        id: AssetId,
+    ) -> Result<bool, NewsroomError> {
         let asset = self.store().asset(id).await?.ok_or_else(|| NewsroomError::NotFound(format!("media {}", id.0)))?;
         let Some(keys) = self.store().delete_asset_if_unused(id).await? else {
-            return Err(NewsroomError::Conflict(Msg::new("media-in-use")));
+            return Ok(false);
         };
         for key in keys {
             // The row is gone; a file left behind is only disk space, so it is logged.
@@ -225,7 +238,7 @@ impl Newsroom {
             // A transcode still running sees the row gone and stops (see `video.rs`).
             self.remove_video_renditions(id).await;
         }
-        self.audit(&actor(user), "media.delete", &format!("media {} ({})", id.0, asset.key), &asset.mime).await;
-        Ok(())
+        self.audit(by, "media.delete", &format!("media {} ({})", id.0, asset.key), &asset.mime).await;
+        Ok(true)
     }
 }

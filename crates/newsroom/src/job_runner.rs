@@ -264,6 +264,12 @@ async fn perform(newsroom: &Newsroom, job: &ClaimedJob, shutdown: &CancellationT
             PosterEnd::GiveUp(error) => Ok(Outcome::GiveUp(error)),
             PosterEnd::Failed(error) => Err(error),
         },
+        crate::video::CLEANUP_JOB => {
+            crate::video::remove_superseded(newsroom, AssetId(job.subject_id)).await.map(|_| Outcome::Done)
+        }
+        crate::video::RETIRE_JOB => {
+            crate::video::retire_replaced(newsroom, AssetId(job.subject_id)).await.map(|()| Outcome::Done)
+        }
         other => Err(format!("no worker knows the job kind {other:?}")),
     }
 }

@@ -41,13 +41,28 @@ pub struct VideoSettings {
     pub threads: u32,
     /// The `nice` level ffmpeg runs at, so reader requests go first.
     pub nice: Option<i32>,
+    /// How long files a video no longer offers (an older transcode's rungs, a replaced poster,
+    /// a video replaced in its story) are kept: players that loaded the older playlists finish
+    /// first. A CDN holds what it cached for its own time.
+    pub keep_superseded: Duration,
 }
 
 impl Default for VideoSettings {
     fn default() -> VideoSettings {
-        VideoSettings { ffmpeg: None, ffprobe: None, threads: 2, nice: Some(10) }
+        VideoSettings {
+            ffmpeg: None,
+            ffprobe: None,
+            threads: 2,
+            nice: Some(10),
+            keep_superseded: Duration::from_secs(3600),
+        }
     }
 }
+
+/// The job kind that removes the files a video no longer offers (its subject is the asset).
+pub(crate) const CLEANUP_JOB: &str = "video_cleanup";
+/// The job kind that deletes a video replaced in its story, unless a story took it up again.
+pub(crate) const RETIRE_JOB: &str = "video_retire";
 
 /// The media-store prefix of a video's renditions.
 pub fn video_prefix(asset: AssetId) -> String {
@@ -211,6 +226,22 @@ impl Newsroom {
         }
     }
 
+    /// Queues `kind` for video `asset` once superseded files have been kept long enough.
+    async fn queue_after_grace(&self, kind: &str, asset: AssetId) {
+        let grace = i64::try_from(self.settings().video.keep_superseded.as_millis()).unwrap_or(i64::MAX);
+        let now = now_ms();
+        if let Err(error) = self.store().enqueue_job(kind, asset.0, None, now.saturating_add(grace), now).await {
+            tracing::warn!(%error, asset = asset.0, kind, "could not queue a video's clean-up");
+        }
+        self.wake_job_worker();
+    }
+
+    /// A story's video was replaced by another: the old one is deleted (its upload and every
+    /// rendition) once players have finished with it, unless a story uses it again by then.
+    pub async fn video_replaced(&self, old: AssetId) {
+        self.queue_after_grace(RETIRE_JOB, old).await;
+    }
+
     /// Removes a deleted video's renditions from the media store.
     pub async fn remove_video_renditions(&self, asset: AssetId) {
         match MediaKey::parse(&video_prefix(asset)) {
@@ -371,7 +402,60 @@ pub(crate) async fn transcode(
         newsroom.remove_video_renditions(id).await;
         return TranscodeEnd::GiveUp("the video was deleted".into());
     }
+    if matches!(end, TranscodeEnd::Done) {
+        // The remuxed first rung, and an older transcode's files, are no longer offered.
+        newsroom.queue_after_grace(CLEANUP_JOB, id).await;
+    }
     end
+}
+
+/// Removes the files under video `id`'s prefix that its published renditions no longer name
+/// (the `video_cleanup` job): an older transcode's rungs, the remuxed first rung, a replaced
+/// poster. Nothing while a transcode is queued or running: its end queues the next clean-up.
+/// Returns how many files went.
+pub(crate) async fn remove_superseded(newsroom: &Newsroom, id: AssetId) -> Result<usize, String> {
+    let store = newsroom.store();
+    let Some(asset) = store.asset(id).await.map_err(|e| e.to_string())? else { return Ok(0) };
+    let Some(facts) = asset.video else { return Ok(0) };
+    if matches!(facts.status, TranscodeStatus::Queued | TranscodeStatus::Running) {
+        return Ok(0);
+    }
+    let Some(layout) = store.video_layout(id).await.map_err(|e| e.to_string())? else { return Ok(0) };
+    let layout: VideoLayout = serde_json::from_str(&layout).map_err(|e| format!("unreadable layout: {e}"))?;
+    let prefix = video_prefix(id);
+    let named: Vec<String> = layout.named_paths().iter().map(|path| format!("{prefix}/{path}")).collect();
+    let mut kept: Vec<&str> = named.iter().map(String::as_str).collect();
+    kept.extend(facts.poster_key.as_deref());
+    kept.extend(facts.storyboard_key.as_deref());
+    kept.extend(facts.mp4.as_ref().map(|(key, _)| key.as_str()));
+    let is_kept =
+        |key: &str| kept.iter().any(|k| key == *k || key.strip_prefix(*k).is_some_and(|rest| rest.starts_with('/')));
+    let media = newsroom.media();
+    let prefix = MediaKey::parse(&prefix).map_err(|e| e.to_string())?;
+    let mut removed = 0;
+    for key in media.list_under(&prefix).await.map_err(|e| e.to_string())? {
+        if is_kept(key.as_str()) {
+            continue;
+        }
+        media.remove(&key).await.map_err(|e| e.to_string())?;
+        removed += 1;
+    }
+    if removed > 0 {
+        tracing::info!(asset = id.0, removed, "removed files a video no longer offers");
+    }
+    Ok(removed)
+}
+
+/// Deletes video `id`, replaced in its story a while ago (the `video_retire` job), unless a
+/// story uses it again.
+pub(crate) async fn retire_replaced(newsroom: &Newsroom, id: AssetId) -> Result<(), String> {
+    let by = dateline_store::Actor { id: None, name: "video desk (replaced in its story)".to_owned() };
+    match newsroom.remove_unused_media(&by, id).await {
+        Ok(_) => Ok(()),
+        // Deleted from the library meanwhile.
+        Err(error) if error.is_not_found() => Ok(()),
+        Err(error) => Err(error.to_string()),
+    }
 }
 
 /// How remaking a poster ended, for the job runner.
@@ -440,7 +524,11 @@ pub(crate) async fn remake_poster(newsroom: &Newsroom, id: AssetId) -> PosterEnd
         layout: serde_json::to_string(&layout).unwrap_or_default(),
     };
     match store.publish_video(id, &published, now_ms()).await {
-        Ok(()) => PosterEnd::Done,
+        Ok(()) => {
+            // The poster it replaced is no longer offered.
+            newsroom.queue_after_grace(CLEANUP_JOB, id).await;
+            PosterEnd::Done
+        }
         Err(error) => PosterEnd::Failed(error.to_string()),
     }
 }

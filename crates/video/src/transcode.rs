@@ -259,6 +259,14 @@ impl VideoLayout {
     /// Every file and directory of this transcode that the layout names, for a caller that
     /// copies them to a media store or removes an old transcode.
     pub fn paths(&self) -> Vec<String> {
+        let mut paths = self.named_paths();
+        paths.extend(self.superseded.iter().cloned());
+        paths
+    }
+
+    /// The files and directories players are given now (the superseded left out): what a
+    /// clean-up of a video's older files keeps.
+    pub fn named_paths(&self) -> Vec<String> {
         let mut paths = vec![self.master.clone()];
         paths.extend(self.rungs.iter().map(|r| r.directory.clone()));
         paths.extend(self.captions.iter().filter_map(|c| c.playlist.split('/').next().map(str::to_owned)));
@@ -267,7 +275,6 @@ impl VideoLayout {
         if let Some(storyboard) = &self.storyboard {
             paths.extend([storyboard.sprite.clone(), storyboard.index.clone()]);
         }
-        paths.extend(self.superseded.iter().cloned());
         paths
     }
 }

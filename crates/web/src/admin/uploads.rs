@@ -387,6 +387,12 @@ pub(crate) async fn change_story(
         poster: body.poster_asset_id.map(AssetId),
     };
     store.update_story(story.id, &update).await?;
+    // A video replaced by another goes once players are done with it (unless taken up again).
+    if let Some(old) = story.video.as_ref().map(|v| v.id)
+        && update.video.is_some_and(|new| new != old)
+    {
+        newsroom.video_replaced(old).await;
+    }
     if let Some(captions) = body.captions {
         store.set_captions(ArticleId(captions.article_id), captions.asset_id.map(AssetId)).await?;
         newsroom.derive_captions_from(ArticleId(captions.article_id)).await?;
