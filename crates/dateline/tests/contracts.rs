@@ -86,7 +86,7 @@ include-name = [
     "PUT /settings", "POST /set-up", "POST /editions", "PUT /editions/{code}", "DELETE /editions/{code}",
     "PUT /editions/{code}/derivation", "POST /editions/{code}/glossary",
     "POST /pages", "PUT /pages/{id}", "PUT /me/profile", "PUT /media/{id}/focus", "DELETE /media/{id}",
-    "POST /uploads", "PUT /me/password", "POST /me/two-step", "POST /me/two-step/confirm", "DELETE /me/two-step",
+    "POST /uploads", "PUT /articles/{id}/captions", "PUT /me/password", "POST /me/two-step", "POST /me/two-step/confirm", "DELETE /me/two-step",
     "POST /session",
 ]
 checks.positive_data_acceptance.expected-statuses = ["2xx", "401", "403", "404", "409", "415", "422", "429"]

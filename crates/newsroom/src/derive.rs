@@ -9,7 +9,7 @@ use dateline_core::{
     EditionDerivation, FieldErrors, Msg, SectionName, User,
 };
 use dateline_media::MediaKey;
-use dateline_store::{DerivationBase, DerivedText, GlossaryTerm, NewAsset};
+use dateline_store::{DerivationBase, DerivedText, GlossaryTerm};
 
 use crate::housekeeping::actor;
 use crate::{Newsroom, NewsroomError};
@@ -174,17 +174,7 @@ impl Newsroom {
         let key = MediaKey::parse(&format!("derived/{stem}-{edition}-{}.vtt", jiff::Timestamp::now().as_millisecond()))
             .map_err(|e| internal(&e))?;
         let webvtt = converted.to_webvtt();
-        let stored = self.media().put(&key, webvtt.as_bytes()).await.map_err(|e| internal(&e))?;
-        let asset = NewAsset {
-            key: key.as_str().to_owned(),
-            mime: stored.mime.to_owned(),
-            size: stored.size,
-            width: None,
-            height: None,
-            duration_ms: None,
-            caption_text: Some(converted.plain_text()),
-        };
-        Ok(Some(self.store().create_asset(&asset).await?))
+        Ok(Some(self.store_captions_file(&key, &webvtt, converted.plain_text()).await?))
     }
 
     /// Gives a derived article the converted captions of its source when it has none (an

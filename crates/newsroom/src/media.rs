@@ -1,6 +1,9 @@
-//! The newsroom's uploads beyond storing them: where an image's subject is.
+//! The newsroom's uploads beyond storing them: where an image's subject is, captions written
+//! in the admin.
 
-use dateline_core::{AssetId, FieldErrors, Msg, User};
+use dateline_core::{ArticleId, AssetId, FieldErrors, Msg, User};
+use dateline_media::MediaKey;
+use dateline_store::NewAsset;
 
 use crate::{Newsroom, NewsroomError};
 
@@ -78,5 +81,66 @@ pub fn caption_words(bytes: &[u8]) -> Result<String, Msg> {
             Err(Msg::new("captions-unreadable-line").with("line", line))
         }
         Err(_) => Err(Msg::new("captions-unreadable")),
+    }
+}
+
+impl Newsroom {
+    /// Captions written in the admin for article `id`'s video (WebVTT as text): checked as an
+    /// uploaded file is, stored as a captions file of their own and set as the article's, so
+    /// that every page, playlist and search shows them at once; articles derived from it that
+    /// have none get them converted. Whoever may edit the article may.
+    pub async fn write_captions(&self, user: &User, id: ArticleId, webvtt: &str) -> Result<AssetId, NewsroomError> {
+        let article = self.article(id).await?;
+        if !dateline_core::may_edit(article.status, user.role, article.author == Some(user.id)) {
+            return Err(NewsroomError::Forbidden(Msg::new("role-cannot-edit")));
+        }
+        let story = self
+            .store()
+            .story(article.story)
+            .await?
+            .ok_or_else(|| NewsroomError::NotFound(format!("story {}", article.story)))?;
+        if story.video.is_none() {
+            return Err(NewsroomError::field("webvtt", Msg::new("captions-need-video")));
+        }
+        let words = caption_words(webvtt.as_bytes()).map_err(|reason| NewsroomError::field("webvtt", reason))?;
+        let random = crate::new_secret().map_err(NewsroomError::Internal)?;
+        let key = MediaKey::parse(&format!("uploads/{}-captions-{}.vtt", &random[..12], id.0))
+            .map_err(|e| NewsroomError::Internal(e.to_string()))?;
+        let asset = self.store_captions_file(&key, webvtt, words).await?;
+        self.store().set_captions(id, Some(asset)).await?;
+        self.derive_captions_from(id).await?;
+        self.apply_changes().await?;
+        Ok(asset)
+    }
+
+    /// Stores WebVTT `webvtt` (already checked) under `key` and records it with its `words`
+    /// for search; the file goes again if it cannot be recorded.
+    pub(crate) async fn store_captions_file(
+        &self,
+        key: &MediaKey,
+        webvtt: &str,
+        words: String,
+    ) -> Result<AssetId, NewsroomError> {
+        let stored = self
+            .media()
+            .put(key, webvtt.as_bytes())
+            .await
+            .map_err(|e| NewsroomError::Internal(format!("captions {}: {e}", key.as_str())))?;
+        let asset = NewAsset {
+            key: key.as_str().to_owned(),
+            mime: stored.mime.to_owned(),
+            size: stored.size,
+            width: None,
+            height: None,
+            duration_ms: None,
+            caption_text: Some(words),
+        };
+        match self.store().create_asset(&asset).await {
+            Ok(id) => Ok(id),
+            Err(error) => {
+                let _ = self.media().remove(key).await;
+                Err(error.into())
+            }
+        }
     }
 }

@@ -402,6 +402,7 @@ mod tests {
                 video_seconds: None,
                 poster_seconds: None,
                 frame_poster_url: None,
+                captions_text: Some("WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello.\n".into()),
             }),
             translations: vec![
                 TranslationRow { edition: "en".into(), article_id: 7, status: "killed", current: true },

@@ -339,6 +339,9 @@ pub struct StoryMediaView {
     pub poster_seconds: Option<f64>,
     /// The poster the transcode made, when no poster image was uploaded.
     pub frame_poster_url: Option<String>,
+    /// The article's captions as WebVTT text for the captions field (as typed, when a save
+    /// was refused); `None` for a text story.
+    pub captions_text: Option<String>,
 }
 
 /// One edition of the story, for the translation links.

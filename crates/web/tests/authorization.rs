@@ -36,6 +36,7 @@ const OPERATIONS: &[(&str, &str, &str, Needs)] = &[
     ("POST", "/stories", "/stories", Needs::Reporter),
     ("PUT", "/stories/{id}", "/stories/999999", Needs::Reporter),
     ("PUT", "/stories/{id}/pinned", "/stories/999999/pinned", Needs::Editor),
+    ("PUT", "/articles/{id}/captions", "/articles/999999/captions", Needs::Reporter),
     ("GET", "/articles/{id}", "/articles/999999", Needs::Reporter),
     ("PUT", "/articles/{id}", "/articles/999999", Needs::Reporter),
     ("DELETE", "/articles/{id}", "/articles/999999", Needs::Reporter),
@@ -129,6 +130,7 @@ fn body_for(method: &str, template: &str) -> Value {
         ("DELETE", "/me/two-step") => json!({ "password": "wrong" }),
         ("PUT", "/videos/{id}/poster-time") => json!({ "seconds": 1.0 }),
         ("PUT", "/stories/{id}/pinned") => json!({ "pinned": true }),
+        ("PUT", "/articles/{id}/captions") => json!({ "webvtt": "WEBVTT\n" }),
         _ => json!({}),
     }
 }

@@ -262,6 +262,14 @@ async fn real_responses_match_the_document() {
     c.call("PUT", &format!("/stories/{story_id}"), "/stories/{id}", Some(story_update)).await;
     c.call("PUT", &format!("/stories/{story_id}/pinned"), "/stories/{id}/pinned", Some(json!({ "pinned": true })))
         .await;
+    // A text story's article: captions need a video (422, documented).
+    c.call(
+        "PUT",
+        &format!("/articles/{id}/captions"),
+        "/articles/{id}/captions",
+        Some(json!({ "webvtt": "WEBVTT\n" })),
+    )
+    .await;
     let (_, token) = c.call("POST", "/tokens", "/tokens", Some(json!({ "label": "schema" }))).await;
     c.call("GET", "/tokens", "/tokens", None).await;
     c.call("DELETE", &format!("/tokens/{}", token["id"]), "/tokens/{id}", None).await;

@@ -591,3 +591,74 @@ async fn files_a_video_no_longer_offers_go_and_so_does_a_video_replaced_in_its_s
     assert!(site.store.asset(AssetId(second_id)).await.unwrap().is_some());
     assert!(keys.iter().any(|k| k.starts_with(&format!("videos/{second_id}/"))), "{keys:?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn captions_written_in_the_admin_are_checked_kept_and_shown() {
+    let (site, eddie) = desk().await;
+    let (status, video) = upload(&site, &eddie, "Bay.mp4", Some("video/mp4"), support::make_clip(2, 320, 180)).await;
+    assert_eq!(status, 201, "{video}");
+    let story = json!({ "edition": "en", "section_id": 1, "kind": "video", "video_asset_id": video["id"],
+        "article": { "headline": "Bay at noon", "slug": "bay-at-noon", "body_markdown": "Waves.", "contributors": [1] } });
+    let (_, created) = send(&site, "POST", "/admin/api/stories", Some(&eddie), Some(story)).await;
+    let article = created["id"].as_i64().unwrap();
+    let captions_url = format!("/admin/api/articles/{article}/captions");
+
+    // A cue without its timing: refused, naming the line; nothing is set.
+    let broken = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nA gull lands.\n\nno timing here\nA second line.\n";
+    let (response, body) = send(&site, "PUT", &captions_url, Some(&eddie), Some(json!({ "webvtt": broken }))).await;
+    assert_eq!(response.status, 422, "{body}");
+    assert!(body.to_string().contains("line"), "{body}");
+    let (_, state) = send(&site, "GET", &format!("/admin/api/articles/{article}"), Some(&eddie), None).await;
+    assert!(state["captions_url"].is_null(), "{state}");
+
+    // Written right: kept as a captions file of the article, on its page and searchable.
+    let written = "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nThe cormorant dives.\n";
+    let (response, body) = send(&site, "PUT", &captions_url, Some(&eddie), Some(json!({ "webvtt": written }))).await;
+    assert_eq!(response.status, 200, "{body}");
+    let file = site.get(body["url"].as_str().unwrap()).await;
+    assert_eq!(file.text(), written);
+    let (_, state) = send(&site, "GET", &format!("/admin/api/articles/{article}"), Some(&eddie), None).await;
+    assert_eq!(state["captions_url"], body["url"], "{state}");
+    let (response, body) = send(
+        &site,
+        "POST",
+        &format!("/admin/api/articles/{article}/transitions"),
+        Some(&eddie),
+        Some(json!({ "action": "publish" })),
+    )
+    .await;
+    assert_eq!(response.status, 200, "{body}");
+    let page = site.get("/en/articles/bay-at-noon").await.text();
+    assert!(page.contains("<track") && page.contains("captions-"), "{page}");
+    site.state.catch_up_with_changes().await.unwrap();
+    let found = site.get("/en/search?q=cormorant").await.text();
+    assert!(found.contains("Bay at noon"), "the captions' words are searched");
+
+    // The editor page's field: it holds the captions; a refused save keeps the text as typed and
+    // says why beside it.
+    let editor = site.get_with(&format!("/admin/articles/{article}"), &[("cookie", &eddie.cookie)]).await;
+    assert!(editor.text().contains("The cormorant dives."), "the field holds the captions");
+    let (status, _, page) = support::post_form(
+        &site,
+        &eddie,
+        &format!("/admin/articles/{article}/captions"),
+        &[("webvtt", "WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nTypo in the arrow.\n")],
+        &format!("/admin/articles/{article}"),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let html = scraper::Html::parse_document(&page);
+    let field = html.select(&scraper::Selector::parse("textarea[name=webvtt]").unwrap()).next().unwrap();
+    assert!(field.inner_html().contains("Typo in the arrow."), "the text as typed is kept");
+    assert_eq!(field.value().attr("aria-invalid"), Some("true"));
+    assert!(html.select(&scraper::Selector::parse("#webvtt-error").unwrap()).next().is_some(), "the reason beside it");
+    let (status, location, _) = support::post_form(
+        &site,
+        &eddie,
+        &format!("/admin/articles/{article}/captions"),
+        &[("webvtt", "WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nThe tide turns.\r\n")],
+        &format!("/admin/articles/{article}"),
+    )
+    .await;
+    assert_eq!((status, location), (303, format!("/admin/articles/{article}")));
+}

@@ -1196,6 +1196,7 @@ async fn article_json(state: &AppState, id: ArticleId, user: &User) -> Result<an
         section_id: story.section.0,
         kind: story.kind.into(),
         pinned: story.pinned_at.is_some(),
+        captions_url: article.captions.as_ref().map(|c| dateline_render::paths::media(&c.key)),
         slug: article.slug.to_string(),
         byline_role: article.byline_role.as_str().to_owned(),
         contributors: article.contributors.iter().map(|c| c.0).collect(),

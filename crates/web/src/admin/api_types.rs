@@ -155,6 +155,17 @@ pub(crate) struct DeskList {
     pub total: u64,
 }
 
+/// An article's captions, set from text.
+#[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaptionsWritten {
+    pub article_id: i64,
+    /// The captions file.
+    pub asset_id: i64,
+    /// Its address.
+    pub url: String,
+}
+
 /// Whether a story leads every edition's homepage.
 #[derive(Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -201,6 +212,9 @@ pub(crate) struct Article {
     pub kind: StoryKind,
     /// Whether its story is pinned to lead every edition's homepage.
     pub pinned: bool,
+    /// Its captions file (WebVTT), for a video report's article that has one.
+    #[schema(required = true)]
+    pub captions_url: Option<String>,
     pub slug: String,
     pub headline: String,
     #[schema(required = true)]

@@ -60,6 +60,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/articles/{id}/review/done", post(mark_reviewed))
         .route("/articles/{id}/story", post(change_story))
         .route("/articles/{id}/pin", post(pin_story))
+        .route("/articles/{id}/captions", post(write_captions))
         .route("/articles/{id}/revisions/{revision}", get(revision_page))
         .route("/articles/{id}/revisions/{revision}/restore", post(restore_revision))
 }
@@ -483,6 +484,21 @@ struct EditorNotice {
     new_preview_link: Option<String>,
     /// The framing form as typed, when its save was refused.
     meta_form: Option<MetaForm>,
+    /// The captions as typed, when their save was refused.
+    captions_text: Option<String>,
+}
+
+/// What the captions field starts with: the article's captions file, else a first cue to
+/// write over.
+async fn captions_text(state: &AppState, article: &dateline_core::Article) -> String {
+    let stored = match article.captions.as_ref().and_then(|c| dateline_media::MediaKey::parse(&c.key).ok()) {
+        Some(key) => state.media().read(&key).await.ok(),
+        None => None,
+    };
+    match stored {
+        Some(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        None => "WEBVTT\n\n00:00:00.000 --> 00:00:04.000\n".to_owned(),
+    }
 }
 
 /// Everything the editor page needs besides the form.
@@ -655,6 +671,11 @@ async fn editor_page(
                     .as_ref()
                     .and_then(|v| v.video.as_ref()?.poster_key.as_deref())
                     .map(dateline_render::paths::media),
+                captions_text: match (&story.video, notice.captions_text) {
+                    (None, _) => None,
+                    (Some(_), Some(typed)) => Some(typed),
+                    (Some(_), None) => Some(captions_text(state, &article).await),
+                },
             });
             page.can_edit = may_edit(article.status, editor.user.role, is_own);
             if page.can_edit {
@@ -1386,6 +1407,37 @@ async fn restore_revision(
 }
 
 /// `POST /admin/articles/{id}/story`: the story's section and kind (its media stay).
+/// `POST /admin/articles/{id}/captions`: the captions field's save. Refused, the editor page
+/// comes back with the text as typed and the reason beside it.
+async fn write_captions(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {
+    let fields = FormFields::parse(&body);
+    if let Err(error) = fields.check_csrf(&editor.csrf_token) {
+        return page_error(&state, &error, Some(&editor));
+    }
+    let typed = fields.text("webvtt");
+    match state.newsroom().write_captions(&editor.user, ArticleId(id), &typed).await.map_err(AdminApiError::from) {
+        Ok(_) => done(&format!("/admin/articles/{id}"), "saved"),
+        Err(error) if !error.fields.is_empty() => match load_article(&state, ArticleId(id)).await {
+            Ok(article) => {
+                let notice = EditorNotice { captions_text: Some(typed), ..EditorNotice::default() };
+                let errors = error.fields_in(editor.lang);
+                editor_page(
+                    &state,
+                    &editor,
+                    error.status,
+                    Some(ArticleId(id)),
+                    EditorForm::of_article(&article),
+                    errors,
+                    notice,
+                )
+                .await
+            }
+            Err(error) => page_error(&state, &error, Some(&editor)),
+        },
+        Err(error) => page_error(&state, &error, Some(&editor)),
+    }
+}
+
 /// `POST /admin/articles/{id}/pin`: pins the article's story to lead the homepages
 /// (`pinned=1`) or unpins it (`pinned=0`). Editors only.
 async fn pin_story(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>, body: Bytes) -> Response {

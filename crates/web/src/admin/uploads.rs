@@ -31,6 +31,7 @@ pub(crate) fn operations() -> utoipa_axum::router::OpenApiRouter<AppState> {
         .routes(utoipa_axum::routes!(upload))
         .routes(utoipa_axum::routes!(update_story))
         .routes(utoipa_axum::routes!(pin_story))
+        .routes(utoipa_axum::routes!(write_captions))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -429,5 +430,41 @@ pub(crate) async fn pin_story(
         id,
         pinned: story.pinned_at.is_some(),
         pinned_at: story.pinned_at.map(|t| t.to_string()),
+    }))
+}
+
+/// Captions written as text.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CaptionsText {
+    /// WebVTT: the line `WEBVTT`, then cues (`00:00:01.000 --> 00:00:04.000` and their text),
+    /// separated by blank lines.
+    #[schema(example = "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\nThe ferry leaves the pier.\n")]
+    pub(crate) webvtt: String,
+}
+
+/// `PUT /admin/api/articles/{id}/captions`: sets an article's captions from WebVTT written as
+/// text (what the editor's captions field sends): checked as an uploaded captions file is,
+/// stored as a file of their own, and shown at once on the page, in the HLS master and in
+/// search. Whoever may edit the article may.
+#[utoipa::path(put, path = "/articles/{id}/captions", tag = "media", params(("id" = i64, Path)), request_body = CaptionsText,
+    responses(
+        super::CommonAnswers,
+        (status = 200, description = "Set: the new captions file", body = super::api_types::CaptionsWritten),
+        super::NotFound,
+        (status = 422, description = "Captions no player can read (the message names the line), or a story without a video", body = super::api_types::ErrorBody),
+    ))]
+pub(crate) async fn write_captions(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<CaptionsText>,
+) -> Result<Json<super::api_types::CaptionsWritten>, AdminApiError> {
+    let asset = state.newsroom().write_captions(&caller.user, ArticleId(id), &body.webvtt).await?;
+    let asset = state.store().asset(asset).await?.ok_or_else(|| AdminApiError::not_found("captions"))?;
+    Ok(Json(super::api_types::CaptionsWritten {
+        article_id: id,
+        asset_id: asset.id.0,
+        url: dateline_render::paths::media(&asset.key),
     }))
 }

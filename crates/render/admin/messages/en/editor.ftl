@@ -128,3 +128,9 @@ editor-pin = Pin to the homepages
 editor-unpin = Unpin
 editor-pinned-since = Pinned since {$time}: it leads every edition's homepage, the newest pin first.
 editor-not-pinned = Not pinned: the homepages show the newest stories first. Pin a story to keep it at the top.
+
+# Captions written in the editor.
+editor-captions-write = Write or correct the captions
+editor-captions-text = Captions (WebVTT)
+editor-captions-hint = The first line is WEBVTT. Each cue is its timing, 00:00:01.000 --> 00:00:04.000, then its text on the lines below; a blank line separates cues. Saving replaces this edition's captions.
+editor-captions-save = Save the captions

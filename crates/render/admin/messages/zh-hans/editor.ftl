@@ -128,3 +128,9 @@ editor-pin = 置顶到首页
 editor-unpin = 取消置顶
 editor-pinned-since = 自 {$time} 起置顶：它位于各版本首页的最前面，最新置顶的排在最前。
 editor-not-pinned = 未置顶：首页按最新报道排列。置顶一篇报道可让它保持在最上方。
+
+# Captions written in the editor.
+editor-captions-write = 撰写或修改字幕
+editor-captions-text = 字幕（WebVTT）
+editor-captions-hint = 第一行为 WEBVTT。每条字幕先写时间，如 00:00:01.000 --> 00:00:04.000，下一行起写文字；字幕之间空一行。保存后将替换此版本的字幕。
+editor-captions-save = 保存字幕

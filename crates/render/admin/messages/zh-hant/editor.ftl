@@ -128,3 +128,9 @@ editor-pin = 置頂到首頁
 editor-unpin = 取消置頂
 editor-pinned-since = 自 {$time} 起置頂：它位於各版本首頁的最前面，最新置頂的排在最前。
 editor-not-pinned = 未置頂：首頁按最新報導排列。置頂一篇報導可讓它保持在最上方。
+
+# Captions written in the editor.
+editor-captions-write = 撰寫或修改字幕
+editor-captions-text = 字幕（WebVTT）
+editor-captions-hint = 第一行為 WEBVTT。每則字幕先寫時間，如 00:00:01.000 --> 00:00:04.000，下一行起寫文字；字幕之間空一行。儲存後將取代此版本的字幕。
+editor-captions-save = 儲存字幕
