@@ -8,10 +8,16 @@
 //! max-age (the master changes as renditions are added), everything else immutable (every
 //! other name carries its transcode's token, so its content never changes). The master playlist
 //! and its caption tracks are composed per request from what is published (`ComposedFile`).
+//!
+//! Segments are what players ask for most, many readers the same ones: [`RenditionCache`] keeps
+//! the small immutable renditions in memory, and whether their video exists is looked up at
+//! most once a second per video, so a segment is served without the store or the disk.
 
-use std::time::UNIX_EPOCH;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, UNIX_EPOCH};
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -32,9 +38,12 @@ pub(crate) async fn serve_media(
     if let Some(rest) = key.as_str().strip_prefix("videos/") {
         let (mime, cache) = rendition_type(rest).ok_or(AppError::NotFound)?;
         let id = rest.split('/').next().and_then(|id| id.parse::<i64>().ok()).ok_or(AppError::NotFound)?;
-        let video = state.store().asset(dateline_core::AssetId(id)).await?;
-        if video.is_none_or(|v| v.video.is_none()) {
-            return Err(AppError::NotFound);
+        if !state.renditions().video_seen(id) {
+            let video = state.store().asset(dateline_core::AssetId(id)).await?;
+            if video.is_none_or(|v| v.video.is_none()) {
+                return Err(AppError::NotFound);
+            }
+            state.renditions().saw_video(id);
         }
         let name = rest.split_once('/').map_or("", |(_, name)| name);
         if let Some(file) = ComposedFile::parse(name) {
@@ -47,6 +56,9 @@ pub(crate) async fn serve_media(
                 }
             };
             return composed_response(text.ok_or(AppError::NotFound)?, mime, cache, &headers);
+        }
+        if cache == IMMUTABLE_CACHE {
+            return serve_rendition(&state, &key, mime, &headers).await;
         }
         return serve_file(&state, &key, mime, cache, &headers).await;
     }
@@ -115,8 +127,7 @@ async fn serve_file(
 ) -> Result<Response, AppError> {
     let key = key.clone();
     let file = state.media().info(&key).await?;
-    let modified = file.modified.and_then(|m| m.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
-    let etag = format!("\"{:x}-{:x}\"", file.len, modified);
+    let etag = file_etag(file.len, file.modified);
 
     let (mut base, current) = validated(&etag, mime, cache, true, headers);
     if current {
@@ -134,13 +145,7 @@ async fn serve_file(
             let body = state.media().stream(&key, None).await?;
             Ok((StatusCode::OK, base, Body::from_stream(body)).into_response())
         }
-        RangeRequest::Unsatisfiable => {
-            let content_range =
-                HeaderValue::from_str(&format!("bytes */{}", file.len)).map_err(|_| AppError::NotFound)?;
-            base.insert(header::CONTENT_RANGE, content_range);
-            base.remove(header::CONTENT_TYPE);
-            Ok((StatusCode::RANGE_NOT_SATISFIABLE, base).into_response())
-        }
+        RangeRequest::Unsatisfiable => Ok(unsatisfiable(base, file.len)),
         RangeRequest::Bytes { start, end } => {
             let length = end - start + 1;
             let content_range =
@@ -151,6 +156,157 @@ async fn serve_file(
             Ok((StatusCode::PARTIAL_CONTENT, base, Body::from_stream(body)).into_response())
         }
     }
+}
+
+/// Renditions no larger than this are kept in memory; a bigger one (the MP4) is streamed.
+const MAX_KEPT_RENDITION: u64 = 8 << 20;
+/// How long a video's existence, once looked up, is taken as known: a video deleted on another
+/// node stops being served within this time (its files are gone from the store already).
+const VIDEO_SEEN_FOR: Duration = Duration::from_secs(1);
+
+/// A rendition in memory, with the ETag its file gave it.
+struct KeptRendition {
+    bytes: Bytes,
+    etag: String,
+}
+
+/// Video renditions (segments, initialisation sections, storyboard sprites, posters) kept in
+/// memory up to a byte budget, the oldest first out. They are immutable (a changed rendition
+/// gets a new name), so an entry is never stale; a deleted video's go within
+/// [`VIDEO_SEEN_FOR`], since it is looked up again before any of its files is served.
+pub(crate) struct RenditionCache {
+    budget: usize,
+    state: Mutex<KeptState>,
+}
+
+#[derive(Default)]
+struct KeptState {
+    files: HashMap<String, std::sync::Arc<KeptRendition>>,
+    order: VecDeque<String>,
+    bytes: usize,
+    videos: HashMap<i64, Instant>,
+}
+
+impl RenditionCache {
+    /// A cache of at most `budget` bytes; 0 keeps nothing.
+    pub(crate) fn new(budget: usize) -> RenditionCache {
+        RenditionCache { budget, state: Mutex::new(KeptState::default()) }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, KeptState> {
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether video `id` was found to exist less than [`VIDEO_SEEN_FOR`] ago.
+    fn video_seen(&self, id: i64) -> bool {
+        self.lock().videos.get(&id).is_some_and(|seen| seen.elapsed() < VIDEO_SEEN_FOR)
+    }
+
+    fn saw_video(&self, id: i64) {
+        let mut state = self.lock();
+        // Bounded like the files: stale entries go when the map grows.
+        if state.videos.len() > 10_000 {
+            state.videos.retain(|_, seen| seen.elapsed() < VIDEO_SEEN_FOR);
+        }
+        state.videos.insert(id, Instant::now());
+    }
+
+    /// Video `id` was deleted here: its renditions stop being served at once (on other nodes,
+    /// within [`VIDEO_SEEN_FOR`]).
+    pub(crate) fn forget_video(&self, id: i64) {
+        let prefix = format!("videos/{id}/");
+        let mut state = self.lock();
+        state.videos.remove(&id);
+        let gone: usize = state.files.iter().filter(|(k, _)| k.starts_with(&prefix)).map(|(_, f)| f.bytes.len()).sum();
+        state.files.retain(|k, _| !k.starts_with(&prefix));
+        state.order.retain(|k| !k.starts_with(&prefix));
+        state.bytes -= gone;
+    }
+
+    fn get(&self, key: &str) -> Option<std::sync::Arc<KeptRendition>> {
+        self.lock().files.get(key).cloned()
+    }
+
+    fn keep(&self, key: &str, rendition: KeptRendition) -> std::sync::Arc<KeptRendition> {
+        let rendition = std::sync::Arc::new(rendition);
+        let size = rendition.bytes.len();
+        if size > self.budget {
+            return rendition;
+        }
+        let mut state = self.lock();
+        while state.bytes + size > self.budget {
+            let Some(oldest) = state.order.pop_front() else { break };
+            if let Some(gone) = state.files.remove(&oldest) {
+                state.bytes -= gone.bytes.len();
+            }
+        }
+        if state.files.insert(key.to_owned(), rendition.clone()).is_none() {
+            state.order.push_back(key.to_owned());
+            state.bytes += size;
+        }
+        rendition
+    }
+}
+
+/// An immutable rendition of a video, from memory when it is kept there.
+async fn serve_rendition(
+    state: &AppState,
+    key: &MediaKey,
+    mime: &str,
+    headers: &HeaderMap,
+) -> Result<Response, AppError> {
+    let kept = match state.renditions().get(key.as_str()) {
+        Some(kept) => kept,
+        None => {
+            let file = state.media().info(key).await?;
+            if file.len > MAX_KEPT_RENDITION || state.renditions().budget == 0 {
+                return serve_file(state, key, mime, IMMUTABLE_CACHE, headers).await;
+            }
+            let bytes = Bytes::from(state.media().read(key).await?);
+            let rendition = KeptRendition { etag: file_etag(bytes.len() as u64, file.modified), bytes };
+            state.renditions().keep(key.as_str(), rendition)
+        }
+    };
+    let (mut base, current) = validated(&kept.etag, mime, IMMUTABLE_CACHE, true, headers);
+    if current {
+        return Ok((StatusCode::NOT_MODIFIED, base).into_response());
+    }
+    let len = kept.bytes.len() as u64;
+    let range_applies = headers.get(header::IF_RANGE).is_none_or(|v| v.as_bytes() == kept.etag.as_bytes());
+    let range = match headers.get(header::RANGE) {
+        Some(value) if range_applies => parse_range(value.as_bytes(), len),
+        _ => RangeRequest::Full,
+    };
+    match range {
+        RangeRequest::Full => {
+            base.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+            Ok((StatusCode::OK, base, Body::from(kept.bytes.clone())).into_response())
+        }
+        RangeRequest::Unsatisfiable => Ok(unsatisfiable(base, len)),
+        RangeRequest::Bytes { start, end } => {
+            let content_range =
+                HeaderValue::from_str(&format!("bytes {start}-{end}/{len}")).map_err(|_| AppError::NotFound)?;
+            base.insert(header::CONTENT_RANGE, content_range);
+            base.insert(header::CONTENT_LENGTH, HeaderValue::from(end - start + 1));
+            let part = kept.bytes.slice(start as usize..end as usize + 1);
+            Ok((StatusCode::PARTIAL_CONTENT, base, Body::from(part)).into_response())
+        }
+    }
+}
+
+/// A stored file's strong ETag: its length and modification time.
+fn file_etag(len: u64, modified: Option<std::time::SystemTime>) -> String {
+    let modified = modified.and_then(|m| m.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
+    format!("\"{len:x}-{modified:x}\"")
+}
+
+/// 416 for a range wholly past the end of a `len`-byte file.
+fn unsatisfiable(mut base: HeaderMap, len: u64) -> Response {
+    if let Ok(content_range) = HeaderValue::from_str(&format!("bytes */{len}")) {
+        base.insert(header::CONTENT_RANGE, content_range);
+    }
+    base.remove(header::CONTENT_TYPE);
+    (StatusCode::RANGE_NOT_SATISFIABLE, base).into_response()
 }
 
 /// What a `Range` header asks of a file.
@@ -211,6 +367,27 @@ mod tests {
 
     fn check(header: &str, len: u64, expected: RangeRequest) {
         assert_eq!(parse_range(header.as_bytes(), len), expected, "Range: {header} of {len} bytes");
+    }
+
+    #[test]
+    fn renditions_are_kept_within_their_budget_oldest_out() {
+        let cache = RenditionCache::new(10);
+        let kept = |n: usize| KeptRendition { bytes: Bytes::from(vec![0u8; n]), etag: String::new() };
+        cache.keep("videos/1/a.m4s", kept(4));
+        cache.keep("videos/1/b.m4s", kept(4));
+        cache.keep("videos/2/c.m4s", kept(4));
+        assert!(cache.get("videos/1/a.m4s").is_none(), "the oldest made room");
+        assert!(cache.get("videos/1/b.m4s").is_some() && cache.get("videos/2/c.m4s").is_some());
+        // Bigger than the whole budget: served, not kept.
+        cache.keep("videos/2/big.m4s", kept(11));
+        assert!(cache.get("videos/2/big.m4s").is_none());
+        cache.saw_video(1);
+        assert!(cache.video_seen(1) && !cache.video_seen(2));
+        cache.forget_video(1);
+        assert!(!cache.video_seen(1) && cache.get("videos/1/b.m4s").is_none());
+        assert_eq!(cache.lock().bytes, 4);
+        assert!(RenditionCache::new(0).keep("videos/3/d.m4s", kept(1)).bytes.len() == 1);
+        assert!(RenditionCache::new(0).get("videos/3/d.m4s").is_none());
     }
 
     #[test]

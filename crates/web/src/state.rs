@@ -95,6 +95,7 @@ struct Inner {
     renderer: Renderer,
     config: AppConfig,
     page_cache: Arc<PageCache>,
+    renditions: crate::media::RenditionCache,
     limiter: RequestLimiter,
     rate_limiter: crate::rate::RateLimiter,
     metrics: Metrics,
@@ -125,6 +126,13 @@ impl AppState {
                 newsroom,
                 renderer,
                 page_cache,
+                // Segments are immutable and small: half the page cache's budget keeps a busy
+                // video's ladder in memory. Off with the page cache.
+                renditions: crate::media::RenditionCache::new(if config.page_cache {
+                    config.page_cache_bytes / 2
+                } else {
+                    0
+                }),
                 limiter: RequestLimiter::new(&config.request_limits),
                 rate_limiter: crate::rate::RateLimiter::default(),
                 metrics: Metrics::new(config.metrics.clone()),
@@ -156,6 +164,11 @@ impl AppState {
 
     pub(crate) fn page_cache(&self) -> &PageCache {
         &self.inner.page_cache
+    }
+
+    /// Video renditions kept in memory (see `media.rs`).
+    pub(crate) fn renditions(&self) -> &crate::media::RenditionCache {
+        &self.inner.renditions
     }
 
     pub(crate) fn limiter(&self) -> &RequestLimiter {

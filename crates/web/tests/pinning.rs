@@ -8,7 +8,7 @@ use dateline_core::{EditionCode, Role, Slug};
 use dateline_newsroom::secret_hash;
 use scraper::{Html, Selector};
 use serde_json::{Value, json};
-use support::{TestSite, add_user, post_form, send, sign_in, test_site};
+use support::{Session, TestSite, add_user, post_form, send, sign_in, test_site};
 
 const KEY: &str = "pinning-content-key-0123456789";
 
@@ -34,6 +34,13 @@ async fn story_of(site: &TestSite, edition: &str, slug: &str) -> i64 {
     article.story.0
 }
 
+/// `PUT /admin/api/stories/{story}/pinned` as `session`: the status and the answer.
+async fn pin(site: &TestSite, session: &Session, story: i64, pinned: bool) -> (u16, Value) {
+    let uri = format!("/admin/api/stories/{story}/pinned");
+    let (response, body) = send(site, "PUT", &uri, Some(session), Some(json!({ "pinned": pinned }))).await;
+    (response.status, body)
+}
+
 #[tokio::test]
 async fn a_pinned_story_leads_every_homepage_until_it_is_unpinned() {
     let site = test_site().await;
@@ -48,27 +55,13 @@ async fn a_pinned_story_leads_every_homepage_until_it_is_unpinned() {
     let ferry = story_of(&site, "en", "ferry").await;
 
     // A reporter may not choose the homepage; nothing changes.
-    let (refused, body) = send(
-        &site,
-        "PUT",
-        &format!("/admin/api/stories/{ferry}/pinned"),
-        Some(&reporter),
-        Some(json!({ "pinned": true })),
-    )
-    .await;
-    assert_eq!(refused.status, 403, "{body}");
+    let (status, body) = pin(&site, &reporter, ferry, true).await;
+    assert_eq!(status, 403, "{body}");
     assert_eq!(homepage_lead(&site, "en").await, "Harbour at dusk");
 
     // An editor pins the older story: it leads at once (the cached homepage is purged).
-    let (pinned, body) = send(
-        &site,
-        "PUT",
-        &format!("/admin/api/stories/{ferry}/pinned"),
-        Some(&editor),
-        Some(json!({ "pinned": true })),
-    )
-    .await;
-    assert_eq!(pinned.status, 200, "{body}");
+    let (status, body) = pin(&site, &editor, ferry, true).await;
+    assert_eq!(status, 200, "{body}");
     assert_eq!(body["pinned"], true);
     let since = body["pinned_at"].as_str().expect("a pin time").to_owned();
     assert_eq!(homepage_lead(&site, "en").await, "Ferry returns");
@@ -82,14 +75,7 @@ async fn a_pinned_story_leads_every_homepage_until_it_is_unpinned() {
     assert!(!headlines.iter().any(|h| h == "Ferry returns"), "{headlines:?}");
 
     // Pinning again keeps the first pin's time.
-    let (_, again) = send(
-        &site,
-        "PUT",
-        &format!("/admin/api/stories/{ferry}/pinned"),
-        Some(&editor),
-        Some(json!({ "pinned": true })),
-    )
-    .await;
+    let (_, again) = pin(&site, &editor, ferry, true).await;
     assert_eq!(again["pinned_at"].as_str(), Some(since.as_str()));
 
     // The APIs say so.
@@ -131,7 +117,5 @@ async fn a_pinned_story_leads_every_homepage_until_it_is_unpinned() {
     assert_eq!(homepage_lead(&site, "en").await, "Harbour at dusk");
 
     // A story that is not there is a 404, not a 500.
-    let (missing, _) =
-        send(&site, "PUT", "/admin/api/stories/999999/pinned", Some(&editor), Some(json!({ "pinned": true }))).await;
-    assert_eq!(missing.status, 404);
+    assert_eq!(pin(&site, &editor, 999_999, true).await.0, 404);
 }

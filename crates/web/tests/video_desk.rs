@@ -661,4 +661,20 @@ async fn captions_written_in_the_admin_are_checked_kept_and_shown() {
     )
     .await;
     assert_eq!((status, location), (303, format!("/admin/articles/{article}")));
+
+    // So does the poster frame's: a time past the video's end is refused beside its field.
+    let back = format!("/admin/articles/{article}");
+    let (status, _, page) = support::post_form(
+        &site,
+        &eddie,
+        &format!("/admin/videos/{}/poster-time", video["id"]),
+        &[("seconds", "999"), ("back", &back)],
+        &back,
+    )
+    .await;
+    assert_eq!(status, 422);
+    let html = scraper::Html::parse_document(&page);
+    let input = html.select(&scraper::Selector::parse("input[name=seconds]").unwrap()).next().unwrap();
+    assert_eq!(input.value().attr("aria-invalid"), Some("true"));
+    assert!(html.select(&scraper::Selector::parse("#seconds-error").unwrap()).next().is_some(), "{page}");
 }

@@ -157,6 +157,7 @@ async fn api_delete(
     Path(id): Path<i64>,
 ) -> Result<StatusCode, AdminApiError> {
     state.newsroom().delete_media(&caller.user, AssetId(id)).await?;
+    state.renditions().forget_video(id);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -292,7 +293,17 @@ async fn poster_time_from_form(
     let back = fields.back_or("/admin/media?kind=video");
     match state.newsroom().choose_poster_time(&editor.user, AssetId(id), seconds).await {
         Ok(()) => done(&back, "saved"),
-        Err(error) => page_error(&state, &error.into(), Some(&editor)),
+        Err(error) => {
+            let error = AdminApiError::from(error);
+            // From the editor page: the reason goes beside the field there.
+            let article = back.strip_prefix("/admin/articles/").and_then(|rest| rest.parse::<i64>().ok());
+            match article {
+                Some(article) if !error.fields.is_empty() => {
+                    super::pages::editor_with_errors(&state, &editor, dateline_core::ArticleId(article), &error).await
+                }
+                _ => page_error(&state, &error, Some(&editor)),
+            }
+        }
     }
 }
 
@@ -302,7 +313,10 @@ async fn delete_from_form(State(state): State<AppState>, editor: Editor, Path(id
         return page_error(&state, &error, Some(&editor));
     }
     match state.newsroom().delete_media(&editor.user, AssetId(id)).await {
-        Ok(()) => done("/admin/media", "deleted"),
+        Ok(()) => {
+            state.renditions().forget_video(id);
+            done("/admin/media", "deleted")
+        }
         Err(error) => page_error(&state, &error.into(), Some(&editor)),
     }
 }

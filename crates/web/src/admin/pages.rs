@@ -1417,25 +1417,41 @@ async fn write_captions(State(state): State<AppState>, editor: Editor, Path(id):
     let typed = fields.text("webvtt");
     match state.newsroom().write_captions(&editor.user, ArticleId(id), &typed).await.map_err(AdminApiError::from) {
         Ok(_) => done(&format!("/admin/articles/{id}"), "saved"),
-        Err(error) if !error.fields.is_empty() => match load_article(&state, ArticleId(id)).await {
-            Ok(article) => {
-                let notice = EditorNotice { captions_text: Some(typed), ..EditorNotice::default() };
-                let errors = error.fields_in(editor.lang);
-                editor_page(
-                    &state,
-                    &editor,
-                    error.status,
-                    Some(ArticleId(id)),
-                    EditorForm::of_article(&article),
-                    errors,
-                    notice,
-                )
-                .await
-            }
-            Err(error) => page_error(&state, &error, Some(&editor)),
-        },
+        Err(error) if !error.fields.is_empty() => {
+            let notice = EditorNotice { captions_text: Some(typed), ..EditorNotice::default() };
+            editor_refused(&state, &editor, ArticleId(id), &error, notice).await
+        }
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
+}
+
+/// The editor page of article `id` again after a form on it was refused field by field: the
+/// reasons beside their fields, the article as saved, what `notice` keeps as typed.
+async fn editor_refused(
+    state: &AppState,
+    editor: &Editor,
+    id: ArticleId,
+    error: &AdminApiError,
+    notice: EditorNotice,
+) -> Response {
+    match load_article(state, id).await {
+        Ok(article) => {
+            let errors = error.fields_in(editor.lang);
+            editor_page(state, editor, error.status, Some(id), EditorForm::of_article(&article), errors, notice).await
+        }
+        Err(error) => page_error(state, &error, Some(editor)),
+    }
+}
+
+/// A form the editor page holds for another module (the poster frame's) was refused field by
+/// field: the editor page again with the reasons beside them.
+pub(crate) async fn editor_with_errors(
+    state: &AppState,
+    editor: &Editor,
+    id: ArticleId,
+    error: &AdminApiError,
+) -> Response {
+    editor_refused(state, editor, id, error, EditorNotice::default()).await
 }
 
 /// `POST /admin/articles/{id}/pin`: pins the article's story to lead the homepages
