@@ -10,8 +10,10 @@
 //! and its caption tracks are composed per request from what is published (`ComposedFile`).
 //!
 //! Segments are what players ask for most, many readers the same ones: [`RenditionCache`] keeps
-//! the small immutable renditions in memory, and whether their video exists is looked up at
-//! most once a second per video, so a segment is served without the store or the disk.
+//! the stored renditions small enough in memory, and whether their video exists is looked up at
+//! most once a second per video, so a segment is served without the store or the disk. A
+//! complete video's composed master playlist is kept too, until a change to a published story
+//! purges it (or two seconds pass).
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -47,6 +49,10 @@ pub(crate) async fn serve_media(
         }
         let name = rest.split_once('/').map_or("", |(_, name)| name);
         if let Some(file) = ComposedFile::parse(name) {
+            let epoch = match state.renditions().composed(key.as_str()) {
+                Ok(text) => return composed_response(&text, mime, cache, &headers),
+                Err(epoch) => epoch,
+            };
             let text = match state.newsroom().composed_video_file(dateline_core::AssetId(id), &file).await {
                 Ok(text) => text,
                 Err(dateline_newsroom::NewsroomError::Store(error)) => return Err(AppError::Store(error)),
@@ -55,12 +61,16 @@ pub(crate) async fn serve_media(
                     None
                 }
             };
-            return composed_response(text.ok_or(AppError::NotFound)?, mime, cache, &headers);
+            let text = text.ok_or(AppError::NotFound)?;
+            // Kept only once the ladder is complete: while a transcode adds rungs, its changes
+            // reach no story's purge on a video no story shows yet.
+            let asset = state.store().asset(dateline_core::AssetId(id)).await?;
+            if asset.and_then(|a| a.video).is_some_and(|v| v.status == dateline_core::TranscodeStatus::Ready) {
+                state.renditions().keep_composed(key.as_str(), &text, epoch);
+            }
+            return composed_response(&text, mime, cache, &headers);
         }
-        if cache == IMMUTABLE_CACHE {
-            return serve_rendition(&state, &key, mime, &headers).await;
-        }
-        return serve_file(&state, &key, mime, cache, &headers).await;
+        return serve_rendition(&state, &key, mime, cache, &headers).await;
     }
     let asset = state.store().asset_by_key(key.as_str()).await?.ok_or(AppError::NotFound)?;
     serve_file(&state, &key, &asset.mime, "public, max-age=86400", &headers).await
@@ -68,7 +78,7 @@ pub(crate) async fn serve_media(
 
 /// A composed playlist or caption file (small text, made per request), with an ETag of its
 /// content so that players polling the master get 304 while nothing changed.
-fn composed_response(text: String, mime: &str, cache: &'static str, headers: &HeaderMap) -> Result<Response, AppError> {
+fn composed_response(text: &str, mime: &str, cache: &'static str, headers: &HeaderMap) -> Result<Response, AppError> {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut hasher);
@@ -77,7 +87,7 @@ fn composed_response(text: String, mime: &str, cache: &'static str, headers: &He
     if current {
         return Ok((StatusCode::NOT_MODIFIED, base).into_response());
     }
-    Ok((StatusCode::OK, base, text).into_response())
+    Ok((StatusCode::OK, base, text.to_owned()).into_response())
 }
 
 /// The headers every answer about a file carries (caching, ETag, type, and `Accept-Ranges` for
@@ -170,9 +180,9 @@ struct KeptRendition {
     etag: String,
 }
 
-/// Video renditions (segments, initialisation sections, storyboard sprites, posters) kept in
-/// memory up to a byte budget, the oldest first out. They are immutable (a changed rendition
-/// gets a new name), so an entry is never stale; a deleted video's go within
+/// Video renditions (rung playlists, segments, initialisation sections, storyboard sprites,
+/// posters) kept in memory up to a byte budget, the oldest first out. Each is written once (a
+/// changed rendition gets a new name), so an entry is never stale; a deleted video's go within
 /// [`VIDEO_SEEN_FOR`], since it is looked up again before any of its files is served.
 pub(crate) struct RenditionCache {
     budget: usize,
@@ -185,7 +195,16 @@ struct KeptState {
     order: VecDeque<String>,
     bytes: usize,
     videos: HashMap<i64, Instant>,
+    /// Composed playlists and caption files by key, with when they were composed.
+    composed: HashMap<String, (std::sync::Arc<str>, Instant)>,
+    /// Bumped by every purge: a composition that began before one is not kept.
+    epoch: u64,
 }
+
+/// How long a composed playlist is reused at most. Purges drop it sooner: any change to a
+/// published story (its captions, its video's renditions) empties them all; this bounds what
+/// reaches no story (a video still in the library).
+const COMPOSED_FOR: Duration = Duration::from_secs(2);
 
 impl RenditionCache {
     /// A cache of at most `budget` bytes; 0 keeps nothing.
@@ -223,6 +242,37 @@ impl RenditionCache {
         state.bytes -= gone;
     }
 
+    /// A composed file made less than [`COMPOSED_FOR`] ago and not purged since, else the
+    /// epoch to hand back to [`RenditionCache::keep_composed`] with a fresh composition.
+    fn composed(&self, key: &str) -> Result<std::sync::Arc<str>, u64> {
+        let state = self.lock();
+        match state.composed.get(key) {
+            Some((text, made)) if made.elapsed() < COMPOSED_FOR => Ok(text.clone()),
+            _ => Err(state.epoch),
+        }
+    }
+
+    fn keep_composed(&self, key: &str, text: &str, epoch: u64) {
+        if self.budget == 0 {
+            return;
+        }
+        let mut state = self.lock();
+        if state.epoch != epoch {
+            return;
+        }
+        if state.composed.len() > 10_000 {
+            state.composed.clear();
+        }
+        state.composed.insert(key.to_owned(), (std::sync::Arc::from(text), Instant::now()));
+    }
+
+    /// What a published story shows changed: composed playlists are made again.
+    pub(crate) fn purge_composed(&self) {
+        let mut state = self.lock();
+        state.epoch += 1;
+        state.composed.clear();
+    }
+
     fn get(&self, key: &str) -> Option<std::sync::Arc<KeptRendition>> {
         self.lock().files.get(key).cloned()
     }
@@ -248,11 +298,14 @@ impl RenditionCache {
     }
 }
 
-/// An immutable rendition of a video, from memory when it is kept there.
+/// A stored rendition of a video, from memory when it is kept there. The transcode writes each
+/// file once, under a name of its transcode, so a kept copy is never stale, whatever the
+/// `cache` it is served with (players re-check rung playlists all the same).
 async fn serve_rendition(
     state: &AppState,
     key: &MediaKey,
     mime: &str,
+    cache: &'static str,
     headers: &HeaderMap,
 ) -> Result<Response, AppError> {
     let kept = match state.renditions().get(key.as_str()) {
@@ -260,14 +313,14 @@ async fn serve_rendition(
         None => {
             let file = state.media().info(key).await?;
             if file.len > MAX_KEPT_RENDITION || state.renditions().budget == 0 {
-                return serve_file(state, key, mime, IMMUTABLE_CACHE, headers).await;
+                return serve_file(state, key, mime, cache, headers).await;
             }
             let bytes = Bytes::from(state.media().read(key).await?);
             let rendition = KeptRendition { etag: file_etag(bytes.len() as u64, file.modified), bytes };
             state.renditions().keep(key.as_str(), rendition)
         }
     };
-    let (mut base, current) = validated(&kept.etag, mime, IMMUTABLE_CACHE, true, headers);
+    let (mut base, current) = validated(&kept.etag, mime, cache, true, headers);
     if current {
         return Ok((StatusCode::NOT_MODIFIED, base).into_response());
     }

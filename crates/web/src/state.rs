@@ -95,7 +95,7 @@ struct Inner {
     renderer: Renderer,
     config: AppConfig,
     page_cache: Arc<PageCache>,
-    renditions: crate::media::RenditionCache,
+    renditions: Arc<crate::media::RenditionCache>,
     limiter: RequestLimiter,
     rate_limiter: crate::rate::RateLimiter,
     metrics: Metrics,
@@ -120,19 +120,21 @@ impl AppState {
             jobs: config.jobs.clone(),
             video: config.video.clone(),
         };
-        let newsroom = Newsroom::new(store, media, search, settings, page_cache.clone());
+        // Segments are immutable and small: half the page cache's budget keeps a busy video's
+        // ladder in memory. Off with the page cache.
+        let renditions = Arc::new(crate::media::RenditionCache::new(if config.page_cache {
+            config.page_cache_bytes / 2
+        } else {
+            0
+        }));
+        let purges = Arc::new(Purges { pages: page_cache.clone(), renditions: renditions.clone() });
+        let newsroom = Newsroom::new(store, media, search, settings, purges);
         AppState {
             inner: Arc::new(Inner {
                 newsroom,
                 renderer,
                 page_cache,
-                // Segments are immutable and small: half the page cache's budget keeps a busy
-                // video's ladder in memory. Off with the page cache.
-                renditions: crate::media::RenditionCache::new(if config.page_cache {
-                    config.page_cache_bytes / 2
-                } else {
-                    0
-                }),
+                renditions,
                 limiter: RequestLimiter::new(&config.request_limits),
                 rate_limiter: crate::rate::RateLimiter::default(),
                 metrics: Metrics::new(config.metrics.clone()),
@@ -187,5 +189,26 @@ impl AppState {
     /// the search index up to date with them (see [`Newsroom::catch_up_with_changes`]).
     pub async fn catch_up_with_changes(&self) -> Result<(), dateline_newsroom::SearchFailure> {
         self.inner.newsroom.catch_up_with_changes().await
+    }
+}
+
+/// Where the newsroom's purges go: the page cache, and the playlists composed from what stories
+/// publish (a change to a published story may change its video's master playlist).
+struct Purges {
+    pages: Arc<PageCache>,
+    renditions: Arc<crate::media::RenditionCache>,
+}
+
+impl dateline_newsroom::PagePurge for Purges {
+    fn purge_tags(&self, tags: &[dateline_newsroom::CacheTag]) -> usize {
+        if tags.iter().any(|t| matches!(t, dateline_newsroom::CacheTag::Story(_))) {
+            self.renditions.purge_composed();
+        }
+        self.pages.purge_tags(tags)
+    }
+
+    fn purge_all(&self) {
+        self.renditions.purge_composed();
+        self.pages.purge_all();
     }
 }
