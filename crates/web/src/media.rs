@@ -143,12 +143,7 @@ async fn serve_file(
     if current {
         return Ok((StatusCode::NOT_MODIFIED, base).into_response());
     }
-    // If-Range: serve the range only if the client's copy is still current.
-    let range_applies = headers.get(header::IF_RANGE).is_none_or(|v| v.as_bytes() == etag.as_bytes());
-    let range = match headers.get(header::RANGE) {
-        Some(value) if range_applies => parse_range(value.as_bytes(), file.len),
-        _ => RangeRequest::Full,
-    };
+    let range = requested_range(headers, &etag, file.len);
     match range {
         RangeRequest::Full => {
             base.insert(header::CONTENT_LENGTH, HeaderValue::from(file.len));
@@ -325,11 +320,7 @@ async fn serve_rendition(
         return Ok((StatusCode::NOT_MODIFIED, base).into_response());
     }
     let len = kept.bytes.len() as u64;
-    let range_applies = headers.get(header::IF_RANGE).is_none_or(|v| v.as_bytes() == kept.etag.as_bytes());
-    let range = match headers.get(header::RANGE) {
-        Some(value) if range_applies => parse_range(value.as_bytes(), len),
-        _ => RangeRequest::Full,
-    };
+    let range = requested_range(headers, &kept.etag, len);
     match range {
         RangeRequest::Full => {
             base.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
@@ -360,6 +351,16 @@ fn unsatisfiable(mut base: HeaderMap, len: u64) -> Response {
     }
     base.remove(header::CONTENT_TYPE);
     (StatusCode::RANGE_NOT_SATISFIABLE, base).into_response()
+}
+
+/// The range a request asks of a `len`-byte file whose ETag is `etag`: with `If-Range`, only
+/// while the client's copy is still current.
+fn requested_range(headers: &HeaderMap, etag: &str, len: u64) -> RangeRequest {
+    let range_applies = headers.get(header::IF_RANGE).is_none_or(|v| v.as_bytes() == etag.as_bytes());
+    match headers.get(header::RANGE) {
+        Some(value) if range_applies => parse_range(value.as_bytes(), len),
+        _ => RangeRequest::Full,
+    }
 }
 
 /// What a `Range` header asks of a file.
