@@ -909,19 +909,9 @@ async fn save_article_meta(
     match state.newsroom().save_article_meta(&editor.user, ArticleId(id), &input).await.map_err(AdminApiError::from) {
         Ok(_) => done(&format!("/admin/articles/{id}"), "saved"),
         Err(error) if error.status == StatusCode::UNPROCESSABLE_ENTITY => {
-            match load_article(&state, ArticleId(id)).await {
-                Ok(article) => {
-                    let notice = EditorNotice {
-                        error: editor.fields_notice(&state),
-                        meta_form: Some(typed),
-                        ..EditorNotice::default()
-                    };
-                    let form = EditorForm::of_article(&article);
-                    let errors = error.fields_in(editor.lang);
-                    editor_page(&state, &editor, error.status, Some(ArticleId(id)), form, errors, notice).await
-                }
-                Err(error) => page_error(&state, &error, Some(&editor)),
-            }
+            let notice =
+                EditorNotice { error: editor.fields_notice(&state), meta_form: Some(typed), ..EditorNotice::default() };
+            editor_refused(&state, &editor, ArticleId(id), &error, notice).await
         }
         Err(error) => page_error(&state, &error, Some(&editor)),
     }
