@@ -703,10 +703,7 @@ pub(crate) async fn set_byline(
             .bind(i64::try_from(position).unwrap_or(i64::MAX))
             .execute(&mut **tx)
             .await
-            .map_err(|e| match StoreError::from(e) {
-                StoreError::Database(_) => StoreError::NotFound(format!("contributor {contributor}")),
-                other => other,
-            })?;
+            .map_err(|e| StoreError::missing_reference(e, || format!("contributor {contributor}")))?;
     }
     Ok(())
 }
@@ -921,10 +918,7 @@ impl Store {
         .bind(id.0)
         .execute(&mut *tx)
         .await
-        .map_err(|e| match StoreError::from(e) {
-            StoreError::Database(_) => StoreError::NotFound(format!("section {} or media", story.section)),
-            other => other,
-        })?;
+        .map_err(|e| StoreError::missing_reference(e, || format!("section {} or media", story.section)))?;
         if done.rows_affected() == 0 {
             return Err(StoreError::NotFound(format!("story {id}")));
         }
@@ -961,9 +955,6 @@ pub(crate) async fn insert_story(tx: &mut sqlx::Transaction<'_, Any>, story: &Ne
     .bind(now_seconds())
     .fetch_one(&mut **tx)
     .await
-    .map_err(|e| match StoreError::from(e) {
-        StoreError::Database(_) => StoreError::NotFound(format!("section {} or media", story.section)),
-        other => other,
-    })?;
+    .map_err(|e| StoreError::missing_reference(e, || format!("section {} or media", story.section)))?;
     Ok(StoryId(id))
 }

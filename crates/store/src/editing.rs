@@ -248,11 +248,10 @@ impl Store {
         .bind(user.0)
         .fetch_optional(&mut *tx)
         .await
-        .map_err(|e| match StoreError::from(e) {
+        .map_err(|e| match StoreError::missing_reference(e, || format!("edition {edition}")) {
             StoreError::Conflict(_) => StoreError::Conflict(
                 Msg::new("article-exists").with("slug", slug.as_str()).with("edition", edition.to_string()),
             ),
-            StoreError::Database(_) => StoreError::NotFound(format!("edition {edition}")),
             other => other,
         })?;
         let Some((id,)) = inserted else { return Err(StoreError::NotFound(format!("article {source}"))) };

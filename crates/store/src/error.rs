@@ -63,6 +63,16 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A write's failure: `NotFound(what)` when it named a row that does not exist (a foreign
+    /// key violation), else what any database error is. Only that violation, so that a server
+    /// going away in the middle of the write stays a 503 rather than a 404.
+    pub(crate) fn missing_reference(error: sqlx::Error, what: impl FnOnce() -> String) -> StoreError {
+        match &error {
+            sqlx::Error::Database(db) if db.is_foreign_key_violation() => StoreError::NotFound(what()),
+            _ => StoreError::from(error),
+        }
+    }
+
     /// Whether the thing asked for does not exist.
     pub fn is_not_found(&self) -> bool {
         matches!(self, StoreError::NotFound(_))

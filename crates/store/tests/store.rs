@@ -158,6 +158,23 @@ async fn duplicate_slug_is_a_conflict() {
     assert!(error.is_conflict(), "{error}");
 }
 
+/// A write naming a row that does not exist is "not found"; a write the database could not
+/// take at all (here: the store closed under it, as when a server restarts) is not, so that
+/// the client hears "try again" rather than "no such section".
+#[tokio::test]
+async fn a_missing_reference_is_not_found_and_a_lost_database_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = site_with_articles(dir.path(), 1).await;
+    let orphan = NewStory { section: dateline_core::SectionId(9999), kind: StoryKind::Text, video: None, poster: None };
+    let error = store.create_story(&orphan).await.unwrap_err();
+    assert!(error.is_not_found(), "{error}");
+    let sections = store.sections().await.unwrap();
+    let story = NewStory { section: sections[0].id, kind: StoryKind::Text, video: None, poster: None };
+    store.close().await;
+    let error = store.create_story(&story).await.unwrap_err();
+    assert!(!error.is_not_found() && error.is_unavailable(), "{error:?}");
+}
+
 #[tokio::test]
 async fn reopening_keeps_data() {
     let dir = tempfile::tempdir().unwrap();
